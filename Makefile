@@ -1,0 +1,27 @@
+# Precis: the two set-up commands of the README are `make demo` and `make test`.
+SWIFT ?= swift
+EXAMPLE ?= Examples/halvard-bay
+BIN = $(shell $(SWIFT) build --show-bin-path)
+
+.PHONY: deps build demo test release clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+## Installs what is missing, builds, and prints the digest of the bundled example.
+demo: build
+	$(BIN)/precis summarize $(EXAMPLE) --words 150
+
+## Installs what is missing, builds once (code and tests), and runs every test.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+release: deps
+	$(SWIFT) build -c release
+
+clean:
+	rm -rf .build

@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Pipeline stages each live in a module named after them (see docs/ARCHITECTURE.md):
+// Ingest -> Extract -> Text -> Summarize, tied together by the `Precis` facade and the `precis` tool.
+let package = Package(
+    name: "Precis",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Precis", targets: ["Precis"]),
+        .library(name: "PrecisText", targets: ["PrecisText"]),
+        .executable(name: "precis", targets: ["precis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries from Debian, wrapped as SwiftPM system-library targets.
+        .systemLibrary(
+            name: "CStemmer",
+            path: "Sources/CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        .target(
+            name: "PrecisText",
+            dependencies: ["CStemmer"],
+            resources: [
+                .embedInCode("Resources/en/abbreviations.txt"),
+                .embedInCode("Resources/en/stopwords.txt"),
+                .embedInCode("Resources/en/datewords.txt"),
+            ]
+        ),
+        .target(name: "PrecisIngest"),
+        .target(
+            name: "PrecisExtract",
+            dependencies: ["PrecisText", "CLibXML2"],
+            resources: [
+                .embedInCode("Resources/en/boilerplate.txt"),
+            ]
+        ),
+        .target(name: "PrecisSummarize", dependencies: ["PrecisText"]),
+        .target(
+            name: "Precis",
+            dependencies: ["PrecisIngest", "PrecisExtract", "PrecisText", "PrecisSummarize"]
+        ),
+        .executableTarget(
+            name: "precis",
+            dependencies: [
+                "Precis",
+                "PrecisText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText"]),
+        .testTarget(name: "PrecisExtractTests", dependencies: ["PrecisExtract"]),
+        .testTarget(name: "PrecisSummarizeTests", dependencies: ["PrecisSummarize", "PrecisText"]),
+        .testTarget(name: "PrecisTests", dependencies: ["Precis", "PrecisIngest", "PrecisExtract"]),
+        .testTarget(name: "PrecisCLITests", dependencies: ["precis"]),
+    ]
+)

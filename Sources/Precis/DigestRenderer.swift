@@ -1,0 +1,204 @@
+import Foundation
+import PrecisSummarize
+
+/// The forms a digest can be written in.
+public enum DigestFormat: String, Sendable, CaseIterable {
+    case text, markdown, json, html
+}
+
+/// Writes a digest for people (text, markdown, HTML) or programs (JSON).
+///
+/// In the text and markdown forms each sentence ends with a marker such as `[2]`, numbered from 1
+/// after the numbered source list; in JSON, `document` is the 0-based index into `documents`.
+public enum DigestRenderer {
+    public static func render(_ digest: Digest, as format: DigestFormat) -> String {
+        switch format {
+        case .text: return text(digest)
+        case .markdown: return markdown(digest)
+        case .json: return json(digest)
+        case .html: return html(digest)
+        }
+    }
+
+    // MARK: - Text
+
+    static func text(_ digest: Digest) -> String {
+        var out = ""
+        if let headline = digest.headline { out += headline + "\n" }
+        out += sourceLine(digest) + "\n\n"
+        out += wrap(citedProse(digest), width: 78) + "\n\n"
+        out += "Sources\n"
+        for (i, doc) in digest.documents.enumerated() {
+            out += "[\(i + 1)] " + describe(doc) + "\n"
+        }
+        return out
+    }
+
+    static func sourceLine(_ digest: Digest) -> String {
+        var line = "\(digest.documents.count) source\(digest.documents.count == 1 ? "" : "s")"
+        if let (first, last) = digest.dateRange { line += first == last ? " · \(first)" : " · \(first) to \(last)" }
+        line += " · \(digest.sentences.count) sentence\(digest.sentences.count == 1 ? "" : "s"), \(digest.sentences.reduce(0) { $0 + wordCount($1.text) }) words"
+        return line
+    }
+
+    static func citedProse(_ digest: Digest) -> String {
+        if digest.sentences.isEmpty { return "(No sentence in these articles could be used for a summary.)" }
+        return digest.sentences.map { "\($0.text) [\($0.document + 1)]" }.joined(separator: " ")
+    }
+
+    static func describe(_ doc: Digest.Document) -> String {
+        var parts: [String] = []
+        parts.append(doc.title ?? "(untitled)")
+        var details: [String] = []
+        if let site = doc.site { details.append(site) }
+        if let date = doc.date { details.append(date) }
+        details.append(doc.url ?? doc.file)
+        return parts.joined() + " — " + details.joined(separator: ", ")
+    }
+
+    /// Wraps prose at `width` columns on spaces.
+    static func wrap(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count > width {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current += " " + word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: - Markdown
+
+    static func markdown(_ digest: Digest) -> String {
+        var out = "# \(escapeMarkdown(digest.headline ?? "Digest"))\n\n"
+        out += "_\(sourceLine(digest))_\n\n"
+        if digest.sentences.isEmpty {
+            out += "(No sentence in these articles could be used for a summary.)\n\n"
+        } else {
+            out += digest.sentences.map { "\(escapeMarkdown($0.text)) [\($0.document + 1)]" }.joined(separator: " ") + "\n\n"
+        }
+        out += "## Sources\n\n"
+        for (i, doc) in digest.documents.enumerated() {
+            out += "\(i + 1). " + escapeMarkdown(describe(doc)) + "\n"
+        }
+        return out
+    }
+
+    static func escapeMarkdown(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if "\\`*_[]<>#|".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    // MARK: - JSON
+
+    struct JSONDigest: Encodable {
+        var summary: String
+        var sentences: [Digest.CitedSentence]
+        var documents: [JSONDocument]
+    }
+
+    /// Documents with `title` and `date` written as null when unknown.
+    struct JSONDocument: Encodable {
+        var document: Digest.Document
+        enum Keys: String, CodingKey { case file, title, date, url, site, text }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(document.file, forKey: .file)
+            try c.encode(document.title, forKey: .title)
+            try c.encode(document.date, forKey: .date)
+            try c.encode(document.url, forKey: .url)
+            try c.encode(document.site, forKey: .site)
+            try c.encode(document.text, forKey: .text)
+        }
+    }
+
+    static func json(_ digest: Digest) -> String {
+        let value = JSONDigest(summary: digest.summary, sentences: digest.sentences,
+                               documents: digest.documents.map { JSONDocument(document: $0) })
+        return encodeJSON(value, pretty: true) + "\n"
+    }
+
+    /// Encodes with keys in declaration order, slashes unescaped.
+    public static func encodeJSON<T: Encodable>(_ value: T, pretty: Bool) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    // MARK: - HTML
+
+    static func html(_ digest: Digest) -> String {
+        let title = escapeHTML(digest.headline ?? "Digest")
+        var body = ""
+        for s in digest.sentences {
+            body += "<span class=\"sentence\">\(escapeHTML(s.text))</span> "
+            body += "<a class=\"cite\" href=\"#source-\(s.document + 1)\" title=\"\(escapeHTML(digest.documents[s.document].title ?? digest.documents[s.document].file))\">[\(s.document + 1)]</a> "
+        }
+        if digest.sentences.isEmpty { body = "<em>No sentence in these articles could be used for a summary.</em>" }
+        var sources = ""
+        for (i, doc) in digest.documents.enumerated() {
+            let link = doc.url.map { "<a href=\"\(escapeHTML($0))\" rel=\"noopener noreferrer\">\(escapeHTML($0))</a>" } ?? escapeHTML(doc.file)
+            var details: [String] = []
+            if let site = doc.site { details.append(escapeHTML(site)) }
+            if let date = doc.date { details.append("<time datetime=\"\(escapeHTML(date))\">\(escapeHTML(date))</time>") }
+            details.append(link)
+            sources += "<li id=\"source-\(i + 1)\"><strong>\(escapeHTML(doc.title ?? "(untitled)"))</strong> — \(details.joined(separator: ", "))</li>\n"
+        }
+        return """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title)</title>
+        <style>
+        body{font:17px/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}
+        h1{font-size:1.6rem;line-height:1.25}.meta{color:#555;font:14px/1.4 system-ui,sans-serif}
+        a.cite{font:12px system-ui,sans-serif;vertical-align:super;text-decoration:none;color:#0b57d0}
+        ol{font:15px/1.5 system-ui,sans-serif}li:target{background:#fff3bf}
+        @media print{a.cite{color:#000}}
+        </style>
+        </head>
+        <body>
+        <main>
+        <h1>\(title)</h1>
+        <p class="meta">\(escapeHTML(sourceLine(digest)))</p>
+        <p class="summary">\(body)</p>
+        <h2>Sources</h2>
+        <ol>
+        \(sources)</ol>
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+
+    public static func escapeHTML(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

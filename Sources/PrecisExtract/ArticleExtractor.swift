@@ -1,0 +1,46 @@
+import PrecisIngest
+import PrecisText
+
+/// Turns a raw document (text or HTML) into a clean `Article`.
+public struct ArticleExtractor: Sendable {
+    let cleaner = ScrapedTextCleaner()
+    let html = HTMLExtractor()
+
+    public init() {}
+
+    /// The clean article, or a failure that says why the input holds no article text.
+    public func extract(_ raw: RawDocument) -> Result<Article, ExtractionFailure> {
+        var page: HTMLExtractor.Page? = nil
+        let body: String
+        switch raw.format {
+        case .html:
+            let parsed = html.parse(raw.content)
+            page = parsed
+            body = parsed.text
+        case .text:
+            body = raw.content
+        }
+        let cleaned = cleaner.clean(TextNormalizer.normalize(body))
+        guard cleaned.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
+            let reason = raw.format == .html ? "the page holds no article text (only markup, scripts or navigation)"
+                                             : "holds no article text after cleaning"
+            return .failure(ExtractionFailure(origin: raw.origin, reason: reason))
+        }
+        var removed = cleaned.removed
+        if raw.replacedSequences > 0 {
+            removed.append(RemovedBlock(text: "\(raw.replacedSequences) invalid byte sequence(s) replaced by U+FFFD", reason: .markup))
+        }
+        let title = raw.title ?? page?.title.map { ScrapedTextCleaner.splitSiteSuffix(TextNormalizer.normalize($0)).0 } ?? cleaned.title
+        return .success(Article(
+            origin: raw.origin,
+            title: title.flatMap { $0.isEmpty ? nil : $0 },
+            date: raw.date.flatMap { PublicationDate.parse($0) } ?? page?.date ?? cleaned.date,
+            url: raw.url ?? page?.url ?? cleaned.url,
+            site: page?.site ?? cleaned.site,
+            authors: cleaned.authors,
+            keywords: cleaned.keywords,
+            text: cleaned.text,
+            removed: removed
+        ))
+    }
+}

@@ -1,0 +1,244 @@
+import CLibXML2
+import Foundation
+import PrecisText
+
+/// Pulls the article out of an HTML page with libxml2's HTML parser (the one lxml uses).
+///
+/// Metadata comes from the head (`og:title`, `<title>`, `article:published_time`, `<time datetime>`,
+/// canonical link, `lang`). The text comes from the `<article>` or `<main>` element holding the most
+/// paragraph text, else the body; navigation, headers, footers, asides, forms, scripts, figures and
+/// elements whose class or id names a widget (share, comment, related, newsletter, cookie, ad) are left
+/// out. Block elements become paragraphs. The result then goes through `ScrapedTextCleaner`.
+public struct HTMLExtractor: Sendable {
+    public init() {}
+
+    /// What the page said about itself, and its text with paragraph breaks.
+    public struct Page: Sendable {
+        public var title: String?
+        public var date: String?
+        public var url: String?
+        public var site: String?
+        public var language: String?
+        public var text: String
+    }
+
+    static let skippedTags: Set<String> = [
+        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button",
+        "select", "option", "figure", "figcaption", "template", "object", "embed", "canvas", "video", "audio",
+        "input", "textarea", "label", "menu", "head", "title", "meta", "link",
+    ]
+    static let blockTags: Set<String> = [
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+        "dd", "blockquote", "pre", "table", "tr", "td", "th", "hr", "address", "center", "body",
+    ]
+    static let junkHints = [
+        "share", "social", "comment", "related", "newsletter", "cookie", "advert", "promo", "sidebar", "subscribe",
+        "breadcrumb", "byline-share", "popular", "recommend", "outbrain", "taboola", "paywall", "signup", "sponsor",
+        "nav", "menu", "footer", "masthead", "caption", "credit", "tags",
+    ]
+
+    /// Parses `html`; a page with no text at all gives an empty `text`, never an error.
+    public func parse(_ html: String) -> Page {
+        var page = Page(text: "")
+        _ = Self.initialised
+        var bytes = Array(html.utf8)
+        if bytes.isEmpty { return page }
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+        let doc: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                htmlReadMemory(chars, Int32(clamping: buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { return page }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else { return page }
+
+        page.language = Self.attribute(root, "lang")
+        var metas = MetaTags()
+        collectMeta(root, into: &metas, depth: 0)
+        page.title = metas.ogTitle ?? metas.title
+        page.date = metas.published.flatMap { PublicationDate.parse($0) }
+        page.url = metas.canonical ?? metas.ogURL
+        page.site = metas.siteName
+        if page.date == nil, let url = page.url { page.date = PublicationDate.fromURL(url) }
+
+        let container = bestContainer(root) ?? root
+        var out = TextCollector()
+        collectText(container, into: &out, depth: 0)
+        page.text = out.text
+        if page.date == nil, let time = metas.firstTime { page.date = PublicationDate.parse(time) }
+        return page
+    }
+
+    // MARK: - Metadata
+
+    struct MetaTags {
+        var title: String?
+        var ogTitle: String?
+        var published: String?
+        var canonical: String?
+        var ogURL: String?
+        var siteName: String?
+        var firstTime: String?
+    }
+
+    private func collectMeta(_ node: xmlNodePtr, into metas: inout MetaTags, depth: Int) {
+        guard depth < 400 else { return }
+        var child = node.pointee.children
+        while let current = child {
+            defer { child = current.pointee.next }
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            let name = Self.name(current)
+            switch name {
+            case "title":
+                if metas.title == nil { metas.title = Self.textContent(current).trimmingCharacters(in: .whitespacesAndNewlines) }
+            case "meta":
+                let key = (Self.attribute(current, "property") ?? Self.attribute(current, "name") ?? Self.attribute(current, "itemprop") ?? "").lowercased()
+                let content = Self.attribute(current, "content")
+                switch key {
+                case "og:title", "twitter:title": metas.ogTitle = metas.ogTitle ?? content
+                case "article:published_time", "og:published_time", "datepublished", "pubdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date":
+                    metas.published = metas.published ?? content
+                case "og:url": metas.ogURL = metas.ogURL ?? content
+                case "og:site_name": metas.siteName = metas.siteName ?? content
+                default: break
+                }
+            case "link":
+                if Self.attribute(current, "rel")?.lowercased() == "canonical" { metas.canonical = metas.canonical ?? Self.attribute(current, "href") }
+            case "time":
+                if metas.firstTime == nil { metas.firstTime = Self.attribute(current, "datetime") ?? Self.textContent(current) }
+            default:
+                break
+            }
+            collectMeta(current, into: &metas, depth: depth + 1)
+        }
+    }
+
+    // MARK: - Content
+
+    /// The `<article>` or `<main>` holding the most paragraph text, if it holds a fair share of the page's.
+    private func bestContainer(_ root: xmlNodePtr) -> xmlNodePtr? {
+        var candidates: [(xmlNodePtr, Int)] = []
+        var total = 0
+        func visit(_ node: xmlNodePtr, depth: Int) {
+            guard depth < 400 else { return }
+            var child = node.pointee.children
+            while let current = child {
+                defer { child = current.pointee.next }
+                guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+                let name = Self.name(current)
+                if name == "p" { total += Self.textContent(current).count }
+                if name == "article" || name == "main" || Self.attribute(current, "itemprop") == "articleBody" {
+                    candidates.append((current, paragraphText(current)))
+                }
+                visit(current, depth: depth + 1)
+            }
+        }
+        visit(root, depth: 0)
+        guard let best = candidates.max(by: { $0.1 < $1.1 }), best.1 > 0, best.1 * 3 >= total else { return nil }
+        return best.0
+    }
+
+    private func paragraphText(_ node: xmlNodePtr) -> Int {
+        var count = 0
+        func visit(_ node: xmlNodePtr, depth: Int) {
+            guard depth < 400 else { return }
+            var child = node.pointee.children
+            while let current = child {
+                defer { child = current.pointee.next }
+                guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+                if Self.name(current) == "p" { count += Self.textContent(current).count } else { visit(current, depth: depth + 1) }
+            }
+        }
+        visit(node, depth: 0)
+        return count
+    }
+
+    struct TextCollector {
+        var text = ""
+        var pendingBreak = 0
+
+        mutating func breakLine(_ strength: Int) {
+            pendingBreak = max(pendingBreak, strength)
+        }
+
+        mutating func append(_ piece: String) {
+            guard piece.contains(where: { !$0.isWhitespace }) else {
+                if !piece.isEmpty && !text.isEmpty && pendingBreak == 0 { text += " " }
+                return
+            }
+            if !text.isEmpty && pendingBreak > 0 { text += pendingBreak >= 2 ? "\n\n" : "\n" }
+            pendingBreak = 0
+            text += piece
+        }
+    }
+
+    private func collectText(_ node: xmlNodePtr, into out: inout TextCollector, depth: Int) {
+        guard depth < 400 else { return }
+        var child = node.pointee.children
+        while let current = child {
+            defer { child = current.pointee.next }
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content {
+                    out.append(String(cString: content).replacingOccurrences(of: "\n", with: " "))
+                }
+            case XML_ELEMENT_NODE:
+                let name = Self.name(current)
+                if Self.skippedTags.contains(name) || isJunkByHint(current) { continue }
+                if name == "br" { out.breakLine(1); continue }
+                let block = Self.blockTags.contains(name)
+                if block { out.breakLine(2) }
+                collectText(current, into: &out, depth: depth + 1)
+                if block { out.breakLine(2) }
+            default:
+                continue
+            }
+        }
+    }
+
+    private func isJunkByHint(_ node: xmlNodePtr) -> Bool {
+        if Self.attribute(node, "hidden") != nil || Self.attribute(node, "aria-hidden") == "true" { return true }
+        let role = Self.attribute(node, "role")?.lowercased()
+        if role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" { return true }
+        let hints = ((Self.attribute(node, "class") ?? "") + " " + (Self.attribute(node, "id") ?? "")).lowercased()
+        guard hints.count > 1 else { return false }
+        if hints.contains("article-body") || hints.contains("story-body") || hints.contains("content") && !hints.contains("related") { return false }
+        return Self.junkHints.contains { hints.contains($0) }
+    }
+
+    // MARK: - libxml2 helpers
+
+    private static let initialised: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    static func name(_ node: xmlNodePtr) -> String {
+        guard let name = node.pointee.name else { return "" }
+        return String(cString: name).lowercased()
+    }
+
+    static func attribute(_ node: xmlNodePtr, _ wanted: String) -> String? {
+        var attr = node.pointee.properties
+        while let current = attr {
+            defer { attr = current.pointee.next }
+            guard let name = current.pointee.name, String(cString: name).lowercased() == wanted else { continue }
+            var value = ""
+            var child = current.pointee.children
+            while let c = child {
+                if let content = c.pointee.content { value += String(cString: content) }
+                child = c.pointee.next
+            }
+            return value
+        }
+        return nil
+    }
+
+    static func textContent(_ node: xmlNodePtr) -> String {
+        guard let raw = xmlNodeGetContent(node) else { return "" }
+        defer { free(raw) }
+        return String(cString: raw)
+    }
+}

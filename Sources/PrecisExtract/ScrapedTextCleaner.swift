@@ -1,0 +1,292 @@
+import Foundation
+import PrecisText
+
+/// Cleans text that a scraper already pulled out of a page: reads the header lines (URL, title,
+/// keywords, date) as metadata, and removes donation appeals, widgets, credit lines, photo credits,
+/// layout words, end matter ("You may also like" and what follows) and repeated paragraphs.
+///
+/// Each rule is a named step, tried in a fixed order; what a rule removes is kept with its reason.
+public struct ScrapedTextCleaner: Sendable {
+    let phrases: BoilerplatePhrases
+    let language: LanguageData
+
+    public init() {
+        self.phrases = .english
+        self.language = .english
+    }
+
+    /// One line of the text, with whether a blank line stood before it.
+    struct Line {
+        var text: String
+        var blankBefore: Bool
+        var lower: String
+        var words: Int
+        var isProse: Bool
+        var removed: RemovedBlock.Reason?
+    }
+
+    /// What the cleaner made of a text.
+    public struct Result: Sendable {
+        public var text: String
+        public var title: String?
+        public var date: String?
+        public var url: String?
+        public var site: String?
+        public var keywords: [String] = []
+        public var authors: [String] = []
+        public var removed: [RemovedBlock] = []
+    }
+
+    /// Cleans `text`, which must already be normalised by `TextNormalizer`.
+    public func clean(_ text: String) -> Result {
+        var lines = split(text)
+        var result = Result(text: "")
+
+        markJunk(&lines)
+        markEndMatter(&lines)
+        markDuplicates(&lines)
+        readHeader(&lines, into: &result)
+        markCaptions(&lines)
+
+        var out = ""
+        var previousKept = false
+        var gap = false
+        for line in lines {
+            if let reason = line.removed {
+                result.removed.append(RemovedBlock(text: line.text, reason: reason))
+                gap = true
+                continue
+            }
+            if previousKept { out += (line.blankBefore || gap) ? "\n\n" : "\n" }
+            out += line.text
+            previousKept = true
+            gap = false
+        }
+        result.text = out
+        return result
+    }
+
+    // MARK: - Steps
+
+    func split(_ text: String) -> [Line] {
+        var lines: [Line] = []
+        var blank = false
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let t = raw.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { blank = true; continue }
+            let words = t.split(whereSeparator: { $0 == " " }).count
+            lines.append(Line(text: t, blankBefore: blank, lower: t.lowercased(), words: words,
+                              isProse: words >= 10 && Self.endsWithMark(t), removed: nil))
+            blank = false
+        }
+        return lines
+    }
+
+    /// Appeals, widgets, credit lines, photo credits and layout words.
+    func markJunk(_ lines: inout [Line]) {
+        for i in lines.indices {
+            let line = lines[i]
+            if phrases.appeal.contains(where: { line.lower.contains($0) }) && line.words <= 80 {
+                lines[i].removed = .appeal
+            } else if line.words <= 15 && phrases.widget.contains(where: { line.lower.contains($0) }) {
+                lines[i].removed = .widget
+            } else if line.words <= 25 && phrases.credit.contains(where: { line.lower.hasPrefix($0) }) {
+                lines[i].removed = .credit
+            } else if isPhotoCredit(line) {
+                lines[i].removed = .photoCredit
+            } else if isLayout(line.text) {
+                lines[i].removed = .layout
+            }
+        }
+        // A donation appeal runs over its neighbours: the short line that heads the appeal box, and
+        // short lines between two appeal lines, go too.
+        for i in lines.indices where lines[i].removed == nil && !lines[i].isProse && lines[i].words <= 8 {
+            let after = i + 1 < lines.count && lines[i + 1].removed == .appeal && !lines[i + 1].blankBefore
+                || i + 1 < lines.count && lines[i + 1].removed == .appeal && i == 0
+            if after { lines[i].removed = .appeal }
+        }
+        markMenus(&lines)
+    }
+
+    /// Three or more short lines in a row with no sentence mark ("Home", "Politics", "Business") are a
+    /// navigation menu.
+    func markMenus(_ lines: inout [Line]) {
+        var run: [Int] = []
+        func flush() {
+            if run.count >= 3 { for k in run { lines[k].removed = .widget } }
+            run.removeAll()
+        }
+        for i in lines.indices {
+            let line = lines[i]
+            if line.removed == nil && line.words <= 3 && !Self.endsWithMark(line.text) {
+                run.append(i)
+            } else if line.removed == nil {
+                flush()
+            }
+        }
+        flush()
+    }
+
+    func isPhotoCredit(_ line: Line) -> Bool {
+        guard line.words <= 60, let phrase = phrases.photo.first(where: { line.lower.contains($0) }) else { return false }
+        // The credit ends the line: nothing but names and slashes after it, and no full stop at the end.
+        if Self.endsWithMark(line.text) { return false }
+        _ = phrase
+        return true
+    }
+
+    /// Lines with no words ("0 : 0", "-") and CSS breakpoint names ("narrow-browser-and-phone",
+    /// or "• above-phone" in a bulleted list).
+    func isLayout(_ text: String) -> Bool {
+        if !text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return true }
+        var body = Substring(text)
+        var bulleted = false
+        while let first = body.first, "•·*-–—>|".contains(first) || first == " " {
+            if first != " " { bulleted = true }
+            body = body.dropFirst()
+        }
+        guard !body.contains(" ") else { return false }
+        let pieces = body.split(separator: "-", omittingEmptySubsequences: false)
+        let hyphenated = pieces.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLowercase && $0.isLetter } }
+        return hyphenated && (pieces.count >= 3 || (bulleted && pieces.count == 2))
+    }
+
+    /// "You may also like", "Written By" and the like in the second half: the rest is end matter,
+    /// with the short lines (a byline, an agency name) just before it.
+    func markEndMatter(_ lines: inout [Line]) {
+        let total = lines.reduce(0) { $0 + $1.text.count }
+        var seen = 0
+        for i in lines.indices {
+            defer { seen += lines[i].text.count }
+            let line = lines[i]
+            guard seen * 2 >= total, line.words <= 8,
+                  phrases.tail.contains(where: { line.lower.hasPrefix($0) }) else { continue }
+            for k in i..<lines.count where lines[k].removed == nil { lines[k].removed = .endMatter }
+            var k = i - 1
+            while k >= 0, lines[k].words <= 3, !lines[k].isProse {
+                if lines[k].removed == nil { lines[k].removed = .endMatter }
+                k -= 1
+            }
+            return
+        }
+    }
+
+    /// A paragraph seen before (letters and digits compared, so quote styles do not matter).
+    func markDuplicates(_ lines: inout [Line]) {
+        var seen = Set<String>()
+        for i in lines.indices where lines[i].removed == nil {
+            let key = String(lines[i].lower.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+            guard !key.isEmpty else { continue }
+            if seen.contains(key) { lines[i].removed = .duplicate } else { seen.insert(key) }
+        }
+    }
+
+    /// The lines before the first prose paragraph: URL, date, keyword and number lines become
+    /// metadata, the first headline-like line the title, short section labels go.
+    func readHeader(_ lines: inout [Line], into result: inout Result) {
+        let live = lines.indices.filter { lines[$0].removed == nil }
+        guard let firstProse = live.first(where: { lines[$0].isProse }) else {
+            // No prose at all: take a title if the text opens with a headline, and keep the rest.
+            if let first = live.first, live.count > 1, isHeadline(lines[first]) {
+                result.title = lines[first].text
+                lines[first].removed = .header
+            }
+            return
+        }
+        let header = live.filter { $0 < firstProse }.prefix(10)
+        var titleIndex: Int? = nil
+        for i in header {
+            let line = lines[i]
+            if line.text.range(of: #"^https?://\S+$"#, options: .regularExpression) != nil {
+                result.url = result.url ?? line.text
+                lines[i].removed = .header
+            } else if line.words <= 12, !line.isProse, let date = PublicationDate.parse(line.text) {
+                result.date = result.date ?? date
+                lines[i].removed = .header
+            } else if line.text.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." || $0 == " " }) {
+                lines[i].removed = .header
+            } else if isKeywordLine(line) {
+                result.keywords = line.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                lines[i].removed = .header
+            } else if let authors = byline(line) {
+                result.authors += authors
+                lines[i].removed = .header
+            } else if titleIndex == nil, isHeadline(line) {
+                titleIndex = i
+                let (title, site) = Self.splitSiteSuffix(line.text)
+                result.title = title
+                result.site = site
+                lines[i].removed = .header
+            } else if titleIndex == nil, line.words <= 3, !Self.endsWithMark(line.text) {
+                lines[i].removed = .label
+            }
+        }
+        if result.date == nil, let url = result.url { result.date = PublicationDate.fromURL(url) }
+    }
+
+    /// "By Marta Quell" or "By Ana Okafor and Jon Aras": the names, else nil.
+    func byline(_ line: Line) -> [String]? {
+        guard line.words <= 10, line.lower.hasPrefix("by "), !Self.endsWithMark(line.text) else { return nil }
+        let names = line.text.dropFirst(3)
+            .replacingOccurrences(of: " and ", with: ",")
+            .split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard !names.isEmpty, names.allSatisfy({ name in
+            name.split(separator: " ").allSatisfy { $0.first?.isUppercase ?? false }
+        }) else { return nil }
+        return names
+    }
+
+    func isHeadline(_ line: Line) -> Bool {
+        line.words >= 3 && line.words <= 25 && !Self.endsWithMark(line.text.replacingOccurrences(of: "?", with: ""))
+    }
+
+    func isKeywordLine(_ line: Line) -> Bool {
+        let parts = line.text.split(separator: ",")
+        guard parts.count >= 3, !Self.endsWithMark(line.text) else { return false }
+        return parts.allSatisfy { part in
+            let t = part.trimmingCharacters(in: .whitespaces)
+            return !t.isEmpty && t.split(separator: " ").count <= 8 && (t.first?.isUppercase ?? false)
+        }
+    }
+
+    /// "Title - The New York Times" -> ("Title", "The New York Times").
+    static func splitSiteSuffix(_ text: String) -> (String, String?) {
+        for separator in [" | ", " - ", " – ", " — "] {
+            if let r = text.range(of: separator, options: .backwards) {
+                let site = text[r.upperBound...].trimmingCharacters(in: .whitespaces)
+                let title = text[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
+                if !title.isEmpty, site.split(separator: " ").count <= 5, title.split(separator: " ").count >= 2 {
+                    return (title, site)
+                }
+            }
+        }
+        return (text, nil)
+    }
+
+    /// A short line right before a photo credit, or one the next line repeats and extends, is a caption.
+    func markCaptions(_ lines: inout [Line]) {
+        for i in lines.indices where lines[i].removed == nil && !lines[i].isProse && !Self.endsWithMark(lines[i].text) {
+            var next = i + 1
+            while next < lines.count, lines[next].removed == .duplicate { next += 1 }
+            guard next < lines.count else { continue }
+            let following = lines[next]
+            if following.removed == .photoCredit && !following.blankBefore {
+                lines[i].removed = .caption
+            } else if following.removed == nil && following.lower.hasPrefix(lines[i].lower) && following.words > lines[i].words {
+                lines[i].removed = .caption
+                if !Self.endsWithMark(following.text), next + 1 < lines.count, lines[next + 1].removed == .photoCredit {
+                    lines[next].removed = .caption
+                }
+            }
+        }
+    }
+
+    static func endsWithMark(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars
+        while let last = scalars.last, "\"'”’)]»".unicodeScalars.contains(last) { scalars = scalars.dropLast() }
+        guard let last = scalars.last else { return false }
+        return last == "." || last == "!" || last == "?" || last == "…" || last == ":"
+    }
+}

@@ -1,0 +1,348 @@
+import Foundation
+
+/// Reads articles from files, directories, JSON, JSON Lines and standard input.
+///
+/// Files are recognised by extension: `.txt` (and `.text`, `.md`), `.html`/`.htm`/`.xhtml`, `.json`,
+/// `.jsonl`/`.ndjson`; a named file with another extension is sniffed. Directories are walked in
+/// name order (hidden entries left out) and their files of other kinds skipped with a reason.
+/// A JSON record is an article (`{"text"|"html", "title"?, "date"?, "url"?, "id"?}`), a cluster
+/// (`{"id", "documents": [string, ...]}`), a bare string, or an array of those; other keys are ignored.
+public struct InputReader: Sendable {
+    /// Largest single document (a text, HTML or JSON file, or one JSON Lines record) read, in bytes.
+    public var maxDocumentBytes: Int
+
+    public static let defaultMaxDocumentBytes = 20 * 1024 * 1024
+
+    public init(maxDocumentBytes: Int = InputReader.defaultMaxDocumentBytes) {
+        self.maxDocumentBytes = maxDocumentBytes
+    }
+
+    static let textExtensions: Set<String> = ["txt", "text", "md"]
+    static let htmlExtensions: Set<String> = ["html", "htm", "xhtml"]
+    static let jsonExtensions: Set<String> = ["json"]
+    static let jsonLinesExtensions: Set<String> = ["jsonl", "ndjson"]
+
+    /// Reads every path (`-` is standard input) into one intake, in the order given.
+    public func read(paths: [String]) -> Intake {
+        var intake = Intake()
+        for path in paths {
+            if path == "-" {
+                readStandardInput(into: &intake)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                intake.skipped.append(SkippedInput(origin: path, reason: "does not exist; check the path"))
+                continue
+            }
+            if isDirectory.boolValue {
+                readDirectory(path, into: &intake)
+            } else {
+                readFile(path, into: &intake, sniffUnknown: true)
+            }
+        }
+        return intake
+    }
+
+    /// Reads standard input; its kind is sniffed from the first character.
+    public func readStandardInput(into intake: inout Intake) {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard data.count <= maxDocumentBytes * 4 else {
+            intake.skipped.append(SkippedInput(origin: "-", reason: "standard input is \(Self.megabytes(data.count)), over the limit"))
+            return
+        }
+        readBytes([UInt8](data), origin: "-", kind: nil, into: &intake)
+    }
+
+    func readDirectory(_ root: String, into intake: inout Intake) {
+        let fm = FileManager.default
+        guard let walker = fm.enumerator(atPath: root) else {
+            intake.skipped.append(SkippedInput(origin: root, reason: "cannot list this directory (check its permissions)"))
+            return
+        }
+        var files: [String] = []
+        var unsupported = 0
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                walker.skipDescendants()
+                continue
+            }
+            let full = (root as NSString).appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            if Self.kind(ofExtension: (name as NSString).pathExtension.lowercased()) != nil {
+                files.append(full)
+            } else {
+                unsupported += 1
+            }
+        }
+        if files.isEmpty {
+            intake.skipped.append(SkippedInput(
+                origin: root,
+                reason: "holds no articles (.txt, .html, .htm, .json or .jsonl files)"
+                    + (unsupported > 0 ? "; \(unsupported) other file(s) left out" : "")))
+            return
+        }
+        if unsupported > 0 {
+            intake.notes.append("\(root): \(unsupported) file(s) of other kinds left out")
+        }
+        for file in files.sorted() {
+            readFile(file, into: &intake, sniffUnknown: false)
+        }
+    }
+
+    enum Kind { case text, html, json, jsonLines }
+
+    static func kind(ofExtension ext: String) -> Kind? {
+        if textExtensions.contains(ext) { return .text }
+        if htmlExtensions.contains(ext) { return .html }
+        if jsonExtensions.contains(ext) { return .json }
+        if jsonLinesExtensions.contains(ext) { return .jsonLines }
+        return nil
+    }
+
+    func readFile(_ path: String, into intake: inout Intake, sniffUnknown: Bool) {
+        let kind = Self.kind(ofExtension: (path as NSString).pathExtension.lowercased())
+        if kind == .jsonLines {
+            readJSONLines(path, into: &intake)
+            return
+        }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = (attributes[.size] as? NSNumber)?.intValue else {
+            intake.skipped.append(SkippedInput(origin: path, reason: "cannot read this file (check its permissions)"))
+            return
+        }
+        if size > maxDocumentBytes {
+            intake.skipped.append(SkippedInput(
+                origin: path,
+                reason: "is \(Self.megabytes(size)), over the \(Self.megabytes(maxDocumentBytes)) limit for one article; split it, or raise the limit with --max-bytes"))
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            intake.skipped.append(SkippedInput(origin: path, reason: "cannot read this file (check its permissions)"))
+            return
+        }
+        readBytes([UInt8](data), origin: path, kind: kind, into: &intake)
+    }
+
+    func readBytes(_ bytes: [UInt8], origin: String, kind: Kind?, into intake: inout Intake) {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            intake.skipped.append(SkippedInput(origin: origin, reason: "is empty; give a file with article text"))
+            return
+        }
+        let decoded: DecodedText
+        do {
+            decoded = try TextDecoding.decode(bytes)
+        } catch {
+            intake.skipped.append(SkippedInput(origin: origin, reason: "looks like a binary file, not text; give Precis .txt, .html or .json articles"))
+            return
+        }
+        note(decoded, origin: origin, into: &intake)
+        let resolved = kind ?? Self.sniff(decoded.text)
+        switch resolved {
+        case .text, .html:
+            intake.documents.append(RawDocument(
+                origin: origin, format: resolved == .html ? .html : .text, content: decoded.text,
+                encoding: decoded.encoding, replacedSequences: decoded.replacedSequences))
+        case .json:
+            do {
+                let value = try JSONDecoder().decode(JSONValue.self, from: Data(decoded.text.utf8))
+                addRecord(value, origin: origin, encoding: decoded, into: &intake, allowArray: true)
+            } catch {
+                // A JSON Lines stream given on standard input or under a .json name.
+                if Self.looksLikeJSONLines(decoded.text) {
+                    readJSONLinesText(decoded.text, origin: origin, into: &intake)
+                } else {
+                    intake.skipped.append(SkippedInput(origin: origin, reason: "is not valid JSON (\(Self.describe(error)))"))
+                }
+            }
+        case .jsonLines:
+            readJSONLinesText(decoded.text, origin: origin, into: &intake)
+        }
+    }
+
+    private func note(_ decoded: DecodedText, origin: String, into intake: inout Intake) {
+        if decoded.replacedSequences > 0 {
+            intake.notes.append("\(origin): \(decoded.replacedSequences) invalid byte sequence(s) replaced by U+FFFD")
+        }
+        if decoded.encoding == "windows-1252" {
+            intake.notes.append("\(origin): not UTF-8; read as windows-1252")
+        }
+    }
+
+    /// Two or more lines that each open with `{`.
+    static func looksLikeJSONLines(_ text: String) -> Bool {
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return lines.count >= 2 && lines.allSatisfy { $0.hasPrefix("{") }
+    }
+
+    static func sniff(_ text: String) -> Kind {
+        let head = text.unicodeScalars.prefix(4096)
+        guard let first = head.first(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }) else { return .text }
+        if first == "{" || first == "[" { return .json }
+        if first == "<" {
+            let lower = String(String.UnicodeScalarView(head)).lowercased()
+            if lower.contains("<html") || lower.contains("<!doctype") || lower.contains("<body")
+                || lower.contains("<p") || lower.contains("<div") || lower.contains("<article") {
+                return .html
+            }
+        }
+        return .text
+    }
+
+    // MARK: - JSON
+
+    /// Reads a JSON Lines file line by line, without holding the whole file in memory.
+    func readJSONLines(_ path: String, into intake: inout Intake) {
+        guard let lines = LineReader(path: path) else {
+            intake.skipped.append(SkippedInput(origin: path, reason: "cannot read this file (check its permissions)"))
+            return
+        }
+        var sawLine = false
+        var lineNumber = 0
+        for line in lines {
+            lineNumber += 1
+            sawLine = true
+            readJSONLine(line, origin: "\(path):\(lineNumber)", into: &intake)
+        }
+        if !sawLine {
+            intake.skipped.append(SkippedInput(origin: path, reason: "is empty; give a file with article text"))
+        }
+    }
+
+    func readJSONLinesText(_ text: String, origin: String, into intake: inout Intake) {
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            readJSONLine(Array(line.utf8), origin: "\(origin):\(lineNumber)", into: &intake)
+        }
+    }
+
+    func readJSONLine(_ line: [UInt8], origin: String, into intake: inout Intake) {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        if line.count > maxDocumentBytes {
+            intake.skipped.append(SkippedInput(origin: origin, reason: "record is \(Self.megabytes(line.count)), over the \(Self.megabytes(maxDocumentBytes)) limit; raise it with --max-bytes"))
+            return
+        }
+        let decoded = TextDecoding.utf8(line[...])
+        note(decoded, origin: origin, into: &intake)
+        do {
+            let value = try JSONDecoder().decode(JSONValue.self, from: Data(decoded.text.utf8))
+            addRecord(value, origin: origin, encoding: decoded, into: &intake, allowArray: false)
+        } catch {
+            intake.skipped.append(SkippedInput(origin: origin, reason: "is not valid JSON (\(Self.describe(error)))"))
+        }
+    }
+
+    func addRecord(_ value: JSONValue, origin: String, encoding: DecodedText, into intake: inout Intake, allowArray: Bool) {
+        switch value {
+        case .string(let text):
+            addDocument(RawDocument(origin: origin, format: Self.sniff(text) == .html ? .html : .text, content: text,
+                                    encoding: encoding.encoding, replacedSequences: 0), into: &intake)
+        case .array(let items) where allowArray:
+            for (k, item) in items.enumerated() {
+                addRecord(item, origin: "\(origin)#\(k)", encoding: encoding, into: &intake, allowArray: false)
+            }
+        case .object(let fields):
+            if case .array(let docs)? = fields["documents"] {
+                var cluster = Cluster(id: fields["id"] ?? .null, origin: origin, documents: [])
+                for (k, doc) in docs.enumerated() {
+                    let docOrigin = "\(origin)#\(k)"
+                    if let article = article(from: doc, origin: docOrigin) {
+                        cluster.documents.append(article)
+                    } else {
+                        intake.skipped.append(SkippedInput(origin: docOrigin, reason: "document is neither a string nor an object with \"text\" or \"html\""))
+                    }
+                }
+                intake.clusters.append(cluster)
+            } else if let article = article(from: value, origin: origin) {
+                addDocument(article, into: &intake)
+            } else {
+                intake.skipped.append(SkippedInput(origin: origin, reason: "has no \"text\", \"html\" or \"documents\" field"))
+            }
+        default:
+            intake.skipped.append(SkippedInput(origin: origin, reason: "is neither an article object, a cluster nor a string"))
+        }
+    }
+
+    private func addDocument(_ document: RawDocument, into intake: inout Intake) {
+        if document.content.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            intake.skipped.append(SkippedInput(origin: document.origin, reason: "is empty; give a file with article text"))
+        } else {
+            intake.documents.append(document)
+        }
+    }
+
+    func article(from value: JSONValue, origin: String) -> RawDocument? {
+        switch value {
+        case .string(let text):
+            return RawDocument(origin: origin, format: Self.sniff(text) == .html ? .html : .text, content: text)
+        case .object(let fields):
+            let format: ContentFormat
+            let content: String
+            if let html = fields["html"]?.stringValue {
+                format = .html
+                content = html
+            } else if let text = fields["text"]?.stringValue {
+                format = .text
+                content = text
+            } else {
+                return nil
+            }
+            return RawDocument(origin: origin, format: format, content: content,
+                               title: fields["title"]?.stringValue, date: fields["date"]?.stringValue,
+                               url: fields["url"]?.stringValue, id: fields["id"])
+        default:
+            return nil
+        }
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_048_576)
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let decoding = error as? DecodingError {
+            switch decoding {
+            case .dataCorrupted(let context): return context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription
+            default: return "unexpected structure"
+            }
+        }
+        return "\(error.localizedDescription)"
+    }
+}
+
+extension InputReader {
+    /// Streams a JSON Lines file of clusters: `body` gets each non-blank line's number and either the
+    /// cluster it holds or why it holds none, in file order. Throws `SkippedInput` when the file cannot
+    /// be opened; errors thrown by `body` stop the stream.
+    public func forEachCluster(inJSONLines path: String, _ body: (Int, Result<Cluster, SkippedInput>) throws -> Void) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw SkippedInput(origin: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw SkippedInput(origin: path, reason: "is a directory; --batch reads one JSON Lines file of clusters")
+        }
+        guard let lines = LineReader(path: path) else {
+            throw SkippedInput(origin: path, reason: "cannot read this file (check its permissions)")
+        }
+        var lineNumber = 0
+        for line in lines {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            var intake = Intake()
+            readJSONLine(line, origin: "\(path):\(lineNumber)", into: &intake)
+            if let cluster = intake.clusters.first {
+                try body(lineNumber, .success(cluster))
+            } else if let skipped = intake.skipped.first {
+                try body(lineNumber, .failure(skipped))
+            } else {
+                try body(lineNumber, .failure(SkippedInput(
+                    origin: "\(path):\(lineNumber)",
+                    reason: "is an article, not a cluster; --batch wants {\"id\": ..., \"documents\": [...]} on each line")))
+            }
+        }
+    }
+}

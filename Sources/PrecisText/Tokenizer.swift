@@ -1,0 +1,60 @@
+/// A word or number in a text, with where it stands.
+public struct Token: Hashable, Sendable {
+    public enum Kind: Sendable { case word, number }
+    /// Lower-cased form; apostrophes unified to `'`, digit group commas removed ("120,000" -> "120000").
+    public var normalized: String
+    public var span: TextSpan
+    public var kind: Kind
+    /// Whether the token starts with a capital letter in the text.
+    public var isCapitalized: Bool
+}
+
+/// Splits text into words and numbers.
+///
+/// Words are runs of letters and digits; an apostrophe between letters stays inside the word
+/// ("don't", "Korea's"), a hyphen splits ("Jong-Un" -> "jong", "un"), as most evaluation tools do.
+/// Numbers keep their decimal point and digit-group commas ("3.5", "120,000").
+public struct Tokenizer: Sendable {
+    public init() {}
+
+    public func tokens(in text: String) -> [Token] {
+        let scalars = Array(text.unicodeScalars)
+        return tokens(in: scalars, range: 0..<scalars.count)
+    }
+
+    public func tokens(in s: [Unicode.Scalar], range: Range<Int>) -> [Token] {
+        var out: [Token] = []
+        var i = range.lowerBound
+        let n = range.upperBound
+        while i < n {
+            let c = s[i]
+            guard CharClass.isAlphanumeric(c) else { i += 1; continue }
+            let begin = i
+            var allDigits = true
+            var text = String.UnicodeScalarView()
+            while i < n {
+                let d = s[i]
+                if CharClass.isAlphanumeric(d) {
+                    if !CharClass.isDigit(d) { allDigits = false }
+                    text.append(contentsOf: d.properties.lowercaseMapping.unicodeScalars)
+                    i += 1
+                } else if (d == "'" || d == "\u{2019}") && i + 1 < n && CharClass.isLetter(s[i + 1]) && !allDigits {
+                    text.append("'")
+                    i += 1
+                } else if (d == "." || d == ",") && allDigits && i + 1 < n && CharClass.isDigit(s[i + 1]) {
+                    if d == "." { text.append(".") }
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            out.append(Token(
+                normalized: String(text),
+                span: TextSpan(start: begin, end: i),
+                kind: allDigits ? .number : .word,
+                isCapitalized: CharClass.isUpper(s[begin])
+            ))
+        }
+        return out
+    }
+}

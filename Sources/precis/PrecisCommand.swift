@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Precis
+
+@main
+struct PrecisCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "precis",
+        abstract: "Turn news articles into story digests whose every sentence cites its source.",
+        version: "0.1.0",
+        subcommands: [Summarize.self, Segment.self]
+    )
+}
+
+/// Messages for people go to standard error, one line each, prefixed with the tool's name.
+enum Console {
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("precis: \(message)\n".utf8))
+    }
+
+    static func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("precis: error: \(message)\n".utf8))
+        return ExitCode.failure
+    }
+
+    /// Writes to standard output without the buffering surprises of `print` on huge strings.
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+extension DigestFormat: ExpressibleByArgument {}
+
+/// Options shared by commands that read articles.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "Article files or directories (.txt, .html, .htm, .json, .jsonl). Use - for standard input.",
+        valueName: "file"))
+    var inputs: [String] = []
+
+    @Option(name: .customLong("max-bytes"), help: "Largest article file or JSON Lines record to read, in bytes.")
+    var maxBytes: Int = InputReader.defaultMaxDocumentBytes
+
+    @Flag(name: .shortAndLong, help: "Do not report skipped inputs and notes on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard maxBytes > 0 else { throw ValidationError("--max-bytes must be a positive number of bytes.") }
+    }
+
+    /// The inputs to read: those given, or standard input when it is piped.
+    func resolvedInputs() throws -> [String] {
+        if !inputs.isEmpty { return inputs }
+        if isatty(FileHandle.standardInput.fileDescriptor) != 0 {
+            throw Console.fail("no input: give article files or a directory, or pipe text in (see 'precis summarize --help').")
+        }
+        return ["-"]
+    }
+
+    /// The error when no input gave anything to work on: one line when one input was given.
+    func nothingLeft(_ intake: Intake, doing verb: String) -> ExitCode {
+        if !quiet { for note in intake.notes { Console.warn("note: \(note)") } }
+        if intake.skipped.count == 1, let only = intake.skipped.first {
+            return Console.fail("nothing to \(verb): \(only.origin) \(only.reason).")
+        }
+        if !quiet { for skipped in intake.skipped { Console.warn("skipped \(skipped.origin): \(skipped.reason)") } }
+        return Console.fail("nothing to \(verb): no input held article text; give .txt, .html or .json articles, or a directory of them.")
+    }
+
+    func report(_ intake: Intake) {
+        guard !quiet else { return }
+        for note in intake.notes { Console.warn("note: \(note)") }
+        for skipped in intake.skipped { Console.warn("skipped \(skipped.origin): \(skipped.reason)") }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Precis
+import PrecisText
+
+struct Segment: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Split articles into sentences (one JSON line per document).",
+        discussion: """
+        Each document's text is normalised (NFC, white space) but not cleaned of boilerplate, and \
+        written as {"file", "text", "sentences": [[start, end], ...]} with offsets in Unicode scalars. \
+        Use it to inspect segmentation or compare it with other segmenters.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let reader = InputReader(maxDocumentBytes: input.maxBytes)
+        let intake = reader.read(paths: try input.resolvedInputs())
+        let documents = intake.documents + intake.clusters.flatMap(\.documents)
+        guard !documents.isEmpty else {
+            throw input.nothingLeft(intake, doing: "segment")
+        }
+        input.report(intake)
+        let segmenter = SentenceSegmenter()
+        struct Line: Encodable {
+            var file: String
+            var text: String
+            var sentences: [[Int]]
+        }
+        var buffer = ""
+        for doc in documents {
+            let text = TextNormalizer.normalize(doc.content)
+            let spans = segmenter.sentences(in: text).map { [$0.start, $0.end] }
+            buffer += DigestRenderer.encodeJSON(Line(file: doc.origin, text: text, sentences: spans), pretty: false) + "\n"
+            if buffer.utf8.count > 1 << 16 {
+                Console.out(buffer)
+                buffer = ""
+            }
+        }
+        Console.out(buffer)
+    }
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import Precis
+
+struct Summarize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Summarise articles about one story; every sentence cites its source.",
+        discussion: """
+        Sentences are taken from the sources as they stand (extractive) and marked with the number of \
+        their source, e.g. [2], in the text and markdown forms. In JSON, each sentence gives its \
+        0-based `document` index and `start`/`end` offsets into that document's clean `text`, counted \
+        in Unicode scalars (code points). With --batch, each line of a JSON Lines file holding \
+        {"id": ..., "documents": [string, ...]} gets one JSON line {"id", "summary", "sentences"} back, \
+        in input order.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Word budget: the summary never has more words (white-space separated); default 150.")
+    var words: Int?
+
+    @Option(help: "Number of sentences, instead of a word budget.")
+    var sentences: Int?
+
+    @Option(help: "Output form: text, markdown, json or html.")
+    var format: DigestFormat = .text
+
+    @Option(help: ArgumentHelp("Summarise each cluster of this JSON Lines file; writes JSON Lines.", valueName: "file.jsonl"))
+    var batch: String?
+
+    func validate() throws {
+        if words != nil && sentences != nil {
+            throw ValidationError("Use either --words or --sentences, not both.")
+        }
+        if let words, words <= 0 { throw ValidationError("--words must be a positive number.") }
+        if let sentences, sentences <= 0 { throw ValidationError("--sentences must be a positive number.") }
+        if batch != nil && !input.inputs.isEmpty {
+            throw ValidationError("--batch reads its clusters from one file; give no other inputs with it.")
+        }
+    }
+
+    var budget: SummaryBudget {
+        if let sentences { return .sentences(sentences) }
+        return .words(words ?? 150)
+    }
+
+    func run() throws {
+        if let batch {
+            try runBatch(batch)
+            return
+        }
+        let reader = InputReader(maxDocumentBytes: input.maxBytes)
+        var intake = reader.read(paths: try input.resolvedInputs())
+        var raw = intake.documents
+        if !intake.clusters.isEmpty {
+            if intake.clusters.count == 1 && raw.isEmpty {
+                raw = intake.clusters[0].documents
+            } else {
+                input.report(intake)
+                throw Console.fail("the input holds \(intake.clusters.count) clusters; use --batch FILE.jsonl to summarise each one.")
+            }
+        }
+        let pipeline = Pipeline()
+        let outcome = pipeline.digest(raw, budget: budget)
+        intake.skipped += outcome.skipped
+        guard !outcome.digest.documents.isEmpty else {
+            throw input.nothingLeft(intake, doing: "summarise")
+        }
+        input.report(intake)
+        Console.out(DigestRenderer.render(outcome.digest, as: format))
+    }
+
+    struct BatchLine: Encodable {
+        var id: JSONValue
+        var summary: String
+        var sentences: [Digest.CitedSentence]
+        var error: String?
+
+        enum Keys: String, CodingKey { case id, summary, sentences, error }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(summary, forKey: .summary)
+            try c.encode(sentences, forKey: .sentences)
+            try c.encodeIfPresent(error, forKey: .error)
+        }
+    }
+
+    func runBatch(_ path: String) throws {
+        if format != .text && format != .json {
+            throw Console.fail("--batch writes JSON Lines; leave out --format or use --format json.")
+        }
+        let reader = InputReader(maxDocumentBytes: input.maxBytes)
+        let pipeline = Pipeline()
+        var clusters = 0
+        var buffer = ""
+        do {
+            try reader.forEachCluster(inJSONLines: path) { _, result in
+                let line: BatchLine
+                switch result {
+                case .success(let cluster):
+                    clusters += 1
+                    let (sentences, skipped) = pipeline.summarize(cluster: cluster, budget: budget)
+                    if !input.quiet { for s in skipped { Console.warn("skipped \(s.origin): \(s.reason)") } }
+                    line = BatchLine(id: cluster.id, summary: sentences.map(\.text).joined(separator: " "), sentences: sentences,
+                                     error: sentences.isEmpty ? "no document of this cluster held article text" : nil)
+                case .failure(let skipped):
+                    if !input.quiet { Console.warn("skipped \(skipped.origin): \(skipped.reason)") }
+                    line = BatchLine(id: .null, summary: "", sentences: [], error: "\(skipped.origin) \(skipped.reason)")
+                }
+                buffer += DigestRenderer.encodeJSON(line, pretty: false) + "\n"
+                if buffer.utf8.count > 1 << 16 {
+                    Console.out(buffer)
+                    buffer = ""
+                }
+            }
+        } catch let skipped as SkippedInput {
+            throw Console.fail("\(skipped.origin) \(skipped.reason)")
+        }
+        Console.out(buffer)
+        if clusters == 0 {
+            throw Console.fail("\(path) holds no clusters; each line should be {\"id\": ..., \"documents\": [string, ...]}.")
+        }
+    }
+}

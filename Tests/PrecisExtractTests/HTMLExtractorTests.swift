@@ -1,0 +1,76 @@
+import Testing
+import PrecisIngest
+@testable import PrecisExtract
+
+@Suite struct HTMLExtractorTests {
+    let extractor = ArticleExtractor()
+
+    let page = """
+    <!doctype html><html lang="en"><head><title>Wall vote | Calder Courier</title>
+    <meta property="og:title" content="Calder votes to rebuild harbour wall">
+    <meta property="og:site_name" content="Calder Courier">
+    <meta property="article:published_time" content="2025-03-11T19:05:00+01:00">
+    <link rel="canonical" href="https://courier.example/wall"><script>var x = "<p>not text</p>";</script></head>
+    <body><header><nav><a href="/">Home</a><a href="/news">News</a></nav></header>
+    <div class="share-bar">Share on Facebook</div>
+    <article><h1>Calder votes to rebuild harbour wall</h1>
+    <p>The Calder council voted on Monday to rebuild the old harbour wall before the storms.</p>
+    <figure><img src="a.jpg"><figcaption>The wall in 1990. Photo: Courier</figcaption></figure>
+    <p>The work will cost <b>4.2 million</b> euros, the engineer said.<br>It starts in May.</p>
+    <aside class="related"><a href="#">Ferry fares rise</a></aside></article>
+    <section id="comments"><p>First!</p></section>
+    <footer>© 2025 Calder Courier</footer></body></html>
+    """
+
+    func article(_ html: String) -> Result<Article, ExtractionFailure> {
+        extractor.extract(RawDocument(origin: "t.html", format: .html, content: html))
+    }
+
+    @Test func extractsArticleAndMetadata() throws {
+        let a = try article(page).get()
+        #expect(a.title == "Calder votes to rebuild harbour wall")
+        #expect(a.date == "2025-03-11")
+        #expect(a.url == "https://courier.example/wall")
+        #expect(a.site == "Calder Courier")
+        #expect(a.text.contains("The Calder council voted on Monday"))
+        #expect(a.text.contains("The work will cost 4.2 million euros, the engineer said.\nIt starts in May."))
+        for junk in ["Home", "Share on", "Photo:", "Ferry", "First!", "©", "not text"] {
+            #expect(!a.text.contains(junk), "\(junk) left in the text")
+        }
+    }
+
+    @Test func scriptAltersNoText() throws {
+        let a = try article("<html><body><p>A &lt;script&gt; tag is shown as text, the court heard on Monday in Calder.</p></body></html>").get()
+        #expect(a.text.contains("<script>"))
+    }
+
+    @Test func truncatedHTMLStillGivesText() throws {
+        let cut = String(page.prefix(page.count * 2 / 3))
+        let a = try article(cut).get()
+        #expect(a.text.contains("The Calder council voted"))
+    }
+
+    @Test func pageOfOnlyScriptsIsAClearFailure() {
+        let result = article("<html><head><script>alert(1)</script></head><body><script>var a=1;</script><style>p{}</style></body></html>")
+        guard case .failure(let failure) = result else {
+            Issue.record("a page of scripts gave an article")
+            return
+        }
+        #expect(failure.reason.contains("no article text"))
+    }
+
+    @Test func deepNestingDoesNotCrash() {
+        let depth = 100_000
+        let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<p>Deep text in the council report was read out on Monday.</p>" + String(repeating: "</div>", count: depth) + "</body></html>"
+        // libxml2 caps the depth it builds; either outcome is fine, a crash is not.
+        switch article(html) {
+        case .success(let a): #expect(!a.text.isEmpty)
+        case .failure(let f): #expect(!f.reason.isEmpty)
+        }
+    }
+
+    @Test func emptyAndGarbageHTML() {
+        if case .success = article("") { Issue.record("empty HTML gave an article") }
+        if case .success = article("<<<>>><</\u{1}>") { Issue.record("garbage gave an article") }
+    }
+}

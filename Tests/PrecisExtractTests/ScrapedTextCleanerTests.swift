@@ -1,0 +1,118 @@
+import Testing
+import PrecisText
+@testable import PrecisExtract
+
+/// Fixtures are invented; each shows one kind of junk found in real scraped articles.
+@Suite struct ScrapedTextCleanerTests {
+    let cleaner = ScrapedTextCleaner()
+
+    func clean(_ text: String) -> ScrapedTextCleaner.Result {
+        cleaner.clean(TextNormalizer.normalize(text))
+    }
+
+    let body = """
+    The Calder council voted on Monday to rebuild the old harbour wall before the winter storms arrive.
+
+    The work will cost 4.2 million euros and take eight months, the council's engineer said in a statement.
+    """
+
+    @Test func removesDonationAppealWithItsHeading() {
+        let r = clean("We need your support\n\nReaders like you keep us going. Please contribute what you can, so our reporting stays free for everyone who reads it.\n\nStorm wall to be rebuilt\n\n" + body)
+        #expect(!r.text.contains("contribute"))
+        #expect(!r.text.contains("support"))
+        #expect(r.title == "Storm wall to be rebuilt")
+        #expect(r.removed.contains { $0.reason == .appeal })
+        #expect(r.text.hasPrefix("The Calder council voted"))
+    }
+
+    @Test func removesWidgetsCreditsAndLayoutWords() {
+        let r = clean(body + "\n\nReporting by Ana Okafor; Editing by Jon Aras\n\n0 : 0\n  • narrow-browser-and-phone\n  • above-phone\n  • wide-browser-and-larger\n\nReaders Comments\nSubmit a report\n\n© Calder Courier 2025")
+        #expect(r.text == TextNormalizer.normalize(body))
+        let reasons = Set(r.removed.map(\.reason))
+        #expect(reasons.isSuperset(of: [.credit, .layout, .widget]))
+    }
+
+    @Test func keepsOneCopyOfARepeatedBodyWhateverItsQuotes() {
+        let first = "\"We will not sign,\" the mayor said on Monday, standing outside the council hall in Calder."
+        let second = "“We will not sign,” the mayor said on Monday, standing outside the council hall in Calder."
+        let r = clean(body + "\n\n" + first + "\n\n– Talks stall –\n\n" + body + "\n\n" + second + "\n\n- Talks stall -")
+        #expect(r.text.components(separatedBy: "harbour wall").count == 2)
+        #expect(r.text.components(separatedBy: "We will not sign").count == 2)
+        #expect(r.text.components(separatedBy: "Talks stall").count == 2)
+        #expect(r.removed.filter { $0.reason == .duplicate }.count == 4)
+    }
+
+    @Test func cutsEndMatterAndTheBylineBeforeIt() {
+        let r = clean(body + "\n\n" + body.replacingOccurrences(of: "Calder", with: "Ostby") + "\n\nNorland Wire\nWritten By\n\nNorland Wire covers the coast with 40 reporters in six towns.\n\nYou may also like:\n\nBusiness\nFerry operator posts record winter season.")
+        #expect(!r.text.contains("Norland Wire"))
+        #expect(!r.text.contains("Ferry operator"))
+        #expect(r.text.contains("Ostby"))
+    }
+
+    @Test func endMatterPhraseEarlyInTheTextIsNotACut() {
+        let r = clean("Written by hand, the letter reached the council on Monday and was read aloud to all members.\n\n" + body)
+        #expect(r.text.contains("harbour wall"))
+        #expect(r.text.contains("Written by hand"))
+    }
+
+    @Test func photoCreditsAndCaptions() {
+        let r = clean(body + "\n\nCrane at Calder harbour\nCrane at Calder harbour in the rain on March 3, 2025\n, Courier/File AFP/File\n\nMayor Lind AP Photo/Calder Images\n\nThe mayor said the wall would be finished by December.")
+        #expect(!r.text.contains("Crane"))
+        #expect(!r.text.contains("AP Photo"))
+        #expect(r.text.hasSuffix("The mayor said the wall would be finished by December."))
+    }
+
+    @Test func readsHeaderLinesAsMetadata() {
+        let r = clean("""
+        https://courier.example/2025/03/11/harbour-wall
+        Calder to rebuild harbour wall  - The Calder Courier
+        Calder,Harbour,Storms,Council
+        Mar. 11, 2025
+        1480
+        \(body)
+        """)
+        #expect(r.url == "https://courier.example/2025/03/11/harbour-wall")
+        #expect(r.title == "Calder to rebuild harbour wall")
+        #expect(r.site == "The Calder Courier")
+        #expect(r.keywords == ["Calder", "Harbour", "Storms", "Council"])
+        #expect(r.date == "2025-03-11")
+        #expect(r.text == TextNormalizer.normalize(body))
+    }
+
+    @Test func readsDateLineBylineAndSectionLabels() {
+        let r = clean("Menu\nHome\nPolitics\nBusiness\n\nMarch 11, 2025 / 6:40 PM / Updated\n\nWorld\n\nCalder votes to rebuild its harbour wall\n\nBy Marta Quell and Jon Aras\n\n" + body)
+        #expect(r.date == "2025-03-11")
+        #expect(r.title == "Calder votes to rebuild its harbour wall")
+        #expect(r.authors == ["Marta Quell", "Jon Aras"])
+        #expect(r.text == TextNormalizer.normalize(body))
+    }
+
+    @Test func aTextWithoutProseKeepsItsLines() {
+        let r = clean("Harbour wall\nCost: 4.2 million euros")
+        #expect(r.text.contains("Cost"))
+    }
+}
+
+@Suite struct PublicationDateTests {
+    @Test(arguments: [
+        ("November 10, 2014 / 11:22 PM / 5 years ago", "2014-11-10"),
+        ("Nov. 18, 2014", "2014-11-18"),
+        ("18 November 2014", "2014-11-18"),
+        ("Published 2014-11-18T10:00:00Z", "2014-11-18"),
+        ("Sept. 3rd, 2024", "2024-09-03"),
+        ("Feb 29, 2024", "2024-02-29"),
+    ])
+    func parses(_ input: String, _ expected: String) {
+        #expect(PublicationDate.parse(input) == expected)
+    }
+
+    @Test(arguments: ["2014-02-30", "Feb 29, 2023", "13/45/2014", "no date here", "Foo 12, 2014", ""])
+    func refusesImpossibleOrMissingDates(_ input: String) {
+        #expect(PublicationDate.parse(input) == nil)
+    }
+
+    @Test func readsDatedURLs() {
+        #expect(PublicationDate.fromURL("https://news.example/2014/11/19/world/story.html") == "2014-11-19")
+        #expect(PublicationDate.fromURL("https://news.example/world/story.html") == nil)
+    }
+}

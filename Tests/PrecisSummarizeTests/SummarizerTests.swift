@@ -1,0 +1,120 @@
+import Testing
+import PrecisText
+@testable import PrecisSummarize
+
+/// Three invented reports of one event, sharing facts in different words.
+let storyDocuments = [
+    """
+    Storm closes Calder port
+
+    A winter storm closed the port of Calder on Monday, stranding 40 ships in the bay.
+    Harbour master Ana Okafor said the port would stay shut until the winds drop.
+    The storm also cut power to 12,000 homes along the coast.
+    Ferries to the islands were cancelled for the second day running.
+    """,
+    """
+    CALDER (Norland Wire) - The port of Calder was closed on Monday as a winter storm battered the coast, leaving 40 ships waiting in the bay.
+    "We will reopen as soon as it is safe," harbour master Ana Okafor said.
+    Power was cut to about 12,000 homes, the grid operator said.
+    It was the worst storm to hit the coast in a decade.
+    """,
+    """
+    Fishermen in Calder said the storm that closed the port on Monday was the worst in a decade.
+    Some 40 ships were stuck in the bay, according to the harbour master.
+    The town's fish market will stay closed until Wednesday.
+    But traders said they expected prices to rise.
+    """,
+]
+
+@Suite struct SummarizerTests {
+    let summarizer = Summarizer()
+
+    @Test func wordBudgetIsNeverExceeded() {
+        for budget in [1, 5, 12, 20, 35, 50, 80, 120, 400] {
+            let summary = summarizer.summarize(storyDocuments, budget: .words(budget))
+            let total = summary.reduce(0) { $0 + $1.words }
+            #expect(total <= budget, "budget \(budget) exceeded: \(total)")
+            #expect(summary.allSatisfy { $0.words == wordCount($0.text) })
+        }
+    }
+
+    @Test func budgetIsFilledAsFarAsWholeSentencesAllow() {
+        let summary = summarizer.summarize(storyDocuments, budget: .words(60))
+        let used = summary.reduce(0) { $0 + $1.words }
+        // Every candidate left out either does not fit in what is left or repeats a chosen sentence.
+        let analyzer = TextAnalyzer()
+        let chosen = Set(summary.map { "\($0.document):\($0.span.start)" })
+        for (d, text) in storyDocuments.enumerated() {
+            let doc = analyzer.analyze(text)
+            for s in doc.sentences where s.endsWithMark && !chosen.contains("\(d):\(s.span.start)") {
+                let words = wordCount(doc.text[s.span])
+                guard words >= summarizer.options.minSentenceWords, words <= 60 - used else { continue }
+                let stems = Set(s.contentStems)
+                let repeats = summary.contains { other in
+                    Summarizer.overlap(stems, Set(analyzer.analyze(storyDocuments[other.document]).sentences.first { $0.span == other.span }!.contentStems)) > summarizer.options.maxOverlap
+                }
+                #expect(repeats || s.contentStems.isEmpty, "a fitting sentence was left out: \(doc.text[s.span])")
+            }
+        }
+    }
+
+    @Test func sentenceBudgetGivesThatManySentences() {
+        #expect(summarizer.summarize(storyDocuments, budget: .sentences(3)).count == 3)
+        #expect(summarizer.summarize(storyDocuments, budget: .sentences(1)).count == 1)
+    }
+
+    @Test func spansGiveBackTheSentenceText() {
+        for s in summarizer.summarize(storyDocuments, budget: .words(100)) {
+            let text = ScalarText(storyDocuments[s.document])
+            #expect(text[s.span] == s.text)
+        }
+    }
+
+    @Test func prefersWhatSeveralSourcesSay() {
+        let first = summarizer.summarize(storyDocuments, budget: .sentences(1))
+        // The port closure, the 40 ships and Monday are in all three sources.
+        #expect(first.first?.text.contains("40 ships") == true)
+    }
+
+    @Test func doesNotRepeatACopiedSentence() {
+        let copy = storyDocuments[0]
+        let summary = summarizer.summarize([copy, copy, storyDocuments[1]], budget: .words(200))
+        let texts = summary.map(\.text)
+        #expect(Set(texts).count == texts.count)
+    }
+
+    @Test func isDeterministic() {
+        let a = summarizer.summarize(storyDocuments, budget: .words(70))
+        let b = summarizer.summarize(storyDocuments, budget: .words(70))
+        #expect(a == b)
+    }
+
+    @Test func ordersBySourceThenPosition() {
+        let summary = summarizer.summarize(storyDocuments, budget: .words(150))
+        let keys = summary.map { [$0.document, $0.span.start] }
+        #expect(keys == keys.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    @Test func avoidsOpeningWithADanglingWord() {
+        let summary = summarizer.summarize(storyDocuments, budget: .sentences(4))
+        #expect(summary.first.map { !$0.text.hasPrefix("But") && !$0.text.hasPrefix("It ") } == true)
+    }
+
+    @Test func emptyAndHeadlineOnlyInputs() {
+        #expect(summarizer.summarize([], budget: .words(50)).isEmpty)
+        #expect(summarizer.summarize(["", "  "], budget: .words(50)).isEmpty)
+        // With no full sentence anywhere, headlines are used rather than nothing.
+        let headlines = summarizer.summarize(["Storm closes Calder port\nFerries cancelled"], budget: .words(50))
+        #expect(!headlines.isEmpty)
+    }
+}
+
+@Suite struct WordCountTests {
+    @Test func countsRunsBetweenWhiteSpace() {
+        #expect(wordCount("") == 0)
+        #expect(wordCount("one") == 1)
+        #expect(wordCount("  two  words ") == 2)
+        #expect(wordCount("“We will not attend,” he told AFP.") == 7)
+        #expect(wordCount("a\nb\tc") == 3)
+    }
+}

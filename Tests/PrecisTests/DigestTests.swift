@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import PrecisIngest
+@testable import Precis
+
+@Suite struct DigestTests {
+    let raw = [
+        RawDocument(origin: "a.txt", format: .text, content: """
+        Storm closes Calder port
+
+        A winter storm closed the port of Calder on Monday, stranding 40 ships in the bay.
+        Harbour master Ana Okafor said the port would stay shut until the winds drop.
+        """),
+        RawDocument(origin: "b.html", format: .html, content: """
+        <html><head><title>Port shut | Wire</title><meta property="article:published_time" content="2025-01-06"></head>
+        <body><p>The port of Calder was closed on Monday as a storm battered the coast, leaving 40 ships in the bay.</p>
+        <p>"We will reopen as soon as it is safe," harbour master Ana Okafor said on Monday.</p></body></html>
+        """),
+        RawDocument(origin: "c.txt", format: .text, content: "\n\n"),
+    ]
+
+    @Test func digestCitesSourcesWithExactOffsets() throws {
+        let outcome = Pipeline().digest(raw, budget: .words(60))
+        #expect(outcome.skipped.map(\.origin) == ["c.txt"])
+        let digest = outcome.digest
+        #expect(digest.documents.count == 2)
+        #expect(!digest.sentences.isEmpty)
+        for s in digest.sentences {
+            let scalars = Array(digest.documents[s.document].text.unicodeScalars)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[s.start..<s.end])
+            #expect(String(view) == s.text)
+        }
+        #expect(digest.documents[0].title == "Storm closes Calder port")
+        #expect(digest.documents[1].title == "Port shut")
+        #expect(digest.documents[1].date == "2025-01-06")
+    }
+
+    @Test func jsonFormHasTheDocumentedShape() throws {
+        let digest = Pipeline().digest(raw, budget: .words(60)).digest
+        let data = Data(DigestRenderer.render(digest, as: .json).utf8)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["summary"] as? String == digest.summary)
+        let sentences = try #require(object["sentences"] as? [[String: Any]])
+        #expect(Set(sentences.first?.keys.map { $0 } ?? []) == ["text", "document", "start", "end"])
+        let documents = try #require(object["documents"] as? [[String: Any]])
+        for key in ["file", "title", "date", "text"] { #expect(documents[0].keys.contains(key)) }
+        // Unknown title or date is written as null, not left out.
+        #expect(documents[0]["date"] is NSNull)
+    }
+
+    @Test func textAndMarkdownMarkCitationsAndListSources() {
+        let digest = Pipeline().digest(raw, budget: .words(60)).digest
+        let text = DigestRenderer.render(digest, as: .text)
+        #expect(text.contains("[1]") || text.contains("[2]"))
+        #expect(text.contains("Sources\n[1] Storm closes Calder port"))
+        let markdown = DigestRenderer.render(digest, as: .markdown)
+        #expect(markdown.contains("## Sources\n\n1. Storm closes Calder port"))
+    }
+
+    @Test func htmlEscapesArticleText() {
+        let hostile = RawDocument(origin: "x.txt", format: .text, content: """
+        The council said <script>alert(1)</script> was found in the page on Monday, in Calder town hall.
+        """, title: "<script>alert('t')</script>")
+        let digest = Pipeline().digest([hostile], budget: .words(50)).digest
+        let html = DigestRenderer.render(digest, as: .html)
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("href=\"#source-1\""))
+    }
+
+    @Test func markdownEscapesMarkup() {
+        #expect(DigestRenderer.escapeMarkdown("a *b* [c](d) <e>") == "a \\*b\\* \\[c\\](d) \\<e\\>")
+    }
+}

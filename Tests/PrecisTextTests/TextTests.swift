@@ -1,0 +1,78 @@
+import Testing
+@testable import PrecisText
+
+@Suite struct TextNormalizerTests {
+    @Test func composesAndCleansWhitespace() {
+        let input = "Cafe\u{301}\u{00A0}opens\r\nnow\u{200B}.\n\n\n\nNext\tpara  here. "
+        #expect(TextNormalizer.normalize(input) == "Café opens\nnow.\n\nNext para here.")
+    }
+
+    @Test func trimsLinesAndKeepsParagraphBreaks() {
+        #expect(TextNormalizer.normalize("  a  \n \n  b \n c") == "a\n\nb\nc")
+    }
+
+    @Test func dropsControlCharactersButKeepsReplacementCharacter() {
+        #expect(TextNormalizer.normalize("a\u{0007}b\u{FFFD}c") == "ab\u{FFFD}c")
+    }
+
+    @Test func emptyAndBlankGiveEmpty() {
+        #expect(TextNormalizer.normalize("") == "")
+        #expect(TextNormalizer.normalize(" \n\t \r\n ") == "")
+    }
+}
+
+@Suite struct TokenizerTests {
+    let tokenizer = Tokenizer()
+
+    @Test func wordsNumbersApostrophesHyphens() {
+        let tokens = tokenizer.tokens(in: "Korea’s 120,000 prisoners, 3.5% and Kim Jong-Un.")
+        #expect(tokens.map(\.normalized) == ["korea's", "120000", "prisoners", "3.5", "and", "kim", "jong", "un"])
+        #expect(tokens[1].kind == .number)
+        #expect(tokens[0].isCapitalized)
+        #expect(tokens[0].span == TextSpan(start: 0, end: 7))
+    }
+
+    @Test func trailingCommaIsNotPartOfNumber() {
+        #expect(tokenizer.tokens(in: "In 2014, the vote").map(\.normalized) == ["in", "2014", "the", "vote"])
+    }
+}
+
+@Suite struct StemmerTests {
+    @Test func snowballEnglish() throws {
+        let stemmer = try #require(Stemmer(algorithm: "english"))
+        #expect(stemmer.stem("running") == "run")
+        #expect(stemmer.stem("abstentions") == "abstent")
+        #expect(stemmer.stem("generously") == "generous")
+        #expect(stemmer.stem("korea's") == "korea")
+    }
+
+    @Test func unknownAlgorithmIsNil() {
+        #expect(Stemmer(algorithm: "klingon") == nil)
+        #expect(Stemmer.algorithms.contains("english"))
+    }
+}
+
+@Suite struct LanguageDataTests {
+    @Test func resourcesAreLoaded() {
+        let en = LanguageData.english
+        #expect(en.isStopWord("the"))
+        #expect(!en.isStopWord("resolution"))
+        #expect(en.abbreviationKind("Mr") == .title)
+        #expect(en.abbreviationKind("MR") == .title)
+        #expect(en.abbreviationKind("Inc") == .abbreviation)
+        #expect(en.abbreviationKind("ill") == nil)
+        #expect(en.abbreviationKind("Ill") == .abbreviation)
+    }
+}
+
+@Suite struct TextAnalyzerTests {
+    @Test func sentencesParagraphsAndStems() {
+        let analyzer = TextAnalyzer()
+        let doc = analyzer.analyze("Storm hits Calder\n\nThe storms closed the port. Ferries stopped.\n\nIt reopened.")
+        #expect(doc.sentences.count == 4)
+        #expect(doc.sentences.map(\.paragraph) == [0, 1, 1, 2])
+        #expect(doc.sentences[0].endsWithMark == false)
+        #expect(doc.sentences[1].endsWithMark)
+        #expect(doc.sentences[1].contentStems == ["storm", "close", "port"])
+    }
+}
