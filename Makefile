@@ -18,7 +18,7 @@ demo: build
 ## Installs what is missing, builds once (code and tests), and runs every test.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-xctest
 
 release: deps
 	$(SWIFT) build -c release
