@@ -46,6 +46,7 @@ let package = Package(
             ]
         ),
         .target(name: "PrecisSummarize", dependencies: ["PrecisText"]),
+        .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "CStemmer"]),
         .target(
             name: "Precis",
             dependencies: ["PrecisIngest", "PrecisExtract", "PrecisText", "PrecisSummarize"]
@@ -55,6 +56,7 @@ let package = Package(
             dependencies: [
                 "Precis",
                 "PrecisText",
+                "PrecisEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText"]),
         .testTarget(name: "PrecisExtractTests", dependencies: ["PrecisExtract"]),
         .testTarget(name: "PrecisSummarizeTests", dependencies: ["PrecisSummarize", "PrecisText"]),
+        .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval"]),
         .testTarget(name: "PrecisTests", dependencies: ["Precis", "PrecisIngest", "PrecisExtract"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["precis"]),
     ]

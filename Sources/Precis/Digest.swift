@@ -5,7 +5,7 @@ import PrecisText
 /// What a reader gets for one story: a summary whose every sentence cites its source, and the sources.
 public struct Digest: Sendable {
     /// A summary sentence with the document it came from and where it stands there.
-    public struct CitedSentence: Sendable, Equatable, Codable {
+    public struct CitedSentence: Sendable, Equatable {
         public var text: String
         /// 0-based index into `documents`.
         public var document: Int
@@ -15,7 +15,7 @@ public struct Digest: Sendable {
     }
 
     /// A source document as the digest shows it.
-    public struct Document: Sendable, Codable {
+    public struct Document: Sendable, Equatable {
         public var file: String
         public var title: String?
         public var date: String?

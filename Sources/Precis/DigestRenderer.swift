@@ -102,39 +102,8 @@ public enum DigestRenderer {
 
     // MARK: - JSON
 
-    struct JSONDigest: Encodable {
-        var summary: String
-        var sentences: [Digest.CitedSentence]
-        var documents: [JSONDocument]
-    }
-
-    /// Documents with `title` and `date` written as null when unknown.
-    struct JSONDocument: Encodable {
-        var document: Digest.Document
-        enum Keys: String, CodingKey { case file, title, date, url, site, text }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(document.file, forKey: .file)
-            try c.encode(document.title, forKey: .title)
-            try c.encode(document.date, forKey: .date)
-            try c.encode(document.url, forKey: .url)
-            try c.encode(document.site, forKey: .site)
-            try c.encode(document.text, forKey: .text)
-        }
-    }
-
     static func json(_ digest: Digest) -> String {
-        let value = JSONDigest(summary: digest.summary, sentences: digest.sentences,
-                               documents: digest.documents.map { JSONDocument(document: $0) })
-        return encodeJSON(value, pretty: true) + "\n"
-    }
-
-    /// Encodes with keys in declaration order, slashes unescaped.
-    public static func encodeJSON<T: Encodable>(_ value: T, pretty: Bool) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        digest.json.serialized(pretty: true) + "\n"
     }
 
     // MARK: - HTML

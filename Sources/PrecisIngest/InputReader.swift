@@ -314,16 +314,16 @@ public struct InputReader: Sendable {
 }
 
 extension InputReader {
-    /// Streams a JSON Lines file of clusters: `body` gets each non-blank line's number and either the
-    /// cluster it holds or why it holds none, in file order. Throws `SkippedInput` when the file cannot
-    /// be opened; errors thrown by `body` stop the stream.
-    public func forEachCluster(inJSONLines path: String, _ body: (Int, Result<Cluster, SkippedInput>) throws -> Void) throws {
+    /// Streams a JSON Lines file: `body` gets each non-blank line's number and its JSON value, or why
+    /// it holds none, in file order. Throws `SkippedInput` when the file cannot be opened; errors thrown
+    /// by `body` stop the stream.
+    public func forEachJSONLine(inFile path: String, _ body: (Int, Result<JSONValue, SkippedInput>) throws -> Void) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SkippedInput(origin: path, reason: "no such file")
+            throw SkippedInput(origin: path, reason: "does not exist; check the path")
         }
         guard !isDirectory.boolValue else {
-            throw SkippedInput(origin: path, reason: "is a directory; --batch reads one JSON Lines file of clusters")
+            throw SkippedInput(origin: path, reason: "is a directory; give one JSON Lines file")
         }
         guard let lines = LineReader(path: path) else {
             throw SkippedInput(origin: path, reason: "cannot read this file (check its permissions)")
@@ -332,16 +332,40 @@ extension InputReader {
         for line in lines {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            var intake = Intake()
-            readJSONLine(line, origin: "\(path):\(lineNumber)", into: &intake)
-            if let cluster = intake.clusters.first {
-                try body(lineNumber, .success(cluster))
-            } else if let skipped = intake.skipped.first {
+            let origin = "\(path):\(lineNumber)"
+            if line.count > maxDocumentBytes {
+                try body(lineNumber, .failure(SkippedInput(origin: origin, reason: "record is \(Self.megabytes(line.count)), over the \(Self.megabytes(maxDocumentBytes)) limit; raise it with --max-bytes")))
+                continue
+            }
+            do {
+                // Invalid UTF-8 inside a record is replaced (U+FFFD), as for files, rather than losing the line.
+                let text = TextDecoding.utf8(line[...]).text
+                try body(lineNumber, .success(try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))))
+            } catch let error as DecodingError {
+                try body(lineNumber, .failure(SkippedInput(origin: origin, reason: "is not valid JSON (\(Self.describe(error)))")))
+            }
+        }
+    }
+
+    /// Streams a JSON Lines file of clusters (`{"id", "documents": [...]}`), like `forEachJSONLine`.
+    public func forEachCluster(inJSONLines path: String, _ body: (Int, Result<Cluster, SkippedInput>) throws -> Void) throws {
+        try forEachJSONLine(inFile: path) { lineNumber, result in
+            let origin = "\(path):\(lineNumber)"
+            switch result {
+            case .failure(let skipped):
                 try body(lineNumber, .failure(skipped))
-            } else {
-                try body(lineNumber, .failure(SkippedInput(
-                    origin: "\(path):\(lineNumber)",
-                    reason: "is an article, not a cluster; --batch wants {\"id\": ..., \"documents\": [...]} on each line")))
+            case .success(let value):
+                var intake = Intake()
+                addRecord(value, origin: origin, encoding: DecodedText(text: "", encoding: "utf-8", replacedSequences: 0), into: &intake, allowArray: false)
+                if let cluster = intake.clusters.first {
+                    try body(lineNumber, .success(cluster))
+                } else if let skipped = intake.skipped.first {
+                    try body(lineNumber, .failure(skipped))
+                } else {
+                    try body(lineNumber, .failure(SkippedInput(
+                        origin: origin,
+                        reason: "is an article, not a cluster; each line should be {\"id\": ..., \"documents\": [...]}")))
+                }
             }
         }
     }

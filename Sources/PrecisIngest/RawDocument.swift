@@ -39,6 +39,12 @@ public struct Cluster: Sendable {
     public var id: JSONValue
     public var origin: String
     public var documents: [RawDocument]
+
+    public init(id: JSONValue, origin: String, documents: [RawDocument]) {
+        self.id = id
+        self.origin = origin
+        self.documents = documents
+    }
 }
 
 /// An input that was passed over, and why, so nothing is lost without a word.

@@ -43,10 +43,11 @@ public struct Summarizer: Sendable {
 
     /// Summarises documents already analysed with `TextAnalyzer`.
     public func summarize(analyzed: [AnalyzedDocument], budget: SummaryBudget) -> [SummarySentence] {
-        var candidates = collectCandidates(analyzed, strict: true)
-        if candidates.isEmpty { candidates = collectCandidates(analyzed, strict: false) }
+        var table = ConceptTable()
+        var candidates = collectCandidates(analyzed, strict: true, table: &table)
+        if candidates.isEmpty { candidates = collectCandidates(analyzed, strict: false, table: &table) }
         guard !candidates.isEmpty else { return [] }
-        let weights = conceptWeights(candidates, documentCount: analyzed.count)
+        let weights = conceptWeights(candidates, documentCount: analyzed.count, conceptCount: table.count)
         let chosen = select(candidates, weights: weights, budget: budget)
         return chosen
             .sorted { ($0.document, $0.sentence.index) < ($1.document, $1.sentence.index) }
@@ -62,13 +63,42 @@ public struct Summarizer: Sendable {
         var document: Int
         var sentence: AnalyzedSentence
         var words: Int
-        var concepts: Set<String>
+        /// Concept ids, sorted and unique, so sums over them run in a fixed order.
+        var concepts: [Int]
         var stems: Set<String>
         /// Lead prior times any penalty (dangling openers).
         var prior: Double
     }
 
-    func collectCandidates(_ documents: [AnalyzedDocument], strict: Bool) -> [Candidate] {
+    /// Gives each concept (a stem, or two stems in a row) an integer id in order of first appearance.
+    struct ConceptTable {
+        private var ids: [String: Int] = [:]
+        var count: Int { ids.count }
+
+        mutating func concepts(_ stems: [String]) -> [Int] {
+            var out: [Int] = []
+            out.reserveCapacity(stems.count * 2)
+            for stem in stems { out.append(id(stem)) }
+            if stems.count > 1 {
+                for k in 0..<(stems.count - 1) { out.append(id(stems[k] + " " + stems[k + 1]) | Self.bigramFlag) }
+            }
+            return Array(Set(out)).sorted()
+        }
+
+        private mutating func id(_ key: String) -> Int {
+            if let existing = ids[key] { return existing }
+            let new = ids.count << 1
+            ids[key] = new
+            return new
+        }
+
+        /// Bigram ids are odd, unigram ids even; `index` maps both to a dense weight-array slot.
+        static let bigramFlag = 1
+        static func isBigram(_ id: Int) -> Bool { id & 1 == 1 }
+        static func index(_ id: Int) -> Int { id >> 1 }
+    }
+
+    func collectCandidates(_ documents: [AnalyzedDocument], strict: Bool, table: inout ConceptTable) -> [Candidate] {
         var out: [Candidate] = []
         for (d, doc) in documents.enumerated() {
             var proseIndex = 0
@@ -88,7 +118,7 @@ public struct Summarizer: Sendable {
                 proseIndex += 1
                 out.append(Candidate(
                     document: d, sentence: sentence, words: words,
-                    concepts: Self.concepts(sentence.contentStems),
+                    concepts: table.concepts(sentence.contentStems),
                     stems: Set(sentence.contentStems), prior: prior))
             }
         }
@@ -106,52 +136,46 @@ public struct Summarizer: Sendable {
         "these", "those", "that", "also", "meanwhile", "still", "yet", "then", "there", "here", "him", "them",
     ]
 
-    static func concepts(_ stems: [String]) -> Set<String> {
-        var set = Set<String>()
-        for stem in stems { set.insert(stem) }
-        if stems.count > 1 {
-            for k in 0..<(stems.count - 1) { set.insert(stems[k] + " " + stems[k + 1]) }
-        }
-        return set
-    }
-
     // MARK: - Weights
 
-    /// Concept weight: how many documents carry it, with a bonus for appearing in a document's lead.
-    func conceptWeights(_ candidates: [Candidate], documentCount: Int) -> [String: Double] {
-        var documentsWith: [String: Set<Int>] = [:]
-        var frequency: [String: Int] = [:]
-        var inLead: [String: Int] = [:]
+    /// Concept weight, by concept id: how many documents carry it, with a bonus for appearing in a
+    /// document's lead.
+    func conceptWeights(_ candidates: [Candidate], documentCount: Int, conceptCount: Int) -> [Double] {
+        let size = conceptCount * 2 + 2
+        var lastDocument = [Int](repeating: -1, count: size)
+        var df = [Int](repeating: 0, count: size)
+        var tf = [Int](repeating: 0, count: size)
+        var inLead = [Int](repeating: 0, count: size)
         for c in candidates {
             for concept in c.concepts {
-                documentsWith[concept, default: []].insert(c.document)
-                frequency[concept, default: 0] += 1
-                if c.sentence.index < 3 { inLead[concept, default: 0] += 1 }
+                if lastDocument[concept] != c.document {
+                    lastDocument[concept] = c.document
+                    df[concept] += 1
+                }
+                tf[concept] += 1
+                if c.sentence.index < 3 { inLead[concept] += 1 }
             }
         }
-        var weights: [String: Double] = [:]
-        for (concept, docs) in documentsWith {
-            let df = docs.count
-            let tf = frequency[concept] ?? 0
+        var weights = [Double](repeating: 0, count: size)
+        for concept in 0..<size where tf[concept] > 0 {
             // With several documents, what one source alone says once is not a shared concept.
             let support: Double
             if documentCount > 1 {
-                support = df >= 2 ? Double(df) : (tf >= 2 ? 0.5 : 0.0)
+                support = df[concept] >= 2 ? Double(df[concept]) : (tf[concept] >= 2 ? 0.5 : 0.0)
             } else {
-                support = tf >= 2 ? Double(tf) : 0.25
+                support = tf[concept] >= 2 ? Double(tf[concept]) : 0.25
             }
             guard support > 0 else { continue }
-            let isBigram = concept.contains(" ")
-            let lead = 1 + 0.5 * Double(min(inLead[concept] ?? 0, 3))
-            weights[concept] = support * lead * (isBigram ? 1 : options.unigramWeight)
+            let lead = 1 + 0.5 * Double(min(inLead[concept], 3))
+            weights[concept] = support * lead * (ConceptTable.isBigram(concept) ? 1 : options.unigramWeight)
         }
         return weights
     }
 
     // MARK: - Selection
 
-    func select(_ candidates: [Candidate], weights: [String: Double], budget: SummaryBudget) -> [Candidate] {
-        var covered = Set<String>()
+    func select(_ candidates: [Candidate], weights: [Double], budget: SummaryBudget) -> [Candidate] {
+        var covered = [Bool](repeating: false, count: weights.count)
         var chosen: [Candidate] = []
         var used = Array(repeating: false, count: candidates.count)
         var wordsLeft: Int
@@ -170,8 +194,9 @@ public struct Summarizer: Sendable {
                     continue
                 }
                 var gain = 0.0
-                for concept in c.concepts where !covered.contains(concept) { gain += weights[concept] ?? 0 }
+                for concept in c.concepts where !covered[concept] { gain += weights[concept] }
                 let score = gain * c.prior / pow(Double(max(c.words, 1)), options.lengthExponent)
+                // Ties go to the earlier candidate (document, then position): strict comparison.
                 if score > bestScore {
                     bestScore = score
                     best = k
@@ -181,7 +206,7 @@ public struct Summarizer: Sendable {
             used[pick] = true
             let c = candidates[pick]
             chosen.append(c)
-            covered.formUnion(c.concepts)
+            for concept in c.concepts { covered[concept] = true }
             if wordsLeft != Int.max { wordsLeft -= c.words }
             sentencesLeft -= 1
         }

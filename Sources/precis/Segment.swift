@@ -24,16 +24,12 @@ struct Segment: ParsableCommand {
         }
         input.report(intake)
         let segmenter = SentenceSegmenter()
-        struct Line: Encodable {
-            var file: String
-            var text: String
-            var sentences: [[Int]]
-        }
         var buffer = ""
         for doc in documents {
             let text = TextNormalizer.normalize(doc.content)
-            let spans = segmenter.sentences(in: text).map { [$0.start, $0.end] }
-            buffer += DigestRenderer.encodeJSON(Line(file: doc.origin, text: text, sentences: spans), pretty: false) + "\n"
+            let spans = segmenter.sentences(in: text).map { JSONOutput.array([.int($0.start), .int($0.end)]) }
+            let line = JSONOutput.object([("file", .string(doc.origin)), ("text", .string(text)), ("sentences", .array(spans))])
+            buffer += line.serialized() + "\n"
             if buffer.utf8.count > 1 << 16 {
                 Console.out(buffer)
                 buffer = ""

@@ -71,20 +71,14 @@ struct Summarize: ParsableCommand {
         Console.out(DigestRenderer.render(outcome.digest, as: format))
     }
 
-    struct BatchLine: Encodable {
-        var id: JSONValue
-        var summary: String
-        var sentences: [Digest.CitedSentence]
-        var error: String?
-
-        enum Keys: String, CodingKey { case id, summary, sentences, error }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(summary, forKey: .summary)
-            try c.encode(sentences, forKey: .sentences)
-            try c.encodeIfPresent(error, forKey: .error)
-        }
+    static func batchLine(id: JSONValue, sentences: [Digest.CitedSentence], error: String?) -> String {
+        var pairs: [(String, JSONOutput)] = [
+            ("id", JSONOutput(id)),
+            ("summary", .string(sentences.map(\.text).joined(separator: " "))),
+            ("sentences", .array(sentences.map(\.json))),
+        ]
+        if let error { pairs.append(("error", .string(error))) }
+        return JSONOutput.object(pairs).serialized()
     }
 
     func runBatch(_ path: String) throws {
@@ -97,19 +91,19 @@ struct Summarize: ParsableCommand {
         var buffer = ""
         do {
             try reader.forEachCluster(inJSONLines: path) { _, result in
-                let line: BatchLine
+                let line: String
                 switch result {
                 case .success(let cluster):
                     clusters += 1
                     let (sentences, skipped) = pipeline.summarize(cluster: cluster, budget: budget)
                     if !input.quiet { for s in skipped { Console.warn("skipped \(s.origin): \(s.reason)") } }
-                    line = BatchLine(id: cluster.id, summary: sentences.map(\.text).joined(separator: " "), sentences: sentences,
-                                     error: sentences.isEmpty ? "no document of this cluster held article text" : nil)
+                    line = Self.batchLine(id: cluster.id, sentences: sentences,
+                                          error: sentences.isEmpty ? "no document of this cluster held article text" : nil)
                 case .failure(let skipped):
                     if !input.quiet { Console.warn("skipped \(skipped.origin): \(skipped.reason)") }
-                    line = BatchLine(id: .null, summary: "", sentences: [], error: "\(skipped.origin) \(skipped.reason)")
+                    line = Self.batchLine(id: .null, sentences: [], error: "\(skipped.origin) \(skipped.reason)")
                 }
-                buffer += DigestRenderer.encodeJSON(line, pretty: false) + "\n"
+                buffer += line + "\n"
                 if buffer.utf8.count > 1 << 16 {
                     Console.out(buffer)
                     buffer = ""

@@ -95,6 +95,26 @@ final class ScratchDir {
         #expect(words <= 200)
     }
 
+    /// Two processes (each with its own hash seed) must write the same digest, byte for byte.
+    @Test func sameInputSameDigestAcrossProcesses() throws {
+        let dir = try ScratchDir()
+        var lines = ""
+        for k in 0..<12 {
+            let docs = (0..<3).map { d in
+                "The council of town \(k) voted on Monday to rebuild the harbour wall, officials said. Work on wall \(k) will cost \(d + 2) million euros and take \(k + 3) months. The mayor said the town had waited \(d + 5) years for the decision. Fishermen welcomed the vote on the wall but asked for a new quay as well."
+            }
+            lines += "{\"id\": \(k), \"documents\": [\(docs.map { "\"\($0)\"" }.joined(separator: ", "))]}\n"
+        }
+        let file = try dir.file("d.jsonl", Data(lines.utf8))
+        let first = try Tool.run(["summarize", "--batch", file, "--words", "40"])
+        let second = try Tool.run(["summarize", "--batch", file, "--words", "40"])
+        #expect(first.status == 0)
+        #expect(first.out == second.out)
+        let a = try Tool.run(["summarize", "Examples/halvard-bay", "--format", "json"])
+        let b = try Tool.run(["summarize", "Examples/halvard-bay", "--format", "json"])
+        #expect(a.out == b.out)
+    }
+
     @Test func everyFormatRenders() throws {
         for format in ["text", "markdown", "json", "html"] {
             let r = try Tool.run(["summarize", "Examples/halvard-bay", "--sentences", "3", "--format", format])
