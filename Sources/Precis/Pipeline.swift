@@ -44,7 +44,8 @@ public struct Pipeline: Sendable {
 
     /// Summary of one cluster for batch runs: sentence `document` indices refer to the cluster's own
     /// `documents` array, including entries that gave no article (they are simply never cited).
-    public func summarize(cluster: Cluster, budget: SummaryBudget) -> (sentences: [Digest.CitedSentence], skipped: [SkippedInput]) {
+    /// Pass one `analyzer` to every call of a run to keep its caches warm.
+    public func summarize(cluster: Cluster, budget: SummaryBudget, analyzer: TextAnalyzer? = nil) -> (sentences: [Digest.CitedSentence], skipped: [SkippedInput]) {
         var texts: [String] = []
         var skipped: [SkippedInput] = []
         for document in cluster.documents {
@@ -55,7 +56,7 @@ public struct Pipeline: Sendable {
                 skipped.append(SkippedInput(origin: failure.origin, reason: failure.reason))
             }
         }
-        let summary = summarizer.summarize(texts, budget: budget)
+        let summary = summarizer.summarize(texts, budget: budget, analyzer: analyzer)
         let sentences = summary.map {
             Digest.CitedSentence(text: $0.text, document: $0.document, start: $0.span.start, end: $0.span.end)
         }

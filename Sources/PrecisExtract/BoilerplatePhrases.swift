@@ -3,11 +3,17 @@ import PrecisText
 
 /// The junk phrases of one language, read from `Resources/<lang>/boilerplate.txt`.
 struct BoilerplatePhrases: Sendable {
-    var appeal: [String] = []
-    var widget: [String] = []
-    var credit: [String] = []
-    var photo: [String] = []
-    var tail: [String] = []
+    var appeal: [String] = [] { didSet { appealMatcher = PhraseMatcher(appeal) } }
+    var widget: [String] = [] { didSet { widgetMatcher = PhraseMatcher(widget) } }
+    var credit: [String] = [] { didSet { creditMatcher = PhraseMatcher(credit) } }
+    var photo: [String] = [] { didSet { photoMatcher = PhraseMatcher(photo) } }
+    var tail: [String] = [] { didSet { tailMatcher = PhraseMatcher(tail) } }
+
+    private(set) var appealMatcher = PhraseMatcher([])
+    private(set) var widgetMatcher = PhraseMatcher([])
+    private(set) var creditMatcher = PhraseMatcher([])
+    private(set) var photoMatcher = PhraseMatcher([])
+    private(set) var tailMatcher = PhraseMatcher([])
 
     static let english: BoilerplatePhrases = {
         var phrases = BoilerplatePhrases()
@@ -29,4 +35,43 @@ struct BoilerplatePhrases: Sendable {
         }
         return phrases
     }()
+}
+
+/// Finds any of a set of lower-case phrases in lower-case UTF-8 text, byte by byte: phrases are
+/// grouped by their first byte, so each position of the text is checked only against the phrases that
+/// can start there.
+struct PhraseMatcher: Sendable {
+    private var byFirstByte: [[[UInt8]]] = Array(repeating: [], count: 256)
+
+    init(_ phrases: [String]) {
+        for phrase in phrases {
+            let bytes = Array(phrase.utf8)
+            guard let first = bytes.first else { continue }
+            byFirstByte[Int(first)].append(bytes)
+        }
+    }
+
+    /// Whether any phrase occurs in `text`.
+    func occurs(in text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { t in
+            for i in 0..<t.count {
+                for phrase in byFirstByte[Int(t[i])] where matches(phrase, t, at: i) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether `text` starts with any phrase.
+    func starts(_ text: [UInt8]) -> Bool {
+        guard let first = text.first else { return false }
+        return text.withUnsafeBufferPointer { t in
+            byFirstByte[Int(first)].contains { matches($0, t, at: 0) }
+        }
+    }
+
+    @inline(__always) private func matches(_ phrase: [UInt8], _ t: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + phrase.count <= t.count else { return false }
+        for k in 1..<phrase.count where t[i + k] != phrase[k] { return false }
+        return true
+    }
 }

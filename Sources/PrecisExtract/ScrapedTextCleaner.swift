@@ -19,7 +19,9 @@ public struct ScrapedTextCleaner: Sendable {
     struct Line {
         var text: String
         var blankBefore: Bool
-        var lower: String
+        /// The line with its ASCII letters in lower case, as UTF-8 (for the phrase matchers) and as a string.
+        var lowerBytes: [UInt8]
+        var lower: String { String(decoding: lowerBytes, as: UTF8.self) }
         var words: Int
         var isProse: Bool
         var removed: RemovedBlock.Reason?
@@ -71,11 +73,26 @@ public struct ScrapedTextCleaner: Sendable {
     func split(_ text: String) -> [Line] {
         var lines: [Line] = []
         var blank = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let t = raw.trimmingCharacters(in: .whitespaces)
-            if t.isEmpty { blank = true; continue }
-            let words = t.split(whereSeparator: { $0 == " " }).count
-            lines.append(Line(text: t, blankBefore: blank, lower: t.lowercased(), words: words,
+        // Split on UTF-8 line feeds: the text is normalised, so lines carry no leading or trailing
+        // space and words stand one space apart.
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            defer { start = end + 1 }
+            if end == start { blank = true; continue }
+            let raw = bytes[start..<end]
+            let t = String(decoding: raw, as: UTF8.self)
+            // Lower-casing ASCII letters is enough: the phrase lists are ASCII, and both copies of a
+            // repeated paragraph carry the same non-ASCII letters.
+            var words = 1
+            var lowerBytes = [UInt8](raw)
+            for k in lowerBytes.indices {
+                let b = lowerBytes[k]
+                if b == 0x20 { words += 1 } else if b >= 0x41 && b <= 0x5A { lowerBytes[k] = b | 0x20 }
+            }
+            lines.append(Line(text: t, blankBefore: blank, lowerBytes: lowerBytes, words: words,
                               isProse: words >= 10 && Self.endsWithMark(t), removed: nil))
             blank = false
         }
@@ -86,11 +103,11 @@ public struct ScrapedTextCleaner: Sendable {
     func markJunk(_ lines: inout [Line]) {
         for i in lines.indices {
             let line = lines[i]
-            if phrases.appeal.contains(where: { line.lower.contains($0) }) && line.words <= 80 {
+            if line.words <= 80 && phrases.appealMatcher.occurs(in: line.lowerBytes) {
                 lines[i].removed = .appeal
-            } else if line.words <= 15 && phrases.widget.contains(where: { line.lower.contains($0) }) {
+            } else if line.words <= 15 && phrases.widgetMatcher.occurs(in: line.lowerBytes) {
                 lines[i].removed = .widget
-            } else if line.words <= 25 && phrases.credit.contains(where: { line.lower.hasPrefix($0) }) {
+            } else if line.words <= 25 && phrases.creditMatcher.starts(line.lowerBytes) {
                 lines[i].removed = .credit
             } else if isPhotoCredit(line) {
                 lines[i].removed = .photoCredit
@@ -128,16 +145,20 @@ public struct ScrapedTextCleaner: Sendable {
     }
 
     func isPhotoCredit(_ line: Line) -> Bool {
-        guard line.words <= 60, let phrase = phrases.photo.first(where: { line.lower.contains($0) }) else { return false }
-        // The credit ends the line: nothing but names and slashes after it, and no full stop at the end.
-        if Self.endsWithMark(line.text) { return false }
-        _ = phrase
-        return true
+        // A credit ends its line: no full stop at the end.
+        guard line.words <= 60, !Self.endsWithMark(line.text) else { return false }
+        return phrases.photoMatcher.occurs(in: line.lowerBytes)
     }
 
     /// Lines with no words ("0 : 0", "-") and CSS breakpoint names ("narrow-browser-and-phone",
     /// or "• above-phone" in a bulleted list).
     func isLayout(_ text: String) -> Bool {
+        // Quick answer for prose: a line of three or more words with letters in it (a bulleted
+        // breakpoint name has one space, after its bullet).
+        if text.utf8.count > 40, text.utf8.lazy.filter({ $0 == 0x20 }).count >= 2,
+           text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
+            return false
+        }
         if !text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return true }
         var body = Substring(text)
         var bulleted = false
@@ -154,13 +175,13 @@ public struct ScrapedTextCleaner: Sendable {
     /// "You may also like", "Written By" and the like in the second half: the rest is end matter,
     /// with the short lines (a byline, an agency name) just before it.
     func markEndMatter(_ lines: inout [Line]) {
-        let total = lines.reduce(0) { $0 + $1.text.count }
+        let total = lines.reduce(0) { $0 + $1.lowerBytes.count }
         var seen = 0
         for i in lines.indices {
-            defer { seen += lines[i].text.count }
+            defer { seen += lines[i].lowerBytes.count }
             let line = lines[i]
             guard seen * 2 >= total, line.words <= 8,
-                  phrases.tail.contains(where: { line.lower.hasPrefix($0) }) else { continue }
+                  phrases.tailMatcher.starts(line.lowerBytes) else { continue }
             for k in i..<lines.count where lines[k].removed == nil { lines[k].removed = .endMatter }
             var k = i - 1
             while k >= 0, lines[k].words <= 3, !lines[k].isProse {
@@ -175,10 +196,35 @@ public struct ScrapedTextCleaner: Sendable {
     func markDuplicates(_ lines: inout [Line]) {
         var seen = Set<String>()
         for i in lines.indices where lines[i].removed == nil {
-            let key = String(lines[i].lower.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+            let key = String(decoding: Self.comparisonKey(lines[i].lowerBytes), as: UTF8.self)
             guard !key.isEmpty else { continue }
             if seen.contains(key) { lines[i].removed = .duplicate } else { seen.insert(key) }
         }
+    }
+
+    /// Letters and digits only, so "– Talks –" and "- Talks -", or straight and curly quotes, compare equal.
+    static func comparisonKey(_ lower: [UInt8]) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(lower.count)
+        var i = 0
+        while i < lower.count {
+            let b = lower[i]
+            if b < 0x80 {
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { key.append(b) }
+                i += 1
+                continue
+            }
+            // A multi-byte character: keep it when it is a letter or a number.
+            var length = 1
+            while i + length < lower.count && lower[i + length] & 0xC0 == 0x80 { length += 1 }
+            let piece = lower[i..<(i + length)]
+            if let scalar = String(decoding: piece, as: UTF8.self).unicodeScalars.first,
+               scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                key.append(contentsOf: piece)
+            }
+            i += length
+        }
+        return key
     }
 
     /// The lines before the first prose paragraph: URL, date, keyword and number lines become

@@ -147,7 +147,7 @@ public struct InputReader: Sendable {
                 encoding: decoded.encoding, replacedSequences: decoded.replacedSequences))
         case .json:
             do {
-                let value = try JSONDecoder().decode(JSONValue.self, from: Data(decoded.text.utf8))
+                let value = try JSONParser.parse(decoded.text)
                 addRecord(value, origin: origin, encoding: decoded, into: &intake, allowArray: true)
             } catch {
                 // A JSON Lines stream given on standard input or under a .json name.
@@ -228,7 +228,7 @@ public struct InputReader: Sendable {
         let decoded = TextDecoding.utf8(line[...])
         note(decoded, origin: origin, into: &intake)
         do {
-            let value = try JSONDecoder().decode(JSONValue.self, from: Data(decoded.text.utf8))
+            let value = try JSONParser.parse(decoded.text)
             addRecord(value, origin: origin, encoding: decoded, into: &intake, allowArray: false)
         } catch {
             intake.skipped.append(SkippedInput(origin: origin, reason: "is not valid JSON (\(Self.describe(error)))"))
@@ -303,6 +303,7 @@ public struct InputReader: Sendable {
     }
 
     static func describe(_ error: Error) -> String {
+        if let parse = error as? JSONParseError { return parse.description }
         if let decoding = error as? DecodingError {
             switch decoding {
             case .dataCorrupted(let context): return context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription
@@ -313,11 +314,21 @@ public struct InputReader: Sendable {
     }
 }
 
+/// What streaming a JSON Lines file saw, beyond the records themselves.
+public struct JSONLinesSummary: Sendable {
+    /// Non-blank lines read.
+    public var records = 0
+    /// Invalid UTF-8 sequences replaced by U+FFFD, and the lines that had them.
+    public var replacedSequences = 0
+    public var recordsWithReplacements: [Int] = []
+}
+
 extension InputReader {
     /// Streams a JSON Lines file: `body` gets each non-blank line's number and its JSON value, or why
     /// it holds none, in file order. Throws `SkippedInput` when the file cannot be opened; errors thrown
     /// by `body` stop the stream.
-    public func forEachJSONLine(inFile path: String, _ body: (Int, Result<JSONValue, SkippedInput>) throws -> Void) throws {
+    @discardableResult
+    public func forEachJSONLine(inFile path: String, _ body: (Int, Result<JSONValue, SkippedInput>) throws -> Void) throws -> JSONLinesSummary {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw SkippedInput(origin: path, reason: "does not exist; check the path")
@@ -329,26 +340,35 @@ extension InputReader {
             throw SkippedInput(origin: path, reason: "cannot read this file (check its permissions)")
         }
         var lineNumber = 0
+        var summary = JSONLinesSummary()
         for line in lines {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            summary.records += 1
             let origin = "\(path):\(lineNumber)"
             if line.count > maxDocumentBytes {
                 try body(lineNumber, .failure(SkippedInput(origin: origin, reason: "record is \(Self.megabytes(line.count)), over the \(Self.megabytes(maxDocumentBytes)) limit; raise it with --max-bytes")))
                 continue
             }
+            // Invalid UTF-8 inside a record is replaced (U+FFFD), as for files, and counted, rather
+            // than losing the line.
+            let invalid = TextDecoding.scanUTF8(line[...]).invalid
+            if invalid > 0 {
+                summary.replacedSequences += invalid
+                summary.recordsWithReplacements.append(lineNumber)
+            }
             do {
-                // Invalid UTF-8 inside a record is replaced (U+FFFD), as for files, rather than losing the line.
-                let text = TextDecoding.utf8(line[...]).text
-                try body(lineNumber, .success(try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))))
-            } catch let error as DecodingError {
+                try body(lineNumber, .success(try JSONParser.parse(line)))
+            } catch let error as JSONParseError {
                 try body(lineNumber, .failure(SkippedInput(origin: origin, reason: "is not valid JSON (\(Self.describe(error)))")))
             }
         }
+        return summary
     }
 
     /// Streams a JSON Lines file of clusters (`{"id", "documents": [...]}`), like `forEachJSONLine`.
-    public func forEachCluster(inJSONLines path: String, _ body: (Int, Result<Cluster, SkippedInput>) throws -> Void) throws {
+    @discardableResult
+    public func forEachCluster(inJSONLines path: String, _ body: (Int, Result<Cluster, SkippedInput>) throws -> Void) throws -> JSONLinesSummary {
         try forEachJSONLine(inFile: path) { lineNumber, result in
             let origin = "\(path):\(lineNumber)"
             switch result {

@@ -34,20 +34,25 @@ public struct Summarizer: Sendable {
         self.options = options
     }
 
-    /// Summarises `documents` (clean texts) within `budget`.
-    public func summarize(_ documents: [String], budget: SummaryBudget) -> [SummarySentence] {
-        let analyzer = TextAnalyzer()
+    /// Summarises `documents` (clean texts) within `budget`. Pass the same `analyzer` to many calls
+    /// (a batch run) to keep its caches warm; the result does not depend on it.
+    public func summarize(_ documents: [String], budget: SummaryBudget, analyzer: TextAnalyzer? = nil) -> [SummarySentence] {
+        let analyzer = analyzer ?? TextAnalyzer()
         let analyzed = documents.map { analyzer.analyze($0) }
         return summarize(analyzed: analyzed, budget: budget)
     }
 
     /// Summarises documents already analysed with `TextAnalyzer`.
     public func summarize(analyzed: [AnalyzedDocument], budget: SummaryBudget) -> [SummarySentence] {
-        var table = ConceptTable()
+        let vocabulary = analyzed.lazy.flatMap { $0.sentences }.flatMap { $0.contentStems }.max().map { $0 + 1 } ?? 0
+        var table = ConceptTable(vocabularySize: vocabulary)
         var candidates = collectCandidates(analyzed, strict: true, table: &table)
         if candidates.isEmpty { candidates = collectCandidates(analyzed, strict: false, table: &table) }
         guard !candidates.isEmpty else { return [] }
         let weights = conceptWeights(candidates, documentCount: analyzed.count, conceptCount: table.count)
+        for k in candidates.indices {
+            candidates[k].factor = candidates[k].prior / pow(Double(max(candidates[k].words, 1)), options.lengthExponent)
+        }
         let chosen = select(candidates, weights: weights, budget: budget)
         return chosen
             .sorted { ($0.document, $0.sentence.index) < ($1.document, $1.sentence.index) }
@@ -65,37 +70,63 @@ public struct Summarizer: Sendable {
         var words: Int
         /// Concept ids, sorted and unique, so sums over them run in a fixed order.
         var concepts: [Int]
-        var stems: Set<String>
+        /// Unigram concept ids (the distinct content stems), sorted, for the overlap test.
+        var unigrams: [Int]
         /// Lead prior times any penalty (dangling openers).
         var prior: Double
+        /// What a unit of gain is worth for this sentence: prior / words^lengthExponent.
+        var factor: Double = 0
     }
 
     /// Gives each concept (a stem, or two stems in a row) an integer id in order of first appearance.
+    /// Unigram ids are even, bigram ids odd; ids stay below `2 * count`.
     struct ConceptTable {
-        private var ids: [String: Int] = [:]
-        var count: Int { ids.count }
+        /// Concept id of each vocabulary stem id (-1: not seen), an array since stem ids are dense.
+        private var unigrams: [Int]
+        private var pairs: [Int: Int] = [:]
+        private(set) var count = 0
 
-        mutating func concepts(_ stems: [String]) -> [Int] {
+        init(vocabularySize: Int) {
+            unigrams = [Int](repeating: -1, count: vocabularySize)
+        }
+
+        /// Concept ids of a sentence's content stems (vocabulary ids), sorted and unique.
+        mutating func concepts(_ stems: [Int]) -> [Int] {
             var out: [Int] = []
             out.reserveCapacity(stems.count * 2)
-            for stem in stems { out.append(id(stem)) }
-            if stems.count > 1 {
-                for k in 0..<(stems.count - 1) { out.append(id(stems[k] + " " + stems[k + 1]) | Self.bigramFlag) }
+            for stem in stems {
+                if stem >= unigrams.count { unigrams += [Int](repeating: -1, count: stem - unigrams.count + 1) }
+                let known = unigrams[stem]
+                if known >= 0 {
+                    out.append(known)
+                } else {
+                    let id = count << 1
+                    count += 1
+                    unigrams[stem] = id
+                    out.append(id)
+                }
             }
-            return Array(Set(out)).sorted()
+            if stems.count > 1 {
+                for k in 0..<(stems.count - 1) {
+                    let key = stems[k] << 32 | stems[k + 1]
+                    if let id = pairs[key] {
+                        out.append(id)
+                    } else {
+                        let id = count << 1 | 1
+                        count += 1
+                        pairs[key] = id
+                        out.append(id)
+                    }
+                }
+            }
+            out.sort()
+            var unique: [Int] = []
+            unique.reserveCapacity(out.count)
+            for id in out where unique.last != id { unique.append(id) }
+            return unique
         }
 
-        private mutating func id(_ key: String) -> Int {
-            if let existing = ids[key] { return existing }
-            let new = ids.count << 1
-            ids[key] = new
-            return new
-        }
-
-        /// Bigram ids are odd, unigram ids even; `index` maps both to a dense weight-array slot.
-        static let bigramFlag = 1
         static func isBigram(_ id: Int) -> Bool { id & 1 == 1 }
-        static func index(_ id: Int) -> Int { id >> 1 }
     }
 
     func collectCandidates(_ documents: [AnalyzedDocument], strict: Bool, table: inout ConceptTable) -> [Candidate] {
@@ -103,23 +134,22 @@ public struct Summarizer: Sendable {
         for (d, doc) in documents.enumerated() {
             var proseIndex = 0
             for sentence in doc.sentences {
-                let text = doc.text[sentence.span]
-                let words = wordCount(text)
+                let words = doc.text.wordCount(sentence.span)
                 if strict {
                     guard sentence.endsWithMark,
                           words >= options.minSentenceWords, words <= options.maxSentenceWords,
                           !sentence.contentStems.isEmpty,
-                          let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
-                          !first.properties.isLowercase else { continue }
+                          let first = doc.text.scalars[sentence.span.start..<sentence.span.end].first(where: CharClass.isAlphanumeric),
+                          !CharClass.isLower(first) else { continue }
                 } else {
                     guard !sentence.contentStems.isEmpty else { continue }
                 }
                 let prior = (1 + options.leadBoost / (1 + Double(proseIndex) / options.leadScale)) * openerPenalty(sentence)
                 proseIndex += 1
+                let concepts = table.concepts(sentence.contentStems)
                 out.append(Candidate(
                     document: d, sentence: sentence, words: words,
-                    concepts: table.concepts(sentence.contentStems),
-                    stems: Set(sentence.contentStems), prior: prior))
+                    concepts: concepts, unigrams: concepts.filter { !ConceptTable.isBigram($0) }, prior: prior))
             }
         }
         return out
@@ -127,7 +157,7 @@ public struct Summarizer: Sendable {
 
     /// Sentences that open with a pronoun or a linking word read badly out of context.
     func openerPenalty(_ sentence: AnalyzedSentence) -> Double {
-        guard let first = sentence.tokens.first?.normalized else { return 1 }
+        guard let first = sentence.firstWord else { return 1 }
         return Self.danglingOpeners.contains(first) ? 0.75 : 1
     }
 
@@ -141,7 +171,7 @@ public struct Summarizer: Sendable {
     /// Concept weight, by concept id: how many documents carry it, with a bonus for appearing in a
     /// document's lead.
     func conceptWeights(_ candidates: [Candidate], documentCount: Int, conceptCount: Int) -> [Double] {
-        let size = conceptCount * 2 + 2
+        let size = conceptCount * 2 + 2  // ids run below 2 * count
         var lastDocument = [Int](repeating: -1, count: size)
         var df = [Int](repeating: 0, count: size)
         var tf = [Int](repeating: 0, count: size)
@@ -185,19 +215,33 @@ public struct Summarizer: Sendable {
         case .sentences(let n): wordsLeft = Int.max; sentencesLeft = max(0, n)
         }
 
+        // Lazy greedy: a candidate's gain can only shrink as concepts get covered, so its last score
+        // is an upper bound. Each round walks candidates from the highest bound down, recomputing
+        // true scores, and stops once no remaining bound can beat the best true score. Ties go to
+        // the earlier candidate (document, then position), as in a plain greedy scan.
+        var bound = candidates.map { c -> Double in
+            var gain = 0.0
+            for concept in c.concepts { gain += weights[concept] }
+            return gain * c.factor
+        }
+        var order = Array(candidates.indices)
         while sentencesLeft > 0 {
+            order.sort { bound[$0] != bound[$1] ? bound[$0] > bound[$1] : $0 < $1 }
             var best: Int? = nil
             var bestScore = -1.0
-            for (k, c) in candidates.enumerated() where !used[k] && c.words <= wordsLeft {
-                if chosen.contains(where: { Self.overlap(c.stems, $0.stems) > options.maxOverlap }) {
+            for k in order where !used[k] {
+                if bound[k] < bestScore || (bound[k] == bestScore && k > best!) { break }
+                let c = candidates[k]
+                guard c.words <= wordsLeft else { continue }
+                if chosen.contains(where: { Self.overlap(c.unigrams, $0.unigrams) > options.maxOverlap }) {
                     used[k] = true
                     continue
                 }
                 var gain = 0.0
                 for concept in c.concepts where !covered[concept] { gain += weights[concept] }
-                let score = gain * c.prior / pow(Double(max(c.words, 1)), options.lengthExponent)
-                // Ties go to the earlier candidate (document, then position): strict comparison.
-                if score > bestScore {
+                let score = gain * c.factor
+                bound[k] = score
+                if score > bestScore || (score == bestScore && k < best!) {
                     bestScore = score
                     best = k
                 }
@@ -213,10 +257,13 @@ public struct Summarizer: Sendable {
         return chosen
     }
 
-    /// Share of the smaller set's stems that the other also has.
-    static func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
+    /// Share of the smaller set's stems that the other also has; both sorted and unique.
+    static func overlap(_ a: [Int], _ b: [Int]) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        let common = a.intersection(b).count
+        var i = 0, j = 0, common = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { common += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
         return Double(common) / Double(min(a.count, b.count))
     }
 }

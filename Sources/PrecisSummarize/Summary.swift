@@ -23,15 +23,5 @@ public struct SummarySentence: Sendable, Equatable {
 
 /// Counts words the way budgets do: runs of characters between white space.
 public func wordCount(_ text: String) -> Int {
-    var count = 0
-    var inWord = false
-    for scalar in text.unicodeScalars {
-        if scalar.properties.isWhitespace {
-            inWord = false
-        } else if !inWord {
-            inWord = true
-            count += 1
-        }
-    }
-    return count
+    PrecisText.wordCount(scalars: text.unicodeScalars)
 }

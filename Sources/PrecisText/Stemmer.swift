@@ -21,6 +21,14 @@ public final class Stemmer {
     /// The stem of a lower-case word.
     public func stem(_ word: String) -> String {
         if let hit = cache[word] { return hit }
+        let result = stemUncached(word)
+        if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
+        cache[word] = result
+        return result
+    }
+
+    /// The stem of a lower-case word, for callers that keep their own cache.
+    public func stemUncached(_ word: String) -> String {
         var bytes = Array(word.utf8)
         let result: String = bytes.withUnsafeMutableBufferPointer { buffer -> String in
             guard let base = buffer.baseAddress,
@@ -28,8 +36,6 @@ public final class Stemmer {
             let length = Int(sb_stemmer_length(handle))
             return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
         }
-        if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
-        cache[word] = result
         return result
     }
 

@@ -6,15 +6,18 @@ public struct AnalyzedSentence: Sendable {
     public var index: Int
     /// Paragraph number within the document (0 = first).
     public var paragraph: Int
-    /// All word and number tokens.
-    public var tokens: [Token]
-    /// Stems of the content words (stop words left out), in order.
-    public var contentStems: [String]
+    /// Number of word and number tokens (the tokens themselves are not kept: `Tokenizer` gives them
+    /// again from the span when a stage needs them).
+    public var tokenCount: Int
+    /// The first token, lower-cased ("but", "he"), to judge how the sentence opens.
+    public var firstWord: String?
+    /// Stems of the content words (stop words left out), in order, as ids into the analyzer's
+    /// vocabulary (`TextAnalyzer.stemText(_:)` gives the stem back).
+    public var contentStems: [Int]
     /// Whether the sentence ends with a sentence mark (possibly followed by a closing quote),
     /// i.e. it is prose rather than a headline, caption or list item.
     public var endsWithMark: Bool
 
-    public var wordCount: Int { tokens.count }
 }
 
 /// A document cut into sentences and words: the view of a text that scoring stages work on.
@@ -24,11 +27,32 @@ public struct AnalyzedDocument: Sendable {
 }
 
 /// Runs segmentation, tokenisation, stop-word removal and stemming over a text.
+///
+/// An analyzer keeps caches and a vocabulary of stems that grow as it reads, so reuse one across the
+/// documents of a run (it is not `Sendable`: use one per thread).
 public final class TextAnalyzer {
     public let language: LanguageData
     private let segmenter: SentenceSegmenter
     private let tokenizer = Tokenizer()
     private let stemmer: Stemmer?
+    /// Each word seen: its stem id, or nil for a stop word. One lookup per token instead of three.
+    private var contentStem: [String: Int?] = [:]
+    private var stemIDs: [String: Int] = [:]
+    private var stems: [String] = []
+
+    /// The stem with this id.
+    public func stemText(_ id: Int) -> String { stems[id] }
+
+    /// Number of distinct stems seen so far; every id is below it.
+    public var vocabularySize: Int { stems.count }
+
+    private func stemID(_ stem: String) -> Int {
+        if let id = stemIDs[stem] { return id }
+        let id = stems.count
+        stems.append(stem)
+        stemIDs[stem] = id
+        return id
+    }
 
     public init(language: LanguageData = .english) {
         self.language = language
@@ -56,16 +80,25 @@ public final class TextAnalyzer {
             previousEnd = span.end
 
             let tokens = tokenizer.tokens(in: scalars.scalars, range: span.start..<span.end)
-            var stems: [String] = []
-            for token in tokens where !language.isStopWord(token.normalized) {
-                stems.append(token.kind == .number ? token.normalized : stem(token.normalized))
+            var ids: [Int] = []
+            for token in tokens {
+                if let known = contentStem[token.normalized] {
+                    if let id = known { ids.append(id) }
+                    continue
+                }
+                let value: Int? = language.isStopWord(token.normalized) ? nil
+                    : stemID(token.kind == .number ? token.normalized : (stemmer?.stemUncached(token.normalized) ?? token.normalized))
+                if contentStem.count > 500_000 { contentStem.removeAll(keepingCapacity: true) }
+                contentStem[token.normalized] = value
+                if let value { ids.append(value) }
             }
             sentences.append(AnalyzedSentence(
                 span: span,
                 index: index,
                 paragraph: paragraph,
-                tokens: tokens,
-                contentStems: stems,
+                tokenCount: tokens.count,
+                firstWord: tokens.first?.normalized,
+                contentStems: ids,
                 endsWithMark: Self.endsWithMark(scalars.scalars, span: span)
             ))
         }

@@ -8,10 +8,24 @@ import Foundation
 /// - runs of spaces collapsed, lines trimmed, and runs of blank lines reduced to one blank line,
 ///   which is how a paragraph break is written in the clean text.
 public enum TextNormalizer {
+    /// True when every scalar is one NFC leaves alone whatever surrounds it: below U+0300 (ASCII and
+    /// Latin-1, before the combining marks) or typographic punctuation and currency signs
+    /// (U+2010–U+205F, U+20A0–U+20BF), which is what English news text is made of.
+    static func isStableUnderNFC(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x300 || (v >= 0x2010 && v <= 0x205F) || (v >= 0x20A0 && v <= 0x20BF) || v == 0xFFFD { continue }
+            return false
+        }
+        return true
+    }
+
     public static func normalize(_ text: String) -> String {
-        let composed = text.precomposedStringWithCanonicalMapping
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(composed.unicodeScalars.count)
+        // Foundation's NFC pass is costly; skip it when no character could change under it.
+        let composed = isStableUnderNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        // Built as UTF-8 bytes: appending to a String scalar by scalar is several times slower.
+        var out: [UInt8] = []
+        out.reserveCapacity(composed.utf8.count)
         var pendingSpace = false
         var pendingNewlines = 0
         var atStart = true
@@ -19,11 +33,11 @@ public enum TextNormalizer {
         func flushSeparators() {
             if pendingNewlines > 0 {
                 if !atStart {
-                    out.append("\n")
-                    if pendingNewlines > 1 { out.append("\n") }
+                    out.append(0x0A)
+                    if pendingNewlines > 1 { out.append(0x0A) }
                 }
             } else if pendingSpace && !atStart {
-                out.append(" ")
+                out.append(0x20)
             }
             pendingSpace = false
             pendingNewlines = 0
@@ -50,17 +64,23 @@ public enum TextNormalizer {
             default:
                 break
             }
-            if scalar.properties.isWhitespace {
+            if scalar.value > 0x20 && scalar.value < 0x7F {
+                if pendingSpace || pendingNewlines > 0 { flushSeparators() }
+                out.append(UInt8(scalar.value))
+                atStart = false
+                continue
+            }
+            if CharClass.isSpace(scalar) {
                 pendingSpace = true
                 continue
             }
-            if scalar.properties.generalCategory == .control {
+            if scalar.value < 0x20 || scalar.properties.generalCategory == .control {
                 continue
             }
             flushSeparators()
-            out.append(scalar)
+            UTF8.encode(scalar) { out.append($0) }
             atStart = false
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -38,14 +38,46 @@ public struct ScalarText: Sendable {
 
     /// The text of a span; the span must lie within the text.
     public subscript(span: TextSpan) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[span.start..<span.end])
-        return String(view)
+        Self.string(scalars[span.start..<span.end])
     }
 
     public var string: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        Self.string(scalars[...])
+    }
+
+    /// Builds a string through a UTF-8 buffer, much faster than appending scalars one by one.
+    static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(slice.count + slice.count / 4)
+        for scalar in slice {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Counts words the way Precis budgets count them: runs of characters between white space.
+public func wordCount<S: Sequence>(scalars: S) -> Int where S.Element == Unicode.Scalar {
+    var count = 0
+    var inWord = false
+    for scalar in scalars {
+        if CharClass.isSpace(scalar) {
+            inWord = false
+        } else if !inWord {
+            inWord = true
+            count += 1
+        }
+    }
+    return count
+}
+
+extension ScalarText {
+    /// Words in a span, without building its string.
+    public func wordCount(_ span: TextSpan) -> Int {
+        PrecisText.wordCount(scalars: scalars[span.start..<span.end])
     }
 }

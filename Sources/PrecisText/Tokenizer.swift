@@ -26,30 +26,36 @@ public struct Tokenizer: Sendable {
         var out: [Token] = []
         var i = range.lowerBound
         let n = range.upperBound
+        var text: [UInt8] = []  // one buffer for every token's bytes
+        text.reserveCapacity(32)
         while i < n {
             let c = s[i]
             guard CharClass.isAlphanumeric(c) else { i += 1; continue }
             let begin = i
             var allDigits = true
-            var text = String.UnicodeScalarView()
+            text.removeAll(keepingCapacity: true)
             while i < n {
                 let d = s[i]
                 if CharClass.isAlphanumeric(d) {
                     if !CharClass.isDigit(d) { allDigits = false }
-                    text.append(contentsOf: d.properties.lowercaseMapping.unicodeScalars)
+                    if d.value < 0x80 {
+                        text.append(UInt8(d.value) | (CharClass.isUpper(d) ? 0x20 : 0))
+                    } else {
+                        text.append(contentsOf: d.properties.lowercaseMapping.utf8)
+                    }
                     i += 1
                 } else if (d == "'" || d == "\u{2019}") && i + 1 < n && CharClass.isLetter(s[i + 1]) && !allDigits {
-                    text.append("'")
+                    text.append(0x27)
                     i += 1
                 } else if (d == "." || d == ",") && allDigits && i + 1 < n && CharClass.isDigit(s[i + 1]) {
-                    if d == "." { text.append(".") }
+                    if d == "." { text.append(0x2E) }
                     i += 1
                 } else {
                     break
                 }
             }
             out.append(Token(
-                normalized: String(text),
+                normalized: String(decoding: text, as: UTF8.self),
                 span: TextSpan(start: begin, end: i),
                 kind: allDigits ? .number : .word,
                 isCapitalized: CharClass.isUpper(s[begin])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Precis
+import PrecisText
 import PrecisEval
 
 struct Eval: ParsableCommand {
@@ -65,13 +66,14 @@ struct EvalRouge: ParsableCommand {
             for i in clusters.indices { clusters[i].documents = Array(clusters[i].documents.prefix(maxDocuments)) }
         }
         let pipeline = Pipeline()
+        let analyzer = TextAnalyzer()
         let budget = SummaryBudget.words(words)
         var dumpText = ""
         let evaluation = RougeEvaluation(truncateTo: truncate ?? words)
         let report = evaluation.run(clusters, summarize: { documents in
             let raw = documents.enumerated().map { RawDocument(origin: "#\($0.offset)", format: .text, content: $0.element) }
             let cluster = Cluster(id: .null, origin: data, documents: raw)
-            return pipeline.summarize(cluster: cluster, budget: budget).sentences.map(\.text)
+            return pipeline.summarize(cluster: cluster, budget: budget, analyzer: analyzer).sentences.map(\.text)
         }, onCluster: { cluster, prediction, references in
             guard dump != nil else { return }
             let line = JSONOutput.object([("id", JSONOutput(cluster.id)), ("prediction", .string(prediction)),

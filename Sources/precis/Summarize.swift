@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Precis
+import PrecisText
 
 struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -87,15 +88,16 @@ struct Summarize: ParsableCommand {
         }
         let reader = InputReader(maxDocumentBytes: input.maxBytes)
         let pipeline = Pipeline()
+        let analyzer = TextAnalyzer()
         var clusters = 0
         var buffer = ""
         do {
-            try reader.forEachCluster(inJSONLines: path) { _, result in
+            let summary = try reader.forEachCluster(inJSONLines: path) { _, result in
                 let line: String
                 switch result {
                 case .success(let cluster):
                     clusters += 1
-                    let (sentences, skipped) = pipeline.summarize(cluster: cluster, budget: budget)
+                    let (sentences, skipped) = pipeline.summarize(cluster: cluster, budget: budget, analyzer: analyzer)
                     if !input.quiet { for s in skipped { Console.warn("skipped \(s.origin): \(s.reason)") } }
                     line = Self.batchLine(id: cluster.id, sentences: sentences,
                                           error: sentences.isEmpty ? "no document of this cluster held article text" : nil)
@@ -108,6 +110,10 @@ struct Summarize: ParsableCommand {
                     Console.out(buffer)
                     buffer = ""
                 }
+            }
+            if summary.replacedSequences > 0 && !input.quiet {
+                let lines = summary.recordsWithReplacements.prefix(5).map(String.init).joined(separator: ", ")
+                Console.warn("note: \(path): \(summary.replacedSequences) invalid byte sequence(s) replaced by U+FFFD (line \(lines)\(summary.recordsWithReplacements.count > 5 ? ", ..." : ""))")
             }
         } catch let skipped as SkippedInput {
             throw Console.fail("\(skipped.origin) \(skipped.reason)")

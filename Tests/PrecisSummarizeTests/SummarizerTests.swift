@@ -49,9 +49,10 @@ let storyDocuments = [
             for s in doc.sentences where s.endsWithMark && !chosen.contains("\(d):\(s.span.start)") {
                 let words = wordCount(doc.text[s.span])
                 guard words >= summarizer.options.minSentenceWords, words <= 60 - used else { continue }
-                let stems = Set(s.contentStems)
+                let stems = Array(Set(s.contentStems)).sorted()
                 let repeats = summary.contains { other in
-                    Summarizer.overlap(stems, Set(analyzer.analyze(storyDocuments[other.document]).sentences.first { $0.span == other.span }!.contentStems)) > summarizer.options.maxOverlap
+                    let otherStems = analyzer.analyze(storyDocuments[other.document]).sentences.first { $0.span == other.span }!.contentStems
+                    return Summarizer.overlap(stems, Array(Set(otherStems)).sorted()) > summarizer.options.maxOverlap
                 }
                 #expect(repeats || s.contentStems.isEmpty, "a fitting sentence was left out: \(doc.text[s.span])")
             }
