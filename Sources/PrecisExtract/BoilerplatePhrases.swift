@@ -37,41 +37,48 @@ struct BoilerplatePhrases: Sendable {
     }()
 }
 
-/// Finds any of a set of lower-case phrases in lower-case UTF-8 text, byte by byte: phrases are
-/// grouped by their first byte, so each position of the text is checked only against the phrases that
-/// can start there.
+/// Finds any of a set of lower-case phrases in lower-case UTF-8 text, byte by byte. A table of the
+/// phrases' first two bytes lets almost every position of the text be passed over with one lookup;
+/// only where a phrase could start are the phrases compared.
 struct PhraseMatcher: Sendable {
-    private var byFirstByte: [[[UInt8]]] = Array(repeating: [], count: 256)
+    private var phrases: [[UInt8]] = []
+    /// For each pair of bytes (first << 8 | second), whether some phrase starts with it.
+    private var startsWithPair: [Bool] = Array(repeating: false, count: 65_536)
+    /// Phrases of a single byte, by that byte.
+    private var singleByte: [Bool] = Array(repeating: false, count: 256)
 
-    init(_ phrases: [String]) {
-        for phrase in phrases {
+    init(_ list: [String]) {
+        for phrase in list {
             let bytes = Array(phrase.utf8)
             guard let first = bytes.first else { continue }
-            byFirstByte[Int(first)].append(bytes)
+            phrases.append(bytes)
+            if bytes.count == 1 { singleByte[Int(first)] = true } else { startsWithPair[Int(first) << 8 | Int(bytes[1])] = true }
         }
     }
 
     /// Whether any phrase occurs in `text`.
     func occurs(in text: [UInt8]) -> Bool {
         text.withUnsafeBufferPointer { t in
-            for i in 0..<t.count {
-                for phrase in byFirstByte[Int(t[i])] where matches(phrase, t, at: i) { return true }
+            startsWithPair.withUnsafeBufferPointer { pairs in
+                guard !t.isEmpty else { return false }
+                for i in 0..<t.count {
+                    if singleByte[Int(t[i])] { return true }
+                    guard i + 1 < t.count, pairs[Int(t[i]) << 8 | Int(t[i + 1])] else { continue }
+                    if phrases.contains(where: { matches($0, t, at: i) }) { return true }
+                }
+                return false
             }
-            return false
         }
     }
 
     /// Whether `text` starts with any phrase.
     func starts(_ text: [UInt8]) -> Bool {
-        guard let first = text.first else { return false }
-        return text.withUnsafeBufferPointer { t in
-            byFirstByte[Int(first)].contains { matches($0, t, at: 0) }
-        }
+        text.withUnsafeBufferPointer { t in phrases.contains { matches($0, t, at: 0) } }
     }
 
     @inline(__always) private func matches(_ phrase: [UInt8], _ t: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         guard i + phrase.count <= t.count else { return false }
-        for k in 1..<phrase.count where t[i + k] != phrase[k] { return false }
+        for k in 0..<phrase.count where t[i + k] != phrase[k] { return false }
         return true
     }
 }

@@ -155,9 +155,12 @@ public struct ScrapedTextCleaner: Sendable {
     func isLayout(_ text: String) -> Bool {
         // Quick answer for prose: a line of three or more words with letters in it (a bulleted
         // breakpoint name has one space, after its bullet).
-        if text.utf8.count > 40, text.utf8.lazy.filter({ $0 == 0x20 }).count >= 2,
-           text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
-            return false
+        if text.utf8.count > 40 {
+            var spaces = 0, letter = false
+            for b in text.utf8 {
+                if b == 0x20 { spaces += 1 } else if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letter = true }
+                if spaces >= 2 && letter { return false }
+            }
         }
         if !text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return true }
         var body = Substring(text)
@@ -300,7 +303,7 @@ public struct ScrapedTextCleaner: Sendable {
     /// "Title - The New York Times" -> ("Title", "The New York Times").
     static func splitSiteSuffix(_ text: String) -> (String, String?) {
         for separator in [" | ", " - ", " – ", " — "] {
-            if let r = text.range(of: separator, options: .backwards) {
+            if let r = lastRange(of: separator, in: text) {
                 let site = text[r.upperBound...].trimmingCharacters(in: .whitespaces)
                 let title = text[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
                 if !title.isEmpty, site.split(separator: " ").count <= 5, title.split(separator: " ").count >= 2 {
@@ -309,6 +312,25 @@ public struct ScrapedTextCleaner: Sendable {
             }
         }
         return (text, nil)
+    }
+
+    /// The last occurrence of `needle` in `text`, compared as Unicode scalars.
+    static func lastRange(of needle: String, in text: String) -> Range<String.Index>? {
+        let n = Array(needle.unicodeScalars)
+        let scalars = text.unicodeScalars
+        guard !n.isEmpty else { return nil }
+        var found: Range<String.Index>? = nil
+        var i = scalars.startIndex
+        while i != scalars.endIndex {
+            if scalars[i] == n[0] {
+                var j = i
+                var k = 0
+                while k < n.count, j != scalars.endIndex, scalars[j] == n[k] { j = scalars.index(after: j); k += 1 }
+                if k == n.count { found = i..<j }
+            }
+            i = scalars.index(after: i)
+        }
+        return found
     }
 
     /// A short line right before a photo credit, or one the next line repeats and extends, is a caption.
@@ -329,10 +351,22 @@ public struct ScrapedTextCleaner: Sendable {
         }
     }
 
+    /// Whether a line ends with a sentence mark or a colon, possibly followed by closing quotes or brackets.
     static func endsWithMark(_ text: String) -> Bool {
-        var scalars = Substring(text).unicodeScalars
-        while let last = scalars.last, "\"'”’)]»".unicodeScalars.contains(last) { scalars = scalars.dropLast() }
-        guard let last = scalars.last else { return false }
-        return last == "." || last == "!" || last == "?" || last == "…" || last == ":"
+        // Read UTF-8 backwards: closing ASCII quotes and brackets, and ” ’ (E2 80 9D, E2 80 99) and » (C2 BB).
+        let u = Array(text.utf8.suffix(24))
+        var e = u.count
+        while e > 0 {
+            let b = u[e - 1]
+            if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D { e -= 1; continue }
+            if e >= 3 && u[e - 3] == 0xE2 && u[e - 2] == 0x80 && (b == 0x9D || b == 0x99) { e -= 3; continue }
+            if e >= 2 && u[e - 2] == 0xC2 && b == 0xBB { e -= 2; continue }
+            break
+        }
+        guard e > 0 else { return false }
+        let last = u[e - 1]
+        if last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A { return true }
+        // … is E2 80 A6
+        return e >= 3 && u[e - 3] == 0xE2 && u[e - 2] == 0x80 && last == 0xA6
     }
 }

@@ -148,19 +148,22 @@ public struct JSONParser {
             if b == 0x5C || b < 0x20 { break }
             i += 1
         }
-        var out = Array(bytes[start..<i])
+        var out: [UInt8] = []
+        out.reserveCapacity(i - start + 64)
+        var run = start
         while i < bytes.count {
             let b = bytes[i]
+            if b != 0x22 && b != 0x5C && b >= 0x20 {
+                i += 1
+                continue
+            }
+            // Copy the run of plain bytes before this one in one go.
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
             if b == 0x22 {
                 i += 1
                 return String(decoding: out, as: UTF8.self)
             }
             if b < 0x20 { throw error("control character in a string") }
-            if b != 0x5C {
-                out.append(b)
-                i += 1
-                continue
-            }
             i += 1
             guard i < bytes.count else { break }
             switch bytes[i] {
@@ -191,6 +194,7 @@ public struct JSONParser {
                 throw error("invalid escape")
             }
             i += 1
+            run = i
         }
         throw error("unterminated string")
     }
