@@ -38,7 +38,7 @@ public struct Pipeline: Sendable {
 
     /// One digest for clean articles.
     public func digest(articles: [Article], budget: SummaryBudget) -> Digest {
-        let summary = summarizer.summarize(articles.map(\.text), budget: budget)
+        let summary = summarizer.summarize(articles.map(\.text), budget: budget, dates: articles.map(\.date))
         return Digest(articles: articles, summary: summary)
     }
 
@@ -47,16 +47,20 @@ public struct Pipeline: Sendable {
     /// Pass one `analyzer` to every call of a run to keep its caches warm.
     public func summarize(cluster: Cluster, budget: SummaryBudget, analyzer: TextAnalyzer? = nil) -> (sentences: [Digest.CitedSentence], skipped: [SkippedInput]) {
         var texts: [String] = []
+        var dates: [String?] = []
         var skipped: [SkippedInput] = []
         for document in cluster.documents {
             switch extractor.extract(document) {
-            case .success(let article): texts.append(article.text)
+            case .success(let article):
+                texts.append(article.text)
+                dates.append(article.date)
             case .failure(let failure):
                 texts.append("")
+                dates.append(nil)
                 skipped.append(SkippedInput(origin: failure.origin, reason: failure.reason))
             }
         }
-        let summary = summarizer.summarize(texts, budget: budget, analyzer: analyzer)
+        let summary = summarizer.summarize(texts, budget: budget, analyzer: analyzer, dates: dates)
         let sentences = summary.map {
             Digest.CitedSentence(text: $0.text, document: $0.document, start: $0.span.start, end: $0.span.end)
         }

@@ -38,14 +38,19 @@ public struct Summarizer: Sendable {
 
     /// Summarises `documents` (clean texts) within `budget`. Pass the same `analyzer` to many calls
     /// (a batch run) to keep its caches warm; the result does not depend on it.
-    public func summarize(_ documents: [String], budget: SummaryBudget, analyzer: TextAnalyzer? = nil) -> [SummarySentence] {
+    ///
+    /// `dates` (ISO 8601, one per document, nil when unknown) order the summary: when every cited
+    /// source has a date, sentences go in date order, then by source and position; otherwise by
+    /// source and position.
+    public func summarize(_ documents: [String], budget: SummaryBudget, analyzer: TextAnalyzer? = nil,
+                          dates: [String?]? = nil) -> [SummarySentence] {
         let analyzer = analyzer ?? TextAnalyzer()
         let analyzed = documents.map { analyzer.analyze($0) }
-        return summarize(analyzed: analyzed, budget: budget)
+        return summarize(analyzed: analyzed, budget: budget, dates: dates)
     }
 
     /// Summarises documents already analysed with `TextAnalyzer`.
-    public func summarize(analyzed: [AnalyzedDocument], budget: SummaryBudget) -> [SummarySentence] {
+    public func summarize(analyzed: [AnalyzedDocument], budget: SummaryBudget, dates: [String?]? = nil) -> [SummarySentence] {
         let vocabulary = analyzed.lazy.flatMap { $0.sentences }.flatMap { $0.contentStems }.max().map { $0 + 1 } ?? 0
         var table = ConceptTable(vocabularySize: vocabulary)
         var candidates = collectCandidates(analyzed, strict: true, table: &table)
@@ -56,11 +61,15 @@ public struct Summarizer: Sendable {
             candidates[k].factor = candidates[k].prior / pow(Double(max(candidates[k].words, 1)), options.lengthExponent)
         }
         let chosen = select(candidates, weights: weights, budget: budget)
+        let cited = Set(chosen.map(\.document))
+        let dated = dates.map { d in cited.allSatisfy { $0 < d.count && d[$0] != nil } } ?? false
         return chosen
-            .sorted { ($0.document, $0.sentence.index) < ($1.document, $1.sentence.index) }
+            .sorted { a, b in
+                if dated, let dates, let da = dates[a.document], let db = dates[b.document], da != db { return da < db }
+                return (a.document, a.sentence.index) < (b.document, b.sentence.index)
+            }
             .map { c in
-                let text = analyzed[c.document].text[c.sentence.span]
-                return SummarySentence(document: c.document, span: c.sentence.span, text: text, words: c.words)
+                SummarySentence(document: c.document, span: c.span, text: analyzed[c.document].text[c.span], words: c.words)
             }
     }
 
@@ -69,6 +78,8 @@ public struct Summarizer: Sendable {
     struct Candidate {
         var document: Int
         var sentence: AnalyzedSentence
+        /// What the summary would show: the sentence less any leading dateline.
+        var span: TextSpan
         var words: Int
         /// Concept ids, sorted and unique, so sums over them run in a fixed order.
         var concepts: [Int]
@@ -136,7 +147,8 @@ public struct Summarizer: Sendable {
         for (d, doc) in documents.enumerated() {
             var proseIndex = 0
             for sentence in doc.sentences {
-                let words = doc.text.wordCount(sentence.span)
+                let span = Datelines.trim(sentence.span, in: doc.text)
+                let words = doc.text.wordCount(span)
                 if strict {
                     guard sentence.endsWithMark,
                           words >= options.minSentenceWords, words <= options.maxSentenceWords,
@@ -150,7 +162,7 @@ public struct Summarizer: Sendable {
                 proseIndex += 1
                 let concepts = table.concepts(sentence.contentStems)
                 out.append(Candidate(
-                    document: d, sentence: sentence, words: words,
+                    document: d, sentence: sentence, span: span, words: words,
                     concepts: concepts, unigrams: concepts.filter { !ConceptTable.isBigram($0) }, prior: prior))
             }
         }

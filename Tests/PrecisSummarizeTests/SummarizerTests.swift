@@ -119,3 +119,58 @@ let storyDocuments = [
         #expect(wordCount("a\nb\tc") == 3)
     }
 }
+
+@Suite struct DatelineTests {
+    @Test(arguments: [
+        ("CALDER (Norland Wire) - The port closed on Monday.", "The port closed on Monday."),
+        ("UNITED NATIONS (Reuters) - A rare diplomatic charm offensive appears to be over.", "A rare diplomatic charm offensive appears to be over."),
+        ("WASHINGTON — The Senate voted on Friday.", "The Senate voted on Friday."),
+        ("NEW YORK, March 3 (AP) -- Stocks rose sharply.", "Stocks rose sharply."),
+        ("(CNN) The storm hit the coast overnight.", "The storm hit the coast overnight."),
+        ("(CNN) — The storm hit the coast overnight.", "The storm hit the coast overnight."),
+        ("LONDON: Ministers met on Tuesday.", "Ministers met on Tuesday."),
+    ])
+    func datelinesAreTrimmed(_ input: String, _ expected: String) {
+        let text = ScalarText(input)
+        let span = Datelines.trim(TextSpan(start: 0, end: text.count), in: text)
+        #expect(text[span] == expected)
+    }
+
+    @Test(arguments: [
+        "The port closed on Monday - officials said.",
+        "NATO - the alliance - met today.",
+        "US officials said the talks failed.",
+        "(Reuters) is a news agency.",
+        "A - B",
+    ])
+    func ordinarySentencesAreLeftAlone(_ input: String) {
+        let text = ScalarText(input)
+        let whole = TextSpan(start: 0, end: text.count)
+        #expect(Datelines.trim(whole, in: text) == whole)
+    }
+
+    @Test func summarySentencesDropTheirDateline() {
+        let docs = [
+            "CALDER (Norland Wire) - The port of Calder was closed on Monday as a storm battered the coast, leaving 40 ships in the bay.",
+            "The port of Calder closed on Monday, stranding 40 ships in the bay, the harbour master said.",
+        ]
+        let summary = Summarizer().summarize(docs, budget: .words(100))
+        for s in summary {
+            #expect(!s.text.hasPrefix("CALDER"))
+            #expect(ScalarText(docs[s.document])[s.span] == s.text)
+        }
+    }
+}
+
+@Suite struct OrderingTests {
+    @Test func datedSourcesGoInDateOrder() {
+        let docs = [
+            "The council approved the harbour wall plan on Friday after a long debate in Calder.",
+            "Engineers proposed a new harbour wall for Calder on Monday, after the storms of last winter.",
+        ]
+        let summary = Summarizer().summarize(docs, budget: .words(100), dates: ["2025-03-14", "2025-03-10"])
+        #expect(summary.map(\.document) == [1, 0])
+        let undated = Summarizer().summarize(docs, budget: .words(100), dates: ["2025-03-14", nil])
+        #expect(undated.map(\.document) == [0, 1])
+    }
+}
