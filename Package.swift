@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         .target(name: "PrecisSummarize", dependencies: ["PrecisText"]),
-        .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "CStemmer"]),
+        .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest"]),
         .target(
             name: "Precis",
             dependencies: ["PrecisIngest", "PrecisExtract", "PrecisText", "PrecisSummarize"]
