@@ -86,29 +86,42 @@ public indirect enum JSONOutput: Sendable, Equatable {
             out.append(0x22)
             return
         }
+        // Copy runs of plain bytes in one go; stop only at bytes that need escaping.
         let bytes = Array(s.utf8)
+        var run = 0
         var k = 0
+        func flush(_ upTo: Int) {
+            if upTo > run { out.append(contentsOf: bytes[run..<upTo]) }
+        }
         while k < bytes.count {
             let byte = bytes[k]
-            k += 1
-            if byte == 0xE2, k + 1 < bytes.count, bytes[k] == 0x80, bytes[k + 1] == 0xA8 || bytes[k + 1] == 0xA9 {
-                out += Array((bytes[k + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                k += 2
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 { k += 1; continue }
+            if byte == 0xE2 {
+                if k + 2 < bytes.count, bytes[k + 1] == 0x80, bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9 {
+                    flush(k)
+                    out += Array((bytes[k + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    k += 3
+                    run = k
+                } else {
+                    k += 1
+                }
                 continue
             }
+            flush(k)
             switch byte {
             case 0x22: out += [0x5C, 0x22]
             case 0x5C: out += [0x5C, 0x5C]
             case 0x0A: out += [0x5C, 0x6E]
             case 0x0D: out += [0x5C, 0x72]
             case 0x09: out += [0x5C, 0x74]
-            case 0..<0x20:
+            default:
                 let hex = Array(String(byte, radix: 16).utf8)
                 out += Array("\\u00".utf8) + (hex.count == 1 ? [0x30] : []) + hex
-            default:
-                out.append(byte)
             }
+            k += 1
+            run = k
         }
+        flush(bytes.count)
         out.append(0x22)
     }
 }

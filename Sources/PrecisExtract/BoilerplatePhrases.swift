@@ -3,17 +3,26 @@ import PrecisText
 
 /// The junk phrases of one language, read from `Resources/<lang>/boilerplate.txt`.
 struct BoilerplatePhrases: Sendable {
-    var appeal: [String] = [] { didSet { appealMatcher = PhraseMatcher(appeal) } }
-    var widget: [String] = [] { didSet { widgetMatcher = PhraseMatcher(widget) } }
-    var credit: [String] = [] { didSet { creditMatcher = PhraseMatcher(credit) } }
-    var photo: [String] = [] { didSet { photoMatcher = PhraseMatcher(photo) } }
-    var tail: [String] = [] { didSet { tailMatcher = PhraseMatcher(tail) } }
+    private(set) var appeal: [String] = []
+    private(set) var widget: [String] = []
+    private(set) var credit: [String] = []
+    private(set) var photo: [String] = []
+    private(set) var tail: [String] = []
 
     private(set) var appealMatcher = PhraseMatcher([])
     private(set) var widgetMatcher = PhraseMatcher([])
     private(set) var creditMatcher = PhraseMatcher([])
     private(set) var photoMatcher = PhraseMatcher([])
     private(set) var tailMatcher = PhraseMatcher([])
+
+    /// Builds the matchers once the phrase lists are read.
+    private mutating func buildMatchers() {
+        appealMatcher = PhraseMatcher(appeal)
+        widgetMatcher = PhraseMatcher(widget)
+        creditMatcher = PhraseMatcher(credit)
+        photoMatcher = PhraseMatcher(photo)
+        tailMatcher = PhraseMatcher(tail)
+    }
 
     static let english: BoilerplatePhrases = {
         var phrases = BoilerplatePhrases()
@@ -33,6 +42,7 @@ struct BoilerplatePhrases: Sendable {
             default: continue
             }
         }
+        phrases.buildMatchers()
         return phrases
     }()
 }

@@ -197,37 +197,48 @@ public struct ScrapedTextCleaner: Sendable {
 
     /// A paragraph seen before (letters and digits compared, so quote styles do not matter).
     func markDuplicates(_ lines: inout [Line]) {
-        var seen = Set<String>()
+        // Keys are bucketed by a 64-bit FNV-1a hash and compared in full on a hit, so a hash
+        // collision can never remove a paragraph.
+        var seen: [UInt64: [[UInt8]]] = [:]
         for i in lines.indices where lines[i].removed == nil {
-            let key = String(decoding: Self.comparisonKey(lines[i].lowerBytes), as: UTF8.self)
+            let key = Self.comparisonKey(lines[i].lowerBytes)
             guard !key.isEmpty else { continue }
-            if seen.contains(key) { lines[i].removed = .duplicate } else { seen.insert(key) }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in key { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            if seen[hash]?.contains(key) == true {
+                lines[i].removed = .duplicate
+            } else {
+                seen[hash, default: []].append(key)
+            }
         }
     }
 
     /// Letters and digits only, so "– Talks –" and "- Talks -", or straight and curly quotes, compare equal.
     static func comparisonKey(_ lower: [UInt8]) -> [UInt8] {
-        var key: [UInt8] = []
-        key.reserveCapacity(lower.count)
-        var i = 0
-        while i < lower.count {
-            let b = lower[i]
-            if b < 0x80 {
-                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { key.append(b) }
-                i += 1
-                continue
+        [UInt8](unsafeUninitializedCapacity: lower.count) { key, written in
+            var w = 0
+            lower.withUnsafeBufferPointer { l in
+                var i = 0
+                while i < l.count {
+                    let b = l[i]
+                    if b < 0x80 {
+                        if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { key[w] = b; w += 1 }
+                        i += 1
+                        continue
+                    }
+                    // A multi-byte character: keep it when it is a letter or a number.
+                    var length = 1
+                    while i + length < l.count && l[i + length] & 0xC0 == 0x80 { length += 1 }
+                    let piece = UnsafeBufferPointer(rebasing: l[i..<(i + length)])
+                    if let scalar = String(decoding: piece, as: UTF8.self).unicodeScalars.first,
+                       scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                        for b in piece { key[w] = b; w += 1 }
+                    }
+                    i += length
+                }
             }
-            // A multi-byte character: keep it when it is a letter or a number.
-            var length = 1
-            while i + length < lower.count && lower[i + length] & 0xC0 == 0x80 { length += 1 }
-            let piece = lower[i..<(i + length)]
-            if let scalar = String(decoding: piece, as: UTF8.self).unicodeScalars.first,
-               scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                key.append(contentsOf: piece)
-            }
-            i += length
+            written = w
         }
-        return key
     }
 
     /// The lines before the first prose paragraph: URL, date, keyword and number lines become

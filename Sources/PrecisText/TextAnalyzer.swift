@@ -1,3 +1,4 @@
+import Foundation
 /// One sentence of a document with the words it is made of.
 public struct AnalyzedSentence: Sendable {
     /// Where the sentence stands in its document's text.
@@ -35,24 +36,14 @@ public final class TextAnalyzer {
     private let segmenter: SentenceSegmenter
     private let tokenizer = Tokenizer()
     private let stemmer: Stemmer?
-    /// Each word seen: its stem id, or nil for a stop word. One lookup per token instead of three.
-    private var contentStem: [String: Int?] = [:]
-    private var stemIDs: [String: Int] = [:]
-    private var stems: [String] = []
+    /// Words seen, with their stem ids, and the vocabulary of stems.
+    private var cache = WordCache()
 
     /// The stem with this id.
-    public func stemText(_ id: Int) -> String { stems[id] }
+    public func stemText(_ id: Int) -> String { cache.stems[id] }
 
     /// Number of distinct stems seen so far; every id is below it.
-    public var vocabularySize: Int { stems.count }
-
-    private func stemID(_ stem: String) -> Int {
-        if let id = stemIDs[stem] { return id }
-        let id = stems.count
-        stems.append(stem)
-        stemIDs[stem] = id
-        return id
-    }
+    public var vocabularySize: Int { cache.stems.count }
 
     public init(language: LanguageData = .english) {
         self.language = language
@@ -66,6 +57,11 @@ public final class TextAnalyzer {
     }
 
     public func analyze(_ text: String) -> AnalyzedDocument {
+        // Work on a local copy of the cache (swapped, not copied): stored properties of a class are
+        // checked for exclusive access at run time on every use, locals are not.
+        var cache = WordCache()
+        swap(&cache, &self.cache)
+        defer { swap(&cache, &self.cache) }
         let scalars = ScalarText(text)
         let spans = segmenter.sentences(in: scalars)
         var sentences: [AnalyzedSentence] = []
@@ -79,30 +75,38 @@ public final class TextAnalyzer {
             if newlines >= 2 && index > 0 { paragraph += 1 }
             previousEnd = span.end
 
-            let tokens = tokenizer.tokens(in: scalars.scalars, range: span.start..<span.end)
             var ids: [Int] = []
-            for token in tokens {
-                if let known = contentStem[token.normalized] {
-                    if let id = known { ids.append(id) }
-                    continue
-                }
-                let value: Int? = language.isStopWord(token.normalized) ? nil
-                    : stemID(token.kind == .number ? token.normalized : (stemmer?.stemUncached(token.normalized) ?? token.normalized))
-                if contentStem.count > 500_000 { contentStem.removeAll(keepingCapacity: true) }
-                contentStem[token.normalized] = value
-                if let value { ids.append(value) }
+            var tokenCount = 0
+            var firstWord: String? = nil
+            tokenizer.forEachToken(in: scalars.scalars, range: span.start..<span.end) { bytes, _, kind in
+                tokenCount += 1
+                if tokenCount == 1 { firstWord = String(decoding: bytes, as: UTF8.self) }
+                let id = contentStemID(bytes, kind: kind, cache: &cache)
+                if id >= 0 { ids.append(id) }
             }
             sentences.append(AnalyzedSentence(
                 span: span,
                 index: index,
                 paragraph: paragraph,
-                tokenCount: tokens.count,
-                firstWord: tokens.first?.normalized,
+                tokenCount: tokenCount,
+                firstWord: firstWord,
                 contentStems: ids,
                 endsWithMark: Self.endsWithMark(scalars.scalars, span: span)
             ))
         }
         return AnalyzedDocument(text: scalars, sentences: sentences)
+    }
+
+    /// The stem id of a token's normalised bytes, or -1 for a stop word.
+    private func contentStemID(_ bytes: UnsafeBufferPointer<UInt8>, kind: Token.Kind, cache: inout WordCache) -> Int {
+        let hash = WordCache.hash(bytes)
+        if let id = cache.lookup(bytes, hash: hash) { return id }
+        let word = String(decoding: bytes, as: UTF8.self)
+        let id = language.isStopWord(word) ? -1
+            : cache.stemID(kind == .number ? word : (stemmer?.stemUncached(word) ?? word))
+        if cache.count > 1_000_000 { cache.clearWords() }
+        cache.insert(bytes, hash: hash, id: id)
+        return id
     }
 
     private static func endsWithMark(_ s: [Unicode.Scalar], span: TextSpan) -> Bool {

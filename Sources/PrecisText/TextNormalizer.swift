@@ -46,6 +46,13 @@ public enum TextNormalizer {
         var previous: Unicode.Scalar = " "
         for scalar in composed.unicodeScalars {
             defer { previous = scalar }
+            // Printable ASCII, nearly all of any English text, first.
+            if scalar.value > 0x20 && scalar.value < 0x7F {
+                if pendingSpace || pendingNewlines > 0 { flushSeparators() }
+                out.append(UInt8(scalar.value))
+                atStart = false
+                continue
+            }
             switch scalar {
             case "\r":
                 pendingNewlines += 1
@@ -63,12 +70,6 @@ public enum TextNormalizer {
                 continue
             default:
                 break
-            }
-            if scalar.value > 0x20 && scalar.value < 0x7F {
-                if pendingSpace || pendingNewlines > 0 { flushSeparators() }
-                out.append(UInt8(scalar.value))
-                atStart = false
-                continue
             }
             if CharClass.isSpace(scalar) {
                 pendingSpace = true
