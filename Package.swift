@@ -56,6 +56,7 @@ let package = Package(
             dependencies: [
                 "Precis",
                 "PrecisText",
+                "PrecisExtract",
                 "PrecisEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

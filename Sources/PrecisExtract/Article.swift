@@ -9,6 +9,8 @@ public struct Article: Sendable {
     public var date: String?
     public var url: String?
     public var site: String?
+    /// Language code ("en"), from the page's `lang` attribute or guessed from the text; nil when unknown.
+    public var language: String?
     public var authors: [String]
     public var keywords: [String]
     /// The clean text, normalised (see `TextNormalizer`): paragraphs separated by a blank line.
@@ -18,12 +20,13 @@ public struct Article: Sendable {
     public var removed: [RemovedBlock]
 
     public init(origin: String, title: String? = nil, date: String? = nil, url: String? = nil, site: String? = nil,
-                authors: [String] = [], keywords: [String] = [], text: String, removed: [RemovedBlock] = []) {
+                language: String? = nil, authors: [String] = [], keywords: [String] = [], text: String, removed: [RemovedBlock] = []) {
         self.origin = origin
         self.title = title
         self.date = date
         self.url = url
         self.site = site
+        self.language = language
         self.authors = authors
         self.keywords = keywords
         self.text = text

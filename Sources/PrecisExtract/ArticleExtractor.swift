@@ -37,6 +37,7 @@ public struct ArticleExtractor: Sendable {
             date: raw.date.flatMap { PublicationDate.parse($0) } ?? page?.date ?? cleaned.date,
             url: raw.url ?? page?.url ?? cleaned.url,
             site: page?.site ?? cleaned.site,
+            language: page?.language.flatMap(LanguageGuess.primarySubtag) ?? LanguageGuess.guess(cleaned.text),
             authors: cleaned.authors,
             keywords: cleaned.keywords,
             text: cleaned.text,

@@ -249,3 +249,52 @@ struct SeedDigestTests {
         #expect(Set(sentences.map { $0["document"] as! Int }).count >= 3)
     }
 }
+
+@Suite(.serialized) struct ExtractCommandTests {
+    @Test func extractsTheBundledExampleAsJSONLines() throws {
+        let r = try Tool.run(["extract", "Examples/halvard-bay"])
+        #expect(r.status == 0, "\(r.err)")
+        let lines = r.out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.count == 5)
+        for line in lines {
+            #expect(Set(line.keys).isSuperset(of: ["file", "url", "title", "date", "authors", "site", "language", "text"]))
+        }
+        let html = try #require(lines.first { ($0["file"] as? String)?.hasSuffix(".html") == true })
+        #expect(html["title"] as? String == "Halvard Bay terminal to close by 2029 after assembly vote")
+        #expect(html["date"] as? String == "2025-03-11")
+        #expect(html["site"] as? String == "Harbour Post")
+        #expect(html["language"] as? String == "en")
+        #expect(html["url"] as? String == "https://harbourpost.example/2025/03/11/halvard-bay-terminal-vote")
+        let text = try #require(html["text"] as? String)
+        #expect(!text.contains("Share on"))
+        #expect(!text.contains("Related stories"))
+        let repeated = try #require(lines.first { ($0["file"] as? String)?.hasSuffix("04-coastline-daily.txt") == true }?["text"] as? String)
+        #expect(repeated.components(separatedBy: "My father loaded coal").count == 2)
+    }
+
+    @Test func textFormatPrintsTheCleanText() throws {
+        let r = try Tool.run(["extract", "Examples/halvard-bay/02-norland-wire.txt", "--format", "text"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("The plan passed by 41 votes to 28"))
+        #expect(!r.out.contains("narrow-browser"))
+        #expect(!r.out.contains("Reporting by"))
+    }
+
+    @Test func removedBlocksOnRequest() throws {
+        let r = try Tool.run(["extract", "Examples/halvard-bay/01-calder-courier.txt", "--removed"])
+        #expect(r.status == 0)
+        let line = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let removed = try #require(line["removed"] as? [[String: Any]])
+        #expect(removed.contains { $0["reason"] as? String == "appeal" })
+        #expect(removed.contains { $0["reason"] as? String == "duplicate" })
+    }
+
+    @Test func pageOfOnlyScriptsIsReported() throws {
+        let dir = try ScratchDir()
+        let f = try dir.file("scripts.html", Data("<html><head><script>var a = 1;</script></head><body><script>b()</script></body></html>".utf8))
+        let r = try Tool.run(["extract", f])
+        #expect(r.status != 0)
+        #expect(r.errLines.count == 1)
+        #expect(r.err.contains("no article text"))
+    }
+}
