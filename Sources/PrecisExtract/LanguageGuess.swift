@@ -13,11 +13,20 @@ public enum LanguageGuess {
     /// 40-50%; other languages a few percent), else nil: Precis ships language data for English only,
     /// so it does not pretend to name others.
     public static func guess(_ text: String, language: LanguageData = .english) -> String? {
+        // A byte scan of the first 1 KB (about 170 words): words are runs of ASCII letters.
         var words = 0, stops = 0
-        for token in Tokenizer().tokens(in: String(text.prefix(5_000))) where token.kind == .word {
+        var word: [UInt8] = []
+        word.reserveCapacity(16)
+        func finish() {
+            guard !word.isEmpty else { return }
             words += 1
-            if language.isStopWord(token.normalized) { stops += 1 }
+            if word.count <= 12, language.isStopWord(String(decoding: word, as: UTF8.self)) { stops += 1 }
+            word.removeAll(keepingCapacity: true)
         }
+        for b in text.utf8.prefix(1024) {
+            if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { word.append(b | 0x20) } else if b != 0x27 { finish() }
+        }
+        finish()
         guard words >= 20 else { return nil }
         return stops * 4 >= words ? language.code : nil
     }

@@ -178,11 +178,17 @@ public struct InputReader: Sendable {
     }
 
     static func sniff(_ text: String) -> Kind {
-        let head = text.unicodeScalars.prefix(4096)
-        guard let first = head.first(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }) else { return .text }
-        if first == "{" || first == "[" { return .json }
-        if first == "<" {
-            let lower = String(String.UnicodeScalarView(head)).lowercased()
+        // Decided on the first non-space byte, and for markup on the first 4 KiB of bytes.
+        let head = Array(text.utf8.prefix(4096))
+        var index = 0
+        while index < head.count, head[index] == 0x20 || (0x09...0x0D).contains(head[index]) { index += 1 }
+        // A UTF-8 byte-order mark (EF BB BF) is skipped too.
+        if head[index...].starts(with: [0xEF, 0xBB, 0xBF]) { index += 3 }
+        guard index < head.count else { return .text }
+        let first = head[index]
+        if first == 0x7B || first == 0x5B { return .json }
+        if first == 0x3C {
+            let lower = String(decoding: head, as: UTF8.self).lowercased()
             if lower.contains("<html") || lower.contains("<!doctype") || lower.contains("<body")
                 || lower.contains("<p") || lower.contains("<div") || lower.contains("<article") {
                 return .html
