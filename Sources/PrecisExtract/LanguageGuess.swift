@@ -23,7 +23,8 @@ public enum LanguageGuess {
             if word.count <= 12, language.isStopWord(String(decoding: word, as: UTF8.self)) { stops += 1 }
             word.removeAll(keepingCapacity: true)
         }
-        for b in text.utf8.prefix(1024) {
+        let head = text.utf8.withContiguousStorageIfAvailable { Array($0.prefix(1024)) } ?? Array(text.utf8.prefix(1024))
+        for b in head {
             if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { word.append(b | 0x20) } else if b != 0x27 { finish() }
         }
         finish()

@@ -365,7 +365,7 @@ public struct ScrapedTextCleaner: Sendable {
     /// Whether a line ends with a sentence mark or a colon, possibly followed by closing quotes or brackets.
     static func endsWithMark(_ text: String) -> Bool {
         // Read UTF-8 backwards: closing ASCII quotes and brackets, and ” ’ (E2 80 9D, E2 80 99) and » (C2 BB).
-        let u = Array(text.utf8.suffix(24))
+        let u = text.utf8.withContiguousStorageIfAvailable { Array($0.suffix(24)) } ?? Array(text.utf8.suffix(24))
         var e = u.count
         while e > 0 {
             let b = u[e - 1]

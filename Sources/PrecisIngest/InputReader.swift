@@ -179,7 +179,7 @@ public struct InputReader: Sendable {
 
     static func sniff(_ text: String) -> Kind {
         // Decided on the first non-space byte, and for markup on the first 4 KiB of bytes.
-        let head = Array(text.utf8.prefix(4096))
+        let head = text.utf8.withContiguousStorageIfAvailable { Array($0.prefix(4096)) } ?? Array(text.utf8.prefix(4096))
         var index = 0
         while index < head.count, head[index] == 0x20 || (0x09...0x0D).contains(head[index]) { index += 1 }
         // A UTF-8 byte-order mark (EF BB BF) is skipped too.

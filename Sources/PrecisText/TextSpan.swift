@@ -27,7 +27,34 @@ public struct ScalarText: Sendable {
     public let scalars: [Unicode.Scalar]
 
     public init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        // Decode the (always valid) UTF-8 in one pass into uninitialised capacity: `Array(unicodeScalars)`
+        // walks the text twice (count, then copy).
+        let decoded: [Unicode.Scalar]? = text.utf8.withContiguousStorageIfAvailable { u in
+            [Unicode.Scalar](unsafeUninitializedCapacity: u.count) { out, written in
+                var i = 0, w = 0
+                while i < u.count {
+                    let b0 = UInt32(u[i])
+                    var value = b0
+                    if b0 < 0x80 {
+                        i += 1
+                    } else if b0 < 0xE0 {
+                        value = (b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        value = (b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        value = (b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6
+                            | UInt32(u[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    (out.baseAddress! + w).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    w += 1
+                }
+                written = w
+            }
+        }
+        scalars = decoded ?? Array(text.unicodeScalars)
     }
 
     public init(scalars: [Unicode.Scalar]) {
