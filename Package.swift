@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         .target(name: "PrecisSummarize", dependencies: ["PrecisText"]),
-        .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest"]),
+        .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "CLibXML2"]),
         .target(
             name: "Precis",
             dependencies: ["PrecisIngest", "PrecisExtract", "PrecisText", "PrecisSummarize"]

@@ -3,11 +3,12 @@ import Foundation
 import Precis
 import PrecisText
 import PrecisEval
+import PrecisExtract
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Precis on benchmark data.",
-        subcommands: [EvalRouge.self]
+        subcommands: [EvalRouge.self, EvalExtract.self]
     )
 }
 
@@ -96,6 +97,90 @@ struct EvalRouge: ParsableCommand {
         }.joined() + "\n"
         out += String(format: "summarize: %.3f s CPU (%.2f ms per cluster); with scoring: %.2f s wall\n",
                       report.summarizeCPUSeconds, 1000 * report.summarizeCPUSeconds / Double(report.clusters), report.wallSeconds)
+        Console.out(out)
+    }
+}
+
+struct EvalExtract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Score main-content extraction on a benchmark set (shingle P/R/F1, ROUGE-LSum, or snippets).",
+        discussion: """
+        DIR is one of the sets in ../shared/data/extraction/ (CleanEval layout, L3S-GN1, or \
+        trafilatura's evaldata.subset.json). Without --predictions, Precis extracts every page and \
+        reports pages per second of CPU; with --predictions FILE.jsonl ({"page", "text"} per line), \
+        another extractor's output is scored by the same code.
+        """
+    )
+
+    @Option(help: ArgumentHelp("The extraction set's directory.", valueName: "dir"))
+    var data: String
+
+    @Option(help: ArgumentHelp("Score these extracted texts instead of running Precis.", valueName: "file.jsonl"))
+    var predictions: String?
+
+    @Option(help: ArgumentHelp("Write Precis's output per page ({\"page\", \"file\", \"text\"}) to this file.", valueName: "file.jsonl"))
+    var dump: String?
+
+    func run() throws {
+        let pages: [ExtractionPage]
+        do {
+            pages = try ExtractionSet.read(data)
+        } catch let skipped as SkippedInput {
+            throw Console.fail("\(skipped.origin) \(skipped.reason)")
+        }
+        guard !pages.isEmpty else { throw Console.fail("\(data) holds no pages with gold text.") }
+        var texts: [String: String] = [:]
+        var cpu = 0.0
+        if let predictions {
+            do {
+                try InputReader(maxDocumentBytes: 256 * 1_048_576).forEachJSONLine(inFile: predictions) { _, result in
+                    if case .success(let value) = result, let page = value["page"]?.stringValue {
+                        texts[page] = value["text"]?.stringValue ?? ""
+                    }
+                }
+            } catch let skipped as SkippedInput {
+                throw Console.fail("\(skipped.origin) \(skipped.reason)")
+            }
+        } else {
+            let reader = InputReader()
+            let extractor = ArticleExtractor()
+            var dumpText = ""
+            let start = cpuSeconds()
+            for page in pages {
+                let intake = reader.read(paths: [page.htmlPath])
+                var text = ""
+                if let raw = intake.documents.first, case .success(let article) = extractor.extract(raw) {
+                    // The gold main text includes the headline; the clean text may hold it only as the title.
+                    if let title = article.title, !article.text.prefix(400).contains(title) {
+                        text = title + "\n\n" + article.text
+                    } else {
+                        text = article.text
+                    }
+                }
+                texts[page.id] = text
+                if dump != nil {
+                    dumpText += JSONOutput.object([("page", .string(page.id)), ("file", .string(page.htmlPath)), ("text", .string(text))]).serialized() + "\n"
+                }
+            }
+            cpu = cpuSeconds() - start
+            if let dump {
+                do { try dumpText.write(toFile: dump, atomically: true, encoding: .utf8) } catch {
+                    throw Console.fail("cannot write \(dump): \(error.localizedDescription)")
+                }
+            }
+        }
+        let report = ExtractionEvaluation.score(pages, predictions: texts)
+        var out = "pages: \(report.pages)   set: \(data)   extractor: \(predictions ?? "precis")\n"
+        if let s = report.shingle {
+            out += String(format: "shingle F1 %.3f  P %.3f  R %.3f   ROUGE-LSum F1 %.3f\n", s.f1, s.precision, s.recall, report.rougeLsum ?? 0)
+        }
+        if let s = report.snippets {
+            out += String(format: "snippets F1 %.3f  P %.3f  R %.3f  accuracy %.3f\n", s.f1, s.precision, s.recall, s.accuracy)
+        }
+        if predictions == nil {
+            out += String(format: "extraction: %.3f s CPU, %.0f pages per second\n", cpu, Double(pages.count) / max(cpu, 1e-9))
+        }
         Console.out(out)
     }
 }
