@@ -66,7 +66,7 @@ public struct HTMLExtractor: Sendable {
         let container = bestContainer(root) ?? root
         var out = TextCollector()
         collectText(container, into: &out, depth: 0)
-        page.text = out.text
+        page.text = out.finish()
         if page.date == nil, let time = metas.firstTime { page.date = PublicationDate.parse(time) }
         return page
     }
@@ -155,22 +155,52 @@ public struct HTMLExtractor: Sendable {
         return count
     }
 
+    /// Gathers text block by block. A block whose text is mostly link text (a menu, a list of related
+    /// stories, a tag cloud) is left out when it is finished.
     struct TextCollector {
         var text = ""
-        var pendingBreak = 0
+        /// The block being gathered, and how many of its characters sit inside links.
+        private var block = ""
+        private var blockLinkChars = 0
+        private var pendingBreak = 0
+        var linkDepth = 0
+        /// A block with more than this share of link text is dropped.
+        let maxLinkDensity: Double
+
+        init(maxLinkDensity: Double = 0.5) {
+            self.maxLinkDensity = maxLinkDensity
+        }
 
         mutating func breakLine(_ strength: Int) {
-            pendingBreak = max(pendingBreak, strength)
+            if strength >= 2 { finishBlock() } else if !block.isEmpty { block += "\n" }
+            if strength >= 2 { pendingBreak = 2 }
         }
 
         mutating func append(_ piece: String) {
             guard piece.contains(where: { !$0.isWhitespace }) else {
-                if !piece.isEmpty && !text.isEmpty && pendingBreak == 0 { text += " " }
+                if !piece.isEmpty && !block.isEmpty && !block.hasSuffix("\n") { block += " " }
                 return
             }
-            if !text.isEmpty && pendingBreak > 0 { text += pendingBreak >= 2 ? "\n\n" : "\n" }
-            pendingBreak = 0
-            text += piece
+            block += piece
+            if linkDepth > 0 { blockLinkChars += piece.count }
+        }
+
+        mutating func finishBlock() {
+            let trimmed = block.trimmingCharacters(in: .whitespacesAndNewlines)
+            let density = trimmed.isEmpty ? 0 : Double(blockLinkChars) / Double(trimmed.count)
+            if !trimmed.isEmpty && density <= maxLinkDensity {
+                if !text.isEmpty { text += pendingBreak >= 2 ? "\n\n" : "\n" }
+                text += trimmed
+                pendingBreak = 0
+            }
+            block = ""
+            blockLinkChars = 0
+        }
+
+        /// The text gathered, the last block included.
+        mutating func finish() -> String {
+            finishBlock()
+            return text
         }
     }
 
@@ -190,7 +220,9 @@ public struct HTMLExtractor: Sendable {
                 if name == "br" { out.breakLine(1); continue }
                 let block = Self.blockTags.contains(name)
                 if block { out.breakLine(2) }
+                if name == "a" { out.linkDepth += 1 }
                 collectText(current, into: &out, depth: depth + 1)
+                if name == "a" { out.linkDepth -= 1 }
                 if block { out.breakLine(2) }
             default:
                 continue

@@ -74,3 +74,21 @@ import PrecisIngest
         if case .success = article("<<<>>><</\u{1}>") { Issue.record("garbage gave an article") }
     }
 }
+
+@Suite struct LinkDensityTests {
+    @Test func blocksOfLinksGoProseWithALinkStays() throws {
+        let html = """
+        <html><body><div>
+        <p>The council voted on Monday to rebuild the harbour wall, <a href="/wall">the mayor said</a> after the meeting.</p>
+        <ul><li><a href="/a">Ferry fares rise</a></li><li><a href="/b">New marina approved</a></li></ul>
+        <div><a href="/t/1">Calder</a> <a href="/t/2">Harbour</a> <a href="/t/3">Storms</a></div>
+        <p>The work will cost 4.2 million euros and start in May, before the autumn storms.</p>
+        </div></body></html>
+        """
+        let page = HTMLExtractor().parse(html)
+        #expect(page.text.contains("the mayor said after the meeting"))
+        #expect(page.text.contains("The work will cost 4.2 million euros"))
+        #expect(!page.text.contains("Ferry fares"))
+        #expect(!page.text.contains("Storms"))
+    }
+}
