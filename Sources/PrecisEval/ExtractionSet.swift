@@ -56,7 +56,7 @@ public enum ExtractionSet {
         return pages
     }
 
-    /// CleanEval gold text without its `URL:` line and block tags.
+    /// CleanEval gold text without its `URL:` line and block tags, character references decoded.
     public static func cleanEvalText(_ raw: String) -> String {
         var lines: [String] = []
         for line in raw.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -67,7 +67,7 @@ public enum ExtractionSet {
             }
             if !t.isEmpty { lines.append(t) }
         }
-        return lines.joined(separator: "\n")
+        return HTMLEntities.decode(lines.joined(separator: "\n"))
     }
 
     static func readL3S(_ directory: String) throws -> [ExtractionPage] {
@@ -99,5 +99,45 @@ public enum ExtractionSet {
             pages.append(ExtractionPage(id: url, htmlPath: html, gold: .snippets(with: strings("with"), without: strings("without"))))
         }
         return pages
+    }
+}
+
+/// Decodes the HTML character references left in gold texts (`&#8217;`, `&#x2019;`, `&rsquo;`, `&amp;`).
+enum HTMLEntities {
+    static let named: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "rsquo": "\u{2019}",
+        "lsquo": "\u{2018}", "rdquo": "\u{201D}", "ldquo": "\u{201C}", "mdash": "\u{2014}", "ndash": "\u{2013}",
+        "hellip": "\u{2026}", "bull": "\u{2022}", "middot": "\u{00B7}", "copy": "\u{00A9}", "reg": "\u{00AE}",
+        "trade": "\u{2122}", "eacute": "\u{00E9}", "euro": "\u{20AC}", "pound": "\u{00A3}",
+    ]
+
+    static func decode(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semi = after.prefix(10).firstIndex(of: ";") {
+                let name = after[..<semi]
+                var replacement: String? = nil
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else if name.hasPrefix("#") {
+                    replacement = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else {
+                    replacement = named[String(name)]
+                }
+                if let replacement {
+                    out += replacement
+                    rest = after[after.index(after: semi)...]
+                    continue
+                }
+            }
+            out += "&"
+            rest = after
+        }
+        out += rest
+        return out
     }
 }

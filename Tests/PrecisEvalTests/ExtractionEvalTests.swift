@@ -45,6 +45,10 @@ import Testing
         #expect(ExtractionSet.cleanEvalText(raw) == "Harbour wall\nThe council voted on Monday.\nCost: 4.2 million")
     }
 
+    @Test func goldCharacterReferencesAreDecoded() {
+        #expect(ExtractionSet.cleanEvalText("<p>It&#8217;s &ldquo;done&rdquo; &amp; dusted &#x2014; R&D &bogus; &") == "It\u{2019}s \u{201C}done\u{201D} & dusted \u{2014} R&D &bogus; &")
+    }
+
     @Test func l3sGoldIsTheMarkedSpans() {
         let html = """
         <html><body><span class="x-nc-sel0">Menu Home</span><h1><span class="x-nc-sel1">Wall to be rebuilt</span></h1>
