@@ -230,7 +230,12 @@ public struct HTMLExtractor: Sendable {
         }
     }
 
+    /// Elements whose class or id never disqualifies them: pages put state markers on them
+    /// ("navbar-is-static-top" on body) that look like junk hints.
+    static let neverJunk: Set<String> = ["html", "body", "main", "article"]
+
     private func isJunkByHint(_ node: xmlNodePtr) -> Bool {
+        if Self.neverJunk.contains(Self.name(node)) { return false }
         if Self.attribute(node, "hidden") != nil || Self.attribute(node, "aria-hidden") == "true" { return true }
         let role = Self.attribute(node, "role")?.lowercased()
         if role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" { return true }

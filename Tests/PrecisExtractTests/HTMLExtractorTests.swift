@@ -92,3 +92,15 @@ import PrecisIngest
         #expect(!page.text.contains("Storms"))
     }
 }
+
+@Suite struct ClassHintTests {
+    @Test func stateClassesOnBodyDoNotHideThePage() {
+        let html = """
+        <html><body class="page-article navbar-is-static-top has-sidebar"><nav class="navbar">Home News</nav>
+        <div class="main-container"><p>The council voted on Monday to rebuild the harbour wall before the storms.</p></div>
+        <div class="sidebar">Most read: ferry fares</div></body></html>
+        """
+        let page = HTMLExtractor().parse(html)
+        #expect(page.text == "The council voted on Monday to rebuild the harbour wall before the storms.")
+    }
+}
