@@ -65,7 +65,8 @@ public struct HTMLExtractor: Sendable {
 
         let container = bestContainer(root) ?? root
         var out = TextCollector()
-        collectText(container, into: &out, depth: 0)
+        let pageText = paragraphText(root)
+        collectText(container, into: &out, depth: 0, pageParagraphChars: pageText)
         page.text = out.finish()
         if page.date == nil, let time = metas.firstTime { page.date = PublicationDate.parse(time) }
         return page
@@ -204,7 +205,7 @@ public struct HTMLExtractor: Sendable {
         }
     }
 
-    private func collectText(_ node: xmlNodePtr, into out: inout TextCollector, depth: Int) {
+    private func collectText(_ node: xmlNodePtr, into out: inout TextCollector, depth: Int, pageParagraphChars: Int) {
         guard depth < 400 else { return }
         var child = node.pointee.children
         while let current = child {
@@ -216,12 +217,15 @@ public struct HTMLExtractor: Sendable {
                 }
             case XML_ELEMENT_NODE:
                 let name = Self.name(current)
-                if Self.skippedTags.contains(name) || isJunkByHint(current) { continue }
+                if Self.skippedTags.contains(name) { continue }
+                // A class or id hint ("sidebar") disqualifies an element, unless it holds most of the
+                // page's paragraph text: then it is a layout wrapper ("layout-right-sidebar").
+                if isJunkByHint(current) && paragraphText(current) * 2 <= pageParagraphChars { continue }
                 if name == "br" { out.breakLine(1); continue }
                 let block = Self.blockTags.contains(name)
                 if block { out.breakLine(2) }
                 if name == "a" { out.linkDepth += 1 }
-                collectText(current, into: &out, depth: depth + 1)
+                collectText(current, into: &out, depth: depth + 1, pageParagraphChars: pageParagraphChars)
                 if name == "a" { out.linkDepth -= 1 }
                 if block { out.breakLine(2) }
             default:

@@ -104,3 +104,18 @@ import PrecisIngest
         #expect(page.text == "The council voted on Monday to rebuild the harbour wall before the storms.")
     }
 }
+
+@Suite struct LayoutWrapperTests {
+    @Test func aWrapperNamedForItsSidebarKeepsTheArticle() {
+        let html = """
+        <html><body><div class="layout-right-sidebar"><div class="content">
+        <p>The council voted on Monday to rebuild the harbour wall before the winter storms arrive.</p>
+        <p>The work will cost 4.2 million euros and take eight months, the engineer said.</p></div>
+        <div class="sidebar"><p>Most read this week: ferry fares rise again.</p></div></div></body></html>
+        """
+        let page = HTMLExtractor().parse(html)
+        #expect(page.text.contains("harbour wall"))
+        #expect(page.text.contains("4.2 million"))
+        #expect(!page.text.contains("Most read"))
+    }
+}
