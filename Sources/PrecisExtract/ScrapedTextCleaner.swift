@@ -111,7 +111,7 @@ public struct ScrapedTextCleaner: Sendable {
                 lines[i].removed = .credit
             } else if isPhotoCredit(line) {
                 lines[i].removed = .photoCredit
-            } else if isLayout(line.text) {
+            } else if isLayout(line.text) || isCode(line) {
                 lines[i].removed = .layout
             }
         }
@@ -174,6 +174,20 @@ public struct ScrapedTextCleaner: Sendable {
         let hyphenated = pieces.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLowercase && $0.isLetter } }
         return hyphenated && (pieces.count >= 3 || (bulleted && pieces.count == 2))
     }
+
+    /// Script text that leaked into the page text: a line that ends like a statement or block of
+    /// code (`;`, `{`, `}`) and either is one or two words ("break;", "}") or carries a marker prose
+    /// does not (`()`, `{}`, `this.`, `function`, ...); or a script comment line (`/* ... */`).
+    func isCode(_ line: Line) -> Bool {
+        let t = line.lowerBytes
+        guard let last = t.last else { return false }
+        if t.starts(with: [0x2F, 0x2A]) || (t.count >= 2 && t[t.count - 2] == 0x2A && last == 0x2F) { return true }
+        guard last == 0x3B || last == 0x7B || last == 0x7D else { return false }
+        if line.words <= 2 { return true }
+        return Self.codeMarkers.contains { $0.occurs(in: t) }
+    }
+
+    static let codeMarkers = ["()", "{}", "};", "){", "= {", "==", "this.", "var ", "function", "return "].map { PhraseMatcher([$0]) }
 
     /// "You may also like", "Written By" and the like in the second half: the rest is end matter,
     /// with the short lines (a byline, an agency name) just before it.

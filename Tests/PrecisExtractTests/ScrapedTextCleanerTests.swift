@@ -116,3 +116,27 @@ import PrecisText
         #expect(PublicationDate.fromURL("https://news.example/world/story.html") == nil)
     }
 }
+
+@Suite struct CodeLineTests {
+    let cleaner = ScrapedTextCleaner()
+
+    @Test func scriptTextIsRemovedProseStays() {
+        let text = """
+        The council voted on Monday to rebuild the harbour wall before the winter storms arrive in Calder.
+
+        newsi.config = {};
+        /* configuration block */
+        this._url = (this._edition == "domestic") ? "/a" : "/b";
+        break;
+        }
+
+        The work will cost 4.2 million euros; it starts in May.
+
+        Iron deficiency; for a ferritin below 25 the ratio=10, specificity of 98%;
+
+        * Emphasis mine.
+        """
+        let r = cleaner.clean(TextNormalizer.normalize(text))
+        #expect(r.text == "The council voted on Monday to rebuild the harbour wall before the winter storms arrive in Calder.\n\nThe work will cost 4.2 million euros; it starts in May.\n\nIron deficiency; for a ferritin below 25 the ratio=10, specificity of 98%;\n\n* Emphasis mine.")
+    }
+}
