@@ -27,7 +27,8 @@ public struct Pipeline: Sendable {
             case .failure(let failure): skipped.append(SkippedInput(origin: failure.origin, reason: failure.reason))
             }
         }
-        return (articles, skipped)
+        // Several pages of one site: what they all repeat is the site's template.
+        return (SiteTemplate.removeRepeatedLines(articles), skipped)
     }
 
     /// One digest for all `raw` documents.

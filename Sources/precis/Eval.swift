@@ -147,10 +147,19 @@ struct EvalExtract: ParsableCommand {
             let extractor = ArticleExtractor()
             var dumpText = ""
             let start = cpuSeconds()
+            // Extract every page, then remove each site's template across its pages, as a batch run does.
+            var extracted: [(page: ExtractionPage, article: Article?)] = []
             for page in pages {
                 let intake = reader.read(paths: [page.htmlPath])
+                var article: Article? = nil
+                if let raw = intake.documents.first, case .success(let a) = extractor.extract(raw) { article = a }
+                extracted.append((page, article))
+            }
+            let cleaned = SiteTemplate.removeRepeatedLines(extracted.compactMap(\.article))
+            var next = cleaned.makeIterator()
+            for (page, original) in extracted {
                 var text = ""
-                if let raw = intake.documents.first, case .success(let article) = extractor.extract(raw) {
+                if original != nil, let article = next.next() {
                     // The gold main text includes the headline; the clean text may hold it only as the title.
                     if let title = article.title, !article.text.prefix(400).contains(title) {
                         text = title + "\n\n" + article.text
