@@ -65,11 +65,22 @@ public final class RougeScorer {
         var out: [RougeType: RougeScore] = [:]
         out[.rouge1] = ngramScore(prediction: p, reference: r, n: 1)
         out[.rouge2] = ngramScore(prediction: p, reference: r, n: 2)
+        // LCS compares tokens as integer ids: the same result, without string comparisons.
+        var ids: [String: Int] = [:]
+        func intern(_ tokens: [String]) -> [Int] {
+            tokens.map { token in
+                if let id = ids[token] { return id }
+                let id = ids.count
+                ids[token] = id
+                return id
+            }
+        }
+        let ri = intern(r), pi = intern(p)
         out[.rougeL] = r.isEmpty || p.isEmpty ? .zero
-            : RougeScore(hits: Self.lcsLength(r, p), predicted: p.count, reference: r.count)
+            : RougeScore(hits: Self.lcsLength(ri, pi), predicted: p.count, reference: r.count)
         out[.rougeLsum] = summaryLevelLCS(
-            reference: Self.lines(reference).map(tokenize),
-            prediction: Self.lines(prediction).map(tokenize))
+            reference: Self.lines(reference).map { intern(tokenize($0)) },
+            prediction: Self.lines(prediction).map { intern(tokenize($0)) })
         return out
     }
 
@@ -128,7 +139,7 @@ public final class RougeScorer {
     // MARK: - LCS
 
     /// The LCS table, flat, (rows+1) x (cols+1).
-    static func lcsTable(_ a: [String], _ b: [String]) -> [Int] {
+    static func lcsTable<T: Equatable>(_ a: [T], _ b: [T]) -> [Int] {
         let cols = b.count + 1
         var t = [Int](repeating: 0, count: (a.count + 1) * cols)
         if a.isEmpty || b.isEmpty { return t }
@@ -141,7 +152,7 @@ public final class RougeScorer {
         return t
     }
 
-    static func lcsLength(_ a: [String], _ b: [String]) -> Int {
+    static func lcsLength<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
         // Two rows suffice for the length.
         if a.isEmpty || b.isEmpty { return 0 }
         var previous = [Int](repeating: 0, count: b.count + 1)
@@ -156,7 +167,7 @@ public final class RougeScorer {
     }
 
     /// Indices into `ref` of one LCS, read back as rouge-score does (ties move up, not left).
-    static func lcsIndices(_ ref: [String], _ can: [String]) -> [Int] {
+    static func lcsIndices<T: Equatable>(_ ref: [T], _ can: [T]) -> [Int] {
         let t = lcsTable(ref, can)
         let cols = can.count + 1
         var i = ref.count, j = can.count
@@ -175,11 +186,11 @@ public final class RougeScorer {
         return out.reversed()
     }
 
-    func summaryLevelLCS(reference: [[String]], prediction: [[String]]) -> RougeScore {
+    func summaryLevelLCS<T: Hashable>(reference: [[T]], prediction: [[T]]) -> RougeScore {
         let m = reference.reduce(0) { $0 + $1.count }
         let n = prediction.reduce(0) { $0 + $1.count }
         guard m > 0, n > 0 else { return .zero }
-        var refCounts: [String: Int] = [:], canCounts: [String: Int] = [:]
+        var refCounts: [T: Int] = [:], canCounts: [T: Int] = [:]
         for s in reference { for t in s { refCounts[t, default: 0] += 1 } }
         for s in prediction { for t in s { canCounts[t, default: 0] += 1 } }
         var hits = 0

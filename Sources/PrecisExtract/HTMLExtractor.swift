@@ -183,12 +183,13 @@ public struct HTMLExtractor: Sendable {
                 return
             }
             block += piece
-            if linkDepth > 0 { blockLinkChars += piece.count }
+            if linkDepth > 0 { blockLinkChars += piece.unicodeScalars.count }
         }
 
         mutating func finishBlock() {
-            let trimmed = block.trimmingCharacters(in: .whitespacesAndNewlines)
-            let density = trimmed.isEmpty ? 0 : Double(blockLinkChars) / Double(trimmed.count)
+            let trimmed = Self.trim(block)
+            // Link density counted in Unicode scalars (cheap, unlike grapheme counts).
+            let density = trimmed.isEmpty ? 0 : Double(blockLinkChars) / Double(trimmed.unicodeScalars.count)
             if !trimmed.isEmpty && density <= maxLinkDensity {
                 if !text.isEmpty { text += pendingBreak >= 2 ? "\n\n" : "\n" }
                 text += trimmed
@@ -196,6 +197,14 @@ public struct HTMLExtractor: Sendable {
             }
             block = ""
             blockLinkChars = 0
+        }
+
+        /// White space (ASCII and no-break) off both ends.
+        static func trim(_ s: String) -> String {
+            let scalars = s.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+                  let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            return String(scalars[first...last])
         }
 
         /// The text gathered, the last block included.
@@ -213,7 +222,10 @@ public struct HTMLExtractor: Sendable {
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
-                    out.append(String(cString: content).replacingOccurrences(of: "\n", with: " "))
+                    // Line breaks in markup are spaces.
+                    var bytes = Array(UnsafeBufferPointer(start: content, count: strlen(content)))
+                    for k in bytes.indices where bytes[k] == 0x0A || bytes[k] == 0x0D { bytes[k] = 0x20 }
+                    out.append(String(decoding: bytes, as: UTF8.self))
                 }
             case XML_ELEMENT_NODE:
                 let name = Self.name(current)
@@ -243,11 +255,16 @@ public struct HTMLExtractor: Sendable {
         if Self.attribute(node, "hidden") != nil || Self.attribute(node, "aria-hidden") == "true" { return true }
         let role = Self.attribute(node, "role")?.lowercased()
         if role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" { return true }
-        let hints = ((Self.attribute(node, "class") ?? "") + " " + (Self.attribute(node, "id") ?? "")).lowercased()
+        let hints = Array(((Self.attribute(node, "class") ?? "") + " " + (Self.attribute(node, "id") ?? "")).lowercased().utf8)
         guard hints.count > 1 else { return false }
-        if hints.contains("article-body") || hints.contains("story-body") || hints.contains("content") && !hints.contains("related") { return false }
-        return Self.junkHints.contains { hints.contains($0) }
+        if Self.bodyHints.occurs(in: hints) || Self.contentHint.occurs(in: hints) && !Self.relatedHint.occurs(in: hints) { return false }
+        return Self.junkHintMatcher.occurs(in: hints)
     }
+
+    static let junkHintMatcher = PhraseMatcher(junkHints)
+    static let bodyHints = PhraseMatcher(["article-body", "story-body"])
+    static let contentHint = PhraseMatcher(["content"])
+    static let relatedHint = PhraseMatcher(["related"])
 
     // MARK: - libxml2 helpers
 
