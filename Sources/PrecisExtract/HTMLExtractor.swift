@@ -273,16 +273,17 @@ public struct HTMLExtractor: Sendable {
         return true
     }()
 
+    /// An element's name. libxml2's HTML parser lower-cases tag and attribute names already.
     static func name(_ node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
-        return String(cString: name).lowercased()
+        return String(cString: name)
     }
 
     static func attribute(_ node: xmlNodePtr, _ wanted: String) -> String? {
         var attr = node.pointee.properties
         while let current = attr {
             defer { attr = current.pointee.next }
-            guard let name = current.pointee.name, String(cString: name).lowercased() == wanted else { continue }
+            guard let name = current.pointee.name, strcmp(name, wanted) == 0 else { continue }
             var value = ""
             var child = current.pointee.children
             while let c = child {

@@ -108,16 +108,20 @@ public enum TextDecoding {
 
     /// Windows-1252, the superset of latin-1 that web pages labelled latin-1 really use.
     static func windows1252(_ bytes: [UInt8]) -> String {
-        var view = String.UnicodeScalarView()
-        view.reserveCapacity(bytes.count)
+        // Built as UTF-8 bytes: appending scalars to a String one by one is several times slower.
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
         for b in bytes {
-            if b >= 0x80 && b < 0xA0, let mapped = cp1252High[Int(b - 0x80)] {
-                view.append(mapped)
+            if b < 0x80 {
+                out.append(b)
+            } else if b < 0xA0, let mapped = cp1252High[Int(b - 0x80)] {
+                UTF8.encode(mapped) { out.append($0) }
             } else {
-                view.append(Unicode.Scalar(b))
+                out.append(0xC0 | (b >> 6))
+                out.append(0x80 | (b & 0x3F))
             }
         }
-        return String(view)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let cp1252High: [Unicode.Scalar?] = [

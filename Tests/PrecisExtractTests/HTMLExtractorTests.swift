@@ -119,3 +119,17 @@ import PrecisIngest
         #expect(!page.text.contains("Most read"))
     }
 }
+
+@Suite struct MarkupCaseTests {
+    @Test func upperCaseTagsAndAttributesAreRead() {
+        let html = """
+        <HTML LANG="en-GB"><HEAD><TITLE>Wall vote</TITLE><META PROPERTY="og:title" CONTENT="Calder votes on wall"></HEAD>
+        <BODY><NAV>Home News</NAV><DIV CLASS="Sidebar">Most read</DIV>
+        <P>The council voted on Monday to rebuild the harbour wall before the storms.</P></BODY></HTML>
+        """
+        let page = HTMLExtractor().parse(html)
+        #expect(page.title == "Calder votes on wall")
+        #expect(page.language == "en-GB")
+        #expect(page.text == "The council voted on Monday to rebuild the harbour wall before the storms.")
+    }
+}
