@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         .target(name: "PrecisSummarize", dependencies: ["PrecisText"]),
-        .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "CLibXML2"]),
+        .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "PrecisExtract"]),
         .target(
             name: "Precis",
             dependencies: ["PrecisIngest", "PrecisExtract", "PrecisText", "PrecisSummarize"]
@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText"]),
         .testTarget(name: "PrecisExtractTests", dependencies: ["PrecisExtract"]),
         .testTarget(name: "PrecisSummarizeTests", dependencies: ["PrecisSummarize", "PrecisText"]),
-        .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval"]),
+        .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval", "PrecisExtract"]),
         .testTarget(name: "PrecisTests", dependencies: ["Precis", "PrecisIngest", "PrecisExtract"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["precis"]),
     ]

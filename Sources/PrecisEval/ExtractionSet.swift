@@ -1,4 +1,5 @@
 import Foundation
+import PrecisExtract
 import PrecisIngest
 
 /// A page of an extraction benchmark: its HTML and what counts as its main content.
@@ -77,7 +78,7 @@ public enum ExtractionSet {
             guard FileManager.default.fileExists(atPath: original),
                   let data = FileManager.default.contents(atPath: directory + "/annotated/" + name) else { continue }
             let annotated = (try? TextDecoding.decode([UInt8](data)).text) ?? ""
-            let gold = AnnotatedHTML.text(in: annotated, classes: ["x-nc-sel1", "x-nc-sel2", "x-nc-sel3"])
+            let gold = HTMLExtractor.text(ofElementsWithClasses: ["x-nc-sel1", "x-nc-sel2", "x-nc-sel3"], in: annotated)
             pages.append(ExtractionPage(id: String(name.dropLast(5)), htmlPath: original, gold: .text(gold)))
         }
         return pages

@@ -266,6 +266,47 @@ public struct HTMLExtractor: Sendable {
     static let contentHint = PhraseMatcher(["content"])
     static let relatedHint = PhraseMatcher(["related"])
 
+    // MARK: - Annotated pages
+
+    /// The text of the elements carrying any of `classes` (and of their descendants), block by block,
+    /// white space collapsed: how benchmark sets such as L3S-GN1 mark the main content of a page.
+    public static func text(ofElementsWithClasses classes: Set<String>, in html: String) -> String {
+        var bytes = Array(html.utf8)
+        guard !bytes.isEmpty else { return "" }
+        _ = initialised
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        let doc: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(clamping: buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { return "" }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else { return "" }
+        var pieces: [String] = []
+        func collect(_ node: xmlNodePtr, inside: Bool, depth: Int) {
+            guard depth < 400 else { return }
+            var child = node.pointee.children
+            while let current = child {
+                defer { child = current.pointee.next }
+                switch current.pointee.type {
+                case XML_TEXT_NODE:
+                    if inside, let content = current.pointee.content { pieces.append(String(cString: content)) }
+                case XML_ELEMENT_NODE:
+                    let tag = name(current)
+                    if tag == "script" || tag == "style" { continue }
+                    let own = (attribute(current, "class") ?? "").split(separator: " ").contains { classes.contains(String($0)) }
+                    collect(current, inside: inside || own, depth: depth + 1)
+                default:
+                    continue
+                }
+            }
+        }
+        collect(root, inside: false, depth: 0)
+        return pieces.map { $0.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+            .filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
     // MARK: - libxml2 helpers
 
     private static let initialised: Bool = {

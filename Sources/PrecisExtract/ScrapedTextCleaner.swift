@@ -217,8 +217,7 @@ public struct ScrapedTextCleaner: Sendable {
         for i in lines.indices where lines[i].removed == nil {
             let key = Self.comparisonKey(lines[i].lowerBytes)
             guard !key.isEmpty else { continue }
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in key { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            let hash = fnv1a(key)
             if seen[hash]?.contains(key) == true {
                 lines[i].removed = .duplicate
             } else {

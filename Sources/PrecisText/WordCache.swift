@@ -57,9 +57,7 @@ struct WordCache {
     }
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h
+        fnv1a(bytes)
     }
 
     private mutating func place(_ e: Int) {
@@ -73,4 +71,11 @@ struct WordCache {
         slots = Array(repeating: -1, count: max(1 << 14, slots.count * 2))
         for e in entries.indices { place(e) }
     }
+}
+
+/// 64-bit FNV-1a hash of bytes: fast, and good enough to bucket keys that are then compared in full.
+public func fnv1a<C: Sequence>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    return h
 }

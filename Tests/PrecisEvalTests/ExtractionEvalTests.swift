@@ -1,5 +1,6 @@
 import Testing
 @testable import PrecisEval
+import PrecisExtract
 
 @Suite struct ShingleScoreTests {
     @Test func identicalTextsScoreOne() {
@@ -55,7 +56,7 @@ import Testing
         <p><span class="x-nc-sel2">The council voted on Monday.</span></p><div class="x-nc-sel5">First comment!</div>
         <p><span class="x-nc-sel3">Additional reporting in Calder.</span></p></body></html>
         """
-        #expect(AnnotatedHTML.text(in: html, classes: ["x-nc-sel1", "x-nc-sel2", "x-nc-sel3"])
+        #expect(HTMLExtractor.text(ofElementsWithClasses: ["x-nc-sel1", "x-nc-sel2", "x-nc-sel3"], in: html)
             == "Wall to be rebuilt\nThe council voted on Monday.\nAdditional reporting in Calder.")
     }
 
