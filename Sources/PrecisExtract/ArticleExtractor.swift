@@ -38,7 +38,7 @@ public struct ArticleExtractor: Sendable {
             url: raw.url ?? page?.url ?? cleaned.url,
             site: page?.site ?? cleaned.site,
             language: page?.language.flatMap(LanguageGuess.primarySubtag) ?? LanguageGuess.guess(cleaned.text),
-            authors: cleaned.authors,
+            authors: page.map(\.authors).flatMap { $0.isEmpty ? nil : $0 } ?? cleaned.authors,
             keywords: cleaned.keywords,
             text: cleaned.text,
             removed: removed

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import PrecisIngest
 import PrecisText
 
 /// Pulls the article out of an HTML page with libxml2's HTML parser (the one lxml uses).
@@ -15,6 +16,7 @@ public struct HTMLExtractor: Sendable {
     /// What the page said about itself, and its text with paragraph breaks.
     public struct Page: Sendable {
         public var title: String?
+        public var authors: [String] = []
         public var date: String?
         public var url: String?
         public var site: String?
@@ -57,10 +59,11 @@ public struct HTMLExtractor: Sendable {
         page.language = Self.attribute(root, "lang")
         var metas = MetaTags()
         collectMeta(root, into: &metas, depth: 0)
-        page.title = metas.ogTitle ?? metas.title
-        page.date = metas.published.flatMap { PublicationDate.parse($0) }
+        page.title = metas.ogTitle ?? metas.ld.headline ?? metas.title
+        page.date = (metas.published ?? metas.ld.datePublished).flatMap { PublicationDate.parse($0) }
         page.url = metas.canonical ?? metas.ogURL
-        page.site = metas.siteName
+        page.site = metas.siteName ?? metas.ld.publisher
+        page.authors = metas.ld.authors
         if page.date == nil, let url = page.url { page.date = PublicationDate.fromURL(url) }
 
         let container = bestContainer(root) ?? root
@@ -82,6 +85,59 @@ public struct HTMLExtractor: Sendable {
         var ogURL: String?
         var siteName: String?
         var firstTime: String?
+        var ld = LinkedData()
+    }
+
+    /// What a page's JSON-LD (schema.org) says of its article.
+    struct LinkedData {
+        var headline: String?
+        var datePublished: String?
+        var authors: [String] = []
+        var publisher: String?
+
+        static let articleTypes: Set<String> = [
+            "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+            "BlogPosting", "LiveBlogPosting", "ScholarlyArticle", "TechArticle", "Report",
+        ]
+
+        /// Reads the first article object found in a JSON-LD block (top level, an array, or `@graph`);
+        /// malformed JSON is ignored.
+        mutating func read(_ json: String) {
+            guard headline == nil, let value = try? JSONParser.parse(json) else { return }
+            visit(value, depth: 0)
+        }
+
+        private mutating func visit(_ value: JSONValue, depth: Int) {
+            guard depth < 8, headline == nil else { return }
+            switch value {
+            case .array(let items):
+                for item in items { visit(item, depth: depth + 1) }
+            case .object(let fields):
+                if let graph = fields["@graph"] { visit(graph, depth: depth + 1) }
+                let types: [String]
+                switch fields["@type"] {
+                case .string(let t)?: types = [t]
+                case .array(let ts)?: types = ts.compactMap(\.stringValue)
+                default: types = []
+                }
+                guard types.contains(where: Self.articleTypes.contains) else { return }
+                headline = fields["headline"]?.stringValue ?? fields["name"]?.stringValue
+                datePublished = fields["datePublished"]?.stringValue ?? fields["dateCreated"]?.stringValue
+                authors = Self.names(fields["author"])
+                publisher = Self.names(fields["publisher"]).first
+            default:
+                return
+            }
+        }
+
+        static func names(_ value: JSONValue?) -> [String] {
+            switch value {
+            case .string(let s)?: return [s]
+            case .object(let o)?: return o["name"]?.stringValue.map { [$0] } ?? []
+            case .array(let items)?: return items.flatMap { names($0) }
+            default: return []
+            }
+        }
     }
 
     private func collectMeta(_ node: xmlNodePtr, into metas: inout MetaTags, depth: Int) {
@@ -109,6 +165,8 @@ public struct HTMLExtractor: Sendable {
                 if Self.attribute(current, "rel")?.lowercased() == "canonical" { metas.canonical = metas.canonical ?? Self.attribute(current, "href") }
             case "time":
                 if metas.firstTime == nil { metas.firstTime = Self.attribute(current, "datetime") ?? Self.textContent(current) }
+            case "script":
+                if Self.attribute(current, "type")?.lowercased() == "application/ld+json" { metas.ld.read(Self.textContent(current)) }
             default:
                 break
             }

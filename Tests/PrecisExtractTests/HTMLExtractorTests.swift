@@ -133,3 +133,25 @@ import PrecisIngest
         #expect(page.text == "The council voted on Monday to rebuild the harbour wall before the storms.")
     }
 }
+
+@Suite struct JSONLDTests {
+    @Test func articleMetadataComesFromJSONLD() throws {
+        let html = """
+        <html><head><title>Page</title>
+        <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+          {"@type": "WebSite", "name": "Calder Courier"},
+          {"@type": ["NewsArticle"], "headline": "Calder votes to rebuild harbour wall",
+           "datePublished": "2025-03-11T19:05:00+01:00",
+           "author": [{"@type": "Person", "name": "Marta Quell"}, {"@type": "Person", "name": "Jon Aras"}],
+           "publisher": {"@type": "Organization", "name": "Calder Courier"}}]}
+        </script>
+        <script type="application/ld+json">{ broken json </script></head>
+        <body><p>The council voted on Monday to rebuild the harbour wall before the winter storms.</p></body></html>
+        """
+        let a = try ArticleExtractor().extract(RawDocument(origin: "t.html", format: .html, content: html)).get()
+        #expect(a.title == "Calder votes to rebuild harbour wall")
+        #expect(a.date == "2025-03-11")
+        #expect(a.authors == ["Marta Quell", "Jon Aras"])
+        #expect(a.site == "Calder Courier")
+    }
+}
