@@ -205,40 +205,67 @@ public struct InputReader: Sendable {
             intake.skipped.append(SkippedInput(origin: path, reason: "cannot read this file (check its permissions)"))
             return
         }
-        var sawLine = false
-        var lineNumber = 0
-        for line in lines {
-            lineNumber += 1
-            sawLine = true
-            readJSONLine(line, origin: "\(path):\(lineNumber)", into: &intake)
-        }
-        if !sawLine {
+        let summary = readRecords(lines, origin: path, into: &intake)
+        if summary.records == 0 {
             intake.skipped.append(SkippedInput(origin: path, reason: "is empty; give a file with article text"))
         }
     }
 
     func readJSONLinesText(_ text: String, origin: String, into intake: inout Intake) {
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            readJSONLine(Array(line.utf8), origin: "\(origin):\(lineNumber)", into: &intake)
-        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).lazy.map { Array($0.utf8) }
+        readRecords(lines, origin: origin, into: &intake)
     }
 
-    func readJSONLine(_ line: [UInt8], origin: String, into intake: inout Intake) {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-        if line.count > maxDocumentBytes {
-            intake.skipped.append(SkippedInput(origin: origin, reason: "record is \(Self.megabytes(line.count)), over the \(Self.megabytes(maxDocumentBytes)) limit; raise it with --max-bytes"))
-            return
+    /// Adds every record of `lines` to `intake`: articles and clusters, or a skip with its reason.
+    @discardableResult
+    private func readRecords<S: Sequence>(_ lines: S, origin: String, into intake: inout Intake) -> JSONLinesSummary
+    where S.Element == [UInt8] {
+        let summary = forEachRecord(in: lines, origin: origin) { lineNumber, result in
+            switch result {
+            case .success(let value):
+                addRecord(value, origin: "\(origin):\(lineNumber)", encoding: DecodedText(text: "", encoding: "utf-8", replacedSequences: 0),
+                          into: &intake, allowArray: false)
+            case .failure(let skipped):
+                intake.skipped.append(skipped)
+            }
         }
-        let decoded = TextDecoding.utf8(line[...])
-        note(decoded, origin: origin, into: &intake)
-        do {
-            let value = try JSONParser.parse(decoded.text)
-            addRecord(value, origin: origin, encoding: decoded, into: &intake, allowArray: false)
-        } catch {
-            intake.skipped.append(SkippedInput(origin: origin, reason: "is not valid JSON (\(Self.describe(error)))"))
+        if let note = summary.note(origin: origin) { intake.notes.append(note) }
+        return summary
+    }
+
+    /// The one loop over JSON Lines records, whatever holds the lines: blank lines are passed over,
+    /// records over the size limit and invalid JSON become failures, invalid UTF-8 is replaced and
+    /// counted in the summary.
+    func forEachRecord<S: Sequence>(in lines: S, origin: String,
+                                    _ body: (Int, Result<JSONValue, SkippedInput>) throws -> Void) rethrows -> JSONLinesSummary
+    where S.Element == [UInt8] {
+        var lineNumber = 0
+        var summary = JSONLinesSummary()
+        for line in lines {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            summary.records += 1
+            let recordOrigin = "\(origin):\(lineNumber)"
+            if line.count > maxDocumentBytes {
+                try body(lineNumber, .failure(SkippedInput(origin: recordOrigin, reason: "record is \(Self.megabytes(line.count)), over the \(Self.megabytes(maxDocumentBytes)) limit; raise it with --max-bytes")))
+                continue
+            }
+            // Invalid UTF-8 inside a record is replaced (U+FFFD), as for files, and counted, rather
+            // than losing the line.
+            let invalid = TextDecoding.scanUTF8(line[...]).invalid
+            if invalid > 0 {
+                summary.replacedSequences += invalid
+                summary.recordsWithReplacements.append(lineNumber)
+            }
+            let parsed: Result<JSONValue, SkippedInput>
+            do {
+                parsed = .success(try JSONParser.parse(line))
+            } catch {
+                parsed = .failure(SkippedInput(origin: recordOrigin, reason: "is not valid JSON (\(error.description))"))
+            }
+            try body(lineNumber, parsed)
         }
+        return summary
     }
 
     func addRecord(_ value: JSONValue, origin: String, encoding: DecodedText, into intake: inout Intake, allowArray: Bool) {
@@ -327,6 +354,13 @@ public struct JSONLinesSummary: Sendable {
     /// Invalid UTF-8 sequences replaced by U+FFFD, and the lines that had them.
     public var replacedSequences = 0
     public var recordsWithReplacements: [Int] = []
+
+    /// The note to show when bytes were replaced, naming the first lines that had them; nil otherwise.
+    public func note(origin: String) -> String? {
+        guard replacedSequences > 0 else { return nil }
+        let lines = recordsWithReplacements.prefix(5).map(String.init).joined(separator: ", ")
+        return "\(origin): \(replacedSequences) invalid byte sequence(s) replaced by U+FFFD (line \(lines)\(recordsWithReplacements.count > 5 ? ", ..." : ""))"
+    }
 }
 
 extension InputReader {
@@ -345,31 +379,7 @@ extension InputReader {
         guard let lines = LineReader(path: path) else {
             throw SkippedInput(origin: path, reason: "cannot read this file (check its permissions)")
         }
-        var lineNumber = 0
-        var summary = JSONLinesSummary()
-        for line in lines {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            summary.records += 1
-            let origin = "\(path):\(lineNumber)"
-            if line.count > maxDocumentBytes {
-                try body(lineNumber, .failure(SkippedInput(origin: origin, reason: "record is \(Self.megabytes(line.count)), over the \(Self.megabytes(maxDocumentBytes)) limit; raise it with --max-bytes")))
-                continue
-            }
-            // Invalid UTF-8 inside a record is replaced (U+FFFD), as for files, and counted, rather
-            // than losing the line.
-            let invalid = TextDecoding.scanUTF8(line[...]).invalid
-            if invalid > 0 {
-                summary.replacedSequences += invalid
-                summary.recordsWithReplacements.append(lineNumber)
-            }
-            do {
-                try body(lineNumber, .success(try JSONParser.parse(line)))
-            } catch let error as JSONParseError {
-                try body(lineNumber, .failure(SkippedInput(origin: origin, reason: "is not valid JSON (\(Self.describe(error)))")))
-            }
-        }
-        return summary
+        return try forEachRecord(in: lines, origin: path, body)
     }
 
     /// Streams a JSON Lines file of clusters (`{"id", "documents": [...]}`), like `forEachJSONLine`.

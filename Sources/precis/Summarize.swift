@@ -111,10 +111,7 @@ struct Summarize: ParsableCommand {
                     buffer = ""
                 }
             }
-            if summary.replacedSequences > 0 && !input.quiet {
-                let lines = summary.recordsWithReplacements.prefix(5).map(String.init).joined(separator: ", ")
-                Console.warn("note: \(path): \(summary.replacedSequences) invalid byte sequence(s) replaced by U+FFFD (line \(lines)\(summary.recordsWithReplacements.count > 5 ? ", ..." : ""))")
-            }
+            if !input.quiet, let note = summary.note(origin: path) { Console.warn("note: \(note)") }
         } catch let skipped as SkippedInput {
             throw Console.fail("\(skipped.origin) \(skipped.reason)")
         }

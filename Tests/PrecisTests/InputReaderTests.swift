@@ -107,6 +107,14 @@ final class Scratch {
         #expect(intake.skipped.contains { $0.origin.hasSuffix(":5") && $0.reason.contains("not valid JSON") })
     }
 
+    @Test func invalidBytesInJSONLinesAreCountedWithTheirLine() throws {
+        let dir = try Scratch()
+        let file = try dir.write("bad.jsonl", Array("{\"text\": \"fine\"}\n{\"text\": \"caf".utf8) + [0xFF] + Array("\"}\n".utf8))
+        let intake = reader.read(paths: [file])
+        #expect(intake.documents.map(\.content) == ["fine", "caf\u{FFFD}"])
+        #expect(intake.notes == ["\(file): 1 invalid byte sequence(s) replaced by U+FFFD (line 2)"])
+    }
+
     @Test func streamsClustersInOrderWithFailures() throws {
         let dir = try Scratch()
         let file = try dir.write("c.jsonl", "{\"id\": 1, \"documents\": [\"a\"]}\n{oops\n{\"text\": \"x\"}\n{\"id\": 2, \"documents\": []}\n")
