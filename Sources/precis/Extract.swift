@@ -41,11 +41,11 @@ struct Extract: ParsableCommand {
         intake.skipped += skipped
         guard !articles.isEmpty else { throw input.nothingLeft(intake, doing: "extract") }
         input.report(intake)
-        var buffer = ""
+        var output = Console.Output()
         for article in articles {
             switch format {
             case .text:
-                buffer += article.text + "\n\n"
+                output.write(article.text + "\n\n")
             case .json:
                 var pairs: [(String, JSONOutput)] = [
                     ("file", .string(article.origin)), ("url", .optional(article.url)), ("title", .optional(article.title)),
@@ -58,13 +58,9 @@ struct Extract: ParsableCommand {
                         .object([("reason", .string($0.reason.rawValue)), ("text", .string($0.text))])
                     })))
                 }
-                buffer += JSONOutput.object(pairs).serialized() + "\n"
-            }
-            if buffer.utf8.count > 1 << 16 {
-                Console.out(buffer)
-                buffer = ""
+                output.write(JSONOutput.object(pairs).serialized() + "\n")
             }
         }
-        Console.out(buffer)
+        output.flush()
     }
 }

@@ -27,6 +27,21 @@ enum Console {
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
+
+    /// Output gathered and written in 64 KiB pieces, so long runs stream instead of piling up.
+    struct Output {
+        private var buffer = ""
+
+        mutating func write(_ text: String) {
+            buffer += text
+            if buffer.utf8.count > 1 << 16 { flush() }
+        }
+
+        mutating func flush() {
+            Console.out(buffer)
+            buffer = ""
+        }
+    }
 }
 
 extension DigestFormat: ExpressibleByArgument {}

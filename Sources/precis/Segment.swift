@@ -24,17 +24,13 @@ struct Segment: ParsableCommand {
         }
         input.report(intake)
         let segmenter = SentenceSegmenter()
-        var buffer = ""
+        var output = Console.Output()
         for doc in documents {
             let text = TextNormalizer.normalize(doc.content)
             let spans = segmenter.sentences(in: text).map { JSONOutput.array([.int($0.start), .int($0.end)]) }
             let line = JSONOutput.object([("file", .string(doc.origin)), ("text", .string(text)), ("sentences", .array(spans))])
-            buffer += line.serialized() + "\n"
-            if buffer.utf8.count > 1 << 16 {
-                Console.out(buffer)
-                buffer = ""
-            }
+            output.write(line.serialized() + "\n")
         }
-        Console.out(buffer)
+        output.flush()
     }
 }

@@ -90,7 +90,7 @@ struct Summarize: ParsableCommand {
         let pipeline = Pipeline()
         let analyzer = TextAnalyzer()
         var clusters = 0
-        var buffer = ""
+        var output = Console.Output()
         do {
             let summary = try reader.forEachCluster(inJSONLines: path) { _, result in
                 let line: String
@@ -105,17 +105,13 @@ struct Summarize: ParsableCommand {
                     if !input.quiet { Console.warn("skipped \(skipped.origin): \(skipped.reason)") }
                     line = Self.batchLine(id: .null, sentences: [], error: "\(skipped.origin) \(skipped.reason)")
                 }
-                buffer += line + "\n"
-                if buffer.utf8.count > 1 << 16 {
-                    Console.out(buffer)
-                    buffer = ""
-                }
+                output.write(line + "\n")
             }
             if !input.quiet, let note = summary.note(origin: path) { Console.warn("note: \(note)") }
         } catch let skipped as SkippedInput {
             throw Console.fail("\(skipped.origin) \(skipped.reason)")
         }
-        Console.out(buffer)
+        output.flush()
         if clusters == 0 {
             throw Console.fail("\(path) holds no clusters; each line should be {\"id\": ..., \"documents\": [string, ...]}.")
         }
