@@ -66,9 +66,9 @@ public struct HTMLExtractor: Sendable {
         page.authors = metas.ld.authors
         if page.date == nil, let url = page.url { page.date = PublicationDate.fromURL(url) }
 
-        let container = bestContainer(root) ?? root
-        var out = TextCollector()
         let pageText = paragraphText(root)
+        let container = bestContainer(root, pageParagraphChars: pageText) ?? root
+        var out = TextCollector()
         collectText(container, into: &out, depth: 0, pageParagraphChars: pageText)
         page.text = out.finish()
         if page.date == nil, let time = metas.firstTime { page.date = PublicationDate.parse(time) }
@@ -176,10 +176,10 @@ public struct HTMLExtractor: Sendable {
 
     // MARK: - Content
 
-    /// The `<article>` or `<main>` holding the most paragraph text, if it holds a fair share of the page's.
-    private func bestContainer(_ root: xmlNodePtr) -> xmlNodePtr? {
+    /// The `<article>` or `<main>` holding the most paragraph text, if it holds at least a third of the
+    /// page's (`total`, counted once by the caller).
+    private func bestContainer(_ root: xmlNodePtr, pageParagraphChars total: Int) -> xmlNodePtr? {
         var candidates: [(xmlNodePtr, Int)] = []
-        var total = 0
         func visit(_ node: xmlNodePtr, depth: Int) {
             guard depth < 400 else { return }
             var child = node.pointee.children
@@ -187,7 +187,6 @@ public struct HTMLExtractor: Sendable {
                 defer { child = current.pointee.next }
                 guard current.pointee.type == XML_ELEMENT_NODE else { continue }
                 let name = Self.name(current)
-                if name == "p" { total += Self.textContent(current).count }
                 if name == "article" || name == "main" || Self.attribute(current, "itemprop") == "articleBody" {
                     candidates.append((current, paragraphText(current)))
                 }
