@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // C libraries from Debian, wrapped as SwiftPM system-library targets.
@@ -46,10 +47,14 @@ let package = Package(
             ]
         ),
         .target(name: "PrecisSummarize", dependencies: ["PrecisText"]),
-        .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "PrecisExtract"]),
+        .target(
+            name: "PrecisStories",
+            dependencies: ["PrecisText", .product(name: "HeapModule", package: "swift-collections")]
+        ),
+        .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "PrecisExtract", "PrecisStories"]),
         .target(
             name: "Precis",
-            dependencies: ["PrecisIngest", "PrecisExtract", "PrecisText", "PrecisSummarize"]
+            dependencies: ["PrecisIngest", "PrecisExtract", "PrecisText", "PrecisSummarize", "PrecisStories"]
         ),
         .executableTarget(
             name: "precis",
@@ -65,6 +70,7 @@ let package = Package(
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText"]),
         .testTarget(name: "PrecisExtractTests", dependencies: ["PrecisExtract"]),
         .testTarget(name: "PrecisSummarizeTests", dependencies: ["PrecisSummarize", "PrecisText"]),
+        .testTarget(name: "PrecisStoriesTests", dependencies: ["PrecisStories"]),
         .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval", "PrecisExtract"]),
         .testTarget(name: "PrecisTests", dependencies: ["Precis", "PrecisIngest", "PrecisExtract"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["precis"]),

@@ -25,8 +25,17 @@ public struct Digest: Sendable {
         public var text: String
     }
 
+    /// A near-copy of a source (a wire copy, a re-post), folded into the story rather than summarised.
+    public struct Copy: Sendable, Equatable {
+        public var document: Document
+        /// 0-based index into `documents` of the source it copies.
+        public var of: Int
+    }
+
     public var sentences: [CitedSentence]
     public var documents: [Document]
+    /// Near-copies of the sources, when the digest comes from story clustering.
+    public var copies: [Copy] = []
 
     /// The summary as plain prose, sentences joined by a space.
     public var summary: String {
@@ -46,17 +55,36 @@ public struct Digest: Sendable {
         return (first, last)
     }
 
-    public init(sentences: [CitedSentence], documents: [Document]) {
+    public init(sentences: [CitedSentence], documents: [Document], copies: [Copy] = []) {
+        self.copies = copies
         self.sentences = sentences
         self.documents = documents
     }
 
     init(articles: [Article], summary: [SummarySentence]) {
-        self.documents = articles.map {
-            Document(file: $0.origin, title: $0.title, date: $0.date, url: $0.url, site: $0.site, text: $0.text)
-        }
+        self.documents = articles.map(Document.init)
         self.sentences = summary.map {
             CitedSentence(text: $0.text, document: $0.document, start: $0.span.start, end: $0.span.end)
         }
+    }
+}
+
+extension Digest.Document {
+    init(_ article: Article) {
+        self.init(file: article.origin, title: article.title, date: article.date, url: article.url,
+                  site: article.site, text: article.text)
+    }
+}
+
+/// One story of a digest run: its number (from story clustering) and its digest.
+public struct StoryDigest: Sendable {
+    /// Story number, counted from 0 in order of each story's first article in the input.
+    public var story: Int
+    public var digest: Digest
+    /// Articles in the story, near-copies included.
+    public var articleCount: Int { digest.documents.count + digest.copies.count }
+    /// The latest publication day among the story's articles ("YYYY-MM-DD"), when any is dated.
+    public var latestDate: String? {
+        (digest.documents + digest.copies.map(\.document)).compactMap { $0.date.map { String($0.prefix(10)) } }.max()
     }
 }

@@ -31,11 +31,15 @@ public enum DigestRenderer {
         for (i, doc) in digest.documents.enumerated() {
             out += "[\(i + 1)] " + describe(doc) + "\n"
         }
+        for copy in digest.copies {
+            out += "    copy of [\(copy.of + 1)]: " + describe(copy.document) + "\n"
+        }
         return out
     }
 
     static func sourceLine(_ digest: Digest) -> String {
         var line = "\(digest.documents.count) source\(digest.documents.count == 1 ? "" : "s")"
+        if !digest.copies.isEmpty { line += " + \(digest.copies.count) cop\(digest.copies.count == 1 ? "y" : "ies")" }
         if let (first, last) = digest.dateRange { line += first == last ? " · \(first)" : " · \(first) to \(last)" }
         line += " · \(digest.sentences.count) sentence\(digest.sentences.count == 1 ? "" : "s"), \(digest.sentences.reduce(0) { $0 + wordCount($1.text) }) words"
         return line
@@ -76,17 +80,24 @@ public enum DigestRenderer {
 
     // MARK: - Markdown
 
-    static func markdown(_ digest: Digest) -> String {
-        var out = "# \(escapeMarkdown(digest.headline ?? "Digest"))\n\n"
+    static func markdown(_ digest: Digest, level: Int = 1) -> String {
+        let hashes = String(repeating: "#", count: level)
+        var out = "\(hashes) \(escapeMarkdown(digest.headline ?? "Digest"))\n\n"
         out += "_\(sourceLine(digest))_\n\n"
         if digest.sentences.isEmpty {
             out += "(No sentence in these articles could be used for a summary.)\n\n"
         } else {
             out += digest.sentences.map { "\(escapeMarkdown($0.text)) [\($0.document + 1)]" }.joined(separator: " ") + "\n\n"
         }
-        out += "## Sources\n\n"
+        out += "\(hashes)# Sources\n\n"
         for (i, doc) in digest.documents.enumerated() {
             out += "\(i + 1). " + escapeMarkdown(describe(doc)) + "\n"
+        }
+        if !digest.copies.isEmpty {
+            out += "\nNear-copies folded in:\n\n"
+            for copy in digest.copies {
+                out += "- copy of \(copy.of + 1): " + escapeMarkdown(describe(copy.document)) + "\n"
+            }
         }
         return out
     }
@@ -109,50 +120,105 @@ public enum DigestRenderer {
     // MARK: - HTML
 
     static func html(_ digest: Digest) -> String {
+        page(title: digest.headline ?? "Digest", body: section(digest, idPrefix: "", level: 1))
+    }
+
+    /// One digest as an HTML fragment; ids of its sources start with `idPrefix`.
+    static func section(_ digest: Digest, idPrefix: String, level: Int) -> String {
         let title = escapeHTML(digest.headline ?? "Digest")
         var body = ""
         for s in digest.sentences {
             body += "<span class=\"sentence\">\(escapeHTML(s.text))</span> "
-            body += "<a class=\"cite\" href=\"#source-\(s.document + 1)\" title=\"\(escapeHTML(digest.documents[s.document].title ?? digest.documents[s.document].file))\">[\(s.document + 1)]</a> "
+            body += "<a class=\"cite\" href=\"#\(idPrefix)source-\(s.document + 1)\" title=\"\(escapeHTML(digest.documents[s.document].title ?? digest.documents[s.document].file))\">[\(s.document + 1)]</a> "
         }
         if digest.sentences.isEmpty { body = "<em>No sentence in these articles could be used for a summary.</em>" }
         var sources = ""
         for (i, doc) in digest.documents.enumerated() {
-            let link = doc.url.map { "<a href=\"\(escapeHTML($0))\" rel=\"noopener noreferrer\">\(escapeHTML($0))</a>" } ?? escapeHTML(doc.file)
-            var details: [String] = []
-            if let site = doc.site { details.append(escapeHTML(site)) }
-            if let date = doc.date { details.append("<time datetime=\"\(escapeHTML(date))\">\(escapeHTML(date))</time>") }
-            details.append(link)
-            sources += "<li id=\"source-\(i + 1)\"><strong>\(escapeHTML(doc.title ?? "(untitled)"))</strong> — \(details.joined(separator: ", "))</li>\n"
+            sources += "<li id=\"\(idPrefix)source-\(i + 1)\">\(htmlSource(doc))</li>\n"
+        }
+        var copies = ""
+        if !digest.copies.isEmpty {
+            copies = "<p class=\"meta\">Near-copies folded in:</p>\n<ul>\n"
+            for copy in digest.copies {
+                copies += "<li>copy of [\(copy.of + 1)]: \(htmlSource(copy.document))</li>\n"
+            }
+            copies += "</ul>\n"
         }
         return """
+        <h\(level)>\(title)</h\(level)>
+        <p class="meta">\(escapeHTML(sourceLine(digest)))</p>
+        <p class="summary">\(body)</p>
+        <h\(level + 1)>Sources</h\(level + 1)>
+        <ol>
+        \(sources)</ol>
+        \(copies)
+        """
+    }
+
+    static func htmlSource(_ doc: Digest.Document) -> String {
+        let link = doc.url.map { "<a href=\"\(escapeHTML($0))\" rel=\"noopener noreferrer\">\(escapeHTML($0))</a>" } ?? escapeHTML(doc.file)
+        var details: [String] = []
+        if let site = doc.site { details.append(escapeHTML(site)) }
+        if let date = doc.date { details.append("<time datetime=\"\(escapeHTML(date))\">\(escapeHTML(date))</time>") }
+        details.append(link)
+        return "<strong>\(escapeHTML(doc.title ?? "(untitled)"))</strong> — \(details.joined(separator: ", "))"
+    }
+
+    static func page(title: String, body: String) -> String {
+        """
         <!doctype html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title)</title>
+        <title>\(escapeHTML(title))</title>
         <style>
         body{font:17px/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}
-        h1{font-size:1.6rem;line-height:1.25}.meta{color:#555;font:14px/1.4 system-ui,sans-serif}
+        h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;line-height:1.3}.meta{color:#555;font:14px/1.4 system-ui,sans-serif}
         a.cite{font:12px system-ui,sans-serif;vertical-align:super;text-decoration:none;color:#0b57d0}
-        ol{font:15px/1.5 system-ui,sans-serif}li:target{background:#fff3bf}
+        ol,ul{font:15px/1.5 system-ui,sans-serif}li:target{background:#fff3bf}
+        article.story{border-top:1px solid #ddd;margin-top:2rem}
         @media print{a.cite{color:#000}}
         </style>
         </head>
         <body>
         <main>
-        <h1>\(title)</h1>
-        <p class="meta">\(escapeHTML(sourceLine(digest)))</p>
-        <p class="summary">\(body)</p>
-        <h2>Sources</h2>
-        <ol>
-        \(sources)</ol>
+        \(body)
         </main>
         </body>
         </html>
 
         """
+    }
+
+    // MARK: - Several stories
+
+    /// Every story of a digest run, in the order given, in one document.
+    public static func render(_ stories: [StoryDigest], as format: DigestFormat) -> String {
+        switch format {
+        case .json:
+            return JSONOutput.object([("stories", .array(stories.map(\.json)))]).serialized(pretty: true) + "\n"
+        case .text:
+            return stories.enumerated().map { k, story in
+                "Story \(k + 1) of \(stories.count) (\(story.articleCount) article\(story.articleCount == 1 ? "" : "s"))\n" + text(story.digest)
+            }.joined(separator: "\n" + String(repeating: "-", count: 78) + "\n\n")
+        case .markdown:
+            var out = "# Stories\n\n"
+            for story in stories { out += markdown(story.digest, level: 2) + "\n" }
+            return out
+        case .html:
+            var body = "<h1>Stories</h1>\n<ol class=\"toc\">\n"
+            for story in stories {
+                body += "<li><a href=\"#story-\(story.story)\">\(escapeHTML(story.digest.headline ?? "Story \(story.story)"))</a> <span class=\"meta\">(\(story.articleCount))</span></li>\n"
+            }
+            body += "</ol>\n"
+            for story in stories {
+                body += "<article class=\"story\" id=\"story-\(story.story)\">\n"
+                body += section(story.digest, idPrefix: "story-\(story.story)-", level: 2)
+                body += "</article>\n"
+            }
+            return page(title: "Stories", body: body)
+        }
     }
 
     public static func escapeHTML(_ text: String) -> String {

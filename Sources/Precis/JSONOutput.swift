@@ -143,10 +143,31 @@ extension Digest.Document {
 
 extension Digest {
     public var json: JSONOutput {
-        .object([
+        .object(jsonFields)
+    }
+
+    var jsonFields: [(String, JSONOutput)] {
+        var fields: [(String, JSONOutput)] = [
             ("summary", .string(summary)),
             ("sentences", .array(sentences.map(\.json))),
             ("documents", .array(documents.map(\.json))),
-        ])
+        ]
+        if !copies.isEmpty {
+            fields.append(("copies", .array(copies.map { copy in
+                let d = copy.document
+                return .object([
+                    ("file", .string(d.file)), ("title", .optional(d.title)), ("date", .optional(d.date)),
+                    ("url", .optional(d.url)), ("site", .optional(d.site)), ("copy_of", .int(copy.of)),
+                ])
+            })))
+        }
+        return fields
+    }
+}
+
+extension StoryDigest {
+    public var json: JSONOutput {
+        .object([("story", .int(story)), ("headline", .optional(digest.headline)), ("articles", .int(articleCount))]
+                + digest.jsonFields)
     }
 }

@@ -1,12 +1,14 @@
 import PrecisExtract
 import PrecisIngest
 import PrecisSummarize
+import PrecisStories
 import PrecisText
 
 /// Runs the stages in order: extract each raw document into an article, then summarise.
 public struct Pipeline: Sendable {
     public var extractor = ArticleExtractor()
     public var summarizer = Summarizer()
+    public var storyOptions = StoryOptions()
 
     public init() {}
 
@@ -66,5 +68,53 @@ public struct Pipeline: Sendable {
             Digest.CitedSentence(text: $0.text, document: $0.document, start: $0.span.start, end: $0.span.end)
         }
         return (sentences, skipped)
+    }
+
+    /// What story clustering reads of an article.
+    public func storyDocument(_ article: Article) -> StoryDocument {
+        StoryDocument(text: article.text, title: article.title, date: article.date)
+    }
+
+    /// Groups articles into stories and writes a digest for each: its summary over the story's
+    /// sources, with near-copies folded in (listed, not summarised). Stories come biggest first, then
+    /// newest, then in input order; articles that are not articles (notices, stubs) are returned apart
+    /// with the reason. `progress` is told how many stories are done out of how many.
+    public func storyDigests(articles: [Article], budget: SummaryBudget,
+                             progress: ((Int, Int) -> Void)? = nil) -> (stories: [StoryDigest], skipped: [SkippedInput]) {
+        let batch = StoryBatch(options: storyOptions)
+        for article in articles { batch.append(storyDocument(article)) }
+        let assignments = batch.cluster()
+        var members: [Int: [Int]] = [:]
+        var skipped: [SkippedInput] = []
+        for (k, a) in assignments.enumerated() {
+            if let story = a.story {
+                members[story, default: []].append(k)
+            } else {
+                skipped.append(SkippedInput(origin: articles[k].origin, reason: a.skipReason ?? "not an article"))
+            }
+        }
+        let analyzer = TextAnalyzer()
+        var stories: [StoryDigest] = []
+        for story in members.keys.sorted() {
+            let indices = members[story]!
+            let originals = indices.filter { assignments[$0].duplicateOf == nil }
+            let position = Dictionary(uniqueKeysWithValues: originals.enumerated().map { ($0.element, $0.offset) })
+            let sources = originals.map { articles[$0] }
+            let summary = summarizer.summarize(sources.map(\.text), budget: budget, analyzer: analyzer, dates: sources.map(\.date))
+            var digest = Digest(articles: sources, summary: summary)
+            digest.copies = indices.compactMap { k in
+                guard let original = assignments[k].duplicateOf, let of = position[original] else { return nil }
+                return Digest.Copy(document: Digest.Document(articles[k]), of: of)
+            }
+            stories.append(StoryDigest(story: story, digest: digest))
+            progress?(stories.count, members.count)
+        }
+        stories.sort { a, b in
+            if a.articleCount != b.articleCount { return a.articleCount > b.articleCount }
+            let da = a.latestDate ?? "", db = b.latestDate ?? ""
+            if da != db { return da > db }
+            return a.story < b.story
+        }
+        return (stories, skipped)
     }
 }

@@ -37,7 +37,7 @@ public struct Article: Sendable {
 /// A piece of the input left out of the clean text, and why.
 public struct RemovedBlock: Sendable, Equatable {
     public enum Reason: String, Sendable {
-        case appeal, widget, credit, photoCredit, endMatter, layout, duplicate, header, label, caption, markup, template
+        case appeal, notice, widget, credit, photoCredit, endMatter, layout, duplicate, header, label, caption, markup, template
     }
 
     public var text: String

@@ -8,12 +8,14 @@ struct BoilerplatePhrases: Sendable {
     private(set) var credit: [String] = []
     private(set) var photo: [String] = []
     private(set) var tail: [String] = []
+    private(set) var notice: [String] = []
 
     private(set) var appealMatcher = PhraseMatcher([])
     private(set) var widgetMatcher = PhraseMatcher([])
     private(set) var creditMatcher = PhraseMatcher([])
     private(set) var photoMatcher = PhraseMatcher([])
     private(set) var tailMatcher = PhraseMatcher([])
+    private(set) var noticeMatcher = PhraseMatcher([])
 
     /// Builds the matchers once the phrase lists are read.
     private mutating func buildMatchers() {
@@ -22,6 +24,7 @@ struct BoilerplatePhrases: Sendable {
         creditMatcher = PhraseMatcher(credit)
         photoMatcher = PhraseMatcher(photo)
         tailMatcher = PhraseMatcher(tail)
+        noticeMatcher = PhraseMatcher(notice)
     }
 
     static let english: BoilerplatePhrases = {
@@ -39,6 +42,7 @@ struct BoilerplatePhrases: Sendable {
             case "credit": phrases.credit.append(phrase)
             case "photo": phrases.photo.append(phrase)
             case "tail": phrases.tail.append(phrase)
+            case "notice": phrases.notice.append(phrase)
             default: continue
             }
         }

@@ -99,12 +99,14 @@ public struct ScrapedTextCleaner: Sendable {
         return lines
     }
 
-    /// Appeals, widgets, credit lines, photo credits and layout words.
+    /// Appeals, service notices, widgets, credit lines, photo credits and layout words.
     func markJunk(_ lines: inout [Line]) {
         for i in lines.indices {
             let line = lines[i]
             if line.words <= 80 && phrases.appealMatcher.occurs(in: line.lowerBytes) {
                 lines[i].removed = .appeal
+            } else if line.words <= 200 && phrases.noticeMatcher.occurs(in: line.lowerBytes) {
+                lines[i].removed = .notice
             } else if line.words <= 15 && phrases.widgetMatcher.occurs(in: line.lowerBytes) {
                 lines[i].removed = .widget
             } else if line.words <= 25 && phrases.creditMatcher.starts(line.lowerBytes) {

@@ -307,7 +307,9 @@ public struct InputReader: Sendable {
         }
     }
 
-    func article(from value: JSONValue, origin: String) -> RawDocument? {
+    /// The article a JSON value holds: a string (text or HTML, sniffed), or an object with "text" or
+    /// "html" and optional "title", "date", "url" and "id"; nil for anything else.
+    public func article(from value: JSONValue, origin: String) -> RawDocument? {
         switch value {
         case .string(let text):
             return RawDocument(origin: origin, format: Self.sniff(text) == .html ? .html : .text, content: text)

@@ -15,6 +15,9 @@ public struct AnalyzedSentence: Sendable {
     /// Stems of the content words (stop words left out), in order, as ids into the analyzer's
     /// vocabulary (`TextAnalyzer.stemText(_:)` gives the stem back).
     public var contentStems: [Int]
+    /// The content stems of capitalised words inside the sentence (not its first word): mostly names
+    /// of people, places and organisations. Filled only by an analyzer made with `recordsNames`.
+    public var nameStems: [Int] = []
     /// Whether the sentence ends with a sentence mark (possibly followed by a closing quote),
     /// i.e. it is prose rather than a headline, caption or list item.
     public var endsWithMark: Bool
@@ -45,8 +48,12 @@ public final class TextAnalyzer {
     /// Number of distinct stems seen so far; every id is below it.
     public var vocabularySize: Int { cache.stems.count }
 
-    public init(language: LanguageData = .english) {
+    /// Whether `analyze` fills `AnalyzedSentence.nameStems`.
+    public let recordsNames: Bool
+
+    public init(language: LanguageData = .english, recordsNames: Bool = false) {
         self.language = language
+        self.recordsNames = recordsNames
         self.segmenter = SentenceSegmenter(language: language)
         self.stemmer = Stemmer(algorithm: language.stemmerAlgorithm)
     }
@@ -77,12 +84,17 @@ public final class TextAnalyzer {
 
             var ids: [Int] = []
             var tokenCount = 0
+            var names: [Int] = []
             var firstWord: String? = nil
-            tokenizer.forEachToken(in: scalars.scalars, range: span.start..<span.end) { bytes, _, kind in
+            let recordsNames = self.recordsNames
+            tokenizer.forEachToken(in: scalars.scalars, range: span.start..<span.end) { bytes, tokenSpan, kind in
                 tokenCount += 1
                 if tokenCount == 1 { firstWord = String(decoding: bytes, as: UTF8.self) }
                 let id = contentStemID(bytes, kind: kind, cache: &cache)
-                if id >= 0 { ids.append(id) }
+                if id >= 0 {
+                    ids.append(id)
+                    if recordsNames && tokenCount > 1 && CharClass.isUpper(scalars.scalars[tokenSpan.start]) { names.append(id) }
+                }
             }
             sentences.append(AnalyzedSentence(
                 span: span,
@@ -91,6 +103,7 @@ public final class TextAnalyzer {
                 tokenCount: tokenCount,
                 firstWord: firstWord,
                 contentStems: ids,
+                nameStems: names,
                 endsWithMark: Self.endsWithMark(scalars.scalars, span: span)
             ))
         }

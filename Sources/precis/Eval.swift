@@ -4,11 +4,12 @@ import Precis
 import PrecisText
 import PrecisEval
 import PrecisExtract
+import PrecisStories
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Precis on benchmark data.",
-        subcommands: [EvalRouge.self, EvalExtract.self]
+        subcommands: [EvalRouge.self, EvalExtract.self, EvalStories.self]
     )
 }
 
@@ -190,6 +191,87 @@ struct EvalExtract: ParsableCommand {
         if predictions == nil {
             out += String(format: "extraction: %.3f s CPU, %.0f pages per second\n", cpu, Double(pages.count) / max(cpu, 1e-9))
         }
+        Console.out(out)
+    }
+}
+
+struct EvalStories: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stories",
+        abstract: "Shuffle the documents of a labelled set, group them into stories, and score the stories.",
+        discussion: """
+        The data is JSON Lines, either clusters ({"id", "documents": [...]}, e.g. a Multi-News file: each \
+        cluster is one gold story) or one document per line with its story ({"text", "story_id"}, e.g. \
+        ECB+). Documents are shuffled with --seed, extracted, and clustered in that order. Scores are \
+        B-cubed and pairwise precision, recall and F1, over all documents (each non-article a story of its \
+        own) and over the articles only.
+        """
+    )
+
+    @Option(help: ArgumentHelp("Labelled JSON Lines file.", valueName: "file.jsonl"))
+    var data: String
+
+    @Option(help: "Seed of the shuffle; each seed gives one fixed order.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Cluster one document at a time, as a stream (term weights from the documents seen so far).")
+    var streaming = false
+
+    @Option(name: .customLong("join"), help: "Override the join threshold (cosine, article to story).")
+    var joinThreshold: Double?
+
+    @Option(name: .customLong("merge"), help: "Override the merge threshold (cosine, story to story).")
+    var mergeThreshold: Double?
+
+    @Option(help: ArgumentHelp("Write each document's gold and predicted story to this JSON Lines file.", valueName: "file.jsonl"))
+    var dump: String?
+
+    @Option(name: .customLong("link"), help: "Override the batch threshold (mean similarity between two stories).")
+    var batchThreshold: Double?
+
+    @Option(name: .customLong("name-weight"), help: "Override the weight of capitalised words.")
+    var nameWeight: Double?
+
+    func run() throws {
+        let set: (documents: [LabelledDocument], skipped: [SkippedInput])
+        do {
+            set = try StorySet.read(data)
+        } catch let skipped as SkippedInput {
+            throw Console.fail("\(skipped.origin) \(skipped.reason)")
+        }
+        for s in set.skipped { Console.warn("skipped \(s.origin): \(s.reason)") }
+        guard !set.documents.isEmpty else { throw Console.fail("\(data) holds no labelled documents.") }
+        var options = StoryOptions()
+        if let joinThreshold { options.joinThreshold = joinThreshold }
+        if let mergeThreshold { options.mergeThreshold = mergeThreshold }
+        if let batchThreshold { options.batchThreshold = batchThreshold }
+        if let nameWeight { options.nameWeight = Float(nameWeight) }
+        let r = StoryEvaluation(options: options).run(set.documents, seed: seed, streaming: streaming)
+        var out = "documents: \(r.documents)   gold stories: \(r.goldStories)   predicted stories: \(r.predictedStories)   "
+        out += "non-articles: \(r.nonArticles)   near-copies: \(r.duplicates)   seed: \(seed)\n"
+        func row(_ name: String, _ b: ClusteringScore, _ p: ClusteringScore) -> String {
+            String(format: "%-24@ B-cubed P %.3f R %.3f F1 %.3f   pairwise P %.3f R %.3f F1 %.3f\n",
+                   name as NSString, b.precision, b.recall, b.f1, p.precision, p.recall, p.f1)
+        }
+        if let dump {
+            var text = ""
+            for p in r.placements {
+                let a = p.assignment
+                text += JSONOutput.object([
+                    ("document", .int(p.document)), ("gold", .string(p.gold)),
+                    ("story", a.story.map { .int($0) } ?? .null),
+                    ("duplicate_of", a.duplicateOf.map { .int(r.placements[$0].document) } ?? .null),
+                    ("skipped", a.skipReason.map { .string($0) } ?? .null),
+                    ("origin", .string(set.documents[p.document].raw.origin)),
+                ]).serialized() + "\n"
+            }
+            do { try text.write(toFile: dump, atomically: true, encoding: .utf8) } catch {
+                throw Console.fail("cannot write \(dump): \(error.localizedDescription)")
+            }
+        }
+        out += row("all documents", r.bcubed, r.pairwise)
+        out += row("articles only", r.bcubedArticles, r.pairwiseArticles)
+        out += String(format: "extract + cluster: %.3f s CPU, %.0f documents per second\n", r.seconds, Double(r.documents) / max(r.seconds, 1e-9))
         Console.out(out)
     }
 }

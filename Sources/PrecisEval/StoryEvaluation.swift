@@ -1,0 +1,153 @@
+import PrecisExtract
+import PrecisIngest
+import PrecisStories
+
+/// A document with its gold story, for scoring story clustering.
+public struct LabelledDocument: Sendable {
+    public var raw: RawDocument
+    public var story: String
+}
+
+public enum StorySet {
+    /// Reads labelled documents from a JSON Lines file in either of two shapes:
+    /// - clusters, as multi-document summarisation sets hold them (`{"id", "documents": [...]}`): each
+    ///   cluster is a story;
+    /// - one document per line with its story (`{"text"|"html", "story_id"|"story"}`, as the ECB+ set
+    ///   here holds them); with `"first_line_is_url": true` the first line (the page's address, whose
+    ///   words would give the story away) is left out.
+    public static func read(_ path: String) throws -> (documents: [LabelledDocument], skipped: [SkippedInput]) {
+        var documents: [LabelledDocument] = []
+        var skipped: [SkippedInput] = []
+        let reader = InputReader(maxDocumentBytes: 256 * 1_048_576)
+        try reader.forEachJSONLine(inFile: path) { line, result in
+            let origin = "\(path):\(line)"
+            switch result {
+            case .failure(let s):
+                skipped.append(s)
+            case .success(let value):
+                if case .array(let items)? = value["documents"] {
+                    let story = value["id"].map(label) ?? "line \(line)"
+                    for (k, item) in items.enumerated() {
+                        if let raw = reader.article(from: item, origin: "\(origin)#\(k)") {
+                            documents.append(LabelledDocument(raw: raw, story: story))
+                        } else {
+                            skipped.append(SkippedInput(origin: "\(origin)#\(k)", reason: "is neither a string nor an article object"))
+                        }
+                    }
+                } else if let storyValue = value["story_id"] ?? value["story"], var raw = reader.article(from: value, origin: origin) {
+                    if case .bool(true)? = value["first_line_is_url"], let newline = raw.content.firstIndex(of: "\n") {
+                        raw.content = String(raw.content[raw.content.index(after: newline)...])
+                    }
+                    documents.append(LabelledDocument(raw: raw, story: label(storyValue)))
+                } else {
+                    skipped.append(SkippedInput(origin: origin, reason: "needs \"documents\", or \"text\"/\"html\" with \"story_id\""))
+                }
+            }
+        }
+        return (documents, skipped)
+    }
+
+    private static func label(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let s): return s
+        case .integer(let n): return String(n)
+        default: return value.display
+        }
+    }
+}
+
+/// What `precis eval stories` reports.
+public struct StoryReport: Sendable {
+    public var documents: Int
+    public var goldStories: Int
+    public var predictedStories: Int
+    /// Documents judged not to be articles (no text, or too little), each left unclustered.
+    public var nonArticles: Int
+    public var duplicates: Int
+    /// Scores over every document, each non-article counted as a story of its own.
+    public var bcubed: ClusteringScore
+    public var pairwise: ClusteringScore
+    /// Scores over the articles only (non-articles left out of the gold and the prediction).
+    public var bcubedArticles: ClusteringScore
+    public var pairwiseArticles: ClusteringScore
+    public var seconds: Double
+    /// Each document in the order clustered: its index in the set, its gold story and where it went.
+    public var placements: [(document: Int, gold: String, assignment: StoryAssignment)] = []
+}
+
+public struct StoryEvaluation {
+    public var options: StoryOptions
+    public var extractor = ArticleExtractor()
+
+    public init(options: StoryOptions = StoryOptions()) {
+        self.options = options
+    }
+
+    /// Shuffles the documents with a fixed seed (the same order on every run and machine), clusters
+    /// them in that order (as one batch, or one at a time with `streaming`), and scores the stories against the gold ones.
+    public func run(_ documents: [LabelledDocument], seed: UInt64, streaming: Bool = false) -> StoryReport {
+        let order = Self.shuffled(Array(documents.indices), seed: seed)
+        let start = cpuSeconds()
+        let inputs = order.map { k -> StoryDocument in
+            switch extractor.extract(documents[k].raw) {
+            case .success(let article): return StoryDocument(text: article.text, title: article.title, date: article.date)
+            // No article text: the clusterer records it as a non-article.
+            case .failure: return StoryDocument(text: "")
+            }
+        }
+        let assignments: [StoryAssignment]
+        if streaming {
+            let clusterer = StoryClusterer(options: options)
+            for input in inputs { clusterer.add(input) }
+            assignments = clusterer.assignments
+        } else {
+            assignments = StoryClusterer.cluster(inputs, options: options)
+        }
+        let seconds = cpuSeconds() - start
+
+        var gold: [String] = [], predicted: [String] = []
+        var goldArticles: [String] = [], predictedArticles: [String] = []
+        for (position, k) in order.enumerated() {
+            let a = assignments[position]
+            gold.append(documents[k].story)
+            if let story = a.story {
+                predicted.append("s\(story)")
+                goldArticles.append(documents[k].story)
+                predictedArticles.append("s\(story)")
+            } else {
+                predicted.append("none\(position)")
+            }
+        }
+        return StoryReport(
+            documents: documents.count,
+            goldStories: Set(gold).count,
+            predictedStories: Set(assignments.compactMap(\.story)).count,
+            nonArticles: assignments.filter { $0.story == nil }.count,
+            duplicates: assignments.filter { $0.duplicateOf != nil }.count,
+            bcubed: .bcubed(gold: gold, predicted: predicted),
+            pairwise: .pairwise(gold: gold, predicted: predicted),
+            bcubedArticles: .bcubed(gold: goldArticles, predicted: predictedArticles),
+            pairwiseArticles: .pairwise(gold: goldArticles, predicted: predictedArticles),
+            seconds: seconds,
+            placements: order.enumerated().map { ($0.element, documents[$0.element].story, assignments[$0.offset]) })
+    }
+
+    /// Fisher–Yates with SplitMix64: a permutation that depends on the seed only.
+    public static func shuffled<T>(_ items: [T], seed: UInt64) -> [T] {
+        var items = items
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        guard items.count > 1 else { return items }
+        for i in stride(from: items.count - 1, to: 0, by: -1) {
+            let j = Int(next() % UInt64(i + 1))
+            items.swapAt(i, j)
+        }
+        return items
+    }
+}

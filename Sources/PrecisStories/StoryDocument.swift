@@ -1,0 +1,58 @@
+import PrecisText
+
+/// An article as story clustering sees it: its clean text and, when known, its publication date.
+public struct StoryDocument: Sendable {
+    public var text: String
+    /// The headline, when it is not part of `text` (its words count as the lead's).
+    public var title: String?
+    /// Publication date, ISO 8601 ("2014-11-18" or a full timestamp); only the day is used.
+    public var date: String?
+
+    public init(text: String, title: String? = nil, date: String? = nil) {
+        self.text = text
+        self.title = title
+        self.date = date
+    }
+}
+
+/// Where one document went: its story, or why it has none, and the earlier document it copies.
+public struct StoryAssignment: Sendable, Equatable {
+    /// Story number, counted from 0 in order of each story's first document; nil for a non-article.
+    public var story: Int?
+    /// Index of the earlier document this one is a near-copy of (wire copy, re-post), if any.
+    public var duplicateOf: Int?
+    /// Why the document was not clustered (it is not an article), when `story` is nil.
+    public var skipReason: String?
+
+    public init(story: Int?, duplicateOf: Int? = nil, skipReason: String? = nil) {
+        self.story = story
+        self.duplicateOf = duplicateOf
+        self.skipReason = skipReason
+    }
+}
+
+/// Days since 1970-01-01 of the date at the start of an ISO 8601 string ("2014-11-18..."), or nil.
+func dayNumber(_ iso: String?) -> Int? {
+    guard let iso else { return nil }
+    let digits = Array(iso.utf8.prefix(10))
+    guard digits.count == 10, digits[4] == UInt8(ascii: "-"), digits[7] == UInt8(ascii: "-") else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+        var n = 0
+        for i in range {
+            let d = Int(digits[i]) - 48
+            guard (0...9).contains(d) else { return nil }
+            n = n * 10 + d
+        }
+        return n
+    }
+    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
+          (1...12).contains(m), (1...31).contains(d) else { return nil }
+    // Days from civil date (proleptic Gregorian calendar), counting years from March.
+    let yy = m <= 2 ? y - 1 : y
+    let era = (yy >= 0 ? yy : yy - 399) / 400
+    let yoe = yy - era * 400
+    let mp = (m + 9) % 12
+    let doy = (153 * mp + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+}

@@ -1,0 +1,127 @@
+import Testing
+@testable import PrecisStories
+
+@Suite struct StoryClustererTests {
+    static let harbour = [Fixture.harbourCourier, Fixture.harbourGazette, Fixture.harbourRadio]
+    static let chess = [Fixture.chessHerald, Fixture.chessPost, Fixture.chessDaily]
+
+    /// The two stories interleaved, as a day's intake mixes them.
+    static let mixed = [Fixture.harbourCourier, Fixture.chessHerald, Fixture.harbourGazette,
+                        Fixture.chessPost, Fixture.harbourRadio, Fixture.chessDaily]
+
+    func stories(_ a: [StoryAssignment]) -> [Int?] { a.map(\.story) }
+
+    @Test func batchFindsTheTwoStories() {
+        let a = StoryClusterer.cluster(Self.mixed.map { StoryDocument(text: $0) })
+        #expect(stories(a) == [0, 1, 0, 1, 0, 1])
+        #expect(a.allSatisfy { $0.duplicateOf == nil && $0.skipReason == nil })
+    }
+
+    @Test func streamingFindsTheTwoStories() {
+        let clusterer = StoryClusterer()
+        for text in Self.mixed { clusterer.add(StoryDocument(text: text)) }
+        #expect(stories(clusterer.assignments) == [0, 1, 0, 1, 0, 1])
+    }
+
+    @Test func batchStoriesDoNotDependOnOrder() {
+        let reversed = Array(Self.mixed.reversed())
+        let a = StoryClusterer.cluster(reversed.map { StoryDocument(text: $0) })
+        // Numbers follow the first article of each story; the grouping is the same.
+        #expect(stories(a) == [0, 1, 0, 1, 0, 1])
+        let chessFirst = Self.chess + Self.harbour
+        #expect(stories(StoryClusterer.cluster(chessFirst.map { StoryDocument(text: $0) })) == [0, 0, 0, 1, 1, 1])
+    }
+
+    @Test func wireCopyIsFoldedIntoItsOriginal() {
+        let texts = [Fixture.harbourCourier, Fixture.chessHerald, Fixture.harbourWireCopy]
+        for a in [StoryClusterer.cluster(texts.map { StoryDocument(text: $0) }), streamed(texts)] {
+            #expect(a[2].duplicateOf == 0)
+            #expect(a[2].story == a[0].story)
+            #expect(a[0].duplicateOf == nil && a[1].duplicateOf == nil)
+        }
+    }
+
+    @Test func sharedParagraphIsNotACopy() {
+        let texts = [Fixture.harbourCourier, Fixture.harbourOpinion]
+        let a = StoryClusterer.cluster(texts.map { StoryDocument(text: $0) })
+        #expect(a[1].duplicateOf == nil)
+    }
+
+    @Test func nonArticleIsLeftOutWithAReason() {
+        let texts = [Fixture.harbourCourier, Fixture.notice, "", Fixture.harbourGazette]
+        for a in [StoryClusterer.cluster(texts.map { StoryDocument(text: $0) }), streamed(texts)] {
+            #expect(a[1].story == nil)
+            #expect(a[1].skipReason?.hasPrefix("not an article") == true)
+            #expect(a[2].story == nil)
+            #expect(a[2].skipReason == "not an article: no words")
+            #expect(a[0].story == 0 && a[3].story == 0)
+        }
+    }
+
+    @Test func datesFarApartKeepSimilarArticlesApart() {
+        let dated = [StoryDocument(text: Fixture.harbourCourier, date: "2025-03-03"),
+                     StoryDocument(text: Fixture.harbourGazette, date: "2025-03-04T09:00:00Z"),
+                     StoryDocument(text: Fixture.harbourRadio, date: "2026-06-01")]
+        #expect(stories(StoryClusterer.cluster(dated)) == [0, 0, 1])
+        let clusterer = StoryClusterer()
+        for d in dated { clusterer.add(d) }
+        #expect(stories(clusterer.assignments) == [0, 0, 1])
+        // Undated, the same three are one story.
+        #expect(stories(StoryClusterer.cluster(dated.map { StoryDocument(text: $0.text) })) == [0, 0, 0])
+    }
+
+    @Test func titleCountsAsTheLead() {
+        // An article whose headline was read off as metadata still clusters on it.
+        let body = Fixture.chessPost.split(separator: "\n", maxSplits: 2).last.map(String.init) ?? ""
+        let docs = [StoryDocument(text: Fixture.chessHerald),
+                    StoryDocument(text: body, title: "Sandvik, 16, takes Norland chess title from Ekholm"),
+                    StoryDocument(text: Fixture.harbourCourier)]
+        #expect(stories(StoryClusterer.cluster(docs)) == [0, 0, 1])
+    }
+
+    @Test func batchIsDeterministic() {
+        let docs = (Self.mixed + [Fixture.harbourWireCopy, Fixture.notice]).map { StoryDocument(text: $0) }
+        #expect(StoryClusterer.cluster(docs) == StoryClusterer.cluster(docs))
+    }
+
+    func streamed(_ texts: [String]) -> [StoryAssignment] {
+        let clusterer = StoryClusterer()
+        for t in texts { clusterer.add(StoryDocument(text: t)) }
+        return clusterer.assignments
+    }
+}
+
+@Suite struct StoryPartsTests {
+    @Test func dayNumbers() {
+        #expect(dayNumber("1970-01-01") == 0)
+        #expect(dayNumber("1969-12-31") == -1)
+        #expect(dayNumber("2014-11-18") == 16392)
+        #expect(dayNumber("2000-02-29T10:00:00+01:00") == 11016)
+        for bad in ["", "2014", "18/11/2014", "2014-13-01", "2014-11-32", "20x4-11-18", nil] as [String?] {
+            #expect(dayNumber(bad) == nil)
+        }
+    }
+
+    @Test func minHashEstimatesJaccard() throws {
+        let hasher = MinHasher()
+        let a = Array(0..<200)
+        let sa = try #require(hasher.signature(a))
+        #expect(MinHasher.similarity(sa, sa) == 1)
+        let disjoint = try #require(hasher.signature(Array(1000..<1200)))
+        #expect(MinHasher.similarity(sa, disjoint) < 0.1)
+        // Half the shingles shared: Jaccard about 1/3.
+        let half = try #require(hasher.signature(Array(100..<300)))
+        let s = MinHasher.similarity(sa, half)
+        #expect(s > 0.15 && s < 0.55)
+        #expect(hasher.signature([1, 2, 3]) == nil)
+    }
+
+    @Test func averageLinkUsesTheMeanOverAllPairs() {
+        // 0 and 1 are close; 2 is linked to 0 only. Merged with {0, 1}, 2's mean similarity is
+        // (0.3 + 0) / 2 = 0.15: enough at a threshold of 0.1, not at 0.2.
+        let edges = [AverageLink.Edge(a: 0, b: 1, similarity: 0.9), AverageLink.Edge(a: 0, b: 2, similarity: 0.3)]
+        #expect(AverageLink.cluster(count: 4, edges: edges, threshold: 0.1) == [0, 0, 0, 3])
+        #expect(AverageLink.cluster(count: 4, edges: edges, threshold: 0.2) == [0, 0, 2, 3])
+        #expect(AverageLink.cluster(count: 0, edges: [], threshold: 0.1) == [])
+    }
+}

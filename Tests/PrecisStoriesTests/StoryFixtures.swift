@@ -1,0 +1,118 @@
+// Invented articles for the story tests: two stories from invented outlets, a wire copy, a later
+// event of the same kind, and a page that is not an article.
+
+enum Fixture {
+    // Story A: the Calder harbour wall vote.
+    static let harbourCourier = """
+    Calder council votes to rebuild harbour wall before winter
+
+    The Calder town council voted on Monday to rebuild the crumbling harbour wall before the winter \
+    storms, approving 4.2 million crowns for the work after a heated four-hour debate.
+
+    Mayor Petra Lindqvist said the old wall, built in 1911, could not survive another season of gales. \
+    "We have patched it for twenty years, and the patches are now older than the apprentices doing them," \
+    she told the council chamber.
+
+    Fishermen who moor inside the harbour welcomed the decision. Work is due to start in September and \
+    finish by the end of November, the council said.
+    """
+
+    static let harbourGazette = """
+    Harbour wall rebuild approved in Calder after long debate
+
+    Calder will rebuild its harbour wall this autumn. The town council approved the plan on Monday, \
+    setting aside 4.2 million crowns, although two councillors argued the cost should be shared with the \
+    regional government.
+
+    Mayor Petra Lindqvist told councillors that the 1911 wall had cracked in three places during last \
+    winter's gales. Fishing crews in the Calder harbour have asked for the repair for years.
+
+    Contractors will begin in September. The council expects the new wall to be finished before the \
+    first winter storms.
+    """
+
+    static let harbourRadio = """
+    Calder fishermen relieved as council backs new harbour wall
+
+    Fishing families in Calder said they were relieved after the council voted to replace the harbour \
+    wall. Skipper Jonas Brek said waves broke over the wall twice last winter and damaged three boats \
+    in the Calder harbour.
+
+    The council approved the rebuild on Monday. Mayor Petra Lindqvist has promised the work will be \
+    finished before winter, at a cost of 4.2 million crowns.
+    """
+
+    // Story B: the Norland chess championship.
+    static let chessHerald = """
+    Teenager wins Norland chess championship in Vesterby
+
+    Sixteen-year-old Mira Sandvik won the Norland chess championship in Vesterby on Sunday, beating \
+    grandmaster Tomas Ekholm in a tense final game that lasted more than six hours.
+
+    Sandvik, the youngest champion in the tournament's history, sacrificed a rook on move 31 and forced \
+    checkmate twelve moves later. "I did not sleep last night, and I am not sure I will sleep tonight," \
+    she said after the game.
+
+    Ekholm, who had won the title four times, praised her preparation and called her endgame flawless.
+    """
+
+    static let chessPost = """
+    Sandvik, 16, takes Norland chess title from Ekholm
+
+    Mira Sandvik became Norland's youngest chess champion on Sunday when she defeated four-time winner \
+    Tomas Ekholm in the final round in Vesterby.
+
+    The sixteen-year-old's rook sacrifice in the middlegame stunned the audience in the Vesterby concert \
+    hall, where the championship has been played since 1987. Ekholm resigned after six hours of play.
+
+    Sandvik will now represent Norland at the continental championship in the spring.
+    """
+
+    static let chessDaily = """
+    Schoolgirl champion: how Mira Sandvik beat Ekholm
+
+    Mira Sandvik trained for the Norland championship in her school's library after classes, her coach \
+    said on Monday, a day after the sixteen-year-old won the title in Vesterby.
+
+    Her win over grandmaster Tomas Ekholm in a six-hour final has made her the youngest chess champion \
+    the country has had. Sandvik plans to play the continental championship next spring.
+    """
+
+    /// A wire copy of `harbourCourier` as another site ran it: new header and sign-off, same body.
+    static let harbourWireCopy = """
+    NORLAND NEWS AGENCY
+
+    The Calder town council voted on Monday to rebuild the crumbling harbour wall before the winter \
+    storms, approving 4.2 million crowns for the work after a heated four-hour debate.
+
+    Mayor Petra Lindqvist said the old wall, built in 1911, could not survive another season of gales. \
+    "We have patched it for twenty years, and the patches are now older than the apprentices doing them," \
+    she told the council chamber.
+
+    Fishermen who moor inside the harbour welcomed the decision. Work is due to start in September and \
+    finish by the end of November, the council said.
+
+    Distributed by the Norland News Agency.
+    """
+
+    /// Shares one paragraph with `harbourCourier` (a quoted wire paragraph) but is another article.
+    static let harbourOpinion = """
+    Calder should have rebuilt its harbour wall a decade ago
+
+    The Calder town council voted on Monday to rebuild the crumbling harbour wall before the winter \
+    storms, approving 4.2 million crowns for the work after a heated four-hour debate.
+
+    That decision comes ten years late. Every winter since 2014 the town has paid for emergency repairs, \
+    and every spring the council has promised a proper plan. The fishing families who lost boats in \
+    those storms deserve an apology as well as a wall.
+
+    The regional government should now share the cost, as two councillors proposed, and the council \
+    should publish the engineers' reports it has kept from the public.
+    """
+
+    static let notice = """
+    Notice
+
+    You must log in to continue.
+    """
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import PrecisIngest
+@testable import Precis
+
+/// The five seed articles (../shared/data/seeds, read in place): five outlets, one story.
+enum SeedFiles {
+    static let directory: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/data/seeds")
+    static var available: Bool { FileManager.default.fileExists(atPath: directory.path) }
+}
+
+@Suite struct StoryDigestTests {
+    static let harbour = """
+    Calder council votes to rebuild harbour wall
+
+    The Calder town council voted on Monday to rebuild the crumbling harbour wall before winter, \
+    approving 4.2 million crowns for the work after a four-hour debate. Mayor Petra Lindqvist said \
+    the wall, built in 1911, could not survive another season of gales.
+    """
+    static let harbourAgain = """
+    Harbour wall rebuild approved in Calder
+
+    Calder will rebuild its harbour wall this autumn after the town council approved 4.2 million \
+    crowns on Monday. Mayor Petra Lindqvist said the 1911 wall cracked in three places last winter.
+    """
+    static let chess = """
+    Teenager wins Norland chess championship
+
+    Sixteen-year-old Mira Sandvik won the Norland chess championship in Vesterby on Sunday, beating \
+    grandmaster Tomas Ekholm in a final game that lasted more than six hours.
+    """
+
+    func article(_ origin: String, _ text: String, date: String? = nil) -> Article {
+        Article(origin: origin, date: date, text: text)
+    }
+
+    @Test func storiesComeBiggestFirstWithCopiesFolded() throws {
+        let articles = [
+            article("chess.txt", Self.chess, date: "2025-03-09"),
+            article("harbour.txt", Self.harbour, date: "2025-03-03"),
+            article("harbour-2.txt", Self.harbourAgain, date: "2025-03-04"),
+            article("harbour-copy.txt", "WIRE\n\n" + Self.harbour.split(separator: "\n", maxSplits: 2)[1], date: "2025-03-03"),
+            article("notice.txt", "Notice\n\nPlease log in."),
+        ]
+        let (stories, skipped) = Pipeline().storyDigests(articles: articles, budget: .words(60))
+        #expect(skipped.map(\.origin) == ["notice.txt"])
+        try #require(stories.count == 2)
+        let harbour = stories[0]
+        #expect(harbour.articleCount == 3)
+        #expect(harbour.digest.documents.map(\.file) == ["harbour.txt", "harbour-2.txt"])
+        #expect(harbour.digest.copies.map(\.document.file) == ["harbour-copy.txt"])
+        #expect(harbour.digest.copies.first?.of == 0)
+        #expect(harbour.latestDate == "2025-03-04")
+        #expect(stories[1].digest.documents.map(\.file) == ["chess.txt"])
+        // Every summary sentence cites a source of its own story, with exact offsets.
+        for story in stories {
+            for s in story.digest.sentences {
+                let scalars = Array(story.digest.documents[s.document].text.unicodeScalars)
+                #expect(String(String.UnicodeScalarView(scalars[s.start..<s.end])) == s.text)
+            }
+        }
+        let json = DigestRenderer.render(stories, as: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let list = try #require(object["stories"] as? [[String: Any]])
+        #expect(list.count == 2)
+        #expect(list[0]["articles"] as? Int == 3)
+        #expect((list[0]["copies"] as? [[String: Any]])?.first?["copy_of"] as? Int == 0)
+        let markdown = DigestRenderer.render(stories, as: .markdown)
+        #expect(markdown.hasPrefix("# Stories\n\n## "))
+        #expect(markdown.contains("Near-copies folded in"))
+        let html = DigestRenderer.render(stories, as: .html)
+        #expect(html.contains("id=\"story-\(harbour.story)-source-1\""))
+    }
+
+    @Test(.enabled(if: SeedFiles.available, "needs ../shared/data/seeds"))
+    func seedsAreOneStoryAndNoneIsACopy() throws {
+        let intake = InputReader().read(paths: [SeedFiles.directory.path])
+        #expect(intake.documents.count == 5)
+        let pipeline = Pipeline()
+        let (articles, failed) = pipeline.articles(from: intake.documents)
+        #expect(failed.isEmpty)
+        let (stories, skipped) = pipeline.storyDigests(articles: articles, budget: .words(100))
+        #expect(skipped.isEmpty)
+        try #require(stories.count == 1)
+        #expect(stories[0].digest.documents.count == 5)
+        #expect(stories[0].digest.copies.isEmpty, "the seeds share passages but none is a copy of another")
+    }
+}
