@@ -18,8 +18,6 @@ struct AverageLink {
         var score: Double
         var a: Int
         var b: Int
-        var versionA: Int
-        var versionB: Int
         static func < (l: Candidate, r: Candidate) -> Bool {
             if l.score != r.score { return l.score < r.score }
             // Lower numbers win ties: they must compare as larger in a max-heap.
@@ -28,9 +26,13 @@ struct AverageLink {
     }
 
     /// Cluster number (the lowest node of the cluster) of each of `count` nodes.
+    ///
+    /// Heap entries are upper bounds of their pair's current score: when a cluster grows, the
+    /// scores of its pairs with clusters that gained no link can only fall, so those entries stay
+    /// and are re-scored when they come to the top; only pairs whose link sum grew get new entries.
+    /// A merge therefore costs the size of the smaller link table, not of every neighbour.
     static func cluster(count: Int, edges: [Edge], threshold: Double) -> [Int] {
         var size = [Int](repeating: 1, count: count)
-        var version = [Int](repeating: 0, count: count)
         var parent = Array(0..<count)
         // Sum of edge similarities between clusters, kept on both sides.
         var links = [[Int: Double]](repeating: [:], count: count)
@@ -41,43 +43,51 @@ struct AverageLink {
         var heap = Heap<Candidate>()
         for a in 0..<count {
             for (b, sum) in links[a] where a < b && sum >= threshold {
-                heap.insert(Candidate(score: sum, a: a, b: b, versionA: 0, versionB: 0))
+                heap.insert(Candidate(score: sum, a: a, b: b))
             }
         }
         while let top = heap.popMax() {
             guard top.score >= threshold else { break }
-            guard parent[top.a] == top.a, parent[top.b] == top.b,
-                  version[top.a] == top.versionA, version[top.b] == top.versionB else { continue }
-            // The larger link table absorbs the smaller; the merged cluster keeps the lower number.
-            let keep = min(top.a, top.b), fold = max(top.a, top.b)
-            var kept = links[keep], folded = links[fold]
-            links[keep] = [:]
+            guard parent[top.a] == top.a, parent[top.b] == top.b, let sum = links[top.a][top.b] else { continue }
+            let score = sum / Double(size[top.a] * size[top.b])
+            if score < top.score {
+                // Stale: the pair's score fell since this entry; queue it again at its true score.
+                if score >= threshold { heap.insert(Candidate(score: score, a: top.a, b: top.b)) }
+                continue
+            }
+            // The cluster with the larger link table absorbs the other, so each merge costs the
+            // smaller table.
+            let (keep, fold) = links[top.a].count >= links[top.b].count ? (top.a, top.b) : (top.b, top.a)
+            var kept = links[keep]
+            let folded = links[fold]
             links[fold] = [:]
-            if kept.count < folded.count { swap(&kept, &folded) }
-            for (other, sum) in folded { kept[other, default: 0] += sum }
-            kept[keep] = nil
             kept[fold] = nil
             parent[fold] = keep
             size[keep] += size[fold]
-            version[keep] += 1
-            version[fold] += 1
-            for (other, sum) in kept {
-                // The neighbour's table names the folded cluster: it now holds the merged sum.
+            for (other, sum) in folded where other != keep {
+                kept[other, default: 0] += sum
                 links[other][fold] = nil
-                links[other][keep] = sum
-                let score = sum / Double(size[keep] * size[other])
-                if score >= threshold {
-                    let (a, b) = keep < other ? (keep, other) : (other, keep)
-                    heap.insert(Candidate(score: score, a: a, b: b, versionA: version[a], versionB: version[b]))
-                }
+                links[other][keep] = kept[other]
             }
             links[keep] = kept
+            // Pairs whose sum grew may now score above every entry they have: give them a new one.
+            // The others only fell, and their entries are re-scored when they reach the top.
+            for (other, _) in folded where other != keep {
+                let score = kept[other]! / Double(size[keep] * size[other])
+                if score >= threshold {
+                    heap.insert(Candidate(score: score, a: min(keep, other), b: max(keep, other)))
+                }
+            }
         }
-        func find(_ x: Int) -> Int {
+        // Number each cluster by its lowest node.
+        var label = [Int](repeating: -1, count: count)
+        var result = [Int](repeating: 0, count: count)
+        for x in 0..<count {
             var r = x
             while parent[r] != r { r = parent[r] }
-            return r
+            if label[r] < 0 { label[r] = x }
+            result[x] = label[r]
         }
-        return (0..<count).map(find)
+        return result
     }
 }

@@ -10,6 +10,8 @@ public struct StoryOptions: Sendable {
     public var batchThreshold = 0.1
     /// Article pairs less similar than this are not linked in batch clustering (they count as 0).
     public var minimumEdge = 0.02
+    /// Batch clustering links each article to at most this many earlier articles, the most similar.
+    public var neighbours = 30
     /// Weight of a capitalised word inside a sentence (mostly names), relative to other words.
     public var nameWeight: Float = 3
     /// Least cosine similarity between two stories' centroids for them to merge into one.
@@ -32,6 +34,8 @@ public struct StoryOptions: Sendable {
     public var indexTerms = 30
     /// Sentences at the top of an article (its lead) whose words count double.
     public var leadSentences = 3
+    /// Stories compared in full with each streamed article: those sharing most of its top terms.
+    public var candidateLimit = 50
     /// Index entries read per term, newest first: bounds the cost of very common terms.
     public var postingScanLimit = 2_000
 
@@ -76,7 +80,10 @@ public final class StoryClusterer {
     private var articleCount = 0
     private var stories: [Story] = []
     private var parent: [Int] = []
-    private var postings: [Int32: [Int32]] = [:]
+    /// Stories by index term (stem id), oldest first.
+    private var postings: [[Int32]] = []
+    /// Scratch counts of shared terms, by story.
+    private var shared: [Int32] = []
     private var documents: [DocumentState] = []
     // `clusterBatch` fills `documents` with final story numbers and an identity `parent`.
 
@@ -154,32 +161,49 @@ public final class StoryClusterer {
         let vectors = nodes.map { weightedVector(features[$0].counts) }
 
         // Edges to earlier articles sharing top terms; weights accumulate over those terms, and the
-        // promising pairs get their full cosine.
-        var index: [Int32: [(node: Int32, weight: Float)]] = [:]
+        // promising pairs get their full cosine. Dense arrays indexed by term and node (with lists of
+        // the entries touched, to reset them) keep hashing out of these loops.
+        let vocabulary = analyzer.vocabularySize
+        var index = [[(node: Int32, weight: Float)]](repeating: [], count: vocabulary)
         var edges: [AverageLink.Edge] = []
-        var accumulator: [Int: Float] = [:]
+        var accumulator = [Float](repeating: 0, count: vectors.count)
+        var touched: [Int] = []
+        var weights = [Float](repeating: 0, count: vocabulary)
+        let half = Float(options.minimumEdge / 2)
         for (k, vector) in vectors.enumerated() {
-            accumulator.removeAll(keepingCapacity: true)
             for entry in vector.prefix(options.indexTerms) {
-                guard let list = index[entry.term] else { continue }
-                for posting in list.suffix(options.postingScanLimit) {
-                    accumulator[Int(posting.node), default: 0] += entry.weight * posting.weight
+                let list = index[Int(entry.term)]
+                for posting in list[max(0, list.count - options.postingScanLimit)...] {
+                    let other = Int(posting.node)
+                    if accumulator[other] == 0 { touched.append(other) }
+                    accumulator[other] += entry.weight * posting.weight
                 }
             }
-            if !accumulator.isEmpty {
-                var weights: [Int32: Float] = [:]
-                for entry in vector { weights[entry.term] = entry.weight }
-                for (other, partial) in accumulator.sorted(by: { $0.key < $1.key })
-                where Double(partial) >= options.minimumEdge / 2 {
+            if !touched.isEmpty {
+                touched.sort()
+                for entry in vector { weights[Int(entry.term)] = entry.weight }
+                let day = features[nodes[k]].day
+                var near: [AverageLink.Edge] = []
+                for other in touched where accumulator[other] >= half {
                     var dot = 0.0
-                    for entry in vectors[other] { if let w = weights[entry.term] { dot += Double(w) * Double(entry.weight) } }
-                    let day = features[nodes[k]].day, otherDay = features[nodes[other]].day
+                    for entry in vectors[other] { dot += Double(weights[Int(entry.term)]) * Double(entry.weight) }
+                    let otherDay = features[nodes[other]].day
                     dot *= timeFactor(day: day, first: otherDay, last: otherDay)
-                    if dot >= options.minimumEdge { edges.append(AverageLink.Edge(a: other, b: k, similarity: dot)) }
+                    if dot >= options.minimumEdge { near.append(AverageLink.Edge(a: other, b: k, similarity: dot)) }
                 }
+                // Only the closest earlier articles are linked: the graph stays sparse however many
+                // articles share common terms.
+                if near.count > options.neighbours {
+                    near.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.a < $1.a }
+                    near.removeLast(near.count - options.neighbours)
+                }
+                edges += near
+                for entry in vector { weights[Int(entry.term)] = 0 }
+                for other in touched { accumulator[other] = 0 }
+                touched.removeAll(keepingCapacity: true)
             }
             for entry in vector.prefix(options.indexTerms) {
-                index[entry.term, default: []].append((Int32(k), entry.weight))
+                index[Int(entry.term)].append((Int32(k), entry.weight))
             }
         }
         let labels = AverageLink.cluster(count: nodes.count, edges: edges, threshold: options.batchThreshold)
@@ -225,13 +249,13 @@ public final class StoryClusterer {
 
         if count { countFrequencies(f) }
         let vector = weightedVector(f.counts)
-        let candidates = candidateStories(for: vector)
         var best: (story: Int, similarity: Double)? = nil
-        for story in candidates {
+        var close: [Int] = []  // stories the article could join: candidates for a merge
+        for story in candidateStories(for: vector) {
             let s = similarity(vector, story: story, day: f.day)
-            if s >= options.joinThreshold, best == nil || s > best!.similarity {
-                best = (story, s)
-            }
+            guard s >= options.joinThreshold else { continue }
+            close.append(story)
+            if best == nil || s > best!.similarity { best = (story, s) }
         }
 
         let story: Int
@@ -243,7 +267,7 @@ public final class StoryClusterer {
             parent.append(story)
         }
         join(index, vector: vector, day: f.day, story: story)
-        if best != nil { mergeClose(story, candidates: candidates) }
+        if close.count > 1 { mergeClose(story, candidates: close) }
         if let signature = f.signature { duplicates.insert(signature.signature, shingles: signature.shingles, document: index) }
         documents.append(DocumentState(story: story))
         return StoryAssignment(story: find(story))
@@ -300,13 +324,26 @@ public final class StoryClusterer {
     }
 
     /// Stories sharing an index term with the article's top terms, in ascending order.
+    /// The stories sharing most of the article's top terms (at most `candidateLimit`), ascending.
     private func candidateStories(for vector: [(term: Int32, weight: Float)]) -> [Int] {
-        var found = Set<Int>()
+        if shared.count < stories.count { shared.append(contentsOf: repeatElement(0, count: stories.count - shared.count)) }
+        var touched: [Int] = []
         for entry in vector.prefix(options.indexTerms) {
-            guard let list = postings[entry.term] else { continue }
-            for story in list.suffix(options.postingScanLimit) { found.insert(find(Int(story))) }
+            guard Int(entry.term) < postings.count else { continue }
+            let list = postings[Int(entry.term)]
+            for story in list[max(0, list.count - options.postingScanLimit)...] {
+                let root = find(Int(story))
+                if shared[root] == 0 { touched.append(root) }
+                shared[root] += 1
+            }
         }
-        return found.sorted()
+        if touched.count > options.candidateLimit {
+            touched.sort { shared[$0] != shared[$1] ? shared[$0] > shared[$1] : $0 < $1 }
+            for story in touched[options.candidateLimit...] { shared[story] = 0 }
+            touched.removeLast(touched.count - options.candidateLimit)
+        }
+        for story in touched { shared[story] = 0 }
+        return touched.sorted()
     }
 
     private func similarity(_ vector: [(term: Int32, weight: Float)], story: Int, day: Int?) -> Double {
@@ -334,7 +371,12 @@ public final class StoryClusterer {
             let new = old + entry.weight
             s.centroid[entry.term] = new
             s.sumOfSquares += Double(new) * Double(new) - Double(old) * Double(old)
-            if k < options.indexTerms && old == 0 { postings[entry.term, default: []].append(Int32(story)) }
+            if k < options.indexTerms && old == 0 {
+                if Int(entry.term) >= postings.count {
+                    postings.append(contentsOf: repeatElement([], count: Int(entry.term) + 1 - postings.count))
+                }
+                postings[Int(entry.term)].append(Int32(story))
+            }
         }
         s.members.append(document)
         if let day {
@@ -344,7 +386,8 @@ public final class StoryClusterer {
         stories[story] = s
     }
 
-    /// Merges into `story` every candidate whose centroid is now close to it.
+    /// Merges into `story` every other story the article was close to whose centroid is now close
+    /// to it.
     private func mergeClose(_ story: Int, candidates: [Int]) {
         var target = find(story)
         for other in candidates {
