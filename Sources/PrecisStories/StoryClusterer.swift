@@ -183,8 +183,13 @@ public final class StoryClusterer {
                 touched.sort()
                 for entry in vector { weights[Int(entry.term)] = entry.weight }
                 let day = features[nodes[k]].day
+                // Full cosines only for the articles with the highest partial scores: raise the bar
+                // until few enough pass (a few linear passes, no sort of a long list).
+                var bar = half
+                let limit = 4 * options.neighbours
+                while touched.lazy.filter({ accumulator[$0] >= bar }).count > limit { bar *= 1.5 }
                 var near: [AverageLink.Edge] = []
-                for other in touched where accumulator[other] >= half {
+                for other in touched where accumulator[other] >= bar {
                     var dot = 0.0
                     for entry in vectors[other] { dot += Double(weights[Int(entry.term)]) * Double(entry.weight) }
                     let otherDay = features[nodes[other]].day
