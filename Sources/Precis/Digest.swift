@@ -12,6 +12,27 @@ public struct Digest: Sendable {
         /// Unicode scalar offsets into that document's clean `text`.
         public var start: Int
         public var end: Int
+        /// Other sources that carry the same sentence (a wire paragraph several outlets ran), each
+        /// with where it stands there.
+        public var also: [Passage] = []
+
+        public init(text: String, document: Int, start: Int, end: Int, also: [Passage] = []) {
+            self.text = text
+            self.document = document
+            self.start = start
+            self.end = end
+            self.also = also
+        }
+
+        /// Every source of the sentence, the cited one first.
+        public var documents: [Int] { [document] + also.map(\.document) }
+    }
+
+    /// Where a passage stands in one source.
+    public struct Passage: Sendable, Equatable {
+        public var document: Int
+        public var start: Int
+        public var end: Int
     }
 
     /// A source document as the digest shows it.
@@ -66,6 +87,36 @@ public struct Digest: Sendable {
         self.sentences = summary.map {
             CitedSentence(text: $0.text, document: $0.document, start: $0.span.start, end: $0.span.end)
         }
+    }
+
+    /// Fills `also` for every summary sentence: the other sources holding the same sentence, compared
+    /// on letters and digits only (so quotes, dashes and spacing do not matter). Sentences of fewer
+    /// than six words are left alone: short lines repeat by chance.
+    mutating func findRepeats(analyzer: TextAnalyzer) {
+        guard documents.count > 1, !sentences.isEmpty else { return }
+        var wanted: [String: [Int]] = [:]
+        for (k, s) in sentences.enumerated() where wordCount(s.text) >= 6 {
+            wanted[Self.passageKey(s.text.unicodeScalars), default: []].append(k)
+        }
+        guard !wanted.isEmpty else { return }
+        for (d, document) in documents.enumerated() {
+            let analyzed = analyzer.analyze(document.text)
+            for sentence in analyzed.sentences {
+                let key = Self.passageKey(analyzed.text.scalars[sentence.span.start..<sentence.span.end])
+                guard let indices = wanted[key] else { continue }
+                for k in indices where sentences[k].document != d && !sentences[k].also.contains(where: { $0.document == d }) {
+                    sentences[k].also.append(Passage(document: d, start: sentence.span.start, end: sentence.span.end))
+                }
+            }
+        }
+    }
+
+    static func passageKey<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
+        var key = String.UnicodeScalarView()
+        for c in scalars where c.properties.isAlphabetic || c.properties.numericType != nil {
+            key.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+        }
+        return String(key)
     }
 }
 

@@ -45,9 +45,14 @@ public enum DigestRenderer {
         return line
     }
 
+    /// The citation marks of a sentence: its source, then the others that carry it ("[2, 4]").
+    static func marks(_ s: Digest.CitedSentence) -> String {
+        "[" + s.documents.map { String($0 + 1) }.joined(separator: ", ") + "]"
+    }
+
     static func citedProse(_ digest: Digest) -> String {
         if digest.sentences.isEmpty { return "(No sentence in these articles could be used for a summary.)" }
-        return digest.sentences.map { "\($0.text) [\($0.document + 1)]" }.joined(separator: " ")
+        return digest.sentences.map { "\($0.text) \(marks($0))" }.joined(separator: " ")
     }
 
     static func describe(_ doc: Digest.Document) -> String {
@@ -87,7 +92,7 @@ public enum DigestRenderer {
         if digest.sentences.isEmpty {
             out += "(No sentence in these articles could be used for a summary.)\n\n"
         } else {
-            out += digest.sentences.map { "\(escapeMarkdown($0.text)) [\($0.document + 1)]" }.joined(separator: " ") + "\n\n"
+            out += digest.sentences.map { "\(escapeMarkdown($0.text)) \(escapeMarkdown(marks($0)))" }.joined(separator: " ") + "\n\n"
         }
         out += "\(hashes)# Sources\n\n"
         for (i, doc) in digest.documents.enumerated() {
@@ -129,7 +134,9 @@ public enum DigestRenderer {
         var body = ""
         for s in digest.sentences {
             body += "<span class=\"sentence\">\(escapeHTML(s.text))</span> "
-            body += "<a class=\"cite\" href=\"#\(idPrefix)source-\(s.document + 1)\" title=\"\(escapeHTML(digest.documents[s.document].title ?? digest.documents[s.document].file))\">[\(s.document + 1)]</a> "
+            for d in s.documents {
+                body += "<a class=\"cite\" href=\"#\(idPrefix)source-\(d + 1)\" title=\"\(escapeHTML(digest.documents[d].title ?? digest.documents[d].file))\">[\(d + 1)]</a> "
+            }
         }
         if digest.sentences.isEmpty { body = "<em>No sentence in these articles could be used for a summary.</em>" }
         var sources = ""

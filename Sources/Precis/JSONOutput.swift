@@ -128,7 +128,13 @@ public indirect enum JSONOutput: Sendable, Equatable {
 
 extension Digest.CitedSentence {
     public var json: JSONOutput {
-        .object([("text", .string(text)), ("document", .int(document)), ("start", .int(start)), ("end", .int(end))])
+        var fields: [(String, JSONOutput)] = [("text", .string(text)), ("document", .int(document)), ("start", .int(start)), ("end", .int(end))]
+        if !also.isEmpty {
+            fields.append(("also", .array(also.map {
+                .object([("document", .int($0.document)), ("start", .int($0.start)), ("end", .int($0.end))])
+            })))
+        }
+        return .object(fields)
     }
 }
 

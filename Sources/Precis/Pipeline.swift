@@ -41,8 +41,11 @@ public struct Pipeline: Sendable {
 
     /// One digest for clean articles.
     public func digest(articles: [Article], budget: SummaryBudget) -> Digest {
-        let summary = summarizer.summarize(articles.map(\.text), budget: budget, dates: articles.map(\.date))
-        return Digest(articles: articles, summary: summary)
+        let analyzer = TextAnalyzer()
+        let summary = summarizer.summarize(articles.map(\.text), budget: budget, analyzer: analyzer, dates: articles.map(\.date))
+        var digest = Digest(articles: articles, summary: summary)
+        digest.findRepeats(analyzer: analyzer)
+        return digest
     }
 
     /// Summary of one cluster for batch runs: sentence `document` indices refer to the cluster's own
@@ -102,6 +105,7 @@ public struct Pipeline: Sendable {
             let sources = originals.map { articles[$0] }
             let summary = summarizer.summarize(sources.map(\.text), budget: budget, analyzer: analyzer, dates: sources.map(\.date))
             var digest = Digest(articles: sources, summary: summary)
+            digest.findRepeats(analyzer: analyzer)
             digest.copies = indices.compactMap { k in
                 guard let original = assignments[k].duplicateOf, let of = position[original] else { return nil }
                 return Digest.Copy(document: Digest.Document(articles[k]), of: of)

@@ -88,3 +88,29 @@ enum SeedFiles {
         #expect(stories[0].digest.copies.isEmpty, "the seeds share passages but none is a copy of another")
     }
 }
+
+@Suite struct SharedPassageTests {
+    @Test func aWireSentenceCitesEveryOutletThatRanIt() throws {
+        let wire = "The Calder council voted on Monday to rebuild the harbour wall, approving 4.2 million crowns for the work."
+        let articles = [
+            Article(origin: "a.txt", text: wire + " Mayor Petra Lindqvist said the old wall could not survive another winter of gales."),
+            // The same sentence with curly quotes' neighbours, a dash and other spacing: still the same passage.
+            Article(origin: "b.txt", text: "Fishing crews cheered outside the town hall as the result was read.\n\nThe Calder council voted on Monday to rebuild the harbour wall,  approving 4.2 million crowns for the work."),
+            Article(origin: "c.txt", text: "Skipper Jonas Brek said waves broke over the wall twice last winter and damaged three boats."),
+        ]
+        let digest = Pipeline().digest(articles: articles, budget: .words(200))
+        let cited = try #require(digest.sentences.first { $0.text == wire })
+        #expect(cited.document == 0)
+        #expect(cited.also.map(\.document) == [1])
+        let passage = try #require(cited.also.first)
+        let scalars = Array(articles[1].text.unicodeScalars)
+        let there = String(String.UnicodeScalarView(scalars[passage.start..<passage.end]))
+        #expect(there.hasPrefix("The Calder council voted on Monday") && there.hasSuffix("for the work."))
+        #expect(DigestRenderer.render(digest, as: .text).contains("for the work. [1, 2]"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(DigestRenderer.render(digest, as: .json).utf8)) as? [String: Any])
+        let sentences = try #require(json["sentences"] as? [[String: Any]])
+        #expect(sentences.contains { ($0["also"] as? [[String: Any]])?.first?["document"] as? Int == 1 })
+        // Sentences found in one source only have no "also".
+        #expect(digest.sentences.filter { $0.text != wire }.allSatisfy { $0.also.isEmpty })
+    }
+}
