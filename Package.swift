@@ -51,10 +51,17 @@ let package = Package(
             name: "PrecisStories",
             dependencies: ["PrecisText", .product(name: "HeapModule", package: "swift-collections")]
         ),
-        .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "PrecisExtract", "PrecisStories"]),
+        .target(
+            name: "PrecisFacts",
+            dependencies: ["PrecisText"],
+            resources: [
+                .embedInCode("Resources/en/timewords.txt"),
+            ]
+        ),
+        .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "PrecisExtract", "PrecisStories", "PrecisFacts"]),
         .target(
             name: "Precis",
-            dependencies: ["PrecisIngest", "PrecisExtract", "PrecisText", "PrecisSummarize", "PrecisStories"]
+            dependencies: ["PrecisIngest", "PrecisExtract", "PrecisText", "PrecisSummarize", "PrecisStories", "PrecisFacts"]
         ),
         .executableTarget(
             name: "precis",
@@ -63,6 +70,7 @@ let package = Package(
                 "PrecisText",
                 "PrecisExtract",
                 "PrecisEval",
+                "PrecisFacts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,8 +79,9 @@ let package = Package(
         .testTarget(name: "PrecisExtractTests", dependencies: ["PrecisExtract"]),
         .testTarget(name: "PrecisSummarizeTests", dependencies: ["PrecisSummarize", "PrecisText"]),
         .testTarget(name: "PrecisStoriesTests", dependencies: ["PrecisStories"]),
+        .testTarget(name: "PrecisFactsTests", dependencies: ["PrecisFacts"]),
         .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval", "PrecisExtract"]),
-        .testTarget(name: "PrecisTests", dependencies: ["Precis", "PrecisIngest", "PrecisExtract"]),
+        .testTarget(name: "PrecisTests", dependencies: ["Precis", "PrecisIngest", "PrecisExtract", "PrecisFacts"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["precis"]),
     ]
 )

@@ -1,4 +1,5 @@
 import PrecisExtract
+import PrecisFacts
 import PrecisSummarize
 import PrecisText
 
@@ -57,6 +58,8 @@ public struct Digest: Sendable {
     public var documents: [Document]
     /// Near-copies of the sources, when the digest comes from story clustering.
     public var copies: [Copy] = []
+    /// Dated events of the story, each citing the sources that tell it.
+    public var timeline: [TimelineEntry] = []
 
     /// The summary as plain prose, sentences joined by a space.
     public var summary: String {

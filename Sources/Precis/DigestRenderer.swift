@@ -1,4 +1,5 @@
 import Foundation
+import PrecisFacts
 import PrecisSummarize
 
 /// The forms a digest can be written in.
@@ -27,6 +28,14 @@ public enum DigestRenderer {
         if let headline = digest.headline { out += headline + "\n" }
         out += sourceLine(digest) + "\n\n"
         out += wrap(citedProse(digest), width: 78) + "\n\n"
+        if !digest.timeline.isEmpty {
+            out += "Timeline\n"
+            for e in digest.timeline {
+                out += e.date.padding(toLength: 11, withPad: " ", startingAt: 0) + wrap(e.text + " " + marks(e), width: 66)
+                    .replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: 11)) + "\n"
+            }
+            out += "\n"
+        }
         out += "Sources\n"
         for (i, doc) in digest.documents.enumerated() {
             out += "[\(i + 1)] " + describe(doc) + "\n"
@@ -48,6 +57,10 @@ public enum DigestRenderer {
     /// The citation marks of a sentence: its source, then the others that carry it ("[2, 4]").
     static func marks(_ s: Digest.CitedSentence) -> String {
         "[" + s.documents.map { String($0 + 1) }.joined(separator: ", ") + "]"
+    }
+
+    static func marks(_ e: TimelineEntry) -> String {
+        "[" + e.sources.map { String($0.document + 1) }.joined(separator: ", ") + "]"
     }
 
     static func citedProse(_ digest: Digest) -> String {
@@ -94,6 +107,13 @@ public enum DigestRenderer {
         } else {
             out += digest.sentences.map { "\(escapeMarkdown($0.text)) \(escapeMarkdown(marks($0)))" }.joined(separator: " ") + "\n\n"
         }
+        if !digest.timeline.isEmpty {
+            out += "\(hashes)# Timeline\n\n"
+            for e in digest.timeline {
+                out += "- **\(e.date)** \(escapeMarkdown(e.text)) \(escapeMarkdown(marks(e)))\n"
+            }
+            out += "\n"
+        }
         out += "\(hashes)# Sources\n\n"
         for (i, doc) in digest.documents.enumerated() {
             out += "\(i + 1). " + escapeMarkdown(describe(doc)) + "\n"
@@ -106,6 +126,9 @@ public enum DigestRenderer {
         }
         return out
     }
+
+    /// Text escaped for markdown (tables included).
+    public static func escapeMarkdownText(_ text: String) -> String { escapeMarkdown(text) }
 
     static func escapeMarkdown(_ text: String) -> String {
         var out = ""
@@ -151,10 +174,20 @@ public enum DigestRenderer {
             }
             copies += "</ul>\n"
         }
+        var timeline = ""
+        if !digest.timeline.isEmpty {
+            timeline = "<h\(level + 1)>Timeline</h\(level + 1)>\n<ol class=\"timeline\">\n"
+            for e in digest.timeline {
+                let links = e.sources.map { "<a class=\"cite\" href=\"#\(idPrefix)source-\($0.document + 1)\">[\($0.document + 1)]</a>" }.joined(separator: " ")
+                timeline += "<li><time datetime=\"\(escapeHTML(e.date))\">\(escapeHTML(e.date))</time> \(escapeHTML(e.text)) \(links)</li>\n"
+            }
+            timeline += "</ol>\n"
+        }
         return """
         <h\(level)>\(title)</h\(level)>
         <p class="meta">\(escapeHTML(sourceLine(digest)))</p>
         <p class="summary">\(body)</p>
+        \(timeline)
         <h\(level + 1)>Sources</h\(level + 1)>
         <ol>
         \(sources)</ol>

@@ -1,3 +1,4 @@
+import PrecisFacts
 import PrecisIngest
 
 /// JSON to write, with object keys in the order given, so every output is the same byte for byte and
@@ -158,6 +159,7 @@ extension Digest {
             ("sentences", .array(sentences.map(\.json))),
             ("documents", .array(documents.map(\.json))),
         ]
+        fields.append(("timeline", .array(timeline.map(\.json))))
         if !copies.isEmpty {
             fields.append(("copies", .array(copies.map { copy in
                 let d = copy.document
@@ -175,5 +177,25 @@ extension StoryDigest {
     public var json: JSONOutput {
         .object([("story", .int(story)), ("headline", .optional(digest.headline)), ("articles", .int(articleCount))]
                 + digest.jsonFields)
+    }
+}
+
+extension SourceSpan {
+    public var json: JSONOutput {
+        .object([("document", .int(document)), ("start", .int(start)), ("end", .int(end))])
+    }
+}
+
+extension TimelineEntry {
+    public var json: JSONOutput {
+        .object([("date", .string(date)), ("text", .string(text)), ("sources", .array(sources.map(\.json)))])
+    }
+}
+
+extension TimeExpression {
+    /// The expression as `precis facts` lists it, with the document it was found in.
+    public func json(document: Int) -> JSONOutput {
+        .object([("text", .string(text)), ("type", .string(type.rawValue)), ("value", .optional(value)),
+                 ("document", .int(document)), ("start", .int(start)), ("end", .int(end))])
     }
 }

@@ -1,4 +1,5 @@
 import PrecisExtract
+import PrecisFacts
 import PrecisIngest
 import PrecisSummarize
 import PrecisStories
@@ -45,7 +46,14 @@ public struct Pipeline: Sendable {
         let summary = summarizer.summarize(articles.map(\.text), budget: budget, analyzer: analyzer, dates: articles.map(\.date))
         var digest = Digest(articles: articles, summary: summary)
         digest.findRepeats(analyzer: analyzer)
+        digest.timeline = facts(articles: articles, analyzer: analyzer).timeline
         return digest
+    }
+
+    /// Time expressions of each article (resolved against its publication date) and the timeline
+    /// of the story they tell.
+    public func facts(articles: [Article], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryTimes {
+        TimelineBuilder().build(texts: articles.map(\.text), dates: articles.map(\.date), analyzer: analyzer)
     }
 
     /// Summary of one cluster for batch runs: sentence `document` indices refer to the cluster's own
@@ -106,6 +114,7 @@ public struct Pipeline: Sendable {
             let summary = summarizer.summarize(sources.map(\.text), budget: budget, analyzer: analyzer, dates: sources.map(\.date))
             var digest = Digest(articles: sources, summary: summary)
             digest.findRepeats(analyzer: analyzer)
+            digest.timeline = facts(articles: sources, analyzer: analyzer).timeline
             digest.copies = indices.compactMap { k in
                 guard let original = assignments[k].duplicateOf, let of = position[original] else { return nil }
                 return Digest.Copy(document: Digest.Document(articles[k]), of: of)

@@ -5,11 +5,12 @@ import PrecisText
 import PrecisEval
 import PrecisExtract
 import PrecisStories
+import PrecisFacts
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Precis on benchmark data.",
-        subcommands: [EvalRouge.self, EvalExtract.self, EvalStories.self]
+        subcommands: [EvalRouge.self, EvalExtract.self, EvalStories.self, EvalTimes.self]
     )
 }
 
@@ -250,8 +251,9 @@ struct EvalStories: ParsableCommand {
         var out = "documents: \(r.documents)   gold stories: \(r.goldStories)   predicted stories: \(r.predictedStories)   "
         out += "non-articles: \(r.nonArticles)   near-copies: \(r.duplicates)   seed: \(seed)\n"
         func row(_ name: String, _ b: ClusteringScore, _ p: ClusteringScore) -> String {
-            String(format: "%-24@ B-cubed P %.3f R %.3f F1 %.3f   pairwise P %.3f R %.3f F1 %.3f\n",
-                   name as NSString, b.precision, b.recall, b.f1, p.precision, p.recall, p.f1)
+            name.padding(toLength: 15, withPad: " ", startingAt: 0)
+                + String(format: "B-cubed P %.3f R %.3f F1 %.3f   pairwise P %.3f R %.3f F1 %.3f\n",
+                         b.precision, b.recall, b.f1, p.precision, p.recall, p.f1)
         }
         if let dump {
             var text = ""
@@ -272,6 +274,53 @@ struct EvalStories: ParsableCommand {
         out += row("all documents", r.bcubed, r.pairwise)
         out += row("articles only", r.bcubedArticles, r.pairwiseArticles)
         out += String(format: "extract + cluster: %.3f s CPU, %.0f documents per second\n", r.seconds, Double(r.documents) / max(r.seconds, 1e-9))
+        Console.out(out)
+    }
+}
+
+struct EvalTimes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "times",
+        abstract: "Score time expressions against TimeML (TimeBank, AQUAINT): spans, types and values.",
+        discussion: """
+        DATA is a .tml file or a directory of them (searched recursively). Each document is tagged with \
+        its creation time as the anchor. Prints strict and relaxed span P/R/F1 and, over relaxed \
+        matches, type and value F1 (as TempEval-3 reports them), x100.
+        """
+    )
+
+    @Option(help: ArgumentHelp("A TimeML file or directory.", valueName: "path"))
+    var data: String
+
+    @Option(help: ArgumentHelp("Write every missed, spurious or wrongly valued expression to this JSON Lines file.", valueName: "file.jsonl"))
+    var dump: String?
+
+    func run() throws {
+        let documents: [TimeMLDocument]
+        do { documents = try TimeMLSet.read(data) } catch let skipped as SkippedInput {
+            throw Console.fail("\(skipped.origin) \(skipped.reason)")
+        }
+        guard !documents.isEmpty else { throw Console.fail("\(data) holds no TimeML documents.") }
+        var misses = ""
+        let r = TimeEvaluation.run(documents) { doc, gold, found in
+            guard dump != nil else { return }
+            misses += JSONOutput.object([
+                ("document", .string(doc.name)),
+                ("gold", gold.map { .object([("text", .string($0.text)), ("type", .string($0.type)), ("value", .string($0.value))]) } ?? .null),
+                ("found", found.map { .object([("text", .string($0.text)), ("type", .string($0.type.rawValue)), ("value", .optional($0.value))]) } ?? .null),
+            ]).serialized() + "\n"
+        }
+        if let dump {
+            do { try misses.write(toFile: dump, atomically: true, encoding: .utf8) } catch {
+                throw Console.fail("cannot write \(dump): \(error.localizedDescription)")
+            }
+        }
+        func row(_ name: String, _ s: (p: Double, r: Double, f: Double)) -> String {
+            name.padding(toLength: 9, withPad: " ", startingAt: 0) + String(format: "P %5.1f  R %5.1f  F1 %5.1f\n", 100 * s.p, 100 * s.r, 100 * s.f)
+        }
+        var out = "documents: \(r.documents)   gold: \(r.gold)   found: \(r.predicted)\n"
+        out += row("strict", r.strict) + row("relaxed", r.relaxed) + row("type", r.type) + row("value", r.value)
+        out += String(format: "tagging: %.3f s CPU\n", r.seconds)
         Console.out(out)
     }
 }

@@ -8,7 +8,7 @@ struct PrecisCommand: ParsableCommand {
         commandName: "precis",
         abstract: "Turn news articles into story digests whose every sentence cites its source.",
         version: "0.1.0",
-        subcommands: [Summarize.self, DigestCommand.self, Stories.self, Extract.self, Segment.self, Eval.self]
+        subcommands: [Summarize.self, DigestCommand.self, Stories.self, Facts.self, Extract.self, Segment.self, Eval.self]
     )
 }
 

@@ -106,3 +106,46 @@ import Testing
         #expect(r.out.contains("B-cubed P 1.000 R 1.000 F1 1.000"))
     }
 }
+
+@Suite(.serialized) struct FactsCLITests {
+    @Test func factsResolveAgainstTheGivenDate() throws {
+        let dir = try ScratchDir()
+        let a = try dir.file("a.txt", Data("Calder votes on harbour wall\n\nThe Calder assembly voted on Tuesday to rebuild the harbour wall. A survey in January found three cracks.".utf8))
+        let undated = try Tool.run(["facts", a])
+        #expect(undated.status == 0, "\(undated.err)")
+        let u = try #require(try JSONSerialization.jsonObject(with: Data(undated.out.utf8)) as? [String: Any])
+        let uTimes = try #require(u["times"] as? [[String: Any]])
+        #expect(uTimes.first { $0["text"] as? String == "Tuesday" }?["value"] as? String == "XXXX-WXX-2")
+
+        let dated = try Tool.run(["facts", a, "--date", "2025-03-12"])
+        let d = try #require(try JSONSerialization.jsonObject(with: Data(dated.out.utf8)) as? [String: Any])
+        let times = try #require(d["times"] as? [[String: Any]])
+        let tuesday = try #require(times.first { $0["text"] as? String == "Tuesday" })
+        #expect(tuesday["value"] as? String == "2025-03-11")
+        #expect(tuesday["type"] as? String == "DATE")
+        #expect(tuesday["document"] as? Int == 0)
+        #expect(Set(tuesday.keys) == ["text", "type", "value", "document", "start", "end"])
+        let timeline = try #require(d["timeline"] as? [[String: Any]])
+        #expect(timeline.map { $0["date"] as? String } == ["2025-01", "2025-03-11"])
+
+        let markdown = try Tool.run(["facts", a, "--date", "2025-03-12", "--format", "markdown"])
+        #expect(markdown.out.contains("**2025-03-11**"))
+        let bad = try Tool.run(["facts", a, "--date", "12/03/2025"])
+        #expect(bad.status != 0 && bad.err.contains("YYYY-MM-DD"))
+    }
+
+    @Test func evalTimesScoresATimeMLFile() throws {
+        let dir = try ScratchDir()
+        let tml = """
+        <?xml version="1.0" ?>
+        <TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2025-03-12" functionInDocument="CREATION_TIME">2025-03-12</TIMEX3></DCT>
+        <TEXT>The assembly voted <TIMEX3 tid="t1" type="DATE" value="2025-03-11">Tuesday</TIMEX3> after <TIMEX3 tid="t2" type="DURATION" value="P4M">four months</TIMEX3> of talks &amp; protests.</TEXT></TimeML>
+        """
+        let file = try dir.file("a.tml", Data(tml.utf8))
+        let r = try Tool.run(["eval", "times", "--data", file])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("gold: 2   found: 2"))
+        #expect(r.out.contains("strict   P 100.0  R 100.0  F1 100.0"))
+        #expect(r.out.contains("value    P 100.0  R 100.0  F1 100.0"))
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PrecisIngest
+import PrecisFacts
 @testable import Precis
 
 /// The five seed articles (../shared/data/seeds, read in place): five outlets, one story.
@@ -112,5 +113,31 @@ enum SeedFiles {
         #expect(sentences.contains { ($0["also"] as? [[String: Any]])?.first?["document"] as? Int == 1 })
         // Sentences found in one source only have no "also".
         #expect(digest.sentences.filter { $0.text != wire }.allSatisfy { $0.also.isEmpty })
+    }
+}
+
+@Suite(.enabled(if: SeedFiles.available, "needs ../shared/data/seeds"))
+struct SeedTimelineTests {
+    @Test func reportAndVoteAreDatedAndCiteTheirSources() throws {
+        let intake = InputReader().read(paths: [SeedFiles.directory.path])
+        let pipeline = Pipeline()
+        let articles = pipeline.articles(from: intake.documents).articles
+        let files = articles.map { ($0.origin as NSString).lastPathComponent }
+        let digest = pipeline.digest(articles: articles, budget: .words(100))
+        func cited(_ entry: TimelineEntry) -> Set<String> { Set(entry.sources.map { String(files[$0.document].prefix(3)) }) }
+
+        // The inquiry's report: 001 dates it (Feb. 17, article of 2014-11-10); the others say "in February".
+        let report = try #require(digest.timeline.first { $0.date == "2014-02-17" })
+        #expect(cited(report).isSuperset(of: ["001", "000", "002", "004"]))
+        // The committee vote: 003 (dated 2014-11-18) says "on Tuesday"; 000 (undated) "will vote Tuesday".
+        let vote = try #require(digest.timeline.first { $0.date == "2014-11-18" && $0.text.contains("voted") })
+        #expect(cited(vote).isSuperset(of: ["003", "000"]))
+        // Each source span gives back a sentence that names the event's time.
+        for s in report.sources + vote.sources {
+            let text = Array(articles[s.document].text.unicodeScalars)
+            let sentence = String(String.UnicodeScalarView(text[s.start..<s.end]))
+            #expect(sentence.contains("Feb") || sentence.contains("Tuesday"), "\(sentence)")
+        }
+        #expect(digest.timeline.map(\.date) == digest.timeline.map(\.date).sorted())
     }
 }

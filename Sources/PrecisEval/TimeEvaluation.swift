@@ -1,0 +1,150 @@
+import Foundation
+import PrecisFacts
+import PrecisIngest
+
+/// A TimeML document: its text (tags removed), creation date, and gold TIMEX3 annotations.
+public struct TimeMLDocument: Sendable {
+    public struct Gold: Sendable {
+        public var start: Int
+        public var end: Int
+        public var type: String
+        public var value: String
+        public var text: String
+    }
+
+    public var name: String
+    public var text: String
+    public var creationDate: CivilDate?
+    public var timexes: [Gold]
+}
+
+public enum TimeMLSet {
+    /// Reads every `.tml` file under `path` (a file or a directory, searched recursively, in name
+    /// order). Only the TIMEX3 elements inside `<TEXT>` are gold; the document creation time is the
+    /// TIMEX3 whose `functionInDocument` is `CREATION_TIME`.
+    public static func read(_ path: String) throws -> [TimeMLDocument] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw SkippedInput(origin: path, reason: "does not exist; give a TimeML file or a directory of .tml files")
+        }
+        var files: [String] = []
+        if isDirectory.boolValue {
+            let e = FileManager.default.enumerator(atPath: path)
+            while let f = e?.nextObject() as? String {
+                if f.hasSuffix(".tml") { files.append((path as NSString).appendingPathComponent(f)) }
+            }
+            files.sort()
+        } else {
+            files = [path]
+        }
+        return files.compactMap { file in
+            guard let data = FileManager.default.contents(atPath: file) else { return nil }
+            return parse(String(decoding: data, as: UTF8.self), name: (file as NSString).lastPathComponent)
+        }
+    }
+
+    public static func parse(_ xml: String, name: String) -> TimeMLDocument? {
+        var dct: CivilDate? = nil
+        if let r = xml.range(of: "functionInDocument=\"CREATION_TIME\"") {
+            let tagStart = xml[..<r.lowerBound].range(of: "<TIMEX3", options: .backwards)?.lowerBound ?? r.lowerBound
+            let tag = xml[tagStart...].prefix { $0 != ">" }
+            if let v = attribute("value", in: String(tag)) { dct = CivilDate(iso: v) }
+        }
+        guard let open = xml.range(of: "<TEXT>"), let close = xml.range(of: "</TEXT>", range: open.upperBound..<xml.endIndex) else { return nil }
+        let body = Array(xml[open.upperBound..<close.lowerBound].unicodeScalars)
+        var text = String.UnicodeScalarView()
+        var count = 0
+        var timexes: [TimeMLDocument.Gold] = []
+        var openTimex: (start: Int, type: String, value: String)? = nil
+        var i = 0
+        while i < body.count {
+            let c = body[i]
+            if c == "<" {
+                var j = i
+                while j < body.count && body[j] != ">" { j += 1 }
+                let tag = String(String.UnicodeScalarView(body[i..<min(j + 1, body.count)]))
+                if tag.hasPrefix("<TIMEX3") {
+                    openTimex = (count, attribute("type", in: tag) ?? "", attribute("value", in: tag) ?? "")
+                } else if tag.hasPrefix("</TIMEX3"), let o = openTimex {
+                    let scalars = Array(text)
+                    timexes.append(.init(start: o.start, end: count, type: o.type, value: o.value,
+                                         text: String(String.UnicodeScalarView(scalars[o.start..<count]))))
+                    openTimex = nil
+                }
+                i = j + 1
+            } else if c == "&" {
+                var j = i
+                while j < body.count && body[j] != ";" && j - i < 8 { j += 1 }
+                let entity = String(String.UnicodeScalarView(body[i..<min(j + 1, body.count)]))
+                let decoded: Unicode.Scalar? = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&apos;": "'"][entity]
+                if let decoded { text.append(decoded); count += 1; i = j + 1 } else { text.append(c); count += 1; i += 1 }
+            } else {
+                text.append(c)
+                count += 1
+                i += 1
+            }
+        }
+        return TimeMLDocument(name: name, text: String(text), creationDate: dct, timexes: timexes)
+    }
+
+    static func attribute(_ name: String, in tag: String) -> String? {
+        guard let r = tag.range(of: " \(name)=\"") else { return nil }
+        return String(tag[r.upperBound...].prefix { $0 != "\"" })
+    }
+}
+
+/// Span and value scores of time expressions, as TempEval-3 reports them.
+public struct TimeReport: Sendable {
+    public var documents = 0
+    public var gold = 0
+    public var predicted = 0
+    public var strictMatches = 0
+    public var relaxedMatches = 0
+    /// Relaxed matches whose value (or type) equals the gold one.
+    public var valueMatches = 0
+    public var typeMatches = 0
+    public var seconds = 0.0
+
+    static func f1(_ m: Int, _ p: Int, _ g: Int) -> (p: Double, r: Double, f: Double) {
+        let precision = p > 0 ? Double(m) / Double(p) : 0
+        let recall = g > 0 ? Double(m) / Double(g) : 0
+        return (precision, recall, precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0)
+    }
+    public var strict: (p: Double, r: Double, f: Double) { Self.f1(strictMatches, predicted, gold) }
+    public var relaxed: (p: Double, r: Double, f: Double) { Self.f1(relaxedMatches, predicted, gold) }
+    public var value: (p: Double, r: Double, f: Double) { Self.f1(valueMatches, predicted, gold) }
+    public var type: (p: Double, r: Double, f: Double) { Self.f1(typeMatches, predicted, gold) }
+}
+
+public enum TimeEvaluation {
+    /// Tags every document with its creation date as the anchor and scores against the gold TIMEX3s:
+    /// strict (same span), relaxed (overlapping spans, each gold matched once), and value and type
+    /// over relaxed matches (TempEval-3's attribute F1).
+    public static func run(_ documents: [TimeMLDocument], tagger: TimeTagger = TimeTagger(),
+                           onMiss: ((TimeMLDocument, TimeMLDocument.Gold?, TimeExpression?) -> Void)? = nil) -> TimeReport {
+        var r = TimeReport()
+        let start = cpuSeconds()
+        for doc in documents {
+            r.documents += 1
+            let found = tagger.tag(doc.text, anchor: doc.creationDate)
+            r.gold += doc.timexes.count
+            r.predicted += found.count
+            var used = Set<Int>()
+            for p in found {
+                guard let k = doc.timexes.indices.first(where: { !used.contains($0) && doc.timexes[$0].start < p.end && p.start < doc.timexes[$0].end }) else {
+                    onMiss?(doc, nil, p)
+                    continue
+                }
+                used.insert(k)
+                let g = doc.timexes[k]
+                r.relaxedMatches += 1
+                if g.start == p.start && g.end == p.end { r.strictMatches += 1 }
+                if g.type == p.type.rawValue { r.typeMatches += 1 }
+                if g.value == p.value { r.valueMatches += 1 } else { onMiss?(doc, g, p) }
+            }
+            for (k, g) in doc.timexes.enumerated() where !used.contains(k) { onMiss?(doc, g, nil) }
+        }
+        r.seconds = cpuSeconds() - start
+        return r
+    }
+}

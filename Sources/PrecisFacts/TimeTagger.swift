@@ -1,0 +1,612 @@
+import Foundation
+import PrecisText
+
+/// A time expression found in a text, with its TIMEX3-like type and value.
+public struct TimeExpression: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case date = "DATE", time = "TIME", duration = "DURATION", set = "SET"
+    }
+
+    public var text: String
+    /// Unicode scalar offsets into the text that was tagged, end exclusive.
+    public var start: Int
+    public var end: Int
+    public var type: Kind
+    /// The normalised value: "2014-11-18", "2014-11", "2014", "2014-W47", "2014-Q3", "P5Y",
+    /// "PRESENT_REF", "1998-08-07T10:00" …; parts that cannot be known without the article's date are
+    /// X ("XXXX-11-18"); nil when the expression only has a meaning relative to an unknown date.
+    public var value: String?
+    /// Whether the value depends on the article's date ("Tuesday", "last month") rather than on the
+    /// words alone ("Nov. 18, 2014", "five years").
+    public var relative: Bool
+}
+
+/// Finds time expressions in news text and resolves them against the article's publication date.
+///
+/// Dates ("Nov. 18, 2014", "18 November", "2014-11-18", "Feb. 17", "December", "1990s"), days and
+/// periods named relative to the publication date ("Tuesday", "on Monday", "yesterday", "last week",
+/// "next month", "earlier this year", "five years ago", "the third quarter"), clock times ("10 a.m."),
+/// durations ("five years", "22 months", "two-week") and recurring times ("every week", "annually").
+/// Ages ("61-year-old", "a 5-year-old boy", "50 years old") are not time expressions and are passed
+/// over. A day name resolves backwards (the latest such day on or before the publication date) unless
+/// its sentence speaks of the future ("will", "next", "is expected"); a month without a year likewise.
+/// Without a publication date, relative expressions get no value rather than a guess.
+public struct TimeTagger: Sendable {
+    let words: TimeWords
+
+    public init() {
+        words = TimeWords.english
+    }
+
+    public func tag(_ text: String, anchor: CivilDate?) -> [TimeExpression] {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = TimeToken.tokenize(scalars)
+        var out: [TimeExpression] = []
+        var i = 0
+        var sentenceFuture: (range: Range<Int>, future: Bool)? = nil
+        while i < tokens.count {
+            guard tokens[i].kind != .punct, let match = match(tokens, at: i) else { i += 1; continue }
+            if match.length < 0 { i += -match.length; continue }  // words passed over (an age)
+            let first = tokens[i], last = tokens[i + match.length - 1]
+            if sentenceFuture == nil || !sentenceFuture!.range.contains(i) {
+                sentenceFuture = futureSentence(tokens, around: i)
+            }
+            let value = match.resolve(anchor, sentenceFuture!.future)
+            out.append(TimeExpression(
+                text: String(String.UnicodeScalarView(scalars[first.start..<last.end])),
+                start: first.start, end: last.end, type: match.type, value: value, relative: match.relative))
+            i += match.length
+        }
+        return out
+    }
+
+    // MARK: - Matching
+
+    struct Match {
+        var length: Int
+        var type: TimeExpression.Kind
+        var relative: Bool
+        var resolve: (CivilDate?, Bool) -> String?
+    }
+
+    /// The token range of the sentence holding token `i`, and whether it speaks of the future.
+    func futureSentence(_ t: [TimeToken], around i: Int) -> (range: Range<Int>, future: Bool) {
+        var a = i, b = i
+        while a > 0 && !t[a - 1].endsSentence { a -= 1 }
+        while b < t.count && !t[b].endsSentence { b += 1 }
+        let future = t[a..<min(b + 1, t.count)].contains { words.future.contains($0.lower) }
+        return (a..<(b + 1), future)
+    }
+
+    func match(_ t: [TimeToken], at i: Int) -> Match? {
+        let w = t[i].lower
+        func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
+        func isWord(_ k: Int, _ s: String) -> Bool { at(k)?.lower == s }
+
+        // Ages are not time expressions: "61-year-old", "a 5-year-old", "50 years old".
+        if let n = count(t, i) {
+            let unitAt = isWord(n.next, "-") ? n.next + 1 : n.next
+            if let u = at(unitAt), words.units[u.lower] != nil {
+                let age = isWord(unitAt + 1, "-") && isWord(unitAt + 2, "old") ? unitAt + 3
+                    : isWord(unitAt + 1, "old") ? unitAt + 2 : nil
+                if let age { return Match(length: age - i, type: .duration, relative: false, resolve: { _, _ in nil }).skipping }
+            }
+        }
+
+        // Relative forms that start with a modifier: "last week", "next month", "this year",
+        // "earlier this year", "later this month", "last Tuesday", "next spring", "the past two years".
+        if let m = modifiedForm(t, at: i) { return m }
+
+        // "the last decade", "the past year", "the coming week": the period before or after the article's.
+        if w == "the", let m = at(i + 1), ["last", "past", "next", "coming"].contains(m.lower), let u = at(i + 2),
+           let unit = words.units[u.lower], !u.lower.hasSuffix("s") {
+            let shift = m.lower == "last" || m.lower == "past" ? -1 : 1
+            return Match(length: 3, type: .date, relative: true) { anchor, _ in
+                anchor.map { Self.shift($0, unit: unit, by: shift) }
+            }
+        }
+
+        // "today", "yesterday", "tomorrow" (and "tonight").
+        if let offset = words.relativeDays[w] {
+            var length = 1
+            var part: String? = nil
+            if let p = at(i + 1), let code = words.partsOfDay[p.lower] { part = code; length = 2 }
+            let type: TimeExpression.Kind = part == nil ? .date : .time
+            return Match(length: length, type: type, relative: true) { anchor, _ in
+                // A part of the day stays in the span; the value is the day (as TimeBank mostly has it).
+                anchor.map { $0.adding(days: offset).description }
+            }
+        }
+        if w == "tonight" {
+            return Match(length: 1, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "TNI" } }
+        }
+
+        // References to the present, past or future as a whole.
+        if let ref = words.references[w] {
+            return Match(length: 1, type: .date, relative: false) { _, _ in ref }
+        }
+        if (w == "the" || w == "in") && isWord(i + 1, "past") && !(at(i + 2).map { words.units[$0.lower] != nil || count(t, i + 2) != nil } ?? false) && w == "the" {
+            return Match(length: 2, type: .date, relative: false) { _, _ in "PAST_REF" }
+        }
+        if w == "the" && isWord(i + 1, "future") {
+            return Match(length: 2, type: .date, relative: false) { _, _ in "FUTURE_REF" }
+        }
+
+        // Recurring: "daily", "every week", "each year".
+        if let period = words.sets[w] {
+            return Match(length: 1, type: .set, relative: false) { _, _ in period }
+        }
+        if (w == "every" || w == "each"), let u = at(i + 1), let unit = words.units[u.lower] {
+            return Match(length: 2, type: .set, relative: false) { _, _ in "P1" + unit }
+        }
+
+        // ISO dates "2014-11-18" and numeric dates "11/18/2014", "11/18/14".
+        if t[i].kind == .number, let d = numericDate(t[i].lower) {
+            return Match(length: 1, type: .date, relative: false) { _, _ in d }
+        }
+
+        // Month forms: "Nov. 18, 2014", "November 18", "November 2014", "November", "mid-November".
+        if let m = monthForm(t, at: i) { return m }
+        // "18 November 2014", "18 November".
+        if t[i].kind == .number, let day = Int(t[i].lower), (1...31).contains(day),
+           let mt = at(i + 1), let month = month(mt, t, i + 1) {
+            var length = 2
+            var year: Int? = nil
+            if let y = at(i + 2), y.kind == .number, let yy = Int(y.lower), (1000...2999).contains(yy), y.lower.count == 4 { year = yy; length = 3 }
+            return dayMonthMatch(length: length, month: month, day: day, year: year)
+        }
+
+        // Day names: "Tuesday", "Tuesday morning".
+        if let wd = words.weekdays[w], t[i].capitalized || t[i].lower.count > 3, !(w == "sun" || w == "sat" || w == "wed") || t[i].capitalized {
+            guard w.count > 3 || (at(i + 1)?.lower == ".") else { return nil }
+            var length = 1
+            if isWord(i + 1, ".") && w.count <= 5 && words.weekdays[w] != nil && !w.hasSuffix("day") { length = 2 }
+            var part: String? = nil
+            if let p = at(i + length), let code = words.partsOfDay[p.lower] { part = code; length += 1 }
+            // "Saturday, April 25": the explicit date is the expression.
+            if isWord(i + length, ","), let dated = monthForm(t, at: i + length + 1), dated.length > 1 {
+                let total = length + 1 + dated.length
+                return Match(length: total, type: .date, relative: dated.relative, resolve: dated.resolve)
+            }
+            return Match(length: length, type: part == nil ? .date : .time, relative: true) { anchor, future in
+                guard let anchor else { return "XXXX-WXX-\(wd)" }
+                return Self.weekday(wd, from: anchor, future: future).description
+            }
+        }
+
+        // Clock times: "10 a.m.", "3:30 p.m.", "noon".
+        if let m = clockTime(t, at: i) { return m }
+
+        // "third-quarter", "fourth-quarter" (earnings language): the quarter of the article's year.
+        if let n = words.ordinals[w], isWord(i + 1, "-"), let u = at(i + 2), u.lower == "quarter" || u.lower == "half" {
+            let isQuarter = u.lower == "quarter"
+            return Match(length: 3, type: .date, relative: true) { anchor, _ in
+                anchor.map { CivilDate.pad($0.year, 4) + (isQuarter ? "-Q\(n)" : "-H\(n)") }
+            }
+        }
+        // "the quarter", "the latest quarter", "the year": the article's own.
+        if w == "the", let u = at(i + 1).map({ $0.lower == "latest" || $0.lower == "current" ? at(i + 2) : $0 }) ?? nil,
+           u.lower == "quarter" || u.lower == "year", !(at(u.end == t[min(i + 2, t.count - 1)].end ? i + 3 : i + 2).map { $0.lower == "-" || $0.lower == "earlier" || $0.lower == "ago" } ?? false) {
+            let length = at(i + 1)!.lower == u.lower ? 2 : 3
+            // "the year" is a period of a year; "the quarter" of an earnings report is the last one
+            // completed before the article.
+            if u.lower == "year" { return Match(length: length, type: .duration, relative: false) { _, _ in "P1Y" } }
+            return Match(length: length, type: .date, relative: true) { anchor, _ in
+                anchor.map { Self.shift($0, unit: "Q", by: -1) }
+            }
+        }
+        // Quarters and halves: "the third quarter", "the first half".
+        if w == "the", let o = at(i + 1), let n = words.ordinals[o.lower], let u = at(i + 2), u.lower == "quarter" || u.lower == "half" {
+            let isQuarter = u.lower == "quarter"
+            var length = 3
+            var year: Int? = nil
+            if isWord(i + 3, "of"), let y = at(i + 4), let yy = fourDigitYear(y) { year = yy; length = 5 }
+            else if let y = at(i + 3), let yy = fourDigitYear(y) { year = yy; length = 4 }
+            return Match(length: length, type: .date, relative: year == nil) { anchor, _ in
+                guard let y = year ?? anchor?.year else { return nil }
+                return CivilDate.pad(y, 4) + (isQuarter ? "-Q\(n)" : "-H\(n)")
+            }
+        }
+
+        // Decades: "the 1990s", "1990s".
+        if t[i].kind == .number, t[i].lower.count == 5, t[i].lower.hasSuffix("s"), let y = Int(t[i].lower.dropLast()), y % 10 == 0, (1000...2990).contains(y) {
+            return Match(length: 1, type: .date, relative: false) { _, _ in String(y / 10) }
+        }
+
+        // Durations and "ago": "five years", "22 months", "two-week", "several days", "five years ago".
+        if let m = durationForm(t, at: i) { return m }
+
+        // A year standing alone: "in 2014", "since 1990", "2014,".
+        if let y = fourDigitYear(t[i]) {
+            let prev = i > 0 ? t[i - 1].lower : ""
+            let next = at(i + 1)
+            let yearish = Self.yearPrepositions.contains(prev)
+                || next == nil || next!.kind == .punct && next!.lower != "-" && next!.lower != "%" && next!.lower != "$"
+            if yearish && prev != "$" && prev != "#" {
+                return Match(length: 1, type: .date, relative: false) { _, _ in String(y) }
+            }
+        }
+        return nil
+    }
+
+    static let durationLeads: Set<String> = ["for", "in", "within", "over", "about", "nearly", "almost", "than",
+                                             "after", "least", "only", "just", "past", "last", "first", "through", "during"]
+
+    static let yearPrepositions: Set<String> = ["in", "since", "by", "until", "till", "from", "to", "before", "after", "during",
+                                                "of", "early", "late", "mid", "between", "and", "through", "around", "for"]
+
+    // MARK: - Forms
+
+    /// "last week", "next month", "this year", "earlier this year", "last Tuesday", "the past two years",
+    /// "the coming weeks", "last spring".
+    func modifiedForm(_ t: [TimeToken], at i: Int) -> Match? {
+        func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
+        var k = i
+        var mod = 0
+        var earlierLater = false
+        let w = t[i].lower
+        if w == "earlier" || w == "later" {
+            guard let next = at(i + 1), next.lower == "this" || next.lower == "last" || next.lower == "next" else { return nil }
+            earlierLater = true
+            k += 1
+        }
+        switch at(k)?.lower {
+        case "last"?, "past"?: mod = -1
+        case "next"?, "coming"?: mod = 1
+        case "this"?: mod = 0
+        default: return nil
+        }
+        // "the past two years" / "the last three months" / "the next several days": durations.
+        if !earlierLater, i > 0, t[i - 1].lower == "the", let n = count(t, k + 1), let u = at(n.next), let unit = words.units[u.lower] {
+            let length = n.next + 1 - i
+            let amount = n.value
+            return Match(length: length, type: .duration, relative: false) { _, _ in Self.durationValue(amount, unit) }
+        }
+        guard let target = at(k + 1) else { return nil }
+        let length = k + 2 - i
+        if let unit = words.units[target.lower] {
+            if w == "past" || w == "coming" {
+                // "past week" without "the" is rare; treat as the last one.
+            }
+            if (w == "past" || w == "coming") && !(i > 0 && t[i - 1].lower == "the") { return nil }
+            return Match(length: length, type: .date, relative: true) { anchor, _ in
+                guard let anchor else { return nil }
+                return Self.shift(anchor, unit: unit, by: mod)
+            }
+        }
+        if let wd = words.weekdays[target.lower], target.lower.count > 3 {
+            return Match(length: length, type: .date, relative: true) { anchor, future in
+                guard let anchor else { return nil }
+                switch mod {
+                case -1: return Self.weekday(wd, from: anchor.adding(days: -1), future: false).description
+                case 1: return Self.weekday(wd, from: anchor.adding(days: 1), future: true).description
+                default: return Self.weekday(wd, from: anchor, future: future).description
+                }
+            }
+        }
+        if let season = words.seasons[target.lower] {
+            return Match(length: length, type: .date, relative: true) { anchor, _ in
+                guard let anchor else { return nil }
+                return CivilDate.pad(anchor.year + mod, 4) + "-" + season
+            }
+        }
+        if let m = month(target, t, k + 1) {
+            // "last April": the latest April before the article's month; "next April": the first after.
+            return Match(length: length, type: .date, relative: true) { anchor, _ in
+                guard let anchor else { return nil }
+                var year = anchor.year
+                if mod < 0 && m >= anchor.month { year -= 1 }
+                if mod > 0 && m <= anchor.month { year += 1 }
+                return CivilDate.pad(year, 4) + "-" + CivilDate.pad(m, 2)
+            }
+        }
+        return nil
+    }
+
+    func monthForm(_ t: [TimeToken], at i: Int) -> Match? {
+        func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
+        var k = i
+        // "mid-November", "early March", "late 2014" keep their modifier inside the expression.
+        if ["mid", "early", "late"].contains(t[i].lower) {
+            k = t[i].lower == "mid" && at(i + 1)?.lower == "-" ? i + 2 : i + 1
+            if let y = at(k).flatMap(fourDigitYear) {
+                return Match(length: k + 1 - i, type: .date, relative: false) { _, _ in String(y) }
+            }
+        }
+        guard let mt = at(k), let month = month(mt, t, k) else { return nil }
+        var length = k + 1 - i
+        if at(i + length)?.lower == "." && mt.lower.count <= 4 && !["may", "june", "july"].contains(mt.lower) { length += 1 }
+        var day: Int? = nil
+        if let d = at(i + length), d.kind == .number, let n = Int(d.lower.filter(\.isNumber)), (1...31).contains(n),
+           d.lower.count <= 4, fourDigitYear(d) == nil {
+            day = n
+            length += 1
+            if let sfx = at(i + length), ["st", "nd", "rd", "th"].contains(sfx.lower) { length += 1 }
+        }
+        var year: Int? = nil
+        var y = i + length
+        if at(y)?.lower == "," { y += 1 }
+        if let yt = at(y), let yy = fourDigitYear(yt) { year = yy; length = y + 1 - i }
+        else if at(y)?.lower == "of", let yt = at(y + 1), let yy = fourDigitYear(yt) { year = yy; length = y + 2 - i }
+        if let day { return dayMonthMatch(length: length, month: month, day: day, year: year) }
+        // "July last year", "March this year".
+        var yearShift: Int? = nil
+        if year == nil, let m = at(i + length), let u = at(i + length + 1), u.lower == "year" {
+            switch m.lower {
+            case "last": yearShift = -1
+            case "this": yearShift = 0
+            case "next": yearShift = 1
+            default: break
+            }
+            if yearShift != nil { length += 2 }
+        }
+        return Match(length: length, type: .date, relative: year == nil) { anchor, future in
+            if let year { return CivilDate.pad(year, 4) + "-" + CivilDate.pad(month, 2) }
+            guard let anchor else { return "XXXX-" + CivilDate.pad(month, 2) }
+            if let shift = yearShift { return CivilDate.pad(anchor.year + shift, 4) + "-" + CivilDate.pad(month, 2) }
+            return CivilDate.pad(Self.yearOf(month: month, day: 1, anchor: anchor, future: future), 4) + "-" + CivilDate.pad(month, 2)
+        }
+    }
+
+    func dayMonthMatch(length: Int, month: Int, day: Int, year: Int?) -> Match {
+        Match(length: length, type: .date, relative: year == nil) { anchor, future in
+            let dm = "-" + CivilDate.pad(month, 2) + "-" + CivilDate.pad(day, 2)
+            if let year { return CivilDate.pad(year, 4) + dm }
+            guard let anchor else { return "XXXX" + dm }
+            return CivilDate.pad(Self.yearOf(month: month, day: day, anchor: anchor, future: future), 4) + dm
+        }
+    }
+
+    /// A month token: full names anywhere; short and ambiguous forms ("May", "Mar", "Sept") only
+    /// capitalised, and "may"/"march" only when a day or year follows or a date word comes before.
+    func month(_ token: TimeToken, _ t: [TimeToken], _ k: Int) -> Int? {
+        guard let m = words.months[token.lower], token.kind == .word else { return nil }
+        guard token.capitalized else { return nil }
+        if token.lower == "may" || token.lower == "march" {
+            let next = k + 1 < t.count ? t[k + 1] : nil
+            let prev = k > 0 ? t[k - 1].lower : ""
+            let dated = next.map { $0.kind == .number } ?? false
+            guard dated || ["in", "since", "until", "early", "late", "mid", "last", "next", "this", "of", "-", "by", "from"].contains(prev) else { return nil }
+        }
+        return m
+    }
+
+    func clockTime(_ t: [TimeToken], at i: Int) -> Match? {
+        func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
+        let w = t[i].lower
+        if w == "noon" || w == "midnight" {
+            let hh = w == "noon" ? "12:00" : "24:00"
+            if let d = at(i + 1), let wd = words.weekdays[d.lower], d.lower.count > 3 {
+                return Match(length: 2, type: .time, relative: true) { anchor, future in
+                    anchor.map { Self.weekday(wd, from: $0, future: future).description + "T" + hh }
+                }
+            }
+            return Match(length: 1, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
+        }
+        guard t[i].kind == .number else { return nil }
+        let parts = w.split(separator: ":")
+        guard let h = Int(parts[0]), (1...12).contains(h), parts.count <= 2 else { return nil }
+        let minutes = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+        // "a.m." / "p.m." arrive as "a", ".", "m", "." or "am"/"pm".
+        var k = i + 1
+        var pm: Bool? = nil
+        if let a = at(k), a.lower == "am" || a.lower == "pm" { pm = a.lower == "pm"; k += 1 }
+        else if let a = at(k), a.lower == "a" || a.lower == "p", at(k + 1)?.lower == ".", at(k + 2)?.lower == "m" {
+            pm = a.lower == "p"
+            k += 3
+            if at(k)?.lower == "." { k += 1 }
+        }
+        guard let isPM = pm else { return nil }
+        let hour = (h % 12) + (isPM ? 12 : 0)
+        var length = k - i
+        let hh = CivilDate.pad(hour, 2) + ":" + CivilDate.pad(minutes, 2)
+        // "10 p.m. Wednesday": the day named after the time.
+        if let d = at(i + length), let wd = words.weekdays[d.lower], d.lower.count > 3 {
+            return Match(length: length + 1, type: .time, relative: true) { anchor, future in
+                anchor.map { Self.weekday(wd, from: $0, future: future).description + "T" + hh }
+            }
+        }
+        // Leave a sentence-ending full stop outside when "a.m." ends the sentence.
+        if t[i + length - 1].lower == "." && (i + length >= t.count || t[i + length].capitalized) { length -= 1 }
+        return Match(length: length, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
+    }
+
+    func durationForm(_ t: [TimeToken], at i: Int) -> Match? {
+        func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
+        guard let n = count(t, i) else { return nil }
+        var k = n.next
+        var hyphen = false
+        if at(k)?.lower == "-" { k += 1; hyphen = true }
+        guard let u = at(k), let unit = words.units[u.lower] else { return nil }
+        // "a year" is too often "$5 a year" or "once a week": "a"/"an" make a duration only after a word
+        // that takes one ("for a year", "in a week", "nearly a decade"), or with "ago".
+        if ["a", "an"].contains(t[i].lower) && at(k + 1)?.lower != "ago" {
+            let prev = i > 0 ? t[i - 1].lower : ""
+            guard !hyphen, Self.durationLeads.contains(prev) else { return nil }
+        }
+        let amount = n.value
+        if at(k + 1)?.lower == "ago" {
+            return Match(length: k + 2 - i, type: .date, relative: true) { anchor, _ in
+                guard let anchor, let count = Int(amount) else { return anchor == nil ? nil : "PAST_REF" }
+                return Self.shift(anchor, unit: unit, by: -count)
+            }
+        }
+        if hyphen && (at(k + 1)?.lower == "-" && at(k + 2)?.lower == "old") { return nil }
+        return Match(length: k + 1 - i, type: .duration, relative: false) { _, _ in Self.durationValue(amount, unit) }
+    }
+
+    /// A count at `i`: digits ("22", "1.5") or number words ("five", "a", "several", "twenty-two").
+    func count(_ t: [TimeToken], _ i: Int) -> (value: String, next: Int)? {
+        guard i < t.count else { return nil }
+        let w = t[i].lower
+        if t[i].kind == .number, let n = Double(w.replacingOccurrences(of: ",", with: "")), n > 0, n < 10_000, !w.contains("/") {
+            return (n == n.rounded() ? String(Int(n)) : String(n), i + 1)
+        }
+        guard let v = words.numbers[w] else { return nil }
+        if v != "X", let tens = Int(v), tens >= 20, i + 2 < t.count, t[i + 1].lower == "-", let ones = words.numbers[t[i + 2].lower].flatMap(Int.init), ones < 10 {
+            return (String(tens + ones), i + 3)
+        }
+        return (v, i + 1)
+    }
+
+    func fourDigitYear(_ token: TimeToken) -> Int? {
+        guard token.kind == .number, token.lower.count == 4, let y = Int(token.lower), (1800...2100).contains(y) else { return nil }
+        return y
+    }
+
+    func numericDate(_ s: String) -> String? {
+        let b = Array(s.utf8)
+        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D, let d = CivilDate(iso: s) { return d.description }
+        let parts = s.split(separator: "/")
+        guard parts.count == 3, let m = Int(parts[0]), let d = Int(parts[1]), var y = Int(parts[2]),
+              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        if parts[2].count == 2 { y += y < 50 ? 2000 : 1900 } else if parts[2].count != 4 { return nil }
+        return CivilDate.pad(y, 4) + "-" + CivilDate.pad(m, 2) + "-" + CivilDate.pad(d, 2)
+    }
+
+    // MARK: - Arithmetic
+
+    static func durationValue(_ amount: String, _ unit: String) -> String {
+        switch unit {
+        case "H", "MIN": return "PT" + amount + (unit == "MIN" ? "M" : "H")
+        case "Q": return Int(amount).map { "P\($0 * 3)M" } ?? "PXM"
+        case "DE": return Int(amount).map { "P\($0 * 10)Y" } ?? "PXDE"
+        case "CE": return Int(amount).map { "P\($0 * 100)Y" } ?? "PXCE"
+        default: return "P" + amount + unit
+        }
+    }
+
+    /// The period `by` units away from the anchor's, at that unit's granularity.
+    static func shift(_ anchor: CivilDate, unit: String, by n: Int) -> String {
+        switch unit {
+        case "D": return anchor.adding(days: n).description
+        case "W": return anchor.adding(days: 7 * n).weekValue
+        case "WE": return anchor.adding(days: 7 * n).weekValue + "-WE"
+        case "M": return anchor.adding(months: n).monthValue
+        case "Q":
+            let q = (anchor.month - 1) / 3 + n
+            let y = anchor.year + (q >= 0 ? q / 4 : (q - 3) / 4)
+            return CivilDate.pad(y, 4) + "-Q\(((q % 4) + 4) % 4 + 1)"
+        case "DE": return String((anchor.year + 10 * n) / 10)
+        case "CE": return String((anchor.year + 100 * n) / 100)
+        case "H", "MIN": return anchor.description
+        default: return CivilDate.pad(anchor.year + n, 4)
+        }
+    }
+
+    /// The day named `weekday` nearest the anchor: on or before it, or on or after it for the future.
+    static func weekday(_ weekday: Int, from anchor: CivilDate, future: Bool) -> CivilDate {
+        let diff = weekday - anchor.weekday
+        if future { return anchor.adding(days: diff >= 0 ? diff : diff + 7) }
+        return anchor.adding(days: diff <= 0 ? diff : diff - 7)
+    }
+
+    /// The year of a month and day given without one: the latest on or before the anchor, or the
+    /// next on or after it when the sentence speaks of the future; within two months either way,
+    /// the anchor's own year.
+    static func yearOf(month: Int, day: Int, anchor: CivilDate, future: Bool) -> Int {
+        let sameYear = CivilDate(year: anchor.year, month: month, day: min(day, CivilDate.daysIn(month: month, year: anchor.year)))
+        let gap = sameYear.dayNumber - anchor.dayNumber
+        if abs(gap) <= 62 { return anchor.year }
+        if future { return gap >= 0 ? anchor.year : anchor.year + 1 }
+        return gap <= 0 ? anchor.year : anchor.year - 1
+    }
+}
+
+extension TimeTagger.Match {
+    /// A match that covers words (an age) without reporting them.
+    var skipping: TimeTagger.Match {
+        var m = self
+        m.length = -length
+        return m
+    }
+}
+
+/// The token view the tagger reads: words, numbers and single punctuation marks, with scalar spans.
+struct TimeToken {
+    enum Kind { case word, number, punct }
+    var lower: String
+    var start: Int
+    var end: Int
+    var kind: Kind
+    var capitalized: Bool
+    var endsSentence: Bool { kind == .punct && (lower == "." || lower == "!" || lower == "?") }
+
+    static func tokenize(_ s: [Unicode.Scalar]) -> [TimeToken] {
+        var out: [TimeToken] = []
+        var i = 0
+        func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        while i < s.count {
+            let c = s[i]
+            if isDigit(c) {
+                var j = i + 1
+                while j < s.count {
+                    if isDigit(s[j]) { j += 1; continue }
+                    // Digits joined by , . : / - stay one token ("120,000", "10:30", "2014-11-18", "11/18/14").
+                    if [",", ".", ":", "/", "-"].contains(s[j]), j + 1 < s.count, isDigit(s[j + 1]) { j += 2; continue }
+                    break
+                }
+                // "1990s"
+                if j < s.count, s[j] == "s", !(j + 1 < s.count && isLetter(s[j + 1])) { j += 1 }
+                out.append(TimeToken(lower: String(String.UnicodeScalarView(s[i..<j])), start: i, end: j, kind: .number, capitalized: false))
+                i = j
+            } else if isLetter(c) {
+                var j = i + 1
+                while j < s.count && (isLetter(s[j]) || (s[j] == "'" || s[j] == "\u{2019}") && j + 1 < s.count && isLetter(s[j + 1])) { j += 1 }
+                let word = String(String.UnicodeScalarView(s[i..<j])).lowercased()
+                out.append(TimeToken(lower: word, start: i, end: j, kind: .word, capitalized: c.properties.isUppercase))
+                i = j
+            } else if c.properties.isWhitespace {
+                i += 1
+            } else {
+                let mark: String = c == "\u{2013}" || c == "\u{2014}" ? "-" : String(c)
+                out.append(TimeToken(lower: mark, start: i, end: i + 1, kind: .punct, capitalized: false))
+                i += 1
+            }
+        }
+        return out
+    }
+}
+
+/// The word lists of `timewords.txt`, with months and day names from PrecisText's language data.
+struct TimeWords: Sendable {
+    var months: [String: Int] = [:]
+    var weekdays: [String: Int] = [:]
+    var relativeDays: [String: Int] = [:]
+    var units: [String: String] = [:]
+    var numbers: [String: String] = [:]
+    var references: [String: String] = [:]
+    var sets: [String: String] = [:]
+    var seasons: [String: String] = [:]
+    var partsOfDay: [String: String] = [:]
+    var ordinals: [String: Int] = [:]
+    var future: Set<String> = []
+
+    static let english: TimeWords = {
+        var w = TimeWords()
+        w.months = LanguageData.english.months
+        w.weekdays = LanguageData.english.weekdays
+        let text = String(decoding: PackageResources.timewords_txt, as: UTF8.self)
+        for raw in text.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            let parts = line.split(separator: " ").map(String.init)
+            guard parts.count >= 2 else { continue }
+            let value = parts.count > 2 ? parts[2] : ""
+            switch parts[0] {
+            case "relday": w.relativeDays[parts[1]] = Int(value) ?? 0
+            case "unit": w.units[parts[1]] = value
+            case "number": w.numbers[parts[1]] = value
+            case "ref": w.references[parts[1]] = value
+            case "set": w.sets[parts[1]] = value
+            case "season": w.seasons[parts[1]] = value
+            case "part": w.partsOfDay[parts[1]] = value
+            case "ordinal": w.ordinals[parts[1]] = Int(value) ?? 0
+            case "future": w.future.insert(parts[1])
+            default: continue
+            }
+        }
+        return w
+    }()
+}

@@ -1,0 +1,175 @@
+import Foundation
+import PrecisText
+
+/// Where a sentence or passage stands in one source: 0-based document index and Unicode scalar offsets.
+public struct SourceSpan: Sendable, Equatable {
+    public var document: Int
+    public var start: Int
+    public var end: Int
+
+    public init(document: Int, start: Int, end: Int) {
+        self.document = document
+        self.start = start
+        self.end = end
+    }
+}
+
+/// One event of a story's timeline: its date, a sentence that tells it, and every source that does.
+public struct TimelineEntry: Sendable, Equatable {
+    /// TIMEX3-like date: "2014-11-18", or "2014-02" when only the month is known.
+    public var date: String
+    /// The sentence of the first source that tells the event.
+    public var text: String
+    /// The sentences that tell it, one per source, the quoted one first.
+    public var sources: [SourceSpan]
+}
+
+/// The time expressions of each document of a story and the story's timeline.
+public struct StoryTimes: Sendable {
+    /// Per document, its time expressions (offsets into that document's text).
+    public var times: [[TimeExpression]]
+    public var timeline: [TimelineEntry]
+}
+
+/// Builds a story's timeline from its articles.
+///
+/// An event is a sentence holding a date of day or month granularity, resolved against its article's
+/// publication date: background told in the past ("a report released in February") is placed at its
+/// own date, not the article's. Sentences of several sources that give the same date and share enough
+/// content words become one entry citing all of them. A sentence whose date cannot be resolved (its
+/// article is undated: "voted on Tuesday") joins an entry only when its date is compatible with the
+/// entry's (a Tuesday; February) and it tells the same event; otherwise it stays out of the timeline
+/// rather than being given a guessed date.
+public struct TimelineBuilder {
+    public var tagger = TimeTagger()
+    /// Least share of the shorter sentence's content stems found in the other (and at least two
+    /// stems) for two sentences with compatible dates to tell the same event.
+    public var sameEvent = 0.15
+
+    public init() {}
+
+    public func build(texts: [String], dates: [String?], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryTimes {
+        struct Candidate {
+            var date: String
+            var resolved: Bool
+            var document: Int
+            var span: TextSpan
+            var stems: Set<Int>
+            var text: String
+        }
+        var times: [[TimeExpression]] = []
+        var candidates: [Candidate] = []
+        for (d, text) in texts.enumerated() {
+            let anchor = dates[d].flatMap(CivilDate.init(iso:))
+            let found = tagger.tag(text, anchor: anchor)
+            times.append(found)
+            guard !found.isEmpty else { continue }
+            let analyzed = analyzer.analyze(text)
+            var k = 0
+            for sentence in analyzed.sentences {
+                while k < found.count && found[k].end <= sentence.span.start { k += 1 }
+                var j = k
+                while j < found.count && found[j].start < sentence.span.end {
+                    let t = found[j]
+                    j += 1
+                    guard t.type == .date || t.type == .time, let value = t.value, let date = Self.eventDate(value) else { continue }
+                    candidates.append(Candidate(date: date, resolved: !date.hasPrefix("X"), document: d, span: sentence.span,
+                                                stems: Set(sentence.contentStems), text: analyzed.text[sentence.span]))
+                    break  // the first date of a sentence is its event's
+                }
+            }
+        }
+        // Shared words count by how rare they are among the story's dated sentences: "North Korea"
+        // in every sentence of a North Korea story says nothing about which event a sentence tells.
+        var frequency: [Int: Int] = [:]
+        for c in candidates { for stem in c.stems { frequency[stem, default: 0] += 1 } }
+        let n = Double(max(candidates.count, 1))
+        func weight(_ stem: Int) -> Double { log(1 + n / Double(frequency[stem] ?? 1)) }
+        func jaccard(_ a: Set<Int>, _ b: Set<Int>) -> Double {
+            let shared = a.intersection(b)
+            guard shared.count >= 2 else { return 0 }
+            let wa = a.reduce(0) { $0 + weight($1) }, wb = b.reduce(0) { $0 + weight($1) }
+            return shared.reduce(0) { $0 + weight($1) } / max(min(wa, wb), 1e-9)
+        }
+        var entries: [(entry: TimelineEntry, stems: Set<Int>)] = []
+        for c in candidates where c.resolved {
+            if let k = entries.firstIndex(where: { Self.sameDay($0.entry.date, c.date) && jaccard($0.stems, c.stems) >= sameEvent }) {
+                if c.date.count > entries[k].entry.date.count { entries[k].entry.date = c.date }
+                if !entries[k].entry.sources.contains(where: { $0.document == c.document }) {
+                    entries[k].entry.sources.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end))
+                    entries[k].stems.formUnion(c.stems)
+                }
+            } else {
+                entries.append((TimelineEntry(date: c.date, text: c.text, sources: [SourceSpan(document: c.document, start: c.span.start, end: c.span.end)]), c.stems))
+            }
+        }
+        for c in candidates where !c.resolved {
+            var best: (index: Int, score: Double)? = nil
+            // A day name alone ("on Monday") fits one day a week: it needs more shared words.
+            let bar = c.date.hasPrefix("XXXX-WXX") ? 2 * sameEvent : sameEvent
+            for (k, e) in entries.enumerated() where Self.compatible(c.date, e.entry.date) && !e.entry.sources.contains(where: { $0.document == c.document }) {
+                let s = jaccard(e.stems, c.stems)
+                if s >= bar, best == nil || s > best!.score { best = (k, s) }
+            }
+            if let best {
+                entries[best.index].entry.sources.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end))
+                entries[best.index].stems.formUnion(c.stems)
+            }
+        }
+        // Entries of one event told at different precision ("in February", "a Feb. 17 report") and
+        // now sharing enough words through the sentences that joined them become one.
+        var merged = true
+        while merged {
+            merged = false
+            outer: for a in entries.indices {
+                for b in entries.indices where b > a && Self.sameDay(entries[a].entry.date, entries[b].entry.date) {
+                    let docsA = Set(entries[a].entry.sources.map(\.document)), docsB = Set(entries[b].entry.sources.map(\.document))
+                    guard docsA.isDisjoint(with: docsB), jaccard(entries[a].stems, entries[b].stems) >= sameEvent else { continue }
+                    if entries[b].entry.date.count > entries[a].entry.date.count {
+                        entries[a].entry.date = entries[b].entry.date
+                        entries[a].entry.text = entries[b].entry.text
+                        entries[a].entry.sources = entries[b].entry.sources + entries[a].entry.sources
+                    } else {
+                        entries[a].entry.sources += entries[b].entry.sources
+                    }
+                    entries[a].stems.formUnion(entries[b].stems)
+                    entries.remove(at: b)
+                    merged = true
+                    break outer
+                }
+            }
+        }
+        let timeline = entries.map(\.entry).enumerated().sorted { a, b in
+            a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
+        }.map(\.element)
+        return StoryTimes(times: times, timeline: timeline)
+    }
+
+    /// The date of an event from a time value: a day ("2014-11-18"), a month ("2014-11"), or their
+    /// forms with an unknown year or week ("XXXX-11-18", "XXXX-WXX-2"); nil for years, weeks,
+    /// references and anything coarser, which do not place an event.
+    static func eventDate(_ value: String) -> String? {
+        let v = value.split(separator: "T").first.map(String.init) ?? value
+        let b = Array(v.utf8)
+        func digits(_ r: Range<Int>) -> Bool { r.allSatisfy { (48...57).contains(b[$0]) } }
+        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D, digits(5..<7), digits(8..<10), digits(0..<4) || v.hasPrefix("XXXX") { return v }
+        if b.count == 7, b[4] == 0x2D, digits(5..<7), digits(0..<4) || v.hasPrefix("XXXX") { return v }
+        if v.hasPrefix("XXXX-WXX-"), b.count == 10 { return v }
+        return nil
+    }
+
+    /// Whether an unresolved date ("XXXX-02", "XXXX-11-18", "XXXX-WXX-2") fits a resolved one
+    /// (a month fits any day of it).
+    static func compatible(_ partial: String, _ full: String) -> Bool {
+        if partial.hasPrefix("XXXX-WXX-") {
+            guard let wd = Int(partial.suffix(1)), let date = CivilDate(iso: full) else { return false }
+            return date.weekday == wd
+        }
+        return full.dropFirst(4).hasPrefix(partial.dropFirst(4))
+    }
+
+    /// Whether two resolved dates can be one event's: equal, or a month and a day of it.
+    static func sameDay(_ a: String, _ b: String) -> Bool {
+        a == b || (a.count == 7 && b.hasPrefix(a)) || (b.count == 7 && a.hasPrefix(b))
+    }
+}

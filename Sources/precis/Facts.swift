@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Precis
+import PrecisFacts
+
+struct Facts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the time expressions of articles about one story, and the story's dated timeline.",
+        discussion: """
+        Each time expression is resolved against its article's publication date (from the page, the \
+        text's header, or --date for inputs that carry none): "Tuesday" becomes 2014-11-18. Without a \
+        date, relative expressions get "value": null (or X for the unknown year) rather than a guess. \
+        JSON: {"documents": [{"file", "title", "date"}], "times": [{"text", "type", "value", \
+        "document", "start", "end"}], "timeline": [{"date", "text", "sources": [{"document", "start", \
+        "end"}]}]}, with document indices and Unicode scalar offsets as in `precis summarize`.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output form: json or markdown.")
+    var format: FactsFormat = .json
+
+    @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD) for inputs that carry none.", valueName: "date"))
+    var date: String?
+
+    enum FactsFormat: String, ExpressibleByArgument { case json, markdown }
+
+    func validate() throws {
+        if let date, CivilDate(iso: date) == nil || date.count != 10 {
+            throw ValidationError("--date must be a day as YYYY-MM-DD, e.g. 2014-11-18.")
+        }
+    }
+
+    func run() throws {
+        let reader = InputReader(maxDocumentBytes: input.maxBytes)
+        var intake = reader.read(paths: try input.resolvedInputs())
+        let raw = intake.documents + intake.clusters.flatMap(\.documents)
+        let pipeline = Pipeline()
+        var (articles, skipped) = pipeline.articles(from: raw)
+        intake.skipped += skipped
+        guard !articles.isEmpty else { throw input.nothingLeft(intake, doing: "read facts from") }
+        input.report(intake)
+        if let date { for k in articles.indices where articles[k].date == nil { articles[k].date = date } }
+        let facts = pipeline.facts(articles: articles)
+        switch format {
+        case .json:
+            let out = JSONOutput.object([
+                ("documents", .array(articles.map { .object([("file", .string($0.origin)), ("title", .optional($0.title)), ("date", .optional($0.date))]) })),
+                ("times", .array(facts.times.enumerated().flatMap { d, times in times.map { $0.json(document: d) } })),
+                ("timeline", .array(facts.timeline.map(\.json))),
+            ])
+            Console.out(out.serialized(pretty: true) + "\n")
+        case .markdown:
+            var out = "# Facts\n\n## Timeline\n\n"
+            if facts.timeline.isEmpty { out += "(No dated event found.)\n" }
+            for e in facts.timeline {
+                out += "- **\(e.date)** " + DigestRenderer.escapeMarkdownText(e.text) + " [" + e.sources.map { String($0.document + 1) }.joined(separator: ", ") + "]\n"
+            }
+            out += "\n## Time expressions\n\n| source | text | type | value |\n|---|---|---|---|\n"
+            for (d, times) in facts.times.enumerated() {
+                for t in times {
+                    out += "| \(d + 1) | \(DigestRenderer.escapeMarkdownText(t.text)) | \(t.type.rawValue) | \(t.value ?? "unknown (no article date)") |\n"
+                }
+            }
+            out += "\n## Sources\n\n"
+            for (d, a) in articles.enumerated() {
+                out += "\(d + 1). \(DigestRenderer.escapeMarkdownText(a.title ?? "(untitled)")) — \(a.date ?? "date unknown"), \(a.origin)\n"
+            }
+            Console.out(out)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Testing
+@testable import PrecisFacts
+
+@Suite struct TimeTaggerTests {
+    let tagger = TimeTagger()
+    /// A Wednesday.
+    let anchor = CivilDate(iso: "2025-03-12")
+
+    func tags(_ text: String, anchor: CivilDate?) -> [(String, String, String?)] {
+        tagger.tag(text, anchor: anchor).map { ($0.text, $0.type.rawValue, $0.value) }
+    }
+
+    func one(_ text: String, _ expectedText: String, _ type: String, _ value: String?, anchor: CivilDate?? = nil,
+             sourceLocation: SourceLocation = #_sourceLocation) {
+        let found = tags(text, anchor: anchor ?? self.anchor)
+        #expect(found.count == 1, "\(found)", sourceLocation: sourceLocation)
+        guard let f = found.first else { return }
+        #expect(f.0 == expectedText, sourceLocation: sourceLocation)
+        #expect(f.1 == type, sourceLocation: sourceLocation)
+        #expect(f.2 == value, sourceLocation: sourceLocation)
+    }
+
+    @Test func absoluteDates() {
+        one("The council met on Nov. 18, 2014 in Calder.", "Nov. 18, 2014", "DATE", "2014-11-18")
+        one("It was signed on 18 November 2014.", "18 November 2014", "DATE", "2014-11-18")
+        one("The filing is dated 2014-11-18.", "2014-11-18", "DATE", "2014-11-18")
+        one("Ships were counted in December 2013.", "December 2013", "DATE", "2013-12")
+        one("The harbour was built in 1911.", "1911", "DATE", "1911")
+        one("Trade boomed in the 1990s.", "1990s", "DATE", "199")
+        one("Shares fell 3% in the third quarter of 2024.", "the third quarter of 2024", "DATE", "2024-Q3")
+    }
+
+    @Test func datesWithoutAYearTakeTheArticles() {
+        one("A report released on Feb. 17 found abuses.", "Feb. 17", "DATE", "2025-02-17")
+        one("The report came out in February.", "February", "DATE", "2025-02")
+        // A month well after the article's, told in the past, is last year's.
+        one("The wall cracked in November.", "November", "DATE", "2024-11")
+        one("The vote will be held in November.", "November", "DATE", "2025-11")
+    }
+
+    @Test func relativeToThePublicationDate() {
+        one("The assembly voted on Tuesday.", "Tuesday", "DATE", "2025-03-11")
+        one("The assembly will vote on Friday.", "Friday", "DATE", "2025-03-14")
+        one("Talks ended yesterday.", "yesterday", "DATE", "2025-03-11")
+        one("Talks resume tomorrow.", "tomorrow", "DATE", "2025-03-13")
+        one("The plan was drafted last week.", "last week", "DATE", "2025-W10")
+        one("The plan was drafted last month.", "last month", "DATE", "2025-02")
+        one("A timetable follows next month.", "next month", "DATE", "2025-04")
+        one("Exports fell last year.", "last year", "DATE", "2024")
+        one("The port opened five years ago.", "five years ago", "DATE", "2020")
+        one("Earlier this year the quay flooded.", "Earlier this year", "DATE", "2025")
+        one("Exports rose in July last year.", "July last year", "DATE", "2024-07")
+        one("The ferry leaves at 10 a.m. Thursday.", "10 a.m. Thursday", "TIME", "2025-03-06T10:00")
+        one("Officials are now counting votes.", "now", "DATE", "PRESENT_REF")
+    }
+
+    @Test func durationsAndSetsButNotAges() {
+        one("The phase-out will take four years.", "four years", "DURATION", "P4Y")
+        one("The strike lasted 22 months.", "22 months", "DURATION", "P22M")
+        one("A two-week truce began.", "two-week", "DURATION", "P2W")
+        one("Inspections happen every week.", "every week", "SET", "P1W")
+        one("The port has shrunk for two decades.", "two decades", "DURATION", "P20Y")
+        #expect(tags("A 61-year-old man was charged.", anchor: anchor).isEmpty)
+        #expect(tags("The boy, 5 years old, was unhurt.", anchor: anchor).isEmpty)
+        #expect(tags("Tickets cost $5 a year.", anchor: anchor).isEmpty)
+    }
+
+    @Test func withoutAnArticleDateNothingIsGuessed() {
+        one("The assembly voted on Tuesday.", "Tuesday", "DATE", "XXXX-WXX-2", anchor: .some(nil))
+        one("Talks ended yesterday.", "yesterday", "DATE", nil, anchor: .some(nil))
+        one("The report came out in February.", "February", "DATE", "XXXX-02", anchor: .some(nil))
+        one("The report of Feb. 17 found abuses.", "Feb. 17", "DATE", "XXXX-02-17", anchor: .some(nil))
+        // Absolute dates need no anchor.
+        one("It was signed on 18 November 2014.", "18 November 2014", "DATE", "2014-11-18", anchor: .some(nil))
+    }
+
+    @Test func ambiguousWordsAreNotDates() {
+        #expect(tags("Officials may march on the capital.", anchor: anchor).isEmpty)
+        #expect(tags("The group sold 2,000 tickets.", anchor: anchor).isEmpty)
+        let found = tags("In May 2024 the port closed.", anchor: anchor)
+        #expect(found.map(\.2) == ["2024-05"])
+    }
+
+    @Test func offsetsAreUnicodeScalars() throws {
+        let text = "Ça a commencé — «enfin» — on Tuesday."
+        let t = try #require(tagger.tag(text, anchor: anchor).first)
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[t.start..<t.end])) == "Tuesday")
+    }
+}
+
+@Suite struct TimelineTests {
+    @Test func sameEventFromSeveralSourcesIsOneEntry() throws {
+        let texts = [
+            "The Calder assembly voted on Tuesday to rebuild the harbour wall before winter.\n\nA survey published in January found three cracks in the harbour wall.",
+            "Calder's assembly will vote on Tuesday on the harbour wall rebuild.",
+            "An engineering survey of the harbour wall, published on Jan. 20, found three cracks.",
+            "Fishing crews said the weather had been calm on Monday.",
+        ]
+        let dates: [String?] = ["2025-03-11", nil, "2025-03-02", "2025-03-11"]
+        let story = TimelineBuilder().build(texts: texts, dates: dates)
+        let survey = try #require(story.timeline.first { $0.date == "2025-01-20" })
+        #expect(Set(survey.sources.map(\.document)) == [0, 2])
+        let vote = try #require(story.timeline.first { $0.date == "2025-03-11" && $0.text.contains("voted") })
+        #expect(Set(vote.sources.map(\.document)) == [0, 1], "the undated 'will vote on Tuesday' fits a Tuesday")
+        #expect(story.timeline.map(\.date) == story.timeline.map(\.date).sorted())
+        // Background is placed at its own date, before the article's.
+        #expect(story.timeline.first?.date == "2025-01-20")
+        for entry in story.timeline {
+            for s in entry.sources {
+                let scalars = Array(texts[s.document].unicodeScalars)
+                #expect(s.start < s.end && s.end <= scalars.count)
+            }
+        }
+    }
+}
