@@ -56,6 +56,7 @@ let package = Package(
             dependencies: ["PrecisText"],
             resources: [
                 .embedInCode("Resources/en/timewords.txt"),
+                .embedInCode("Resources/en/quotewords.txt"),
             ]
         ),
         .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "PrecisExtract", "PrecisStories", "PrecisFacts"]),

@@ -58,8 +58,36 @@ public struct Digest: Sendable {
     public var documents: [Document]
     /// Near-copies of the sources, when the digest comes from story clustering.
     public var copies: [Copy] = []
+    /// What the sources report: times, timeline, quotes, numbers and disagreements (offsets into
+    /// `documents`), when the digest was made with facts.
+    public var facts: StoryFacts? = nil
     /// Dated events of the story, each citing the sources that tell it.
-    public var timeline: [TimelineEntry] = []
+    public var timeline: [TimelineEntry] { facts?.timeline ?? [] }
+
+    /// The quotes worth showing a reader: direct quotations by a named speaker, at most `limit`,
+    /// one per speaker first.
+    public func keyQuotes(limit: Int = 6) -> [(document: Int, quote: Quote)] {
+        guard let facts else { return [] }
+        let all = facts.quotes.enumerated().flatMap { d, qs in qs.map { (document: d, quote: $0) } }
+            .filter { $0.quote.direct && $0.quote.speaker.first?.isUppercase == true && wordCount($0.quote.text) >= 5 }
+        var seen = Set<String>(), first: [(document: Int, quote: Quote)] = [], rest: [(document: Int, quote: Quote)] = []
+        for q in all { if seen.insert(q.quote.speaker).inserted { first.append(q) } else { rest.append(q) } }
+        return Array((first + rest).prefix(limit))
+    }
+
+    /// The figures that matter most: those several sources give (whether or not they agree), then
+    /// the rest, at most `limit`, each once.
+    public func keyNumbers(limit: Int = 8) -> [(document: Int, number: Quantity)] {
+        guard let facts else { return [] }
+        var sources: [String: Set<Int>] = [:]
+        for (d, ns) in facts.numbers.enumerated() { for n in ns { sources[n.key, default: []].insert(d) } }
+        var seen = Set<String>()
+        let all = facts.numbers.enumerated().flatMap { d, ns in ns.map { (document: d, number: $0) } }
+            .filter { seen.insert($0.number.key + "|" + $0.number.value).inserted }
+        let shared = all.filter { (sources[$0.number.key]?.count ?? 0) > 1 }
+        let single = all.filter { (sources[$0.number.key]?.count ?? 0) <= 1 }
+        return Array((shared + single).prefix(limit))
+    }
 
     /// The summary as plain prose, sentences joined by a space.
     public var summary: String {

@@ -36,6 +36,22 @@ public enum DigestRenderer {
             }
             out += "\n"
         }
+        let quotes = digest.keyQuotes()
+        if !quotes.isEmpty {
+            out += "Who said what\n"
+            for q in quotes { out += wrap("\(q.quote.speaker): \(q.quote.text) [\(q.document + 1)]", width: 78) + "\n" }
+            out += "\n"
+        }
+        let numbers = digest.keyNumbers()
+        if !numbers.isEmpty {
+            out += "Key numbers\n"
+            for n in numbers { out += "  \(n.number.text) [\(n.document + 1)]\n" }
+            out += "\n"
+        }
+        for g in digest.facts?.disagreements ?? [] {
+            out += "Sources disagree on \(g.about): " + g.values.map { "\($0.text) [\($0.document + 1)\($0.date.map { ", " + $0 } ?? "")]" }.joined(separator: "; ") + "\n"
+        }
+        if !(digest.facts?.disagreements.isEmpty ?? true) { out += "\n" }
         out += "Sources\n"
         for (i, doc) in digest.documents.enumerated() {
             out += "[\(i + 1)] " + describe(doc) + "\n"
@@ -114,6 +130,25 @@ public enum DigestRenderer {
             }
             out += "\n"
         }
+        let quotes = digest.keyQuotes()
+        if !quotes.isEmpty {
+            out += "\(hashes)# Who said what\n\n"
+            for q in quotes { out += "- **\(escapeMarkdown(q.quote.speaker))**: \(escapeMarkdown(q.quote.text)) \\[\(q.document + 1)\\]\n" }
+            out += "\n"
+        }
+        let numbers = digest.keyNumbers()
+        if !numbers.isEmpty {
+            out += "\(hashes)# Key numbers\n\n"
+            for n in numbers { out += "- \(escapeMarkdown(n.number.text)) \\[\(n.document + 1)\\]\n" }
+            out += "\n"
+        }
+        if let disagreements = digest.facts?.disagreements, !disagreements.isEmpty {
+            out += "\(hashes)# Where sources disagree\n\n"
+            for g in disagreements {
+                out += "- **\(escapeMarkdown(g.about))**: " + g.values.map { "\(escapeMarkdown($0.text)) \\[\($0.document + 1)\\]\($0.date.map { " (" + $0 + ")" } ?? "")" }.joined(separator: "; ") + "\n"
+            }
+            out += "\n"
+        }
         out += "\(hashes)# Sources\n\n"
         for (i, doc) in digest.documents.enumerated() {
             out += "\(i + 1). " + escapeMarkdown(describe(doc)) + "\n"
@@ -182,6 +217,28 @@ public enum DigestRenderer {
                 timeline += "<li><time datetime=\"\(escapeHTML(e.date))\">\(escapeHTML(e.date))</time> \(escapeHTML(e.text)) \(links)</li>\n"
             }
             timeline += "</ol>\n"
+        }
+        func cite(_ d: Int) -> String { "<a class=\"cite\" href=\"#\(idPrefix)source-\(d + 1)\">[\(d + 1)]</a>" }
+        let quotes = digest.keyQuotes()
+        if !quotes.isEmpty {
+            timeline += "<h\(level + 1)>Who said what</h\(level + 1)>\n<ul class=\"quotes\">\n"
+            for q in quotes { timeline += "<li><strong>\(escapeHTML(q.quote.speaker))</strong>: \(escapeHTML(q.quote.text)) \(cite(q.document))</li>\n" }
+            timeline += "</ul>\n"
+        }
+        let numbers = digest.keyNumbers()
+        if !numbers.isEmpty {
+            timeline += "<h\(level + 1)>Key numbers</h\(level + 1)>\n<ul class=\"numbers\">\n"
+            for n in numbers { timeline += "<li>\(escapeHTML(n.number.text)) \(cite(n.document))</li>\n" }
+            timeline += "</ul>\n"
+        }
+        if let disagreements = digest.facts?.disagreements, !disagreements.isEmpty {
+            timeline += "<h\(level + 1)>Where sources disagree</h\(level + 1)>\n<ul class=\"disagreements\">\n"
+            for g in disagreements {
+                timeline += "<li><strong>\(escapeHTML(g.about))</strong>: " + g.values.map { v in
+                    "\(escapeHTML(v.text)) \(cite(v.document))\(v.date.map { " (" + escapeHTML($0) + ")" } ?? "")"
+                }.joined(separator: "; ") + "</li>\n"
+            }
+            timeline += "</ul>\n"
         }
         return """
         <h\(level)>\(title)</h\(level)>

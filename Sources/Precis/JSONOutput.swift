@@ -159,7 +159,7 @@ extension Digest {
             ("sentences", .array(sentences.map(\.json))),
             ("documents", .array(documents.map(\.json))),
         ]
-        fields.append(("timeline", .array(timeline.map(\.json))))
+        if let facts { fields += facts.jsonFields } else { fields.append(("timeline", .array([]))) }
         if !copies.isEmpty {
             fields.append(("copies", .array(copies.map { copy in
                 let d = copy.document
@@ -197,5 +197,44 @@ extension TimeExpression {
     public func json(document: Int) -> JSONOutput {
         .object([("text", .string(text)), ("type", .string(type.rawValue)), ("value", .optional(value)),
                  ("document", .int(document)), ("start", .int(start)), ("end", .int(end))])
+    }
+}
+
+extension Quote {
+    public func json(document: Int) -> JSONOutput {
+        .object([("speaker", .string(speaker)), ("text", .string(text)), ("document", .int(document)),
+                 ("start", .int(start)), ("end", .int(end)), ("direct", .bool(direct))])
+    }
+}
+
+extension Quantity {
+    public func json(document: Int) -> JSONOutput {
+        .object([("value", .string(value)), ("qualifier", .optional(qualifier)), ("counts", .string(counts)),
+                 ("text", .string(text)), ("document", .int(document)), ("start", .int(start)), ("end", .int(end))])
+    }
+}
+
+extension Disagreement {
+    public var json: JSONOutput {
+        .object([("about", .string(about)), ("values", .array(values.map { v in
+            .object([("value", .string(v.value)), ("qualifier", .optional(v.qualifier)), ("text", .string(v.text)),
+                     ("document", .int(v.document)), ("start", .int(v.start)), ("end", .int(v.end)), ("date", .optional(v.date))])
+        }))])
+    }
+}
+
+extension StoryFacts {
+    /// `{"times", "timeline", "quotes", "numbers", "disagreements"}` with document indices.
+    public var jsonFields: [(String, JSONOutput)] {
+        func flat<T>(_ perDocument: [[T]], _ f: (T, Int) -> JSONOutput) -> JSONOutput {
+            .array(perDocument.enumerated().flatMap { d, items in items.map { f($0, d) } })
+        }
+        return [
+            ("times", flat(times) { $0.json(document: $1) }),
+            ("timeline", .array(timeline.map(\.json))),
+            ("quotes", flat(quotes) { $0.json(document: $1) }),
+            ("numbers", flat(numbers) { $0.json(document: $1) }),
+            ("disagreements", .array(disagreements.map(\.json))),
+        ]
     }
 }

@@ -46,14 +46,14 @@ public struct Pipeline: Sendable {
         let summary = summarizer.summarize(articles.map(\.text), budget: budget, analyzer: analyzer, dates: articles.map(\.date))
         var digest = Digest(articles: articles, summary: summary)
         digest.findRepeats(analyzer: analyzer)
-        digest.timeline = facts(articles: articles, analyzer: analyzer).timeline
+        digest.facts = facts(articles: articles, analyzer: analyzer)
         return digest
     }
 
-    /// Time expressions of each article (resolved against its publication date) and the timeline
-    /// of the story they tell.
-    public func facts(articles: [Article], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryTimes {
-        TimelineBuilder().build(texts: articles.map(\.text), dates: articles.map(\.date), analyzer: analyzer)
+    /// The facts of the story the articles tell: time expressions (resolved against each article's
+    /// publication date), timeline, quotes with speakers, quantities, and disagreements.
+    public func facts(articles: [Article], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryFacts {
+        StoryFacts.read(texts: articles.map(\.text), dates: articles.map(\.date), analyzer: analyzer)
     }
 
     /// Summary of one cluster for batch runs: sentence `document` indices refer to the cluster's own
@@ -114,7 +114,7 @@ public struct Pipeline: Sendable {
             let summary = summarizer.summarize(sources.map(\.text), budget: budget, analyzer: analyzer, dates: sources.map(\.date))
             var digest = Digest(articles: sources, summary: summary)
             digest.findRepeats(analyzer: analyzer)
-            digest.timeline = facts(articles: sources, analyzer: analyzer).timeline
+            digest.facts = facts(articles: sources, analyzer: analyzer)
             digest.copies = indices.compactMap { k in
                 guard let original = assignments[k].duplicateOf, let of = position[original] else { return nil }
                 return Digest.Copy(document: Digest.Document(articles[k]), of: of)

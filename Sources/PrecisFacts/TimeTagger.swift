@@ -554,6 +554,11 @@ struct TimeToken {
             } else if isLetter(c) {
                 var j = i + 1
                 while j < s.count && (isLetter(s[j]) || (s[j] == "'" || s[j] == "\u{2019}") && j + 1 < s.count && isLetter(s[j + 1])) { j += 1 }
+                // Dotted initialisms stay one word: "U.N.", "U.S.".
+                if j - i == 1, c.properties.isUppercase, j + 2 < s.count, s[j] == ".", s[j + 1].properties.isUppercase, s[j + 2] == "." {
+                    j += 3
+                    while j + 1 < s.count, s[j].properties.isUppercase, s[j + 1] == "." { j += 2 }
+                }
                 let word = String(String.UnicodeScalarView(s[i..<j])).lowercased()
                 out.append(TimeToken(lower: word, start: i, end: j, kind: .word, capitalized: c.properties.isUppercase))
                 i = j

@@ -24,11 +24,26 @@ public struct TimelineEntry: Sendable, Equatable {
     public var sources: [SourceSpan]
 }
 
-/// The time expressions of each document of a story and the story's timeline.
-public struct StoryTimes: Sendable {
-    /// Per document, its time expressions (offsets into that document's text).
+/// The facts of a story: per document its time expressions, quotes and quantities (offsets into
+/// that document's text), and across documents the timeline and the disagreements.
+public struct StoryFacts: Sendable {
     public var times: [[TimeExpression]]
     public var timeline: [TimelineEntry]
+    public var quotes: [[Quote]] = []
+    public var numbers: [[Quantity]] = []
+    public var disagreements: [Disagreement] = []
+
+    /// Reads every fact of a story's articles (`dates` are their publication dates, ISO 8601).
+    public static func read(texts: [String], dates: [String?], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryFacts {
+        var facts = TimelineBuilder().build(texts: texts, dates: dates, analyzer: analyzer)
+        let finder = QuoteFinder()
+        facts.quotes = texts.map { finder.find(in: $0) }
+        QuoteFinder.unifySpeakers(&facts.quotes)
+        let numbers = NumberFinder()
+        facts.numbers = texts.enumerated().map { numbers.find(in: $0.element, excluding: facts.times[$0.offset]) }
+        facts.disagreements = NumberFinder.disagreements(facts.numbers, dates: dates)
+        return facts
+    }
 }
 
 /// Builds a story's timeline from its articles.
@@ -48,7 +63,7 @@ public struct TimelineBuilder {
 
     public init() {}
 
-    public func build(texts: [String], dates: [String?], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryTimes {
+    public func build(texts: [String], dates: [String?], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryFacts {
         struct Candidate {
             var date: String
             var resolved: Bool
@@ -142,7 +157,7 @@ public struct TimelineBuilder {
         let timeline = entries.map(\.entry).enumerated().sorted { a, b in
             a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
         }.map(\.element)
-        return StoryTimes(times: times, timeline: timeline)
+        return StoryFacts(times: times, timeline: timeline)
     }
 
     /// The date of an event from a time value: a day ("2014-11-18"), a month ("2014-11"), or their

@@ -10,7 +10,7 @@ import PrecisFacts
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Precis on benchmark data.",
-        subcommands: [EvalRouge.self, EvalExtract.self, EvalStories.self, EvalTimes.self]
+        subcommands: [EvalRouge.self, EvalExtract.self, EvalStories.self, EvalTimes.self, EvalQuotes.self]
     )
 }
 
@@ -321,6 +321,38 @@ struct EvalTimes: ParsableCommand {
         var out = "documents: \(r.documents)   gold: \(r.gold)   found: \(r.predicted)\n"
         out += row("strict", r.strict) + row("relaxed", r.relaxed) + row("type", r.type) + row("value", r.value)
         out += String(format: "tagging: %.3f s CPU\n", r.seconds)
+        Console.out(out)
+    }
+}
+
+struct EvalQuotes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quotes",
+        abstract: "Score attributions (speaker, cue, content spans) against PolNeAR.",
+        discussion: """
+        DATA is a PolNeAR split directory (text/ and attributions/, e.g. ../shared/data/quotes/polnear/data/dev). \
+        Prints exact-match and overlap P/R/F1 x100 for the Source (speaker mention), Cue and Content spans.
+        """
+    )
+
+    @Option(help: ArgumentHelp("A PolNeAR split directory.", valueName: "dir"))
+    var data: String
+
+    func run() throws {
+        let documents: [AttributionDocument]
+        do { documents = try AttributionSet.read(data) } catch let skipped as SkippedInput {
+            throw Console.fail("\(skipped.origin) \(skipped.reason)")
+        }
+        guard !documents.isEmpty else { throw Console.fail("\(data) holds no annotated documents.") }
+        let r = AttributionEvaluation.run(documents)
+        var out = "documents: \(r.documents)\n"
+        for (name, role) in [("source", r.source), ("cue", r.cue), ("content", r.content)] {
+            let e = role.exactScore, o = role.overlapScore
+            out += name.padding(toLength: 9, withPad: " ", startingAt: 0)
+                + String(format: "exact P %5.1f R %5.1f F1 %5.1f   overlap P %5.1f R %5.1f F1 %5.1f   (gold %d, found %d)\n",
+                         100 * e.p, 100 * e.r, 100 * e.f, 100 * o.p, 100 * o.r, 100 * o.f, role.gold, role.predicted)
+        }
+        out += String(format: "finding: %.3f s CPU\n", r.seconds)
         Console.out(out)
     }
 }

@@ -5,14 +5,17 @@ import PrecisFacts
 
 struct Facts: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the time expressions of articles about one story, and the story's dated timeline.",
+        abstract: "The facts of articles about one story: times, timeline, who said what, numbers, disagreements.",
         discussion: """
         Each time expression is resolved against its article's publication date (from the page, the \
         text's header, or --date for inputs that carry none): "Tuesday" becomes 2014-11-18. Without a \
         date, relative expressions get "value": null (or X for the unknown year) rather than a guess. \
         JSON: {"documents": [{"file", "title", "date"}], "times": [{"text", "type", "value", \
         "document", "start", "end"}], "timeline": [{"date", "text", "sources": [{"document", "start", \
-        "end"}]}]}, with document indices and Unicode scalar offsets as in `precis summarize`.
+        "end"}]}], "quotes": [{"speaker", "text", "document", "start", "end", "direct"}], "numbers": \
+        [{"value", "qualifier", "counts", "text", "document", "start", "end"}], "disagreements": \
+        [{"about", "values": [{"value", "qualifier", "text", "document", "start", "end", "date"}]}]}, \
+        with document indices and Unicode scalar offsets as in `precis summarize`.
         """
     )
 
@@ -47,15 +50,30 @@ struct Facts: ParsableCommand {
         case .json:
             let out = JSONOutput.object([
                 ("documents", .array(articles.map { .object([("file", .string($0.origin)), ("title", .optional($0.title)), ("date", .optional($0.date))]) })),
-                ("times", .array(facts.times.enumerated().flatMap { d, times in times.map { $0.json(document: d) } })),
-                ("timeline", .array(facts.timeline.map(\.json))),
-            ])
+            ] + facts.jsonFields)
             Console.out(out.serialized(pretty: true) + "\n")
         case .markdown:
             var out = "# Facts\n\n## Timeline\n\n"
             if facts.timeline.isEmpty { out += "(No dated event found.)\n" }
             for e in facts.timeline {
                 out += "- **\(e.date)** " + DigestRenderer.escapeMarkdownText(e.text) + " [" + e.sources.map { String($0.document + 1) }.joined(separator: ", ") + "]\n"
+            }
+            out += "\n## Who said what\n\n"
+            for (d, quotes) in facts.quotes.enumerated() {
+                for q in quotes {
+                    out += "- **\(DigestRenderer.escapeMarkdownText(q.speaker))**: \(DigestRenderer.escapeMarkdownText(q.text)) [\(d + 1)]\n"
+                }
+            }
+            out += "\n## Key numbers\n\n"
+            for (d, numbers) in facts.numbers.enumerated() {
+                for n in numbers { out += "- \(DigestRenderer.escapeMarkdownText(n.text)) [\(d + 1)]\n" }
+            }
+            out += "\n## Where sources disagree\n\n"
+            if facts.disagreements.isEmpty { out += "(No figure differs between sources.)\n" }
+            for g in facts.disagreements {
+                out += "- **\(DigestRenderer.escapeMarkdownText(g.about))**: " + g.values.map {
+                    "\(DigestRenderer.escapeMarkdownText($0.text)) [\($0.document + 1)\($0.date.map { ", " + $0 } ?? "")]"
+                }.joined(separator: "; ") + "\n"
             }
             out += "\n## Time expressions\n\n| source | text | type | value |\n|---|---|---|---|\n"
             for (d, times) in facts.times.enumerated() {

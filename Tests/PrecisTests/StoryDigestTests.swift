@@ -141,3 +141,32 @@ struct SeedTimelineTests {
         #expect(digest.timeline.map(\.date) == digest.timeline.map(\.date).sorted())
     }
 }
+
+@Suite(.enabled(if: SeedFiles.available, "needs ../shared/data/seeds"))
+struct SeedFactsTests {
+    @Test func coSponsorFiguresDisagreeAndTheVoteTallyAgrees() throws {
+        let intake = InputReader().read(paths: [SeedFiles.directory.path])
+        let pipeline = Pipeline()
+        let articles = pipeline.articles(from: intake.documents).articles
+        let facts = pipeline.facts(articles: articles)
+        let cosponsors = try #require(facts.disagreements.first { $0.about == "co-sponsors" })
+        #expect(Set(cosponsors.values.map(\.value)) == ["48", "50", "60", "62"])
+        #expect(cosponsors.values.first { $0.value == "60" }?.qualifier == "more than")
+        #expect(cosponsors.values.first { $0.value == "50" }?.qualifier == "some")
+        // Dated sources come first, in date order.
+        #expect(cosponsors.values.prefix(2).map(\.date) == ["2014-11-10", "2014-11-18"])
+        #expect(!facts.disagreements.contains { $0.about == "votes" }, "111 to 19 is the same tally everywhere")
+        let numbers = facts.numbers.flatMap { $0 }
+        #expect(numbers.contains { $0.value == "111-19" })
+        #expect(numbers.contains { $0.value == "55" && $0.counts == "abstentions" })
+        #expect(numbers.contains { $0.value == "120000" && $0.qualifier == "up to" })
+        // Quotes carry their document spans, and named speakers.
+        for (d, quotes) in facts.quotes.enumerated() {
+            for q in quotes {
+                let scalars = Array(articles[d].text.unicodeScalars)
+                #expect(String(String.UnicodeScalarView(scalars[q.start..<q.end])) == q.text)
+            }
+        }
+        #expect(facts.quotes.joined().contains { $0.speaker == "Sue Mi Terry" && $0.direct })
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import PrecisFacts
+import PrecisIngest
+import PrecisText
+
+/// A PolNeAR document: its text and gold attribution spans (Unicode scalar offsets).
+public struct AttributionDocument: Sendable {
+    public var name: String
+    public var text: String
+    public var sources: [TextSpan]
+    public var cues: [TextSpan]
+    public var contents: [TextSpan]
+}
+
+public enum AttributionSet {
+    /// Reads a PolNeAR split directory (`text/*.txt` with `attributions/<doc>_<annotator>.ann`, brat
+    /// standoff). Where several annotators did a document, the first annotation file by name is gold.
+    public static func read(_ path: String) throws -> [AttributionDocument] {
+        let textDir = (path as NSString).appendingPathComponent("text")
+        let annDir = (path as NSString).appendingPathComponent("attributions")
+        guard let texts = try? FileManager.default.contentsOfDirectory(atPath: textDir).filter({ $0.hasSuffix(".txt") }).sorted() else {
+            throw SkippedInput(origin: path, reason: "has no text/ folder; give a PolNeAR split such as data/dev")
+        }
+        let anns = ((try? FileManager.default.contentsOfDirectory(atPath: annDir)) ?? []).filter { $0.hasSuffix(".ann") }.sorted()
+        var out: [AttributionDocument] = []
+        for file in texts {
+            let stem = String(file.dropLast(4))
+            guard let ann = anns.first(where: { $0.hasPrefix(stem + "_") }),
+                  let data = FileManager.default.contents(atPath: (textDir as NSString).appendingPathComponent(file)),
+                  let annData = FileManager.default.contents(atPath: (annDir as NSString).appendingPathComponent(ann)) else { continue }
+            var doc = AttributionDocument(name: stem, text: String(decoding: data, as: UTF8.self), sources: [], cues: [], contents: [])
+            for line in String(decoding: annData, as: UTF8.self).split(separator: "\n") where line.hasPrefix("T") {
+                let fields = line.split(separator: "\t")
+                guard fields.count >= 2 else { continue }
+                let head = fields[1].split(separator: " ", maxSplits: 1)
+                guard head.count == 2 else { continue }
+                let numbers = head[1].split(whereSeparator: { $0 == " " || $0 == ";" }).compactMap { Int($0) }
+                guard let a = numbers.min(), let b = numbers.max() else { continue }
+                let span = TextSpan(start: a, end: b)
+                switch head[0] {
+                case "Source": doc.sources.append(span)
+                case "Cue": doc.cues.append(span)
+                case "Content": doc.contents.append(span)
+                default: break
+                }
+            }
+            out.append(doc)
+        }
+        return out
+    }
+}
+
+/// Exact and overlap span scores per attribution role.
+public struct AttributionReport: Sendable {
+    public struct Role: Sendable {
+        public var gold = 0
+        public var predicted = 0
+        public var exact = 0
+        public var overlap = 0
+        func f(_ m: Int) -> (p: Double, r: Double, f: Double) {
+            let p = predicted > 0 ? Double(m) / Double(predicted) : 0, r = gold > 0 ? Double(m) / Double(gold) : 0
+            return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0)
+        }
+        public var exactScore: (p: Double, r: Double, f: Double) { f(exact) }
+        public var overlapScore: (p: Double, r: Double, f: Double) { f(overlap) }
+    }
+    public var documents = 0
+    public var source = Role()
+    public var cue = Role()
+    public var content = Role()
+    public var seconds = 0.0
+}
+
+public enum AttributionEvaluation {
+    public static func run(_ documents: [AttributionDocument], finder: QuoteFinder = QuoteFinder()) -> AttributionReport {
+        var r = AttributionReport()
+        let start = cpuSeconds()
+        let segmenter = SentenceSegmenter()
+        func score(_ role: inout AttributionReport.Role, gold: [TextSpan], found: [TextSpan]) {
+            role.gold += gold.count
+            role.predicted += found.count
+            var usedExact = Set<Int>(), usedOverlap = Set<Int>()
+            for f in found {
+                if let k = gold.indices.first(where: { !usedExact.contains($0) && gold[$0] == f }) { usedExact.insert(k); role.exact += 1 }
+                if let k = gold.indices.first(where: { !usedOverlap.contains($0) && gold[$0].start < f.end && f.start < gold[$0].end }) {
+                    usedOverlap.insert(k); role.overlap += 1
+                }
+            }
+        }
+        for doc in documents {
+            r.documents += 1
+            let quotes = finder.find(in: doc.text, segmenter: segmenter)
+            score(&r.source, gold: doc.sources, found: quotes.map(\.source))
+            score(&r.cue, gold: doc.cues, found: quotes.map(\.cue))
+            score(&r.content, gold: doc.contents, found: quotes.map { TextSpan(start: $0.start, end: $0.end) })
+        }
+        r.seconds = cpuSeconds() - start
+        return r
+    }
+}

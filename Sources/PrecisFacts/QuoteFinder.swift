@@ -1,0 +1,209 @@
+import Foundation
+import PrecisText
+
+/// Something a source said: the speaker as one name across the story, and the spans of the speaker's
+/// mention, the reporting verb and what was said.
+public struct Quote: Sendable, Equatable {
+    /// The speaker's name as the story knows it ("Choe Myong-nam" for "Mr. Choe" and "he"), or the
+    /// mention itself when no name is known ("a source", "the ministry").
+    public var speaker: String
+    /// What was said: the quotation or the reported content.
+    public var text: String
+    public var start: Int
+    public var end: Int
+    /// Whether `text` is a direct quotation (in quote marks) rather than reported speech.
+    public var direct: Bool
+    /// The speaker mention ("he", "Mr. Choe", "North Korea's U.N. mission") and the cue ("said").
+    public var source: TextSpan
+    public var cue: TextSpan
+}
+
+/// Finds attributions in news text: "X said (that) ...", "..., X said", "..., said X", "according to X",
+/// "X told AFP", direct quotations in straight or curly quotes with their speaker in the same or the
+/// next sentence, and pronouns ("he said") resolved to the last named speaker.
+public struct QuoteFinder: Sendable {
+    let words: QuoteWords
+
+    public init() {
+        words = QuoteWords.english
+    }
+
+    /// Quotes of one document, in text order. `segmenter` splits the text into sentences.
+    public func find(in text: String, segmenter: SentenceSegmenter = SentenceSegmenter()) -> [Quote] {
+        let scalars = ScalarText(text)
+        let tokens = TimeToken.tokenize(scalars.scalars)
+        var quotes: [Quote] = []
+        var lastNamed: String? = nil
+        var t = 0
+        for span in segmenter.sentences(in: scalars) {
+            while t < tokens.count && tokens[t].start < span.start { t += 1 }
+            var e = t
+            while e < tokens.count && tokens[e].end <= span.end { e += 1 }
+            defer { t = e }
+            guard e > t, var q = attribution(tokens, t..<e, scalars.scalars) else { continue }
+            let mention = String(String.UnicodeScalarView(scalars.scalars[q.source.start..<q.source.end]))
+            if words.pronouns.contains(mention.lowercased()) {
+                q.speaker = lastNamed ?? mention
+            } else {
+                q.speaker = Self.cleanName(mention, words: words)
+                if q.speaker.first?.isUppercase == true { lastNamed = q.speaker }
+            }
+            quotes.append(q)
+        }
+        return quotes
+    }
+
+    /// The attribution of one sentence, if it has one.
+    func attribution(_ tk: [TimeToken], _ r: Range<Int>, _ s: [Unicode.Scalar]) -> Quote? {
+        func text(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(s[a..<b])) }
+        func isQuote(_ k: Int) -> Bool { ["\"", "\u{201C}", "\u{201D}", "''", "`"].contains(tk[k].lower) }
+        // "according to X"
+        for k in r where tk[k].lower == "according" && k + 1 < r.upperBound && tk[k + 1].lower == "to" {
+            var end = k + 2
+            while end < r.upperBound && tk[end].kind != .punct && end - k < 10 { end += 1 }
+            guard end > k + 2 else { continue }
+            let source = TextSpan(start: tk[k + 2].start, end: tk[end - 1].end)
+            let cue = TextSpan(start: tk[k].start, end: tk[k + 1].end)
+            var content: (Int, Int)
+            if k == r.lowerBound {
+                var c = end
+                while c < r.upperBound && tk[c].kind == .punct { c += 1 }
+                guard c < r.upperBound else { return nil }
+                content = (tk[c].start, tk[r.upperBound - 1].end)
+            } else {
+                var c = k - 1
+                while c > r.lowerBound && tk[c].kind == .punct { c -= 1 }
+                content = (tk[r.lowerBound].start, tk[c].end)
+            }
+            return Quote(speaker: "", text: text(content.0, content.1), start: content.0, end: content.1,
+                         direct: false, source: source, cue: cue)
+        }
+        // A cue is a lower-case verb: "States" in "United States" is not "states".
+        guard let c = r.first(where: { words.cues.contains(tk[$0].lower) && !tk[$0].capitalized }) else { return nil }
+        let cue = TextSpan(start: tk[c].start, end: tk[c].end)
+        // "..., X said." / "...," said X. : the content comes first.
+        var k = c - 1
+        var sourceStart = c
+        // Hyphens inside names ("Choe Myong-nam") and the full stop of a title or initial ("Mr.",
+        // "J.") are part of the mention.
+        func joins(_ k: Int) -> Bool {
+            guard k > r.lowerBound, k + 1 < r.upperBound else { return false }
+            if tk[k].lower == "-" { return tk[k - 1].kind == .word && tk[k + 1].kind == .word && tk[k - 1].end == tk[k].start }
+            if tk[k].lower == "." { return words.titles.contains(tk[k - 1].lower) || (tk[k - 1].lower.count == 1 && tk[k - 1].capitalized) }
+            return false
+        }
+        while k >= r.lowerBound && (tk[k].kind != .punct || joins(k)) && c - k <= 9 && !Self.clauseWords.contains(tk[k].lower) { sourceStart = k; k -= 1 }
+        // "..., and warned that": a clause word right before the cue leaves no speaker in this clause.
+        if k >= r.lowerBound && Self.clauseWords.contains(tk[k].lower) && sourceStart == c { return nil }
+        let endsAfterCue: Bool = {
+            var j = c + 1
+            while j < r.upperBound && tk[j].kind == .word && j - c <= 3 && ["on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "in", "a", "an", "the", "statement", "interview", "also"].contains(tk[j].lower) { j += 1 }
+            return j >= r.upperBound || tk[j].kind == .punct && [".", "!", "?", ",", ";"].contains(tk[j].lower)
+        }()
+        if k >= r.lowerBound, [",", "\u{201D}", "\"", "\u{2014}", "-"].contains(tk[k].lower) || isQuote(k) {
+            // Content runs from the sentence start (an opening quote mark included) to the closing
+            // quote mark, or to just before the comma, that precedes the speaker.
+            let contentStart = r.lowerBound
+            var contentEnd = isQuote(k) ? k : k - 1
+            while contentEnd > contentStart && [",", "\u{2014}", "-"].contains(tk[contentEnd].lower) { contentEnd -= 1 }
+            let direct = isQuote(contentStart) || isQuote(contentEnd)
+            guard contentEnd >= contentStart, !(contentEnd == contentStart && tk[contentStart].kind == .punct) else { return nil }
+            if sourceStart < c {
+                // "..., the source added."
+                return Quote(speaker: "", text: text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
+                             end: tk[contentEnd].end, direct: direct,
+                             source: TextSpan(start: tk[sourceStart].start, end: tk[c - 1].end), cue: cue)
+            }
+            // "...," said Mr. X.
+            var e = c + 1
+            while e < r.upperBound && tk[e].kind != .punct || (e < r.upperBound && tk[e].lower == "." && e + 1 < r.upperBound && tk[e + 1].kind == .word && words.titles.contains(tk[e - 1].lower)) { e += 1 }
+            guard e > c + 1 else { return nil }
+            return Quote(speaker: "", text: text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
+                         end: tk[contentEnd].end, direct: direct,
+                         source: TextSpan(start: tk[c + 1].start, end: tk[e - 1].end), cue: cue)
+        }
+        // "X said (that) ...": the speaker before the cue, the content after it.
+        guard sourceStart < c, !endsAfterCue else { return nil }
+        let a = sourceStart
+        var b = c + 1
+        // "X told AFP (that) ...": the listener is not content.
+        if tk[c].lower == "told" || tk[c].lower == "tells" {
+            while b < r.upperBound && tk[b].kind == .word && tk[b].lower != "that" && b - c <= 4 { b += 1 }
+        }
+        // "X said on Tuesday (that)": time words after the cue are not content.
+        while b < r.upperBound && ["on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "also", "in", "a", "statement"].contains(tk[b].lower) && b - c <= 3 { b += 1 }
+        while b < r.upperBound && (tk[b].lower == "," || tk[b].lower == ":") { b += 1 }
+        guard b < r.upperBound else { return nil }
+        var last = r.upperBound - 1
+        // A closing full stop is not content, unless a quotation closes after it.
+        if last > b && [".", "!", "?"].contains(tk[last].lower) && tk[last].lower == "." { last -= 1 }
+        let direct = isQuote(b)
+        return Quote(speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end, direct: direct,
+                     source: TextSpan(start: tk[a].start, end: tk[c - 1].end), cue: cue)
+    }
+
+    /// Words that start a clause: a speaker mention never runs back over them.
+    static let clauseWords: Set<String> = ["that", "which", "who", "whom", "and", "but", "because", "while", "as", "if",
+                                           "when", "to", "also", "it", "then", "so", "after", "before", "where"]
+
+    /// A speaker's name without titles and possessives: "Mr. Choe" → "Choe", "North Korea's U.N.
+    /// mission" stays (an organisation).
+    static func cleanName(_ mention: String, words: QuoteWords) -> String {
+        var parts = mention.split(separator: " ").map(String.init)
+        while parts.count > 1, words.titles.contains(parts[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
+            parts.removeFirst()
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// One name per speaker across the quotes of a story: a name that is the last word of a longer
+    /// name ("Choe" and "Choe Myong-nam"), or the same letters with other hyphens and spaces
+    /// ("Choe Myong Nam"), takes the longest form seen.
+    public static func unifySpeakers(_ quotes: inout [[Quote]]) {
+        func key(_ name: String) -> String { name.lowercased().filter { $0.isLetter } }
+        func tokens(_ name: String) -> [String] {
+            name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        }
+        var names: [String] = []
+        for doc in quotes { for q in doc where q.speaker.first?.isUppercase == true { names.append(q.speaker) } }
+        var canonical: [String: String] = [:]
+        for name in names {
+            let t = tokens(name)
+            let best = names.filter { other in
+                let o = tokens(other)
+                return key(other) == key(name) || (o.count > t.count && (o.contains(t.last ?? "") || o.first == t.last) && t.count == 1)
+            }.max { ($0.count, $0) < ($1.count, $1) } ?? name
+            canonical[name] = best
+        }
+        for d in quotes.indices {
+            for k in quotes[d].indices { if let c = canonical[quotes[d][k].speaker] { quotes[d][k].speaker = c } }
+        }
+    }
+}
+
+/// The word lists of `quotewords.txt`.
+struct QuoteWords: Sendable {
+    var cues: Set<String> = []
+    var titles: Set<String> = []
+    var pronouns: Set<String> = []
+    var groups: Set<String> = []
+
+    static let english: QuoteWords = {
+        var w = QuoteWords()
+        let text = String(decoding: PackageResources.quotewords_txt, as: UTF8.self)
+        for raw in text.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            switch parts[0] {
+            case "cue": w.cues.insert(parts[1])
+            case "title": w.titles.insert(parts[1])
+            case "pronoun": w.pronouns.insert(parts[1])
+            case "group": w.groups.insert(parts[1])
+            default: continue
+            }
+        }
+        return w
+    }()
+}

@@ -1,0 +1,96 @@
+import Testing
+@testable import PrecisFacts
+
+@Suite struct QuoteFinderTests {
+    let finder = QuoteFinder()
+
+    func quotes(_ text: String) -> [(speaker: String, text: String, direct: Bool)] {
+        finder.find(in: text).map { ($0.speaker, $0.text, $0.direct) }
+    }
+
+    @Test func speakerAfterTheQuote() {
+        let q = quotes("“We will rebuild the wall before winter,” Mayor Petra Lindqvist said.")
+        #expect(q.count == 1)
+        #expect(q.first?.speaker == "Petra Lindqvist")
+        #expect(q.first?.text == "“We will rebuild the wall before winter,”")
+        #expect(q.first?.direct == true)
+    }
+
+    @Test func invertedCueAndTitles() {
+        let q = quotes("\"The patches are older than the apprentices,\" said Mr. Brek, a skipper.")
+        #expect(q.first?.speaker == "Brek, a skipper" || q.first?.speaker == "Brek")
+    }
+
+    @Test func reportedSpeechAndListeners() {
+        let q = quotes("The harbour authority told the Calder Courier that 1,200 people work at the terminal.")
+        #expect(q.count == 1)
+        #expect(q.first?.speaker == "The harbour authority")
+        #expect(q.first?.text == "that 1,200 people work at the terminal")
+        #expect(q.first?.direct == false)
+    }
+
+    @Test func accordingTo() {
+        let q = quotes("About 1,200 people work at the terminal, according to the harbour authority.")
+        #expect(q.first?.speaker == "the harbour authority")
+        #expect(q.first?.text == "About 1,200 people work at the terminal")
+    }
+
+    @Test func pronounsPointBackToTheLastNamedSpeaker() {
+        let q = quotes("Minister Ilse Marr said the plan was fair. \"Nobody will be left behind,\" she said.")
+        #expect(q.map(\.speaker) == ["Ilse Marr", "Ilse Marr"])
+    }
+
+    @Test func placeNamesAreNotCues() {
+        #expect(quotes("The United States backed the plan after a long debate in the assembly.").isEmpty)
+    }
+
+    @Test func oneNameAcrossSources() {
+        var q = [finder.find(in: "\"This is a plot,\" Choe Myong-nam said."),
+                 finder.find(in: "\"We reject it,\" Mr. Choe said."),
+                 finder.find(in: "\"It is an insult,\" said Choe Myong Nam.")]
+        QuoteFinder.unifySpeakers(&q)
+        #expect(Set(q.flatMap { $0.map(\.speaker) }).count == 1)
+    }
+}
+
+@Suite struct NumberFinderTests {
+    let finder = NumberFinder()
+
+    func numbers(_ text: String) -> [(String, String?, String)] {
+        finder.find(in: text, excluding: TimeTagger().tag(text, anchor: nil)).map { ($0.value, $0.qualifier, $0.counts) }
+    }
+
+    @Test func quantitiesWithWhatTheyCount() {
+        let n = numbers("The plan passed by 41 votes to 28 with 3 abstentions; up to 120,000 prisoners are held and 1,200 jobs are at stake.")
+        #expect(n.contains { $0 == ("41-28", nil, "votes") })
+        #expect(n.contains { $0 == ("3", nil, "abstentions") })
+        #expect(n.contains { $0 == ("120000", "up to", "prisoners") })
+        #expect(n.contains { $0 == ("1200", nil, "jobs") })
+    }
+
+    @Test func moneyPercentagesAndScales() {
+        let n = numbers("The wall costs $4.2 million, and exports fell 12 percent, or 14.5 million tonnes.")
+        #expect(n.contains { $0.0 == "4200000" && $0.2 == "dollars" })
+        #expect(n.contains { $0.0 == "12" && $0.2 == "percent" })
+        #expect(n.contains { $0.0 == "14500000" && $0.2 == "tonnes" })
+    }
+
+    @Test func yearsDatesAndAgesAreNotQuantities() {
+        #expect(numbers("The harbour wall, built in 1911, was inspected on March 3 by a 61-year-old engineer.").isEmpty)
+    }
+
+    @Test func disagreementAcrossSourcesWithDates() throws {
+        let texts = ["The resolution, co-sponsored by 48 countries, goes to a vote.",
+                     "The draft currently has some 50 co-sponsors.",
+                     "Co-sponsored by 62 members, the resolution passed.",
+                     "It passed with 55 abstentions."]
+        let quantities = texts.map { finder.find(in: $0) }
+        let d = NumberFinder.disagreements(quantities + [finder.find(in: "There were 55 abstentions.")],
+                                           dates: ["2025-03-01", "2025-03-05", "2025-03-09", nil, nil])
+        try #require(d.count == 1, "55 abstentions agree; co-sponsors do not")
+        #expect(d[0].about == "co-sponsors")
+        #expect(d[0].values.map(\.value) == ["48", "50", "62"])
+        #expect(d[0].values.map(\.qualifier) == [nil, "some", nil])
+        #expect(d[0].values.map(\.date) == ["2025-03-01", "2025-03-05", "2025-03-09"])
+    }
+}
