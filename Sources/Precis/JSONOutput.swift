@@ -235,6 +235,10 @@ extension StoryFacts {
             ("quotes", flat(quotes) { $0.json(document: $1) }),
             ("numbers", flat(numbers) { $0.json(document: $1) }),
             ("disagreements", .array(disagreements.map(\.json))),
+            ("entities", .array(entities.map { e in
+                .object([("name", .string(e.name)), ("kind", .string(e.kind.rawValue)), ("mentions", .int(e.mentions)),
+                         ("documents", .int(e.documents)), ("first", e.first.json)])
+            })),
         ]
     }
 }

@@ -32,6 +32,8 @@ public struct StoryFacts: Sendable {
     public var quotes: [[Quote]] = []
     public var numbers: [[Quantity]] = []
     public var disagreements: [Disagreement] = []
+    /// Names the sources use, most central first.
+    public var entities: [Entity] = []
 
     /// Reads every fact of a story's articles (`dates` are their publication dates, ISO 8601).
     public static func read(texts: [String], dates: [String?], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryFacts {
@@ -42,6 +44,7 @@ public struct StoryFacts: Sendable {
         let numbers = NumberFinder()
         facts.numbers = texts.enumerated().map { numbers.find(in: $0.element, excluding: facts.times[$0.offset]) }
         facts.disagreements = NumberFinder.disagreements(facts.numbers, dates: dates)
+        facts.entities = EntityFinder().rank(texts: texts, quotes: facts.quotes)
         return facts
     }
 }

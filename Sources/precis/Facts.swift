@@ -14,7 +14,8 @@ struct Facts: ParsableCommand {
         "document", "start", "end"}], "timeline": [{"date", "text", "sources": [{"document", "start", \
         "end"}]}], "quotes": [{"speaker", "text", "document", "start", "end", "direct"}], "numbers": \
         [{"value", "qualifier", "counts", "text", "document", "start", "end"}], "disagreements": \
-        [{"about", "values": [{"value", "qualifier", "text", "document", "start", "end", "date"}]}]}, \
+        [{"about", "values": [{"value", "qualifier", "text", "document", "start", "end", "date"}]}], \
+        "entities": [{"name", "kind", "mentions", "documents", "first"}]}, \
         with document indices and Unicode scalar offsets as in `precis summarize`.
         """
     )
@@ -74,6 +75,10 @@ struct Facts: ParsableCommand {
                 out += "- **\(DigestRenderer.escapeMarkdownText(g.about))**: " + g.values.map {
                     "\(DigestRenderer.escapeMarkdownText($0.text)) [\($0.document + 1)\($0.date.map { ", " + $0 } ?? "")]"
                 }.joined(separator: "; ") + "\n"
+            }
+            out += "\n## Who and what\n\n"
+            for e in facts.entities {
+                out += "- \(DigestRenderer.escapeMarkdownText(e.name)) (\(e.kind.rawValue)): \(e.mentions) mention\(e.mentions == 1 ? "" : "s") in \(e.documents) source\(e.documents == 1 ? "" : "s")\n"
             }
             out += "\n## Time expressions\n\n| source | text | type | value |\n|---|---|---|---|\n"
             for (d, times) in facts.times.enumerated() {

@@ -94,3 +94,22 @@ import Testing
         #expect(d[0].values.map(\.date) == ["2025-03-01", "2025-03-05", "2025-03-09"])
     }
 }
+
+@Suite struct EntityFinderTests {
+    @Test func namesRankedBySourcesThenMentions() throws {
+        let texts = [
+            "The Ostmark Coast assembly voted on Tuesday. Minister Ilse Marr said the Halvard Bay terminal would close.",
+            "Halvard Bay's dock workers protested. Marr defended the plan before the Ostmark Coast assembly.",
+            "Workers in Halvard Bay fear for their jobs, the Dockers Union said.",
+        ]
+        let entities = EntityFinder().rank(texts: texts)
+        #expect(entities.first?.name == "Halvard Bay")
+        #expect(entities.first?.documents == 3)
+        let marr = try #require(entities.first { $0.name == "Ilse Marr" })
+        #expect(marr.kind == .person)
+        #expect(marr.mentions == 2, "the surname alone counts for the full name")
+        #expect(entities.first { $0.name == "Dockers Union" }?.kind == .organisation)
+        // A sentence's first word is not a name by itself.
+        #expect(!entities.contains { $0.name == "Workers" || $0.name == "The" })
+    }
+}
