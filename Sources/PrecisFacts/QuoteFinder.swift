@@ -42,15 +42,48 @@ public struct QuoteFinder: Sendable {
             defer { t = e }
             guard e > t, var q = attribution(tokens, t..<e, scalars.scalars) else { continue }
             let mention = String(String.UnicodeScalarView(scalars.scalars[q.source.start..<q.source.end]))
+            // A mention with a verb in it is a clause misread as a speaker: no quote rather than a wrong one.
+            let mentionWords = mention.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
+            if mentionWords.isEmpty || mentionWords.count > 16 || mentionWords.contains(where: { Self.verbWords.contains(String($0)) }) { continue }
             if words.pronouns.contains(mention.lowercased()) {
                 q.speaker = lastNamed ?? mention
             } else {
                 q.speaker = Self.cleanName(mention, words: words)
-                if q.speaker.first?.isUppercase == true { lastNamed = q.speaker }
+                // Only a name ("Kim Song"), not "The inquiry", is what a later "he" points to.
+                if q.speaker.first?.isUppercase == true, !["the", "a", "an"].contains(q.speaker.split(separator: " ").first?.lowercased() ?? "") {
+                    lastNamed = q.speaker
+                }
             }
+            // A quotation that opened in an earlier sentence of the paragraph starts there.
+            extendToOpeningQuote(&q, scalars.scalars)
             quotes.append(q)
         }
         return quotes
+    }
+
+    /// When the content closes a quotation it never opened, moves its start back to the opening
+    /// mark, within the paragraph.
+    func extendToOpeningQuote(_ q: inout Quote, _ s: [Unicode.Scalar]) {
+        let opens: Set<Unicode.Scalar> = ["\u{201C}", "\""]
+        let closes: Set<Unicode.Scalar> = ["\u{201D}", "\""]
+        let content = s[q.start..<q.end]
+        guard let lastClose = content.lastIndex(where: { closes.contains($0) }) else { return }
+        var balance = 0
+        for c in content[..<lastClose] {
+            if c == "\u{201C}" { balance += 1 } else if c == "\u{201D}" { balance -= 1 } else if c == "\"" { balance = balance == 0 ? 1 : 0 }
+        }
+        guard balance <= 0, !(s[q.start] == "\u{201C}" || (s[q.start] == "\"" && balance == 0 && content.filter { $0 == "\"" }.count % 2 == 0)) else { return }
+        var i = q.start - 1
+        while i >= 0 && q.start - i < 3000 {
+            if s[i] == "\n" && i > 0 && s[i - 1] == "\n" { return }
+            if opens.contains(s[i]) {
+                q.start = i
+                q.text = String(String.UnicodeScalarView(s[i..<q.end]))
+                q.direct = true
+                return
+            }
+            i -= 1
+        }
     }
 
     /// The attribution of one sentence, if it has one.
@@ -82,8 +115,11 @@ public struct QuoteFinder: Sendable {
         guard let c = r.first(where: { words.cues.contains(tk[$0].lower) && !tk[$0].capitalized }) else { return nil }
         let cue = TextSpan(start: tk[c].start, end: tk[c].end)
         // "..., X said." / "...," said X. : the content comes first.
-        var k = c - 1
-        var sourceStart = c
+        // Auxiliaries belong to the verb: "X has said", "X also said".
+        var verbStart = c
+        while verbStart > r.lowerBound, Self.auxiliaries.contains(tk[verbStart - 1].lower) { verbStart -= 1 }
+        var k = verbStart - 1
+        var sourceStart = verbStart
         // Hyphens inside names ("Choe Myong-nam") and the full stop of a title or initial ("Mr.",
         // "J.") are part of the mention.
         func joins(_ k: Int) -> Bool {
@@ -92,15 +128,27 @@ public struct QuoteFinder: Sendable {
             if tk[k].lower == "." { return words.titles.contains(tk[k - 1].lower) || (tk[k - 1].lower.count == 1 && tk[k - 1].capitalized) }
             return false
         }
-        while k >= r.lowerBound && (tk[k].kind != .punct || joins(k)) && c - k <= 9 && !Self.clauseWords.contains(tk[k].lower) { sourceStart = k; k -= 1 }
-        // "..., and warned that": a clause word right before the cue leaves no speaker in this clause.
-        if k >= r.lowerBound && Self.clauseWords.contains(tk[k].lower) && sourceStart == c { return nil }
+        while k >= r.lowerBound && (tk[k].kind != .punct || joins(k)) && verbStart - k <= 9 && !Self.clauseWords.contains(tk[k].lower) { sourceStart = k; k -= 1 }
+        // "Michael Kirby, who led the inquiry, has called ... and said ...": no speaker right before the
+        // cue, so the speaker is the subject that opens the sentence.
+        let clauseBefore = k >= r.lowerBound && (Self.clauseWords.contains(tk[k].lower) || (verbStart < c && tk[k].lower == ","))
+        if sourceStart == verbStart && clauseBefore {
+            guard let subject = leadingSubject(tk, r, before: c) else { return nil }
+            var b = c + 1
+            while b < r.upperBound && (tk[b].lower == "," || tk[b].lower == ":") { b += 1 }
+            var last = r.upperBound - 1
+            if last > b && tk[last].lower == "." { last -= 1 }
+            guard b <= last else { return nil }
+            return Quote(speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
+                         direct: isQuote(b), source: subject, cue: cue)
+        }
         let endsAfterCue: Bool = {
             var j = c + 1
             while j < r.upperBound && tk[j].kind == .word && j - c <= 3 && ["on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "in", "a", "an", "the", "statement", "interview", "also"].contains(tk[j].lower) { j += 1 }
             return j >= r.upperBound || tk[j].kind == .punct && [".", "!", "?", ",", ";"].contains(tk[j].lower)
         }()
-        if k >= r.lowerBound, [",", "\u{201D}", "\"", "\u{2014}", "-"].contains(tk[k].lower) || isQuote(k) {
+        if k >= r.lowerBound, [",", "\u{201D}", "\"", "\u{2014}", "-"].contains(tk[k].lower) || isQuote(k),
+           endsAfterCue || sourceStart == verbStart || isQuote(k) {
             // Content runs from the sentence start (an opening quote mark included) to the closing
             // quote mark, or to just before the comma, that precedes the speaker.
             let contentStart = r.lowerBound
@@ -108,11 +156,11 @@ public struct QuoteFinder: Sendable {
             while contentEnd > contentStart && [",", "\u{2014}", "-"].contains(tk[contentEnd].lower) { contentEnd -= 1 }
             let direct = isQuote(contentStart) || isQuote(contentEnd)
             guard contentEnd >= contentStart, !(contentEnd == contentStart && tk[contentStart].kind == .punct) else { return nil }
-            if sourceStart < c {
+            if sourceStart < verbStart {
                 // "..., the source added."
                 return Quote(speaker: "", text: text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
                              end: tk[contentEnd].end, direct: direct,
-                             source: TextSpan(start: tk[sourceStart].start, end: tk[c - 1].end), cue: cue)
+                             source: TextSpan(start: tk[sourceStart].start, end: tk[verbStart - 1].end), cue: cue)
             }
             // "...," said Mr. X.
             var e = c + 1
@@ -123,7 +171,7 @@ public struct QuoteFinder: Sendable {
                          source: TextSpan(start: tk[c + 1].start, end: tk[e - 1].end), cue: cue)
         }
         // "X said (that) ...": the speaker before the cue, the content after it.
-        guard sourceStart < c, !endsAfterCue else { return nil }
+        guard sourceStart < verbStart, !endsAfterCue else { return nil }
         let a = sourceStart
         var b = c + 1
         // "X told AFP (that) ...": the listener is not content.
@@ -142,6 +190,23 @@ public struct QuoteFinder: Sendable {
                      source: TextSpan(start: tk[a].start, end: tk[c - 1].end), cue: cue)
     }
 
+    static let auxiliaries: Set<String> = ["has", "had", "have", "also", "later", "then", "previously", "once", "again"]
+
+    /// Words that never stand in a speaker mention: a "speaker" with them is a misread clause.
+    static let verbWords: Set<String> = ["should", "might", "would", "could", "must", "will", "can", "may", "is", "are",
+                                         "was", "were", "be", "been", "being", "do", "does", "did", "not", "that", "than",
+                                         "if", "led", "created", "made", "held", "which"]
+
+    /// The noun phrase that opens a sentence ("Australian judge Michael Kirby"), up to its first comma
+    /// or lower-case word that is not a title; nil unless it holds a capitalised word.
+    func leadingSubject(_ tk: [TimeToken], _ r: Range<Int>, before c: Int) -> TextSpan? {
+        var e = r.lowerBound
+        while e < c && e - r.lowerBound < 8 && tk[e].kind == .word && (tk[e].capitalized || words.titles.contains(tk[e].lower)) { e += 1 }
+        guard e > r.lowerBound, tk[r.lowerBound..<e].contains(where: { $0.capitalized }) else { return nil }
+        guard e < c, tk[e].lower == "," else { return nil }
+        return TextSpan(start: tk[r.lowerBound].start, end: tk[e - 1].end)
+    }
+
     /// Words that start a clause: a speaker mention never runs back over them.
     static let clauseWords: Set<String> = ["that", "which", "who", "whom", "and", "but", "because", "while", "as", "if",
                                            "when", "to", "also", "it", "then", "so", "after", "before", "where"]
@@ -149,9 +214,13 @@ public struct QuoteFinder: Sendable {
     /// A speaker's name without titles and possessives: "Mr. Choe" → "Choe", "North Korea's U.N.
     /// mission" stays (an organisation).
     static func cleanName(_ mention: String, words: QuoteWords) -> String {
-        var parts = mention.split(separator: " ").map(String.init)
-        while parts.count > 1, words.titles.contains(parts[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
-            parts.removeFirst()
+        let parts = mention.split(separator: " ").map(String.init)
+        func isTitle(_ w: String) -> Bool { words.titles.contains(w.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
+        // The name after the last title: "political counselor Kim Song from the mission" is Kim Song,
+        // "British Ambassador Mark Lyall Grant" is Mark Lyall Grant.
+        if let t = parts.lastIndex(where: isTitle), t + 1 < parts.count {
+            let name = parts[(t + 1)...].prefix { $0.first?.isUppercase == true }
+            if !name.isEmpty { return name.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
         }
         return parts.joined(separator: " ")
     }

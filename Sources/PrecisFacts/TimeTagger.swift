@@ -348,12 +348,15 @@ public struct TimeTagger: Sendable {
         }
     }
 
+    /// A day and month (and year): no value for a day the month does not have ("Feb. 30").
     func dayMonthMatch(length: Int, month: Int, day: Int, year: Int?) -> Match {
         Match(length: length, type: .date, relative: year == nil) { anchor, future in
             let dm = "-" + CivilDate.pad(month, 2) + "-" + CivilDate.pad(day, 2)
-            if let year { return CivilDate.pad(year, 4) + dm }
+            if let year { return day <= CivilDate.daysIn(month: month, year: year) ? CivilDate.pad(year, 4) + dm : nil }
+            guard day <= CivilDate.daysIn(month: month, year: 2000) else { return nil }
             guard let anchor else { return "XXXX" + dm }
-            return CivilDate.pad(Self.yearOf(month: month, day: day, anchor: anchor, future: future), 4) + dm
+            let y = Self.yearOf(month: month, day: day, anchor: anchor, future: future)
+            return day <= CivilDate.daysIn(month: month, year: y) ? CivilDate.pad(y, 4) + dm : nil
         }
     }
 

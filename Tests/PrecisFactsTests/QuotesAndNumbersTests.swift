@@ -113,3 +113,45 @@ import Testing
         #expect(!entities.contains { $0.name == "Workers" || $0.name == "The" })
     }
 }
+
+@Suite struct FactsBadInputTests {
+    @Test func unbalancedQuotationMarks() {
+        let text = "“We will rebuild, said the mayor. \"The wall is safe,” she added. ” And then ” nothing."
+        let quotes = QuoteFinder().find(in: text)
+        let scalars = Array(text.unicodeScalars)
+        for q in quotes {
+            #expect(q.start >= 0 && q.start <= q.end && q.end <= scalars.count)
+            #expect(String(String.UnicodeScalarView(scalars[q.start..<q.end])) == q.text)
+        }
+    }
+
+    @Test func aTenThousandWordQuote() {
+        let body = Array(repeating: "the harbour wall will be rebuilt before winter", count: 1_250).joined(separator: " ")
+        let text = "“" + body + ",” Mayor Petra Lindqvist said."
+        let quotes = QuoteFinder().find(in: text)
+        #expect(quotes.count == 1)
+        #expect(quotes.first?.speaker == "Petra Lindqvist")
+        #expect(quotes.first.map { $0.end - $0.start } ?? 0 >= body.unicodeScalars.count, "the whole quotation is the content")
+        let facts = StoryFacts.read(texts: [text], dates: ["2025-03-12"])
+        #expect(facts.quotes.count == 1)
+    }
+
+    @Test func impossibleDatesAreNotDates() {
+        let tagger = TimeTagger()
+        #expect(tagger.tag("The filing is dated 2014-02-30.", anchor: nil).isEmpty)
+        #expect(tagger.tag("It happened on 13/45/2014.", anchor: nil).isEmpty)
+        #expect(CivilDate(iso: "2014-02-30") == nil)
+        // An impossible article date is no anchor: relative dates stay unresolved.
+        let facts = StoryFacts.read(texts: ["The vote was on Tuesday."], dates: ["2014-02-30"])
+        #expect(facts.times.first?.first?.value == "XXXX-WXX-2")
+        // Feb. 30 written out is a day-and-month form with no such day: no crash, no value out of range.
+        let feb = tagger.tag("It was signed on Feb. 30.", anchor: CivilDate(iso: "2014-03-01"))
+        #expect(feb.allSatisfy { $0.value.map { CivilDate(iso: $0) != nil || !$0.hasSuffix("-30") } ?? true })
+    }
+
+    @Test func emptyAndOddTexts() {
+        for text in ["", " ", "\"", "“”", "said", "according to", "111 to", "$", "the the the"] {
+            _ = StoryFacts.read(texts: [text], dates: [nil])
+        }
+    }
+}

@@ -170,3 +170,28 @@ struct SeedFactsTests {
         #expect(facts.quotes.joined().contains { $0.speaker == "Sue Mi Terry" && $0.direct })
     }
 }
+
+@Suite(.enabled(if: SeedFiles.available, "needs ../shared/data/seeds"))
+struct SeedQuoteTests {
+    @Test func namedSpeakersAndNoWordThatIsNotASpeaker() throws {
+        let intake = InputReader().read(paths: [SeedFiles.directory.path])
+        let pipeline = Pipeline()
+        let articles = pipeline.articles(from: intake.documents).articles
+        let quotes = pipeline.facts(articles: articles).quotes.joined()
+        func said(_ speaker: String, _ words: String) -> Bool {
+            quotes.contains { $0.speaker == speaker && $0.text.contains(words) }
+        }
+        #expect(said("Michael Kirby", "crumbs being thrown"))
+        #expect(said("Sue Mi Terry", "Today was a very significant day"))
+        #expect(said("Kim Song", "Its mandate is not human rights"))
+        #expect(said("Kim Song", "We will not attend"), "\"he told AFP\" points back to Kim Song")
+        // A quote that opened in the sentence before keeps its start.
+        #expect(said("Kim Song", "We cannot recognize the Security Council meeting"))
+        let notSpeakers: Set<String> = ["and", "had", "who", "that", "it", "the", "states", "united"]
+        for q in quotes {
+            let lower = q.speaker.lowercased()
+            #expect(!notSpeakers.contains(lower), "\(q.speaker)")
+            #expect(!lower.split(separator: " ").contains { ["should", "might", "would", "was", "were", "is"].contains(String($0)) }, "\(q.speaker)")
+        }
+    }
+}
