@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "PrecisExtractTests", dependencies: ["PrecisExtract"]),
         .testTarget(name: "PrecisSummarizeTests", dependencies: ["PrecisSummarize", "PrecisText"]),
         .testTarget(name: "PrecisStoriesTests", dependencies: ["PrecisStories"]),
-        .testTarget(name: "PrecisFactsTests", dependencies: ["PrecisFacts"]),
+        .testTarget(name: "PrecisFactsTests", dependencies: ["PrecisFacts", "PrecisText"]),
         .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval", "PrecisExtract"]),
         .testTarget(name: "PrecisTests", dependencies: ["Precis", "PrecisIngest", "PrecisExtract", "PrecisFacts"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["precis"]),

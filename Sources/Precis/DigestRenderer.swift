@@ -28,30 +28,17 @@ public enum DigestRenderer {
         if let headline = digest.headline { out += headline + "\n" }
         out += sourceLine(digest) + "\n\n"
         out += wrap(citedProse(digest), width: 78) + "\n\n"
-        if !digest.timeline.isEmpty {
-            out += "Timeline\n"
-            for e in digest.timeline {
-                out += e.date.padding(toLength: 11, withPad: " ", startingAt: 0) + wrap(e.text + " " + marks(e), width: 66)
-                    .replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: 11)) + "\n"
+        for section in factSections(digest) {
+            out += section.title + "\n"
+            for item in section.items {
+                let head = (item.date.map { $0.padding(toLength: 11, withPad: " ", startingAt: 0) } ?? "") + (item.label.map { $0 + ": " } ?? "")
+                let body = item.parts.map { "\($0.text) [\($0.documents.map { String($0 + 1) }.joined(separator: ", "))]\($0.note.map { " (" + $0 + ")" } ?? "")" }
+                    .joined(separator: "; ")
+                let indent = item.date == nil ? 2 : 11
+                out += wrap(head + body, width: 78 - indent).replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: indent)) + "\n"
             }
             out += "\n"
         }
-        let quotes = digest.keyQuotes()
-        if !quotes.isEmpty {
-            out += "Who said what\n"
-            for q in quotes { out += wrap("\(q.quote.speaker): \(q.quote.text) [\(q.document + 1)]", width: 78) + "\n" }
-            out += "\n"
-        }
-        let numbers = digest.keyNumbers()
-        if !numbers.isEmpty {
-            out += "Key numbers\n"
-            for n in numbers { out += "  \(n.number.text) [\(n.document + 1)]\n" }
-            out += "\n"
-        }
-        for g in digest.facts?.disagreements ?? [] {
-            out += "Sources disagree on \(g.about): " + g.values.map { "\($0.text) [\($0.document + 1)\($0.date.map { ", " + $0 } ?? "")]" }.joined(separator: "; ") + "\n"
-        }
-        if !(digest.facts?.disagreements.isEmpty ?? true) { out += "\n" }
         out += "Sources\n"
         for (i, doc) in digest.documents.enumerated() {
             out += "[\(i + 1)] " + describe(doc) + "\n"
@@ -70,14 +57,36 @@ public enum DigestRenderer {
         return line
     }
 
+    /// One line of a facts section: an optional date and label, then what the sources say, each part
+    /// with the sources it cites and an optional note (a source's date).
+    struct FactItem {
+        var date: String? = nil
+        var label: String? = nil
+        var parts: [(text: String, documents: [Int], note: String?)]
+    }
+
+    /// The facts a digest shows, in reading order: timeline, quotes, key numbers, disagreements.
+    static func factSections(_ digest: Digest) -> [(title: String, cssClass: String, items: [FactItem])] {
+        var sections: [(title: String, cssClass: String, items: [FactItem])] = []
+        let timeline = digest.timeline.map { FactItem(date: $0.date, parts: [($0.text, $0.sources.map(\.document), nil)]) }
+        let quotes = digest.keyQuotes().map { FactItem(label: $0.quote.speaker, parts: [($0.quote.text, [$0.document], nil)]) }
+        let numbers = digest.keyNumbers().map { FactItem(parts: [($0.number.text, [$0.document], nil)]) }
+        let disagreements = (digest.facts?.disagreements ?? []).map { g in
+            FactItem(label: g.about, parts: g.values.map { ($0.text, [$0.document], $0.date) })
+        }
+        for (title, css, items) in [("Timeline", "timeline", timeline), ("Who said what", "quotes", quotes),
+                                    ("Key numbers", "numbers", numbers), ("Where sources disagree", "disagreements", disagreements)]
+        where !items.isEmpty {
+            sections.append((title, css, items))
+        }
+        return sections
+    }
+
     /// The citation marks of a sentence: its source, then the others that carry it ("[2, 4]").
     static func marks(_ s: Digest.CitedSentence) -> String {
         "[" + s.documents.map { String($0 + 1) }.joined(separator: ", ") + "]"
     }
 
-    static func marks(_ e: TimelineEntry) -> String {
-        "[" + e.sources.map { String($0.document + 1) }.joined(separator: ", ") + "]"
-    }
 
     static func citedProse(_ digest: Digest) -> String {
         if digest.sentences.isEmpty { return "(No sentence in these articles could be used for a summary.)" }
@@ -123,29 +132,13 @@ public enum DigestRenderer {
         } else {
             out += digest.sentences.map { "\(escapeMarkdown($0.text)) \(escapeMarkdown(marks($0)))" }.joined(separator: " ") + "\n\n"
         }
-        if !digest.timeline.isEmpty {
-            out += "\(hashes)# Timeline\n\n"
-            for e in digest.timeline {
-                out += "- **\(e.date)** \(escapeMarkdown(e.text)) \(escapeMarkdown(marks(e)))\n"
-            }
-            out += "\n"
-        }
-        let quotes = digest.keyQuotes()
-        if !quotes.isEmpty {
-            out += "\(hashes)# Who said what\n\n"
-            for q in quotes { out += "- **\(escapeMarkdown(q.quote.speaker))**: \(escapeMarkdown(q.quote.text)) \\[\(q.document + 1)\\]\n" }
-            out += "\n"
-        }
-        let numbers = digest.keyNumbers()
-        if !numbers.isEmpty {
-            out += "\(hashes)# Key numbers\n\n"
-            for n in numbers { out += "- \(escapeMarkdown(n.number.text)) \\[\(n.document + 1)\\]\n" }
-            out += "\n"
-        }
-        if let disagreements = digest.facts?.disagreements, !disagreements.isEmpty {
-            out += "\(hashes)# Where sources disagree\n\n"
-            for g in disagreements {
-                out += "- **\(escapeMarkdown(g.about))**: " + g.values.map { "\(escapeMarkdown($0.text)) \\[\($0.document + 1)\\]\($0.date.map { " (" + $0 + ")" } ?? "")" }.joined(separator: "; ") + "\n"
+        for section in factSections(digest) {
+            out += "\(hashes)# \(section.title)\n\n"
+            for item in section.items {
+                let head = (item.date.map { "**\($0)** " } ?? "") + (item.label.map { "**\(escapeMarkdown($0))**: " } ?? "")
+                out += "- " + head + item.parts.map {
+                    "\(escapeMarkdown($0.text)) \\[\($0.documents.map { String($0 + 1) }.joined(separator: ", "))\\]\($0.note.map { " (" + $0 + ")" } ?? "")"
+                }.joined(separator: "; ") + "\n"
             }
             out += "\n"
         }
@@ -209,42 +202,24 @@ public enum DigestRenderer {
             }
             copies += "</ul>\n"
         }
-        var timeline = ""
-        if !digest.timeline.isEmpty {
-            timeline = "<h\(level + 1)>Timeline</h\(level + 1)>\n<ol class=\"timeline\">\n"
-            for e in digest.timeline {
-                let links = e.sources.map { "<a class=\"cite\" href=\"#\(idPrefix)source-\($0.document + 1)\">[\($0.document + 1)]</a>" }.joined(separator: " ")
-                timeline += "<li><time datetime=\"\(escapeHTML(e.date))\">\(escapeHTML(e.date))</time> \(escapeHTML(e.text)) \(links)</li>\n"
-            }
-            timeline += "</ol>\n"
-        }
+        var facts = ""
         func cite(_ d: Int) -> String { "<a class=\"cite\" href=\"#\(idPrefix)source-\(d + 1)\">[\(d + 1)]</a>" }
-        let quotes = digest.keyQuotes()
-        if !quotes.isEmpty {
-            timeline += "<h\(level + 1)>Who said what</h\(level + 1)>\n<ul class=\"quotes\">\n"
-            for q in quotes { timeline += "<li><strong>\(escapeHTML(q.quote.speaker))</strong>: \(escapeHTML(q.quote.text)) \(cite(q.document))</li>\n" }
-            timeline += "</ul>\n"
-        }
-        let numbers = digest.keyNumbers()
-        if !numbers.isEmpty {
-            timeline += "<h\(level + 1)>Key numbers</h\(level + 1)>\n<ul class=\"numbers\">\n"
-            for n in numbers { timeline += "<li>\(escapeHTML(n.number.text)) \(cite(n.document))</li>\n" }
-            timeline += "</ul>\n"
-        }
-        if let disagreements = digest.facts?.disagreements, !disagreements.isEmpty {
-            timeline += "<h\(level + 1)>Where sources disagree</h\(level + 1)>\n<ul class=\"disagreements\">\n"
-            for g in disagreements {
-                timeline += "<li><strong>\(escapeHTML(g.about))</strong>: " + g.values.map { v in
-                    "\(escapeHTML(v.text)) \(cite(v.document))\(v.date.map { " (" + escapeHTML($0) + ")" } ?? "")"
+        for section in factSections(digest) {
+            facts += "<h\(level + 1)>\(section.title)</h\(level + 1)>\n<ul class=\"\(section.cssClass)\">\n"
+            for item in section.items {
+                let head = (item.date.map { "<time datetime=\"\(escapeHTML($0))\">\(escapeHTML($0))</time> " } ?? "")
+                    + (item.label.map { "<strong>\(escapeHTML($0))</strong>: " } ?? "")
+                facts += "<li>" + head + item.parts.map { part in
+                    "\(escapeHTML(part.text)) " + part.documents.map(cite).joined(separator: " ") + (part.note.map { " (" + escapeHTML($0) + ")" } ?? "")
                 }.joined(separator: "; ") + "</li>\n"
             }
-            timeline += "</ul>\n"
+            facts += "</ul>\n"
         }
         return """
         <h\(level)>\(title)</h\(level)>
         <p class="meta">\(escapeHTML(sourceLine(digest)))</p>
         <p class="summary">\(body)</p>
-        \(timeline)
+        \(facts)
         <h\(level + 1)>Sources</h\(level + 1)>
         <ol>
         \(sources)</ol>

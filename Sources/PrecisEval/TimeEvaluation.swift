@@ -1,4 +1,5 @@
 import Foundation
+import PrecisText
 import PrecisFacts
 import PrecisIngest
 

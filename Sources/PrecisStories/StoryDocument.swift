@@ -33,26 +33,5 @@ public struct StoryAssignment: Sendable, Equatable {
 
 /// Days since 1970-01-01 of the date at the start of an ISO 8601 string ("2014-11-18..."), or nil.
 func dayNumber(_ iso: String?) -> Int? {
-    guard let iso else { return nil }
-    let digits = Array(iso.utf8.prefix(10))
-    guard digits.count == 10, digits[4] == UInt8(ascii: "-"), digits[7] == UInt8(ascii: "-") else { return nil }
-    func number(_ range: Range<Int>) -> Int? {
-        var n = 0
-        for i in range {
-            let d = Int(digits[i]) - 48
-            guard (0...9).contains(d) else { return nil }
-            n = n * 10 + d
-        }
-        return n
-    }
-    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
-          (1...12).contains(m), (1...31).contains(d) else { return nil }
-    // Days from civil date (proleptic Gregorian calendar), counting years from March.
-    let yy = m <= 2 ? y - 1 : y
-    let era = (yy >= 0 ? yy : yy - 399) / 400
-    let yoe = yy - era * 400
-    let mp = (m + 9) % 12
-    let doy = (153 * mp + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+    iso.flatMap(CivilDate.init(iso:))?.dayNumber
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PrecisText
 import Precis
 import PrecisFacts
 
@@ -37,12 +38,8 @@ struct Facts: ParsableCommand {
     }
 
     func run() throws {
-        let reader = InputReader(maxDocumentBytes: input.maxBytes)
-        var intake = reader.read(paths: try input.resolvedInputs())
-        let raw = intake.documents + intake.clusters.flatMap(\.documents)
         let pipeline = Pipeline()
-        var (articles, skipped) = pipeline.articles(from: raw)
-        intake.skipped += skipped
+        var (articles, intake) = try input.readArticles(with: pipeline)
         guard !articles.isEmpty else { throw input.nothingLeft(intake, doing: "read facts from") }
         input.report(intake)
         if let date { for k in articles.indices where articles[k].date == nil { articles[k].date = date } }

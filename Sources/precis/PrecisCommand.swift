@@ -82,6 +82,15 @@ struct InputOptions: ParsableArguments {
         return Console.fail("nothing to \(verb): no input held article text; give .txt, .html or .json articles, or a directory of them.")
     }
 
+    /// Every article of the inputs, clusters flattened (their stories are found anew), cleaned; what
+    /// gave no article is in the intake's `skipped`.
+    func readArticles(with pipeline: Pipeline) throws -> (articles: [Article], intake: Intake) {
+        var intake = InputReader(maxDocumentBytes: maxBytes).read(paths: try resolvedInputs())
+        let (articles, skipped) = pipeline.articles(from: intake.documents + intake.clusters.flatMap(\.documents))
+        intake.skipped += skipped
+        return (articles, intake)
+    }
+
     func report(_ intake: Intake) {
         guard !quiet else { return }
         for note in intake.notes { Console.warn("note: \(note)") }

@@ -152,13 +152,8 @@ struct DigestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let reader = InputReader(maxDocumentBytes: input.maxBytes)
-        var intake = reader.read(paths: try input.resolvedInputs())
-        // Clusters in the input are just more articles here: the stories are found anew.
-        let raw = intake.documents + intake.clusters.flatMap(\.documents)
         let pipeline = Pipeline()
-        let (articles, skipped) = pipeline.articles(from: raw)
-        intake.skipped += skipped
+        var (articles, intake) = try input.readArticles(with: pipeline)
         var progress = Progress(label: "stories")
         let (stories, notArticles) = pipeline.storyDigests(articles: articles, budget: .words(words)) { _, total in
             progress.advance(total: total)

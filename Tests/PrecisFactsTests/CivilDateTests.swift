@@ -1,5 +1,5 @@
 import Testing
-@testable import PrecisFacts
+import PrecisText
 
 @Suite struct CivilDateTests {
     @Test func roundTripsAndWeekdays() throws {

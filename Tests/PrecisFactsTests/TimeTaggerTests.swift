@@ -1,5 +1,6 @@
 import Testing
 @testable import PrecisFacts
+import PrecisText
 
 @Suite struct TimeTaggerTests {
     let tagger = TimeTagger()

@@ -86,7 +86,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public var monthValue: String { Self.pad(year, 4) + "-" + Self.pad(month, 2) }
     public var weekValue: String { let w = isoWeek; return Self.pad(w.year, 4) + "-W" + Self.pad(w.week, 2) }
 
-    static func pad(_ n: Int, _ width: Int) -> String {
+    /// `n` with leading zeros to `width` digits ("0007").
+    public static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(abs(n))
         return (n < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - s.count)) + s
     }
