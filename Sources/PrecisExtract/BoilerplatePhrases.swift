@@ -29,14 +29,9 @@ struct BoilerplatePhrases: Sendable {
 
     static let english: BoilerplatePhrases = {
         var phrases = BoilerplatePhrases()
-        let text = String(decoding: PackageResources.boilerplate_txt, as: UTF8.self)
-        for raw in text.split(separator: "\n") {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            let parts = line.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            let phrase = String(parts[1]).lowercased()
-            switch parts[0] {
+        for (kind, value) in resourceEntries(PackageResources.boilerplate_txt) {
+            let phrase = value.lowercased()
+            switch kind {
             case "appeal": phrases.appeal.append(phrase)
             case "widget": phrases.widget.append(phrase)
             case "credit": phrases.credit.append(phrase)

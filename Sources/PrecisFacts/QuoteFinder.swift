@@ -259,17 +259,12 @@ struct QuoteWords: Sendable {
 
     static let english: QuoteWords = {
         var w = QuoteWords()
-        let text = String(decoding: PackageResources.quotewords_txt, as: UTF8.self)
-        for raw in text.split(separator: "\n") {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { continue }
-            switch parts[0] {
-            case "cue": w.cues.insert(parts[1])
-            case "title": w.titles.insert(parts[1])
-            case "pronoun": w.pronouns.insert(parts[1])
-            case "group": w.groups.insert(parts[1])
+        for (kind, word) in resourceEntries(PackageResources.quotewords_txt) {
+            switch kind {
+            case "cue": w.cues.insert(word)
+            case "title": w.titles.insert(word)
+            case "pronoun": w.pronouns.insert(word)
+            case "group": w.groups.insert(word)
             default: continue
             }
         }

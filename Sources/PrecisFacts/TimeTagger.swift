@@ -595,23 +595,19 @@ struct TimeWords: Sendable {
         var w = TimeWords()
         w.months = LanguageData.english.months
         w.weekdays = LanguageData.english.weekdays
-        let text = String(decoding: PackageResources.timewords_txt, as: UTF8.self)
-        for raw in text.split(separator: "\n") {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            let parts = line.split(separator: " ").map(String.init)
-            guard parts.count >= 2 else { continue }
-            let value = parts.count > 2 ? parts[2] : ""
-            switch parts[0] {
-            case "relday": w.relativeDays[parts[1]] = Int(value) ?? 0
-            case "unit": w.units[parts[1]] = value
-            case "number": w.numbers[parts[1]] = value
-            case "ref": w.references[parts[1]] = value
-            case "set": w.sets[parts[1]] = value
-            case "season": w.seasons[parts[1]] = value
-            case "part": w.partsOfDay[parts[1]] = value
-            case "ordinal": w.ordinals[parts[1]] = Int(value) ?? 0
-            case "future": w.future.insert(parts[1])
+        for (kind, rest) in resourceEntries(PackageResources.timewords_txt) {
+            let parts = rest.split(separator: " ").map(String.init)
+            let word = parts[0], value = parts.count > 1 ? parts[1] : ""
+            switch kind {
+            case "relday": w.relativeDays[word] = Int(value) ?? 0
+            case "unit": w.units[word] = value
+            case "number": w.numbers[word] = value
+            case "ref": w.references[word] = value
+            case "set": w.sets[word] = value
+            case "season": w.seasons[word] = value
+            case "part": w.partsOfDay[word] = value
+            case "ordinal": w.ordinals[word] = Int(value) ?? 0
+            case "future": w.future.insert(word)
             default: continue
             }
         }

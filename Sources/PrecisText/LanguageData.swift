@@ -79,6 +79,15 @@ public struct LanguageData: Sendable {
 }
 
 /// The non-empty, non-comment lines of an embedded resource file.
+/// The entries of a word-list resource ("KIND rest of the line"): comments (#) and blank lines left
+/// out, the kind and the rest split at the first space. The format every language file uses.
+public func resourceEntries(_ bytes: [UInt8]) -> [(kind: String, value: String)] {
+    resourceLines(bytes).compactMap { line in
+        let parts = line.split(separator: " ", maxSplits: 1)
+        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+    }
+}
+
 func resourceLines(_ bytes: [UInt8]) -> [String] {
     String(decoding: bytes, as: UTF8.self)
         .split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })

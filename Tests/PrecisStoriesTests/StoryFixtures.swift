@@ -79,21 +79,9 @@ enum Fixture {
     """
 
     /// A wire copy of `harbourCourier` as another site ran it: new header and sign-off, same body.
-    static let harbourWireCopy = """
-    NORLAND NEWS AGENCY
-
-    The Calder town council voted on Monday to rebuild the crumbling harbour wall before the winter \
-    storms, approving 4.2 million crowns for the work after a heated four-hour debate.
-
-    Mayor Petra Lindqvist said the old wall, built in 1911, could not survive another season of gales. \
-    "We have patched it for twenty years, and the patches are now older than the apprentices doing them," \
-    she told the council chamber.
-
-    Fishermen who moor inside the harbour welcomed the decision. Work is due to start in September and \
-    finish by the end of November, the council said.
-
-    Distributed by the Norland News Agency.
-    """
+    static let harbourWireCopy = "NORLAND NEWS AGENCY\n\n"
+        + harbourCourier.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")
+        + "\n\nDistributed by the Norland News Agency."
 
     /// Shares one paragraph with `harbourCourier` (a quoted wire paragraph) but is another article.
     static let harbourOpinion = """
