@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // C libraries from Debian, wrapped as SwiftPM system-library targets.
@@ -59,6 +61,15 @@ let package = Package(
                 .embedInCode("Resources/en/quotewords.txt"),
             ]
         ),
+        .target(
+            name: "PrecisStore",
+            dependencies: ["PrecisStories", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "PrecisServer",
+            dependencies: ["Precis", "PrecisStore", "PrecisStories", "PrecisFacts", "PrecisIngest", "PrecisText", "PrecisExtract",
+                           .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "PrecisExtract", "PrecisStories", "PrecisFacts"]),
         .target(
             name: "Precis",
@@ -72,6 +83,8 @@ let package = Package(
                 "PrecisExtract",
                 "PrecisEval",
                 "PrecisFacts",
+                "PrecisStore",
+                "PrecisServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,6 +94,7 @@ let package = Package(
         .testTarget(name: "PrecisSummarizeTests", dependencies: ["PrecisSummarize", "PrecisText"]),
         .testTarget(name: "PrecisStoriesTests", dependencies: ["PrecisStories"]),
         .testTarget(name: "PrecisFactsTests", dependencies: ["PrecisFacts", "PrecisText"]),
+        .testTarget(name: "PrecisStoreTests", dependencies: ["PrecisStore", "PrecisStories"]),
         .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval", "PrecisExtract"]),
         .testTarget(name: "PrecisTests", dependencies: ["Precis", "PrecisIngest", "PrecisExtract", "PrecisFacts"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["precis"]),

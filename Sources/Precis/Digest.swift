@@ -45,6 +45,15 @@ public struct Digest: Sendable {
         public var site: String?
         /// The clean text that `start`/`end` offsets index into.
         public var text: String
+
+        public init(file: String, title: String?, date: String?, url: String?, site: String?, text: String) {
+            self.file = file
+            self.title = title
+            self.date = date
+            self.url = url
+            self.site = site
+            self.text = text
+        }
     }
 
     /// A near-copy of a source (a wire copy, a re-post), folded into the story rather than summarised.
@@ -52,6 +61,11 @@ public struct Digest: Sendable {
         public var document: Document
         /// 0-based index into `documents` of the source it copies.
         public var of: Int
+
+        public init(document: Document, of: Int) {
+            self.document = document
+            self.of = of
+        }
     }
 
     public var sentences: [CitedSentence]

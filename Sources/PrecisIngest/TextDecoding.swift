@@ -83,7 +83,8 @@ public enum TextDecoding {
     }
 
     /// Counts valid multi-byte sequences and invalid bytes, without decoding.
-    static func scanUTF8(_ bytes: ArraySlice<UInt8>) -> (validMultibyte: Int, invalid: Int) {
+    /// Counts the well-formed multi-byte sequences and the invalid ones in UTF-8 bytes.
+    public static func scanUTF8(_ bytes: ArraySlice<UInt8>) -> (validMultibyte: Int, invalid: Int) {
         var valid = 0, invalid = 0
         var i = bytes.startIndex
         let end = bytes.endIndex

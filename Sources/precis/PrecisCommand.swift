@@ -3,12 +3,12 @@ import Foundation
 import Precis
 
 @main
-struct PrecisCommand: ParsableCommand {
+struct PrecisCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "precis",
         abstract: "Turn news articles into story digests whose every sentence cites its source.",
         version: "0.1.0",
-        subcommands: [Summarize.self, DigestCommand.self, Stories.self, Facts.self, Extract.self, Segment.self, Eval.self]
+        subcommands: [Summarize.self, DigestCommand.self, Stories.self, Facts.self, Serve.self, Ingest.self, Extract.self, Segment.self, Eval.self]
     )
 }
 

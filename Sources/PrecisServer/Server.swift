@@ -1,0 +1,245 @@
+import Foundation
+import Hummingbird
+import Precis
+import PrecisIngest
+import PrecisStore
+import PrecisText
+
+/// Settings of `precis serve`.
+public struct ServerSettings: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Token that write endpoints require (`Authorization: Bearer T`); nil for none.
+    public var token: String?
+    /// Largest request body, in bytes.
+    public var maxBodyBytes = 8 * 1_048_576
+    /// Most articles in one batch.
+    public var maxBatch = 1_000
+    /// Word budget of story summaries.
+    public var summaryWords = 150
+
+    public init() {}
+
+    /// Why these settings are unsafe to serve with, or nil.
+    public var refusal: String? {
+        let loopback = host == "127.0.0.1" || host == "::1" || host == "localhost" || host.hasPrefix("127.")
+        if !loopback && (token ?? "").isEmpty {
+            return "refusing to listen on \(host) without a token: anyone who can reach it could write; give --token or bind to 127.0.0.1"
+        }
+        return nil
+    }
+}
+
+/// The HTTP API over a `PrecisService`.
+public enum PrecisHTTP {
+    /// Counts of requests by route and status class, for /metrics.
+    actor RequestCounter {
+        var counts: [String: Int] = [:]
+        func count(_ route: String, _ status: HTTPResponse.Status) {
+            counts["route=\"\(route)\",status=\"\(status.code / 100)xx\"", default: 0] += 1
+        }
+    }
+
+    public static func application(service: PrecisService, settings: ServerSettings,
+                                   onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol {
+        let router = Router()
+        let counter = RequestCounter()
+
+        @Sendable func respond(_ route: String, _ status: HTTPResponse.Status, _ body: JSONOutput) async -> Response {
+            await counter.count(route, status)
+            return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: body.serialized() + "\n")))
+        }
+        @Sendable func failure(_ route: String, _ status: HTTPResponse.Status, _ code: String, _ message: String) async -> Response {
+            await respond(route, status, .object([("error", .object([("code", .string(code)), ("message", .string(message))]))]))
+        }
+
+        router.get("health") { _, _ in
+            await respond("health", .ok, .object([("status", .string("ok"))]))
+        }
+
+        router.get("metrics") { _, _ in
+            let text = (try? await service.metrics(requests: await counter.counts)) ?? ""
+            await counter.count("metrics", .ok)
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                            body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+
+        router.post("api/articles") { request, _ -> Response in
+            if let token = settings.token, !token.isEmpty {
+                guard request.headers[.authorization] == "Bearer \(token)" else {
+                    return await failure("articles", .unauthorized, "unauthorized", "this endpoint needs the header 'Authorization: Bearer <token>'")
+                }
+            }
+            var request = request
+            let body: ByteBuffer
+            do {
+                body = try await request.collectBody(upTo: settings.maxBodyBytes)
+            } catch {
+                return await failure("articles", .contentTooLarge, "too_large", "the body is over \(settings.maxBodyBytes) bytes")
+            }
+            let bytes = Array(body.readableBytesView)
+            let type = request.headers[.contentType]?.lowercased() ?? ""
+            let items: [RawDocument]
+            switch ArticleRequest.parse(bytes, contentType: type, maxBatch: settings.maxBatch) {
+            case .failure(let e): return await failure("articles", e.status, e.code, e.message)
+            case .success(let parsed): items = parsed
+            }
+            var results: [JSONOutput] = []
+            var anyStored = false
+            for item in items {
+                switch await service.ingest(item) {
+                case .stored(let r):
+                    anyStored = true
+                    var fields: [(String, JSONOutput)] = [("id", .int(Int(r.id))), ("created", .bool(r.created)),
+                                                          ("story", r.story.map { .int(Int($0)) } ?? .null)]
+                    if let reason = r.skipReason { fields.append(("reason", .string(reason))) }
+                    results.append(.object(fields))
+                case .rejected(let reason):
+                    results.append(.object([("id", .null), ("error", .object([("code", .string("not_an_article")), ("message", .string(reason))]))]))
+                }
+            }
+            if !anyStored && items.count == 1, case .object(let fields)? = results.first,
+               let error = fields.first(where: { $0.0 == "error" })?.1, case .object(let e) = error,
+               case .string(let message)? = e.first(where: { $0.0 == "message" })?.1 {
+                return await failure("articles", .unprocessableContent, "not_an_article", message)
+            }
+            return await respond("articles", anyStored ? .created : .unprocessableContent, .object([("articles", .array(results))]))
+        }
+
+        router.get("api/stories") { request, _ -> Response in
+            let limit = Int(request.uri.queryParameters["limit"].map(String.init) ?? "") ?? 20
+            let offset = Int(request.uri.queryParameters["offset"].map(String.init) ?? "") ?? 0
+            guard (1...200).contains(limit), offset >= 0 else {
+                return await failure("stories", .badRequest, "bad_parameter", "limit must be 1 to 200 and offset 0 or more")
+            }
+            do {
+                let (stories, total) = try await service.stories(limit: limit, offset: offset)
+                return await respond("stories", .ok, .object([
+                    ("stories", .array(stories.map { s in
+                        .object([("id", .int(Int(s.id))), ("headline", .optional(s.headline)), ("articles", .int(s.articles)),
+                                 ("first_date", .optional(s.firstDate)), ("latest_date", .optional(s.latestDate))])
+                    })),
+                    ("total", .int(total)), ("limit", .int(limit)), ("offset", .int(offset)),
+                ]))
+            } catch {
+                return await failure("stories", .internalServerError, "store", "\(error)")
+            }
+        }
+
+        router.get("api/stories/:id") { request, context -> Response in
+            guard let id = context.parameters.get("id", as: Int64.self) else {
+                return await failure("story", .badRequest, "bad_parameter", "the story id is a number")
+            }
+            do {
+                guard let digest = try await service.digest(story: id, words: settings.summaryWords) else {
+                    return await failure("story", .notFound, "not_found", "no story \(id)")
+                }
+                return await respond("story", .ok, .object([("id", .int(Int(id))), ("headline", .optional(digest.headline))] + digestFields(digest)))
+            } catch {
+                return await failure("story", .internalServerError, "store", "\(error)")
+            }
+        }
+
+        router.get("api/search") { request, _ -> Response in
+            let q = request.uri.queryParameters["q"].map(String.init) ?? ""
+            guard !q.trimmingCharacters(in: .whitespaces).isEmpty, q.count <= 200 else {
+                return await failure("search", .badRequest, "bad_parameter", "give q, 1 to 200 characters")
+            }
+            do {
+                let found = try await service.search(q, limit: 50)
+                return await respond("search", .ok, .object([("articles", .array(found.map { a in
+                    .object([("id", .int(Int(a.id))), ("story", a.story.map { .int(Int($0)) } ?? .null), ("title", .optional(a.title)),
+                             ("date", .optional(a.date)), ("url", .optional(a.url))])
+                }))]))
+            } catch {
+                return await failure("search", .internalServerError, "store", "\(error)")
+            }
+        }
+
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "precis"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) }
+        )
+    }
+
+    static func digestFields(_ digest: Digest) -> [(String, JSONOutput)] {
+        if case .object(let fields) = digest.json { return fields }
+        return []
+    }
+}
+
+/// Reads the body of POST /api/articles: one JSON article, a batch `{"articles": [...]}`, or a raw
+/// text/plain or text/html body.
+enum ArticleRequest {
+    struct Problem: Error {
+        var status: HTTPResponse.Status
+        var code: String
+        var message: String
+    }
+
+    static func parse(_ bytes: [UInt8], contentType: String, maxBatch: Int) -> Result<[RawDocument], Problem> {
+        guard !bytes.isEmpty else { return .failure(Problem(status: .badRequest, code: "empty", message: "the body is empty")) }
+        if contentType.hasPrefix("text/plain") || contentType.hasPrefix("text/html") {
+            let invalid = TextDecoding.scanUTF8(bytes[...]).invalid
+            guard invalid == 0 else {
+                return .failure(Problem(status: .badRequest, code: "invalid_utf8", message: "the body is not valid UTF-8 (\(invalid) bad sequences)"))
+            }
+            let format: ContentFormat = contentType.hasPrefix("text/html") ? .html : .text
+            return .success([RawDocument(origin: "request", format: format, content: String(decoding: bytes, as: UTF8.self))])
+        }
+        guard contentType.hasPrefix("application/json") else {
+            return .failure(Problem(status: .unsupportedMediaType, code: "unsupported_type",
+                                    message: "send application/json, text/plain or text/html, not '\(contentType)'"))
+        }
+        guard TextDecoding.scanUTF8(bytes[...]).invalid == 0 else {
+            return .failure(Problem(status: .badRequest, code: "invalid_utf8", message: "the body is not valid UTF-8"))
+        }
+        let value: JSONValue
+        do { value = try JSONParser.parse(bytes) } catch {
+            return .failure(Problem(status: .badRequest, code: "invalid_json", message: "the body is not valid JSON: \(error)"))
+        }
+        var objects: [JSONValue]
+        if case .array(let items)? = value["articles"] {
+            objects = items
+        } else {
+            objects = [value]
+        }
+        guard !objects.isEmpty else { return .failure(Problem(status: .badRequest, code: "empty", message: "the batch has no articles")) }
+        guard objects.count <= maxBatch else {
+            return .failure(Problem(status: .contentTooLarge, code: "batch_too_large", message: "a batch holds at most \(maxBatch) articles"))
+        }
+        var out: [RawDocument] = []
+        for (k, item) in objects.enumerated() {
+            switch validate(item, index: k) {
+            case .failure(let p): return .failure(p)
+            case .success(let raw): out.append(raw)
+            }
+        }
+        return .success(out)
+    }
+
+    static func validate(_ item: JSONValue, index k: Int) -> Result<RawDocument, Problem> {
+        func bad(_ m: String) -> Result<RawDocument, Problem> { .failure(Problem(status: .badRequest, code: "invalid_article", message: "article \(k): \(m)")) }
+        guard case .object(let fields) = item else { return bad("is not an object") }
+        let known: Set<String> = ["text", "html", "url", "title", "date", "id"]
+        if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) { return bad("unknown field \"\(unknown)\"") }
+        for key in ["text", "html", "url", "title", "date"] {
+            if let v = fields[key], v.stringValue == nil, v != .null { return bad("\"\(key)\" must be a string") }
+        }
+        let text = fields["text"]?.stringValue, html = fields["html"]?.stringValue
+        guard (text == nil) != (html == nil) else { return bad("give exactly one of \"text\" or \"html\"") }
+        if let url = fields["url"]?.stringValue {
+            guard url.count <= 2_048, url.hasPrefix("http://") || url.hasPrefix("https://") else { return bad("\"url\" must be an http(s) address of at most 2048 characters (it is recorded, never fetched)") }
+        }
+        if let title = fields["title"]?.stringValue, title.count > 1_000 { return bad("\"title\" is over 1000 characters") }
+        if let date = fields["date"]?.stringValue {
+            guard CivilDate(iso: date) != nil else { return bad("\"date\" must be ISO 8601, e.g. 2014-11-18 or 2014-11-18T09:30:00Z") }
+        }
+        return .success(RawDocument(origin: "request#\(k)", format: html != nil ? .html : .text, content: html ?? text!,
+                                    title: fields["title"]?.stringValue, date: fields["date"]?.stringValue,
+                                    url: fields["url"]?.stringValue, id: fields["id"]))
+    }
+}

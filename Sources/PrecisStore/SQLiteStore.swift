@@ -1,0 +1,213 @@
+import Foundation
+import GRDB
+
+/// An article as the store keeps it: clean text and metadata, with its story and the article it
+/// copies, if any.
+public struct StoredArticle: Sendable, Equatable {
+    public var id: Int64
+    /// Content key: the same text under the same address is the same article (ingest is idempotent).
+    public var key: String
+    public var origin: String
+    public var url: String?
+    public var title: String?
+    public var date: String?
+    public var site: String?
+    public var text: String
+    /// The story: the id of the story's first article.
+    public var story: Int64?
+    public var duplicateOf: Int64?
+    /// Why the article is in no story (not an article: a notice, a stub), when it is in none.
+    public var skipReason: String?
+
+    public init(id: Int64 = 0, key: String, origin: String, url: String? = nil, title: String? = nil, date: String? = nil,
+                site: String? = nil, text: String, story: Int64? = nil, duplicateOf: Int64? = nil, skipReason: String? = nil) {
+        self.id = id
+        self.key = key
+        self.origin = origin
+        self.url = url
+        self.title = title
+        self.date = date
+        self.site = site
+        self.text = text
+        self.story = story
+        self.duplicateOf = duplicateOf
+        self.skipReason = skipReason
+    }
+}
+
+/// A story as lists show it.
+public struct StoredStory: Sendable, Equatable {
+    public var id: Int64
+    public var headline: String?
+    public var articles: Int
+    public var firstDate: String?
+    public var latestDate: String?
+}
+
+/// Where a new article goes: its story (by the id of the story's first article) and the article it
+/// copies; and for stories that merged, the new story of every article already stored.
+public struct Placement: Sendable {
+    public var story: Int64?
+    public var duplicateOf: Int64?
+    public var skipReason: String?
+    /// Article id → story id, for articles whose story changed (merges).
+    public var moved: [Int64: Int64]
+
+    public init(story: Int64?, duplicateOf: Int64?, skipReason: String?, moved: [Int64: Int64] = [:]) {
+        self.story = story
+        self.duplicateOf = duplicateOf
+        self.skipReason = skipReason
+        self.moved = moved
+    }
+}
+
+/// What ingesting one article did.
+public struct IngestResult: Sendable, Equatable {
+    public var id: Int64
+    /// False when the same article was already stored (nothing changed).
+    public var created: Bool
+    public var story: Int64?
+    /// Why it is in no story (not an article), when it is in none.
+    public var skipReason: String? = nil
+}
+
+public enum StoreError: Error, CustomStringConvertible {
+    case cannotOpen(String, String)
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "cannot open the database \(path): \(reason)"
+        }
+    }
+}
+
+/// The store on one machine: a SQLite file (WAL journal, so readers never wait for the writer),
+/// schema changes in one ordered list of migrations. Every ingest is one transaction: the article
+/// and its story assignment are written together or not at all, so a crash never leaves an
+/// article without its story or half a merge.
+public final class SQLiteStore: Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// The default file: `$PRECIS_DB`, else `precis.sqlite` in the current directory.
+    public static var defaultPath: String {
+        ProcessInfo.processInfo.environment["PRECIS_DB"] ?? "precis.sqlite"
+    }
+
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError.cannotOpen(path, "\(error)")
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: articles with their story") { db in
+            try db.execute(sql: """
+                CREATE TABLE article (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    key TEXT NOT NULL UNIQUE,
+                    origin TEXT NOT NULL,
+                    url TEXT, title TEXT, date TEXT, site TEXT,
+                    text TEXT NOT NULL,
+                    story INTEGER,
+                    duplicate_of INTEGER,
+                    skip_reason TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                );
+                CREATE INDEX article_story ON article(story);
+                """)
+        }
+        return m
+    }
+
+    /// Stores an article unless one with the same key is there, placing it with `place` (called
+    /// inside the transaction with the new article's id). Returns its id and whether it is new.
+    public func ingest(_ article: StoredArticle, place: (Int64) throws -> Placement) throws -> IngestResult {
+        try pool.write { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT id, story, skip_reason FROM article WHERE key = ?", arguments: [article.key]) {
+                return IngestResult(id: row["id"], created: false, story: row["story"], skipReason: row["skip_reason"])
+            }
+            try db.execute(sql: """
+                INSERT INTO article (key, origin, url, title, date, site, text) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [article.key, article.origin, article.url, article.title, article.date, article.site, article.text])
+            let id = db.lastInsertedRowID
+            let placement = try place(id)
+            try db.execute(sql: "UPDATE article SET story = ?, duplicate_of = ?, skip_reason = ? WHERE id = ?",
+                           arguments: [placement.story, placement.duplicateOf, placement.skipReason, id])
+            for (moved, story) in placement.moved where moved != id {
+                try db.execute(sql: "UPDATE article SET story = ? WHERE id = ?", arguments: [story, moved])
+            }
+            return IngestResult(id: id, created: true, story: placement.story, skipReason: placement.skipReason)
+        }
+    }
+
+    static func article(_ row: Row) -> StoredArticle {
+        StoredArticle(id: row["id"], key: row["key"], origin: row["origin"], url: row["url"], title: row["title"],
+                      date: row["date"], site: row["site"], text: row["text"], story: row["story"],
+                      duplicateOf: row["duplicate_of"], skipReason: row["skip_reason"])
+    }
+
+    /// Every article in the order it was stored (to rebuild the story index at start-up).
+    public func allArticles() throws -> [StoredArticle] {
+        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM article ORDER BY id").map(Self.article) }
+    }
+
+    public func articles(inStory story: Int64) throws -> [StoredArticle] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM article WHERE story = ? ORDER BY id", arguments: [story]).map(Self.article)
+        }
+    }
+
+    public func article(id: Int64) throws -> StoredArticle? {
+        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]).map(Self.article) }
+    }
+
+    public var articleCount: Int {
+        get throws { try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0 } }
+    }
+
+    /// Stories, biggest... no: newest first (by their latest article date, then their latest article),
+    /// `limit` from `offset`.
+    public func stories(limit: Int, offset: Int) throws -> (stories: [StoredStory], total: Int) {
+        try pool.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT story) FROM article WHERE story IS NOT NULL") ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT story, COUNT(*) AS n, MIN(date) AS first_date, MAX(date) AS latest_date, MAX(id) AS latest_id,
+                       (SELECT title FROM article h WHERE h.story = a.story AND h.title IS NOT NULL ORDER BY h.id LIMIT 1) AS headline
+                FROM article a WHERE story IS NOT NULL
+                GROUP BY story
+                ORDER BY COALESCE(MAX(substr(date, 1, 10)), '') DESC, latest_id DESC
+                LIMIT ? OFFSET ?
+                """, arguments: [limit, offset])
+            let stories = rows.map { row in
+                StoredStory(id: row["story"], headline: row["headline"], articles: row["n"],
+                            firstDate: row["first_date"], latestDate: row["latest_date"])
+            }
+            return (stories, total)
+        }
+    }
+
+    /// Articles whose title or text holds every word of the query (case-insensitive), newest first.
+    public func search(_ query: String, limit: Int) throws -> [StoredArticle] {
+        let words = query.lowercased().split(whereSeparator: { $0.isWhitespace }).prefix(8).map(String.init)
+        guard !words.isEmpty else { return [] }
+        let clause = words.map { _ in "(lower(coalesce(title, '')) LIKE ? ESCAPE '\\' OR lower(text) LIKE ? ESCAPE '\\')" }.joined(separator: " AND ")
+        var arguments: [DatabaseValueConvertible?] = []
+        for w in words {
+            let escaped = w.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            arguments.append("%\(escaped)%")
+            arguments.append("%\(escaped)%")
+        }
+        arguments.append(limit)
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM article WHERE \(clause) ORDER BY id DESC LIMIT ?",
+                             arguments: StatementArguments(arguments)).map(Self.article)
+        }
+    }
+}

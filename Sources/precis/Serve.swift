@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Precis
+import PrecisServer
+import PrecisStore
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the HTTP API: take articles all day, serve stories and their digests.",
+        discussion: """
+        Stores articles in a SQLite file (--db, default $PRECIS_DB or ./precis.sqlite; WAL journal). \
+        Endpoints: POST /api/articles, GET /api/stories, GET /api/stories/{id}, GET /api/search?q=, \
+        GET /health, GET /metrics (see the README). Writes need --token when one is set, and the \
+        server refuses to listen beyond loopback without one. Article addresses are recorded, never \
+        fetched.
+        """
+    )
+
+    @Option(help: ArgumentHelp("SQLite database file.", valueName: "path"))
+    var db: String = SQLiteStore.defaultPath
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @Option(help: "Token that write requests must send as 'Authorization: Bearer <token>'.")
+    var token: String?
+
+    @Option(name: .customLong("max-body"), help: "Largest request body, in bytes.")
+    var maxBody: Int = 8 * 1_048_576
+
+    @Option(name: .customLong("max-batch"), help: "Most articles in one batch.")
+    var maxBatch: Int = 1_000
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535.") }
+        guard maxBody > 0, maxBatch > 0 else { throw ValidationError("--max-body and --max-batch must be positive.") }
+        if db.hasPrefix("postgres://") || db.hasPrefix("postgresql://") {
+            throw ValidationError("PostgreSQL is not supported yet; give a SQLite file path.")
+        }
+    }
+
+    func run() async throws {
+        var settings = ServerSettings()
+        settings.host = host
+        settings.port = port
+        settings.token = token
+        settings.maxBodyBytes = maxBody
+        settings.maxBatch = maxBatch
+        if let refusal = settings.refusal { throw Console.fail(refusal) }
+        let store: SQLiteStore
+        do { store = try SQLiteStore(path: db) } catch { throw Console.fail("\(error)") }
+        let service = try PrecisService(store: store)
+        let app = PrecisHTTP.application(service: service, settings: settings) { port in
+            Console.warn("listening on http://\(host):\(port) (database \(db))")
+        }
+        try await app.runService()
+    }
+}
+
+struct Ingest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Store articles in the service's database from the command line, as POST /api/articles does.",
+        discussion: "Prints one JSON line per stored article: {\"file\", \"id\", \"created\", \"story\"}."
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: ArgumentHelp("SQLite database file.", valueName: "path"))
+    var db: String = SQLiteStore.defaultPath
+
+    func run() async throws {
+        let store: SQLiteStore
+        do { store = try SQLiteStore(path: db) } catch { throw Console.fail("\(error)") }
+        let service = try PrecisService(store: store)
+        var intake = InputReader(maxDocumentBytes: input.maxBytes).read(paths: try input.resolvedInputs())
+        let raw = intake.documents + intake.clusters.flatMap(\.documents)
+        var progress = Progress(label: "articles")
+        var output = Console.Output()
+        var stored = 0
+        for document in raw {
+            switch await service.ingest(document) {
+            case .stored(let r):
+                stored += 1
+                output.write(JSONOutput.object([("file", .string(document.origin)), ("id", .int(Int(r.id))), ("created", .bool(r.created)),
+                                                ("story", r.story.map { .int(Int($0)) } ?? .null)]).serialized() + "\n")
+            case .rejected(let reason):
+                intake.skipped.append(SkippedInput(origin: document.origin, reason: reason))
+            }
+            progress.advance(total: raw.count)
+        }
+        progress.finish()
+        output.flush()
+        guard stored > 0 else { throw input.nothingLeft(intake, doing: "store") }
+        input.report(intake)
+    }
+}

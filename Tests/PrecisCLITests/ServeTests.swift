@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A `precis serve` process on a free loopback port, for tests that talk to it over HTTP.
+final class ServerProcess: @unchecked Sendable {
+    let process = Process()
+    let port: Int
+    let db: String
+
+    init(db: String, extra: [String] = []) throws {
+        self.db = db
+        process.executableURL = URL(fileURLWithPath: Tool.binary)
+        process.arguments = ["serve", "--db", db, "--port", "0"] + extra
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // The server names its port on standard error once it listens.
+        var seen = ""
+        var port: Int? = nil
+        let deadline = Date().addingTimeInterval(60)
+        while port == nil && Date() < deadline {
+            let data = err.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            seen += String(decoding: data, as: UTF8.self)
+            if let r = seen.range(of: "listening on http://127.0.0.1:") {
+                port = Int(seen[r.upperBound...].prefix { $0.isNumber })
+            }
+        }
+        guard let port else {
+            process.terminate()
+            throw TestFailure("server did not start: \(seen)")
+        }
+        self.port = port
+    }
+
+    func kill9() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    func stop() {
+        if process.isRunning { process.terminate(); process.waitUntilExit() }
+    }
+
+    deinit { stop() }
+
+    struct Reply {
+        var status: Int
+        var body: String
+        var json: [String: Any]? { try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] }
+    }
+
+    func request(_ method: String, _ path: String, body: Data? = nil, type: String? = "application/json",
+                 headers: [String: String] = [:]) async throws -> Reply {
+        var r = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        r.httpMethod = method
+        r.httpBody = body
+        r.timeoutInterval = 60
+        if let type { r.setValue(type, forHTTPHeaderField: "Content-Type") }
+        for (k, v) in headers { r.setValue(v, forHTTPHeaderField: k) }
+        let (data, response) = try await URLSession.shared.data(for: r)
+        return Reply(status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: String(decoding: data, as: UTF8.self))
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+/// An invented article, different for each `k`.
+func article(_ k: Int) -> Data {
+    let towns = ["Calder", "Vesterby", "Norhavn", "Ostmark", "Brenna"]
+    let text = "\(towns[k % towns.count]) council report number \(k). The council of \(towns[k % towns.count]) met on Monday to discuss item \(k) of its harbour plan, which covers \(k * 7 + 3) berths and a new ferry ramp for the islands."
+    return try! JSONSerialization.data(withJSONObject: ["text": text, "url": "https://news.example/\(k)"])
+}
+
+@Suite(.serialized) struct ServeTests {
+    @Test func apiRoundTrip() async throws {
+        let dir = try ScratchDir()
+        let server = try ServerProcess(db: dir.url.appendingPathComponent("p.sqlite").path)
+        defer { server.stop() }
+        #expect(try await server.request("GET", "/health").status == 200)
+        let one = try await server.request("POST", "/api/articles", body: article(1))
+        #expect(one.status == 201, "\(one.body)")
+        let id = try #require(((one.json?["articles"] as? [[String: Any]])?.first?["id"]) as? Int)
+        // The same article again: stored once.
+        let again = try await server.request("POST", "/api/articles", body: article(1))
+        #expect(((again.json?["articles"] as? [[String: Any]])?.first?["id"]) as? Int == id)
+        #expect(((again.json?["articles"] as? [[String: Any]])?.first?["created"]) as? Bool == false)
+        let batch = try JSONSerialization.data(withJSONObject: ["articles": [
+            try JSONSerialization.jsonObject(with: article(2)), try JSONSerialization.jsonObject(with: article(3))]])
+        #expect(try await server.request("POST", "/api/articles", body: batch).status == 201)
+        let plain = try await server.request("POST", "/api/articles", body: Data("Ferry strike in Brenna. Ferry crews in Brenna walked out on Tuesday over pay, stranding hundreds of island residents for the day.".utf8), type: "text/plain")
+        #expect(plain.status == 201)
+        let stories = try await server.request("GET", "/api/stories?limit=10")
+        let list = try #require(stories.json?["stories"] as? [[String: Any]])
+        #expect(!list.isEmpty)
+        let storyID = try #require(list.first?["id"] as? Int)
+        let digest = try await server.request("GET", "/api/stories/\(storyID)")
+        #expect(digest.status == 200)
+        for key in ["summary", "sentences", "documents", "timeline", "quotes", "numbers", "disagreements"] {
+            #expect(digest.json?[key] != nil, "missing \(key)")
+        }
+        #expect(try await server.request("GET", "/api/stories/999999").status == 404)
+        let search = try await server.request("GET", "/api/search?q=ferry%20brenna")
+        #expect((search.json?["articles"] as? [Any])?.count == 1)
+        let metrics = try await server.request("GET", "/metrics")
+        #expect(metrics.body.contains("precis_articles_stored 4"))
+    }
+
+    @Test func badRequestsGetAClearErrorAndTheServerStaysUp() async throws {
+        let dir = try ScratchDir()
+        let server = try ServerProcess(db: dir.url.appendingPathComponent("p.sqlite").path)
+        defer { server.stop() }
+        func expectError(_ r: ServerProcess.Reply, _ status: Int, _ code: String, sourceLocation: SourceLocation = #_sourceLocation) {
+            #expect(r.status == status, "\(r.body)", sourceLocation: sourceLocation)
+            let error = r.json?["error"] as? [String: Any]
+            #expect(error?["code"] as? String == code, "\(r.body)", sourceLocation: sourceLocation)
+            #expect((error?["message"] as? String)?.isEmpty == false, sourceLocation: sourceLocation)
+        }
+        expectError(try await server.request("POST", "/api/articles", body: Data("{\"text\": ".utf8)), 400, "invalid_json")
+        expectError(try await server.request("POST", "/api/articles", body: Data("x".utf8), type: "image/png"), 415, "unsupported_type")
+        expectError(try await server.request("POST", "/api/articles", body: Data([0x22, 0xC3, 0x28, 0x22]), type: "application/json"), 400, "invalid_utf8")
+        expectError(try await server.request("POST", "/api/articles", body: Data([0x41, 0xFF, 0xFE, 0x41]), type: "text/plain"), 400, "invalid_utf8")
+        expectError(try await server.request("POST", "/api/articles", body: Data(repeating: 0x61, count: 20 * 1_048_576), type: "text/plain"), 413, "too_large")
+        expectError(try await server.request("POST", "/api/articles", body: Data("{\"text\": 5}".utf8)), 400, "invalid_article")
+        expectError(try await server.request("POST", "/api/articles", body: Data("{\"text\": \"a\", \"html\": \"b\"}".utf8)), 400, "invalid_article")
+        expectError(try await server.request("POST", "/api/articles", body: Data("{\"text\": \"Some words here.\", \"date\": \"2014-02-30\"}".utf8)), 400, "invalid_article")
+        expectError(try await server.request("POST", "/api/articles", body: Data("{\"text\": \"Some words.\", \"url\": \"file:///etc/passwd\"}".utf8)), 400, "invalid_article")
+        expectError(try await server.request("POST", "/api/articles", body: Data("{\"text\": \"  \"}".utf8)), 422, "not_an_article")
+        // A page with too little text is kept (nothing is dropped silently) but in no story, with the reason.
+        let stub = try await server.request("POST", "/api/articles", body: Data("{\"text\": \"Notice. Please log in.\"}".utf8))
+        #expect(stub.status == 201)
+        let item = (stub.json?["articles"] as? [[String: Any]])?.first
+        #expect(item?["story"] is NSNull)
+        #expect((item?["reason"] as? String)?.hasPrefix("not an article") == true)
+        expectError(try await server.request("GET", "/api/stories?limit=0"), 400, "bad_parameter")
+        expectError(try await server.request("GET", "/api/stories/abc"), 400, "bad_parameter")
+        #expect(try await server.request("GET", "/health").status == 200)
+    }
+
+    @Test func writesNeedTheTokenWhenOneIsSet() async throws {
+        let dir = try ScratchDir()
+        let server = try ServerProcess(db: dir.url.appendingPathComponent("p.sqlite").path, extra: ["--token", "s3cret"])
+        defer { server.stop() }
+        #expect(try await server.request("POST", "/api/articles", body: article(1)).status == 401)
+        #expect(try await server.request("POST", "/api/articles", body: article(1), headers: ["Authorization": "Bearer wrong"]).status == 401)
+        #expect(try await server.request("POST", "/api/articles", body: article(1), headers: ["Authorization": "Bearer s3cret"]).status == 201)
+        #expect(try await server.request("GET", "/api/stories").status == 200, "reads need no token")
+    }
+
+    @Test func refusesToListenBeyondLoopbackWithoutAToken() throws {
+        let r = try Tool.run(["serve", "--host", "0.0.0.0", "--port", "0", "--db", "/tmp/precis-never-created.sqlite"])
+        #expect(r.status != 0)
+        #expect(r.err.contains("without a token"))
+    }
+
+    @Test func killNineMidBatchLosesNoAcknowledgedArticle() async throws {
+        let dir = try ScratchDir()
+        let db = dir.url.appendingPathComponent("p.sqlite").path
+        let first = try ServerProcess(db: db)
+        var acknowledged: [Int: Int] = [:]  // article k -> id
+        // Writers keep posting while the server is killed under them.
+        await withTaskGroup(of: (Int, Int?).self) { group in
+            for k in 0..<120 {
+                group.addTask {
+                    let r = try? await first.request("POST", "/api/articles", body: article(k))
+                    guard let r, (200..<300).contains(r.status) else { return (k, nil) }
+                    return (k, ((r.json?["articles"] as? [[String: Any]])?.first?["id"]) as? Int)
+                }
+                if k == 60 {
+                    try? await Task.sleep(nanoseconds: 50_000_000)
+                    first.kill9()
+                }
+            }
+            for await (k, id) in group { if let id { acknowledged[k] = id } }
+        }
+        #expect(!acknowledged.isEmpty)
+        #expect(acknowledged.count < 120, "the kill came in the middle of the stream")
+        let server = try ServerProcess(db: db)
+        defer { server.stop() }
+        // Every acknowledged article is there, under the id it was given, and only once.
+        for (k, id) in acknowledged {
+            let r = try await server.request("POST", "/api/articles", body: article(k))
+            let item = (r.json?["articles"] as? [[String: Any]])?.first
+            #expect(item?["id"] as? Int == id)
+            #expect(item?["created"] as? Bool == false)
+        }
+        let metrics = try await server.request("GET", "/metrics").body
+        let stored = metrics.split(separator: "\n").first { $0.hasPrefix("precis_articles_stored ") }.flatMap { Int($0.split(separator: " ").last!) } ?? -1
+        #expect(stored >= acknowledged.count && stored <= 120)
+        #expect(Set(acknowledged.values).count == acknowledged.count, "no two articles share an id")
+    }
+}

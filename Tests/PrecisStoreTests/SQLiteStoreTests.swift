@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import PrecisStories
+@testable import PrecisStore
+
+@Suite struct SQLiteStoreTests {
+    static let texts = [
+        "Calder council votes to rebuild harbour wall. The Calder town council voted on Monday to rebuild the crumbling harbour wall before winter, approving 4.2 million crowns for the work.",
+        "Teenager wins Norland chess title. Sixteen-year-old Mira Sandvik won the Norland chess championship in Vesterby on Sunday, beating grandmaster Tomas Ekholm after six hours.",
+        "Harbour wall rebuild approved in Calder. Calder will rebuild its harbour wall this autumn after the town council approved 4.2 million crowns on Monday for the harbour work.",
+        "Notice. Please log in.",
+    ]
+
+    func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("precis-store-\(UUID().uuidString).sqlite").path
+    }
+
+    func ingestAll(_ store: SQLiteStore, _ index: StoryIndex) throws -> [IngestResult] {
+        try Self.texts.enumerated().map { k, text in
+            let a = StoredArticle(key: "k\(k)", origin: "t\(k)", text: text)
+            return try store.ingest(a) { id in
+                var s = a
+                s.id = id
+                return index.place(s)
+            }
+        }
+    }
+
+    @Test func ingestIsIdempotentAndStoriesSurviveARestart() throws {
+        let path = temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try SQLiteStore(path: path)
+        let index = StoryIndex(articles: [])
+        let results = try ingestAll(store, index)
+        #expect(results.map(\.created) == [true, true, true, true])
+        #expect(results[0].story == results[0].id && results[2].story == results[0].id, "a story's id is its first article's")
+        #expect(results[1].story == results[1].id)
+        #expect(results[3].story == nil && results[3].skipReason?.hasPrefix("not an article") == true)
+        // The same articles again change nothing.
+        let again = try ingestAll(store, StoryIndex(articles: try store.allArticles()))
+        #expect(again.map(\.created) == [false, false, false, false])
+        #expect(again.map(\.id) == results.map(\.id))
+        #expect(try store.articleCount == 4)
+        // A new process: the index rebuilt from the file places the next article as before.
+        let reopened = try SQLiteStore(path: path)
+        let rebuilt = StoryIndex(articles: try reopened.allArticles())
+        #expect(rebuilt.count == 4)
+        let next = StoredArticle(key: "k9", origin: "t9", text: "Calder harbour wall work starts. Work on the Calder harbour wall began, the council said, after the 4.2 million crowns were approved on Monday.")
+        let r = try reopened.ingest(next) { id in var s = next; s.id = id; return rebuilt.place(s) }
+        #expect(r.story == results[0].id)
+        let (stories, total) = try reopened.stories(limit: 10, offset: 0)
+        #expect(total == 2)
+        #expect(stories.first { $0.id == results[0].id }?.articles == 3)
+        #expect(try reopened.search("chess vesterby", limit: 5).map(\.id) == [results[1].id])
+        #expect(try reopened.search("100%_", limit: 5).isEmpty)
+    }
+
+    @Test func aFailedPlacementRollsTheArticleBack() throws {
+        let path = temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try SQLiteStore(path: path)
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try store.ingest(StoredArticle(key: "x", origin: "x", text: "Some text that will not be stored at all.")) { _ in throw Boom() }
+        }
+        #expect(try store.articleCount == 0)
+    }
+
+    @Test func unreadableDatabaseIsAClearError() {
+        #expect(throws: StoreError.self) { try SQLiteStore(path: "/nonexistent-dir/precis.sqlite") }
+    }
+}
