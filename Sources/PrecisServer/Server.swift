@@ -133,10 +133,13 @@ public enum PrecisHTTP {
                 return await failure("story", .badRequest, "bad_parameter", "the story id is a number")
             }
             do {
-                guard let digest = try await service.digest(story: id, words: settings.summaryWords) else {
-                    return await failure("story", .notFound, "not_found", "no story \(id)")
+                let json = try await service.digestJSON(story: id, words: settings.summaryWords) { digest in
+                    JSONOutput.object([("id", .int(Int(id))), ("headline", .optional(digest.headline))] + digestFields(digest)).serialized() + "\n"
                 }
-                return await respond("story", .ok, .object([("id", .int(Int(id))), ("headline", .optional(digest.headline))] + digestFields(digest)))
+                guard let json else { return await failure("story", .notFound, "not_found", "no story \(id)") }
+                await counter.count("story", .ok)
+                return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: json)))
             } catch {
                 return await failure("story", .internalServerError, "store", "\(error)")
             }

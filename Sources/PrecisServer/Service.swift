@@ -13,6 +13,9 @@ public actor PrecisService {
     private var index: StoryIndex
     private let pipeline = Pipeline()
     private(set) var counters = Counters()
+    /// Story digests as JSON, with the story version they were made from: a digest is made again only
+    /// when the story's articles change.
+    private var digestCache: [Int64: (version: String, json: String)] = [:]
 
     struct Counters {
         var articlesCreated = 0
@@ -90,6 +93,17 @@ public actor PrecisService {
             return Digest.Copy(document: Digest.Document(file: m.origin, title: m.title, date: m.date, url: m.url, site: m.site, text: m.text), of: k)
         }
         return digest
+    }
+
+    /// The story's digest as the API sends it (JSON text), made once per version of the story.
+    public func digestJSON(story: Int64, words: Int, render: (Digest) -> String) throws -> String? {
+        let version = try store.storyVersion(story)
+        if let cached = digestCache[story], cached.version == version { return cached.json }
+        guard let digest = try digest(story: story, words: words) else { return nil }
+        let json = render(digest)
+        if digestCache.count > 10_000 { digestCache.removeAll() }
+        digestCache[story] = (version, json)
+        return json
     }
 
     static func article(_ s: StoredArticle) -> Article {

@@ -164,6 +164,14 @@ public final class SQLiteStore: Sendable {
         }
     }
 
+    /// A value that changes whenever the story's articles do (their number and the newest id).
+    public func storyVersion(_ story: Int64) throws -> String {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, MAX(id) AS last FROM article WHERE story = ?", arguments: [story])
+            return "\(row?["n"] as Int? ?? 0)-\(row?["last"] as Int64? ?? 0)"
+        }
+    }
+
     public func article(id: Int64) throws -> StoredArticle? {
         try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]).map(Self.article) }
     }
