@@ -15,10 +15,11 @@ build: deps
 demo: build
 	$(BIN)/precis summarize $(EXAMPLE) --words 150
 
-## Installs what is missing, builds once (code and tests), and runs every test.
+## Installs what is missing, builds once (code and tests), starts a throwaway PostgreSQL on loopback
+## for the PostgreSQL tests (skipped where it cannot be had), and runs every test.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-xctest
+	PRECIS_TEST_POSTGRES="$$(scripts/postgres-for-tests.sh)" $(SWIFT) test --skip-build --disable-xctest
 
 release: deps
 	$(SWIFT) build -c release

@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
     ],
     targets: [
         // C libraries from Debian, wrapped as SwiftPM system-library targets.
@@ -63,7 +64,8 @@ let package = Package(
         ),
         .target(
             name: "PrecisStore",
-            dependencies: ["PrecisStories", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PrecisStories", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .target(
             name: "PrecisServer",

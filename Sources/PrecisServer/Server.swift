@@ -133,7 +133,7 @@ public enum PrecisHTTP {
                 return await failure("story", .badRequest, "bad_parameter", "the story id is a number")
             }
             do {
-                let json = try await service.digestJSON(story: id, words: settings.summaryWords) { digest in
+                let json = try await service.digestJSON(story: id, words: settings.summaryWords) { (digest: Digest) -> String in
                     JSONOutput.object([("id", .int(Int(id))), ("headline", .optional(digest.headline))] + digestFields(digest)).serialized() + "\n"
                 }
                 guard let json else { return await failure("story", .notFound, "not_found", "no story \(id)") }

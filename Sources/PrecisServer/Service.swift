@@ -9,7 +9,7 @@ import PrecisText
 /// and serves stories and digests. One actor, so ingests are placed one at a time, in the order the
 /// store gives them ids, and the story index never disagrees with the store.
 public actor PrecisService {
-    public let store: SQLiteStore
+    public let store: any ArticleStore
     private var index: StoryIndex
     private let pipeline = Pipeline()
     private(set) var counters = Counters()
@@ -23,9 +23,9 @@ public actor PrecisService {
         var articlesRejected = 0
     }
 
-    public init(store: SQLiteStore) throws {
+    public init(store: any ArticleStore) async throws {
         self.store = store
-        self.index = StoryIndex(articles: try store.allArticles())
+        self.index = StoryIndex(articles: try await store.allArticles())
     }
 
     /// What happened to one submitted article.
@@ -35,7 +35,7 @@ public actor PrecisService {
     }
 
     /// Cleans and stores one article; the same article sent twice is stored once.
-    public func ingest(_ raw: RawDocument) -> Outcome {
+    public func ingest(_ raw: RawDocument) async -> Outcome {
         let article: Article
         switch pipeline.extractor.extract(raw) {
         case .success(let a): article = a
@@ -47,18 +47,13 @@ public actor PrecisService {
                                    url: article.url ?? raw.url, title: article.title ?? raw.title,
                                    date: article.date ?? raw.date, site: article.site, text: article.text)
         do {
-            let index = self.index
-            let result = try store.ingest(stored) { id in
-                var s = stored
-                s.id = id
-                return index.place(s)
-            }
+            let result = try await store.ingest(stored, index: index)
             if result.created { counters.articlesCreated += 1 } else { counters.articlesExisting += 1 }
             return .stored(result)
         } catch {
             // The transaction rolled back; the index may have placed the article: rebuild it from
             // what the store holds.
-            if let articles = try? store.allArticles() { index = StoryIndex(articles: articles) }
+            if let articles = try? await store.allArticles() { index = StoryIndex(articles: articles) }
             counters.articlesRejected += 1
             return .rejected("could not be stored: \(error)")
         }
@@ -75,14 +70,14 @@ public actor PrecisService {
         return String(a, radix: 16) + "-" + String(b, radix: 16) + "-" + String(bytes.count)
     }
 
-    public func stories(limit: Int, offset: Int) throws -> (stories: [StoredStory], total: Int) {
-        try store.stories(limit: limit, offset: offset)
+    public func stories(limit: Int, offset: Int) async throws -> (stories: [StoredStory], total: Int) {
+        try await store.stories(limit: limit, offset: offset)
     }
 
     /// The digest of one story, as `precis summarize --format json` writes it, with its facts and the
     /// near-copies folded in; nil when there is no such story.
-    public func digest(story: Int64, words: Int) throws -> Digest? {
-        let members = try store.articles(inStory: story)
+    public func digest(story: Int64, words: Int) async throws -> Digest? {
+        let members = try await store.articles(inStory: story)
         guard !members.isEmpty else { return nil }
         let originals = members.filter { $0.duplicateOf == nil }
         let articles = originals.map(Self.article)
@@ -96,10 +91,10 @@ public actor PrecisService {
     }
 
     /// The story's digest as the API sends it (JSON text), made once per version of the story.
-    public func digestJSON(story: Int64, words: Int, render: (Digest) -> String) throws -> String? {
-        let version = try store.storyVersion(story)
+    public func digestJSON(story: Int64, words: Int, render: (Digest) -> String) async throws -> String? {
+        let version = try await store.storyVersion(story)
         if let cached = digestCache[story], cached.version == version { return cached.json }
-        guard let digest = try digest(story: story, words: words) else { return nil }
+        guard let digest = try await digest(story: story, words: words) else { return nil }
         let json = render(digest)
         if digestCache.count > 10_000 { digestCache.removeAll() }
         digestCache[story] = (version, json)
@@ -110,18 +105,18 @@ public actor PrecisService {
         Article(origin: s.origin, title: s.title, date: s.date, url: s.url, site: s.site, text: s.text)
     }
 
-    public func search(_ query: String, limit: Int) throws -> [StoredArticle] {
-        try store.search(query, limit: limit)
+    public func search(_ query: String, limit: Int) async throws -> [StoredArticle] {
+        try await store.search(query, limit: limit)
     }
 
     /// Prometheus text exposition of the service's counters.
-    public func metrics(requests: [String: Int]) throws -> String {
+    public func metrics(requests: [String: Int]) async throws -> String {
         var out = "# HELP precis_articles_total Articles submitted, by outcome.\n# TYPE precis_articles_total counter\n"
         out += "precis_articles_total{outcome=\"created\"} \(counters.articlesCreated)\n"
         out += "precis_articles_total{outcome=\"existing\"} \(counters.articlesExisting)\n"
         out += "precis_articles_total{outcome=\"rejected\"} \(counters.articlesRejected)\n"
         out += "# HELP precis_articles_stored Articles in the store.\n# TYPE precis_articles_stored gauge\n"
-        out += "precis_articles_stored \(try store.articleCount)\n"
+        out += "precis_articles_stored \(try await store.articleCount())\n"
         out += "# HELP precis_http_requests_total HTTP requests, by route and status class.\n# TYPE precis_http_requests_total counter\n"
         for (key, n) in requests.sorted(by: { $0.key < $1.key }) {
             out += "precis_http_requests_total{\(key)} \(n)\n"

@@ -84,7 +84,7 @@ public enum StoreError: Error, CustomStringConvertible {
 /// schema changes in one ordered list of migrations. Every ingest is one transaction: the article
 /// and its story assignment are written together or not at all, so a crash never leaves an
 /// article without its story or half a merge.
-public final class SQLiteStore: Sendable {
+public final class SQLiteStore: ArticleStore {
     let pool: DatabasePool
     public let path: String
 
@@ -126,25 +126,43 @@ public final class SQLiteStore: Sendable {
         return m
     }
 
+    public var location: String { path }
+
+    public func ingest(_ article: StoredArticle, index: StoryIndex) async throws -> IngestResult {
+        try await pool.write { db in
+            let newer = try Row.fetchAll(db, sql: "SELECT * FROM article WHERE id > ? ORDER BY id", arguments: [index.lastID]).map(Self.article)
+            index.catchUp(newer)
+            return try Self.ingest(db, article) { id in
+                var a = article
+                a.id = id
+                return index.place(a)
+            }
+        }
+    }
+
+    public func articleCount() async throws -> Int { try articleCount }
+
     /// Stores an article unless one with the same key is there, placing it with `place` (called
     /// inside the transaction with the new article's id). Returns its id and whether it is new.
     public func ingest(_ article: StoredArticle, place: (Int64) throws -> Placement) throws -> IngestResult {
-        try pool.write { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT id, story, skip_reason FROM article WHERE key = ?", arguments: [article.key]) {
-                return IngestResult(id: row["id"], created: false, story: row["story"], skipReason: row["skip_reason"])
-            }
-            try db.execute(sql: """
-                INSERT INTO article (key, origin, url, title, date, site, text) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [article.key, article.origin, article.url, article.title, article.date, article.site, article.text])
-            let id = db.lastInsertedRowID
-            let placement = try place(id)
-            try db.execute(sql: "UPDATE article SET story = ?, duplicate_of = ?, skip_reason = ? WHERE id = ?",
-                           arguments: [placement.story, placement.duplicateOf, placement.skipReason, id])
-            for (moved, story) in placement.moved where moved != id {
-                try db.execute(sql: "UPDATE article SET story = ? WHERE id = ?", arguments: [story, moved])
-            }
-            return IngestResult(id: id, created: true, story: placement.story, skipReason: placement.skipReason)
+        try pool.write { db in try Self.ingest(db, article, place: place) }
+    }
+
+    static func ingest(_ db: Database, _ article: StoredArticle, place: (Int64) throws -> Placement) throws -> IngestResult {
+        if let row = try Row.fetchOne(db, sql: "SELECT id, story, skip_reason FROM article WHERE key = ?", arguments: [article.key]) {
+            return IngestResult(id: row["id"], created: false, story: row["story"], skipReason: row["skip_reason"])
         }
+        try db.execute(sql: """
+            INSERT INTO article (key, origin, url, title, date, site, text) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [article.key, article.origin, article.url, article.title, article.date, article.site, article.text])
+        let id = db.lastInsertedRowID
+        let placement = try place(id)
+        try db.execute(sql: "UPDATE article SET story = ?, duplicate_of = ?, skip_reason = ? WHERE id = ?",
+                       arguments: [placement.story, placement.duplicateOf, placement.skipReason, id])
+        for (moved, story) in placement.moved where moved != id {
+            try db.execute(sql: "UPDATE article SET story = ? WHERE id = ?", arguments: [story, moved])
+        }
+        return IngestResult(id: id, created: true, story: placement.story, skipReason: placement.skipReason)
     }
 
     static func article(_ row: Row) -> StoredArticle {

@@ -5,7 +5,10 @@ import PrecisStories
 ///
 /// A story's id is the id of its first article, which never changes: when two stories merge, the
 /// older absorbs the newer and the newer's articles move (`Placement.moved`).
-public final class StoryIndex {
+///
+/// Not thread-safe by itself: its owner (the service's actor, inside the store's write lock) uses it
+/// from one task at a time.
+public final class StoryIndex: @unchecked Sendable {
     private var clusterer: StoryClusterer
     private var ids: [Int64] = []
     private var written: [Int64: Int64] = [:]
@@ -21,6 +24,20 @@ public final class StoryIndex {
     }
 
     public var count: Int { ids.count }
+
+    /// The id of the newest article the index holds (0 when empty).
+    public var lastID: Int64 { ids.last ?? 0 }
+
+    /// Adds articles that another process stored and placed (newer than `lastID`, oldest first):
+    /// replayed in the same order, they get the same stories the other process wrote.
+    public func catchUp(_ articles: [StoredArticle]) {
+        guard !articles.isEmpty else { return }
+        for a in articles where a.id > lastID {
+            clusterer.add(Self.document(a))
+            ids.append(a.id)
+        }
+        for (id, story) in currentStories() { written[id] = story }
+    }
 
     static func document(_ a: StoredArticle) -> StoryDocument {
         StoryDocument(text: a.text, title: a.title, date: a.date)

@@ -8,7 +8,9 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the HTTP API: take articles all day, serve stories and their digests.",
         discussion: """
-        Stores articles in a SQLite file (--db, default $PRECIS_DB or ./precis.sqlite; WAL journal). \
+        Stores articles in a SQLite file (--db, default $PRECIS_DB or ./precis.sqlite; WAL journal) or \
+        a PostgreSQL database (--db postgres://user:password@host:port/database) that several \
+        `precis serve` processes can share. \
         Endpoints: POST /api/articles, GET /api/stories, GET /api/stories/{id}, GET /api/search?q=, \
         GET /health, GET /metrics (see the README). Writes need --token when one is set, and the \
         server refuses to listen beyond loopback without one. Article addresses are recorded, never \
@@ -16,7 +18,7 @@ struct Serve: AsyncParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("SQLite database file.", valueName: "path"))
+    @Option(help: ArgumentHelp("SQLite database file, or postgres://user:password@host:port/database.", valueName: "path|url"))
     var db: String = SQLiteStore.defaultPath
 
     @Option(help: "Address to listen on.")
@@ -37,9 +39,6 @@ struct Serve: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535.") }
         guard maxBody > 0, maxBatch > 0 else { throw ValidationError("--max-body and --max-batch must be positive.") }
-        if db.hasPrefix("postgres://") || db.hasPrefix("postgresql://") {
-            throw ValidationError("PostgreSQL is not supported yet; give a SQLite file path.")
-        }
     }
 
     func run() async throws {
@@ -50,11 +49,12 @@ struct Serve: AsyncParsableCommand {
         settings.maxBodyBytes = maxBody
         settings.maxBatch = maxBatch
         if let refusal = settings.refusal { throw Console.fail(refusal) }
-        let store: SQLiteStore
-        do { store = try SQLiteStore(path: db) } catch { throw Console.fail("\(error)") }
-        let service = try PrecisService(store: store)
+        let store: any ArticleStore
+        do { store = try await openStore(db) } catch { throw Console.fail("\(error)") }
+        let service = try await PrecisService(store: store)
+        let location = store.location
         let app = PrecisHTTP.application(service: service, settings: settings) { port in
-            Console.warn("listening on http://\(host):\(port) (database \(db))")
+            Console.warn("listening on http://\(host):\(port) (database \(location))")
         }
         try await app.runService()
     }
@@ -68,13 +68,13 @@ struct Ingest: AsyncParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("SQLite database file.", valueName: "path"))
+    @Option(help: ArgumentHelp("SQLite database file, or postgres://user:password@host:port/database.", valueName: "path|url"))
     var db: String = SQLiteStore.defaultPath
 
     func run() async throws {
-        let store: SQLiteStore
-        do { store = try SQLiteStore(path: db) } catch { throw Console.fail("\(error)") }
-        let service = try PrecisService(store: store)
+        let store: any ArticleStore
+        do { store = try await openStore(db) } catch { throw Console.fail("\(error)") }
+        let service = try await PrecisService(store: store)
         var intake = InputReader(maxDocumentBytes: input.maxBytes).read(paths: try input.resolvedInputs())
         let raw = intake.documents + intake.clusters.flatMap(\.documents)
         var progress = Progress(label: "articles")

@@ -197,3 +197,67 @@ func article(_ k: Int) -> Data {
         #expect(Set(acknowledged.values).count == acknowledged.count, "no two articles share an id")
     }
 }
+
+/// An invented article on one of four distinct stories, different for each `k`.
+func topicArticle(_ k: Int) -> Data {
+    let topics = [
+        "Calder harbour wall: the Calder town council voted to rebuild the crumbling harbour wall with \(k + 2) million crowns, Mayor Petra Lindqvist said of the harbour works.",
+        "Norland chess: Mira Sandvik won round \(k) of the Norland chess championship in Vesterby, beating grandmaster Tomas Ekholm with a rook sacrifice in the chess hall.",
+        "Brenna ferry strike: ferry crews in Brenna stayed out for day \(k) of the ferry strike over pay, stranding island residents as the ferry union met the operator.",
+        "Ostmark wind farm: engineers began turbine \(k) of the Ostmark offshore wind farm, the energy ministry said, as cables reached the Ostmark substation.",
+    ]
+    return try! JSONSerialization.data(withJSONObject: ["text": topics[k % 4] + " Report \(k).", "date": "2025-03-\(10 + k % 5)"])
+}
+
+@Suite(.serialized, .enabled(if: (ProcessInfo.processInfo.environment["PRECIS_TEST_POSTGRES"] ?? "") != "",
+                             "needs PRECIS_TEST_POSTGRES (make test starts PostgreSQL)"))
+struct PostgresServeTests {
+    /// Its own database: the store tests reset theirs in parallel.
+    let url = (ProcessInfo.processInfo.environment["PRECIS_TEST_POSTGRES"] ?? "") + "_serve"
+
+    func resetDatabase() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        p.arguments = [url, "-qc", "DROP TABLE IF EXISTS article, precis_migration"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+    }
+
+    @Test func twoWorkersOnOneDatabaseMakeNoDuplicateArticlesOrStories() async throws {
+        try resetDatabase()
+        let one = try ServerProcess(db: url), two = try ServerProcess(db: url)
+        defer { one.stop(); two.stop() }
+        let count = 40
+        // Every article goes to both workers at once.
+        var ids: [Int: Set<Int>] = [:]
+        var stories: [Int: Set<Int>] = [:]
+        await withTaskGroup(of: (Int, Int?, Int?).self) { group in
+            for k in 0..<count {
+                for worker in [one, two] {
+                    group.addTask {
+                        let r = try? await worker.request("POST", "/api/articles", body: topicArticle(k))
+                        let item = (r?.json?["articles"] as? [[String: Any]])?.first
+                        return (k, item?["id"] as? Int, item?["story"] as? Int)
+                    }
+                }
+            }
+            for await (k, id, _) in group {
+                if let id { ids[k, default: []].insert(id) }
+            }
+        }
+        #expect(ids.count == count, "every article was acknowledged")
+        #expect(ids.values.allSatisfy { $0.count == 1 }, "both workers gave an article the same id")
+        #expect(Set(ids.values.compactMap(\.first)).count == count, "no article stored twice")
+        // Stories as stored (asking again returns the stored story of each article).
+        for k in 0..<count {
+            let r = try await one.request("POST", "/api/articles", body: topicArticle(k))
+            if let s = ((r.json?["articles"] as? [[String: Any]])?.first?["story"]) as? Int { stories[k % 4, default: []].insert(s) }
+        }
+        #expect(stories.count == 4)
+        #expect(stories.values.allSatisfy { $0.count == 1 }, "one story per topic, whichever worker placed its articles: \(stories)")
+        let list = try await two.request("GET", "/api/stories")
+        #expect(list.json?["total"] as? Int == 4)
+    }
+}

@@ -1,0 +1,26 @@
+/// What the service needs of a store, whichever database is behind it.
+///
+/// `ingest` is the one write: under the store's write lock (SQLite's writer lock, a PostgreSQL
+/// advisory lock held for the transaction) it catches the story index up with articles other
+/// processes stored, stores the article unless its key is there, places it, and writes the placement,
+/// all in one transaction. Several processes on one database therefore place articles one at a time,
+/// in id order, each seeing all earlier ones: they never make two stories of one.
+public protocol ArticleStore: Sendable {
+    func ingest(_ article: StoredArticle, index: StoryIndex) async throws -> IngestResult
+    func allArticles() async throws -> [StoredArticle]
+    func articles(inStory story: Int64) async throws -> [StoredArticle]
+    func storyVersion(_ story: Int64) async throws -> String
+    func stories(limit: Int, offset: Int) async throws -> (stories: [StoredStory], total: Int)
+    func search(_ query: String, limit: Int) async throws -> [StoredArticle]
+    func articleCount() async throws -> Int
+    /// A short name of the database for messages ("news.sqlite", "postgres://host/db").
+    var location: String { get }
+}
+
+/// Opens the store a `--db` value names: a `postgres://` URL or a SQLite file path.
+public func openStore(_ db: String) async throws -> any ArticleStore {
+    if db.hasPrefix("postgres://") || db.hasPrefix("postgresql://") {
+        return try await PostgresStore.open(url: db)
+    }
+    return try SQLiteStore(path: db)
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The store for several machines: a PostgreSQL database that several `precis` processes share.
+///
+/// Every ingest is one transaction that first takes a transaction-scoped advisory lock, so the
+/// processes place articles one at a time; each catches its story index up with what the others
+/// stored before placing its own (see `ArticleStore`). The schema is created by the migrations in
+/// `migrations`, applied once each under the same lock.
+public final class PostgresStore: ArticleStore {
+    let client: PostgresClient
+    private let runner: Task<Void, Never>
+    public let location: String
+    let logger = Logger(label: "precis.postgres")
+    /// The advisory lock every writer takes (any fixed number, the same for all processes).
+    static let writeLock: Int64 = 7_170_301_402
+
+    static let migrations: [(String, String)] = [
+        ("v1: articles with their story", """
+            CREATE TABLE article (
+                id BIGSERIAL PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                origin TEXT NOT NULL,
+                url TEXT, title TEXT, date TEXT, site TEXT,
+                text TEXT NOT NULL,
+                story BIGINT,
+                duplicate_of BIGINT,
+                skip_reason TEXT,
+                created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+            );
+            CREATE INDEX article_story ON article(story);
+            """),
+    ]
+
+    init(client: PostgresClient, location: String) {
+        self.client = client
+        self.location = location
+        runner = Task { await client.run() }
+    }
+
+    deinit { runner.cancel() }
+
+    /// Connects to `postgres://user:password@host:port/database` and brings the schema up to date.
+    public static func open(url: String) async throws -> PostgresStore {
+        guard let u = URLComponents(string: url), let host = u.host, let user = u.user else {
+            throw StoreError.cannotOpen(url, "give postgres://user:password@host:port/database")
+        }
+        let database = String(u.path.drop(while: { $0 == "/" }))
+        let config = PostgresClient.Configuration(host: host, port: u.port ?? 5432, username: user, password: u.password,
+                                                  database: database.isEmpty ? user : database, tls: .disable)
+        let location = "postgres://\(host):\(u.port ?? 5432)/\(database)"
+        let store = PostgresStore(client: PostgresClient(configuration: config), location: location)
+        do {
+            try await store.migrate()
+        } catch {
+            throw StoreError.cannotOpen(location, String(reflecting: error))
+        }
+        return store
+    }
+
+    func migrate() async throws {
+        try await client.withTransaction(logger: logger) { c in
+            try await c.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: logger)
+            try await c.query("CREATE TABLE IF NOT EXISTS precis_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)
+            var applied = Set<String>()
+            for try await name in try await c.query("SELECT name FROM precis_migration", logger: logger).decode(String.self) {
+                applied.insert(name)
+            }
+            for (name, sql) in Self.migrations where !applied.contains(name) {
+                for statement in sql.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !statement.isEmpty {
+                    try await c.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await c.query("INSERT INTO precis_migration (name) VALUES (\(name))", logger: logger)
+            }
+        }
+    }
+
+    typealias ArticleRow = (Int64, String, String, String?, String?, String?, String?, String, Int64?, Int64?, String?)
+    static let columns = "id, key, origin, url, title, date, site, text, story, duplicate_of, skip_reason"
+
+    static func article(_ r: ArticleRow) -> StoredArticle {
+        StoredArticle(id: r.0, key: r.1, origin: r.2, url: r.3, title: r.4, date: r.5, site: r.6, text: r.7,
+                      story: r.8, duplicateOf: r.9, skipReason: r.10)
+    }
+
+    func articles(_ rows: PostgresRowSequence) async throws -> [StoredArticle] {
+        var out: [StoredArticle] = []
+        for try await r in rows.decode(ArticleRow.self) { out.append(Self.article(r)) }
+        return out
+    }
+
+    public func ingest(_ article: StoredArticle, index: StoryIndex) async throws -> IngestResult {
+        let logger = self.logger
+        return try await client.withTransaction(logger: logger) { c in
+            try await c.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: logger)
+            for try await (id, story, reason) in try await c.query(
+                "SELECT id, story, skip_reason FROM article WHERE key = \(article.key)", logger: logger).decode((Int64, Int64?, String?).self) {
+                return IngestResult(id: id, created: false, story: story, skipReason: reason)
+            }
+            let newer = try await articles(c.query("SELECT \(unescaped: Self.columns) FROM article WHERE id > \(index.lastID) ORDER BY id", logger: logger))
+            index.catchUp(newer)
+            var id: Int64 = 0
+            for try await newID in try await c.query("""
+                INSERT INTO article (key, origin, url, title, date, site, text)
+                VALUES (\(article.key), \(article.origin), \(article.url), \(article.title), \(article.date), \(article.site), \(article.text))
+                RETURNING id
+                """, logger: logger).decode(Int64.self) { id = newID }
+            var placed = article
+            placed.id = id
+            let placement = index.place(placed)
+            try await c.query("UPDATE article SET story = \(placement.story), duplicate_of = \(placement.duplicateOf), skip_reason = \(placement.skipReason) WHERE id = \(id)", logger: logger)
+            for (moved, story) in placement.moved where moved != id {
+                try await c.query("UPDATE article SET story = \(story) WHERE id = \(moved)", logger: logger)
+            }
+            return IngestResult(id: id, created: true, story: placement.story, skipReason: placement.skipReason)
+        }
+    }
+
+    public func allArticles() async throws -> [StoredArticle] {
+        try await articles(client.query("SELECT \(unescaped: Self.columns) FROM article ORDER BY id", logger: logger))
+    }
+
+    public func articles(inStory story: Int64) async throws -> [StoredArticle] {
+        try await articles(client.query("SELECT \(unescaped: Self.columns) FROM article WHERE story = \(story) ORDER BY id", logger: logger))
+    }
+
+    public func storyVersion(_ story: Int64) async throws -> String {
+        for try await (n, last) in try await client.query("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM article WHERE story = \(story)", logger: logger).decode((Int64, Int64).self) {
+            return "\(n)-\(last)"
+        }
+        return "0-0"
+    }
+
+    public func stories(limit: Int, offset: Int) async throws -> (stories: [StoredStory], total: Int) {
+        var total = 0
+        for try await n in try await client.query("SELECT COUNT(DISTINCT story) FROM article WHERE story IS NOT NULL", logger: logger).decode(Int64.self) { total = Int(n) }
+        var out: [StoredStory] = []
+        let rows = try await client.query("""
+            SELECT story, COUNT(*), MIN(date), MAX(date),
+                   (SELECT title FROM article h WHERE h.story = a.story AND h.title IS NOT NULL ORDER BY h.id LIMIT 1)
+            FROM article a WHERE story IS NOT NULL
+            GROUP BY story
+            ORDER BY COALESCE(MAX(substr(date, 1, 10)), '') DESC, MAX(id) DESC
+            LIMIT \(limit) OFFSET \(offset)
+            """, logger: logger)
+        for try await (story, n, first, latest, headline) in rows.decode((Int64, Int64, String?, String?, String?).self) {
+            out.append(StoredStory(id: story, headline: headline, articles: Int(n), firstDate: first, latestDate: latest))
+        }
+        return (out, total)
+    }
+
+    public func search(_ query: String, limit: Int) async throws -> [StoredArticle] {
+        let words = query.lowercased().split(whereSeparator: { $0.isWhitespace }).prefix(8).map(String.init)
+        guard !words.isEmpty else { return [] }
+        // Every word must appear: one position() test per word, each word a bound parameter.
+        var sql = PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM article WHERE TRUE")
+        var bindings = PostgresBindings()
+        for w in words {
+            bindings.append(w)
+            sql = PostgresQuery(unsafeSQL: sql.sql + " AND position($\(bindings.count) in lower(coalesce(title, '') || ' ' || text)) > 0", binds: bindings)
+        }
+        bindings.append(limit)
+        sql = PostgresQuery(unsafeSQL: sql.sql + " ORDER BY id DESC LIMIT $\(bindings.count)", binds: bindings)
+        return try await articles(client.query(sql, logger: logger))
+    }
+
+    /// Drops Precis's tables (tests start from an empty database with it).
+    func dropEverything() async throws {
+        try await client.query("DROP TABLE IF EXISTS article, precis_migration", logger: logger)
+    }
+
+    public func articleCount() async throws -> Int {
+        for try await n in try await client.query("SELECT COUNT(*) FROM article", logger: logger).decode(Int64.self) { return Int(n) }
+        return 0
+    }
+}
