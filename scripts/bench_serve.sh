@@ -4,7 +4,8 @@
 # latency distribution, p99 included) for each.
 #
 #   make release
-#   bash scripts/bench_serve.sh
+#   bash scripts/bench_serve.sh                      # SQLite, in a temporary file
+#   bash scripts/bench_serve.sh postgres://...       # an (empty) PostgreSQL database
 #
 # The database starts empty in a temporary directory and is filled first with the bundled example
 # and 500 invented articles (so story reads hit real digests); the write run posts new, distinct
@@ -17,7 +18,8 @@ BIN=.build/release/precis
 TMP=$(mktemp -d)
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$TMP"' EXIT
 PORT=18765
-"$BIN" serve --db "$TMP/bench.sqlite" --port $PORT 2>"$TMP/serve.log" &
+DB=${1:-$TMP/bench.sqlite}
+"$BIN" serve --db "$DB" --port $PORT 2>"$TMP/serve.log" &
 SERVER=$!
 for _ in $(seq 50); do grep -q listening "$TMP/serve.log" && break; sleep 0.2; done
 

@@ -13,8 +13,8 @@ public actor PrecisService {
     private var index: StoryIndex
     private let pipeline = Pipeline()
     private(set) var counters = Counters()
-    /// Story digests as JSON, with the story version they were made from: a digest is made again only
-    /// when the story's articles change.
+    /// Story digests as JSON, with the story version they were made from (a memory copy of what the
+    /// store keeps): a digest is made again only when the story's articles change.
     private var digestCache: [Int64: (version: String, json: String)] = [:]
 
     struct Counters {
@@ -92,10 +92,16 @@ public actor PrecisService {
 
     /// The story's digest as the API sends it (JSON text), made once per version of the story.
     public func digestJSON(story: Int64, words: Int, render: (Digest) -> String) async throws -> String? {
-        let version = try await store.storyVersion(story)
+        let version = try await store.storyVersion(story) + "-w\(words)"
         if let cached = digestCache[story], cached.version == version { return cached.json }
-        guard let digest = try await digest(story: story, words: words) else { return nil }
-        let json = render(digest)
+        let json: String
+        if let stored = try await store.storedDigest(story: story, version: version) {
+            json = stored
+        } else {
+            guard let digest = try await digest(story: story, words: words) else { return nil }
+            json = render(digest)
+            try await store.saveDigest(story: story, version: version, json: json)
+        }
         if digestCache.count > 10_000 { digestCache.removeAll() }
         digestCache[story] = (version, json)
         return json

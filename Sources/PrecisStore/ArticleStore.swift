@@ -13,6 +13,11 @@ public protocol ArticleStore: Sendable {
     func stories(limit: Int, offset: Int) async throws -> (stories: [StoredStory], total: Int)
     func search(_ query: String, limit: Int) async throws -> [StoredArticle]
     func articleCount() async throws -> Int
+    /// The stored digest of a story (summary and facts, as the API sends them) if it was made from
+    /// this version of the story's articles.
+    func storedDigest(story: Int64, version: String) async throws -> String?
+    /// Keeps a story's digest with the version of its articles it was made from.
+    func saveDigest(story: Int64, version: String, json: String) async throws
     /// A short name of the database for messages ("news.sqlite", "postgres://host/db").
     var location: String { get }
 }

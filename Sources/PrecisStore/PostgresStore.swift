@@ -31,6 +31,14 @@ public final class PostgresStore: ArticleStore {
             );
             CREATE INDEX article_story ON article(story);
             """),
+        ("v2: story digests (summary and facts) with the version they were made from", """
+            CREATE TABLE story_digest (
+                story BIGINT PRIMARY KEY,
+                version TEXT NOT NULL,
+                json TEXT NOT NULL,
+                made_at TIMESTAMPTZ NOT NULL DEFAULT now()
+            );
+            """),
     ]
 
     init(client: PostgresClient, location: String) {
@@ -167,7 +175,21 @@ public final class PostgresStore: ArticleStore {
 
     /// Drops Precis's tables (tests start from an empty database with it).
     func dropEverything() async throws {
-        try await client.query("DROP TABLE IF EXISTS article, precis_migration", logger: logger)
+        try await client.query("DROP TABLE IF EXISTS article, story_digest, precis_migration", logger: logger)
+    }
+
+    public func storedDigest(story: Int64, version: String) async throws -> String? {
+        for try await json in try await client.query("SELECT json FROM story_digest WHERE story = \(story) AND version = \(version)", logger: logger).decode(String.self) {
+            return json
+        }
+        return nil
+    }
+
+    public func saveDigest(story: Int64, version: String, json: String) async throws {
+        try await client.query("""
+            INSERT INTO story_digest (story, version, json) VALUES (\(story), \(version), \(json))
+            ON CONFLICT (story) DO UPDATE SET version = excluded.version, json = excluded.json, made_at = now()
+            """, logger: logger)
     }
 
     public func articleCount() async throws -> Int {

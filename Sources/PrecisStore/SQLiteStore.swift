@@ -123,10 +123,36 @@ public final class SQLiteStore: ArticleStore {
                 CREATE INDEX article_story ON article(story);
                 """)
         }
+        m.registerMigration("v2: story digests (summary and facts) with the version they were made from") { db in
+            try db.execute(sql: """
+                CREATE TABLE story_digest (
+                    story INTEGER PRIMARY KEY,
+                    version TEXT NOT NULL,
+                    json TEXT NOT NULL,
+                    made_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                );
+                """)
+        }
         return m
     }
 
     public var location: String { path }
+
+    public func storedDigest(story: Int64, version: String) async throws -> String? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT json FROM story_digest WHERE story = ? AND version = ?", arguments: [story, version])
+        }
+    }
+
+    public func saveDigest(story: Int64, version: String, json: String) async throws {
+        try await pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO story_digest (story, version, json) VALUES (?, ?, ?)
+                ON CONFLICT(story) DO UPDATE SET version = excluded.version, json = excluded.json,
+                    made_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                """, arguments: [story, version, json])
+        }
+    }
 
     public func ingest(_ article: StoredArticle, index: StoryIndex) async throws -> IngestResult {
         try await pool.write { db in

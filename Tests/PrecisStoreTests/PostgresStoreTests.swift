@@ -42,6 +42,10 @@ struct PostgresStoreTests {
         #expect(stories.first { $0.id == results[0].id }?.articles == 3)
         #expect(try await other.search("chess vesterby", limit: 5).map(\.id) == [results[1].id])
         #expect(try await other.storyVersion(results[0].id).hasPrefix("3-"))
+        try await other.saveDigest(story: results[0].id, version: "v1", json: "{}")
+        try await other.saveDigest(story: results[0].id, version: "v2", json: "{\"a\": 1}")
+        #expect(try await store.storedDigest(story: results[0].id, version: "v2") == "{\"a\": 1}")
+        #expect(try await store.storedDigest(story: results[0].id, version: "v1") == nil)
     }
 
     @Test func anIndexBehindOtherWritersCatchesUp() async throws {

@@ -26,7 +26,7 @@ import PrecisStories
         }
     }
 
-    @Test func ingestIsIdempotentAndStoriesSurviveARestart() throws {
+    @Test func ingestIsIdempotentAndStoriesSurviveARestart() async throws {
         let path = temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try SQLiteStore(path: path)
@@ -53,6 +53,11 @@ import PrecisStories
         #expect(stories.first { $0.id == results[0].id }?.articles == 3)
         #expect(try reopened.search("chess vesterby", limit: 5).map(\.id) == [results[1].id])
         #expect(try reopened.search("100%_", limit: 5).isEmpty)
+        // Digests are kept with the version of the story they were made from.
+        let version = try reopened.storyVersion(results[0].id)
+        try await reopened.saveDigest(story: results[0].id, version: version, json: "{\"summary\": \"x\"}")
+        #expect(try await reopened.storedDigest(story: results[0].id, version: version) == "{\"summary\": \"x\"}")
+        #expect(try await reopened.storedDigest(story: results[0].id, version: "other") == nil)
     }
 
     @Test func aFailedPlacementRollsTheArticleBack() throws {
