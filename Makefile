@@ -16,10 +16,12 @@ demo: build
 	$(BIN)/precis summarize $(EXAMPLE) --words 150
 
 ## Installs what is missing, builds once (code and tests), starts a throwaway PostgreSQL on loopback
-## for the PostgreSQL tests (skipped where it cannot be had), and runs every test.
+## and installs headless Chromium for the database and browser tests (skipped where they cannot be
+## had), and runs every test. Browser screenshots go to .build/browser-artifacts/.
 test: deps
 	$(SWIFT) build --build-tests
-	PRECIS_TEST_POSTGRES="$$(scripts/postgres-for-tests.sh)" $(SWIFT) test --skip-build --disable-xctest
+	PRECIS_TEST_POSTGRES="$$(scripts/postgres-for-tests.sh)" PRECIS_TEST_CHROMIUM="$$(scripts/install-browser.sh)" \
+		$(SWIFT) test --skip-build --disable-xctest
 
 release: deps
 	$(SWIFT) build -c release

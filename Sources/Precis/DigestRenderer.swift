@@ -59,14 +59,14 @@ public enum DigestRenderer {
 
     /// One line of a facts section: an optional date and label, then what the sources say, each part
     /// with the sources it cites and an optional note (a source's date).
-    struct FactItem {
-        var date: String? = nil
-        var label: String? = nil
-        var parts: [(text: String, documents: [Int], note: String?)]
+    public struct FactItem {
+        public var date: String? = nil
+        public var label: String? = nil
+        public var parts: [(text: String, documents: [Int], note: String?)]
     }
 
     /// The facts a digest shows, in reading order: timeline, quotes, key numbers, disagreements.
-    static func factSections(_ digest: Digest) -> [(title: String, cssClass: String, items: [FactItem])] {
+    public static func factSections(_ digest: Digest) -> [(title: String, cssClass: String, items: [FactItem])] {
         var sections: [(title: String, cssClass: String, items: [FactItem])] = []
         let timeline = digest.timeline.map { FactItem(date: $0.date, parts: [($0.text, $0.sources.map(\.document), nil)]) }
         let quotes = digest.keyQuotes().map { FactItem(label: $0.quote.speaker, parts: [($0.quote.text, [$0.document], nil)]) }

@@ -161,11 +161,68 @@ public enum PrecisHTTP {
             }
         }
 
+        @Sendable func page(_ route: String, _ status: HTTPResponse.Status, _ html: String) async -> Response {
+            await counter.count(route, status)
+            return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: html)))
+        }
+
+        router.get("/") { request, _ -> Response in
+            let query = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+            let offset = max(0, Int(request.uri.queryParameters["offset"].map(String.init) ?? "") ?? 0)
+            do {
+                if !query.isEmpty {
+                    let found = try await service.search(String(query.prefix(200)), limit: 50)
+                    return await page("page", .ok, Pages.storyList([], total: 0, offset: 0, limit: 0, query: query, results: found))
+                }
+                let (stories, total) = try await service.stories(limit: 20, offset: offset)
+                var rows: [(story: StoredStory, gist: String?)] = []
+                for s in stories {
+                    let json = try await service.digestJSON(story: s.id, words: settings.summaryWords) { (digest: Digest) -> String in
+                        JSONOutput.object([("id", .int(Int(s.id))), ("headline", .optional(digest.headline))] + digestFields(digest)).serialized() + "\n"
+                    }
+                    rows.append((s, json.flatMap(Self.gist)))
+                }
+                return await page("page", .ok, Pages.storyList(rows, total: total, offset: offset, limit: 20, query: "", results: []))
+            } catch {
+                return await page("page", .internalServerError, Pages.notFound("The store could not be read: \(error)"))
+            }
+        }
+
+        router.get("stories/:id") { _, context -> Response in
+            guard let id = context.parameters.get("id", as: Int64.self) else {
+                return await page("page", .notFound, Pages.notFound("There is no such story."))
+            }
+            do {
+                guard let (digest, sources) = try await service.storyPage(story: id, words: settings.summaryWords) else {
+                    return await page("page", .notFound, Pages.notFound("There is no story \(id)."))
+                }
+                return await page("page", .ok, Pages.story(id: id, digest: digest, sources: sources))
+            } catch {
+                return await page("page", .internalServerError, Pages.notFound("The store could not be read: \(error)"))
+            }
+        }
+
+        router.get("articles/:id") { request, context -> Response in
+            guard let id = context.parameters.get("id", as: Int64.self), let a = try? await service.article(id: id) else {
+                return await page("page", .notFound, Pages.notFound("There is no such article."))
+            }
+            let showRemoved = request.uri.queryParameters["removed"].map { $0 == "1" } ?? false
+            return await page("page", .ok, Pages.article(a, showRemoved: showRemoved))
+        }
+
         return Application(
             router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "precis"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) }
         )
+    }
+
+    /// The first sentence of a digest's summary (from its JSON), for the story list.
+    static func gist(_ json: String) -> String? {
+        guard let value = try? JSONParser.parse(Array(json.utf8)), case .array(let sentences)? = value["sentences"],
+              let first = sentences.first?["text"]?.stringValue else { return nil }
+        return first.count > 240 ? String(first.prefix(240)) + "…" : first
     }
 
     static func digestFields(_ digest: Digest) -> [(String, JSONOutput)] {

@@ -45,7 +45,10 @@ public actor PrecisService {
         }
         let stored = StoredArticle(key: Self.key(url: article.url ?? raw.url, text: article.text), origin: raw.origin,
                                    url: article.url ?? raw.url, title: article.title ?? raw.title,
-                                   date: article.date ?? raw.date, site: article.site, text: article.text)
+                                   date: article.date ?? raw.date, site: article.site, text: article.text,
+                                   removed: article.removed.isEmpty ? nil : JSONOutput.array(article.removed.map {
+                                       .object([("reason", .string($0.reason.rawValue)), ("text", .string($0.text))])
+                                   }).serialized())
         do {
             let result = try await store.ingest(stored, index: index)
             if result.created { counters.articlesCreated += 1 } else { counters.articlesExisting += 1 }
@@ -76,8 +79,18 @@ public actor PrecisService {
 
     /// The digest of one story, as `precis summarize --format json` writes it, with its facts and the
     /// near-copies folded in; nil when there is no such story.
-    public func digest(story: Int64, words: Int) async throws -> Digest? {
+    /// A story's digest with its sources (the stored articles, in the digest's document order).
+    public func storyPage(story: Int64, words: Int) async throws -> (Digest, [StoredArticle])? {
         let members = try await store.articles(inStory: story)
+        guard let digest = try await digest(story: story, words: words, members: members) else { return nil }
+        return (digest, members.filter { $0.duplicateOf == nil })
+    }
+
+    public func digest(story: Int64, words: Int) async throws -> Digest? {
+        try await digest(story: story, words: words, members: try await store.articles(inStory: story))
+    }
+
+    func digest(story: Int64, words: Int, members: [StoredArticle]) async throws -> Digest? {
         guard !members.isEmpty else { return nil }
         let originals = members.filter { $0.duplicateOf == nil }
         let articles = originals.map(Self.article)
@@ -109,6 +122,10 @@ public actor PrecisService {
 
     static func article(_ s: StoredArticle) -> Article {
         Article(origin: s.origin, title: s.title, date: s.date, url: s.url, site: s.site, text: s.text)
+    }
+
+    public func article(id: Int64) async throws -> StoredArticle? {
+        try await store.article(id: id)
     }
 
     public func search(_ query: String, limit: Int) async throws -> [StoredArticle] {

@@ -9,6 +9,7 @@ public protocol ArticleStore: Sendable {
     func ingest(_ article: StoredArticle, index: StoryIndex) async throws -> IngestResult
     func allArticles() async throws -> [StoredArticle]
     func articles(inStory story: Int64) async throws -> [StoredArticle]
+    func article(id: Int64) async throws -> StoredArticle?
     func storyVersion(_ story: Int64) async throws -> String
     func stories(limit: Int, offset: Int) async throws -> (stories: [StoredStory], total: Int)
     func search(_ query: String, limit: Int) async throws -> [StoredArticle]

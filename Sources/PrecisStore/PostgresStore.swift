@@ -39,6 +39,7 @@ public final class PostgresStore: ArticleStore {
                 made_at TIMESTAMPTZ NOT NULL DEFAULT now()
             );
             """),
+        ("v3: what cleaning removed from each article", "ALTER TABLE article ADD COLUMN removed TEXT"),
     ]
 
     init(client: PostgresClient, location: String) {
@@ -84,12 +85,12 @@ public final class PostgresStore: ArticleStore {
         }
     }
 
-    typealias ArticleRow = (Int64, String, String, String?, String?, String?, String?, String, Int64?, Int64?, String?)
-    static let columns = "id, key, origin, url, title, date, site, text, story, duplicate_of, skip_reason"
+    typealias ArticleRow = (Int64, String, String, String?, String?, String?, String?, String, Int64?, Int64?, String?, String?)
+    static let columns = "id, key, origin, url, title, date, site, text, story, duplicate_of, skip_reason, removed"
 
     static func article(_ r: ArticleRow) -> StoredArticle {
         StoredArticle(id: r.0, key: r.1, origin: r.2, url: r.3, title: r.4, date: r.5, site: r.6, text: r.7,
-                      story: r.8, duplicateOf: r.9, skipReason: r.10)
+                      story: r.8, duplicateOf: r.9, skipReason: r.10, removed: r.11)
     }
 
     func articles(_ rows: PostgresRowSequence) async throws -> [StoredArticle] {
@@ -110,8 +111,8 @@ public final class PostgresStore: ArticleStore {
             index.catchUp(newer)
             var id: Int64 = 0
             for try await newID in try await c.query("""
-                INSERT INTO article (key, origin, url, title, date, site, text)
-                VALUES (\(article.key), \(article.origin), \(article.url), \(article.title), \(article.date), \(article.site), \(article.text))
+                INSERT INTO article (key, origin, url, title, date, site, text, removed)
+                VALUES (\(article.key), \(article.origin), \(article.url), \(article.title), \(article.date), \(article.site), \(article.text), \(article.removed))
                 RETURNING id
                 """, logger: logger).decode(Int64.self) { id = newID }
             var placed = article
@@ -131,6 +132,10 @@ public final class PostgresStore: ArticleStore {
 
     public func articles(inStory story: Int64) async throws -> [StoredArticle] {
         try await articles(client.query("SELECT \(unescaped: Self.columns) FROM article WHERE story = \(story) ORDER BY id", logger: logger))
+    }
+
+    public func article(id: Int64) async throws -> StoredArticle? {
+        try await articles(client.query("SELECT \(unescaped: Self.columns) FROM article WHERE id = \(id)", logger: logger)).first
     }
 
     public func storyVersion(_ story: Int64) async throws -> String {

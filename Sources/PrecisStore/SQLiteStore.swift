@@ -18,9 +18,12 @@ public struct StoredArticle: Sendable, Equatable {
     public var duplicateOf: Int64?
     /// Why the article is in no story (not an article: a notice, a stub), when it is in none.
     public var skipReason: String?
+    /// What cleaning left out of the page, as JSON (`[{"reason", "text"}]`), for readers who ask.
+    public var removed: String?
 
     public init(id: Int64 = 0, key: String, origin: String, url: String? = nil, title: String? = nil, date: String? = nil,
-                site: String? = nil, text: String, story: Int64? = nil, duplicateOf: Int64? = nil, skipReason: String? = nil) {
+                site: String? = nil, text: String, story: Int64? = nil, duplicateOf: Int64? = nil, skipReason: String? = nil,
+                removed: String? = nil) {
         self.id = id
         self.key = key
         self.origin = origin
@@ -32,6 +35,7 @@ public struct StoredArticle: Sendable, Equatable {
         self.story = story
         self.duplicateOf = duplicateOf
         self.skipReason = skipReason
+        self.removed = removed
     }
 }
 
@@ -133,6 +137,9 @@ public final class SQLiteStore: ArticleStore {
                 );
                 """)
         }
+        m.registerMigration("v3: what cleaning removed from each article") { db in
+            try db.execute(sql: "ALTER TABLE article ADD COLUMN removed TEXT")
+        }
         return m
     }
 
@@ -179,8 +186,8 @@ public final class SQLiteStore: ArticleStore {
             return IngestResult(id: row["id"], created: false, story: row["story"], skipReason: row["skip_reason"])
         }
         try db.execute(sql: """
-            INSERT INTO article (key, origin, url, title, date, site, text) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [article.key, article.origin, article.url, article.title, article.date, article.site, article.text])
+            INSERT INTO article (key, origin, url, title, date, site, text, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [article.key, article.origin, article.url, article.title, article.date, article.site, article.text, article.removed])
         let id = db.lastInsertedRowID
         let placement = try place(id)
         try db.execute(sql: "UPDATE article SET story = ?, duplicate_of = ?, skip_reason = ? WHERE id = ?",
@@ -194,7 +201,7 @@ public final class SQLiteStore: ArticleStore {
     static func article(_ row: Row) -> StoredArticle {
         StoredArticle(id: row["id"], key: row["key"], origin: row["origin"], url: row["url"], title: row["title"],
                       date: row["date"], site: row["site"], text: row["text"], story: row["story"],
-                      duplicateOf: row["duplicate_of"], skipReason: row["skip_reason"])
+                      duplicateOf: row["duplicate_of"], skipReason: row["skip_reason"], removed: row["removed"])
     }
 
     /// Every article in the order it was stored (to rebuild the story index at start-up).
