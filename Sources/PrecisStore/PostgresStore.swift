@@ -16,9 +16,11 @@ public final class PostgresStore: ArticleStore {
     /// The advisory lock every writer takes (any fixed number, the same for all processes).
     static let writeLock: Int64 = 7_170_301_402
 
+    /// Each written so that running it again changes nothing (IF NOT EXISTS), should a database hold a
+    /// table its migration list does not record.
     static let migrations: [(String, String)] = [
         ("v1: articles with their story", """
-            CREATE TABLE article (
+            CREATE TABLE IF NOT EXISTS article (
                 id BIGSERIAL PRIMARY KEY,
                 key TEXT NOT NULL UNIQUE,
                 origin TEXT NOT NULL,
@@ -29,17 +31,17 @@ public final class PostgresStore: ArticleStore {
                 skip_reason TEXT,
                 created_at TIMESTAMPTZ NOT NULL DEFAULT now()
             );
-            CREATE INDEX article_story ON article(story);
+            CREATE INDEX IF NOT EXISTS article_story ON article(story);
             """),
         ("v2: story digests (summary and facts) with the version they were made from", """
-            CREATE TABLE story_digest (
+            CREATE TABLE IF NOT EXISTS story_digest (
                 story BIGINT PRIMARY KEY,
                 version TEXT NOT NULL,
                 json TEXT NOT NULL,
                 made_at TIMESTAMPTZ NOT NULL DEFAULT now()
             );
             """),
-        ("v3: what cleaning removed from each article", "ALTER TABLE article ADD COLUMN removed TEXT"),
+        ("v3: what cleaning removed from each article", "ALTER TABLE article ADD COLUMN IF NOT EXISTS removed TEXT"),
     ]
 
     init(client: PostgresClient, location: String) {
@@ -52,6 +54,17 @@ public final class PostgresStore: ArticleStore {
 
     /// Connects to `postgres://user:password@host:port/database` and brings the schema up to date.
     public static func open(url: String) async throws -> PostgresStore {
+        let store = try connect(url: url)
+        do {
+            try await store.migrate()
+        } catch {
+            throw StoreError.cannotOpen(store.location, String(reflecting: error))
+        }
+        return store
+    }
+
+    /// Connects without touching the schema.
+    static func connect(url: String) throws -> PostgresStore {
         guard let u = URLComponents(string: url), let host = u.host, let user = u.user else {
             throw StoreError.cannotOpen(url, "give postgres://user:password@host:port/database")
         }
@@ -59,13 +72,7 @@ public final class PostgresStore: ArticleStore {
         let config = PostgresClient.Configuration(host: host, port: u.port ?? 5432, username: user, password: u.password,
                                                   database: database.isEmpty ? user : database, tls: .disable)
         let location = "postgres://\(host):\(u.port ?? 5432)/\(database)"
-        let store = PostgresStore(client: PostgresClient(configuration: config), location: location)
-        do {
-            try await store.migrate()
-        } catch {
-            throw StoreError.cannotOpen(location, String(reflecting: error))
-        }
-        return store
+        return PostgresStore(client: PostgresClient(configuration: config), location: location)
     }
 
     func migrate() async throws {

@@ -14,8 +14,7 @@ enum TestPostgres {
 @Suite(.serialized, .enabled(if: TestPostgres.url != nil, "needs PRECIS_TEST_POSTGRES (make test starts PostgreSQL)"))
 struct PostgresStoreTests {
     func fresh() async throws -> PostgresStore {
-        let store = try await PostgresStore.open(url: TestPostgres.url!)
-        try await store.dropEverything()
+        try await PostgresStore.connect(url: TestPostgres.url!).dropEverything()
         return try await PostgresStore.open(url: TestPostgres.url!)
     }
 
