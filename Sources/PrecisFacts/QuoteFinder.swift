@@ -112,7 +112,19 @@ public struct QuoteFinder: Sendable {
                          direct: false, source: source, cue: cue)
         }
         // A cue is a lower-case verb: "States" in "United States" is not "states".
-        guard let c = r.first(where: { words.cues.contains(tk[$0].lower) && !tk[$0].capitalized }) else { return nil }
+        let firstCue = r.first(where: { words.cues.contains(tk[$0].lower) && !tk[$0].capitalized })
+        // "Trump attacked Clinton on Monday, saying she ...": a participle after a comma reports what
+        // the sentence's subject said.
+        if let p = r.first(where: { words.participles.contains(tk[$0].lower) && $0 > r.lowerBound && tk[$0 - 1].lower == "," }),
+           firstCue == nil || p < firstCue!, let subject = leadingSubject(tk, r, before: p, needsComma: false) {
+            let b = p + 1
+            var last = r.upperBound - 1
+            if last > b && tk[last].lower == "." { last -= 1 }
+            guard b <= last else { return nil }
+            return Quote(speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
+                         direct: isQuote(b), source: subject, cue: TextSpan(start: tk[p].start, end: tk[p].end))
+        }
+        guard let c = firstCue else { return nil }
         let cue = TextSpan(start: tk[c].start, end: tk[c].end)
         // "..., X said." / "...," said X. : the content comes first.
         // Auxiliaries belong to the verb: "X has said", "X also said".
@@ -199,11 +211,14 @@ public struct QuoteFinder: Sendable {
 
     /// The noun phrase that opens a sentence ("Australian judge Michael Kirby"), up to its first comma
     /// or lower-case word that is not a title; nil unless it holds a capitalised word.
-    func leadingSubject(_ tk: [TimeToken], _ r: Range<Int>, before c: Int) -> TextSpan? {
+    func leadingSubject(_ tk: [TimeToken], _ r: Range<Int>, before c: Int, needsComma: Bool = true) -> TextSpan? {
         var e = r.lowerBound
         while e < c && e - r.lowerBound < 8 && tk[e].kind == .word && (tk[e].capitalized || words.titles.contains(tk[e].lower)) { e += 1 }
         guard e > r.lowerBound, tk[r.lowerBound..<e].contains(where: { $0.capitalized }) else { return nil }
-        guard e < c, tk[e].lower == "," else { return nil }
+        if needsComma { guard e < c, tk[e].lower == "," else { return nil } }
+        // Without a comma, the subject must be followed by its verb, not end the sentence's first word
+        // run on a pronoun or article ("It", "The").
+        if !needsComma && e - r.lowerBound == 1 && ["it", "the", "a", "an", "this", "that", "but", "and", "in", "on", "at", "as"].contains(tk[r.lowerBound].lower) { return nil }
         return TextSpan(start: tk[r.lowerBound].start, end: tk[e - 1].end)
     }
 
@@ -256,6 +271,7 @@ struct QuoteWords: Sendable {
     var titles: Set<String> = []
     var pronouns: Set<String> = []
     var groups: Set<String> = []
+    var participles: Set<String> = []
 
     static let english: QuoteWords = {
         var w = QuoteWords()
@@ -265,6 +281,7 @@ struct QuoteWords: Sendable {
             case "title": w.titles.insert(word)
             case "pronoun": w.pronouns.insert(word)
             case "group": w.groups.insert(word)
+            case "participle": w.participles.insert(word)
             default: continue
             }
         }

@@ -6,13 +6,14 @@ import PrecisStore
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the HTTP API: take articles all day, serve stories and their digests.",
+        abstract: "Serve the HTTP API and the reading pages: take articles all day, serve stories and their digests.",
         discussion: """
         Stores articles in a SQLite file (--db, default $PRECIS_DB or ./precis.sqlite; WAL journal) or \
         a PostgreSQL database (--db postgres://user:password@host:port/database) that several \
         `precis serve` processes can share. \
         Endpoints: POST /api/articles, GET /api/stories, GET /api/stories/{id}, GET /api/search?q=, \
-        GET /health, GET /metrics (see the README). Writes need --token when one is set, and the \
+        GET /health, GET /metrics, and pages for readers at /, /stories/{id} and /articles/{id} (see \
+        the README). Writes need --token when one is set, and the \
         server refuses to listen beyond loopback without one. Article addresses are recorded, never \
         fetched.
         """
