@@ -100,8 +100,8 @@ public struct NumberFinder: Sendable {
             }
             // "co-sponsored by 48 countries": what is counted is the co-sponsors.
             if let by = at(first - 1), by.lower == "by", let verb = participle(t, first - 2) {
-                counts = verb.noun + "s"
-                key = stemKey(verb.noun)
+                counts = verb + "s"
+                key = stemKey(verb)
             }
             guard let counts, let key else { continue }
             out.append(Quantity(value: Self.format(value), qualifier: qualifier, counts: counts, key: key,
@@ -153,11 +153,11 @@ public struct NumberFinder: Sendable {
     }
 
     /// "co-sponsored", "backed", "signed" before "by": the verb whose agents are counted ("co-sponsor").
-    func participle(_ t: [TimeToken], _ k: Int) -> (noun: String, Void)? {
+    func participle(_ t: [TimeToken], _ k: Int) -> String? {
         guard k >= 0, t[k].kind == .word, t[k].lower.hasSuffix("ed"), t[k].lower.count > 4 else { return nil }
         var word = t[k].lower
         if k >= 2, t[k - 1].lower == "-", t[k - 2].kind == .word { word = t[k - 2].lower + "-" + word }
-        return (String(word.dropLast(2)), ())
+        return String(word.dropLast(2))
     }
 
     static func format(_ v: Double) -> String {

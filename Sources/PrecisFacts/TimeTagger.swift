@@ -125,7 +125,8 @@ public struct TimeTagger: Sendable {
         if let ref = words.references[w] {
             return Match(length: 1, type: .date, relative: false) { _, _ in ref }
         }
-        if (w == "the" || w == "in") && isWord(i + 1, "past") && !(at(i + 2).map { words.units[$0.lower] != nil || count(t, i + 2) != nil } ?? false) && w == "the" {
+        // "the past" on its own (not "the past two years", "the past week").
+        if w == "the" && isWord(i + 1, "past") && !(at(i + 2).map { words.units[$0.lower] != nil || count(t, i + 2) != nil } ?? false) {
             return Match(length: 2, type: .date, relative: false) { _, _ in "PAST_REF" }
         }
         if w == "the" && isWord(i + 1, "future") {
@@ -265,9 +266,6 @@ public struct TimeTagger: Sendable {
         guard let target = at(k + 1) else { return nil }
         let length = k + 2 - i
         if let unit = words.units[target.lower] {
-            if w == "past" || w == "coming" {
-                // "past week" without "the" is rare; treat as the last one.
-            }
             if (w == "past" || w == "coming") && !(i > 0 && t[i - 1].lower == "the") { return nil }
             return Match(length: length, type: .date, relative: true) { anchor, _ in
                 guard let anchor else { return nil }

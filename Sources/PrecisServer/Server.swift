@@ -134,7 +134,7 @@ public enum PrecisHTTP {
             }
             do {
                 let json = try await service.digestJSON(story: id, words: settings.summaryWords) { (digest: Digest) -> String in
-                    JSONOutput.object([("id", .int(Int(id))), ("headline", .optional(digest.headline))] + digestFields(digest)).serialized() + "\n"
+                    storyJSON(id: id, digest)
                 }
                 guard let json else { return await failure("story", .notFound, "not_found", "no story \(id)") }
                 await counter.count("story", .ok)
@@ -179,7 +179,7 @@ public enum PrecisHTTP {
                 var rows: [(story: StoredStory, gist: String?)] = []
                 for s in stories {
                     let json = try await service.digestJSON(story: s.id, words: settings.summaryWords) { (digest: Digest) -> String in
-                        JSONOutput.object([("id", .int(Int(s.id))), ("headline", .optional(digest.headline))] + digestFields(digest)).serialized() + "\n"
+                        storyJSON(id: s.id, digest)
                     }
                     rows.append((s, json.flatMap(Self.gist)))
                 }
@@ -225,9 +225,11 @@ public enum PrecisHTTP {
         return first.count > 240 ? String(first.prefix(240)) + "…" : first
     }
 
-    static func digestFields(_ digest: Digest) -> [(String, JSONOutput)] {
-        if case .object(let fields) = digest.json { return fields }
-        return []
+    /// GET /api/stories/{id}: the story's id and headline, then the digest as summarize writes it.
+    static func storyJSON(id: Int64, _ digest: Digest) -> String {
+        var fields: [(String, JSONOutput)] = [("id", .int(Int(id))), ("headline", .optional(digest.headline))]
+        if case .object(let rest) = digest.json { fields += rest }
+        return JSONOutput.object(fields).serialized() + "\n"
     }
 }
 

@@ -20,7 +20,7 @@ public final class StoryIndex: @unchecked Sendable {
             clusterer.add(Self.document(a))
             ids.append(a.id)
         }
-        for (id, story) in currentStories() { written[id] = story }
+        for (id, story) in stories(of: clusterer.assignments) { written[id] = story }
     }
 
     public var count: Int { ids.count }
@@ -36,7 +36,7 @@ public final class StoryIndex: @unchecked Sendable {
             clusterer.add(Self.document(a))
             ids.append(a.id)
         }
-        for (id, story) in currentStories() { written[id] = story }
+        for (id, story) in stories(of: clusterer.assignments) { written[id] = story }
     }
 
     static func document(_ a: StoredArticle) -> StoryDocument {
@@ -47,19 +47,19 @@ public final class StoryIndex: @unchecked Sendable {
     public func place(_ article: StoredArticle) -> Placement {
         clusterer.add(Self.document(article))
         ids.append(article.id)
+        let assignments = clusterer.assignments
         var moved: [Int64: Int64] = [:]
-        for (id, story) in currentStories() where written[id] != story {
+        for (id, story) in stories(of: assignments) where written[id] != story {
             moved[id] = story
             written[id] = story
         }
-        let last = clusterer.assignments.last!
+        let last = assignments.last!
         return Placement(story: written[article.id], duplicateOf: last.duplicateOf.map { ids[$0] },
                          skipReason: last.skipReason, moved: moved)
     }
 
     /// Article id → story id (the id of the story's first article).
-    private func currentStories() -> [(Int64, Int64)] {
-        let assignments = clusterer.assignments
+    private func stories(of assignments: [StoryAssignment]) -> [(Int64, Int64)] {
         var first: [Int: Int64] = [:]
         var out: [(Int64, Int64)] = []
         out.reserveCapacity(assignments.count)
