@@ -101,17 +101,26 @@ public struct ScrapedTextCleaner: Sendable {
 
     /// Appeals, service notices, widgets, credit lines, photo credits and layout words.
     func markJunk(_ lines: inout [Line]) {
+        typealias Kind = BoilerplatePhrases.Kind
         for i in lines.indices {
             let line = lines[i]
-            if line.words <= 80 && phrases.appealMatcher.occurs(in: line.lowerBytes) {
+            // Each kind is looked for only in lines short enough to be that kind; one pass finds them all.
+            var wanted: PhraseMatcher.Kinds = 0
+            if line.words <= 80 { wanted |= Kind.appeal }
+            if line.words <= 200 { wanted |= Kind.notice }
+            if line.words <= 15 { wanted |= Kind.widget }
+            if line.words <= 60 && !Self.endsWithMark(line.text) { wanted |= Kind.photo }
+            let found = phrases.lineMatcher.kinds(in: line.lowerBytes, among: wanted)
+            if found & Kind.appeal != 0 {
                 lines[i].removed = .appeal
-            } else if line.words <= 200 && phrases.noticeMatcher.occurs(in: line.lowerBytes) {
+            } else if found & Kind.notice != 0 {
                 lines[i].removed = .notice
-            } else if line.words <= 15 && phrases.widgetMatcher.occurs(in: line.lowerBytes) {
+            } else if found & Kind.widget != 0 {
                 lines[i].removed = .widget
             } else if line.words <= 25 && phrases.creditMatcher.starts(line.lowerBytes) {
                 lines[i].removed = .credit
-            } else if isPhotoCredit(line) {
+            } else if found & Kind.photo != 0 {
+                // A photo credit ends its line: no full stop at the end.
                 lines[i].removed = .photoCredit
             } else if isLayout(line.text) || isCode(line) {
                 lines[i].removed = .layout
@@ -144,12 +153,6 @@ public struct ScrapedTextCleaner: Sendable {
             }
         }
         flush()
-    }
-
-    func isPhotoCredit(_ line: Line) -> Bool {
-        // A credit ends its line: no full stop at the end.
-        guard line.words <= 60, !Self.endsWithMark(line.text) else { return false }
-        return phrases.photoMatcher.occurs(in: line.lowerBytes)
     }
 
     /// Lines with no words ("0 : 0", "-") and CSS breakpoint names ("narrow-browser-and-phone",
@@ -186,10 +189,10 @@ public struct ScrapedTextCleaner: Sendable {
         if t.starts(with: [0x2F, 0x2A]) || (t.count >= 2 && t[t.count - 2] == 0x2A && last == 0x2F) { return true }
         guard last == 0x3B || last == 0x7B || last == 0x7D else { return false }
         if line.words <= 2 { return true }
-        return Self.codeMarkers.contains { $0.occurs(in: t) }
+        return Self.codeMarkers.occurs(in: t)
     }
 
-    static let codeMarkers = ["()", "{}", "};", "){", "= {", "==", "this.", "var ", "function", "return "].map { PhraseMatcher([$0]) }
+    static let codeMarkers = PhraseMatcher(["()", "{}", "};", "){", "= {", "==", "this.", "var ", "function", "return "])
 
     /// "You may also like", "Written By" and the like in the second half: the rest is end matter,
     /// with the short lines (a byline, an agency name) just before it.
@@ -272,7 +275,7 @@ public struct ScrapedTextCleaner: Sendable {
         var titleIndex: Int? = nil
         for i in header {
             let line = lines[i]
-            if line.text.range(of: #"^https?://\S+$"#, options: .regularExpression) != nil {
+            if Self.isBareURL(line.text) {
                 result.url = result.url ?? line.text
                 lines[i].removed = .header
             } else if line.words <= 12, !line.isProse, let date = PublicationDate.parse(line.text) {
@@ -297,6 +300,13 @@ public struct ScrapedTextCleaner: Sendable {
             }
         }
         if result.date == nil, let url = result.url { result.date = PublicationDate.fromURL(url) }
+    }
+
+    /// A line that is one http(s) URL and nothing else.
+    static func isBareURL(_ text: String) -> Bool {
+        let rest = text.hasPrefix("https://") ? text.dropFirst(8) : text.hasPrefix("http://") ? text.dropFirst(7) : nil
+        guard let rest, !rest.isEmpty else { return false }
+        return !rest.unicodeScalars.contains(where: CharClass.isSpace)
     }
 
     /// "By Marta Quell" or "By Ana Okafor and Jon Aras": the names, else nil.
