@@ -5,6 +5,7 @@ import PrecisExtract
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Clean articles: main text and metadata, one JSON object per line.",
         discussion: """
         Each article gives {"file", "url", "title", "date", "authors", "site", "language", "text"}; \

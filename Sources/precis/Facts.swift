@@ -6,6 +6,7 @@ import PrecisFacts
 
 struct Facts: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "facts",
         abstract: "The facts of articles about one story: times, timeline, who said what, numbers, disagreements.",
         discussion: """
         Each time expression is resolved against its article's publication date (from the page, the \

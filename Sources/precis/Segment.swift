@@ -5,6 +5,7 @@ import PrecisText
 
 struct Segment: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "segment",
         abstract: "Split articles into sentences (one JSON line per document).",
         discussion: """
         Each document's text is normalised (NFC, white space) but not cleaned of boilerplate, and \

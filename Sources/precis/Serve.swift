@@ -6,6 +6,7 @@ import PrecisStore
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the HTTP API and the reading pages: take articles all day, serve stories and their digests.",
         discussion: """
         Stores articles in a SQLite file (--db, default $PRECIS_DB or ./precis.sqlite; WAL journal) or \
@@ -63,6 +64,7 @@ struct Serve: AsyncParsableCommand {
 
 struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Store articles in the service's database from the command line, as POST /api/articles does.",
         discussion: "Prints one JSON line per stored article: {\"file\", \"id\", \"created\", \"story\"}."
     )

@@ -5,6 +5,7 @@ import PrecisStories
 
 struct Stories: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stories",
         abstract: "Group a day's intake of articles into stories, folding near-copies.",
         discussion: """
         Each line of the input is one article: {"id", "text"} or {"id", "html"}, with optional "date" \

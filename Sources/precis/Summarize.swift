@@ -5,6 +5,7 @@ import PrecisText
 
 struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "summarize",
         abstract: "Summarise articles about one story; every sentence cites its source.",
         discussion: """
         Sentences are taken from the sources as they stand (extractive) and marked with the number of \
@@ -30,12 +31,17 @@ struct Summarize: ParsableCommand {
     @Option(help: ArgumentHelp("Summarise each cluster of this JSON Lines file; writes JSON Lines.", valueName: "file.jsonl"))
     var batch: String?
 
+    @Option(help: ArgumentHelp("With --batch, clusters summarised at once (default: one per processor core). Output order and content do not depend on it.", valueName: "n"))
+    var jobs: Int?
+
     func validate() throws {
         if words != nil && sentences != nil {
             throw ValidationError("Use either --words or --sentences, not both.")
         }
         if let words, words <= 0 { throw ValidationError("--words must be a positive number.") }
         if let sentences, sentences <= 0 { throw ValidationError("--sentences must be a positive number.") }
+        if let jobs, jobs <= 0 { throw ValidationError("--jobs must be a positive number.") }
+        if jobs != nil && batch == nil { throw ValidationError("--jobs applies to --batch only.") }
         if batch != nil && !input.inputs.isEmpty {
             throw ValidationError("--batch reads its clusters from one file; give no other inputs with it.")
         }
@@ -88,27 +94,40 @@ struct Summarize: ParsableCommand {
         }
         let reader = InputReader(maxDocumentBytes: input.maxBytes)
         let pipeline = Pipeline()
-        let analyzer = TextAnalyzer()
+        let budget = self.budget, quiet = input.quiet
         var clusters = 0
         var output = Console.Output()
+        // Each cluster gives its output line and the warnings to print before it, in input order.
+        var batch = ParallelBatch<Result<Cluster, SkippedInput>, TextAnalyzer, (line: String, warnings: [String])>(
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, makeState: { TextAnalyzer() }
+        ) { result, analyzer in
+            switch result {
+            case .success(let cluster):
+                let (sentences, skipped) = pipeline.summarize(cluster: cluster, budget: budget, analyzer: analyzer)
+                return (Self.batchLine(id: cluster.id, sentences: sentences,
+                                       error: sentences.isEmpty ? "no document of this cluster held article text" : nil),
+                        quiet ? [] : skipped.map { "skipped \($0.origin): \($0.reason)" })
+            case .failure(let skipped):
+                return (Self.batchLine(id: .null, sentences: [], error: "\(skipped.origin) \(skipped.reason)"),
+                        quiet ? [] : ["skipped \(skipped.origin): \(skipped.reason)"])
+            }
+        }
+        func emit(_ done: (line: String, warnings: [String])) {
+            if !done.warnings.isEmpty { output.flush() }
+            for w in done.warnings { Console.warn(w) }
+            output.write(done.line + "\n")
+        }
         do {
             let summary = try reader.forEachCluster(inJSONLines: path) { _, result in
-                let line: String
-                switch result {
-                case .success(let cluster):
-                    clusters += 1
-                    let (sentences, skipped) = pipeline.summarize(cluster: cluster, budget: budget, analyzer: analyzer)
-                    if !input.quiet { for s in skipped { Console.warn("skipped \(s.origin): \(s.reason)") } }
-                    line = Self.batchLine(id: cluster.id, sentences: sentences,
-                                          error: sentences.isEmpty ? "no document of this cluster held article text" : nil)
-                case .failure(let skipped):
-                    if !input.quiet { Console.warn("skipped \(skipped.origin): \(skipped.reason)") }
-                    line = Self.batchLine(id: .null, sentences: [], error: "\(skipped.origin) \(skipped.reason)")
-                }
-                output.write(line + "\n")
+                if case .success = result { clusters += 1 }
+                batch.add(result, emit: emit)
             }
+            batch.finish(emit: emit)
             if !input.quiet, let note = summary.note(origin: path) { Console.warn("note: \(note)") }
         } catch let skipped as SkippedInput {
+            // What was read before the failure is still summarised and written.
+            batch.finish(emit: emit)
+            output.flush()
             throw Console.fail("\(skipped.origin) \(skipped.reason)")
         }
         output.flush()

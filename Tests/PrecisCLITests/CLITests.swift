@@ -115,6 +115,34 @@ final class ScratchDir {
         #expect(a.out == b.out)
     }
 
+    /// Clusters summarised on several threads come out in input order, with the same lines and the
+    /// same warnings as on one, across chunk boundaries (more clusters than one chunk holds).
+    @Test func batchOutputDoesNotDependOnJobs() throws {
+        let dir = try ScratchDir()
+        var lines = ""
+        for k in 0..<150 {
+            if k % 37 == 5 { lines += "{\"id\": \(k), \"documents\": not json\n"; continue }
+            let docs = (0..<(1 + k % 4)).map { d in
+                d == 2 ? "" : "Harbour town \(k) voted on Monday to rebuild wall number \(d), officials said. The work on wall \(k) will cost \(d + 2) million euros. The mayor of town \(k) said residents had waited \(k % 9 + 2) years."
+            }
+            lines += "{\"id\": \(k), \"documents\": [\(docs.map { "\"\($0)\"" }.joined(separator: ", "))]}\n"
+        }
+        let file = try dir.file("many.jsonl", Data(lines.utf8))
+        let one = try Tool.run(["summarize", "--batch", file, "--words", "30", "--jobs", "1"])
+        let three = try Tool.run(["summarize", "--batch", file, "--words", "30", "--jobs", "3"])
+        #expect(one.status == 0, "\(one.err)")
+        #expect(one.out.split(separator: "\n").count == 150)
+        #expect(one.out == three.out)
+        #expect(one.err == three.err)
+        #expect(one.err.contains("skipped"))
+        let ids = one.out.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? Int
+        }
+        #expect(ids == (0..<150).filter { $0 % 37 != 5 })
+        let zero = try Tool.run(["summarize", "--batch", file, "--jobs", "0"])
+        #expect(zero.reason == .exit && zero.status != 0 && zero.err.contains("--jobs"))
+    }
+
     @Test func everyFormatRenders() throws {
         for format in ["text", "markdown", "json", "html"] {
             let r = try Tool.run(["summarize", "Examples/halvard-bay", "--sentences", "3", "--format", format])
