@@ -20,9 +20,10 @@ public struct TimeMLDocument: Sendable {
 }
 
 public enum TimeMLSet {
-    /// Reads every `.tml` file under `path` (a file or a directory, searched recursively, in name
-    /// order). Only the TIMEX3 elements inside `<TEXT>` are gold; the document creation time is the
-    /// TIMEX3 whose `functionInDocument` is `CREATION_TIME`.
+    /// Reads every `.tml` file (TimeML inline, as TimeBank and AQUAINT) and every `.xml` file in the
+    /// CAT stand-off form (as MEANTIME) under `path` (a file or a directory, searched recursively, in
+    /// name order). In TimeML only the TIMEX3 elements inside `<TEXT>` are gold; in both the document
+    /// creation time is the TIMEX3 whose `functionInDocument` is `CREATION_TIME`.
     public static func read(_ path: String) throws -> [TimeMLDocument] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -32,7 +33,7 @@ public enum TimeMLSet {
         if isDirectory.boolValue {
             let e = FileManager.default.enumerator(atPath: path)
             while let f = e?.nextObject() as? String {
-                if f.hasSuffix(".tml") { files.append((path as NSString).appendingPathComponent(f)) }
+                if f.hasSuffix(".tml") || f.hasSuffix(".xml") { files.append((path as NSString).appendingPathComponent(f)) }
             }
             files.sort()
         } else {
@@ -40,7 +41,8 @@ public enum TimeMLSet {
         }
         return files.compactMap { file in
             guard let data = FileManager.default.contents(atPath: file) else { return nil }
-            return parse(String(decoding: data, as: UTF8.self), name: (file as NSString).lastPathComponent)
+            let xml = String(decoding: data, as: UTF8.self), name = (file as NSString).lastPathComponent
+            return file.hasSuffix(".xml") ? parseStandOff(xml, name: name) : parse(xml, name: name)
         }
     }
 
@@ -86,6 +88,91 @@ public enum TimeMLSet {
             }
         }
         return TimeMLDocument(name: name, text: String(text), creationDate: dct, timexes: timexes)
+    }
+
+    /// A CAT stand-off document (MEANTIME): `<token t_id sentence>` elements, then TIMEX3 markables
+    /// that list the tokens they cover. The text is rebuilt from the tokens (one line per sentence,
+    /// no space before closing punctuation or after opening), and each TIMEX3 spans its first to its
+    /// last token. The creation-time mention is the anchor, not an item to find: its tokens are left
+    /// out of the text (as TimeML keeps the DCT outside `<TEXT>`). TIMEX3s without tokens (implicit
+    /// begin and end points) are not gold. Only the first `annotatedSentences` sentences are kept:
+    /// MEANTIME annotates times in the title, the date line and the first sentences of each article
+    /// (no TIMEX3 of its English section lies beyond sentence 5), so the rest would count every time
+    /// found there as spurious. Returns nil for XML that is not in this form.
+    public static func parseStandOff(_ xml: String, name: String, annotatedSentences: Int = 6) -> TimeMLDocument? {
+        guard xml.contains("<Document") else { return nil }
+        // Tokens in document order.
+        var tokens: [(id: String, sentence: String, text: String)] = []
+        var cursor = xml.startIndex
+        while let open = xml.range(of: "<token ", range: cursor..<xml.endIndex),
+              let tagEnd = xml.range(of: ">", range: open.upperBound..<xml.endIndex),
+              let close = xml.range(of: "</token>", range: tagEnd.upperBound..<xml.endIndex) {
+            let tag = String(xml[open.lowerBound..<tagEnd.upperBound])
+            if let id = attribute("t_id", in: tag), Int(attribute("sentence", in: tag) ?? "") ?? 0 < annotatedSentences {
+                // Quotes come tokenized as `` and ''; the text gets the curly marks they stand for.
+                let word = decodeEntities(String(xml[tagEnd.upperBound..<close.lowerBound]))
+                tokens.append((id, attribute("sentence", in: tag) ?? "", word == "``" ? "\u{201C}" : word == "''" ? "\u{201D}" : word))
+            }
+            cursor = close.upperBound
+        }
+        guard !tokens.isEmpty else { return nil }
+        // TIMEX3 markables with the tokens they anchor to.
+        var markables: [(type: String, value: String, function: String, tokens: [String])] = []
+        cursor = xml.startIndex
+        while let open = xml.range(of: "<TIMEX3 ", range: cursor..<xml.endIndex),
+              let tagEnd = xml.range(of: ">", range: open.upperBound..<xml.endIndex) {
+            let tag = String(xml[open.lowerBound..<tagEnd.upperBound])
+            var anchors: [String] = []
+            cursor = tagEnd.upperBound
+            if !tag.hasSuffix("/>"), let close = xml.range(of: "</TIMEX3>", range: cursor..<xml.endIndex) {
+                var inner = tagEnd.upperBound
+                while let a = xml.range(of: "<token_anchor t_id=\"", range: inner..<close.lowerBound) {
+                    anchors.append(String(xml[a.upperBound...].prefix { $0 != "\"" }))
+                    inner = a.upperBound
+                }
+                cursor = close.upperBound
+            }
+            markables.append((attribute("type", in: tag) ?? "", attribute("value", in: tag) ?? "",
+                              attribute("functionInDocument", in: tag) ?? "", anchors))
+        }
+        let creation = markables.first { $0.function == "CREATION_TIME" }
+        let dropped = Set(creation?.tokens ?? [])
+        var text = ""
+        var count = 0
+        var span: [String: (start: Int, end: Int)] = [:]
+        var previous: (sentence: String, text: String)? = nil
+        for t in tokens where !dropped.contains(t.id) {
+            if let p = previous {
+                let gap = p.sentence != t.sentence ? "\n" : (Self.noSpaceAfter.contains(p.text) || Self.noSpaceBefore.contains(t.text) ? "" : " ")
+                text += gap
+                count += gap.unicodeScalars.count
+            }
+            let length = t.text.unicodeScalars.count
+            span[t.id] = (count, count + length)
+            text += t.text
+            count += length
+            previous = (t.sentence, t.text)
+        }
+        var timexes: [TimeMLDocument.Gold] = []
+        let scalars = Array(text.unicodeScalars)
+        for m in markables where m.function != "CREATION_TIME" {
+            let spans = m.tokens.compactMap { span[$0] }
+            guard let start = spans.map(\.start).min(), let end = spans.map(\.end).max() else { continue }
+            timexes.append(.init(start: start, end: end, type: m.type, value: m.value,
+                                 text: String(String.UnicodeScalarView(scalars[start..<end]))))
+        }
+        timexes.sort { $0.start < $1.start }
+        return TimeMLDocument(name: name, text: text, creationDate: creation.flatMap { CivilDate(iso: $0.value) }, timexes: timexes)
+    }
+
+    static let noSpaceBefore: Set<String> = [",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "'", "n't", "\u{201D}", "..."]
+    static let noSpaceAfter: Set<String> = ["(", "[", "$", "\u{201C}", "#"]
+
+    static func decodeEntities(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        return s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     static func attribute(_ name: String, in tag: String) -> String? {

@@ -51,7 +51,11 @@ public struct TimeTagger: Sendable {
             if sentenceFuture == nil || !sentenceFuture!.range.contains(i) {
                 sentenceFuture = futureSentence(tokens, around: i)
             }
-            let value = match.resolve(anchor, sentenceFuture!.future)
+            // The sentence's future counts only if it reaches this expression's clause, and a past
+            // verb just before the expression ("announced Friday", "said on Monday") wins over both.
+            let future = sentenceFuture!.future && clauseIsFuture(tokens, from: i, length: match.length)
+                && !followsPastVerb(tokens, at: i)
+            let value = match.resolve(anchor, future)
             out.append(TimeExpression(
                 text: String(String.UnicodeScalarView(scalars[first.start..<last.end])),
                 start: first.start, end: last.end, type: match.type, value: value, relative: match.relative))
@@ -76,6 +80,30 @@ public struct TimeTagger: Sendable {
         while b < t.count && !t[b].endsSentence { b += 1 }
         let future = t[a..<min(b + 1, t.count)].contains { words.future.contains($0.lower) }
         return (a..<(b + 1), future)
+    }
+
+    /// Whether a future marker sits in the clause of tokens `from..<from + length`: the words between
+    /// the nearest clause boundaries (punctuation, or a word that opens a new clause) on either side.
+    func clauseIsFuture(_ t: [TimeToken], from i: Int, length: Int) -> Bool {
+        func isBoundary(_ k: Int) -> Bool {
+            t[k].kind == .punct && t[k].lower != "'" && t[k].lower != "-" && t[k].lower != "." || t[k].endsSentence
+                || words.clauseOpeners.contains(t[k].lower)
+        }
+        var a = i
+        while a > 0 && !isBoundary(a - 1) { a -= 1 }
+        var b = i + length
+        while b < t.count && !isBoundary(b) { b += 1 }
+        return t[a..<b].contains { words.future.contains($0.lower) }
+    }
+
+    /// Whether a verb in the past tense comes right before token `i`, or before "on" at `i - 1`:
+    /// "announced Friday", "said on Monday".
+    func followsPastVerb(_ t: [TimeToken], at i: Int) -> Bool {
+        var k = i - 1
+        if k >= 0 && t[k].lower == "on" { k -= 1 }
+        guard k >= 0, t[k].kind == .word else { return false }
+        let w = t[k].lower
+        return w.count > 4 && w.hasSuffix("ed") || words.pastForms.contains(w)
     }
 
     func match(_ t: [TimeToken], at i: Int) -> Match? {
@@ -221,8 +249,15 @@ public struct TimeTagger: Sendable {
         if let y = fourDigitYear(t[i]) {
             let prev = i > 0 ? t[i - 1].lower : ""
             let next = at(i + 1)
+            // A year that names an edition or qualifies a noun: "WWDC 2005", "the 1991 settlement",
+            // "the 2008 model year" (modern years only: "the 1500 workers" is a count).
+            let modern = (1900...2099).contains(y)
+            let afterName = i >= 2 && t[i - 1].kind == .word && t[i - 1].capitalized && !t[i - 2].endsSentence
+                && !words.months.keys.contains(prev)
+            let attributive = (prev == "the" || prev == "this" || prev == "its" || prev == "their") && next?.kind == .word
             let yearish = Self.yearPrepositions.contains(prev)
                 || next == nil || next!.kind == .punct && next!.lower != "-" && next!.lower != "%" && next!.lower != "$"
+                || modern && (afterName || attributive)
             if yearish && prev != "$" && prev != "#" {
                 return Match(length: 1, type: .date, relative: false) { _, _ in String(y) }
             }
@@ -386,6 +421,20 @@ public struct TimeTagger: Sendable {
         }
         guard t[i].kind == .number else { return nil }
         let parts = w.split(separator: ":")
+        // 24-hour times with a zone, as wire and wiki news give them: "18:00 UTC", "0800 GMT",
+        // "12:00 UTC Monday". The value is in UTC ("Z"); the day is the article's or the one named.
+        if let zone = at(i + 1), zone.lower == "utc" || zone.lower == "gmt" {
+            let digits = parts.count == 2 && parts[1].count == 2 ? parts[0] + parts[1] : parts.count == 1 && w.count == 4 ? Substring(w) : ""
+            if digits.count >= 3, digits.count <= 4, let hm = Int(digits), hm / 100 <= 23, hm % 100 <= 59 {
+                let hh = CivilDate.pad(hm / 100, 2) + ":" + CivilDate.pad(hm % 100, 2) + "Z"
+                if let d = at(i + 2), let wd = words.weekdays[d.lower], d.lower.count > 3 {
+                    return Match(length: 3, type: .time, relative: true) { anchor, future in
+                        anchor.map { Self.weekday(wd, from: $0, future: future).description + "T" + hh }
+                    }
+                }
+                return Match(length: 2, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
+            }
+        }
         guard let h = Int(parts[0]), (1...12).contains(h), parts.count <= 2 else { return nil }
         let minutes = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
         // "a.m." / "p.m." arrive as "a", ".", "m", "." or "am"/"pm".
@@ -588,6 +637,8 @@ struct TimeWords: Sendable {
     var partsOfDay: [String: String] = [:]
     var ordinals: [String: Int] = [:]
     var future: Set<String> = []
+    var clauseOpeners: Set<String> = []
+    var pastForms: Set<String> = []
 
     static let english: TimeWords = {
         var w = TimeWords()
@@ -606,6 +657,8 @@ struct TimeWords: Sendable {
             case "part": w.partsOfDay[word] = value
             case "ordinal": w.ordinals[word] = Int(value) ?? 0
             case "future": w.future.insert(word)
+            case "clause": w.clauseOpeners.insert(word)
+            case "past": w.pastForms.insert(word)
             default: continue
             }
         }

@@ -31,6 +31,30 @@ import PrecisText
         one("Shares fell 3% in the third quarter of 2024.", "the third quarter of 2024", "DATE", "2024-Q3")
     }
 
+    @Test func yearsThatNameAnEditionOrQualifyANoun() {
+        one("The keynote opened Harbourcon 2024 in Calder.", "2024", "DATE", "2024")
+        one("The board broke the 1991 agreement with the town.", "1991", "DATE", "1991")
+        one("Ferries for the 2026 season were ordered.", "2026", "DATE", "2026")
+        // Counts are not years: an old number, or one after a verb.
+        #expect(tags("The 1500 workers went home.", anchor: anchor).isEmpty)
+        #expect(tags("The yard employs 2000 people.", anchor: anchor).isEmpty)
+    }
+
+    @Test func utcClockTimes() {
+        one("The launch is at 18:00 UTC from Calder.", "18:00 UTC", "TIME", "2025-03-12T18:00Z")
+        one("Trading resumed at 0800 GMT in Norland.", "0800 GMT", "TIME", "2025-03-12T08:00Z")
+        one("Talks began at 12:00 UTC Monday in Calder.", "12:00 UTC Monday", "TIME", "2025-03-10T12:00Z")
+        #expect(tags("The code 25:00 UTC is no time.", anchor: anchor).allSatisfy { $0.1 != "TIME" })
+    }
+
+    @Test func aFutureClauseDoesNotReachAPastDay() {
+        // Wednesday's article: "announced Friday" is the Friday before, though the sentence goes on
+        // into the future; a future clause of its own still points forward.
+        one("The ferry line announced Friday that it will add a boat.", "Friday", "DATE", "2025-03-07")
+        one("A spokesman said on Monday the line will add a boat.", "Monday", "DATE", "2025-03-10")
+        one("The new boat will sail on Friday.", "Friday", "DATE", "2025-03-14")
+    }
+
     @Test func datesWithoutAYearTakeTheArticles() {
         one("A report released on Feb. 17 found abuses.", "Feb. 17", "DATE", "2025-02-17")
         one("The report came out in February.", "February", "DATE", "2025-02")
