@@ -9,6 +9,9 @@ public struct ExtractionReport: Sendable {
     public var rougeLsum: Double?
     /// Snippet counts summed over pages (trafilatura's set): precision, recall, F1, accuracy.
     public var snippets: (precision: Double, recall: Double, f1: Double, accuracy: Double)?
+    /// Each page's own figures, in set order: shingle precision and recall, or the share of its
+    /// "with" snippets found (as recall) and of its "without" snippets avoided (as precision).
+    public var perPage: [(page: String, precision: Double, recall: Double)] = []
 }
 
 public enum ExtractionEvaluation {
@@ -17,21 +20,28 @@ public enum ExtractionEvaluation {
         var shingles: [ShingleScore.Counts] = []
         var rougeSum = 0.0, rougePages = 0
         var tp = 0, fp = 0, fn = 0, tn = 0
+        var perPage: [(page: String, precision: Double, recall: Double)] = []
         let scorer = RougeScorer(useStemmer: false)
         for page in pages {
             let predicted = predictions[page.id] ?? ""
             switch page.gold {
             case .text(let gold):
-                shingles.append(ShingleScore.match(gold: gold, predicted: predicted))
+                let counts = ShingleScore.match(gold: gold, predicted: predicted)
+                shingles.append(counts)
+                perPage.append((page.id, counts.precision, counts.recall))
                 rougeSum += scorer.score(prediction: predicted, reference: gold)[.rougeLsum]?.f1 ?? 0
                 rougePages += 1
             case .snippets(let with, let without):
                 let output = squeeze(predicted)
-                for snippet in with { if output.contains(squeeze(snippet)) { tp += 1 } else { fn += 1 } }
-                for snippet in without { if output.contains(squeeze(snippet)) { fp += 1 } else { tn += 1 } }
+                let found = with.filter { output.contains(squeeze($0)) }.count
+                let avoided = without.filter { !output.contains(squeeze($0)) }.count
+                tp += found; fn += with.count - found; fp += without.count - avoided; tn += avoided
+                perPage.append((page.id, without.isEmpty ? 1 : Double(avoided) / Double(without.count),
+                                with.isEmpty ? 1 : Double(found) / Double(with.count)))
             }
         }
         var report = ExtractionReport(pages: pages.count)
+        report.perPage = perPage
         if !shingles.isEmpty {
             report.shingle = ShingleScore.aggregate(shingles)
             report.rougeLsum = rougeSum / Double(rougePages)

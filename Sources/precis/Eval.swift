@@ -9,6 +9,7 @@ import PrecisFacts
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Measure Precis on benchmark data.",
         subcommands: [EvalRouge.self, EvalExtract.self, EvalStories.self, EvalTimes.self, EvalQuotes.self]
     )
@@ -124,6 +125,9 @@ struct EvalExtract: ParsableCommand {
     @Option(help: ArgumentHelp("Write Precis's output per page ({\"page\", \"file\", \"text\"}) to this file.", valueName: "file.jsonl"))
     var dump: String?
 
+    @Option(help: ArgumentHelp("Write each page's scores ({\"page\", \"precision\", \"recall\"}) to this file.", valueName: "file.jsonl"))
+    var perPage: String?
+
     func run() throws {
         let pages: [ExtractionPage]
         do {
@@ -182,6 +186,14 @@ struct EvalExtract: ParsableCommand {
             }
         }
         let report = ExtractionEvaluation.score(pages, predictions: texts)
+        if let perPage {
+            let lines = report.perPage.map { row in
+                JSONOutput.object([("page", .string(row.page)), ("precision", .double(row.precision)), ("recall", .double(row.recall))]).serialized() + "\n"
+            }
+            do { try lines.joined().write(toFile: perPage, atomically: true, encoding: .utf8) } catch {
+                throw Console.fail("cannot write \(perPage): \(error.localizedDescription)")
+            }
+        }
         var out = "pages: \(report.pages)   set: \(data)   extractor: \(predictions ?? "precis")\n"
         if let s = report.shingle {
             out += String(format: "shingle F1 %.3f  P %.3f  R %.3f   ROUGE-LSum F1 %.3f\n", s.f1, s.precision, s.recall, report.rougeLsum ?? 0)
@@ -281,15 +293,17 @@ struct EvalStories: ParsableCommand {
 struct EvalTimes: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "times",
-        abstract: "Score time expressions against TimeML (TimeBank, AQUAINT): spans, types and values.",
+        abstract: "Score time expressions against TimeML (TimeBank, AQUAINT, MEANTIME): spans, types and values.",
         discussion: """
-        DATA is a .tml file or a directory of them (searched recursively). Each document is tagged with \
+        DATA is a file or a directory searched recursively for .tml files (TimeML with inline tags, as \
+        TimeBank and AQUAINT) and .xml files (CAT stand-off with tokens, as MEANTIME; the text is rebuilt \
+        from the tokens and the creation-time mention left out of it). Each document is tagged with \
         its creation time as the anchor. Prints strict and relaxed span P/R/F1 and, over relaxed \
         matches, type and value F1 (as TempEval-3 reports them), x100.
         """
     )
 
-    @Option(help: ArgumentHelp("A TimeML file or directory.", valueName: "path"))
+    @Option(help: ArgumentHelp("A TimeML or MEANTIME file, or a directory of them.", valueName: "path"))
     var data: String
 
     @Option(help: ArgumentHelp("Write every missed, spurious or wrongly valued expression to this JSON Lines file.", valueName: "file.jsonl"))
