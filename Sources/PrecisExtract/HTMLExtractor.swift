@@ -67,9 +67,24 @@ public struct HTMLExtractor: Sendable {
         if page.date == nil, let url = page.url { page.date = PublicationDate.fromURL(url) }
 
         let pageText = paragraphText(root)
-        let container = bestContainer(root, pageParagraphChars: pageText) ?? root
+        let main = mainCandidate(root)
         var out = TextCollector()
-        collectText(container, into: &out, depth: 0, pageParagraphChars: pageText)
+        if let container = bestContainer(root, pageParagraphChars: pageText) {
+            collectText(container, into: &out, depth: 0, mainPath: main.path, pageParagraphChars: pageText)
+        } else if let top = main.top, let parent = top.pointee.parent, main.topScore >= Self.minimumTopScore, !main.isSpread {
+            // No <article> or <main>: the best paragraph holder, with those of its siblings that
+            // score at least a fifth of it or are good paragraphs themselves, in page order.
+            var child = parent.pointee.children
+            while let current = child {
+                defer { child = current.pointee.next }
+                let score = main.scores[Int(bitPattern: current)] ?? 0
+                if current == top || score >= main.topScore / 5 || isGoodSibling(current) {
+                    collectNode(current, into: &out, depth: 1, mainPath: main.path, pageParagraphChars: pageText)
+                }
+            }
+        } else {
+            collectText(root, into: &out, depth: 0, mainPath: main.path, pageParagraphChars: pageText)
+        }
         page.text = out.finish()
         if page.date == nil, let time = metas.firstTime { page.date = PublicationDate.parse(time) }
         return page
@@ -213,6 +228,139 @@ public struct HTMLExtractor: Sendable {
         return count
     }
 
+    /// Below this, the best paragraph holder is too weak a sign (a page of one short paragraph):
+    /// the whole page is read, less its junk.
+    static let minimumTopScore = 5.0
+
+    /// Text beside the main element that belongs with it: a run of text of some length, or an
+    /// element with a good deal of text and few links (a paragraph, text set off by `<br>`).
+    private func isGoodSibling(_ node: xmlNodePtr) -> Bool {
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            guard let content = node.pointee.content else { return false }
+            return UnsafeBufferPointer(start: content, count: strlen(content)).reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) } >= 25
+        case XML_ELEMENT_NODE:
+            let length = Self.visibleTextLength(node)
+            return length >= 100 && Self.linkTextLength(node) * 3 < length
+        default:
+            return false
+        }
+    }
+
+    /// Whether `node` holds more than half of the page's paragraph text; on a page without
+    /// paragraphs (text set off by `<br>`), more than half of its text.
+    private func holdsMostText(_ node: xmlNodePtr, _ pageParagraphChars: Int) -> Bool {
+        if pageParagraphChars > 0 { return paragraphText(node) * 2 > pageParagraphChars }
+        guard let doc = node.pointee.doc, let root = xmlDocGetRootElement(doc) else { return false }
+        return Self.visibleTextLength(node) * 2 > Self.visibleTextLength(root)
+    }
+
+    /// Characters of text under `node` outside scripts and styles.
+    static func visibleTextLength(_ node: xmlNodePtr, depth: Int = 0) -> Int {
+        guard depth < 400 else { return 0 }
+        var count = 0
+        var child = node.pointee.children
+        while let current = child {
+            defer { child = current.pointee.next }
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { count += strlen(content) }
+            case XML_ELEMENT_NODE:
+                let tag = name(current)
+                if tag != "script" && tag != "style" { count += visibleTextLength(current, depth: depth + 1) }
+            default:
+                continue
+            }
+        }
+        return count
+    }
+
+    /// The element that most looks like the article's own (the parent of the most, longest and
+    /// least linked paragraphs, each also counting half for its grandparent), with its ancestors, as
+    /// node addresses. Elements on this path are never left out for a class hint or for being a form:
+    /// they are the article's wrappers ("layout-sidebar-right", ASP.NET's page-wide `<form>`), while
+    /// a comment section of many short paragraphs, each in its own box, scores low. Empty when the
+    /// page has no paragraph of any length.
+    struct MainCandidate {
+        /// The best element and its ancestors, as node addresses.
+        var path: Set<Int> = []
+        var top: xmlNodePtr? = nil
+        var topScore = 0.0
+        /// Scores of the elements that hold paragraphs (parents and grandparents), by address.
+        var scores: [Int: Double] = [:]
+        /// Whether another element, apart from the best one, scores at least 0.4 times as high.
+        var isSpread = false
+    }
+
+    private func mainCandidate(_ root: xmlNodePtr) -> MainCandidate {
+        var scores: [Int: Double] = [:]
+        var nodes: [Int: xmlNodePtr] = [:]
+        func visit(_ node: xmlNodePtr, depth: Int) {
+            guard depth < 400 else { return }
+            var child = node.pointee.children
+            while let current = child {
+                defer { child = current.pointee.next }
+                guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+                let name = Self.name(current)
+                if name == "script" || name == "style" { continue }
+                guard name == "p" || name == "pre" else { visit(current, depth: depth + 1); continue }
+                let text = Self.textContent(current)
+                let length = text.unicodeScalars.count
+                guard length >= 25, let parent = current.pointee.parent else { continue }
+                let linked = Self.linkTextLength(current)
+                let commas = text.utf8.reduce(0) { $0 + ($1 == 0x2C ? 1 : 0) }
+                let score = (1 + Double(commas) + min(Double(length) / 100, 3)) * (1 - min(1, Double(linked) / Double(length)))
+                let p = Int(bitPattern: parent)
+                scores[p, default: 0] += score
+                nodes[p] = parent
+                if let grand = parent.pointee.parent, grand.pointee.type == XML_ELEMENT_NODE {
+                    let g = Int(bitPattern: grand)
+                    scores[g, default: 0] += score / 2
+                    nodes[g] = grand
+                }
+            }
+        }
+        visit(root, depth: 0)
+        // Class and id hints weigh as much as a good paragraph: a comment section of many posts can
+        // outscore a short article, but not once it is named "comments".
+        for (key, node) in nodes {
+            if isJunkByHint(node) { scores[key, default: 0] -= 25 } else if Self.hasBodyHint(node) { scores[key, default: 0] += 25 }
+        }
+        // Highest score; ties to the lower address, so the choice does not depend on hashing.
+        guard let best = scores.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
+              best.value > 0, var node = nodes[best.key] else { return MainCandidate() }
+        var main = MainCandidate(path: [Int(bitPattern: node)], top: node, topScore: best.value, scores: scores)
+        while let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE {
+            main.path.insert(Int(bitPattern: parent))
+            node = parent
+        }
+        // Another strong holder (0.4 of the best or more) outside the best one's line (neither its ancestor nor inside it):
+        // the text is spread over the page (a blog's front page of several posts).
+        main.isSpread = nodes.contains { key, candidate in
+            guard key != best.key, !main.path.contains(key), (scores[key] ?? 0) >= best.value * 0.4 else { return false }
+            var up = candidate.pointee.parent
+            while let u = up {
+                if Int(bitPattern: u) == best.key { return false }
+                up = u.pointee.parent
+            }
+            return true
+        }
+        return main
+    }
+
+    /// Characters of text inside links under `node`.
+    static func linkTextLength(_ node: xmlNodePtr, depth: Int = 0) -> Int {
+        guard depth < 400 else { return 0 }
+        var count = 0
+        var child = node.pointee.children
+        while let current = child {
+            defer { child = current.pointee.next }
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            if name(current) == "a" { count += textContent(current).unicodeScalars.count } else { count += linkTextLength(current, depth: depth + 1) }
+        }
+        return count
+    }
+
     /// Gathers text block by block. A block whose text is mostly link text (a menu, a list of related
     /// stories, a tag cloud) is left out when it is finished.
     struct TextCollector {
@@ -271,35 +419,45 @@ public struct HTMLExtractor: Sendable {
         }
     }
 
-    private func collectText(_ node: xmlNodePtr, into out: inout TextCollector, depth: Int, pageParagraphChars: Int) {
+    private func collectText(_ node: xmlNodePtr, into out: inout TextCollector, depth: Int, mainPath: Set<Int>, pageParagraphChars: Int) {
         guard depth < 400 else { return }
         var child = node.pointee.children
         while let current = child {
             defer { child = current.pointee.next }
-            switch current.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    // Line breaks in markup are spaces.
-                    var bytes = Array(UnsafeBufferPointer(start: content, count: strlen(content)))
-                    for k in bytes.indices where bytes[k] == 0x0A || bytes[k] == 0x0D { bytes[k] = 0x20 }
-                    out.append(String(decoding: bytes, as: UTF8.self))
-                }
-            case XML_ELEMENT_NODE:
-                let name = Self.name(current)
-                if Self.skippedTags.contains(name) { continue }
-                // A class or id hint ("sidebar") disqualifies an element, unless it holds most of the
-                // page's paragraph text: then it is a layout wrapper ("layout-right-sidebar").
-                if isJunkByHint(current) && paragraphText(current) * 2 <= pageParagraphChars { continue }
-                if name == "br" { out.breakLine(1); continue }
-                let block = Self.blockTags.contains(name)
-                if block { out.breakLine(2) }
-                if name == "a" { out.linkDepth += 1 }
-                collectText(current, into: &out, depth: depth + 1, pageParagraphChars: pageParagraphChars)
-                if name == "a" { out.linkDepth -= 1 }
-                if block { out.breakLine(2) }
-            default:
-                continue
+            collectNode(current, into: &out, depth: depth, mainPath: mainPath, pageParagraphChars: pageParagraphChars)
+        }
+    }
+
+    private func collectNode(_ current: xmlNodePtr, into out: inout TextCollector, depth: Int, mainPath: Set<Int>, pageParagraphChars: Int) {
+        switch current.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            if let content = current.pointee.content {
+                // Line breaks in markup are spaces.
+                var bytes = Array(UnsafeBufferPointer(start: content, count: strlen(content)))
+                for k in bytes.indices where bytes[k] == 0x0A || bytes[k] == 0x0D { bytes[k] = 0x20 }
+                out.append(String(decoding: bytes, as: UTF8.self))
             }
+        case XML_ELEMENT_NODE:
+            let name = Self.name(current)
+            // A form is a search box or a comment form, unless it wraps the article: ASP.NET pages
+            // wrap the whole body in one, and an unclosed search form swallows the rest of a page.
+            // A class or id hint ("sidebar") disqualifies an element, unless it wraps the article
+            // ("layout-right-sidebar"). Without a main path, holding most of the page's paragraph
+            // text is what marks a wrapper.
+            let onMainPath = mainPath.contains(Int(bitPattern: current))
+            if Self.skippedTags.contains(name) {
+                guard name == "form", onMainPath || holdsMostText(current, pageParagraphChars) else { return }
+            }
+            if !onMainPath && isJunkByHint(current) && !(mainPath.isEmpty && holdsMostText(current, pageParagraphChars)) { return }
+            if name == "br" { out.breakLine(1); return }
+            let block = Self.blockTags.contains(name)
+            if block { out.breakLine(2) }
+            if name == "a" { out.linkDepth += 1 }
+            collectText(current, into: &out, depth: depth + 1, mainPath: mainPath, pageParagraphChars: pageParagraphChars)
+            if name == "a" { out.linkDepth -= 1 }
+            if block { out.breakLine(2) }
+        default:
+            return
         }
     }
 
@@ -316,6 +474,12 @@ public struct HTMLExtractor: Sendable {
         guard hints.count > 1 else { return false }
         if Self.bodyHints.occurs(in: hints) || Self.contentHint.occurs(in: hints) && !Self.relatedHint.occurs(in: hints) { return false }
         return Self.junkHintMatcher.occurs(in: hints)
+    }
+
+    /// A class or id that names the article's body ("article-body", "story-body", "content").
+    static func hasBodyHint(_ node: xmlNodePtr) -> Bool {
+        let hints = Array(((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")).lowercased().utf8)
+        return hints.count > 1 && (bodyHints.occurs(in: hints) || contentHint.occurs(in: hints) && !relatedHint.occurs(in: hints))
     }
 
     static let junkHintMatcher = PhraseMatcher(junkHints)

@@ -120,6 +120,77 @@ import PrecisIngest
     }
 }
 
+@Suite struct ArticleWrapperTests {
+    @Test func aPageWideFormIsAWrapperNotAForm() {
+        // ASP.NET wraps the whole body in one form; a search form elsewhere still goes.
+        let html = """
+        <html><body><form id="aspnetForm"><div class="top"><form class="search"><input>Search this site</form></div>
+        <div class="story"><p>The council voted on Monday to rebuild the harbour wall before the storms.</p>
+        <p>The work will cost 4.2 million euros, the engineer said, and start in May.</p></div></form></body></html>
+        """
+        let page = HTMLExtractor().parse(html)
+        #expect(page.text.contains("rebuild the harbour wall"))
+        #expect(page.text.contains("4.2 million euros"))
+        #expect(!page.text.contains("Search this site"))
+    }
+
+    @Test func aPageWideFormWithoutParagraphsKeepsItsText() {
+        let html = """
+        <html><body><form name="aspnetForm"><div>Home | News | Sport</div>
+        <div class="storytext">The council voted on Monday to rebuild the harbour wall before the storms.<br><br>
+        The work will cost 4.2 million euros, the engineer said, and start in May.<br><br>
+        Fishermen welcomed the vote but asked for a new quay as well, and for the work to start soon.</div></form></body></html>
+        """
+        let page = HTMLExtractor().parse(html)
+        #expect(page.text.contains("rebuild the harbour wall"))
+        #expect(page.text.contains("a new quay"))
+    }
+
+    @Test func aLongCommentSectionIsNotTheArticle() {
+        // The comments hold more paragraph text than the short article, but they are named for it.
+        let comments = (1...12).map { "<div class=\"item\"><p>Comment \($0): I have lived here for years, and the wall was always, always the problem.</p></div>" }.joined()
+        let html = """
+        <html><body><div class="item"><p>The council voted on Monday to rebuild the harbour wall, the mayor said.</p>
+        <p>The work will cost 4.2 million euros, the engineer said, and start in May.</p></div>
+        <div class="comment_container"><div id="comments"><h4>Comments</h4>\(comments)</div></div></body></html>
+        """
+        let page = HTMLExtractor().parse(html)
+        #expect(page.text.contains("rebuild the harbour wall"))
+        #expect(!page.text.contains("Comment 3"))
+    }
+}
+
+@Suite struct MainElementTests {
+    @Test func withoutArticleTagsTheBestParagraphHolderWins() {
+        // No <article> or <main>: the story's paragraphs share a holder; the teasers of other stories
+        // elsewhere on the page (prose, few links) are not part of it.
+        let html = """
+        <html><body><div id="page"><div class="col1"><h1>Wall to be rebuilt</h1><div class="storytext">
+        <p>The Calder council voted on Monday to rebuild the harbour wall, the mayor said, before the winter.</p>
+        <p>The work will cost 4.2 million euros, the engineer said, and take eight months, starting in May.</p>
+        <p>Fishermen welcomed the vote, but asked for a new quay as well, and for the work to start soon.</p>
+        </div></div><div class="col2"><div class="box"><p>Ferry fares to the islands rise again in spring, the operator says.</p></div>
+        <div class="box"><p>A new marina was approved in Norland after a long and bitter debate.</p></div></div></div></body></html>
+        """
+        let page = HTMLExtractor().parse(html)
+        #expect(page.text.contains("rebuild the harbour wall"))
+        #expect(page.text.contains("a new quay"))
+        #expect(!page.text.contains("Ferry fares"))
+        #expect(!page.text.contains("marina"))
+    }
+
+    @Test func postsSpreadOverThePageAreAllKept() {
+        // A blog's front page: two posts of like weight, in separate boxes; both are the content.
+        let post = { (n: Int) in
+            "<div class=\"post\"><div class=\"post-body\"><p>Post \(n): the harbour wall, the quay, and the storms, all again this week.</p><p>The council, the mayor, and the engineer met, argued, and agreed, at last, on a plan.</p><p>Work starts in May, costs 4.2 million euros, and takes eight months, they said.</p></div></div>"
+        }
+        let html = "<html><body><div id=\"main-col\">\(post(1))\(post(2))</div></body></html>"
+        let page = HTMLExtractor().parse(html)
+        #expect(page.text.contains("Post 1:"))
+        #expect(page.text.contains("Post 2:"))
+    }
+}
+
 @Suite struct MarkupCaseTests {
     @Test func upperCaseTagsAndAttributesAreRead() {
         let html = """
