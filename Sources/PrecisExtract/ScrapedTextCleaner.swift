@@ -47,6 +47,7 @@ public struct ScrapedTextCleaner: Sendable {
         markJunk(&lines)
         markEndMatter(&lines)
         markDuplicates(&lines)
+        markTrailingStubs(&lines)
         readHeader(&lines, into: &result)
         markCaptions(&lines)
 
@@ -211,6 +212,22 @@ public struct ScrapedTextCleaner: Sendable {
                 k -= 1
             }
             return
+        }
+    }
+
+    /// Short lines with no sentence mark after the last sentence of the text ("More on this topic",
+    /// "Tags", "Latest news"): the headings of lists that were removed, in any language. Lines
+    /// with digits are kept (a date line or a score at the end of a report).
+    func markTrailingStubs(_ lines: inout [Line]) {
+        guard lines.contains(where: { $0.removed == nil && $0.isProse }) else { return }
+        var k = lines.count - 1
+        while k >= 0 {
+            let line = lines[k]
+            defer { k -= 1 }
+            if line.removed != nil { continue }
+            guard line.words <= 4, !line.isProse, !Self.endsWithMark(line.text),
+                  !line.text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else { return }
+            lines[k].removed = .endMatter
         }
     }
 

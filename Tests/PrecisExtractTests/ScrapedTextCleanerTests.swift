@@ -35,11 +35,24 @@ import PrecisText
     @Test func keepsOneCopyOfARepeatedBodyWhateverItsQuotes() {
         let first = "\"We will not sign,\" the mayor said on Monday, standing outside the council hall in Calder."
         let second = "“We will not sign,” the mayor said on Monday, standing outside the council hall in Calder."
-        let r = clean(body + "\n\n" + first + "\n\n– Talks stall –\n\n" + body + "\n\n" + second + "\n\n- Talks stall -")
+        let after = "\n\nThe next round of talks is set for April, a council spokesman said."
+        let r = clean(body + "\n\n" + first + "\n\n– Talks stall –" + after + "\n\n" + body + "\n\n" + second + "\n\n- Talks stall -" + after)
         #expect(r.text.components(separatedBy: "harbour wall").count == 2)
         #expect(r.text.components(separatedBy: "We will not sign").count == 2)
         #expect(r.text.components(separatedBy: "Talks stall").count == 2)
-        #expect(r.removed.filter { $0.reason == .duplicate }.count == 4)
+        #expect(r.removed.filter { $0.reason == .duplicate }.count == 5)
+    }
+
+    @Test func dropsHeadingsLeftAtTheEndInAnyLanguage() {
+        // The lists under them went as link blocks; the headings stay behind, in any language.
+        let r = clean(body + "\n\nMehr zum Thema\n\nLo Último")
+        #expect(r.text == TextNormalizer.normalize(body))
+        #expect(r.removed.filter { $0.reason == .endMatter }.count == 2)
+        // A date or a score closing a report stays, and so does a short line before the last sentence.
+        let dated = clean(body + "\n\n21 January 2025")
+        #expect(dated.text.hasSuffix("21 January 2025"))
+        let inner = clean("Storm watch\n\n" + body)
+        #expect(inner.text.contains("eight months"))
     }
 
     @Test func cutsEndMatterAndTheBylineBeforeIt() {
