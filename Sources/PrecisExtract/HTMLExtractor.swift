@@ -71,7 +71,8 @@ public struct HTMLExtractor: Sendable {
         var out = TextCollector()
         if let container = bestContainer(root, pageParagraphChars: pageText) {
             collectText(container, into: &out, depth: 0, mainPath: main.path, pageParagraphChars: pageText)
-        } else if let top = main.top, let parent = top.pointee.parent, main.topScore >= Self.minimumTopScore, !main.isSpread {
+        } else if let top = main.top, let parent = top.pointee.parent, main.topScore >= Self.minimumTopScore, !main.isSpread,
+                  Double(paragraphText(top)) >= Self.minimumTopShare * Double(Self.visibleTextLength(root) - Self.linkTextLength(root)) {
             // No <article> or <main>: the best paragraph holder, with those of its siblings that
             // score at least a fifth of it or are good paragraphs themselves, in page order.
             var child = parent.pointee.children
@@ -231,6 +232,9 @@ public struct HTMLExtractor: Sendable {
     /// Below this, the best paragraph holder is too weak a sign (a page of one short paragraph):
     /// the whole page is read, less its junk.
     static let minimumTopScore = 5.0
+    /// The best holder must hold this share of the page's text outside links; else the article is
+    /// mostly elsewhere (text set off by `<br>` beside a small box of paragraphs).
+    static let minimumTopShare = 0.15
 
     /// Text beside the main element that belongs with it: a run of text of some length, or an
     /// element with a good deal of text and few links (a paragraph, text set off by `<br>`).

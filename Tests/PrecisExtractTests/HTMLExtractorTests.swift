@@ -179,6 +179,19 @@ import PrecisIngest
         #expect(!page.text.contains("marina"))
     }
 
+    @Test func aSmallBoxOfParagraphsBesideLongerTextIsNotTheArticle() {
+        // The story is text set off by <br>; a fact box beside it has the only <p> elements.
+        let lines = (1...8).map { "Paragraph \($0) of the harbour story tells how the wall, the quay and the storms shaped Calder." }
+        let html = """
+        <html><body><div id="content"><div class="box"><div class="facts"><p>Population: 12,000, mostly fishermen, ferrymen and their families.</p>
+        <p>Harbour built: 1911, rebuilt once, in 1953, after a storm.</p></div></div>
+        \(lines.joined(separator: "<br><br>\n"))</div></body></html>
+        """
+        let page = HTMLExtractor().parse(html)
+        #expect(page.text.contains("Paragraph 1 of"))
+        #expect(page.text.contains("Paragraph 8 of"))
+    }
+
     @Test func postsSpreadOverThePageAreAllKept() {
         // A blog's front page: two posts of like weight, in separate boxes; both are the content.
         let post = { (n: Int) in
