@@ -37,8 +37,27 @@ public enum SiteTemplate {
         text.split(separator: "\n", omittingEmptySubsequences: true)
     }
 
+    /// The line's letters and digits, lower-cased, as UTF-8; ASCII byte by byte, other scalars by
+    /// their Unicode properties.
     static func key(of line: Substring) -> String {
-        String(String.UnicodeScalarView(line.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.utf8.count)
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            for b in line.utf8 {
+                if b >= 0x41 && b <= 0x5A { bytes.append(b | 0x20) } else if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { bytes.append(b) }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        for scalar in line.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                if b >= 0x41 && b <= 0x5A { bytes.append(b | 0x20) } else if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { bytes.append(b) }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                for s in scalar.properties.lowercaseMapping.unicodeScalars { UTF8.encode(s) { bytes.append($0) } }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func strip(_ article: Article, template: Set<String>) -> Article {

@@ -31,20 +31,40 @@ public enum TextDecoding {
         if scan.invalid > 0 && scan.validMultibyte == 0 {
             return DecodedText(text: windows1252(bytes), encoding: "windows-1252", replacedSequences: 0)
         }
+        if scan.invalid == 0 {
+            // Valid UTF-8 (nearly every file): nothing was replaced, so nothing to count.
+            return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: "utf-8", replacedSequences: 0)
+        }
         return utf8(bytes[...])
     }
 
     /// NUL bytes, or more than 10% control codes other than tab, line feed, form feed and carriage
     /// return, in the first 64 KiB.
     public static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let sample = bytes.prefix(65_536)
-        if sample.isEmpty { return false }
+        let count = min(bytes.count, 65_536)
+        if count == 0 { return false }
         var controls = 0
-        for b in sample {
-            if b == 0 { return true }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D && b != 0x1B { controls += 1 }
+        return bytes.withUnsafeBytes { raw in
+            var i = 0
+            // Eight bytes at a time: a word with no byte below 0x20 (the usual case) is passed over.
+            while i + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                for k in i..<(i + 8) {
+                    let b = raw[k]
+                    if b == 0 { return true }
+                    if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D && b != 0x1B { controls += 1 }
+                }
+                i += 8
+            }
+            while i < count {
+                let b = raw[i]
+                if b == 0 { return true }
+                if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D && b != 0x1B { controls += 1 }
+                i += 1
+            }
+            return controls * 10 > count
         }
-        return controls * 10 > sample.count
     }
 
     static func utf8(_ bytes: ArraySlice<UInt8>) -> DecodedText {
@@ -89,6 +109,8 @@ public enum TextDecoding {
         var i = bytes.startIndex
         let end = bytes.endIndex
         while i < end {
+            // Runs of ASCII eight bytes at a time.
+            if i + 8 <= end, asciiWord(bytes, at: i) { i += 8; continue }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let length: Int
@@ -105,6 +127,11 @@ public enum TextDecoding {
             if ok { valid += 1; i += length } else { invalid += 1; i += 1 }
         }
         return (valid, invalid)
+    }
+
+    /// Whether the eight bytes from `i` are all ASCII.
+    @inline(__always) private static func asciiWord(_ bytes: ArraySlice<UInt8>, at i: Int) -> Bool {
+        bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i - bytes.startIndex, as: UInt64.self) } & 0x8080_8080_8080_8080 == 0
     }
 
     /// Windows-1252, the superset of latin-1 that web pages labelled latin-1 really use.
