@@ -69,7 +69,7 @@ public enum DigestRenderer {
     public static func factSections(_ digest: Digest) -> [(title: String, cssClass: String, items: [FactItem])] {
         var sections: [(title: String, cssClass: String, items: [FactItem])] = []
         let timeline = digest.timeline.map { FactItem(date: $0.date, parts: [($0.text, $0.sources.map(\.document), nil)]) }
-        let quotes = digest.keyQuotes().map { FactItem(label: $0.quote.speaker, parts: [($0.quote.text, [$0.document], nil)]) }
+        let quotes = digest.keyQuotes().map { FactItem(label: $0.quote.speaker, parts: [($0.quote.oneLineText, [$0.document], nil)]) }
         let numbers = digest.keyNumbers().map { FactItem(parts: [($0.number.text, [$0.document], nil)]) }
         let disagreements = (digest.facts?.disagreements ?? []).map { g in
             FactItem(label: g.about, parts: g.values.map { ($0.text, [$0.document], $0.date) })

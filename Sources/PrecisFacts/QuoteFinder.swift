@@ -16,6 +16,9 @@ public struct Quote: Sendable, Equatable {
     /// The speaker mention ("he", "Mr. Choe", "North Korea's U.N. mission") and the cue ("said").
     public var source: TextSpan
     public var cue: TextSpan
+
+    /// `text` on one line: a quotation that runs over paragraphs, shown in a list.
+    public var oneLineText: String { text.split(separator: "\n").joined(separator: " ") }
 }
 
 /// Finds attributions in news text: "X said (that) ...", "..., X said", "..., said X", "according to X",
@@ -54,11 +57,51 @@ public struct QuoteFinder: Sendable {
                     lastNamed = q.speaker
                 }
             }
-            // A quotation that opened in an earlier sentence of the paragraph starts there.
+            // A quotation that opened in an earlier sentence of the paragraph starts there, and one
+            // that goes on past this sentence (or paragraph) ends where it closes.
             extendToOpeningQuote(&q, scalars.scalars)
+            extendToClosingQuote(&q, scalars.scalars)
             quotes.append(q)
         }
+        // A quotation extended forward stops where the next attribution's content begins.
+        for k in quotes.indices.dropLast() where quotes[k].end > quotes[k + 1].start && quotes[k].start < quotes[k + 1].start {
+            var end = quotes[k + 1].start
+            while end > quotes[k].start && CharClass.isSpace(scalars.scalars[end - 1]) { end -= 1 }
+            quotes[k].end = end
+            quotes[k].text = String(String.UnicodeScalarView(scalars.scalars[quotes[k].start..<end]))
+        }
         return quotes
+    }
+
+    /// When the content opens a quotation it does not close, moves its end to the closing mark: over
+    /// the following sentences, and over paragraph breaks when the next paragraph opens with a quote
+    /// mark (the convention for a quotation that runs on; the mark that would close the paragraph is
+    /// left out). At a paragraph that does not continue, the quotation ends with its paragraph.
+    func extendToClosingQuote(_ q: inout Quote, _ s: [Unicode.Scalar]) {
+        guard q.start < q.end, s[q.start] == "\u{201C}" || s[q.start] == "\"" else { return }
+        let curly = s[q.start] == "\u{201C}"
+        func closes(_ c: Unicode.Scalar) -> Bool { curly ? c == "\u{201D}" : c == "\"" }
+        func opens(_ c: Unicode.Scalar) -> Bool { c == "\u{201C}" || (!curly && c == "\"") }
+        if s[(q.start + 1)..<q.end].contains(where: closes) { return }
+        var k = q.start + 1
+        var end: Int? = nil
+        while k < s.count && k - q.start < 5000 {
+            let c = s[k]
+            if closes(c) { end = k + 1; break }
+            if c == "\n" && k + 1 < s.count && s[k + 1] == "\n" {
+                var n = k
+                while n < s.count && (s[n] == "\n" || CharClass.isSpace(s[n])) { n += 1 }
+                if n < s.count && opens(s[n]) { k = n + 1; continue }
+                end = k
+                break
+            }
+            k += 1
+        }
+        guard var e = end ?? (k >= s.count ? s.count : nil), e > q.end else { return }
+        while e > q.start && CharClass.isSpace(s[e - 1]) { e -= 1 }
+        q.end = e
+        q.text = String(String.UnicodeScalarView(s[q.start..<e]))
+        q.direct = true
     }
 
     /// When the content closes a quotation it never opened, moves its start back to the opening

@@ -60,7 +60,7 @@ struct Facts: ParsableCommand {
             out += "\n## Who said what\n\n"
             for (d, quotes) in facts.quotes.enumerated() {
                 for q in quotes {
-                    out += "- **\(DigestRenderer.escapeMarkdownText(q.speaker))**: \(DigestRenderer.escapeMarkdownText(q.text)) [\(d + 1)]\n"
+                    out += "- **\(DigestRenderer.escapeMarkdownText(q.speaker))**: \(DigestRenderer.escapeMarkdownText(q.oneLineText)) [\(d + 1)]\n"
                 }
             }
             out += "\n## Key numbers\n\n"

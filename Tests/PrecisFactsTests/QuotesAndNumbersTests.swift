@@ -17,6 +17,30 @@ import PrecisText
         #expect(q.first?.direct == true)
     }
 
+    @Test func aQuotationRunsOnOverSentencesAndParagraphs() {
+        // The convention: no closing mark at the end of a paragraph the quotation runs on from, an
+        // opening mark at the start of the next.
+        let text = """
+        Mayor Jo Bell said: "The harbour is ours. We will not give it up.
+
+        "Fishermen have waited years for this wall. They deserve better than promises."
+
+        The engineer said the work would take eight months.
+        """
+        let q = quotes(text)
+        #expect(q.count == 2)
+        #expect(q.first?.speaker == "Jo Bell")
+        #expect(q.first?.text == "\"The harbour is ours. We will not give it up.\n\n\"Fishermen have waited years for this wall. They deserve better than promises.\"")
+        #expect(q.first?.direct == true)
+        // A paragraph that does not take the quotation up ends it; a later attribution is its own.
+        let stops = quotes("Jo Bell said: \"The harbour is ours.\n\nThe engineer said the work would take eight months.")
+        #expect(stops.first?.text == "\"The harbour is ours.")
+        let next = quotes("Jo Bell said: \"The harbour is ours.\n\n\"We start in May,\" the engineer said.")
+        #expect(next.count == 2)
+        #expect(next.first?.text == "\"The harbour is ours.")
+        #expect(next.last?.speaker == "the engineer")
+    }
+
     @Test func invertedCueAndTitles() {
         let q = quotes("\"The patches are older than the apprentices,\" said Mr. Brek, a skipper.")
         #expect(q.first?.speaker == "Brek, a skipper" || q.first?.speaker == "Brek")
