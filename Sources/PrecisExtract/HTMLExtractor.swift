@@ -162,7 +162,10 @@ public struct HTMLExtractor: Sendable {
         while let current = child {
             defer { child = current.pointee.next }
             guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-            let name = Self.name(current)
+            // Only five names matter here; the others are passed over without building a string.
+            let interesting = Self.isTag(current, "title") || Self.isTag(current, "meta") || Self.isTag(current, "link")
+                || Self.isTag(current, "time") || Self.isTag(current, "script")
+            let name = interesting ? Self.name(current) : ""
             switch name {
             case "title":
                 if metas.title == nil { metas.title = Self.textContent(current).trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -202,8 +205,7 @@ public struct HTMLExtractor: Sendable {
             while let current = child {
                 defer { child = current.pointee.next }
                 guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-                let name = Self.name(current)
-                if name == "article" || name == "main" || Self.attribute(current, "itemprop") == "articleBody" {
+                if Self.isTag(current, "article") || Self.isTag(current, "main") || Self.attribute(current, "itemprop") == "articleBody" {
                     candidates.append((current, paragraphText(current)))
                 }
                 visit(current, depth: depth + 1)
@@ -222,7 +224,7 @@ public struct HTMLExtractor: Sendable {
             while let current = child {
                 defer { child = current.pointee.next }
                 guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-                if Self.name(current) == "p" { count += Self.textContent(current).count } else { visit(current, depth: depth + 1) }
+                if Self.isTag(current, "p") { count += Self.textContent(current).count } else { visit(current, depth: depth + 1) }
             }
         }
         visit(node, depth: 0)
@@ -270,8 +272,7 @@ public struct HTMLExtractor: Sendable {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { count += strlen(content) }
             case XML_ELEMENT_NODE:
-                let tag = name(current)
-                if tag != "script" && tag != "style" { count += visibleTextLength(current, depth: depth + 1) }
+                if !isTag(current, "script") && !isTag(current, "style") { count += visibleTextLength(current, depth: depth + 1) }
             default:
                 continue
             }
@@ -305,9 +306,8 @@ public struct HTMLExtractor: Sendable {
             while let current = child {
                 defer { child = current.pointee.next }
                 guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-                let name = Self.name(current)
-                if name == "script" || name == "style" { continue }
-                guard name == "p" || name == "pre" else { visit(current, depth: depth + 1); continue }
+                if Self.isTag(current, "script") || Self.isTag(current, "style") { continue }
+                guard Self.isTag(current, "p") || Self.isTag(current, "pre") else { visit(current, depth: depth + 1); continue }
                 let text = Self.textContent(current)
                 let length = text.unicodeScalars.count
                 guard length >= 25, let parent = current.pointee.parent else { continue }
@@ -360,7 +360,7 @@ public struct HTMLExtractor: Sendable {
         while let current = child {
             defer { child = current.pointee.next }
             guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-            if name(current) == "a" { count += textContent(current).unicodeScalars.count } else { count += linkTextLength(current, depth: depth + 1) }
+            if isTag(current, "a") { count += textContent(current).unicodeScalars.count } else { count += linkTextLength(current, depth: depth + 1) }
         }
         return count
     }
@@ -543,6 +543,17 @@ public struct HTMLExtractor: Sendable {
     static func name(_ node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
         return String(cString: name)
+    }
+
+    /// Whether an element has the given (lower-case) name, without building a string: the walks
+    /// over every element of a page ask this many thousand times.
+    @inline(__always) static func isTag(_ node: xmlNodePtr, _ tag: StaticString) -> Bool {
+        guard let name = node.pointee.name else { return false }
+        let count = tag.utf8CodeUnitCount
+        let want = tag.utf8Start
+        // Byte by byte, stopping at the first difference: a shorter name ends in its NUL first.
+        for k in 0..<count where name[k] != want[k] { return false }
+        return name[count] == 0
     }
 
     static func attribute(_ node: xmlNodePtr, _ wanted: String) -> String? {
