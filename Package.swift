@@ -47,6 +47,7 @@ let package = Package(
             dependencies: ["PrecisText", "CLibXML2"],
             resources: [
                 .embedInCode("Resources/en/boilerplate.txt"),
+                .embedInCode("Resources/intl/boilerplate_intl.txt"),
             ]
         ),
         .target(name: "PrecisSummarize", dependencies: ["PrecisText"]),

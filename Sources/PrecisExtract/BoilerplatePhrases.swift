@@ -33,7 +33,8 @@ struct BoilerplatePhrases: Sendable {
 
     static let english: BoilerplatePhrases = {
         var phrases = BoilerplatePhrases()
-        for (kind, value) in resourceEntries(PackageResources.boilerplate_txt) {
+        // English, and the end-matter headings and widgets of pages in other languages.
+        for (kind, value) in resourceEntries(PackageResources.boilerplate_txt) + resourceEntries(PackageResources.boilerplate_intl_txt) {
             let phrase = value.lowercased()
             switch kind {
             case "appeal": phrases.appeal.append(phrase)

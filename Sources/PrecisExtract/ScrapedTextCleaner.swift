@@ -85,13 +85,17 @@ public struct ScrapedTextCleaner: Sendable {
             if end == start { blank = true; continue }
             let raw = bytes[start..<end]
             let t = String(decoding: raw, as: UTF8.self)
-            // Lower-casing ASCII letters is enough: the phrase lists are ASCII, and both copies of a
-            // repeated paragraph carry the same non-ASCII letters.
+            // Lower-casing ASCII and Latin-1 letters is enough: the phrase lists are in lower case in
+            // those alphabets, and both copies of a repeated paragraph carry the same other letters.
             var words = 1
             var lowerBytes = [UInt8](raw)
             for k in lowerBytes.indices {
                 let b = lowerBytes[k]
                 if b == 0x20 { words += 1 } else if b >= 0x41 && b <= 0x5A { lowerBytes[k] = b | 0x20 }
+                // Latin-1 capitals ("Ü", "À": C3 80 to C3 9E, less "×") to their small letters.
+                else if b == 0xC3, k + 1 < lowerBytes.count, lowerBytes[k + 1] >= 0x80, lowerBytes[k + 1] <= 0x9E, lowerBytes[k + 1] != 0x97 {
+                    lowerBytes[k + 1] |= 0x20
+                }
             }
             lines.append(Line(text: t, blankBefore: blank, lowerBytes: lowerBytes, words: words,
                               isProse: words >= 10 && Self.endsWithMark(t), removed: nil))

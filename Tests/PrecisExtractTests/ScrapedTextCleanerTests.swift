@@ -55,6 +55,17 @@ import PrecisText
         #expect(inner.text.contains("eight months"))
     }
 
+    @Test func endMatterOfPagesInOtherLanguages() {
+        // German and Spanish end-matter headings, capital umlaut included, take their teasers with them.
+        let teaser = "Der Hafen von Calder bekommt eine neue Mauer, die Arbeiten beginnen im Mai und dauern acht Monate."
+        let de = clean(body + "\n\n" + body.replacingOccurrences(of: "Calder", with: "Ostby") + "\n\nÜber den Autor\n\nJo Bell schreibt seit 2010 über die Küste.\n\nMehr zum Thema\n\n" + teaser)
+        #expect(de.text.contains("Ostby"))
+        #expect(!de.text.contains("Jo Bell"))
+        #expect(!de.text.contains("neue Mauer"))
+        let es = clean(body + "\n\n" + body + " Otra vez.\n\nLo último\n\nEl puerto de Calder tendrá un muro nuevo, dicen las autoridades locales.")
+        #expect(!es.text.contains("muro nuevo"))
+    }
+
     @Test func cutsEndMatterAndTheBylineBeforeIt() {
         let r = clean(body + "\n\n" + body.replacingOccurrences(of: "Calder", with: "Ostby") + "\n\nNorland Wire\nWritten By\n\nNorland Wire covers the coast with 40 reporters in six towns.\n\nYou may also like:\n\nBusiness\nFerry operator posts record winter season.")
         #expect(!r.text.contains("Norland Wire"))
