@@ -70,7 +70,7 @@ public struct HTMLExtractor: Sendable {
         let main = mainCandidate(root)
         var out = TextCollector()
         if let container = bestContainer(root, pageParagraphChars: pageText) {
-            collectText(container, into: &out, depth: 0, mainPath: main.path, pageParagraphChars: pageText)
+            collectText(container, into: &out, depth: 0, mainPath: main.path, main: main, pageParagraphChars: pageText)
         } else if let top = main.top, let parent = top.pointee.parent, main.topScore >= Self.minimumTopScore, !main.isSpread,
                   Double(paragraphText(top)) >= Self.minimumTopShare * Double(Self.visibleTextLength(root) - Self.linkTextLength(root)) {
             // No <article> or <main>: the best paragraph holder, with those of its siblings that
@@ -80,11 +80,11 @@ public struct HTMLExtractor: Sendable {
                 defer { child = current.pointee.next }
                 let score = main.scores[Int(bitPattern: current)] ?? 0
                 if current == top || score >= main.topScore / 5 || isGoodSibling(current) {
-                    collectNode(current, into: &out, depth: 1, mainPath: main.path, pageParagraphChars: pageText)
+                    collectNode(current, into: &out, depth: 1, mainPath: main.path, main: main, pageParagraphChars: pageText)
                 }
             }
         } else {
-            collectText(root, into: &out, depth: 0, mainPath: main.path, pageParagraphChars: pageText)
+            collectText(root, into: &out, depth: 0, mainPath: main.path, main: main, pageParagraphChars: pageText)
         }
         page.text = out.finish()
         if page.date == nil, let time = metas.firstTime { page.date = PublicationDate.parse(time) }
@@ -231,6 +231,21 @@ public struct HTMLExtractor: Sendable {
         return count
     }
 
+    /// Whether `node` sits inside the best paragraph holder and holds a quarter or more of its text
+    /// outside links: a box of the article whatever its name (a story wrapped, in part, in a
+    /// "wp-caption-text" box).
+    private func holdsShareOfMain(_ node: xmlNodePtr, _ main: MainCandidate) -> Bool {
+        guard let top = main.top, main.topText > 0 else { return false }
+        // Only names of things that are short by nature (a caption, a credit, a share bar): a box
+        // named for comments or related stories is long by nature and stays out.
+        let hints = Array(((Self.attribute(node, "class") ?? "") + " " + (Self.attribute(node, "id") ?? "")).lowercased().utf8)
+        guard !Self.longJunkHints.occurs(in: hints) else { return false }
+        var up = node.pointee.parent
+        while let u = up, u != top { up = u.pointee.parent }
+        guard up != nil else { return false }
+        return (Self.visibleTextLength(node) - Self.linkTextLength(node)) * 4 >= main.topText
+    }
+
     /// Below this, the best paragraph holder is too weak a sign (a page of one short paragraph):
     /// the whole page is read, less its junk.
     static let minimumTopScore = 5.0
@@ -291,6 +306,8 @@ public struct HTMLExtractor: Sendable {
         var path: Set<Int> = []
         var top: xmlNodePtr? = nil
         var topScore = 0.0
+        /// Characters of text outside links in the best element.
+        var topText = 0
         /// Scores of the elements that hold paragraphs (parents and grandparents), by address.
         var scores: [Int: Double] = [:]
         /// Whether another element, apart from the best one, scores at least 0.4 times as high.
@@ -333,7 +350,8 @@ public struct HTMLExtractor: Sendable {
         // Highest score; ties to the lower address, so the choice does not depend on hashing.
         guard let best = scores.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
               best.value > 0, var node = nodes[best.key] else { return MainCandidate() }
-        var main = MainCandidate(path: [Int(bitPattern: node)], top: node, topScore: best.value, scores: scores)
+        var main = MainCandidate(path: [Int(bitPattern: node)], top: node, topScore: best.value,
+                                 topText: Self.visibleTextLength(node) - Self.linkTextLength(node), scores: scores)
         while let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE {
             main.path.insert(Int(bitPattern: parent))
             node = parent
@@ -423,16 +441,16 @@ public struct HTMLExtractor: Sendable {
         }
     }
 
-    private func collectText(_ node: xmlNodePtr, into out: inout TextCollector, depth: Int, mainPath: Set<Int>, pageParagraphChars: Int) {
+    private func collectText(_ node: xmlNodePtr, into out: inout TextCollector, depth: Int, mainPath: Set<Int>, main: MainCandidate, pageParagraphChars: Int) {
         guard depth < 400 else { return }
         var child = node.pointee.children
         while let current = child {
             defer { child = current.pointee.next }
-            collectNode(current, into: &out, depth: depth, mainPath: mainPath, pageParagraphChars: pageParagraphChars)
+            collectNode(current, into: &out, depth: depth, mainPath: mainPath, main: main, pageParagraphChars: pageParagraphChars)
         }
     }
 
-    private func collectNode(_ current: xmlNodePtr, into out: inout TextCollector, depth: Int, mainPath: Set<Int>, pageParagraphChars: Int) {
+    private func collectNode(_ current: xmlNodePtr, into out: inout TextCollector, depth: Int, mainPath: Set<Int>, main: MainCandidate, pageParagraphChars: Int) {
         switch current.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             if let content = current.pointee.content {
@@ -452,12 +470,13 @@ public struct HTMLExtractor: Sendable {
             if Self.skippedTags.contains(name) {
                 guard name == "form", onMainPath || holdsMostText(current, pageParagraphChars) else { return }
             }
-            if !onMainPath && isJunkByHint(current) && !(mainPath.isEmpty && holdsMostText(current, pageParagraphChars)) { return }
+            if !onMainPath && isJunkByHint(current) && !(mainPath.isEmpty && holdsMostText(current, pageParagraphChars))
+                && !holdsShareOfMain(current, main) { return }
             if name == "br" { out.breakLine(1); return }
             let block = Self.blockTags.contains(name)
             if block { out.breakLine(2) }
             if name == "a" { out.linkDepth += 1 }
-            collectText(current, into: &out, depth: depth + 1, mainPath: mainPath, pageParagraphChars: pageParagraphChars)
+            collectText(current, into: &out, depth: depth + 1, mainPath: mainPath, main: main, pageParagraphChars: pageParagraphChars)
             if name == "a" { out.linkDepth -= 1 }
             if block { out.breakLine(2) }
         default:
@@ -487,6 +506,10 @@ public struct HTMLExtractor: Sendable {
     }
 
     static let junkHintMatcher = PhraseMatcher(junkHints)
+    /// Junk hints for boxes that may hold much text (comments, related stories, navigation).
+    static let longJunkHints = PhraseMatcher(junkHints.filter { !shortBoxHints.contains($0) })
+    /// Junk hints for boxes that hold little text by nature.
+    static let shortBoxHints: Set<String> = ["caption", "credit", "share", "social", "tags", "byline-share"]
     static let bodyHints = PhraseMatcher(["article-body", "story-body"])
     static let contentHint = PhraseMatcher(["content"])
     static let relatedHint = PhraseMatcher(["related"])

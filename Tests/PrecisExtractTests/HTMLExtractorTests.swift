@@ -204,6 +204,42 @@ import PrecisIngest
     }
 }
 
+@Suite struct HeadlineAndCaptionBoxTests {
+    let extractor = ArticleExtractor()
+
+    @Test func theArticleStartsAtItsHeadline() throws {
+        let html = """
+        <html><head><title>Calder votes to rebuild the harbour wall | Calder Courier</title></head><body>
+        <article><div class="ticker">Markets: FTSE up 0.4 per cent, oil down</div><div>Most viewed stories in the past two hours</div>
+        <h1>Calder votes to rebuild the harbour wall</h1>
+        <p>The Calder council voted on Monday to rebuild the harbour wall, the mayor said, before the winter.</p>
+        <p>The work will cost 4.2 million euros, the engineer said, and take eight months, starting in May.</p></article></body></html>
+        """
+        let a = try extractor.extract(RawDocument(origin: "t.html", format: .html, content: html)).get()
+        #expect(a.text.hasPrefix("Calder votes to rebuild the harbour wall"))
+        #expect(!a.text.contains("Most viewed"))
+        #expect(a.removed.contains { $0.reason == .header && $0.text.contains("Most viewed") })
+    }
+
+    @Test func aCaptionBoxHoldingHalfTheStoryIsKept() {
+        // A theme wraps half the story in its image-caption box; a real caption is short.
+        let html = """
+        <html><body><div class="post"><div class="entry-content">
+        <div class="feat-image-with-caption"><p class="wp-caption-text">The harbour at dawn.
+        <span class="caption-text">The council voted on Monday, after a long debate, to rebuild the old harbour wall before winter.
+        The work, the engineer said, will cost 4.2 million euros, take eight months and start in May.</span></p></div>
+        <p>Fishermen welcomed the vote, but asked for a new quay as well, and for the work to start soon.</p>
+        <p>The mayor said the town had waited, patiently, for more than twenty years for this decision.</p>
+        <div class="wp-caption"><p class="wp-caption-text">Photo: Calder Courier</p></div>
+        </div></div></body></html>
+        """
+        let page = HTMLExtractor().parse(html)
+        #expect(page.text.contains("4.2 million euros"))
+        #expect(page.text.contains("a new quay"))
+        #expect(!page.text.contains("Photo: Calder Courier"))
+    }
+}
+
 @Suite struct MarkupCaseTests {
     @Test func upperCaseTagsAndAttributesAreRead() {
         let html = """
