@@ -58,15 +58,22 @@ public struct ArticleExtractor: Sendable {
     static func startingAtHeadline(_ text: String, title: String) -> (String, [String]) {
         let wanted = title.lowercased().trimmingCharacters(in: .whitespaces)
         guard wanted.split(separator: " ").count >= 4 else { return (text, []) }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var seen = 0
-        for (k, line) in lines.enumerated() {
-            if seen * 3 > text.utf8.count { break }
-            if k > 0, line.lowercased().trimmingCharacters(in: .whitespaces) == wanted {
-                let before = lines[..<k].map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-                return (lines[k...].joined(separator: "\n"), before)
+        let utf8 = text.utf8
+        let length = wanted.utf8.count, limit = utf8.count / 3
+        var lineStart = utf8.startIndex
+        var offset = 0
+        // Line by line through the first third, by byte offsets: no copy of the text unless found.
+        while lineStart < utf8.endIndex && offset <= limit {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let n = utf8.distance(from: lineStart, to: lineEnd)
+            if lineStart != utf8.startIndex, n >= length, n <= length + 4,
+               text[lineStart..<lineEnd].lowercased().trimmingCharacters(in: .whitespaces) == wanted {
+                let before = text[..<lineStart].split(separator: "\n").map(String.init)
+                    .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                return (String(text[lineStart...]), before)
             }
-            seen += line.utf8.count + 1
+            offset += n + 1
+            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         }
         return (text, [])
     }
