@@ -238,7 +238,7 @@ public struct HTMLExtractor: Sendable {
         guard let top = main.top, main.topText > 0 else { return false }
         // Only names of things that are short by nature (a caption, a credit, a share bar): a box
         // named for comments or related stories is long by nature and stays out.
-        let hints = Array(((Self.attribute(node, "class") ?? "") + " " + (Self.attribute(node, "id") ?? "")).lowercased().utf8)
+        let hints = Self.hints(of: node)
         guard !Self.longJunkHints.occurs(in: hints) else { return false }
         var up = node.pointee.parent
         while let u = up, u != top { up = u.pointee.parent }
@@ -493,16 +493,25 @@ public struct HTMLExtractor: Sendable {
         if Self.attribute(node, "hidden") != nil || Self.attribute(node, "aria-hidden") == "true" { return true }
         let role = Self.attribute(node, "role")?.lowercased()
         if role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" { return true }
-        let hints = Array(((Self.attribute(node, "class") ?? "") + " " + (Self.attribute(node, "id") ?? "")).lowercased().utf8)
+        let hints = Self.hints(of: node)
         guard hints.count > 1 else { return false }
-        if Self.bodyHints.occurs(in: hints) || Self.contentHint.occurs(in: hints) && !Self.relatedHint.occurs(in: hints) { return false }
+        if Self.namesBody(hints) { return false }
         return Self.junkHintMatcher.occurs(in: hints)
+    }
+
+    /// An element's class and id, lower-cased, as UTF-8 for the hint matchers.
+    static func hints(of node: xmlNodePtr) -> [UInt8] {
+        Array(((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")).lowercased().utf8)
     }
 
     /// A class or id that names the article's body ("article-body", "story-body", "content").
     static func hasBodyHint(_ node: xmlNodePtr) -> Bool {
-        let hints = Array(((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")).lowercased().utf8)
-        return hints.count > 1 && (bodyHints.occurs(in: hints) || contentHint.occurs(in: hints) && !relatedHint.occurs(in: hints))
+        let hints = Self.hints(of: node)
+        return hints.count > 1 && namesBody(hints)
+    }
+
+    static func namesBody(_ hints: [UInt8]) -> Bool {
+        bodyHints.occurs(in: hints) || contentHint.occurs(in: hints) && !relatedHint.occurs(in: hints)
     }
 
     static let junkHintMatcher = PhraseMatcher(junkHints)
