@@ -61,6 +61,25 @@ public struct TimeTagger: Sendable {
                 start: first.start, end: last.end, type: match.type, value: value, relative: match.relative))
             i += match.length
         }
+        return Self.yearBackToQuarter(out)
+    }
+
+    /// In an earnings report, "a year ago", "a year earlier" and "the year-earlier quarter" mean the
+    /// reported quarter a year before, not the whole year: once the text names a quarter (its first
+    /// one is the reported quarter), those expressions take that quarter of the year before.
+    static func yearBackToQuarter(_ found: [TimeExpression]) -> [TimeExpression] {
+        guard let quarter = found.first(where: { e in
+            guard let v = e.value, v.count == 7, v.dropFirst(4).hasPrefix("-Q") else { return false }
+            return Int(v.prefix(4)) != nil
+        })?.value, let year = Int(quarter.prefix(4)) else { return found }
+        var out = found
+        for k in out.indices {
+            let text = out[k].text.lowercased()
+            let yearBack = ["a year ago", "a year earlier", "one year ago", "one year earlier"].contains(text)
+                || text.contains("year-earlier") || text.contains("year-ago")
+            guard yearBack, let v = out[k].value, v.count == 4 else { continue }
+            out[k].value = CivilDate.pad(year - 1, 4) + quarter.dropFirst(4)
+        }
         return out
     }
 
@@ -211,6 +230,16 @@ public struct TimeTagger: Sendable {
             let isQuarter = u.lower == "quarter"
             return Match(length: 3, type: .date, relative: true) { anchor, _ in
                 anchor.map { CivilDate.pad($0.year, 4) + (isQuarter ? "-Q\(n)" : "-H\(n)") }
+            }
+        }
+        // "year-earlier" and "year-ago" ("year-earlier results"; "the year-ago quarter"): a year back.
+        let yearBackStart = w == "the" && isWord(i + 1, "year") ? i + 1 : w == "year" ? i : nil
+        if let y = yearBackStart, isWord(y + 1, "-"), isWord(y + 2, "earlier") || isWord(y + 2, "ago") {
+            let whole = y > i && (isWord(y + 3, "quarter") || isWord(y + 3, "period"))
+            if y == i || whole {
+                return Match(length: whole ? y + 4 - i : 3, type: .date, relative: true) { anchor, _ in
+                    anchor.map { Self.shift($0, unit: "Y", by: -1) }
+                }
             }
         }
         // "the quarter", "the latest quarter", "the year": the article's own.
@@ -470,12 +499,14 @@ public struct TimeTagger: Sendable {
         guard let u = at(k), let unit = words.units[u.lower] else { return nil }
         // "a year" is too often "$5 a year" or "once a week": "a"/"an" make a duration only after a word
         // that takes one ("for a year", "in a week", "nearly a decade"), or with "ago".
-        if ["a", "an"].contains(t[i].lower) && at(k + 1)?.lower != "ago" {
+        let back = at(k + 1)?.lower == "ago" || at(k + 1)?.lower == "earlier"
+        if ["a", "an"].contains(t[i].lower) && !back {
             let prev = i > 0 ? t[i - 1].lower : ""
             guard !hyphen, Self.durationLeads.contains(prev) else { return nil }
         }
         let amount = n.value
-        if at(k + 1)?.lower == "ago" {
+        // "five years ago", and "a year earlier" (earnings reports: a year before the article's time).
+        if back {
             return Match(length: k + 2 - i, type: .date, relative: true) { anchor, _ in
                 guard let anchor, let count = Int(amount) else { return anchor == nil ? nil : "PAST_REF" }
                 return Self.shift(anchor, unit: unit, by: -count)

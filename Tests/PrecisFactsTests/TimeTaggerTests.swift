@@ -40,6 +40,16 @@ import PrecisText
         #expect(tags("The yard employs 2000 people.", anchor: anchor).isEmpty)
     }
 
+    @Test func aYearEarlierInAnEarningsReportIsTheQuarterBefore() {
+        // A November article on the third quarter.
+        let found = tags("Net income rose 8% in the third quarter from a year earlier; year-earlier sales were lower, and costs fell from the year-ago quarter.", anchor: CivilDate(iso: "2025-11-12"))
+        #expect(found.map(\.0) == ["the third quarter", "a year earlier", "year-earlier", "the year-ago quarter"])
+        #expect(found.first?.2 == "2025-Q3")
+        #expect(found.dropFirst().allSatisfy { $0.2 == "2024-Q3" })
+        // With no quarter named, a year earlier is the year before the article's.
+        one("The ferry carried 1.2 million people, up from a year earlier.", "a year earlier", "DATE", "2024")
+    }
+
     @Test func utcClockTimes() {
         one("The launch is at 18:00 UTC from Calder.", "18:00 UTC", "TIME", "2025-03-12T18:00Z")
         one("Trading resumed at 0800 GMT in Norland.", "0800 GMT", "TIME", "2025-03-12T08:00Z")
