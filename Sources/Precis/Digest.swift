@@ -137,17 +137,16 @@ public struct Digest: Sendable {
     /// Fills `also` for every summary sentence: the other sources holding the same sentence, compared
     /// on letters and digits only (so quotes, dashes and spacing do not matter). Sentences of fewer
     /// than six words are left alone: short lines repeat by chance.
-    mutating func findRepeats(analyzer: TextAnalyzer) {
+    mutating func findRepeats(analyzed: [AnalyzedDocument]) {
         guard documents.count > 1, !sentences.isEmpty else { return }
         var wanted: [String: [Int]] = [:]
         for (k, s) in sentences.enumerated() where wordCount(s.text) >= 6 {
             wanted[Self.passageKey(s.text.unicodeScalars), default: []].append(k)
         }
         guard !wanted.isEmpty else { return }
-        for (d, document) in documents.enumerated() {
-            let analyzed = analyzer.analyze(document.text)
-            for sentence in analyzed.sentences {
-                let key = Self.passageKey(analyzed.text.scalars[sentence.span.start..<sentence.span.end])
+        for (d, document) in analyzed.enumerated() {
+            for sentence in document.sentences {
+                let key = Self.passageKey(document.text.scalars[sentence.span.start..<sentence.span.end])
                 guard let indices = wanted[key] else { continue }
                 for k in indices where sentences[k].document != d && !sentences[k].also.contains(where: { $0.document == d }) {
                     sentences[k].also.append(Passage(document: d, start: sentence.span.start, end: sentence.span.end))

@@ -42,11 +42,17 @@ public struct Pipeline: Sendable {
 
     /// One digest for clean articles.
     public func digest(articles: [Article], budget: SummaryBudget) -> Digest {
-        let analyzer = TextAnalyzer()
-        let summary = summarizer.summarize(articles.map(\.text), budget: budget, analyzer: analyzer, dates: articles.map(\.date))
+        digest(articles: articles, budget: budget, analyzer: TextAnalyzer())
+    }
+
+    /// One digest: each article is analysed once, for the summary, the repeated sentences and the facts.
+    func digest(articles: [Article], budget: SummaryBudget, analyzer: TextAnalyzer) -> Digest {
+        let analyzed = articles.map { analyzer.analyze($0.text) }
+        let dates = articles.map(\.date)
+        let summary = summarizer.summarize(analyzed: analyzed, budget: budget, dates: dates)
         var digest = Digest(articles: articles, summary: summary)
-        digest.findRepeats(analyzer: analyzer)
-        digest.facts = facts(articles: articles, analyzer: analyzer)
+        digest.findRepeats(analyzed: analyzed)
+        digest.facts = StoryFacts.read(texts: articles.map(\.text), dates: dates, analyzed: analyzed)
         return digest
     }
 
@@ -111,10 +117,7 @@ public struct Pipeline: Sendable {
             let originals = indices.filter { assignments[$0].duplicateOf == nil }
             let position = Dictionary(uniqueKeysWithValues: originals.enumerated().map { ($0.element, $0.offset) })
             let sources = originals.map { articles[$0] }
-            let summary = summarizer.summarize(sources.map(\.text), budget: budget, analyzer: analyzer, dates: sources.map(\.date))
-            var digest = Digest(articles: sources, summary: summary)
-            digest.findRepeats(analyzer: analyzer)
-            digest.facts = facts(articles: sources, analyzer: analyzer)
+            var digest = digest(articles: sources, budget: budget, analyzer: analyzer)
             digest.copies = indices.compactMap { k in
                 guard let original = assignments[k].duplicateOf, let of = position[original] else { return nil }
                 return Digest.Copy(document: Digest.Document(articles[k]), of: of)

@@ -37,7 +37,16 @@ public struct StoryFacts: Sendable {
 
     /// Reads every fact of a story's articles (`dates` are their publication dates, ISO 8601).
     public static func read(texts: [String], dates: [String?], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryFacts {
-        var facts = TimelineBuilder().build(texts: texts, dates: dates, analyzer: analyzer)
+        read(texts: texts, dates: dates) { analyzer.analyze(texts[$0]) }
+    }
+
+    /// The same, for texts already analysed (`analyzed[d]` is `texts[d]`'s analysis).
+    public static func read(texts: [String], dates: [String?], analyzed: [AnalyzedDocument]) -> StoryFacts {
+        read(texts: texts, dates: dates) { analyzed[$0] }
+    }
+
+    static func read(texts: [String], dates: [String?], analysis: (Int) -> AnalyzedDocument) -> StoryFacts {
+        var facts = TimelineBuilder().build(texts: texts, dates: dates, analysis: analysis)
         let finder = QuoteFinder()
         facts.quotes = texts.map { finder.find(in: $0) }
         QuoteFinder.unifySpeakers(&facts.quotes)
@@ -67,6 +76,11 @@ public struct TimelineBuilder {
     public init() {}
 
     public func build(texts: [String], dates: [String?], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryFacts {
+        build(texts: texts, dates: dates) { analyzer.analyze(texts[$0]) }
+    }
+
+    /// `analysis(d)` gives the analysis of `texts[d]`; it is asked only for texts holding a time.
+    func build(texts: [String], dates: [String?], analysis: (Int) -> AnalyzedDocument) -> StoryFacts {
         struct Candidate {
             var date: String
             var resolved: Bool
@@ -82,7 +96,7 @@ public struct TimelineBuilder {
             let found = tagger.tag(text, anchor: anchor)
             times.append(found)
             guard !found.isEmpty else { continue }
-            let analyzed = analyzer.analyze(text)
+            let analyzed = analysis(d)
             var k = 0
             for sentence in analyzed.sentences {
                 while k < found.count && found[k].end <= sentence.span.start { k += 1 }
