@@ -66,13 +66,14 @@ public struct HTMLExtractor: Sendable {
         page.authors = metas.ld.authors
         if page.date == nil, let url = page.url { page.date = PublicationDate.fromURL(url) }
 
-        let pageText = paragraphText(root)
-        let main = mainCandidate(root)
+        var main = mainCandidate(root)
+        main.pageParagraphChars = paragraphText(root)
+        main.pageVisibleChars = Self.visibleTextLength(root)
         var out = TextCollector()
-        if let container = bestContainer(root, pageParagraphChars: pageText) {
-            collectText(container, into: &out, depth: 0, mainPath: main.path, main: main, pageParagraphChars: pageText)
+        if let container = bestContainer(root, pageParagraphChars: main.pageParagraphChars) {
+            collectText(container, into: &out, depth: 0, main: main)
         } else if let top = main.top, let parent = top.pointee.parent, main.topScore >= Self.minimumTopScore, !main.isSpread,
-                  Double(paragraphText(top)) >= Self.minimumTopShare * Double(Self.visibleTextLength(root) - Self.linkTextLength(root)) {
+                  Double(paragraphText(top)) >= Self.minimumTopShare * Double(main.pageVisibleChars - Self.linkTextLength(root)) {
             // No <article> or <main>: the best paragraph holder, with those of its siblings that
             // score at least a fifth of it or are good paragraphs themselves, in page order.
             var child = parent.pointee.children
@@ -80,11 +81,11 @@ public struct HTMLExtractor: Sendable {
                 defer { child = current.pointee.next }
                 let score = main.scores[Int(bitPattern: current)] ?? 0
                 if current == top || score >= main.topScore / 5 || isGoodSibling(current) {
-                    collectNode(current, into: &out, depth: 1, mainPath: main.path, main: main, pageParagraphChars: pageText)
+                    collectNode(current, into: &out, depth: 1, main: main)
                 }
             }
         } else {
-            collectText(root, into: &out, depth: 0, mainPath: main.path, main: main, pageParagraphChars: pageText)
+            collectText(root, into: &out, depth: 0, main: main)
         }
         page.text = out.finish()
         if page.date == nil, let time = metas.firstTime { page.date = PublicationDate.parse(time) }
@@ -270,10 +271,9 @@ public struct HTMLExtractor: Sendable {
 
     /// Whether `node` holds more than half of the page's paragraph text; on a page without
     /// paragraphs (text set off by `<br>`), more than half of its text.
-    private func holdsMostText(_ node: xmlNodePtr, _ pageParagraphChars: Int) -> Bool {
-        if pageParagraphChars > 0 { return paragraphText(node) * 2 > pageParagraphChars }
-        guard let doc = node.pointee.doc, let root = xmlDocGetRootElement(doc) else { return false }
-        return Self.visibleTextLength(node) * 2 > Self.visibleTextLength(root)
+    private func holdsMostText(_ node: xmlNodePtr, _ main: MainCandidate) -> Bool {
+        if main.pageParagraphChars > 0 { return paragraphText(node) * 2 > main.pageParagraphChars }
+        return Self.visibleTextLength(node) * 2 > main.pageVisibleChars
     }
 
     /// Characters of text under `node` outside scripts and styles.
@@ -312,6 +312,9 @@ public struct HTMLExtractor: Sendable {
         var scores: [Int: Double] = [:]
         /// Whether another element, apart from the best one, scores at least 0.4 times as high.
         var isSpread = false
+        /// Characters of the page's paragraph text, and of all its text outside scripts and styles.
+        var pageParagraphChars = 0
+        var pageVisibleChars = 0
     }
 
     private func mainCandidate(_ root: xmlNodePtr) -> MainCandidate {
@@ -441,16 +444,16 @@ public struct HTMLExtractor: Sendable {
         }
     }
 
-    private func collectText(_ node: xmlNodePtr, into out: inout TextCollector, depth: Int, mainPath: Set<Int>, main: MainCandidate, pageParagraphChars: Int) {
+    private func collectText(_ node: xmlNodePtr, into out: inout TextCollector, depth: Int, main: MainCandidate) {
         guard depth < 400 else { return }
         var child = node.pointee.children
         while let current = child {
             defer { child = current.pointee.next }
-            collectNode(current, into: &out, depth: depth, mainPath: mainPath, main: main, pageParagraphChars: pageParagraphChars)
+            collectNode(current, into: &out, depth: depth, main: main)
         }
     }
 
-    private func collectNode(_ current: xmlNodePtr, into out: inout TextCollector, depth: Int, mainPath: Set<Int>, main: MainCandidate, pageParagraphChars: Int) {
+    private func collectNode(_ current: xmlNodePtr, into out: inout TextCollector, depth: Int, main: MainCandidate) {
         switch current.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             if let content = current.pointee.content {
@@ -466,17 +469,17 @@ public struct HTMLExtractor: Sendable {
             // A class or id hint ("sidebar") disqualifies an element, unless it wraps the article
             // ("layout-right-sidebar"). Without a main path, holding most of the page's paragraph
             // text is what marks a wrapper.
-            let onMainPath = mainPath.contains(Int(bitPattern: current))
+            let onMainPath = main.path.contains(Int(bitPattern: current))
             if Self.skippedTags.contains(name) {
-                guard name == "form", onMainPath || holdsMostText(current, pageParagraphChars) else { return }
+                guard name == "form", onMainPath || holdsMostText(current, main) else { return }
             }
-            if !onMainPath && isJunkByHint(current) && !(mainPath.isEmpty && holdsMostText(current, pageParagraphChars))
+            if !onMainPath && isJunkByHint(current) && !(main.path.isEmpty && holdsMostText(current, main))
                 && !holdsShareOfMain(current, main) { return }
             if name == "br" { out.breakLine(1); return }
             let block = Self.blockTags.contains(name)
             if block { out.breakLine(2) }
             if name == "a" { out.linkDepth += 1 }
-            collectText(current, into: &out, depth: depth + 1, mainPath: mainPath, main: main, pageParagraphChars: pageParagraphChars)
+            collectText(current, into: &out, depth: depth + 1, main: main)
             if name == "a" { out.linkDepth -= 1 }
             if block { out.breakLine(2) }
         default:
