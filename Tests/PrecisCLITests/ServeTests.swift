@@ -165,16 +165,19 @@ func article(_ k: Int) -> Data {
         let db = dir.url.appendingPathComponent("p.sqlite").path
         let first = try ServerProcess(db: db)
         var acknowledged: [Int: Int] = [:]  // article k -> id
-        // Writers keep posting while the server is killed under them.
+        let acks = AckCount()
+        // Writers keep posting while the server is killed under them: the kill comes once the first
+        // writes are acknowledged (however slow the machine), while later ones are still to be sent.
         await withTaskGroup(of: (Int, Int?).self) { group in
             for k in 0..<120 {
                 group.addTask {
                     let r = try? await first.request("POST", "/api/articles", body: article(k))
                     guard let r, (200..<300).contains(r.status) else { return (k, nil) }
+                    await acks.add()
                     return (k, ((r.json?["articles"] as? [[String: Any]])?.first?["id"]) as? Int)
                 }
                 if k == 60 {
-                    try? await Task.sleep(nanoseconds: 50_000_000)
+                    for _ in 0..<400 where await acks.value == 0 { try? await Task.sleep(nanoseconds: 25_000_000) }
                     first.kill9()
                 }
             }
@@ -260,4 +263,10 @@ struct PostgresServeTests {
         let list = try await two.request("GET", "/api/stories")
         #expect(list.json?["total"] as? Int == 4)
     }
+}
+
+/// Acknowledged writes, counted across the writer tasks.
+private actor AckCount {
+    private(set) var value = 0
+    func add() { value += 1 }
 }
