@@ -76,9 +76,7 @@ public struct HTMLExtractor: Sendable {
                   Double(paragraphText(top)) >= Self.minimumTopShare * Double(main.pageVisibleChars - Self.linkTextLength(root)) {
             // No <article> or <main>: the best paragraph holder, with those of its siblings that
             // score at least a fifth of it or are good paragraphs themselves, in page order.
-            var child = parent.pointee.children
-            while let current = child {
-                defer { child = current.pointee.next }
+            for current in Self.children(of: parent) {
                 let score = main.scores[Int(bitPattern: current)] ?? 0
                 if current == top || score >= main.topScore / 5 || isGoodSibling(current) {
                     collectNode(current, into: &out, depth: 1, main: main)
@@ -280,9 +278,7 @@ public struct HTMLExtractor: Sendable {
     static func visibleTextLength(_ node: xmlNodePtr, depth: Int = 0) -> Int {
         guard depth < 400 else { return 0 }
         var count = 0
-        var child = node.pointee.children
-        while let current = child {
-            defer { child = current.pointee.next }
+        for current in children(of: node) {
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { count += strlen(content) }
@@ -322,10 +318,7 @@ public struct HTMLExtractor: Sendable {
         var nodes: [Int: xmlNodePtr] = [:]
         func visit(_ node: xmlNodePtr, depth: Int) {
             guard depth < 400 else { return }
-            var child = node.pointee.children
-            while let current = child {
-                defer { child = current.pointee.next }
-                guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            for current in Self.children(of: node) where current.pointee.type == XML_ELEMENT_NODE {
                 if Self.isTag(current, "script") || Self.isTag(current, "style") { continue }
                 guard Self.isTag(current, "p") || Self.isTag(current, "pre") else { visit(current, depth: depth + 1); continue }
                 let text = Self.textContent(current)
@@ -377,10 +370,7 @@ public struct HTMLExtractor: Sendable {
     static func linkTextLength(_ node: xmlNodePtr, depth: Int = 0) -> Int {
         guard depth < 400 else { return 0 }
         var count = 0
-        var child = node.pointee.children
-        while let current = child {
-            defer { child = current.pointee.next }
-            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+        for current in children(of: node) where current.pointee.type == XML_ELEMENT_NODE {
             if isTag(current, "a") { count += textContent(current).unicodeScalars.count } else { count += linkTextLength(current, depth: depth + 1) }
         }
         return count
@@ -446,11 +436,7 @@ public struct HTMLExtractor: Sendable {
 
     private func collectText(_ node: xmlNodePtr, into out: inout TextCollector, depth: Int, main: MainCandidate) {
         guard depth < 400 else { return }
-        var child = node.pointee.children
-        while let current = child {
-            defer { child = current.pointee.next }
-            collectNode(current, into: &out, depth: depth, main: main)
-        }
+        for current in Self.children(of: node) { collectNode(current, into: &out, depth: depth, main: main) }
     }
 
     private func collectNode(_ current: xmlNodePtr, into out: inout TextCollector, depth: Int, main: MainCandidate) {
@@ -578,6 +564,15 @@ public struct HTMLExtractor: Sendable {
     static func name(_ node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
         return String(cString: name)
+    }
+
+    /// The child nodes of `node`, first to last.
+    static func children(of node: xmlNodePtr) -> UnfoldSequence<xmlNodePtr, xmlNodePtr?> {
+        sequence(state: node.pointee.children) { next in
+            guard let current = next else { return nil }
+            next = current.pointee.next
+            return current
+        }
     }
 
     /// Whether an element has the given (lower-case) name, without building a string: the walks
