@@ -46,18 +46,12 @@ public enum TextDecoding {
         var controls = 0
         return bytes.withUnsafeBytes { raw in
             var i = 0
-            // Eight bytes at a time: a word with no byte below 0x20 (the usual case) is passed over.
-            while i + 8 <= count {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-                for k in i..<(i + 8) {
-                    let b = raw[k]
-                    if b == 0 { return true }
-                    if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D && b != 0x1B { controls += 1 }
-                }
-                i += 8
-            }
             while i < count {
+                // Eight bytes at a time where none is below 0x20 (the usual case); else byte by byte.
+                if i + 8 <= count {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                }
                 let b = raw[i]
                 if b == 0 { return true }
                 if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D && b != 0x1B { controls += 1 }
