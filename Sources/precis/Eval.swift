@@ -61,7 +61,7 @@ struct EvalRouge: ParsableCommand {
         } catch let skipped as SkippedInput {
             throw Console.fail("\(skipped.origin) \(skipped.reason)")
         }
-        for s in set.skipped { Console.warn("skipped \(s.origin): \(s.reason)") }
+        for s in set.skipped { Console.warn(s.warning) }
         guard !set.clusters.isEmpty else {
             throw Console.fail("\(data) holds no clusters with documents and references.")
         }
@@ -252,7 +252,7 @@ struct EvalStories: ParsableCommand {
         } catch let skipped as SkippedInput {
             throw Console.fail("\(skipped.origin) \(skipped.reason)")
         }
-        for s in set.skipped { Console.warn("skipped \(s.origin): \(s.reason)") }
+        for s in set.skipped { Console.warn(s.warning) }
         guard !set.documents.isEmpty else { throw Console.fail("\(data) holds no labelled documents.") }
         var options = StoryOptions()
         if let joinThreshold { options.joinThreshold = joinThreshold }

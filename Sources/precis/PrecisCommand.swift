@@ -78,7 +78,7 @@ struct InputOptions: ParsableArguments {
         if intake.skipped.count == 1, let only = intake.skipped.first {
             return Console.fail("nothing to \(verb): \(only.origin) \(only.reason).")
         }
-        if !quiet { for skipped in intake.skipped { Console.warn("skipped \(skipped.origin): \(skipped.reason)") } }
+        if !quiet { for skipped in intake.skipped { Console.warn(skipped.warning) } }
         return Console.fail("nothing to \(verb): no input held article text; give .txt, .html or .json articles, or a directory of them.")
     }
 
@@ -94,6 +94,11 @@ struct InputOptions: ParsableArguments {
     func report(_ intake: Intake) {
         guard !quiet else { return }
         for note in intake.notes { Console.warn("note: \(note)") }
-        for skipped in intake.skipped { Console.warn("skipped \(skipped.origin): \(skipped.reason)") }
+        for skipped in intake.skipped { Console.warn(skipped.warning) }
     }
+}
+
+extension SkippedInput {
+    /// The line the tool prints for an input it passed over.
+    var warning: String { "skipped \(origin): \(reason)" }
 }

@@ -106,10 +106,10 @@ struct Summarize: ParsableCommand {
                 let (sentences, skipped) = pipeline.summarize(cluster: cluster, budget: budget, analyzer: analyzer)
                 return (Self.batchLine(id: cluster.id, sentences: sentences,
                                        error: sentences.isEmpty ? "no document of this cluster held article text" : nil),
-                        quiet ? [] : skipped.map { "skipped \($0.origin): \($0.reason)" })
+                        quiet ? [] : skipped.map(\.warning))
             case .failure(let skipped):
                 return (Self.batchLine(id: .null, sentences: [], error: "\(skipped.origin) \(skipped.reason)"),
-                        quiet ? [] : ["skipped \(skipped.origin): \(skipped.reason)"])
+                        quiet ? [] : [skipped.warning])
             }
         }
         func emit(_ done: (line: String, warnings: [String])) {
