@@ -42,16 +42,11 @@ public struct HTMLExtractor: Sendable {
     /// Parses `html`; a page with no text at all gives an empty `text`, never an error.
     public func parse(_ html: String) -> Page {
         var page = Page(text: "")
-        _ = Self.initialised
-        var bytes = Array(html.utf8)
-        if bytes.isEmpty { return page }
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
-        let doc: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                htmlReadMemory(chars, Int32(clamping: buffer.count), nil, "UTF-8", options)
-            }
-        }
+        // Script and style bodies, comments and unread attributes go before parsing (JSON-LD
+        // stays): libxml2 spends much of its time on them and nothing here reads them.
+        if html.isEmpty { return page }
+        var bytes = MarkupTrim.trim(html, leading: Self.byteOrderMark)
+        let doc = Self.parseUTF8(&bytes, options: HTML_PARSE_NOBLANKS.rawValue)
         guard let doc else { return page }
         defer { xmlFreeDoc(doc) }
         guard let root = xmlDocGetRootElement(doc) else { return page }
@@ -517,15 +512,9 @@ public struct HTMLExtractor: Sendable {
     /// The text of the elements carrying any of `classes` (and of their descendants), block by block,
     /// white space collapsed: how benchmark sets such as L3S-GN1 mark the main content of a page.
     public static func text(ofElementsWithClasses classes: Set<String>, in html: String) -> String {
-        var bytes = Array(html.utf8)
-        guard !bytes.isEmpty else { return "" }
-        _ = initialised
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
-        let doc: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(clamping: buffer.count), nil, "UTF-8", options)
-            }
-        }
+        guard !html.isEmpty else { return "" }
+        var bytes = byteOrderMark + Array(html.utf8)
+        let doc = parseUTF8(&bytes, options: 0)
         guard let doc else { return "" }
         defer { xmlFreeDoc(doc) }
         guard let root = xmlDocGetRootElement(doc) else { return "" }
@@ -559,6 +548,24 @@ public struct HTMLExtractor: Sendable {
         xmlInitParser()
         return true
     }()
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// Parses UTF-8 bytes that start with a byte-order mark, leniently and without network access. A byte-order mark in front, with no
+    /// encoding named, tells libxml2 the input is UTF-8 without running it through a converter (which
+    /// naming "UTF-8" does: a copy of the whole page); the page's own charset declaration is ignored,
+    /// since the bytes were decoded to UTF-8 already.
+    static func parseUTF8(_ bytes: inout [UInt8], options: UInt32) -> htmlDocPtr? {
+        _ = initialised
+        precondition(bytes.starts(with: byteOrderMark))
+        let all = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | options)
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                htmlReadMemory(chars, Int32(clamping: buffer.count), nil, nil, all)
+            }
+        }
+    }
 
     /// An element's name. libxml2's HTML parser lower-cases tag and attribute names already.
     static func name(_ node: xmlNodePtr) -> String {

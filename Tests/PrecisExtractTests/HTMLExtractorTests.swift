@@ -69,6 +69,15 @@ import PrecisIngest
         }
     }
 
+    @Test func thePagesOwnCharsetDoesNotRedecodeText() throws {
+        // Input arrives decoded; a Latin-1 declaration in the page must not turn "ü" into "Ã¼".
+        let html = "<html><head><meta charset=\"iso-8859-1\"><title>Grüße aus Calder</title></head><body>"
+            + "<p>Die Brücke über den Fluss wurde am Montag geöffnet, sagte die Bürgermeisterin von Calder.</p></body></html>"
+        let a = try article(html).get()
+        #expect(a.text.contains("Die Brücke über den Fluss wurde am Montag geöffnet"))
+        #expect(a.title == "Grüße aus Calder")
+    }
+
     @Test func emptyAndGarbageHTML() {
         if case .success = article("") { Issue.record("empty HTML gave an article") }
         if case .success = article("<<<>>><</\u{1}>") { Issue.record("garbage gave an article") }
