@@ -108,22 +108,58 @@ public struct InputReader: Sendable {
             readJSONLines(path, into: &intake)
             return
         }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = (attributes[.size] as? NSNumber)?.intValue else {
+        let bytes: [UInt8]
+        switch Self.contents(ofFile: path, limit: maxDocumentBytes) {
+        case .unreadable:
             intake.skipped.append(SkippedInput(origin: path, reason: "cannot read this file (check its permissions)"))
             return
-        }
-        if size > maxDocumentBytes {
+        case .tooLarge(let size):
             intake.skipped.append(SkippedInput(
                 origin: path,
                 reason: "is \(Self.megabytes(size)), over the \(Self.megabytes(maxDocumentBytes)) limit for one article; split it, or raise the limit with --max-bytes"))
             return
+        case .bytes(let read):
+            bytes = read
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            intake.skipped.append(SkippedInput(origin: path, reason: "cannot read this file (check its permissions)"))
-            return
+        readBytes(bytes, origin: path, kind: kind, into: &intake)
+    }
+
+    enum FileContents {
+        case bytes([UInt8])
+        case tooLarge(Int)
+        case unreadable
+    }
+
+    /// A file's bytes, read straight into one array (no size lookup through Foundation, no copy out
+    /// of a `Data`); a file over `limit` bytes is not read.
+    static func contents(ofFile path: String, limit: Int) -> FileContents {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .unreadable }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .unreadable }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            // A pipe or device: read to its end, as Foundation does.
+            guard let data = FileManager.default.contents(atPath: path) else { return .unreadable }
+            return data.count > limit ? .tooLarge(data.count) : .bytes([UInt8](data))
         }
-        readBytes([UInt8](data), origin: path, kind: kind, into: &intake)
+        let size = Int(info.st_size)
+        if size > limit { return .tooLarge(size) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            while done < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return n == 0 }
+                done += n
+            }
+            return true
+        }
+        guard ok else { return .unreadable }
+        // A file that shrank while being read gives what it held.
+        if done < size { bytes.removeSubrange(done...) }
+        return .bytes(bytes)
     }
 
     func readBytes(_ bytes: [UInt8], origin: String, kind: Kind?, into intake: inout Intake) {

@@ -27,13 +27,13 @@ public enum TextDecoding {
             return utf16(bytes[2...], bigEndian: true)
         }
         if looksBinary(bytes) { throw .binary }
+        // Valid UTF-8 (nearly every file): one validating pass, nothing replaced, nothing to count.
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedText(text: text, encoding: "utf-8", replacedSequences: 0)
+        }
         let scan = scanUTF8(bytes[...])
         if scan.invalid > 0 && scan.validMultibyte == 0 {
             return DecodedText(text: windows1252(bytes), encoding: "windows-1252", replacedSequences: 0)
-        }
-        if scan.invalid == 0 {
-            // Valid UTF-8 (nearly every file): nothing was replaced, so nothing to count.
-            return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: "utf-8", replacedSequences: 0)
         }
         return utf8(bytes[...])
     }
