@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 import PrecisIngest
 import PrecisText
@@ -45,15 +44,13 @@ public struct HTMLExtractor: Sendable {
         // Script and style bodies, comments and unread attributes go before parsing (JSON-LD
         // stays): libxml2 spends much of its time on them and nothing here reads them.
         if html.isEmpty { return page }
-        var bytes = MarkupTrim.trim(html, leading: Self.byteOrderMark)
-        let doc = Self.parseUTF8(&bytes, options: HTML_PARSE_NOBLANKS.rawValue)
-        guard let doc else { return page }
-        defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { return page }
+        let tree = HTMLTree.parse(MarkupTrim.trim(html, leading: HTMLTree.byteOrderMark))
+        guard let root = tree.root else { return page }
+        let walk = Walk(tree: tree)
 
-        page.language = Self.attribute(root, "lang")
+        page.language = tree.attribute(root, "lang")
         var metas = MetaTags()
-        collectMeta(root, into: &metas, depth: 0)
+        walk.collectMeta(root, into: &metas, depth: 0)
         page.title = metas.ogTitle ?? metas.ld.headline ?? metas.title
         page.date = (metas.published ?? metas.ld.datePublished).flatMap { PublicationDate.parse($0) }
         page.url = metas.canonical ?? metas.ogURL
@@ -61,24 +58,24 @@ public struct HTMLExtractor: Sendable {
         page.authors = metas.ld.authors
         if page.date == nil, let url = page.url { page.date = PublicationDate.fromURL(url) }
 
-        var main = mainCandidate(root)
-        main.pageParagraphChars = paragraphText(root)
-        main.pageVisibleChars = Self.visibleTextLength(root)
+        var main = walk.mainCandidate(root)
+        main.pageParagraphChars = tree.paragraphTextLength(root)
+        main.pageVisibleChars = tree.visibleTextLength(root)
         var out = TextCollector()
-        if let container = bestContainer(root, pageParagraphChars: main.pageParagraphChars) {
-            collectText(container, into: &out, depth: 0, main: main)
-        } else if let top = main.top, let parent = top.pointee.parent, main.topScore >= Self.minimumTopScore, !main.isSpread,
-                  Double(paragraphText(top)) >= Self.minimumTopShare * Double(main.pageVisibleChars - Self.linkTextLength(root)) {
+        if let container = walk.bestContainer(root, pageParagraphChars: main.pageParagraphChars) {
+            walk.collectText(container, into: &out, depth: 0, main: main)
+        } else if let top = main.top, let parent = tree.parentElement(top), main.topScore >= Self.minimumTopScore, !main.isSpread,
+                  Double(tree.paragraphTextLength(top)) >= Self.minimumTopShare * Double(main.pageVisibleChars - tree.linkTextLength(root)) {
             // No <article> or <main>: the best paragraph holder, with those of its siblings that
             // score at least a fifth of it or are good paragraphs themselves, in page order.
-            for current in Self.children(of: parent) {
-                let score = main.scores[Int(bitPattern: current)] ?? 0
-                if current == top || score >= main.topScore / 5 || isGoodSibling(current) {
-                    collectNode(current, into: &out, depth: 1, main: main)
+            for current in tree.children(of: parent) {
+                let score = main.scores[current] ?? 0
+                if current == top || score >= main.topScore / 5 || walk.isGoodSibling(current) {
+                    walk.collectNode(current, into: &out, depth: 1, main: main)
                 }
             }
         } else {
-            collectText(root, into: &out, depth: 0, main: main)
+            walk.collectText(root, into: &out, depth: 0, main: main)
         }
         page.text = out.finish()
         if page.date == nil, let time = metas.firstTime { page.date = PublicationDate.parse(time) }
@@ -150,96 +147,6 @@ public struct HTMLExtractor: Sendable {
         }
     }
 
-    private func collectMeta(_ node: xmlNodePtr, into metas: inout MetaTags, depth: Int) {
-        guard depth < 400 else { return }
-        var child = node.pointee.children
-        while let current = child {
-            defer { child = current.pointee.next }
-            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-            // Only five names matter here; the others are passed over without building a string.
-            let interesting = Self.isTag(current, "title") || Self.isTag(current, "meta") || Self.isTag(current, "link")
-                || Self.isTag(current, "time") || Self.isTag(current, "script")
-            let name = interesting ? Self.name(current) : ""
-            switch name {
-            case "title":
-                if metas.title == nil { metas.title = Self.textContent(current).trimmingCharacters(in: .whitespacesAndNewlines) }
-            case "meta":
-                let key = (Self.attribute(current, "property") ?? Self.attribute(current, "name") ?? Self.attribute(current, "itemprop") ?? "").lowercased()
-                let content = Self.attribute(current, "content")
-                switch key {
-                case "og:title", "twitter:title": metas.ogTitle = metas.ogTitle ?? content
-                case "article:published_time", "og:published_time", "datepublished", "pubdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date":
-                    metas.published = metas.published ?? content
-                case "og:url": metas.ogURL = metas.ogURL ?? content
-                case "og:site_name": metas.siteName = metas.siteName ?? content
-                default: break
-                }
-            case "link":
-                if Self.attribute(current, "rel")?.lowercased() == "canonical" { metas.canonical = metas.canonical ?? Self.attribute(current, "href") }
-            case "time":
-                if metas.firstTime == nil { metas.firstTime = Self.attribute(current, "datetime") ?? Self.textContent(current) }
-            case "script":
-                if Self.attribute(current, "type")?.lowercased() == "application/ld+json" { metas.ld.read(Self.textContent(current)) }
-            default:
-                break
-            }
-            collectMeta(current, into: &metas, depth: depth + 1)
-        }
-    }
-
-    // MARK: - Content
-
-    /// The `<article>` or `<main>` holding the most paragraph text, if it holds at least a third of the
-    /// page's (`total`, counted once by the caller).
-    private func bestContainer(_ root: xmlNodePtr, pageParagraphChars total: Int) -> xmlNodePtr? {
-        var candidates: [(xmlNodePtr, Int)] = []
-        func visit(_ node: xmlNodePtr, depth: Int) {
-            guard depth < 400 else { return }
-            var child = node.pointee.children
-            while let current = child {
-                defer { child = current.pointee.next }
-                guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-                if Self.isTag(current, "article") || Self.isTag(current, "main") || Self.attribute(current, "itemprop") == "articleBody" {
-                    candidates.append((current, paragraphText(current)))
-                }
-                visit(current, depth: depth + 1)
-            }
-        }
-        visit(root, depth: 0)
-        guard let best = candidates.max(by: { $0.1 < $1.1 }), best.1 > 0, best.1 * 3 >= total else { return nil }
-        return best.0
-    }
-
-    private func paragraphText(_ node: xmlNodePtr) -> Int {
-        var count = 0
-        func visit(_ node: xmlNodePtr, depth: Int) {
-            guard depth < 400 else { return }
-            var child = node.pointee.children
-            while let current = child {
-                defer { child = current.pointee.next }
-                guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-                if Self.isTag(current, "p") { count += Self.textContent(current).count } else { visit(current, depth: depth + 1) }
-            }
-        }
-        visit(node, depth: 0)
-        return count
-    }
-
-    /// Whether `node` sits inside the best paragraph holder and holds a quarter or more of its text
-    /// outside links: a box of the article whatever its name (a story wrapped, in part, in a
-    /// "wp-caption-text" box).
-    private func holdsShareOfMain(_ node: xmlNodePtr, _ main: MainCandidate) -> Bool {
-        guard let top = main.top, main.topText > 0 else { return false }
-        // Only names of things that are short by nature (a caption, a credit, a share bar): a box
-        // named for comments or related stories is long by nature and stays out.
-        let hints = Self.hints(of: node)
-        guard !Self.longJunkHints.occurs(in: hints) else { return false }
-        var up = node.pointee.parent
-        while let u = up, u != top { up = u.pointee.parent }
-        guard up != nil else { return false }
-        return (Self.visibleTextLength(node) - Self.linkTextLength(node)) * 4 >= main.topText
-    }
-
     /// Below this, the best paragraph holder is too weak a sign (a page of one short paragraph):
     /// the whole page is read, less its junk.
     static let minimumTopScore = 5.0
@@ -247,59 +154,20 @@ public struct HTMLExtractor: Sendable {
     /// mostly elsewhere (text set off by `<br>` beside a small box of paragraphs).
     static let minimumTopShare = 0.15
 
-    /// Text beside the main element that belongs with it: a run of text of some length, or an
-    /// element with a good deal of text and few links (a paragraph, text set off by `<br>`).
-    private func isGoodSibling(_ node: xmlNodePtr) -> Bool {
-        switch node.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            guard let content = node.pointee.content else { return false }
-            return UnsafeBufferPointer(start: content, count: strlen(content)).reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) } >= 25
-        case XML_ELEMENT_NODE:
-            let length = Self.visibleTextLength(node)
-            return length >= 100 && Self.linkTextLength(node) * 3 < length
-        default:
-            return false
-        }
-    }
-
-    /// Whether `node` holds more than half of the page's paragraph text; on a page without
-    /// paragraphs (text set off by `<br>`), more than half of its text.
-    private func holdsMostText(_ node: xmlNodePtr, _ main: MainCandidate) -> Bool {
-        if main.pageParagraphChars > 0 { return paragraphText(node) * 2 > main.pageParagraphChars }
-        return Self.visibleTextLength(node) * 2 > main.pageVisibleChars
-    }
-
-    /// Characters of text under `node` outside scripts and styles.
-    static func visibleTextLength(_ node: xmlNodePtr, depth: Int = 0) -> Int {
-        guard depth < 400 else { return 0 }
-        var count = 0
-        for current in children(of: node) {
-            switch current.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { count += strlen(content) }
-            case XML_ELEMENT_NODE:
-                if !isTag(current, "script") && !isTag(current, "style") { count += visibleTextLength(current, depth: depth + 1) }
-            default:
-                continue
-            }
-        }
-        return count
-    }
-
     /// The element that most looks like the article's own (the parent of the most, longest and
-    /// least linked paragraphs, each also counting half for its grandparent), with its ancestors, as
-    /// node addresses. Elements on this path are never left out for a class hint or for being a form:
-    /// they are the article's wrappers ("layout-sidebar-right", ASP.NET's page-wide `<form>`), while
-    /// a comment section of many short paragraphs, each in its own box, scores low. Empty when the
-    /// page has no paragraph of any length.
+    /// least linked paragraphs, each also counting half for its grandparent), with its ancestors.
+    /// Elements on this path are never left out for a class hint or for being a form: they are the
+    /// article's wrappers ("layout-sidebar-right", ASP.NET's page-wide `<form>`), while a comment
+    /// section of many short paragraphs, each in its own box, scores low. Empty when the page has no
+    /// paragraph of any length.
     struct MainCandidate {
-        /// The best element and its ancestors, as node addresses.
+        /// The best element and its ancestors.
         var path: Set<Int> = []
-        var top: xmlNodePtr? = nil
+        var top: HTMLTree.Node? = nil
         var topScore = 0.0
         /// Characters of text outside links in the best element.
         var topText = 0
-        /// Scores of the elements that hold paragraphs (parents and grandparents), by address.
+        /// Scores of the elements that hold paragraphs (parents and grandparents).
         var scores: [Int: Double] = [:]
         /// Whether another element, apart from the best one, scores at least 0.4 times as high.
         var isSpread = false
@@ -308,71 +176,6 @@ public struct HTMLExtractor: Sendable {
         var pageVisibleChars = 0
     }
 
-    private func mainCandidate(_ root: xmlNodePtr) -> MainCandidate {
-        var scores: [Int: Double] = [:]
-        var nodes: [Int: xmlNodePtr] = [:]
-        func visit(_ node: xmlNodePtr, depth: Int) {
-            guard depth < 400 else { return }
-            for current in Self.children(of: node) where current.pointee.type == XML_ELEMENT_NODE {
-                if Self.isTag(current, "script") || Self.isTag(current, "style") { continue }
-                guard Self.isTag(current, "p") || Self.isTag(current, "pre") else { visit(current, depth: depth + 1); continue }
-                let text = Self.textContent(current)
-                let length = text.unicodeScalars.count
-                guard length >= 25, let parent = current.pointee.parent else { continue }
-                let linked = Self.linkTextLength(current)
-                let commas = text.utf8.reduce(0) { $0 + ($1 == 0x2C ? 1 : 0) }
-                let score = (1 + Double(commas) + min(Double(length) / 100, 3)) * (1 - min(1, Double(linked) / Double(length)))
-                let p = Int(bitPattern: parent)
-                scores[p, default: 0] += score
-                nodes[p] = parent
-                if let grand = parent.pointee.parent, grand.pointee.type == XML_ELEMENT_NODE {
-                    let g = Int(bitPattern: grand)
-                    scores[g, default: 0] += score / 2
-                    nodes[g] = grand
-                }
-            }
-        }
-        visit(root, depth: 0)
-        // Class and id hints weigh as much as a good paragraph: a comment section of many posts can
-        // outscore a short article, but not once it is named "comments".
-        for (key, node) in nodes {
-            if isJunkByHint(node) { scores[key, default: 0] -= 25 } else if Self.hasBodyHint(node) { scores[key, default: 0] += 25 }
-        }
-        // Highest score; ties to the lower address, so the choice does not depend on hashing.
-        guard let best = scores.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
-              best.value > 0, var node = nodes[best.key] else { return MainCandidate() }
-        var main = MainCandidate(path: [Int(bitPattern: node)], top: node, topScore: best.value,
-                                 topText: Self.visibleTextLength(node) - Self.linkTextLength(node), scores: scores)
-        while let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE {
-            main.path.insert(Int(bitPattern: parent))
-            node = parent
-        }
-        // Another strong holder (0.4 of the best or more) outside the best one's line (neither its ancestor nor inside it):
-        // the text is spread over the page (a blog's front page of several posts).
-        main.isSpread = nodes.contains { key, candidate in
-            guard key != best.key, !main.path.contains(key), (scores[key] ?? 0) >= best.value * 0.4 else { return false }
-            var up = candidate.pointee.parent
-            while let u = up {
-                if Int(bitPattern: u) == best.key { return false }
-                up = u.pointee.parent
-            }
-            return true
-        }
-        return main
-    }
-
-    /// Characters of text inside links under `node`.
-    static func linkTextLength(_ node: xmlNodePtr, depth: Int = 0) -> Int {
-        guard depth < 400 else { return 0 }
-        var count = 0
-        for current in children(of: node) where current.pointee.type == XML_ELEMENT_NODE {
-            if isTag(current, "a") { count += textContent(current).unicodeScalars.count } else { count += linkTextLength(current, depth: depth + 1) }
-        }
-        return count
-    }
-
-    /// Gathers text block by block. A block whose text is mostly link text (a menu, a list of related
-    /// stories, a tag cloud) is left out when it is finished.
     struct TextCollector {
         var text = ""
         /// The block being gathered, and how many of its characters sit inside links.
@@ -429,70 +232,9 @@ public struct HTMLExtractor: Sendable {
         }
     }
 
-    private func collectText(_ node: xmlNodePtr, into out: inout TextCollector, depth: Int, main: MainCandidate) {
-        guard depth < 400 else { return }
-        for current in Self.children(of: node) { collectNode(current, into: &out, depth: depth, main: main) }
-    }
-
-    private func collectNode(_ current: xmlNodePtr, into out: inout TextCollector, depth: Int, main: MainCandidate) {
-        switch current.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = current.pointee.content {
-                // Line breaks in markup are spaces.
-                var bytes = Array(UnsafeBufferPointer(start: content, count: strlen(content)))
-                for k in bytes.indices where bytes[k] == 0x0A || bytes[k] == 0x0D { bytes[k] = 0x20 }
-                out.append(String(decoding: bytes, as: UTF8.self))
-            }
-        case XML_ELEMENT_NODE:
-            let name = Self.name(current)
-            // A form is a search box or a comment form, unless it wraps the article: ASP.NET pages
-            // wrap the whole body in one, and an unclosed search form swallows the rest of a page.
-            // A class or id hint ("sidebar") disqualifies an element, unless it wraps the article
-            // ("layout-right-sidebar"). Without a main path, holding most of the page's paragraph
-            // text is what marks a wrapper.
-            let onMainPath = main.path.contains(Int(bitPattern: current))
-            if Self.skippedTags.contains(name) {
-                guard name == "form", onMainPath || holdsMostText(current, main) else { return }
-            }
-            if !onMainPath && isJunkByHint(current) && !(main.path.isEmpty && holdsMostText(current, main))
-                && !holdsShareOfMain(current, main) { return }
-            if name == "br" { out.breakLine(1); return }
-            let block = Self.blockTags.contains(name)
-            if block { out.breakLine(2) }
-            if name == "a" { out.linkDepth += 1 }
-            collectText(current, into: &out, depth: depth + 1, main: main)
-            if name == "a" { out.linkDepth -= 1 }
-            if block { out.breakLine(2) }
-        default:
-            return
-        }
-    }
-
     /// Elements whose class or id never disqualifies them: pages put state markers on them
     /// ("navbar-is-static-top" on body) that look like junk hints.
     static let neverJunk: Set<String> = ["html", "body", "main", "article"]
-
-    private func isJunkByHint(_ node: xmlNodePtr) -> Bool {
-        if Self.neverJunk.contains(Self.name(node)) { return false }
-        if Self.attribute(node, "hidden") != nil || Self.attribute(node, "aria-hidden") == "true" { return true }
-        let role = Self.attribute(node, "role")?.lowercased()
-        if role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" { return true }
-        let hints = Self.hints(of: node)
-        guard hints.count > 1 else { return false }
-        if Self.namesBody(hints) { return false }
-        return Self.junkHintMatcher.occurs(in: hints)
-    }
-
-    /// An element's class and id, lower-cased, as UTF-8 for the hint matchers.
-    static func hints(of node: xmlNodePtr) -> [UInt8] {
-        Array(((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")).lowercased().utf8)
-    }
-
-    /// A class or id that names the article's body ("article-body", "story-body", "content").
-    static func hasBodyHint(_ node: xmlNodePtr) -> Bool {
-        let hints = Self.hints(of: node)
-        return hints.count > 1 && namesBody(hints)
-    }
 
     static func namesBody(_ hints: [UInt8]) -> Bool {
         bodyHints.occurs(in: hints) || contentHint.occurs(in: hints) && !relatedHint.occurs(in: hints)
@@ -507,111 +249,221 @@ public struct HTMLExtractor: Sendable {
     static let contentHint = PhraseMatcher(["content"])
     static let relatedHint = PhraseMatcher(["related"])
 
+    /// The walks over one page's tree.
+    struct Walk {
+        let tree: HTMLTree
+
+        // MARK: Metadata
+
+        func collectMeta(_ node: HTMLTree.Node, into metas: inout MetaTags, depth: Int) {
+            guard depth < 400 else { return }
+            for current in tree.children(of: node) where tree.isElement(current) {
+                switch tree.name(current) {
+                case "title":
+                    if metas.title == nil { metas.title = tree.textContent(current).trimmingCharacters(in: .whitespacesAndNewlines) }
+                case "meta":
+                    let key = (tree.attribute(current, "property") ?? tree.attribute(current, "name") ?? tree.attribute(current, "itemprop") ?? "").lowercased()
+                    let content = tree.attribute(current, "content")
+                    switch key {
+                    case "og:title", "twitter:title": metas.ogTitle = metas.ogTitle ?? content
+                    case "article:published_time", "og:published_time", "datepublished", "pubdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date":
+                        metas.published = metas.published ?? content
+                    case "og:url": metas.ogURL = metas.ogURL ?? content
+                    case "og:site_name": metas.siteName = metas.siteName ?? content
+                    default: break
+                    }
+                case "link":
+                    if tree.attribute(current, "rel")?.lowercased() == "canonical" { metas.canonical = metas.canonical ?? tree.attribute(current, "href") }
+                case "time":
+                    if metas.firstTime == nil { metas.firstTime = tree.attribute(current, "datetime") ?? tree.textContent(current) }
+                case "script":
+                    if tree.attribute(current, "type")?.lowercased() == "application/ld+json" { metas.ld.read(tree.textContent(current)) }
+                default:
+                    break
+                }
+                collectMeta(current, into: &metas, depth: depth + 1)
+            }
+        }
+
+        // MARK: Content
+
+        /// The `<article>` or `<main>` holding the most paragraph text, if it holds at least a third
+        /// of the page's (`total`, counted once by the caller).
+        func bestContainer(_ root: HTMLTree.Node, pageParagraphChars total: Int) -> HTMLTree.Node? {
+            var best: (node: HTMLTree.Node, chars: Int)? = nil
+            // Every element in document order (the tree's order); the first of equals wins.
+            for node in 1..<tree.records.count where tree.isElement(node) {
+                guard tree.isTag(node, "article") || tree.isTag(node, "main") || tree.attribute(node, "itemprop") == "articleBody" else { continue }
+                let chars = tree.paragraphTextLength(node)
+                if best == nil || chars > best!.chars { best = (node, chars) }
+            }
+            guard let best, best.chars > 0, best.chars * 3 >= total else { return nil }
+            return best.node
+        }
+
+        /// Whether `node` sits inside the best paragraph holder and holds a quarter or more of its
+        /// text outside links: a box of the article whatever its name (a story wrapped, in part, in a
+        /// "wp-caption-text" box).
+        func holdsShareOfMain(_ node: HTMLTree.Node, _ main: MainCandidate) -> Bool {
+            guard let top = main.top, main.topText > 0 else { return false }
+            // Only names of things that are short by nature (a caption, a credit, a share bar): a box
+            // named for comments or related stories is long by nature and stays out.
+            guard !HTMLExtractor.longJunkHints.occurs(in: hints(of: node)) else { return false }
+            var up = tree.parent(node)
+            while let u = up, u != top { up = tree.parent(u) }
+            guard up != nil else { return false }
+            return (tree.visibleTextLength(node) - tree.linkTextLength(node)) * 4 >= main.topText
+        }
+
+        /// Text beside the main element that belongs with it: a run of text of some length, or an
+        /// element with a good deal of text and few links (a paragraph, text set off by `<br>`).
+        func isGoodSibling(_ node: HTMLTree.Node) -> Bool {
+            if tree.isText(node) {
+                return tree.textBytes(node).reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) } >= 25
+            }
+            guard tree.isElement(node) else { return false }
+            let length = tree.visibleTextLength(node)
+            return length >= 100 && tree.linkTextLength(node) * 3 < length
+        }
+
+        /// Whether `node` holds more than half of the page's paragraph text; on a page without
+        /// paragraphs (text set off by `<br>`), more than half of its text.
+        func holdsMostText(_ node: HTMLTree.Node, _ main: MainCandidate) -> Bool {
+            if main.pageParagraphChars > 0 { return tree.paragraphTextLength(node) * 2 > main.pageParagraphChars }
+            return tree.visibleTextLength(node) * 2 > main.pageVisibleChars
+        }
+
+        func mainCandidate(_ root: HTMLTree.Node) -> MainCandidate {
+            var scores: [Int: Double] = [:]
+            func visit(_ node: HTMLTree.Node, depth: Int) {
+                guard depth < 400 else { return }
+                for current in tree.children(of: node) where tree.isElement(current) {
+                    if tree.isTag(current, "script") || tree.isTag(current, "style") { continue }
+                    guard tree.isTag(current, "p") || tree.isTag(current, "pre") else { visit(current, depth: depth + 1); continue }
+                    let text = tree.textBytes(current)
+                    var length = 0, commas = 0
+                    for b in text {
+                        if b & 0xC0 != 0x80 { length += 1 }
+                        if b == 0x2C { commas += 1 }
+                    }
+                    guard length >= 25, let parent = tree.parentElement(current) else { continue }
+                    let linked = tree.linkTextLength(current)
+                    let score = (1 + Double(commas) + min(Double(length) / 100, 3)) * (1 - min(1, Double(linked) / Double(length)))
+                    scores[parent, default: 0] += score
+                    if let grand = tree.parentElement(parent) {
+                        scores[grand, default: 0] += score / 2
+                    }
+                }
+            }
+            visit(root, depth: 0)
+            // Class and id hints weigh as much as a good paragraph: a comment section of many posts
+            // can outscore a short article, but not once it is named "comments".
+            for node in Array(scores.keys) {
+                if isJunkByHint(node) { scores[node, default: 0] -= 25 } else if hasBodyHint(node) { scores[node, default: 0] += 25 }
+            }
+            // Highest score; ties to the node first in the page, so the choice does not depend on hashing.
+            guard let best = scores.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
+                  best.value > 0 else { return MainCandidate() }
+            var node = best.key
+            var main = MainCandidate(path: [node], top: node, topScore: best.value,
+                                     topText: tree.visibleTextLength(node) - tree.linkTextLength(node), scores: scores)
+            while let parent = tree.parentElement(node) {
+                main.path.insert(parent)
+                node = parent
+            }
+            // Another strong holder (0.4 of the best or more) outside the best one's line (neither
+            // its ancestor nor inside it): the text is spread over the page (a blog's front page).
+            main.isSpread = scores.contains { candidate, score in
+                guard candidate != best.key, !main.path.contains(candidate), score >= best.value * 0.4 else { return false }
+                var up = tree.parent(candidate)
+                while let u = up {
+                    if u == best.key { return false }
+                    up = tree.parent(u)
+                }
+                return true
+            }
+            return main
+        }
+
+        func collectText(_ node: HTMLTree.Node, into out: inout TextCollector, depth: Int, main: MainCandidate) {
+            guard depth < 400 else { return }
+            for current in tree.children(of: node) { collectNode(current, into: &out, depth: depth, main: main) }
+        }
+
+        func collectNode(_ current: HTMLTree.Node, into out: inout TextCollector, depth: Int, main: MainCandidate) {
+            if tree.isText(current) {
+                // Line breaks in markup are spaces.
+                var bytes = Array(tree.textBytes(current))
+                for k in bytes.indices where bytes[k] == 0x0A || bytes[k] == 0x0D { bytes[k] = 0x20 }
+                out.append(String(decoding: bytes, as: UTF8.self))
+                return
+            }
+            let name = tree.name(current)
+            // A form is a search box or a comment form, unless it wraps the article: ASP.NET pages
+            // wrap the whole body in one, and an unclosed search form swallows the rest of a page.
+            // A class or id hint ("sidebar") disqualifies an element, unless it wraps the article
+            // ("layout-right-sidebar"). Without a main path, holding most of the page's paragraph
+            // text is what marks a wrapper.
+            let onMainPath = main.path.contains(current)
+            if HTMLExtractor.skippedTags.contains(name) {
+                guard name == "form", onMainPath || holdsMostText(current, main) else { return }
+            }
+            if !onMainPath && isJunkByHint(current) && !(main.path.isEmpty && holdsMostText(current, main))
+                && !holdsShareOfMain(current, main) { return }
+            if name == "br" { out.breakLine(1); return }
+            let block = HTMLExtractor.blockTags.contains(name)
+            if block { out.breakLine(2) }
+            if name == "a" { out.linkDepth += 1 }
+            collectText(current, into: &out, depth: depth + 1, main: main)
+            if name == "a" { out.linkDepth -= 1 }
+            if block { out.breakLine(2) }
+        }
+
+        func isJunkByHint(_ node: HTMLTree.Node) -> Bool {
+            if HTMLExtractor.neverJunk.contains(tree.name(node)) { return false }
+            if tree.attribute(node, "hidden") != nil || tree.attribute(node, "aria-hidden") == "true" { return true }
+            let role = tree.attribute(node, "role")?.lowercased()
+            if role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" { return true }
+            let hints = hints(of: node)
+            guard hints.count > 1 else { return false }
+            if HTMLExtractor.namesBody(hints) { return false }
+            return HTMLExtractor.junkHintMatcher.occurs(in: hints)
+        }
+
+        /// An element's class and id, lower-cased, as UTF-8 for the hint matchers.
+        func hints(of node: HTMLTree.Node) -> [UInt8] {
+            Array(((tree.attribute(node, "class") ?? "") + " " + (tree.attribute(node, "id") ?? "")).lowercased().utf8)
+        }
+
+        /// A class or id that names the article's body ("article-body", "story-body", "content").
+        func hasBodyHint(_ node: HTMLTree.Node) -> Bool {
+            let hints = hints(of: node)
+            return hints.count > 1 && HTMLExtractor.namesBody(hints)
+        }
+    }
+
     // MARK: - Annotated pages
 
     /// The text of the elements carrying any of `classes` (and of their descendants), block by block,
     /// white space collapsed: how benchmark sets such as L3S-GN1 mark the main content of a page.
     public static func text(ofElementsWithClasses classes: Set<String>, in html: String) -> String {
         guard !html.isEmpty else { return "" }
-        var bytes = byteOrderMark + Array(html.utf8)
-        let doc = parseUTF8(&bytes, options: 0)
-        guard let doc else { return "" }
-        defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { return "" }
+        let tree = HTMLTree.parse(HTMLTree.byteOrderMark + Array(html.utf8), keepBlanks: true)
         var pieces: [String] = []
-        func collect(_ node: xmlNodePtr, inside: Bool, depth: Int) {
+        func collect(_ node: HTMLTree.Node, inside: Bool, depth: Int) {
             guard depth < 400 else { return }
-            var child = node.pointee.children
-            while let current = child {
-                defer { child = current.pointee.next }
-                switch current.pointee.type {
-                case XML_TEXT_NODE:
-                    if inside, let content = current.pointee.content { pieces.append(String(cString: content)) }
-                case XML_ELEMENT_NODE:
-                    let tag = name(current)
-                    if tag == "script" || tag == "style" { continue }
-                    let own = (attribute(current, "class") ?? "").split(separator: " ").contains { classes.contains(String($0)) }
+            for current in tree.children(of: node) {
+                if tree.isText(current) {
+                    if inside { pieces.append(tree.textContent(current)) }
+                } else if tree.isElement(current) {
+                    if tree.isTag(current, "script") || tree.isTag(current, "style") { continue }
+                    let own = (tree.attribute(current, "class") ?? "").split(separator: " ").contains { classes.contains(String($0)) }
                     collect(current, inside: inside || own, depth: depth + 1)
-                default:
-                    continue
                 }
             }
         }
-        collect(root, inside: false, depth: 0)
+        collect(HTMLTree.document, inside: false, depth: 0)
         return pieces.map { $0.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
             .filter { !$0.isEmpty }.joined(separator: "\n")
-    }
-
-    // MARK: - libxml2 helpers
-
-    private static let initialised: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
-    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-
-    /// Parses UTF-8 bytes that start with a byte-order mark, leniently and without network access. A byte-order mark in front, with no
-    /// encoding named, tells libxml2 the input is UTF-8 without running it through a converter (which
-    /// naming "UTF-8" does: a copy of the whole page); the page's own charset declaration is ignored,
-    /// since the bytes were decoded to UTF-8 already.
-    static func parseUTF8(_ bytes: inout [UInt8], options: UInt32) -> htmlDocPtr? {
-        _ = initialised
-        precondition(bytes.starts(with: byteOrderMark))
-        let all = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | options)
-        return bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                htmlReadMemory(chars, Int32(clamping: buffer.count), nil, nil, all)
-            }
-        }
-    }
-
-    /// An element's name. libxml2's HTML parser lower-cases tag and attribute names already.
-    static func name(_ node: xmlNodePtr) -> String {
-        guard let name = node.pointee.name else { return "" }
-        return String(cString: name)
-    }
-
-    /// The child nodes of `node`, first to last.
-    static func children(of node: xmlNodePtr) -> UnfoldSequence<xmlNodePtr, xmlNodePtr?> {
-        sequence(state: node.pointee.children) { next in
-            guard let current = next else { return nil }
-            next = current.pointee.next
-            return current
-        }
-    }
-
-    /// Whether an element has the given (lower-case) name, without building a string: the walks
-    /// over every element of a page ask this many thousand times.
-    @inline(__always) static func isTag(_ node: xmlNodePtr, _ tag: StaticString) -> Bool {
-        guard let name = node.pointee.name else { return false }
-        let count = tag.utf8CodeUnitCount
-        let want = tag.utf8Start
-        // Byte by byte, stopping at the first difference: a shorter name ends in its NUL first.
-        for k in 0..<count where name[k] != want[k] { return false }
-        return name[count] == 0
-    }
-
-    static func attribute(_ node: xmlNodePtr, _ wanted: String) -> String? {
-        var attr = node.pointee.properties
-        while let current = attr {
-            defer { attr = current.pointee.next }
-            guard let name = current.pointee.name, strcmp(name, wanted) == 0 else { continue }
-            var value = ""
-            var child = current.pointee.children
-            while let c = child {
-                if let content = c.pointee.content { value += String(cString: content) }
-                child = c.pointee.next
-            }
-            return value
-        }
-        return nil
-    }
-
-    static func textContent(_ node: xmlNodePtr) -> String {
-        guard let raw = xmlNodeGetContent(node) else { return "" }
-        defer { free(raw) }
-        return String(cString: raw)
     }
 }
