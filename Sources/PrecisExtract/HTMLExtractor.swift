@@ -50,7 +50,7 @@ public struct HTMLExtractor: Sendable {
 
         page.language = tree.attribute(root, "lang")
         var metas = MetaTags()
-        walk.collectMeta(root, into: &metas, depth: 0)
+        walk.collectMeta(into: &metas)
         page.title = metas.ogTitle ?? metas.ld.headline ?? metas.title
         page.date = (metas.published ?? metas.ld.datePublished).flatMap { PublicationDate.parse($0) }
         page.url = metas.canonical ?? metas.ogURL
@@ -58,7 +58,7 @@ public struct HTMLExtractor: Sendable {
         page.authors = metas.ld.authors
         if page.date == nil, let url = page.url { page.date = PublicationDate.fromURL(url) }
 
-        var main = walk.mainCandidate(root)
+        var main = walk.mainCandidate()
         main.pageParagraphChars = tree.paragraphTextLength(root)
         main.pageVisibleChars = tree.visibleTextLength(root)
         var out = TextCollector()
@@ -255,13 +255,18 @@ public struct HTMLExtractor: Sendable {
 
         // MARK: Metadata
 
-        func collectMeta(_ node: HTMLTree.Node, into metas: inout MetaTags, depth: Int) {
-            guard depth < 400 else { return }
-            for current in tree.children(of: node) where tree.isElement(current) {
-                switch tree.name(current) {
-                case "title":
+        /// Reads the page's metadata elements, first to last (the first of each kind counts).
+        func collectMeta(into metas: inout MetaTags) {
+            // Only five names matter; elements are told apart by name index, without strings.
+            let title = tree.nameIndex("title"), meta = tree.nameIndex("meta"), link = tree.nameIndex("link")
+            let time = tree.nameIndex("time"), script = tree.nameIndex("script")
+            for current in 1..<tree.records.count {
+                let name = tree.records[current].name
+                guard name >= 0, name == title || name == meta || name == link || name == time || name == script else { continue }
+                switch name {
+                case title:
                     if metas.title == nil { metas.title = tree.textContent(current).trimmingCharacters(in: .whitespacesAndNewlines) }
-                case "meta":
+                case meta:
                     let key = (tree.attribute(current, "property") ?? tree.attribute(current, "name") ?? tree.attribute(current, "itemprop") ?? "").lowercased()
                     let content = tree.attribute(current, "content")
                     switch key {
@@ -272,16 +277,13 @@ public struct HTMLExtractor: Sendable {
                     case "og:site_name": metas.siteName = metas.siteName ?? content
                     default: break
                     }
-                case "link":
+                case link:
                     if tree.attribute(current, "rel")?.lowercased() == "canonical" { metas.canonical = metas.canonical ?? tree.attribute(current, "href") }
-                case "time":
+                case time:
                     if metas.firstTime == nil { metas.firstTime = tree.attribute(current, "datetime") ?? tree.textContent(current) }
-                case "script":
-                    if tree.attribute(current, "type")?.lowercased() == "application/ld+json" { metas.ld.read(tree.textContent(current)) }
                 default:
-                    break
+                    if tree.attribute(current, "type")?.lowercased() == "application/ld+json" { metas.ld.read(tree.textContent(current)) }
                 }
-                collectMeta(current, into: &metas, depth: depth + 1)
             }
         }
 
@@ -333,29 +335,26 @@ public struct HTMLExtractor: Sendable {
             return tree.visibleTextLength(node) * 2 > main.pageVisibleChars
         }
 
-        func mainCandidate(_ root: HTMLTree.Node) -> MainCandidate {
+        func mainCandidate() -> MainCandidate {
             var scores: [Int: Double] = [:]
-            func visit(_ node: HTMLTree.Node, depth: Int) {
-                guard depth < 400 else { return }
-                for current in tree.children(of: node) where tree.isElement(current) {
-                    if tree.isTag(current, "script") || tree.isTag(current, "style") { continue }
-                    guard tree.isTag(current, "p") || tree.isTag(current, "pre") else { visit(current, depth: depth + 1); continue }
-                    let text = tree.textBytes(current)
-                    var length = 0, commas = 0
-                    for b in text {
-                        if b & 0xC0 != 0x80 { length += 1 }
-                        if b == 0x2C { commas += 1 }
-                    }
-                    guard length >= 25, let parent = tree.parentElement(current) else { continue }
-                    let linked = tree.linkTextLength(current)
-                    let score = (1 + Double(commas) + min(Double(length) / 100, 3)) * (1 - min(1, Double(linked) / Double(length)))
-                    scores[parent, default: 0] += score
-                    if let grand = tree.parentElement(parent) {
-                        scores[grand, default: 0] += score / 2
-                    }
+            // Every paragraph of the page, first to last (scripts and styles hold no elements).
+            let p = tree.nameIndex("p"), pre = tree.nameIndex("pre")
+            for current in 1..<tree.records.count {
+                let name = tree.records[current].name
+                guard name >= 0, name == p || name == pre else { continue }
+                var length = 0, commas = 0
+                for b in tree.textBytes(current) {
+                    if b & 0xC0 != 0x80 { length += 1 }
+                    if b == 0x2C { commas += 1 }
+                }
+                guard length >= 25, let parent = tree.parentElement(current) else { continue }
+                let linked = tree.linkTextLength(current)
+                let score = (1 + Double(commas) + min(Double(length) / 100, 3)) * (1 - min(1, Double(linked) / Double(length)))
+                scores[parent, default: 0] += score
+                if let grand = tree.parentElement(parent) {
+                    scores[grand, default: 0] += score / 2
                 }
             }
-            visit(root, depth: 0)
             // Class and id hints weigh as much as a good paragraph: a comment section of many posts
             // can outscore a short article, but not once it is named "comments".
             for node in Array(scores.keys) {

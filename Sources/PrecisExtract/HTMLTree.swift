@@ -43,6 +43,10 @@ struct HTMLTree {
 
     static let document: Node = 0
 
+    /// The index of a name in `names`, or -1 when no element of the page has it.
+    func nameIndex(_ name: String) -> Int32 { nameIndices[name] ?? -1 }
+    var nameIndices: [String: Int32] = [:]
+
     /// The first element under the document (`<html>`), if the page has any.
     var root: Node? { children(of: Self.document).first { isElement($0) } }
 
@@ -125,8 +129,11 @@ struct HTMLTree {
     static func parse(_ bytes: [UInt8], keepBlanks: Bool = false) -> HTMLTree {
         precondition(bytes.starts(with: byteOrderMark))
         _ = initialised
-        let builder = Builder()
-        builder.keepBlanks = keepBlanks
+        // The builder lives behind a plain pointer the callbacks get back: a struct, so its arrays
+        // are updated in place, without a class's retains and run-time exclusivity checks.
+        let builder = UnsafeMutablePointer<Builder>.allocate(capacity: 1)
+        builder.initialize(to: Builder(keepBlanks: keepBlanks))
+        defer { builder.deinitialize(count: 1); builder.deallocate() }
         bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 guard let context = htmlCreateMemoryParserCtxt(chars, Int32(clamping: buffer.count)) else { return }
@@ -136,21 +143,21 @@ struct HTMLTree {
                 let handler = malloc(MemoryLayout<htmlSAXHandler>.size)!.bindMemory(to: htmlSAXHandler.self, capacity: 1)
                 memset(handler, 0, MemoryLayout<htmlSAXHandler>.size)
                 handler.pointee.startElement = { context, name, attributes in
-                    Builder.from(context).start(name, attributes)
+                    Builder.from(context).pointee.start(name, attributes)
                 }
-                handler.pointee.endElement = { context, _ in Builder.from(context).end() }
-                handler.pointee.characters = { context, bytes, count in Builder.from(context).characters(bytes, count) }
+                handler.pointee.endElement = { context, _ in Builder.from(context).pointee.end() }
+                handler.pointee.characters = { context, bytes, count in Builder.from(context).pointee.characters(bytes, count) }
                 handler.pointee.cdataBlock = handler.pointee.characters
                 handler.pointee.ignorableWhitespace = handler.pointee.characters
                 context.pointee.sax = handler
-                context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                context.pointee.userData = UnsafeMutableRawPointer(builder)
                 let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                     | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
                 htmlCtxtUseOptions(context, Int32(bitPattern: options))
                 htmlParseDocument(context)
             }
         }
-        return builder.finish()
+        return builder.pointee.finish()
     }
 
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -162,12 +169,11 @@ struct HTMLTree {
 
     /// Records the parser's events. Text goes to `text` in document order; every element notes where
     /// its text, link text and paragraph text begin and, when it ends, where they end.
-    final class Builder {
+    struct Builder {
         var tree = HTMLTree()
         var open: [Int32] = [0]
         /// Name indices by the parser's interned name pointer (the same pointer for the same name).
         var nameByPointer: [UnsafeRawPointer: Int32] = [:]
-        var nameByString: [String: Int32] = [:]
         var flagsByName: [UInt8] = []
         var linkDepth = 0
         var paragraphDepth = 0
@@ -177,7 +183,11 @@ struct HTMLTree {
         /// The text node the last event made, which more text extends.
         var lastText: Int32 = -1
 
-        var keepBlanks = false
+        let keepBlanks: Bool
+
+        init(keepBlanks: Bool) {
+            self.keepBlanks = keepBlanks
+        }
 
         static let linkFlag: UInt8 = 1, paragraphFlag: UInt8 = 2, rawFlag: UInt8 = 4, textFlag: UInt8 = 8
         /// Elements beside or inside which white space is text (libxml2's list of elements that
@@ -189,21 +199,21 @@ struct HTMLTree {
             "samp", "small", "span", "strike", "strong", "td", "th", "tt", "u", "ul", "var",
         ]
 
-        static func from(_ context: UnsafeMutableRawPointer?) -> Builder {
-            Unmanaged<Builder>.fromOpaque(context!).takeUnretainedValue()
+        static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<Builder> {
+            context!.assumingMemoryBound(to: Builder.self)
         }
 
-        func nameIndex(_ name: UnsafePointer<xmlChar>) -> Int32 {
+        mutating func nameIndex(_ name: UnsafePointer<xmlChar>) -> Int32 {
             let key = UnsafeRawPointer(name)
             if let known = nameByPointer[key] { return known }
             let string = String(cString: name)
             let index: Int32
-            if let known = nameByString[string] {
+            if let known = tree.nameIndices[string] {
                 index = known
             } else {
                 index = Int32(tree.names.count)
                 tree.names.append(string)
-                nameByString[string] = index
+                tree.nameIndices[string] = index
                 flagsByName.append((string == "a" ? Self.linkFlag : 0) | (string == "p" ? Self.paragraphFlag : 0)
                     | (string == "script" || string == "style" ? Self.rawFlag : 0) | (Self.takesText.contains(string) ? Self.textFlag : 0))
             }
@@ -211,7 +221,7 @@ struct HTMLTree {
             return index
         }
 
-        func append(_ record: HTMLTree.Record) -> Int32 {
+        mutating func append(_ record: HTMLTree.Record) -> Int32 {
             let index = Int32(tree.records.count)
             let parent = Int(record.parent)
             tree.records.append(record)
@@ -224,7 +234,7 @@ struct HTMLTree {
             return index
         }
 
-        func start(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        mutating func start(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
             guard let name else { return }
             let nameIndex = nameIndex(name)
             let flags = flagsByName[Int(nameIndex)]
@@ -250,7 +260,7 @@ struct HTMLTree {
             if raw { rawDepth += 1 }
         }
 
-        func end() {
+        mutating func end() {
             guard open.count > 1 else { return }
             let index = Int(open.removeLast())
             let flags = flagsByName[Int(tree.records[index].name)]
@@ -264,7 +274,7 @@ struct HTMLTree {
             lastText = -1
         }
 
-        func characters(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {
+        mutating func characters(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {
             guard let bytes, count > 0 else { return }
             let piece = UnsafeBufferPointer(start: bytes, count: Int(count))
             if rawDepth > 0 {
@@ -302,7 +312,7 @@ struct HTMLTree {
             return flagsByName[Int(lastName)] & Self.textFlag == 0
         }
 
-        func finish() -> HTMLTree {
+        mutating func finish() -> HTMLTree {
             while open.count > 1 { end() }
             tree.records[0].textEnd = Int32(tree.text.count)
             tree.records[0].linkEnd = linkScalars
