@@ -38,7 +38,7 @@ enum MarkupTrim {
             i = lt
             guard i + 3 < n else { break }
             if bytes[i + 1] == UInt8(ascii: "!") && bytes[i + 2] == UInt8(ascii: "-") && bytes[i + 3] == UInt8(ascii: "-") {
-                guard let end = find(Array("-->".utf8), in: bytes, from: i + 4, caseless: false) else { break }
+                guard let end = find(commentEnd, in: bytes, from: i + 4, caseless: false) else { break }
                 copy(upTo: i)
                 copyFrom = end + 3
                 i = copyFrom
@@ -56,8 +56,8 @@ enum MarkupTrim {
             }
             i = tag.end + 1
             copyFrom = i
-            guard let name = tag.rawText, !tag.isJSON else { continue }
-            guard let close = find([UInt8(ascii: "<"), UInt8(ascii: "/")] + name, in: bytes, from: i, caseless: true) else { break }
+            guard let closer = tag.closer, !tag.isJSON else { continue }
+            guard let close = find(closer, in: bytes, from: i, caseless: true) else { break }
             copyFrom = close
             i = close + 2
         }
@@ -65,11 +65,11 @@ enum MarkupTrim {
         return out
     }
 
-    /// What reading a start tag found: where it ends (its `>`), whether it opens a script or style
-    /// (the name), and whether that is JSON-LD.
+    /// What reading a start tag found: where it ends (its `>`), for a script or style what ends its
+    /// body (`</script`, `</style`), and whether that is JSON-LD.
     struct StartTag {
         var end: Int
-        var rawText: [UInt8]?
+        var closer: [UInt8]?
         var isJSON: Bool
     }
 
@@ -83,8 +83,8 @@ enum MarkupTrim {
         guard k < n else { return nil }
         let nameRange = (start + 1)..<k
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<k]))
-        var tag = StartTag(end: 0, rawText: nil, isJSON: false)
-        if equalsCaseless(bytes, nameRange, script) { tag.rawText = script } else if equalsCaseless(bytes, nameRange, style) { tag.rawText = style }
+        var tag = StartTag(end: 0, closer: nil, isJSON: false)
+        if equalsCaseless(bytes, nameRange, script) { tag.closer = scriptEnd } else if equalsCaseless(bytes, nameRange, style) { tag.closer = styleEnd }
         while true {
             let spaceStart = k
             while k < n && (isSpace(bytes[k]) || bytes[k] == UInt8(ascii: "/")) { k += 1 }
@@ -120,8 +120,8 @@ enum MarkupTrim {
                 }
                 guard k < n, isSpace(bytes[k]) || bytes[k] == UInt8(ascii: ">") || bytes[k] == UInt8(ascii: "/") else { return nil }
             }
-            if tag.rawText != nil, let value, equalsCaseless(bytes, attributeName, Array("type".utf8)) {
-                tag.isJSON = find(Array("+json".utf8), in: UnsafeBufferPointer(rebasing: bytes[value]), from: 0, caseless: true) != nil
+            if tag.closer != nil, let value, equalsCaseless(bytes, attributeName, typeName) {
+                tag.isJSON = find(json, in: UnsafeBufferPointer(rebasing: bytes[value]), from: 0, caseless: true) != nil
             }
             if keptAttributes.contains(where: { equalsCaseless(bytes, attributeName, $0) }) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[spaceStart..<k]))
@@ -146,6 +146,11 @@ enum MarkupTrim {
 
     static let script = Array("script".utf8)
     static let style = Array("style".utf8)
+    static let scriptEnd = Array("</script".utf8)
+    static let styleEnd = Array("</style".utf8)
+    static let commentEnd = Array("-->".utf8)
+    static let typeName = Array("type".utf8)
+    static let json = Array("+json".utf8)
 
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
 
