@@ -455,7 +455,7 @@ public struct HTMLExtractor: Sendable {
                 if tree.isText(current) {
                     if inside { pieces.append(tree.textContent(current)) }
                 } else if tree.isElement(current) {
-                    if tree.isTag(current, "script") || tree.isTag(current, "style") { continue }
+                    if tree.isRawText(current) { continue }
                     let own = (tree.attribute(current, "class") ?? "").split(separator: " ").contains { classes.contains(String($0)) }
                     collect(current, inside: inside || own, depth: depth + 1)
                 }

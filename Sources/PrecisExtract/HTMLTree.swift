@@ -46,6 +46,16 @@ struct HTMLTree {
     /// The index of a name in `names`, or -1 when no element of the page has it.
     func nameIndex(_ name: String) -> Int32 { nameIndices[name] ?? -1 }
     var nameIndices: [String: Int32] = [:]
+    /// What each name in `names` is, as the flags below.
+    var nameFlags: [UInt8] = []
+
+    static let linkFlag: UInt8 = 1, paragraphFlag: UInt8 = 2, rawFlag: UInt8 = 4, textFlag: UInt8 = 8
+
+    /// Whether `node` is a script or style, whose text is kept apart.
+    func isRawText(_ node: Node) -> Bool {
+        let index = records[node].name
+        return index >= 0 && nameFlags[Int(index)] & Self.rawFlag != 0
+    }
 
     /// The first element under the document (`<html>`), if the page has any.
     var root: Node? { children(of: Self.document).first { isElement($0) } }
@@ -100,7 +110,7 @@ struct HTMLTree {
     /// The text under `node`; for a script or style, its own text.
     func textContent(_ node: Node) -> String {
         let r = records[node]
-        if isTag(node, "script") || isTag(node, "style") {
+        if isRawText(node) {
             return String(decoding: rawText[Int(r.textStart)..<Int(r.textEnd)], as: UTF8.self)
         }
         return String(decoding: textBytes(node), as: UTF8.self)
@@ -108,7 +118,7 @@ struct HTMLTree {
 
     /// Bytes of visible text under `node`.
     func visibleTextLength(_ node: Node) -> Int {
-        isTag(node, "script") || isTag(node, "style") ? 0 : Int(records[node].textEnd - records[node].textStart)
+        isRawText(node) ? 0 : Int(records[node].textEnd - records[node].textStart)
     }
 
     /// Unicode scalars of text inside links under `node` (all of it, for a link).
@@ -174,7 +184,6 @@ struct HTMLTree {
         var open: [Int32] = [0]
         /// Name indices by the parser's interned name pointer (the same pointer for the same name).
         var nameByPointer: [UnsafeRawPointer: Int32] = [:]
-        var flagsByName: [UInt8] = []
         var linkDepth = 0
         var paragraphDepth = 0
         var rawDepth = 0
@@ -189,7 +198,8 @@ struct HTMLTree {
             self.keepBlanks = keepBlanks
         }
 
-        static let linkFlag: UInt8 = 1, paragraphFlag: UInt8 = 2, rawFlag: UInt8 = 4, textFlag: UInt8 = 8
+        static let linkFlag = HTMLTree.linkFlag, paragraphFlag = HTMLTree.paragraphFlag
+        static let rawFlag = HTMLTree.rawFlag, textFlag = HTMLTree.textFlag
         /// Elements beside or inside which white space is text (libxml2's list of elements that
         /// allow character data); after any other element, a run of white space is dropped.
         static let takesText: Set<String> = [
@@ -214,7 +224,7 @@ struct HTMLTree {
                 index = Int32(tree.names.count)
                 tree.names.append(string)
                 tree.nameIndices[string] = index
-                flagsByName.append((string == "a" ? Self.linkFlag : 0) | (string == "p" ? Self.paragraphFlag : 0)
+                tree.nameFlags.append((string == "a" ? Self.linkFlag : 0) | (string == "p" ? Self.paragraphFlag : 0)
                     | (string == "script" || string == "style" ? Self.rawFlag : 0) | (Self.takesText.contains(string) ? Self.textFlag : 0))
             }
             nameByPointer[key] = index
@@ -237,7 +247,7 @@ struct HTMLTree {
         mutating func start(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
             guard let name else { return }
             let nameIndex = nameIndex(name)
-            let flags = flagsByName[Int(nameIndex)]
+            let flags = tree.nameFlags[Int(nameIndex)]
             let raw = flags & Self.rawFlag != 0
             var record = HTMLTree.Record(name: nameIndex, parent: open.last!,
                                          textStart: Int32(raw ? tree.rawText.count : tree.text.count), textEnd: 0)
@@ -263,7 +273,7 @@ struct HTMLTree {
         mutating func end() {
             guard open.count > 1 else { return }
             let index = Int(open.removeLast())
-            let flags = flagsByName[Int(tree.records[index].name)]
+            let flags = tree.nameFlags[Int(tree.records[index].name)]
             if flags & Self.linkFlag != 0 { linkDepth -= 1 }
             if flags & Self.paragraphFlag != 0 { paragraphDepth -= 1 }
             let raw = flags & Self.rawFlag != 0
@@ -306,10 +316,10 @@ struct HTMLTree {
             let parentName = tree.names[Int(tree.records[parent].name)]
             if parentName == "html" || parentName == "head" { return true }
             let last = Int(tree.records[parent].lastChild)
-            if last < 0 { return flagsByName[Int(tree.records[parent].name)] & Self.textFlag == 0 }
+            if last < 0 { return tree.nameFlags[Int(tree.records[parent].name)] & Self.textFlag == 0 }
             let lastName = tree.records[last].name
             if lastName < 0 { return false }
-            return flagsByName[Int(lastName)] & Self.textFlag == 0
+            return tree.nameFlags[Int(lastName)] & Self.textFlag == 0
         }
 
         mutating func finish() -> HTMLTree {
