@@ -61,6 +61,7 @@ let package = Package(
             resources: [
                 .embedInCode("Resources/en/timewords.txt"),
                 .embedInCode("Resources/en/quotewords.txt"),
+                .embedInCode("Resources/en/attribution.model"),
             ]
         ),
         .target(

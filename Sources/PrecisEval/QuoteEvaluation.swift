@@ -69,14 +69,29 @@ public struct AttributionReport: Sendable {
     public var cue = Role()
     public var content = Role()
     public var seconds = 0.0
+    /// What was found in each document, in input order.
+    public var found: [[Quote]] = []
 }
 
 public enum AttributionEvaluation {
+    /// Trains the attribution tagger on annotated documents.
+    public static func train(_ documents: [AttributionDocument], epochs: Int, buckets: Int) -> AttributionModel {
+        var trainer = AttributionTrainer(buckets: buckets)
+        let segmenter = SentenceSegmenter()
+        for doc in documents {
+            trainer.add(text: doc.text, sources: doc.sources, cues: doc.cues, contents: doc.contents, segmenter: segmenter)
+        }
+        return trainer.train(epochs: epochs)
+    }
+
     public static func run(_ documents: [AttributionDocument], finder: QuoteFinder = QuoteFinder()) -> AttributionReport {
         var r = AttributionReport()
         let start = cpuSeconds()
         let segmenter = SentenceSegmenter()
         func score(_ role: inout AttributionReport.Role, gold: [TextSpan], found: [TextSpan]) {
+            // A speaker or cue shared by several attributions is one span, as in the gold standoff.
+            var seen = Set<TextSpan>()
+            let found = found.filter { seen.insert($0).inserted }
             role.gold += gold.count
             role.predicted += found.count
             var usedExact = Set<Int>(), usedOverlap = Set<Int>()
@@ -90,6 +105,7 @@ public enum AttributionEvaluation {
         for doc in documents {
             r.documents += 1
             let quotes = finder.find(in: doc.text, segmenter: segmenter)
+            r.found.append(quotes)
             score(&r.source, gold: doc.sources, found: quotes.map(\.source))
             score(&r.cue, gold: doc.cues, found: quotes.map(\.cue))
             score(&r.content, gold: doc.contents, found: quotes.map { TextSpan(start: $0.start, end: $0.end) })

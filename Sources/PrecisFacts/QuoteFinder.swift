@@ -26,9 +26,24 @@ public struct Quote: Sendable, Equatable {
 /// next sentence, and pronouns ("he said") resolved to the last named speaker.
 public struct QuoteFinder: Sendable {
     let words: QuoteWords
+    /// The learnt tagger, which finds the attributions the patterns do not read (indirect speech,
+    /// beliefs, several attributions in a sentence); nil reads with the patterns alone.
+    public var model: AttributionModel?
+    /// What counts as a quote: reported speech for digests, or every attribution PolNeAR annotates.
+    public var reading: Reading = .speech
 
-    public init() {
+    public enum Reading: Sendable {
+        /// Who said what, for readers: the patterns' reading of each sentence, and where they read
+        /// none, the tagger's attributions whose cue is a word of saying and whose source is a speaker.
+        case speech
+        /// Every attribution as PolNeAR annotates it (speech, beliefs, stances): the tagger's reading,
+        /// and the patterns' where the tagger finds none.
+        case attributions
+    }
+
+    public init(model: AttributionModel? = AttributionModel.english) {
         words = QuoteWords.english
+        self.model = model
     }
 
     /// Quotes of one document, in text order. `segmenter` splits the text into sentences.
@@ -36,25 +51,53 @@ public struct QuoteFinder: Sendable {
         let scalars = ScalarText(text)
         let tokens = TimeToken.tokenize(scalars.scalars)
         var quotes: [Quote] = []
-        var lastNamed: String? = nil
-        var t = 0
+        // Named speakers so far, the latest last, with the gender their title or pronoun showed.
+        var named: [(name: String, gender: Character?)] = []
+        let taggerTokens = model == nil ? [] : AttributionModel.tokens(scalars.scalars)
+        var t = 0, tt = 0
         for span in segmenter.sentences(in: scalars) {
             while t < tokens.count && tokens[t].start < span.start { t += 1 }
             var e = t
             while e < tokens.count && tokens[e].end <= span.end { e += 1 }
-            defer { t = e }
-            guard e > t, var q = attribution(tokens, t..<e, scalars.scalars) else { continue }
+            while tt < taggerTokens.count && taggerTokens[tt].start < span.start { tt += 1 }
+            var te = tt
+            while te < taggerTokens.count && taggerTokens[te].end <= span.end { te += 1 }
+            defer { t = e; tt = te }
+            guard e > t else { continue }
+            let (found, tagged) = sentenceAttributions(tokens, t..<e, taggerTokens, tt..<te, scalars.scalars)
+            for var q in found {
             let mention = String(String.UnicodeScalarView(scalars.scalars[q.source.start..<q.source.end]))
             // A mention with a verb in it is a clause misread as a speaker: no quote rather than a wrong one.
             let mentionWords = mention.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
             if mentionWords.isEmpty || mentionWords.count > 16 || mentionWords.contains(where: { Self.verbWords.contains(String($0)) }) { continue }
-            if words.pronouns.contains(mention.lowercased()) {
-                q.speaker = lastNamed ?? mention
+            let lowered = mention.lowercased()
+            if words.pronouns.contains(lowered) {
+                // "he" and "she" point back to the last named speaker they agree with.
+                let gender: Character? = lowered == "he" ? "m" : lowered == "she" ? "f" : nil
+                let antecedent = gender == nil ? named.last : named.last { $0.gender == nil || $0.gender == gender }
+                if let antecedent {
+                    q.speaker = antecedent.name
+                    if let gender, let k = named.lastIndex(where: { $0.name == antecedent.name }) { named[k].gender = gender }
+                } else if tagged && reading == .speech {
+                    // The tagger's "he said" with no one to point to is a quote without a speaker.
+                    continue
+                } else {
+                    q.speaker = mention
+                }
             } else {
                 q.speaker = Self.cleanName(mention, words: words)
-                // Only a name ("Kim Song"), not "The inquiry", is what a later "he" points to.
+                // Only a name ("Kim Song"), not "The inquiry", is what a later "he" points to; "Mr." and
+                // "Ms." say which pronoun may.
                 if q.speaker.first?.isUppercase == true, !["the", "a", "an"].contains(q.speaker.split(separator: " ").first?.lowercased() ?? "") {
-                    lastNamed = q.speaker
+                    let title = mentionWords.first { words.titles.contains(String($0)) }.map(String.init)
+                    let gender: Character? = title == "mr" ? "m" : ["ms", "mrs", "miss"].contains(title ?? "") ? "f" : nil
+                    // "Ms. Terry" is the "Sue Mi Terry" named before: one person, one gender.
+                    let surname = q.speaker.split(separator: " ").last.map(String.init)
+                    func samePerson(_ other: String) -> Bool { other.split(separator: " ").last.map(String.init) == surname }
+                    let known = named.last { samePerson($0.name) }?.gender
+                    named.removeAll { $0.name == q.speaker }
+                    if let gender { for k in named.indices where samePerson(named[k].name) { named[k].gender = gender } }
+                    named.append((q.speaker, gender ?? known))
                 }
             }
             // A quotation that opened in an earlier sentence of the paragraph starts there, and one
@@ -62,6 +105,7 @@ public struct QuoteFinder: Sendable {
             extendToOpeningQuote(&q, scalars.scalars)
             extendToClosingQuote(&q, scalars.scalars)
             quotes.append(q)
+            }
         }
         // A quotation extended forward stops where the next attribution's content begins.
         for k in quotes.indices.dropLast() where quotes[k].end > quotes[k + 1].start && quotes[k].start < quotes[k + 1].start {
@@ -71,6 +115,66 @@ public struct QuoteFinder: Sendable {
             quotes[k].text = String(String.UnicodeScalarView(scalars.scalars[quotes[k].start..<end]))
         }
         return quotes
+    }
+
+    /// The attributions of one sentence under `reading`, and whether the tagger read them.
+    func sentenceAttributions(_ tk: [TimeToken], _ r: Range<Int>, _ taggerTokens: [TimeToken], _ tr: Range<Int>,
+                              _ s: [Unicode.Scalar]) -> ([Quote], tagged: Bool) {
+        switch reading {
+        case .attributions:
+            if let model, !tr.isEmpty {
+                let tagged = taggedAttributions(taggerTokens, tr, s, model: model)
+                if !tagged.isEmpty { return (tagged, true) }
+            }
+            return (attribution(tk, r, s).map { [$0] } ?? [], false)
+        case .speech:
+            if let rule = attribution(tk, r, s) { return ([rule], false) }
+            guard let model, !tr.isEmpty else { return ([], false) }
+            return (taggedAttributions(taggerTokens, tr, s, model: model).filter { isSpeech($0, s) }, true)
+        }
+    }
+
+    /// Whether a tagged attribution reports speech by a speaker: its cue has a word of saying ("said",
+    /// "according to", "saying"), not of believing or acting, and its source mention reads as a
+    /// speaker (no clause opener, verb or cue in it, at most eight words).
+    func isSpeech(_ q: Quote, _ s: [Unicode.Scalar]) -> Bool {
+        func lowerWords(_ span: TextSpan) -> [String] {
+            String(String.UnicodeScalarView(s[span.start..<span.end])).lowercased()
+                .split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "\u{2019}" }).map(String.init)
+        }
+        let cue = lowerWords(q.cue)
+        guard cue.contains(where: { words.cues.contains($0) || words.participles.contains($0) || $0 == "according" }) else { return false }
+        let mention = lowerWords(q.source)
+        guard let first = mention.first, mention.count <= 8, !Self.clauseWords.contains(first), !["and", "or", "but", "of", "in", "on", "for"].contains(first) else { return false }
+        return !mention.contains { Self.verbWords.contains($0) || words.cues.contains($0) || words.attribution.contains($0) || words.participles.contains($0) }
+    }
+
+    /// Attributions the tagger reads in a sentence: each cue with the nearest source and content spans.
+    func taggedAttributions(_ tk: [TimeToken], _ r: Range<Int>, _ s: [Unicode.Scalar], model: AttributionModel) -> [Quote] {
+        let tags = model.decode(AttributionModel.features(tk, r, s, words: words, buckets: model.buckets))
+        var spans: [(role: Int, from: Int, to: Int)] = []
+        for (j, tag) in tags.enumerated() {
+            guard let role = tag.role else { continue }
+            if tag.begins || spans.last.map({ $0.role != role || $0.to != r.lowerBound + j - 1 }) ?? true {
+                spans.append((role, r.lowerBound + j, r.lowerBound + j))
+            } else {
+                spans[spans.count - 1].to = r.lowerBound + j
+            }
+        }
+        func gap(_ a: (role: Int, from: Int, to: Int), _ b: (role: Int, from: Int, to: Int)) -> Int {
+            a.to < b.from ? b.from - a.to : a.from - b.to
+        }
+        var out: [Quote] = []
+        for cue in spans where cue.role == 1 {
+            guard let source = spans.filter({ $0.role == 0 }).min(by: { gap($0, cue) < gap($1, cue) }),
+                  let content = spans.filter({ $0.role == 2 }).min(by: { gap($0, cue) < gap($1, cue) }) else { continue }
+            let a = tk[content.from].start, b = tk[content.to].end
+            out.append(Quote(speaker: "", text: String(String.UnicodeScalarView(s[a..<b])), start: a, end: b,
+                             direct: ["\"", "\u{201C}"].contains(tk[content.from].lower),
+                             source: TextSpan(start: tk[source.from].start, end: tk[source.to].end),
+                             cue: TextSpan(start: tk[cue.from].start, end: tk[cue.to].end)))
+        }
+        return out
     }
 
     /// When the content opens a quotation it does not close, moves its end to the closing mark: over
@@ -219,7 +323,7 @@ public struct QuoteFinder: Sendable {
             }
             // "...," said Mr. X.
             var e = c + 1
-            while e < r.upperBound && tk[e].kind != .punct || (e < r.upperBound && tk[e].lower == "." && e + 1 < r.upperBound && tk[e + 1].kind == .word && words.titles.contains(tk[e - 1].lower)) { e += 1 }
+            while e < r.upperBound && (tk[e].kind != .punct || joins(e) && e > c + 1) { e += 1 }
             guard e > c + 1 else { return nil }
             return Quote(speaker: "", text: text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
                          end: tk[contentEnd].end, direct: direct,
@@ -315,6 +419,7 @@ struct QuoteWords: Sendable {
     var pronouns: Set<String> = []
     var groups: Set<String> = []
     var participles: Set<String> = []
+    var attribution: Set<String> = []
 
     static let english: QuoteWords = {
         var w = QuoteWords()
@@ -325,6 +430,7 @@ struct QuoteWords: Sendable {
             case "pronoun": w.pronouns.insert(word)
             case "group": w.groups.insert(word)
             case "participle": w.participles.insert(word)
+            case "attribution": w.attribution.insert(word)
             default: continue
             }
         }

@@ -364,13 +364,71 @@ struct EvalQuotes: ParsableCommand {
     @Option(help: ArgumentHelp("A PolNeAR split directory.", valueName: "dir"))
     var data: String
 
+    @Option(help: ArgumentHelp("Train the attribution tagger on this PolNeAR split first and score with it.", valueName: "dir"))
+    var train: String?
+
+    @Option(help: ArgumentHelp("Write the trained tagger here (the shipped one is Sources/PrecisFacts/Resources/en/attribution.model).", valueName: "file"))
+    var saveModel: String?
+
+    @Option(help: ArgumentHelp("Write what was found in each document as JSON lines.", valueName: "file"))
+    var dump: String?
+
+    @Option(name: .customLong("model"), help: ArgumentHelp("Score with the attribution tagger in this file instead of the shipped one.", valueName: "file"))
+    var modelFile: String?
+
+    @Option(help: ArgumentHelp("What counts: every attribution as PolNeAR annotates it, or reported speech as digests show it.", valueName: "attributions|speech"))
+    var reading = "attributions"
+
+    @Option(help: "Training passes.")
+    var epochs = 8
+
+    @Option(help: "Feature hash buckets (a power of two).")
+    var buckets = 1 << 15
+
     func run() throws {
-        let documents: [AttributionDocument]
-        do { documents = try AttributionSet.read(data) } catch let skipped as SkippedInput {
-            throw Console.fail("\(skipped.origin) \(skipped.reason)")
+        func read(_ path: String) throws -> [AttributionDocument] {
+            let documents: [AttributionDocument]
+            do { documents = try AttributionSet.read(path) } catch let skipped as SkippedInput {
+                throw Console.fail("\(skipped.origin) \(skipped.reason)")
+            }
+            guard !documents.isEmpty else { throw Console.fail("\(path) holds no annotated documents.") }
+            return documents
         }
-        guard !documents.isEmpty else { throw Console.fail("\(data) holds no annotated documents.") }
-        let r = AttributionEvaluation.run(documents)
+        let documents = try read(data)
+        var finder = QuoteFinder()
+        finder.reading = reading == "speech" ? .speech : .attributions
+        if let modelFile {
+            guard let data = FileManager.default.contents(atPath: modelFile), let model = AttributionModel(serialized: [UInt8](data)) else {
+                throw Console.fail("\(modelFile) is not an attribution model written by --save-model")
+            }
+            finder.model = model
+        }
+        if let train {
+            let started = Date()
+            let model = AttributionEvaluation.train(try read(train), epochs: epochs, buckets: buckets)
+            Console.warn(String(format: "trained on %@ in %.1f s", train, Date().timeIntervalSince(started)))
+            if let saveModel {
+                let bytes = model.serialized()
+                guard FileManager.default.createFile(atPath: saveModel, contents: Data(bytes)) else {
+                    throw Console.fail("cannot write \(saveModel)")
+                }
+                Console.warn("wrote \(saveModel) (\(bytes.count) bytes)")
+            }
+            finder.model = model
+        }
+        let r = AttributionEvaluation.run(documents, finder: finder)
+        if let dump {
+            // One JSON line per document: its name and each attribution's three spans.
+            var lines = ""
+            for (doc, quotes) in zip(documents, r.found) {
+                let spans = quotes.map { q -> [String: Any] in
+                    ["source": [q.source.start, q.source.end], "cue": [q.cue.start, q.cue.end], "content": [q.start, q.end], "speaker": q.speaker]
+                }
+                let data = try JSONSerialization.data(withJSONObject: ["document": doc.name, "quotes": spans], options: [.sortedKeys])
+                lines += String(decoding: data, as: UTF8.self) + "\n"
+            }
+            guard FileManager.default.createFile(atPath: dump, contents: Data(lines.utf8)) else { throw Console.fail("cannot write \(dump)") }
+        }
         var out = "documents: \(r.documents)\n"
         for (name, role) in [("source", r.source), ("cue", r.cue), ("content", r.content)] {
             let e = role.exactScore, o = role.overlapScore

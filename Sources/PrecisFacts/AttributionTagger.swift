@@ -1,0 +1,356 @@
+import Foundation
+import PrecisText
+
+/// The role a token plays in an attribution, in BIO form: the speaker mention (source), the cue
+/// ("said", "according to") and what was said (content).
+enum AttributionTag: Int, CaseIterable, Sendable {
+    case outside = 0, sourceBegin, sourceInside, cueBegin, cueInside, contentBegin, contentInside
+
+    static let count = 7
+
+    /// 0 source, 1 cue, 2 content; nil outside.
+    var role: Int? { self == .outside ? nil : (rawValue - 1) / 2 }
+    var begins: Bool { self == .sourceBegin || self == .cueBegin || self == .contentBegin }
+
+    /// Whether `self` may follow `previous`: an inside tag continues its own role only.
+    func canFollow(_ previous: AttributionTag?) -> Bool {
+        switch self {
+        case .sourceInside: return previous == .sourceBegin || previous == .sourceInside
+        case .cueInside: return previous == .cueBegin || previous == .cueInside
+        case .contentInside: return previous == .contentBegin || previous == .contentInside
+        default: return true
+        }
+    }
+}
+
+/// A sentence-level sequence tagger for attributions: an averaged structured perceptron over hashed
+/// features of each token and its neighbours (words, shapes, quote-mark state, reporting-verb cues
+/// near it), decoded with Viterbi under BIO constraints. The weights are learnt from PolNeAR's
+/// training split (`precis eval quotes --train`) and ship as `attribution.model`.
+public struct AttributionModel: Sendable {
+    /// Weights, `buckets` rows of `AttributionTag.count`, then the transition matrix (previous tag
+    /// row, `count + 1` rows with the sentence start last).
+    var weights: [Float]
+    let buckets: Int
+
+    init(buckets: Int) {
+        self.buckets = buckets
+        weights = [Float](repeating: 0, count: buckets * AttributionTag.count + (AttributionTag.count + 1) * AttributionTag.count)
+    }
+
+    var transitionBase: Int { buckets * AttributionTag.count }
+
+    /// The model that ships with Precis, or nil when its resource is missing or unreadable.
+    public static let english: AttributionModel? = AttributionModel(serialized: PackageResources.attribution_model)
+
+    // MARK: tokens
+
+    /// The tagger's tokens: `TimeToken`s with contractions and possessives split off ("He’s" is "He"
+    /// and "’s", as a speaker mention ends before them) and doubled apostrophes or backquotes read as
+    /// one quotation mark.
+    static func tokens(_ s: [Unicode.Scalar]) -> [TimeToken] {
+        var out: [TimeToken] = []
+        let base = TimeToken.tokenize(s)
+        out.reserveCapacity(base.count + base.count / 8)
+        let suffixes = ["'s", "\u{2019}s", "'ve", "\u{2019}ve", "'re", "\u{2019}re", "'ll", "\u{2019}ll", "'d", "\u{2019}d", "'m", "\u{2019}m", "n't", "n\u{2019}t"]
+        var k = 0
+        while k < base.count {
+            var t = base[k]
+            if t.kind == .punct, t.lower == "'" || t.lower == "`", k + 1 < base.count, base[k + 1].lower == t.lower, base[k + 1].start == t.end {
+                out.append(TimeToken(lower: "\"", start: t.start, end: base[k + 1].end, kind: .punct, capitalized: false))
+                k += 2
+                continue
+            }
+            if t.kind == .word, let suffix = suffixes.first(where: { t.lower.hasSuffix($0) && t.lower.count > $0.count }) {
+                let n = suffix.unicodeScalars.count
+                var head = t
+                head.lower = String(t.lower.unicodeScalars.dropLast(n))
+                head.end = t.end - n
+                t.lower = suffix
+                t.start = t.end - n
+                t.capitalized = false
+                out.append(head)
+            }
+            out.append(t)
+            k += 1
+        }
+        return out
+    }
+
+    // MARK: features
+
+    /// Hashed feature rows of every token of a sentence.
+    static func features(_ tk: [TimeToken], _ r: Range<Int>, _ s: [Unicode.Scalar], words: QuoteWords, buckets: Int) -> [[Int32]] {
+        let n = r.count
+        guard n > 0 else { return [] }
+        var wordHash = [UInt64](repeating: 0, count: n)
+        var shapes = [UInt64](repeating: 0, count: n)
+        var isCue = [Bool](repeating: false, count: n)
+        var inQuote = [Bool](repeating: false, count: n)
+        var open = false
+        for j in 0..<n {
+            let t = tk[r.lowerBound + j]
+            wordHash[j] = hashString(t.lower)
+            shapes[j] = UInt64(shape(t))
+            isCue[j] = t.kind == .word && !t.capitalized && (words.cues.contains(t.lower) || words.participles.contains(t.lower) || words.attribution.contains(t.lower))
+            let q = t.lower
+            if q == "\u{201C}" { open = true; inQuote[j] = true; continue }
+            if q == "\u{201D}" { inQuote[j] = true; open = false; continue }
+            if q == "\"" { inQuote[j] = true; open.toggle(); continue }
+            inQuote[j] = open
+        }
+        let hasQuote = inQuote.contains(true)
+        // Distance to the nearest cue word on each side.
+        var leftCue = [Int](repeating: -1, count: n), rightCue = [Int](repeating: -1, count: n)
+        var last = -1
+        for j in 0..<n { leftCue[j] = last < 0 ? -1 : j - last; if isCue[j] { last = j } }
+        last = -1
+        for j in stride(from: n - 1, through: 0, by: -1) { rightCue[j] = last < 0 ? -1 : last - j; if isCue[j] { last = j } }
+        func bucketDistance(_ d: Int) -> UInt64 { d < 0 ? 99 : d <= 3 ? UInt64(d) : d <= 6 ? 5 : d <= 12 ? 8 : 20 }
+        let boundary = hashString("<s>"), endMark = hashString("</s>")
+        func word(_ j: Int) -> UInt64 { j < 0 ? boundary : j >= n ? endMark : wordHash[j] }
+        func shapeAt(_ j: Int) -> UInt64 { j < 0 || j >= n ? 0 : shapes[j] }
+        var rows: [[Int32]] = []
+        rows.reserveCapacity(n)
+        let m = UInt64(buckets)
+        for j in 0..<n {
+            var f: [Int32] = []
+            f.reserveCapacity(24)
+            func add(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) {
+                f.append(Int32(truncatingIfNeeded: combine(template, a, b) % m))
+            }
+            let t = tk[r.lowerBound + j]
+            add(1, 0)
+            add(2, word(j))
+            add(3, word(j - 1))
+            add(4, word(j + 1))
+            add(5, word(j - 2))
+            add(6, word(j + 2))
+            add(7, word(j - 1), word(j))
+            add(8, word(j), word(j + 1))
+            add(9, shapeAt(j))
+            add(10, shapeAt(j - 1), shapeAt(j))
+            add(11, shapeAt(j), shapeAt(j + 1))
+            add(12, hashString(String(t.lower.suffix(3))))
+            add(13, inQuote[j] ? 1 : 0, hasQuote ? 1 : 0)
+            add(14, bucketDistance(leftCue[j]), bucketDistance(rightCue[j]))
+            add(15, bucketDistance(leftCue[j]), word(j))
+            add(16, bucketDistance(rightCue[j]), word(j))
+            add(17, bucketDistance(j), bucketDistance(n - 1 - j))
+            add(18, isCue[j] ? 1 : 0, inQuote[j] ? 1 : 0)
+            add(19, bucketDistance(rightCue[j]), shapeAt(j))
+            add(20, bucketDistance(leftCue[j]), shapeAt(j))
+            add(21, word(0), bucketDistance(j))
+            if j > 0, leftCue[j] > 0 { add(22, word(j - leftCue[j]), bucketDistance(leftCue[j])) }
+            if rightCue[j] > 0 { add(23, word(j + rightCue[j]), bucketDistance(rightCue[j])) }
+            add(24, words.pronouns.contains(t.lower) ? 1 : 0, bucketDistance(rightCue[j]))
+            rows.append(f)
+        }
+        return rows
+    }
+
+    /// Word classes a tagger can generalise over: capitalised word, lower-case word, number, and
+    /// the punctuation marks themselves.
+    static func shape(_ t: TimeToken) -> Int {
+        switch t.kind {
+        case .number: return 1
+        case .word: return t.capitalized ? (t.lower.count == 1 ? 2 : 3) : 4
+        case .punct:
+            switch t.lower {
+            case ",": return 5
+            case ".", "!", "?": return 6
+            case "\u{201C}": return 7
+            case "\u{201D}": return 8
+            case "\"": return 9
+            case ":": return 10
+            case "-": return 11
+            case "(", ")": return 12
+            case "'", "\u{2018}", "\u{2019}": return 13
+            default: return 14
+            }
+        }
+    }
+
+    static func hashString(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h ^= UInt64(b); h = h &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    static func combine(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+        var h = a &* 0x9E37_79B9_7F4A_7C15
+        h ^= b &+ 0x632B_E59B_D9B4_E019 &+ (h << 6) &+ (h >> 2)
+        h ^= c &+ 0x8510_3E8A_5C4F_1D27 &+ (h << 6) &+ (h >> 2)
+        h ^= h >> 33; h = h &* 0xFF51_AFD7_ED55_8CCD; h ^= h >> 33
+        return h
+    }
+
+    // MARK: decoding
+
+    /// The best tag sequence for a sentence's feature rows.
+    func decode(_ rows: [[Int32]]) -> [AttributionTag] {
+        let n = rows.count, k = AttributionTag.count
+        guard n > 0 else { return [] }
+        let tags = AttributionTag.allCases
+        var score = [Float](repeating: -.infinity, count: n * k)
+        var back = [Int](repeating: 0, count: n * k)
+        func emission(_ j: Int, _ tag: Int) -> Float {
+            var sum: Float = 0
+            for f in rows[j] { sum += weights[Int(f) * k + tag] }
+            return sum
+        }
+        let tb = transitionBase
+        for tag in tags where tag.canFollow(nil) {
+            score[tag.rawValue] = emission(0, tag.rawValue) + weights[tb + k * k + tag.rawValue]
+        }
+        for j in 1..<n {
+            for tag in tags {
+                var best: Float = -.infinity, arg = 0
+                for prev in tags where tag.canFollow(prev) {
+                    let v = score[(j - 1) * k + prev.rawValue] + weights[tb + prev.rawValue * k + tag.rawValue]
+                    if v > best { best = v; arg = prev.rawValue }
+                }
+                guard best > -.infinity else { continue }
+                score[j * k + tag.rawValue] = best + emission(j, tag.rawValue)
+                back[j * k + tag.rawValue] = arg
+            }
+        }
+        var arg = 0
+        for tag in 0..<k where score[(n - 1) * k + tag] > score[(n - 1) * k + arg] { arg = tag }
+        var out = [AttributionTag](repeating: .outside, count: n)
+        for j in stride(from: n - 1, through: 0, by: -1) {
+            out[j] = AttributionTag(rawValue: arg)!
+            arg = back[j * k + arg]
+        }
+        return out
+    }
+
+    // MARK: storage
+
+    /// The serialised form: "PRECIS-ATTRIBUTION 2 <buckets> <scale>\n", then every weight of the
+    /// hashed features as one Int8 (weight / scale, bucket-major), then the transitions as
+    /// little-endian Float32.
+    public func serialized() -> [UInt8] {
+        let maxAbs = weights[0..<transitionBase].reduce(Float(0)) { max($0, abs($1)) }
+        let scale = maxAbs > 0 ? maxAbs / 127 : 1
+        var out = Array("PRECIS-ATTRIBUTION 2 \(buckets) \(scale)\n".utf8)
+        out.reserveCapacity(out.count + transitionBase + 4 * (weights.count - transitionBase))
+        for w in weights[0..<transitionBase] { out.append(UInt8(bitPattern: Int8(clamping: Int((w / scale).rounded())))) }
+        for w in weights[transitionBase...] { withUnsafeBytes(of: w.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
+        return out
+    }
+
+    /// Reads `serialized()`; nil for anything else (a missing or damaged model reads as none).
+    public init?(serialized bytes: [UInt8]) {
+        guard let newline = bytes.prefix(100).firstIndex(of: 10) else { return nil }
+        let head = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
+        guard head.count == 4, head[0] == "PRECIS-ATTRIBUTION", head[1] == "2",
+              let buckets = Int(head[2]), buckets > 0, buckets <= 1 << 24, let scale = Float(head[3]), scale.isFinite else { return nil }
+        self.init(buckets: buckets)
+        let body = newline + 1
+        guard bytes.count == body + transitionBase + 4 * (weights.count - transitionBase) else { return nil }
+        for i in 0..<transitionBase { weights[i] = Float(Int8(bitPattern: bytes[body + i])) * scale }
+        var i = body + transitionBase
+        for t in transitionBase..<weights.count {
+            weights[t] = Float(bitPattern: UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24)
+            i += 4
+        }
+    }
+}
+
+/// Learns an `AttributionModel` from tagged sentences.
+public struct AttributionTrainer {
+    /// One training sentence: feature rows and gold tags.
+    struct Example { var rows: [[Int32]]; var gold: [AttributionTag] }
+    var examples: [Example] = []
+    let buckets: Int
+    let words = QuoteWords.english
+
+    public init(buckets: Int = 1 << 15) { self.buckets = buckets }
+
+    /// Adds the sentences of one document with its gold source, cue and content spans (scalar offsets).
+    public mutating func add(text: String, sources: [TextSpan], cues: [TextSpan], contents: [TextSpan],
+                             segmenter: SentenceSegmenter = SentenceSegmenter()) {
+        let scalars = ScalarText(text)
+        let tokens = AttributionModel.tokens(scalars.scalars)
+        // Gold role of each scalar; a later role does not overwrite an earlier one (annotations are univocal).
+        var role = [Int8](repeating: -1, count: scalars.scalars.count + 1)
+        var spanStart = [Bool](repeating: false, count: scalars.scalars.count + 1)
+        for (r, spans) in [sources, cues, contents].enumerated() {
+            for sp in spans where sp.start >= 0 && sp.end <= scalars.scalars.count && sp.start < sp.end {
+                for c in sp.start..<sp.end where role[c] < 0 { role[c] = Int8(r) }
+                spanStart[sp.start] = true
+            }
+        }
+        for (range, _) in AttributionTrainer.sentenceRanges(tokens, scalars, segmenter) {
+            var gold: [AttributionTag] = []
+            var previousRole = -1
+            for k in range {
+                let t = tokens[k]
+                let r = Int(role[t.start])
+                if r < 0 { gold.append(.outside); previousRole = -1; continue }
+                let begins = previousRole != r || spanStart[t.start]
+                gold.append(AttributionTag(rawValue: 1 + 2 * r + (begins ? 0 : 1))!)
+                previousRole = r
+            }
+            examples.append(Example(rows: AttributionModel.features(tokens, range, scalars.scalars, words: words, buckets: buckets), gold: gold))
+        }
+    }
+
+    /// Token ranges of the sentences of a text.
+    static func sentenceRanges(_ tokens: [TimeToken], _ scalars: ScalarText, _ segmenter: SentenceSegmenter) -> [(Range<Int>, TextSpan)] {
+        var out: [(Range<Int>, TextSpan)] = []
+        var t = 0
+        for span in segmenter.sentences(in: scalars) {
+            while t < tokens.count && tokens[t].start < span.start { t += 1 }
+            var e = t
+            while e < tokens.count && tokens[e].end <= span.end { e += 1 }
+            if e > t { out.append((t..<e, span)) }
+            t = e
+        }
+        return out
+    }
+
+    /// Averaged perceptron training over `epochs` passes in a fixed shuffled order.
+    public func train(epochs: Int = 8, seed: UInt64 = 7) -> AttributionModel {
+        var model = AttributionModel(buckets: buckets)
+        var accumulated = [Float](repeating: 0, count: model.weights.count)
+        let k = AttributionTag.count
+        var step: Float = 1
+        var order = Array(examples.indices)
+        var rng = seed
+        let tb = model.transitionBase
+        for _ in 0..<epochs {
+            for i in stride(from: order.count - 1, to: 0, by: -1) {
+                rng = rng &* 6364136223846793005 &+ 1442695040888963407
+                order.swapAt(i, Int((rng >> 33) % UInt64(i + 1)))
+            }
+            for e in order {
+                let ex = examples[e]
+                let guess = model.decode(ex.rows)
+                if guess != ex.gold {
+                    func update(_ index: Int, _ delta: Float) {
+                        model.weights[index] += delta
+                        accumulated[index] += step * delta
+                    }
+                    for j in ex.rows.indices where guess[j] != ex.gold[j] {
+                        for f in ex.rows[j] {
+                            update(Int(f) * k + ex.gold[j].rawValue, 1)
+                            update(Int(f) * k + guess[j].rawValue, -1)
+                        }
+                    }
+                    for j in ex.rows.indices {
+                        let gp = j == 0 ? k : ex.gold[j - 1].rawValue, pp = j == 0 ? k : guess[j - 1].rawValue
+                        if gp != pp || ex.gold[j] != guess[j] {
+                            update(tb + gp * k + ex.gold[j].rawValue, 1)
+                            update(tb + pp * k + guess[j].rawValue, -1)
+                        }
+                    }
+                }
+                step += 1
+            }
+        }
+        for i in model.weights.indices { model.weights[i] -= accumulated[i] / step }
+        return model
+    }
+}
