@@ -376,6 +376,16 @@ public struct QuoteFinder: Sendable {
     /// A speaker's name without titles and possessives: "Mr. Choe" → "Choe", "North Korea's U.N.
     /// mission" stays (an organisation).
     static func cleanName(_ mention: String, words: QuoteWords) -> String {
+        // An apposition names the speaker on one side of its comma: "Tomas Reyes, the project
+        // engineer" and "the project engineer, Tomas Reyes," are Tomas Reyes.
+        let pieces = mention.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if pieces.count > 1, let name = pieces.first(where: { piece in
+            let w = piece.split(separator: " ")
+            return w.count <= 5 && w.allSatisfy { $0.first?.isUppercase == true || words.titles.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
+                && w.contains { $0.first?.isUppercase == true } && !["The", "A", "An"].contains(String(w[0]))
+        }) {
+            return cleanName(name, words: words)
+        }
         let parts = mention.split(separator: " ").map(String.init)
         func isTitle(_ w: String) -> Bool { words.titles.contains(w.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
         // The name after the last title: "political counselor Kim Song from the mission" is Kim Song,

@@ -1,0 +1,125 @@
+import Testing
+@testable import PrecisFacts
+import PrecisText
+
+@Suite struct AttributionTaggerTests {
+    /// A small invented corpus: sentences of three shapes, each with its gold source, cue and content.
+    static func corpus(names: [String], verbs: [String], claims: [String]) -> [(text: String, sources: [TextSpan], cues: [TextSpan], contents: [TextSpan])] {
+        var out: [(String, [TextSpan], [TextSpan], [TextSpan])] = []
+        func span(_ text: String, _ part: String, from: Int = 0) -> TextSpan {
+            let scalars = Array(text.unicodeScalars)
+            let p = Array(part.unicodeScalars)
+            var i = from
+            while i + p.count <= scalars.count && Array(scalars[i..<(i + p.count)]) != p { i += 1 }
+            return TextSpan(start: i, end: i + p.count)
+        }
+        for (k, name) in names.enumerated() {
+            let verb = verbs[k % verbs.count], claim = claims[k % claims.count]
+            let shape = k % 3
+            let text: String
+            if shape == 0 { text = "\(name) \(verb) that \(claim)." }
+            else if shape == 1 { text = "The weather was mild. \(name) \(verb) \(claim)." }
+            else { text = "\u{201C}\(claim.prefix(1).uppercased() + claim.dropFirst()),\u{201D} \(name) said." }
+            let cue = shape == 2 ? "said" : verb
+            let content = shape == 0 ? "that \(claim)" : shape == 1 ? claim : "\u{201C}\(claim.prefix(1).uppercased() + claim.dropFirst()),\u{201D}"
+            let source = span(text, name)
+            out.append((text, [source], [span(text, cue, from: shape == 2 ? source.end : 0)], [span(text, content)]))
+        }
+        return out
+    }
+
+    static let trainingNames = ["Mayor Ana Pell", "Lena Ortiz", "The ministry", "Coach Bram Visser", "Officials", "Senator Ruth Kahn",
+                                "The union", "Doctor Ivo Rask", "Residents", "Judge Mara Quill", "The airline", "Paulo Serra"]
+    static let trainingVerbs = ["said", "argued", "believes", "warned"]
+    static let trainingClaims = ["the ferry would run late", "prices had fallen", "the road is unsafe", "the vote was fair",
+                                 "the school needs teachers", "the river will flood"]
+
+    func trainedModel() -> AttributionModel {
+        var trainer = AttributionTrainer(buckets: 1 << 12)
+        for _ in 0..<3 {
+            for d in Self.corpus(names: Self.trainingNames, verbs: Self.trainingVerbs, claims: Self.trainingClaims) {
+                trainer.add(text: d.text, sources: d.sources, cues: d.cues, contents: d.contents)
+            }
+        }
+        return trainer.train(epochs: 6)
+    }
+
+    func tags(_ model: AttributionModel, _ text: String) -> [(String, AttributionTag)] {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = AttributionModel.tokens(scalars)
+        let rows = AttributionModel.features(tokens, 0..<tokens.count, scalars, words: QuoteWords.english, buckets: model.buckets)
+        return zip(tokens.map(\.lower), model.decode(rows)).map { ($0, $1) }
+    }
+
+    @Test func aTaggerLearnsSourceCueAndContentFromAnnotatedSentences() {
+        let model = trainedModel()
+        // A name, verb and claim it has not seen together.
+        let t = tags(model, "Judge Mara Quill warned that the ferry would run late.")
+        #expect(t.map(\.1) == [.sourceBegin, .sourceInside, .sourceInside, .cueBegin,
+                               .contentBegin, .contentInside, .contentInside, .contentInside, .contentInside, .contentInside, .outside])
+        // An untrained model tags nothing: what the test sees is learnt.
+        #expect(tags(AttributionModel(buckets: 1 << 12), "Judge Mara Quill warned that the ferry would run late.").allSatisfy { $0.1 == .outside })
+    }
+
+    @Test func insideTagsOnlyContinueTheirOwnRole() {
+        let model = trainedModel()
+        for text in ["Lena Ortiz said prices had fallen.", "“The vote was fair,” Residents said.", "", "said said said", "“”“”"] {
+            let t = tags(model, text).map(\.1)
+            for (k, tag) in t.enumerated() { #expect(tag.canFollow(k == 0 ? nil : t[k - 1]), "\(text)") }
+        }
+    }
+
+    @Test func aModelSurvivesItsSerialisationAndDamagedOnesAreRefused() throws {
+        let model = trainedModel()
+        let bytes = model.serialized()
+        let read = try #require(AttributionModel(serialized: bytes))
+        let text = "Coach Bram Visser believes the road is unsafe."
+        #expect(tags(read, text).map(\.1) == tags(model, text).map(\.1))
+        #expect(AttributionModel(serialized: Array(bytes.dropLast(3))) == nil)
+        #expect(AttributionModel(serialized: []) == nil)
+        #expect(AttributionModel(serialized: Array("PRECIS-ATTRIBUTION 9 4096 0.1\n".utf8) + bytes) == nil)
+        #expect(AttributionModel(serialized: Array("PRECIS-ATTRIBUTION 2 -5 nan\n".utf8)) == nil)
+    }
+
+    @Test func contractionsAndPossessivesAreTheirOwnTokens() {
+        let tokens = AttributionModel.tokens(Array("He’s sure Ann's plan can't fail, ''he said''.".unicodeScalars))
+        #expect(tokens.map(\.lower) == ["he", "’s", "sure", "ann", "'s", "plan", "ca", "n't", "fail", ",", "\"", "he", "said", "\"", "."])
+        #expect(tokens[0].end == 2 && tokens[1].start == 2 && tokens[1].end == 4)
+    }
+
+    /// The shipped model, on invented text: indirect speech, beliefs and two attributions in one sentence.
+    @Test func theShippedModelReadsAttributionsThePatternsMiss() throws {
+        try #require(AttributionModel.english != nil, "attribution.model did not load")
+        var finder = QuoteFinder()
+        finder.reading = .attributions
+        let text = """
+        The governor said the bridge would reopen in May. Officials believe the repairs will cost more than planned. \
+        Mayor Ines Varga argued that the delay hurt shops, while the council insisted it had no choice.
+        """
+        let scalars = Array(text.unicodeScalars)
+        let sources = finder.find(in: text).map { String(String.UnicodeScalarView(scalars[$0.source.start..<$0.source.end])) }
+        #expect(sources.contains("The governor"))
+        #expect(sources.contains("Officials"))
+        #expect(sources.contains("Mayor Ines Varga"))
+        #expect(sources.contains("the council"))
+        // Read for a digest, a belief is not a quote.
+        let speech = QuoteFinder().find(in: text)
+        #expect(!speech.contains { String(String.UnicodeScalarView(scalars[$0.cue.start..<$0.cue.end])) == "believe" })
+        #expect(speech.contains { $0.speaker == "The governor" })
+    }
+
+    @Test func heDoesNotPointBackToAWoman() {
+        let q = QuoteFinder().find(in: "Ms. Alma Rios said the port was safe. \u{201C}It will close in June,\u{201D} he said.")
+        #expect(q.first?.speaker == "Alma Rios")
+        #expect(!q.dropFirst().contains { $0.speaker == "Alma Rios" })
+        let she = QuoteFinder().find(in: "Ms. Alma Rios said the port was safe. \u{201C}It will close in June,\u{201D} she said.")
+        #expect(she.map(\.speaker) == ["Alma Rios", "Alma Rios"])
+    }
+
+    @Test func anAppositionNamesTheSpeaker() {
+        #expect(QuoteFinder.cleanName("Tomas Reyes, the project engineer", words: .english) == "Tomas Reyes")
+        #expect(QuoteFinder.cleanName("the project engineer, Tomas Reyes,", words: .english) == "Tomas Reyes")
+        #expect(QuoteFinder.cleanName("The representative, Dr. Lio Amsel,", words: .english) == "Lio Amsel")
+        #expect(QuoteFinder.cleanName("North Korea’s U.N. mission", words: .english) == "North Korea’s U.N. mission")
+    }
+}
