@@ -73,7 +73,11 @@ import PrecisText
         let model = trainedModel()
         let bytes = model.serialized()
         let read = try #require(AttributionModel(serialized: bytes))
-        let text = "Coach Bram Visser believes the road is unsafe."
+        // Weights are kept to within half a quantisation step, transitions exactly.
+        let scale = model.weights[0..<model.transitionBase].map(abs).max()! / 127
+        #expect(zip(read.weights, model.weights).allSatisfy { abs($0 - $1) <= scale / 2 + 1e-5 })
+        #expect(read.weights[read.transitionBase...] == model.weights[model.transitionBase...])
+        let text = "Judge Mara Quill warned that the ferry would run late."
         #expect(tags(read, text).map(\.1) == tags(model, text).map(\.1))
         #expect(AttributionModel(serialized: Array(bytes.dropLast(3))) == nil)
         #expect(AttributionModel(serialized: []) == nil)
