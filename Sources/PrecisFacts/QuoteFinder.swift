@@ -23,7 +23,8 @@ public struct Quote: Sendable, Equatable {
 
 /// Finds attributions in news text: "X said (that) ...", "..., X said", "..., said X", "according to X",
 /// "X told AFP", direct quotations in straight or curly quotes with their speaker in the same or the
-/// next sentence, and pronouns ("he said") resolved to the last named speaker.
+/// next sentence, and pronouns ("he said") resolved to the last named speaker of their gender; and, with
+/// `AttributionModel`, what the patterns miss (see `Reading`).
 public struct QuoteFinder: Sendable {
     let words: QuoteWords
     /// The learnt tagger, which finds the attributions the patterns do not read (indirect speech,
@@ -66,45 +67,45 @@ public struct QuoteFinder: Sendable {
             guard e > t else { continue }
             let (found, tagged) = sentenceAttributions(tokens, t..<e, taggerTokens, tt..<te, scalars.scalars)
             for var q in found {
-            let mention = String(String.UnicodeScalarView(scalars.scalars[q.source.start..<q.source.end]))
-            // A mention with a verb in it is a clause misread as a speaker: no quote rather than a wrong one.
-            let mentionWords = mention.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
-            if mentionWords.isEmpty || mentionWords.count > 16 || mentionWords.contains(where: { Self.verbWords.contains(String($0)) }) { continue }
-            let lowered = mention.lowercased()
-            if words.pronouns.contains(lowered) {
-                // "he" and "she" point back to the last named speaker they agree with.
-                let gender: Character? = lowered == "he" ? "m" : lowered == "she" ? "f" : nil
-                let antecedent = gender == nil ? named.last : named.last { $0.gender == nil || $0.gender == gender }
-                if let antecedent {
-                    q.speaker = antecedent.name
-                    if let gender, let k = named.lastIndex(where: { $0.name == antecedent.name }) { named[k].gender = gender }
-                } else if tagged && reading == .speech {
-                    // The tagger's "he said" with no one to point to is a quote without a speaker.
-                    continue
+                let mention = String(String.UnicodeScalarView(scalars.scalars[q.source.start..<q.source.end]))
+                // A mention with a verb in it is a clause misread as a speaker: no quote rather than a wrong one.
+                let mentionWords = mention.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
+                if mentionWords.isEmpty || mentionWords.count > 16 || mentionWords.contains(where: { Self.verbWords.contains(String($0)) }) { continue }
+                let lowered = mention.lowercased()
+                if words.pronouns.contains(lowered) {
+                    // "he" and "she" point back to the last named speaker they agree with.
+                    let gender: Character? = lowered == "he" ? "m" : lowered == "she" ? "f" : nil
+                    let antecedent = gender == nil ? named.last : named.last { $0.gender == nil || $0.gender == gender }
+                    if let antecedent {
+                        q.speaker = antecedent.name
+                        if let gender, let k = named.lastIndex(where: { $0.name == antecedent.name }) { named[k].gender = gender }
+                    } else if tagged && reading == .speech {
+                        // The tagger's "he said" with no one to point to is a quote without a speaker.
+                        continue
+                    } else {
+                        q.speaker = mention
+                    }
                 } else {
-                    q.speaker = mention
+                    q.speaker = Self.cleanName(mention, words: words)
+                    // Only a name ("Kim Song"), not "The inquiry", is what a later "he" points to; "Mr." and
+                    // "Ms." say which pronoun may.
+                    if q.speaker.first?.isUppercase == true, !["the", "a", "an"].contains(q.speaker.split(separator: " ").first?.lowercased() ?? "") {
+                        let title = mentionWords.first { words.titles.contains(String($0)) }.map(String.init)
+                        let gender: Character? = title == "mr" ? "m" : ["ms", "mrs", "miss"].contains(title ?? "") ? "f" : nil
+                        // "Ms. Terry" is the "Sue Mi Terry" named before: one person, one gender.
+                        let surname = q.speaker.split(separator: " ").last.map(String.init)
+                        func samePerson(_ other: String) -> Bool { other.split(separator: " ").last.map(String.init) == surname }
+                        let known = named.last { samePerson($0.name) }?.gender
+                        named.removeAll { $0.name == q.speaker }
+                        if let gender { for k in named.indices where samePerson(named[k].name) { named[k].gender = gender } }
+                        named.append((q.speaker, gender ?? known))
+                    }
                 }
-            } else {
-                q.speaker = Self.cleanName(mention, words: words)
-                // Only a name ("Kim Song"), not "The inquiry", is what a later "he" points to; "Mr." and
-                // "Ms." say which pronoun may.
-                if q.speaker.first?.isUppercase == true, !["the", "a", "an"].contains(q.speaker.split(separator: " ").first?.lowercased() ?? "") {
-                    let title = mentionWords.first { words.titles.contains(String($0)) }.map(String.init)
-                    let gender: Character? = title == "mr" ? "m" : ["ms", "mrs", "miss"].contains(title ?? "") ? "f" : nil
-                    // "Ms. Terry" is the "Sue Mi Terry" named before: one person, one gender.
-                    let surname = q.speaker.split(separator: " ").last.map(String.init)
-                    func samePerson(_ other: String) -> Bool { other.split(separator: " ").last.map(String.init) == surname }
-                    let known = named.last { samePerson($0.name) }?.gender
-                    named.removeAll { $0.name == q.speaker }
-                    if let gender { for k in named.indices where samePerson(named[k].name) { named[k].gender = gender } }
-                    named.append((q.speaker, gender ?? known))
-                }
-            }
-            // A quotation that opened in an earlier sentence of the paragraph starts there, and one
-            // that goes on past this sentence (or paragraph) ends where it closes.
-            extendToOpeningQuote(&q, scalars.scalars)
-            extendToClosingQuote(&q, scalars.scalars)
-            quotes.append(q)
+                // A quotation that opened in an earlier sentence of the paragraph starts there, and one
+                // that goes on past this sentence (or paragraph) ends where it closes.
+                extendToOpeningQuote(&q, scalars.scalars)
+                extendToClosingQuote(&q, scalars.scalars)
+                quotes.append(q)
             }
         }
         // A quotation extended forward stops where the next attribution's content begins.
