@@ -80,7 +80,7 @@ public struct AttributionModel: Sendable {
     // MARK: features
 
     /// Hashed feature rows of every token of a sentence.
-    static func features(_ tk: [TimeToken], _ r: Range<Int>, _ s: [Unicode.Scalar], words: QuoteWords, buckets: Int) -> [[Int32]] {
+    static func features(_ tk: [TimeToken], _ r: Range<Int>, words: QuoteWords, buckets: Int) -> [[Int32]] {
         let n = r.count
         guard n > 0 else { return [] }
         var wordHash = [UInt64](repeating: 0, count: n)
@@ -293,7 +293,7 @@ public struct AttributionTrainer {
                 gold.append(AttributionTag(rawValue: 1 + 2 * r + (begins ? 0 : 1))!)
                 previousRole = r
             }
-            examples.append(Example(rows: AttributionModel.features(tokens, range, scalars.scalars, words: words, buckets: buckets), gold: gold))
+            examples.append(Example(rows: AttributionModel.features(tokens, range, words: words, buckets: buckets), gold: gold))
         }
     }
 
@@ -302,11 +302,8 @@ public struct AttributionTrainer {
         var out: [(Range<Int>, TextSpan)] = []
         var t = 0
         for span in segmenter.sentences(in: scalars) {
-            while t < tokens.count && tokens[t].start < span.start { t += 1 }
-            var e = t
-            while e < tokens.count && tokens[e].end <= span.end { e += 1 }
-            if e > t { out.append((t..<e, span)) }
-            t = e
+            let r = TimeToken.range(of: span, in: tokens, from: &t)
+            if !r.isEmpty { out.append((r, span)) }
         }
         return out
     }

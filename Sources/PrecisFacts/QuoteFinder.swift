@@ -57,15 +57,10 @@ public struct QuoteFinder: Sendable {
         let taggerTokens = model == nil ? [] : AttributionModel.tokens(scalars.scalars)
         var t = 0, tt = 0
         for span in segmenter.sentences(in: scalars) {
-            while t < tokens.count && tokens[t].start < span.start { t += 1 }
-            var e = t
-            while e < tokens.count && tokens[e].end <= span.end { e += 1 }
-            while tt < taggerTokens.count && taggerTokens[tt].start < span.start { tt += 1 }
-            var te = tt
-            while te < taggerTokens.count && taggerTokens[te].end <= span.end { te += 1 }
-            defer { t = e; tt = te }
-            guard e > t else { continue }
-            let (found, tagged) = sentenceAttributions(tokens, t..<e, taggerTokens, tt..<te, scalars.scalars)
+            let r = TimeToken.range(of: span, in: tokens, from: &t)
+            let tr = TimeToken.range(of: span, in: taggerTokens, from: &tt)
+            guard !r.isEmpty else { continue }
+            let (found, tagged) = sentenceAttributions(tokens, r, taggerTokens, tr, scalars.scalars)
             for var q in found {
                 let mention = String(String.UnicodeScalarView(scalars.scalars[q.source.start..<q.source.end]))
                 // A mention with a verb in it is a clause misread as a speaker: no quote rather than a wrong one.
@@ -152,7 +147,7 @@ public struct QuoteFinder: Sendable {
 
     /// Attributions the tagger reads in a sentence: each cue with the nearest source and content spans.
     func taggedAttributions(_ tk: [TimeToken], _ r: Range<Int>, _ s: [Unicode.Scalar], model: AttributionModel) -> [Quote] {
-        let tags = model.decode(AttributionModel.features(tk, r, s, words: words, buckets: model.buckets))
+        let tags = model.decode(AttributionModel.features(tk, r, words: words, buckets: model.buckets))
         var spans: [(role: Int, from: Int, to: Int)] = []
         for (j, tag) in tags.enumerated() {
             guard let role = tag.role else { continue }

@@ -613,6 +613,15 @@ struct TimeToken {
     var capitalized: Bool
     var endsSentence: Bool { kind == .punct && (lower == "." || lower == "!" || lower == "?") }
 
+    /// The tokens inside `span`, looking from `cursor` on (spans come in text order), which moves past them.
+    static func range(of span: TextSpan, in tokens: [TimeToken], from cursor: inout Int) -> Range<Int> {
+        while cursor < tokens.count && tokens[cursor].start < span.start { cursor += 1 }
+        var e = cursor
+        while e < tokens.count && tokens[e].end <= span.end { e += 1 }
+        defer { cursor = e }
+        return cursor..<e
+    }
+
     static func tokenize(_ s: [Unicode.Scalar]) -> [TimeToken] {
         var out: [TimeToken] = []
         var i = 0

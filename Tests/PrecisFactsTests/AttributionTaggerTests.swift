@@ -47,7 +47,7 @@ import PrecisText
     func tags(_ model: AttributionModel, _ text: String) -> [(String, AttributionTag)] {
         let scalars = Array(text.unicodeScalars)
         let tokens = AttributionModel.tokens(scalars)
-        let rows = AttributionModel.features(tokens, 0..<tokens.count, scalars, words: QuoteWords.english, buckets: model.buckets)
+        let rows = AttributionModel.features(tokens, 0..<tokens.count, words: QuoteWords.english, buckets: model.buckets)
         return zip(tokens.map(\.lower), model.decode(rows)).map { ($0, $1) }
     }
 
