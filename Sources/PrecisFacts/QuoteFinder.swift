@@ -131,13 +131,16 @@ public struct QuoteFinder: Sendable {
     }
 
     /// Whether a tagged attribution reports speech by a speaker: its cue has a word of saying ("said",
-    /// "according to", "saying"), not of believing or acting, and its source mention reads as a
-    /// speaker (no clause opener, verb or cue in it, at most eight words).
+    /// "according to", "saying"), not of believing or acting, its source mention reads as a speaker
+    /// (no clause opener, verb or cue in it, at most eight words), and its content is not a sentence's tail.
     func isSpeech(_ q: Quote, _ s: [Unicode.Scalar]) -> Bool {
         func lowerWords(_ span: TextSpan) -> [String] {
             String(String.UnicodeScalarView(s[span.start..<span.end])).lowercased()
                 .split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "\u{2019}" }).map(String.init)
         }
+        // What was said does not open on a comma: that is the rest of a sentence whose content the
+        // tagger missed ("More than 1,300 jobs ..., the union said, a higher figure than ...").
+        guard q.start < q.end, ![",", ";", ")"].contains(s[q.start]) else { return false }
         let cue = lowerWords(q.cue)
         guard cue.contains(where: { words.cues.contains($0) || words.participles.contains($0) || $0 == "according" }) else { return false }
         let mention = lowerWords(q.source)

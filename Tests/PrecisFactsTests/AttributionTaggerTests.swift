@@ -112,6 +112,11 @@ import PrecisText
         #expect(speech.contains { $0.speaker == "The governor" })
     }
 
+    @Test func theTailOfASentenceIsNotWhatWasSaid() {
+        let text = "More than 1,300 jobs depend on the port, the dockers' union said, a higher figure than the city gives."
+        #expect(!QuoteFinder().find(in: text).contains { $0.text.hasPrefix(",") })
+    }
+
     @Test func heDoesNotPointBackToAWoman() {
         let q = QuoteFinder().find(in: "Ms. Alma Rios said the port was safe. \u{201C}It will close in June,\u{201D} he said.")
         #expect(q.first?.speaker == "Alma Rios")
