@@ -45,12 +45,11 @@ public struct AttributionModel: Sendable {
 
     // MARK: tokens
 
-    /// The tagger's tokens: `TimeToken`s with contractions and possessives split off ("He’s" is "He"
-    /// and "’s", as a speaker mention ends before them) and doubled apostrophes or backquotes read as
-    /// one quotation mark.
-    static func tokens(_ s: [Unicode.Scalar]) -> [TimeToken] {
+    /// The tagger's tokens: a text's `TimeToken`s with contractions and possessives split off ("He’s"
+    /// is "He" and "’s", as a speaker mention ends before them) and doubled apostrophes or backquotes
+    /// read as one quotation mark.
+    static func tokens(splitting base: [TimeToken]) -> [TimeToken] {
         var out: [TimeToken] = []
-        let base = TimeToken.tokenize(s)
         out.reserveCapacity(base.count + base.count / 8)
         let suffixes = ["'s", "\u{2019}s", "'ve", "\u{2019}ve", "'re", "\u{2019}re", "'ll", "\u{2019}ll", "'d", "\u{2019}d", "'m", "\u{2019}m", "n't", "n\u{2019}t"]
         var k = 0
@@ -272,7 +271,7 @@ public struct AttributionTrainer {
     public mutating func add(text: String, sources: [TextSpan], cues: [TextSpan], contents: [TextSpan],
                              segmenter: SentenceSegmenter = SentenceSegmenter()) {
         let scalars = ScalarText(text)
-        let tokens = AttributionModel.tokens(scalars.scalars)
+        let tokens = AttributionModel.tokens(splitting: TimeToken.tokenize(scalars.scalars))
         // Gold role of each scalar; a later role does not overwrite an earlier one (annotations are univocal).
         var role = [Int8](repeating: -1, count: scalars.scalars.count + 1)
         var spanStart = [Bool](repeating: false, count: scalars.scalars.count + 1)
@@ -282,7 +281,7 @@ public struct AttributionTrainer {
                 spanStart[sp.start] = true
             }
         }
-        for (range, _) in AttributionTrainer.sentenceRanges(tokens, scalars, segmenter) {
+        for range in AttributionTrainer.sentenceRanges(tokens, scalars, segmenter) {
             var gold: [AttributionTag] = []
             var previousRole = -1
             for k in range {
@@ -298,18 +297,18 @@ public struct AttributionTrainer {
     }
 
     /// Token ranges of the sentences of a text.
-    static func sentenceRanges(_ tokens: [TimeToken], _ scalars: ScalarText, _ segmenter: SentenceSegmenter) -> [(Range<Int>, TextSpan)] {
-        var out: [(Range<Int>, TextSpan)] = []
+    static func sentenceRanges(_ tokens: [TimeToken], _ scalars: ScalarText, _ segmenter: SentenceSegmenter) -> [Range<Int>] {
+        var out: [Range<Int>] = []
         var t = 0
         for span in segmenter.sentences(in: scalars) {
             let r = TimeToken.range(of: span, in: tokens, from: &t)
-            if !r.isEmpty { out.append((r, span)) }
+            if !r.isEmpty { out.append(r) }
         }
         return out
     }
 
     /// Averaged perceptron training over `epochs` passes in a fixed shuffled order.
-    public func train(epochs: Int = 8, seed: UInt64 = 7) -> AttributionModel {
+    public func train(epochs: Int = 10, seed: UInt64 = 7) -> AttributionModel {
         var model = AttributionModel(buckets: buckets)
         var accumulated = [Float](repeating: 0, count: model.weights.count)
         let k = AttributionTag.count

@@ -33,7 +33,7 @@ public struct QuoteFinder: Sendable {
     /// What counts as a quote: reported speech for digests, or every attribution PolNeAR annotates.
     public var reading: Reading = .speech
 
-    public enum Reading: Sendable {
+    public enum Reading: String, CaseIterable, Sendable {
         /// Who said what, for readers: the patterns' reading of each sentence, and where they read
         /// none, the tagger's attributions whose cue is a word of saying and whose source is a speaker.
         case speech
@@ -54,7 +54,7 @@ public struct QuoteFinder: Sendable {
         var quotes: [Quote] = []
         // Named speakers so far, the latest last, with the gender their title or pronoun showed.
         var named: [(name: String, gender: Character?)] = []
-        let taggerTokens = model == nil ? [] : AttributionModel.tokens(scalars.scalars)
+        let taggerTokens = model == nil ? [] : AttributionModel.tokens(splitting: tokens)
         var t = 0, tt = 0
         for span in segmenter.sentences(in: scalars) {
             let r = TimeToken.range(of: span, in: tokens, from: &t)

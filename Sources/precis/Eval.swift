@@ -376,14 +376,19 @@ struct EvalQuotes: ParsableCommand {
     @Option(name: .customLong("model"), help: ArgumentHelp("Score with the attribution tagger in this file instead of the shipped one.", valueName: "file"))
     var modelFile: String?
 
-    @Option(help: ArgumentHelp("What counts: every attribution as PolNeAR annotates it, or reported speech as digests show it.", valueName: "attributions|speech"))
-    var reading = "attributions"
+    @Option(help: ArgumentHelp("What counts: every attribution as PolNeAR annotates it, or reported speech as digests show it."))
+    var reading: QuoteFinder.Reading = .attributions
 
-    @Option(help: "Training passes.")
-    var epochs = 8
+    @Option(help: "Training passes (the shipped tagger had 10).")
+    var epochs = 10
 
-    @Option(help: "Feature hash buckets (a power of two).")
+    @Option(help: "Feature hash buckets (the shipped tagger has 32768).")
     var buckets = 1 << 15
+
+    func validate() throws {
+        guard epochs > 0 else { throw ValidationError("--epochs must be a positive number.") }
+        guard (1...(1 << 24)).contains(buckets) else { throw ValidationError("--buckets must be between 1 and 16777216.") }
+    }
 
     func run() throws {
         func read(_ path: String) throws -> [AttributionDocument] {
@@ -396,7 +401,7 @@ struct EvalQuotes: ParsableCommand {
         }
         let documents = try read(data)
         var finder = QuoteFinder()
-        finder.reading = reading == "speech" ? .speech : .attributions
+        finder.reading = reading
         if let modelFile {
             guard let data = FileManager.default.contents(atPath: modelFile), let model = AttributionModel(serialized: [UInt8](data)) else {
                 throw Console.fail("\(modelFile) is not an attribution model written by --save-model")
@@ -418,16 +423,19 @@ struct EvalQuotes: ParsableCommand {
         }
         let r = AttributionEvaluation.run(documents, finder: finder)
         if let dump {
-            // One JSON line per document: its name and each attribution's three spans.
+            // One JSON line per document: its name and each attribution's speaker and three spans.
+            func span(_ a: Int, _ b: Int) -> JSONOutput { .array([.int(a), .int(b)]) }
             var lines = ""
             for (doc, quotes) in zip(documents, r.found) {
-                let spans = quotes.map { q -> [String: Any] in
-                    ["source": [q.source.start, q.source.end], "cue": [q.cue.start, q.cue.end], "content": [q.start, q.end], "speaker": q.speaker]
+                let found = quotes.map { q in
+                    JSONOutput.object([("speaker", .string(q.speaker)), ("source", span(q.source.start, q.source.end)),
+                                       ("cue", span(q.cue.start, q.cue.end)), ("content", span(q.start, q.end))])
                 }
-                let data = try JSONSerialization.data(withJSONObject: ["document": doc.name, "quotes": spans], options: [.sortedKeys])
-                lines += String(decoding: data, as: UTF8.self) + "\n"
+                lines += JSONOutput.object([("document", .string(doc.name)), ("quotes", .array(found))]).serialized() + "\n"
             }
-            guard FileManager.default.createFile(atPath: dump, contents: Data(lines.utf8)) else { throw Console.fail("cannot write \(dump)") }
+            do { try lines.write(toFile: dump, atomically: true, encoding: .utf8) } catch {
+                throw Console.fail("cannot write \(dump): \(error.localizedDescription)")
+            }
         }
         var out = "documents: \(r.documents)\n"
         for (name, role) in [("source", r.source), ("cue", r.cue), ("content", r.content)] {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Precis
+import PrecisFacts
 
 @main
 struct PrecisCommand: AsyncParsableCommand {
@@ -45,6 +46,7 @@ enum Console {
 }
 
 extension DigestFormat: ExpressibleByArgument {}
+extension QuoteFinder.Reading: ExpressibleByArgument {}
 
 /// Options shared by commands that read articles.
 struct InputOptions: ParsableArguments {
