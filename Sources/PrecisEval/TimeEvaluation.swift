@@ -226,9 +226,11 @@ public enum TimeEvaluation {
                 used.insert(k)
                 let g = doc.timexes[k]
                 r.relaxedMatches += 1
-                if g.start == p.start && g.end == p.end { r.strictMatches += 1 }
+                let sameSpan = g.start == p.start && g.end == p.end
+                if sameSpan { r.strictMatches += 1 }
                 if g.type == p.type.rawValue { r.typeMatches += 1 }
-                if g.value == p.value { r.valueMatches += 1 } else { onMiss?(doc, g, p) }
+                if g.value == p.value { r.valueMatches += 1 }
+                if g.value != p.value || !sameSpan { onMiss?(doc, g, p) }
             }
             for (k, g) in doc.timexes.enumerated() where !used.contains(k) { onMiss?(doc, g, nil) }
         }

@@ -43,39 +43,6 @@ public struct AttributionModel: Sendable {
     /// The model that ships with Precis, or nil when its resource is missing or unreadable.
     public static let english: AttributionModel? = AttributionModel(serialized: PackageResources.attribution_model)
 
-    // MARK: tokens
-
-    /// The tagger's tokens: a text's `TimeToken`s with contractions and possessives split off ("He’s"
-    /// is "He" and "’s", as a speaker mention ends before them) and doubled apostrophes or backquotes
-    /// read as one quotation mark.
-    static func tokens(splitting base: [TimeToken]) -> [TimeToken] {
-        var out: [TimeToken] = []
-        out.reserveCapacity(base.count + base.count / 8)
-        let suffixes = ["'s", "\u{2019}s", "'ve", "\u{2019}ve", "'re", "\u{2019}re", "'ll", "\u{2019}ll", "'d", "\u{2019}d", "'m", "\u{2019}m", "n't", "n\u{2019}t"]
-        var k = 0
-        while k < base.count {
-            var t = base[k]
-            if t.kind == .punct, t.lower == "'" || t.lower == "`", k + 1 < base.count, base[k + 1].lower == t.lower, base[k + 1].start == t.end {
-                out.append(TimeToken(lower: "\"", start: t.start, end: base[k + 1].end, kind: .punct, capitalized: false))
-                k += 2
-                continue
-            }
-            if t.kind == .word, let suffix = suffixes.first(where: { t.lower.hasSuffix($0) && t.lower.count > $0.count }) {
-                let n = suffix.unicodeScalars.count
-                var head = t
-                head.lower = String(t.lower.unicodeScalars.dropLast(n))
-                head.end = t.end - n
-                t.lower = suffix
-                t.start = t.end - n
-                t.capitalized = false
-                out.append(head)
-            }
-            out.append(t)
-            k += 1
-        }
-        return out
-    }
-
     // MARK: features
 
     /// Hashed feature rows of every token of a sentence.
@@ -271,7 +238,7 @@ public struct AttributionTrainer {
     public mutating func add(text: String, sources: [TextSpan], cues: [TextSpan], contents: [TextSpan],
                              segmenter: SentenceSegmenter = SentenceSegmenter()) {
         let scalars = ScalarText(text)
-        let tokens = AttributionModel.tokens(splitting: TimeToken.tokenize(scalars.scalars))
+        let tokens = TimeToken.splittingClitics(TimeToken.tokenize(scalars.scalars))
         // Gold role of each scalar; a later role does not overwrite an earlier one (annotations are univocal).
         var role = [Int8](repeating: -1, count: scalars.scalars.count + 1)
         var spanStart = [Bool](repeating: false, count: scalars.scalars.count + 1)

@@ -54,7 +54,7 @@ public struct QuoteFinder: Sendable {
         var quotes: [Quote] = []
         // Named speakers so far, the latest last, with the gender their title or pronoun showed.
         var named: [(name: String, gender: Character?)] = []
-        let taggerTokens = model == nil ? [] : AttributionModel.tokens(splitting: tokens)
+        let taggerTokens = model == nil ? [] : TimeToken.splittingClitics(tokens)
         var t = 0, tt = 0
         for span in segmenter.sentences(in: scalars) {
             let r = TimeToken.range(of: span, in: tokens, from: &t)

@@ -40,14 +40,15 @@ public struct TimeTagger: Sendable {
 
     public func tag(_ text: String, anchor: CivilDate?) -> [TimeExpression] {
         let scalars = Array(text.unicodeScalars)
-        let tokens = TimeToken.tokenize(scalars)
+        let tokens = TimeToken.splittingClitics(TimeToken.tokenize(scalars))
         var out: [TimeExpression] = []
         var i = 0
         var sentenceFuture: (range: Range<Int>, future: Bool)? = nil
         while i < tokens.count {
             guard tokens[i].kind != .punct, let match = match(tokens, at: i) else { i += 1; continue }
             if match.length < 0 { i += -match.length; continue }  // words passed over (an age)
-            let first = tokens[i], last = tokens[i + match.length - 1]
+            let from = widened(tokens, i, match)
+            let first = tokens[from], last = tokens[i + match.length - 1]
             if sentenceFuture == nil || !sentenceFuture!.range.contains(i) {
                 sentenceFuture = futureSentence(tokens, around: i)
             }
@@ -77,10 +78,47 @@ public struct TimeTagger: Sendable {
             let text = out[k].text.lowercased()
             let yearBack = ["a year ago", "a year earlier", "one year ago", "one year earlier"].contains(text)
                 || text.contains("year-earlier") || text.contains("year-ago")
-            guard yearBack, let v = out[k].value, v.count == 4 else { continue }
-            out[k].value = CivilDate.pad(year - 1, 4) + quarter.dropFirst(4)
+            // "the 1988 quarter", "the 1989 period": the reported quarter of that year.
+            let yearsQuarter = text.hasPrefix("the ") && (text.hasSuffix(" quarter") || text.hasSuffix(" period"))
+            guard yearBack || yearsQuarter, let v = out[k].value, v.count == 4, let y = Int(v) else { continue }
+            out[k].value = CivilDate.pad(yearBack ? year - 1 : y, 4) + quarter.dropFirst(4)
         }
         return out
+    }
+
+    /// Where an expression found at token `i` starts once the words before it that TimeML keeps in
+    /// the span are taken in: the article and "a" of a length ("the past two months", "the first nine
+    /// months", "a few days"), "nearly", "more than", "at least" ("more than four hours", "nearly two
+    /// years ago"), "the end of" ("the end of this year"), "early", "late", "earlier", "later" before a
+    /// day or a relative date ("late yesterday", "early next year", "earlier today"), and the article
+    /// of a decade ("the late 1970s", "the mid-1990s").
+    func widened(_ t: [TimeToken], _ i: Int, _ match: Match) -> Int {
+        func isWord(_ k: Int, _ s: String) -> Bool { k >= 0 && t[k].lower == s }
+        var from = i
+        let lengthLike = match.type == .duration || t[i + match.length - 1].lower == "ago"
+        if lengthLike {
+            if t[i].lower == "few" && isWord(i - 1, "a") { from -= 1 }
+            if isWord(from - 1, "nearly") { from -= 1 }
+            else if isWord(from - 1, "than") && (isWord(from - 2, "more") || isWord(from - 2, "less") || isWord(from - 2, "fewer"))
+                || isWord(from - 1, "least") && isWord(from - 2, "at") { from -= 2 }
+            else if match.type == .duration, t[i].lower != "the", !t[i..<(i + match.length)].contains(where: { $0.lower == "-" }) {
+                if isWord(from - 1, "the") { from -= 1 }
+                else if from >= 2, ["first", "latest", "last"].contains(t[from - 1].lower), isWord(from - 2, "the") { from -= 2 }
+            }
+        } else if match.type == .date || match.type == .time {
+            let decade = t[i].kind == .number && t[i].lower.hasSuffix("s")
+            if isWord(from - 1, "of"), ["end", "beginning", "start", "middle"].contains(from >= 2 ? t[from - 2].lower : ""), isWord(from - 3, "the") {
+                from -= 3
+            } else if (isWord(from - 1, "earlier") || isWord(from - 1, "later")), words.relativeDays[t[i].lower] != nil {
+                from -= 1
+            } else if match.relative || decade, isWord(from - 1, "early") || isWord(from - 1, "late") {
+                from -= 1
+            } else if decade, isWord(from - 1, "-"), isWord(from - 2, "mid") {
+                from -= 2
+            }
+            if decade && isWord(from - 1, "the") { from -= 1 }
+        }
+        return from
     }
 
     // MARK: - Matching
@@ -160,8 +198,7 @@ public struct TimeTagger: Sendable {
             if let p = at(i + 1), let code = words.partsOfDay[p.lower] { part = code; length = 2 }
             let type: TimeExpression.Kind = part == nil ? .date : .time
             return Match(length: length, type: type, relative: true) { anchor, _ in
-                // A part of the day stays in the span; the value is the day (as TimeBank mostly has it).
-                anchor.map { $0.adding(days: offset).description }
+                anchor.map { $0.adding(days: offset).description + (part.map { "T" + $0 } ?? "") }
             }
         }
         if w == "tonight" {
@@ -217,8 +254,9 @@ public struct TimeTagger: Sendable {
                 return Match(length: total, type: .date, relative: dated.relative, resolve: dated.resolve)
             }
             return Match(length: length, type: part == nil ? .date : .time, relative: true) { anchor, future in
-                guard let anchor else { return "XXXX-WXX-\(wd)" }
-                return Self.weekday(wd, from: anchor, future: future).description
+                let partCode = part.map { "T" + $0 } ?? ""
+                guard let anchor else { return "XXXX-WXX-\(wd)" + partCode }
+                return Self.weekday(wd, from: anchor, future: future).description + partCode
             }
         }
 
@@ -242,30 +280,40 @@ public struct TimeTagger: Sendable {
                 }
             }
         }
-        // "the quarter", "the latest quarter", "the year": the article's own.
-        if w == "the", let u = at(i + 1).map({ $0.lower == "latest" || $0.lower == "current" ? at(i + 2) : $0 }) ?? nil,
-           u.lower == "quarter" || u.lower == "year", !(at(u.end == t[min(i + 2, t.count - 1)].end ? i + 3 : i + 2).map { $0.lower == "-" || $0.lower == "earlier" || $0.lower == "ago" } ?? false) {
-            let length = at(i + 1)!.lower == u.lower ? 2 : 3
-            // "the year" is a period of a year; "the quarter" of an earnings report is the last one
-            // completed before the article.
-            if u.lower == "year" { return Match(length: length, type: .duration, relative: false) { _, _ in "P1Y" } }
-            return Match(length: length, type: .date, relative: true) { anchor, _ in
-                anchor.map { Self.shift($0, unit: "Q", by: -1) }
+        // "the quarter", "the latest quarter", "the latest period", "the current quarter", "the year",
+        // "the full year", "the current fiscal year": the article's own year; of an earnings report's
+        // quarters, the last one completed before the article ("the current quarter" is the one running).
+        if w == "the" {
+            var k = i + 1
+            var modifier = ""
+            if let m = at(k), ["latest", "current", "full"].contains(m.lower) { modifier = m.lower; k += 1 }
+            if isWord(k, "fiscal") { k += 1 }
+            if let u = at(k), u.lower == "year" || u.lower == "quarter" || u.lower == "period" && modifier == "latest",
+               !(at(k + 1).map { $0.lower == "-" || $0.lower == "earlier" || $0.lower == "ago" } ?? false),
+               !(u.lower == "year" && (count(t, k + 1) != nil || year(t, k + 1) != nil)) {
+                let length = k + 1 - i
+                if u.lower == "year" {
+                    return Match(length: length, type: .date, relative: true) { anchor, _ in anchor.map { CivilDate.pad($0.year, 4) } }
+                }
+                let shift = modifier == "current" ? 0 : -1
+                return Match(length: length, type: .date, relative: true) { anchor, _ in
+                    anchor.map { Self.shift($0, unit: "Q", by: shift) }
+                }
             }
         }
-        // Quarters and halves: "the third quarter", "the first half".
-        if w == "the", let o = at(i + 1), let n = words.ordinals[o.lower], let u = at(i + 2), u.lower == "quarter" || u.lower == "half" {
-            let isQuarter = u.lower == "quarter"
-            var length = 3
-            var year: Int? = nil
-            if isWord(i + 3, "of"), let y = at(i + 4), let yy = fourDigitYear(y) { year = yy; length = 5 }
-            else if let y = at(i + 3), let yy = fourDigitYear(y) { year = yy; length = 4 }
-            return Match(length: length, type: .date, relative: year == nil) { anchor, _ in
-                guard let y = year ?? anchor?.year else { return nil }
-                return CivilDate.pad(y, 4) + (isQuarter ? "-Q\(n)" : "-H\(n)")
-            }
+        // "fourth quarter", "the fiscal first quarter", "the 1988 second quarter", "the third quarter of 1989".
+        if let q = quarterForm(t, at: i) { return q }
+        // "the 1988 quarter", "the 1989 period": that year's reported quarter (set once the text names one).
+        if w == "the", let y = at(i + 1).flatMap(fourDigitYear), let u = at(i + 2), u.lower == "quarter" || u.lower == "period" {
+            return Match(length: 3, type: .date, relative: false) { _, _ in String(y) }
         }
-
+        // "recent years", "in coming weeks", "the weeks ahead": a stretch of unsaid length.
+        if (w == "recent" || w == "coming"), let u = at(i + 1), u.lower.hasSuffix("s"), let unit = words.units[u.lower] {
+            return Match(length: 2, type: .duration, relative: false) { _, _ in Self.durationValue("X", unit) }
+        }
+        if w == "the", let u = at(i + 1), u.lower.hasSuffix("s"), let unit = words.units[u.lower], isWord(i + 2, "ahead") {
+            return Match(length: 3, type: .duration, relative: false) { _, _ in Self.durationValue("X", unit) }
+        }
         // Decades: "the 1990s", "1990s".
         if t[i].kind == .number, t[i].lower.count == 5, t[i].lower.hasSuffix("s"), let y = Int(t[i].lower.dropLast()), y % 10 == 0, (1000...2990).contains(y) {
             return Match(length: 1, type: .date, relative: false) { _, _ in String(y / 10) }
@@ -274,6 +322,14 @@ public struct TimeTagger: Sendable {
         // Durations and "ago": "five years", "22 months", "two-week", "several days", "five years ago".
         if let m = durationForm(t, at: i) { return m }
 
+        // "fiscal 1989": the fiscal year of that number.
+        if w == "fiscal", let y = at(i + 1).flatMap(fourDigitYear) {
+            return Match(length: 2, type: .date, relative: false) { _, _ in String(y) }
+        }
+        // A spelled-out year: "in nineteen ninety-six".
+        if t[i].kind == .word, let y = year(t, i) {
+            return Match(length: y.next - i, type: .date, relative: false) { _, _ in String(y.year) }
+        }
         // A year standing alone: "in 2014", "since 1990", "2014,".
         if let y = fourDigitYear(t[i]) {
             let prev = i > 0 ? t[i - 1].lower : ""
@@ -283,8 +339,10 @@ public struct TimeTagger: Sendable {
             let modern = (1900...2099).contains(y)
             let afterName = i >= 2 && t[i - 1].kind == .word && t[i - 1].capitalized && !t[i - 2].endsSentence
                 && !words.months.keys.contains(prev)
-            let attributive = (prev == "the" || prev == "this" || prev == "its" || prev == "their") && next?.kind == .word
-            let yearish = Self.yearPrepositions.contains(prev)
+            let attributive = Self.yearDeterminers.contains(prev) && next?.kind == .word
+            // "in both 1990 and 1991", "1989 or 1990".
+            let paired = next.map { ["and", "or", "to", "through"].contains($0.lower) } == true && at(i + 2).flatMap(fourDigitYear) != nil
+            let yearish = Self.yearPrepositions.contains(prev) || paired
                 || next == nil || next!.kind == .punct && next!.lower != "-" && next!.lower != "%" && next!.lower != "$"
                 || modern && (afterName || attributive)
             if yearish && prev != "$" && prev != "#" {
@@ -294,8 +352,46 @@ public struct TimeTagger: Sendable {
         return nil
     }
 
+    /// Quarters and halves: "the third quarter", "fourth quarter", "the first half", "the fiscal first
+    /// quarter", "the 1988 second quarter", "the third quarter of 1989".
+    func quarterForm(_ t: [TimeToken], at i: Int) -> Match? {
+        func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
+        var k = i
+        var year: Int? = nil
+        if t[i].lower == "the" {
+            k += 1
+            if at(k)?.lower == "fiscal" { k += 1 }
+            if let y = at(k).flatMap(fourDigitYear) { year = y; k += 1 }
+        } else if i > 0 && (t[i - 1].lower == "the" || t[i - 1].lower == "-") {
+            return nil  // read from "the" on, or a compound ("third-quarter")
+        }
+        guard let o = at(k), let n = words.ordinals[o.lower], let u = at(k + 1), u.lower == "quarter" || u.lower == "half",
+              !(at(k + 2).map { $0.lower == "-" } ?? false) else { return nil }
+        let isQuarter = u.lower == "quarter"
+        var length = k + 2 - i
+        // "of last year", "of this year": the anchor's year moved.
+        var yearShift = 0
+        if year == nil {
+            if at(i + length)?.lower == "of", let y = at(i + length + 1).flatMap(fourDigitYear) { year = y; length += 2 }
+            else if let y = at(i + length).flatMap(fourDigitYear) { year = y; length += 1 }
+            else if at(i + length)?.lower == "of", at(i + length + 2)?.lower == "year",
+                    let shift = ["last": -1, "this": 0, "next": 1][at(i + length + 1)?.lower ?? ""] {
+                yearShift = shift
+                length += 3
+            }
+        }
+        return Match(length: length, type: .date, relative: year == nil) { anchor, _ in
+            guard let y = year ?? anchor.map({ $0.year + yearShift }) else { return nil }
+            return CivilDate.pad(y, 4) + (isQuarter ? "-Q\(n)" : "-H\(n)")
+        }
+    }
+
     static let durationLeads: Set<String> = ["for", "in", "within", "over", "about", "nearly", "almost", "than",
                                              "after", "least", "only", "just", "past", "last", "first", "through", "during"]
+
+    /// Words before a year that qualifies a noun: "the 1991 settlement", "a 1971 convention", "the
+    /// company's 1989 results".
+    static let yearDeterminers: Set<String> = ["the", "this", "that", "its", "their", "his", "her", "our", "a", "'s", "\u{2019}s"]
 
     static let yearPrepositions: Set<String> = ["in", "since", "by", "until", "till", "from", "to", "before", "after", "during",
                                                 "of", "early", "late", "mid", "between", "and", "through", "around", "for"]
@@ -346,13 +442,21 @@ public struct TimeTagger: Sendable {
                 }
             }
         }
+        // "this morning", "later this afternoon", "last night": a part of the article's day or the one before.
+        if let part = words.partsOfDay[target.lower], mod <= 0, mod == 0 || target.lower == "night" {
+            return Match(length: length, type: .time, relative: true) { anchor, _ in
+                anchor.map { $0.adding(days: mod).description + "T" + part }
+            }
+        }
         if let season = words.seasons[target.lower] {
             return Match(length: length, type: .date, relative: true) { anchor, _ in
                 guard let anchor else { return nil }
                 return CivilDate.pad(anchor.year + mod, 4) + "-" + season
             }
         }
-        if let m = month(target, t, k + 1) {
+        // "last Oct. 23" is the date "Oct. 23", read from the month on.
+        let dayAfter = at(k + 2)?.lower == "." ? k + 3 : k + 2
+        if let m = month(target, t, k + 1), !(at(dayAfter).map { $0.kind == .number && fourDigitYear($0) == nil } ?? false) {
             // "last April": the latest April before the article's month; "next April": the first after.
             return Match(length: length, type: .date, relative: true) { anchor, _ in
                 guard let anchor else { return nil }
@@ -388,8 +492,8 @@ public struct TimeTagger: Sendable {
         var year: Int? = nil
         var y = i + length
         if at(y)?.lower == "," { y += 1 }
-        if let yt = at(y), let yy = fourDigitYear(yt) { year = yy; length = y + 1 - i }
-        else if at(y)?.lower == "of", let yt = at(y + 1), let yy = fourDigitYear(yt) { year = yy; length = y + 2 - i }
+        if let yy = self.year(t, y) { year = yy.year; length = yy.next - i }
+        else if at(y)?.lower == "of", let yy = self.year(t, y + 1) { year = yy.year; length = yy.next - i }
         if let day { return dayMonthMatch(length: length, month: month, day: day, year: year) }
         // "July last year", "March this year".
         var yearShift: Int? = nil
@@ -524,10 +628,24 @@ public struct TimeTagger: Sendable {
             return (n == n.rounded() ? String(Int(n)) : String(n), i + 1)
         }
         guard let v = words.numbers[w] else { return nil }
-        if v != "X", let tens = Int(v), tens >= 20, i + 2 < t.count, t[i + 1].lower == "-", let ones = words.numbers[t[i + 2].lower].flatMap(Int.init), ones < 10 {
-            return (String(tens + ones), i + 3)
+        // "twenty-four", "twenty four".
+        if v != "X", let tens = Int(v), tens >= 20, tens % 10 == 0 {
+            let o = i + 1 < t.count && t[i + 1].lower == "-" ? i + 2 : i + 1
+            if o < t.count, t[o].kind == .word, let ones = words.numbers[t[o].lower].flatMap(Int.init), (1...9).contains(ones) {
+                return (String(tens + ones), o + 1)
+            }
         }
         return (v, i + 1)
+    }
+
+    /// A year at `i`: four digits ("1996") or spelled out as broadcast transcripts have it
+    /// ("nineteen ninety-six", "nineteen eighty").
+    func year(_ t: [TimeToken], _ i: Int) -> (year: Int, next: Int)? {
+        guard i < t.count else { return nil }
+        if let y = fourDigitYear(t[i]) { return (y, i + 1) }
+        guard let century = ["eighteen": 18, "nineteen": 19][t[i].lower], i + 1 < t.count, t[i + 1].kind == .word,
+              let n = count(t, i + 1), let v = Int(n.value), (20...99).contains(v) else { return nil }
+        return (century * 100 + v, n.next)
     }
 
     func fourDigitYear(_ token: TimeToken) -> Int? {
@@ -611,7 +729,9 @@ struct TimeToken {
     var end: Int
     var kind: Kind
     var capitalized: Bool
-    var endsSentence: Bool { kind == .punct && (lower == "." || lower == "!" || lower == "?") }
+    /// A full stop that closes an initial or a title ("George W. Bush", "Gen. Smith"), not a sentence.
+    var closesAbbreviation = false
+    var endsSentence: Bool { kind == .punct && (lower == "." && !closesAbbreviation || lower == "!" || lower == "?") }
 
     /// The tokens inside `span`, looking from `cursor` on (spans come in text order), which moves past them.
     static func range(of span: TextSpan, in tokens: [TimeToken], from cursor: inout Int) -> Range<Int> {
@@ -620,6 +740,37 @@ struct TimeToken {
         while e < tokens.count && tokens[e].end <= span.end { e += 1 }
         defer { cursor = e }
         return cursor..<e
+    }
+
+    /// `base` with contractions and possessives split off ("He’s" is "He" and "’s", as a speaker
+    /// mention ends before them; "Friday's" is "Friday" and "'s", as a date does) and doubled
+    /// apostrophes or backquotes read as one quotation mark.
+    static func splittingClitics(_ base: [TimeToken]) -> [TimeToken] {
+        var out: [TimeToken] = []
+        out.reserveCapacity(base.count + base.count / 8)
+        let suffixes = ["'s", "\u{2019}s", "'ve", "\u{2019}ve", "'re", "\u{2019}re", "'ll", "\u{2019}ll", "'d", "\u{2019}d", "'m", "\u{2019}m", "n't", "n\u{2019}t"]
+        var k = 0
+        while k < base.count {
+            var t = base[k]
+            if t.kind == .punct, t.lower == "'" || t.lower == "`", k + 1 < base.count, base[k + 1].lower == t.lower, base[k + 1].start == t.end {
+                out.append(TimeToken(lower: "\"", start: t.start, end: base[k + 1].end, kind: .punct, capitalized: false))
+                k += 2
+                continue
+            }
+            if t.kind == .word, let suffix = suffixes.first(where: { t.lower.hasSuffix($0) && t.lower.count > $0.count }) {
+                let n = suffix.unicodeScalars.count
+                var head = t
+                head.lower = String(t.lower.unicodeScalars.dropLast(n))
+                head.end = t.end - n
+                t.lower = suffix
+                t.start = t.end - n
+                t.capitalized = false
+                out.append(head)
+            }
+            out.append(t)
+            k += 1
+        }
+        return out
     }
 
     static func tokenize(_ s: [Unicode.Scalar]) -> [TimeToken] {
@@ -656,7 +807,13 @@ struct TimeToken {
                 i += 1
             } else {
                 let mark: String = c == "\u{2013}" || c == "\u{2014}" ? "-" : String(c)
-                out.append(TimeToken(lower: mark, start: i, end: i + 1, kind: .punct, capitalized: false))
+                var token = TimeToken(lower: mark, start: i, end: i + 1, kind: .punct, capitalized: false)
+                if c == ".", let word = out.last, word.kind == .word, word.end == i {
+                    let form = String(String.UnicodeScalarView(s[word.start..<word.end]))
+                    token.closesAbbreviation = form.count == 1 && word.capitalized
+                        || LanguageData.english.abbreviationKind(Substring(form)) == .title
+                }
+                out.append(token)
                 i += 1
             }
         }

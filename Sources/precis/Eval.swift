@@ -318,7 +318,7 @@ struct EvalTimes: ParsableCommand {
     @Option(help: ArgumentHelp("A TimeML or MEANTIME file, or a directory of them.", valueName: "path"))
     var data: String
 
-    @Option(help: ArgumentHelp("Write every missed, spurious or wrongly valued expression to this JSON Lines file.", valueName: "file.jsonl"))
+    @Option(help: ArgumentHelp("Write every missed or spurious expression, and every found one whose value or span differs from the gold one, to this JSON Lines file.", valueName: "file.jsonl"))
     var dump: String?
 
     func run() throws {

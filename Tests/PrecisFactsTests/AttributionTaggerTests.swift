@@ -46,7 +46,7 @@ import PrecisText
 
     func tags(_ model: AttributionModel, _ text: String) -> [(String, AttributionTag)] {
         let scalars = Array(text.unicodeScalars)
-        let tokens = AttributionModel.tokens(splitting: TimeToken.tokenize(scalars))
+        let tokens = TimeToken.splittingClitics(TimeToken.tokenize(scalars))
         let rows = AttributionModel.features(tokens, 0..<tokens.count, words: QuoteWords.english, buckets: model.buckets)
         return zip(tokens.map(\.lower), model.decode(rows)).map { ($0, $1) }
     }
@@ -86,7 +86,7 @@ import PrecisText
     }
 
     @Test func contractionsAndPossessivesAreTheirOwnTokens() {
-        let tokens = AttributionModel.tokens(splitting: TimeToken.tokenize(Array("He’s sure Ann's plan can't fail, ''he said''.".unicodeScalars)))
+        let tokens = TimeToken.splittingClitics(TimeToken.tokenize(Array("He’s sure Ann's plan can't fail, ''he said''.".unicodeScalars)))
         #expect(tokens.map(\.lower) == ["he", "’s", "sure", "ann", "'s", "plan", "ca", "n't", "fail", ",", "\"", "he", "said", "\"", "."])
         #expect(tokens[0].end == 2 && tokens[1].start == 2 && tokens[1].end == 4)
     }

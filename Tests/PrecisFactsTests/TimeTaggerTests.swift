@@ -27,7 +27,7 @@ import PrecisText
         one("The filing is dated 2014-11-18.", "2014-11-18", "DATE", "2014-11-18")
         one("Ships were counted in December 2013.", "December 2013", "DATE", "2013-12")
         one("The harbour was built in 1911.", "1911", "DATE", "1911")
-        one("Trade boomed in the 1990s.", "1990s", "DATE", "199")
+        one("Trade boomed in the 1990s.", "the 1990s", "DATE", "199")
         one("Shares fell 3% in the third quarter of 2024.", "the third quarter of 2024", "DATE", "2024-Q3")
     }
 
@@ -114,6 +114,60 @@ import PrecisText
         #expect(tags("The group sold 2,000 tickets.", anchor: anchor).isEmpty)
         let found = tags("In May 2024 the port closed.", anchor: anchor)
         #expect(found.map(\.2) == ["2024-05"])
+    }
+
+    @Test func possessivesAreDates() {
+        one("Friday's vote was close.", "Friday", "DATE", "2025-03-07")
+        one("The offer ran in today's editions.", "today", "DATE", "2025-03-12")
+        one("Last year's results were better.", "Last year", "DATE", "2024")
+    }
+
+    @Test func anInitialOrATitleDoesNotEndTheFutureSentence() {
+        // "K." and "Dr." end no sentence, so "will" still reaches Monday.
+        one("Anna K. Lund will succeed Dr. Berg on Monday.", "Monday", "DATE", "2025-03-17")
+        one("The ferry is expected to sail on Friday.", "Friday", "DATE", "2025-03-14")
+    }
+
+    @Test func yearsInPairsAfterPossessivesAndSpelledOut() {
+        #expect(tags("Costs rise in both 2026 and 2027.", anchor: anchor).map(\.2) == ["2026", "2027"])
+        one("The yard's 2024 results were weak.", "2024", "DATE", "2024")
+        one("Sales in fiscal 2024 fell.", "fiscal 2024", "DATE", "2024")
+        one("The quay was rebuilt in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996")
+        one("January nineteen ninety-seven was cold.", "January nineteen ninety-seven", "DATE", "1997-01")
+    }
+
+    @Test func partsOfTheDayKeepTheirCode() {
+        one("The minister spoke this morning.", "this morning", "TIME", "2025-03-12TMO")
+        one("The crane fell last night.", "last night", "TIME", "2025-03-11TNI")
+        one("The crane fell Monday night.", "Monday night", "TIME", "2025-03-10TNI")
+    }
+
+    @Test func theYearTheQuarterAndVagueStretches() {
+        // November article of an earnings report: the quarter is the last one completed.
+        let nov = CivilDate(iso: "2025-11-12")
+        one("Profit for the year rose.", "the year", "DATE", "2025", anchor: .some(nov))
+        one("Sales for the full year were flat.", "the full year", "DATE", "2025", anchor: .some(nov))
+        one("Sales in the quarter fell.", "the quarter", "DATE", "2025-Q3", anchor: .some(nov))
+        one("Sales in the current quarter are strong.", "the current quarter", "DATE", "2025-Q4", anchor: .some(nov))
+        one("The yard lost money in its fourth quarter.", "fourth quarter", "DATE", "2025-Q4", anchor: .some(nov))
+        one("Profit fell in the first quarter of last year.", "the first quarter of last year", "DATE", "2024-Q1", anchor: .some(nov))
+        one("In the fiscal first quarter it earned more.", "the fiscal first quarter", "DATE", "2025-Q1", anchor: .some(nov))
+        #expect(tags("Net rose in the third quarter; in the 2024 quarter it fell.", anchor: nov).map(\.2) == ["2025-Q3", "2024-Q3"])
+        one("Piracy has grown in recent years.", "recent years", "DURATION", "PXY")
+        one("The talks continue in the weeks ahead.", "the weeks ahead", "DURATION", "PXW")
+    }
+
+    @Test func spansTakeTheWordsTimeMLKeeps() {
+        one("Prices rose over the past two months.", "the past two months", "DURATION", "P2M")
+        one("Sales in the first nine months rose.", "the first nine months", "DURATION", "P9M")
+        one("The talks took a few days.", "a few days", "DURATION", "PXD")
+        one("The strike lasted more than four hours.", "more than four hours", "DURATION", "PT4H")
+        one("The wall will be done by the end of this year.", "the end of this year", "DATE", "2025")
+        one("The plan was signed late yesterday.", "late yesterday", "DATE", "2025-03-11")
+        one("The boat arrives early next year.", "early next year", "DATE", "2026")
+        one("Rents soared in the late 1970s.", "the late 1970s", "DATE", "197")
+        one("A 14-day trial opened.", "14-day", "DURATION", "P14D")
+        one("He was hurt last Oct. 23 in Calder.", "Oct. 23", "DATE", "2024-10-23")
     }
 
     @Test func offsetsAreUnicodeScalars() throws {
