@@ -301,12 +301,8 @@ public struct TimeTagger: Sendable {
                 }
             }
         }
-        // "fourth quarter", "the fiscal first quarter", "the 1988 second quarter", "the third quarter of 1989".
+        // "fourth quarter", "the fiscal first quarter", "the 1988 second quarter", "the 1988 quarter".
         if let q = quarterForm(t, at: i) { return q }
-        // "the 1988 quarter", "the 1989 period": that year's reported quarter (set once the text names one).
-        if w == "the", let y = at(i + 1).flatMap(fourDigitYear), let u = at(i + 2), u.lower == "quarter" || u.lower == "period" {
-            return Match(length: 3, type: .date, relative: false) { _, _ in String(y) }
-        }
         // "recent years", "in coming weeks", "the weeks ahead": a stretch of unsaid length.
         if (w == "recent" || w == "coming"), let u = at(i + 1), u.lower.hasSuffix("s"), let unit = words.units[u.lower] {
             return Match(length: 2, type: .duration, relative: false) { _, _ in Self.durationValue("X", unit) }
@@ -353,7 +349,8 @@ public struct TimeTagger: Sendable {
     }
 
     /// Quarters and halves: "the third quarter", "fourth quarter", "the first half", "the fiscal first
-    /// quarter", "the 1988 second quarter", "the third quarter of 1989".
+    /// quarter", "the 1988 second quarter", "the third quarter of 1989"; and "the 1988 quarter", "the
+    /// 1989 period", valued as the year until `yearBackToQuarter` knows the reported quarter.
     func quarterForm(_ t: [TimeToken], at i: Int) -> Match? {
         func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
         var k = i
@@ -361,7 +358,13 @@ public struct TimeTagger: Sendable {
         if t[i].lower == "the" {
             k += 1
             if at(k)?.lower == "fiscal" { k += 1 }
-            if let y = at(k).flatMap(fourDigitYear) { year = y; k += 1 }
+            if let y = at(k).flatMap(fourDigitYear) {
+                year = y
+                k += 1
+                if k == i + 2, let u = at(k), u.lower == "quarter" || u.lower == "period" {
+                    return Match(length: 3, type: .date, relative: false) { _, _ in String(y) }
+                }
+            }
         } else if i > 0 && (t[i - 1].lower == "the" || t[i - 1].lower == "-") {
             return nil  // read from "the" on, or a compound ("third-quarter")
         }
