@@ -54,8 +54,8 @@ public struct TimeTagger: Sendable {
             }
             // The sentence's future counts only if it reaches this expression's clause, and a past
             // verb just before the expression ("announced Friday", "said on Monday") wins over both.
-            let future = sentenceFuture!.future && clauseIsFuture(tokens, from: i, length: match.length)
-                && !followsPastVerb(tokens, at: i)
+            let future = soonest(tokens, before: from) || sentenceFuture!.future && clauseIsFuture(tokens, from: i, length: match.length)
+                && !followsPastVerb(tokens, at: i) && !precedesPastVerb(tokens, at: i + match.length)
             let value = match.resolve(anchor, future)
             out.append(TimeExpression(
                 text: String(String.UnicodeScalarView(scalars[first.start..<last.end])),
@@ -116,6 +116,8 @@ public struct TimeTagger: Sendable {
             } else if decade, isWord(from - 1, "-"), isWord(from - 2, "mid") {
                 from -= 2
             }
+            // "the '70s", "since '82": the apostrophe that stands for the century.
+            if t[i].kind == .number, t[i].lower.count <= 3, from == i, isWord(from - 1, "'") || isWord(from - 1, "\u{2019}") { from -= 1 }
             if decade && isWord(from - 1, "the") { from -= 1 }
         }
         return from
@@ -153,14 +155,28 @@ public struct TimeTagger: Sendable {
         return t[a..<b].contains { words.future.contains($0.lower) }
     }
 
-    /// Whether a verb in the past tense comes right before token `i`, or before "on" at `i - 1`:
-    /// "announced Friday", "said on Monday".
+    /// Whether a verb in the past tense comes right before token `i`, or before "on", "here" or
+    /// "there" at `i - 1`: "announced Friday", "said on Monday", "said here Friday".
     func followsPastVerb(_ t: [TimeToken], at i: Int) -> Bool {
         var k = i - 1
-        if k >= 0 && t[k].lower == "on" { k -= 1 }
-        guard k >= 0, t[k].kind == .word else { return false }
-        let w = t[k].lower
-        return w.count > 4 && w.hasSuffix("ed") || words.pastForms.contains(w)
+        if k >= 0 && ["on", "here", "there"].contains(t[k].lower) { k -= 1 }
+        return k >= 0 && isPastVerb(t[k])
+    }
+
+    /// Whether the expression ending before token `i` is followed right away by a verb in the past
+    /// tense: "President Bush on Tuesday said".
+    func precedesPastVerb(_ t: [TimeToken], at i: Int) -> Bool {
+        i < t.count && isPastVerb(t[i])
+    }
+
+    func isPastVerb(_ t: TimeToken) -> Bool {
+        guard t.kind == .word else { return false }
+        return t.lower.count > 4 && t.lower.hasSuffix("ed") || words.pastForms.contains(t.lower)
+    }
+
+    /// "as soon as Tuesday", "as early as next week": the earliest time something may happen, ahead.
+    func soonest(_ t: [TimeToken], before i: Int) -> Bool {
+        i >= 3 && t[i - 3].lower == "as" && ["soon", "early"].contains(t[i - 2].lower) && t[i - 1].lower == "as"
     }
 
     func match(_ t: [TimeToken], at i: Int) -> Match? {
@@ -310,6 +326,27 @@ public struct TimeTagger: Sendable {
         if w == "the", let u = at(i + 1), u.lower.hasSuffix("s"), let unit = words.units[u.lower], isWord(i + 2, "ahead") {
             return Match(length: 3, type: .duration, relative: false) { _, _ in Self.durationValue("X", unit) }
         }
+        // "the weekend" (or "over the weekend"): the one just past, or the coming one in a sentence
+        // about the future, as TIMEX3's week-with-weekend value.
+        if w == "the", isWord(i + 1, "weekend"), let saturday = words.weekdays["saturday"] {
+            return Match(length: 2, type: .date, relative: true) { anchor, future in
+                anchor.map { Self.weekday(saturday, from: $0, future: future).weekValue + "-WE" }
+            }
+        }
+        // Decades and years in two digits after an apostrophe or as a plural: "the '70s", "80s", "since '82".
+        // ("in their 30s" is an age: a plural needs "the" or an apostrophe, or to follow such a decade.)
+        func twoDigitDecade(_ k: Int) -> Bool {
+            k >= 1 && t[k].kind == .number && t[k].lower.count == 3 && t[k].lower.hasSuffix("s") && Int(t[k].lower.dropLast()).map { $0 % 10 == 0 } == true
+                && (["the", "'", "\u{2019}"].contains(t[k - 1].lower) || k >= 3 && ["and", "or", "to"].contains(t[k - 1].lower) && twoDigitDecade(k - 2))
+        }
+        if twoDigitDecade(i), let y = Int(t[i].lower.dropLast()) {
+            return Match(length: 1, type: .date, relative: false) { _, _ in String((y < 30 ? 200 : 190) + y / 10) }
+        }
+        // The apostrophe touches the number and not the word before it (a closing quote would).
+        if t[i].kind == .number, t[i].lower.count == 2, let y = Int(t[i].lower), i > 0, ["'", "\u{2019}"].contains(t[i - 1].lower),
+           t[i - 1].end == t[i].start, i < 2 || t[i - 2].end < t[i - 1].start {
+            return Match(length: 1, type: .date, relative: false) { _, _ in String((y < 30 ? 2000 : 1900) + y) }
+        }
         // Decades: "the 1990s", "1990s".
         if t[i].kind == .number, t[i].lower.count == 5, t[i].lower.hasSuffix("s"), let y = Int(t[i].lower.dropLast()), y % 10 == 0, (1000...2990).contains(y) {
             return Match(length: 1, type: .date, relative: false) { _, _ in String(y / 10) }
@@ -421,8 +458,8 @@ public struct TimeTagger: Sendable {
         default: return nil
         }
         // "the past two years" / "the last three months" / "the next several days": durations.
-        if !earlierLater, i > 0, t[i - 1].lower == "the", let n = count(t, k + 1), let u = at(n.next), let unit = words.units[u.lower] {
-            let length = n.next + 1 - i
+        if !earlierLater, i > 0, t[i - 1].lower == "the", let n = count(t, k + 1), let u = at(qualifiedUnit(t, n.next)), let unit = words.units[u.lower] {
+            let length = qualifiedUnit(t, n.next) + 1 - i
             let amount = n.value
             return Match(length: length, type: .duration, relative: false) { _, _ in Self.durationValue(amount, unit) }
         }
@@ -597,12 +634,20 @@ public struct TimeTagger: Sendable {
         return Match(length: length, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
     }
 
+    /// Where the unit is when a count is followed at `k` by a word that qualifies it: "six straight
+    /// days", "two consecutive quarters", "five trading days"; `k` itself otherwise.
+    func qualifiedUnit(_ t: [TimeToken], _ k: Int) -> Int {
+        guard k + 1 < t.count, words.unitQualifiers.contains(t[k].lower), words.units[t[k + 1].lower] != nil else { return k }
+        return k + 1
+    }
+
     func durationForm(_ t: [TimeToken], at i: Int) -> Match? {
         func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
         guard let n = count(t, i) else { return nil }
         var k = n.next
         var hyphen = false
         if at(k)?.lower == "-" { k += 1; hyphen = true }
+        if !hyphen { k = qualifiedUnit(t, k) }
         guard let u = at(k), let unit = words.units[u.lower] else { return nil }
         // "a year" is too often "$5 a year" or "once a week": "a"/"an" make a duration only after a word
         // that takes one ("for a year", "in a week", "nearly a decade"), or with "ago".
@@ -671,7 +716,7 @@ public struct TimeTagger: Sendable {
     static func durationValue(_ amount: String, _ unit: String) -> String {
         switch unit {
         case "H", "MIN": return "PT" + amount + (unit == "MIN" ? "M" : "H")
-        case "Q": return Int(amount).map { "P\($0 * 3)M" } ?? "PXM"
+        case "Q": return "P" + amount + "Q"
         case "DE": return Int(amount).map { "P\($0 * 10)Y" } ?? "PXDE"
         case "CE": return Int(amount).map { "P\($0 * 100)Y" } ?? "PXCE"
         default: return "P" + amount + unit
@@ -839,6 +884,7 @@ struct TimeWords: Sendable {
     var future: Set<String> = []
     var clauseOpeners: Set<String> = []
     var pastForms: Set<String> = []
+    var unitQualifiers: Set<String> = []
 
     static let english: TimeWords = {
         var w = TimeWords()
@@ -859,6 +905,7 @@ struct TimeWords: Sendable {
             case "future": w.future.insert(word)
             case "clause": w.clauseOpeners.insert(word)
             case "past": w.pastForms.insert(word)
+            case "qualifier": w.unitQualifiers.insert(word)
             default: continue
             }
         }

@@ -170,6 +170,27 @@ import PrecisText
         one("He was hurt last Oct. 23 in Calder.", "Oct. 23", "DATE", "2024-10-23")
     }
 
+    @Test func aPastVerbOnEitherSideOrTheSoonestPossibleDaySetsTheDirection() {
+        // The anchor is a Wednesday: "Tuesday" is yesterday when told in the past, next week's ahead.
+        one("Mayor Ines Varga on Tuesday said the bridge will reopen.", "Tuesday", "DATE", "2025-03-11")
+        one("The ferry company said here Monday it will add two boats.", "Monday", "DATE", "2025-03-10")
+        one("The crews could start work as soon as Tuesday, the port said.", "Tuesday", "DATE", "2025-03-18")
+        one("Repairs may finish as early as next week.", "next week", "DATE", "2025-W12")
+    }
+
+    @Test func theWeekendShortDecadesAndQualifiedDurations() {
+        // The weekend just past is that of ISO week 10 (Saturday 8 March); one ahead, week 11's.
+        one("Talks went on over the weekend in Calder.", "the weekend", "DATE", "2025-W10-WE")
+        one("Talks will go on over the weekend.", "the weekend", "DATE", "2025-W11-WE")
+        #expect(tags("Boats of the '70s and 80s were slower.", anchor: anchor).map(\.2) == ["197", "198"])
+        one("The port has not closed since '82.", "'82", "DATE", "1982")
+        // A plural age is not a decade.
+        #expect(tags("Most crew members are in their 30s.", anchor: anchor).isEmpty)
+        one("Shares fell for six straight days.", "six straight days", "DURATION", "P6D")
+        one("Freight rose for two consecutive quarters.", "two consecutive quarters", "DURATION", "P2Q")
+        one("The index lost 4% over the past five trading days.", "the past five trading days", "DURATION", "P5D")
+    }
+
     @Test func offsetsAreUnicodeScalars() throws {
         let text = "Ça a commencé — «enfin» — on Tuesday."
         let t = try #require(tagger.tag(text, anchor: anchor).first)
