@@ -75,13 +75,13 @@ public struct AttributionReport: Sendable {
 
 public enum AttributionEvaluation {
     /// Trains the attribution tagger on annotated documents.
-    public static func train(_ documents: [AttributionDocument], epochs: Int, buckets: Int) -> AttributionModel {
+    public static func train(_ documents: [AttributionDocument], epochs: Int, buckets: Int, folds: Int = 5) -> AttributionModel {
         var trainer = AttributionTrainer(buckets: buckets)
         let segmenter = SentenceSegmenter()
         for doc in documents {
             trainer.add(text: doc.text, sources: doc.sources, cues: doc.cues, contents: doc.contents, segmenter: segmenter)
         }
-        return trainer.train(epochs: epochs)
+        return trainer.train(epochs: epochs, folds: folds)
     }
 
     public static func run(_ documents: [AttributionDocument], finder: QuoteFinder = QuoteFinder()) -> AttributionReport {

@@ -23,11 +23,9 @@ enum AttributionTag: Int, CaseIterable, Sendable {
     }
 }
 
-/// A sentence-level sequence tagger for attributions: an averaged structured perceptron over hashed
-/// features of each token and its neighbours (words, shapes, quote-mark state, reporting-verb cues
-/// near it), decoded with Viterbi under BIO constraints. The weights are learnt from PolNeAR's
-/// training split (`precis eval quotes --train`) and ship as `attribution.model`.
-public struct AttributionModel: Sendable {
+/// One pass of the attribution tagger: an averaged structured perceptron over hashed feature rows,
+/// decoded with Viterbi under BIO constraints.
+struct AttributionLayer: Sendable, Equatable {
     /// Weights, `buckets` rows of `AttributionTag.count`, then the transition matrix (previous tag
     /// row, `count + 1` rows with the sentence start last).
     var weights: [Float]
@@ -39,9 +37,51 @@ public struct AttributionModel: Sendable {
     }
 
     var transitionBase: Int { buckets * AttributionTag.count }
+}
+
+/// A sentence-level sequence tagger for attributions, in two passes. The first reads hashed
+/// features of each token and its neighbours (words, shapes, quote-mark state, reporting-verb cues
+/// near it); the second reads the same features and the first pass's tags around each token (where
+/// it put a cue, a speaker, a content), so a decision can lean on the sentence's other decisions.
+/// Both are averaged structured perceptrons decoded with Viterbi under BIO constraints, learnt from
+/// PolNeAR's training split (`precis eval quotes --train`) and shipped as `attribution.model.1` to `.8`.
+public struct AttributionModel: Sendable {
+    /// The passes, first to last; each pass after the first also reads its predecessor's tags.
+    var layers: [AttributionLayer]
+
+    init(buckets: Int, passes: Int = 1) {
+        layers = Array(repeating: AttributionLayer(buckets: buckets), count: max(1, passes))
+    }
+
+    init(layers: [AttributionLayer]) { self.layers = layers }
+
+    var buckets: Int { layers[0].buckets }
 
     /// The model that ships with Precis, or nil when its resource is missing or unreadable.
-    public static let english: AttributionModel? = AttributionModel(serialized: PackageResources.attribution_model)
+    /// It ships in eight parts (see Package.swift), read here in order as one.
+    public static let english: AttributionModel? = AttributionModel(serialized: Array([
+        PackageResources.attribution_model_1, PackageResources.attribution_model_2, PackageResources.attribution_model_3,
+        PackageResources.attribution_model_4, PackageResources.attribution_model_5, PackageResources.attribution_model_6,
+        PackageResources.attribution_model_7, PackageResources.attribution_model_8,
+    ].joined()))
+
+    /// `serialized()` cut into `parts` pieces of nearly equal length, in order (the shipped model's
+    /// resource files).
+    public func serialized(parts: Int) -> [[UInt8]] {
+        let bytes = serialized()
+        let size = (bytes.count + parts - 1) / max(1, parts)
+        return (0..<max(1, parts)).map { k in Array(bytes[min(bytes.count, k * size)..<min(bytes.count, (k + 1) * size)]) }
+    }
+
+    /// The tags of the tokens `tk[r]`, one sentence.
+    func tags(_ tk: [TimeToken], _ r: Range<Int>, words: QuoteWords) -> [AttributionTag] {
+        let rows = Self.features(tk, r, words: words, buckets: buckets)
+        var tags = layers[0].decode(rows)
+        guard layers.count > 1 else { return tags }
+        let hashes = tk[r].map { Self.hashString($0.lower) }
+        for layer in layers.dropFirst() { tags = layer.decode(Self.stacked(rows, tags, words: hashes, buckets: buckets)) }
+        return tags
+    }
 
     // MARK: features
 
@@ -115,6 +155,47 @@ public struct AttributionModel: Sendable {
         return rows
     }
 
+    /// `rows` with features of the previous pass's `tags`: the tags around each token, the tag with
+    /// the word and its neighbours, the tag with the position in the sentence, how far the nearest
+    /// predicted cue is on each side and which word it is, and which roles the sentence has at all. `words` are the tokens' hashed lower-case forms.
+    static func stacked(_ rows: [[Int32]], _ tags: [AttributionTag], words: [UInt64], buckets: Int) -> [[Int32]] {
+        let n = rows.count
+        let m = UInt64(buckets)
+        func tag(_ j: Int) -> UInt64 { j < 0 ? 100 : j >= n ? 101 : UInt64(tags[j].rawValue) }
+        func bucketDistance(_ d: Int) -> UInt64 { d < 0 ? 99 : d <= 3 ? UInt64(d) : d <= 6 ? 5 : d <= 12 ? 8 : 20 }
+        var leftCue = [Int](repeating: -1, count: n), rightCue = [Int](repeating: -1, count: n)
+        var last = -1
+        for j in 0..<n { leftCue[j] = last; if tags[j] == .cueBegin { last = j } }
+        last = -1
+        for j in stride(from: n - 1, through: 0, by: -1) { rightCue[j] = last; if tags[j] == .cueBegin { last = j } }
+        var roles: UInt64 = 0
+        for t in tags { if let r = t.role { roles |= 1 << UInt64(r) } }
+        var out = rows
+        for j in 0..<n {
+            func add(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) {
+                out[j].append(Int32(truncatingIfNeeded: combine(template, a, b) % m))
+            }
+            let left = leftCue[j] < 0 ? -1 : j - leftCue[j], right = rightCue[j] < 0 ? -1 : rightCue[j] - j
+            add(40, tag(j))
+            add(41, tag(j - 1), tag(j))
+            add(42, tag(j), tag(j + 1))
+            add(43, tag(j - 2), tag(j + 2))
+            add(44, tag(j), words[j])
+            add(45, bucketDistance(left), bucketDistance(right))
+            add(46, roles, tag(j))
+            if leftCue[j] >= 0 { add(47, words[leftCue[j]], bucketDistance(left)) }
+            if rightCue[j] >= 0 { add(48, words[rightCue[j]], bucketDistance(right)) }
+            add(49, tag(j - 1), words[j])
+            add(50, tag(j + 1), words[j])
+            add(51, tag(j), bucketDistance(j))
+            add(52, tag(j), bucketDistance(n - 1 - j))
+            add(53, tag(j - 1), tag(j + 1))
+            add(54, tag(j), words[max(0, j - 1)])
+            add(55, tag(j), words[min(n - 1, j + 1)])
+        }
+        return out
+    }
+
     /// Word classes a tagger can generalise over: capitalised word, lower-case word, number, and
     /// the punctuation marks themselves.
     static func shape(_ t: TimeToken) -> Int {
@@ -151,6 +232,49 @@ public struct AttributionModel: Sendable {
         return h
     }
 
+    // MARK: storage
+
+    /// The serialised form: "PRECIS-ATTRIBUTION 3 <buckets> <scale of pass 1> <scale of pass 2> ...\n",
+    /// then for each pass every weight of the hashed features as one Int8 (weight / scale,
+    /// bucket-major) and the transitions as little-endian Float32.
+    public func serialized() -> [UInt8] {
+        let scales = layers.map { layer in
+            let maxAbs = layer.weights[0..<layer.transitionBase].reduce(Float(0)) { max($0, abs($1)) }
+            return maxAbs > 0 ? maxAbs / 127 : 1
+        }
+        var out = Array("PRECIS-ATTRIBUTION 3 \(buckets) \(scales.map { "\($0)" }.joined(separator: " "))\n".utf8)
+        for (layer, scale) in zip(layers, scales) {
+            let tb = layer.transitionBase
+            for w in layer.weights[0..<tb] { out.append(UInt8(bitPattern: Int8(clamping: Int((w / scale).rounded())))) }
+            for w in layer.weights[tb...] { withUnsafeBytes(of: w.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
+        }
+        return out
+    }
+
+    /// Reads `serialized()`; nil for anything else (a missing or damaged model reads as none).
+    public init?(serialized bytes: [UInt8]) {
+        guard let newline = bytes.prefix(200).firstIndex(of: 10) else { return nil }
+        let head = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
+        guard (4...6).contains(head.count), head[0] == "PRECIS-ATTRIBUTION", head[1] == "3",
+              let buckets = Int(head[2]), buckets > 0, buckets <= 1 << 24 else { return nil }
+        let scales = head[3...].compactMap { Float($0) }.filter(\.isFinite)
+        guard scales.count == head.count - 3 else { return nil }
+        self.init(buckets: buckets, passes: scales.count)
+        let tb = layers[0].transitionBase, size = layers[0].weights.count
+        var i = newline + 1
+        guard bytes.count == i + scales.count * (tb + 4 * (size - tb)) else { return nil }
+        for (l, scale) in scales.enumerated() {
+            for w in 0..<tb { layers[l].weights[w] = Float(Int8(bitPattern: bytes[i + w])) * scale }
+            i += tb
+            for t in tb..<size {
+                layers[l].weights[t] = Float(bitPattern: UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24)
+                i += 4
+            }
+        }
+    }
+}
+
+extension AttributionLayer {
     // MARK: decoding
 
     /// The best tag sequence for a sentence's feature rows.
@@ -190,49 +314,18 @@ public struct AttributionModel: Sendable {
         }
         return out
     }
-
-    // MARK: storage
-
-    /// The serialised form: "PRECIS-ATTRIBUTION 2 <buckets> <scale>\n", then every weight of the
-    /// hashed features as one Int8 (weight / scale, bucket-major), then the transitions as
-    /// little-endian Float32.
-    public func serialized() -> [UInt8] {
-        let maxAbs = weights[0..<transitionBase].reduce(Float(0)) { max($0, abs($1)) }
-        let scale = maxAbs > 0 ? maxAbs / 127 : 1
-        var out = Array("PRECIS-ATTRIBUTION 2 \(buckets) \(scale)\n".utf8)
-        out.reserveCapacity(out.count + transitionBase + 4 * (weights.count - transitionBase))
-        for w in weights[0..<transitionBase] { out.append(UInt8(bitPattern: Int8(clamping: Int((w / scale).rounded())))) }
-        for w in weights[transitionBase...] { withUnsafeBytes(of: w.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
-        return out
-    }
-
-    /// Reads `serialized()`; nil for anything else (a missing or damaged model reads as none).
-    public init?(serialized bytes: [UInt8]) {
-        guard let newline = bytes.prefix(100).firstIndex(of: 10) else { return nil }
-        let head = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
-        guard head.count == 4, head[0] == "PRECIS-ATTRIBUTION", head[1] == "2",
-              let buckets = Int(head[2]), buckets > 0, buckets <= 1 << 24, let scale = Float(head[3]), scale.isFinite else { return nil }
-        self.init(buckets: buckets)
-        let body = newline + 1
-        guard bytes.count == body + transitionBase + 4 * (weights.count - transitionBase) else { return nil }
-        for i in 0..<transitionBase { weights[i] = Float(Int8(bitPattern: bytes[body + i])) * scale }
-        var i = body + transitionBase
-        for t in transitionBase..<weights.count {
-            weights[t] = Float(bitPattern: UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24)
-            i += 4
-        }
-    }
 }
 
 /// Learns an `AttributionModel` from tagged sentences.
 public struct AttributionTrainer {
     /// One training sentence: feature rows and gold tags.
-    struct Example { var rows: [[Int32]]; var gold: [AttributionTag] }
+    struct Example { var rows: [[Int32]]; var gold: [AttributionTag]; var words: [UInt64]; var document: Int }
     var examples: [Example] = []
+    var documents = 0
     let buckets: Int
     let words = QuoteWords.english
 
-    public init(buckets: Int = 1 << 15) { self.buckets = buckets }
+    public init(buckets: Int = 1 << 16) { self.buckets = buckets }
 
     /// Adds the sentences of one document with its gold source, cue and content spans (scalar offsets).
     public mutating func add(text: String, sources: [TextSpan], cues: [TextSpan], contents: [TextSpan],
@@ -248,6 +341,7 @@ public struct AttributionTrainer {
                 spanStart[sp.start] = true
             }
         }
+        defer { documents += 1 }
         for range in AttributionTrainer.sentenceRanges(tokens, scalars, segmenter) {
             var gold: [AttributionTag] = []
             var previousRole = -1
@@ -259,7 +353,8 @@ public struct AttributionTrainer {
                 gold.append(AttributionTag(rawValue: 1 + 2 * r + (begins ? 0 : 1))!)
                 previousRole = r
             }
-            examples.append(Example(rows: AttributionModel.features(tokens, range, words: words, buckets: buckets), gold: gold))
+            examples.append(Example(rows: AttributionModel.features(tokens, range, words: words, buckets: buckets), gold: gold,
+                                    words: tokens[range].map { AttributionModel.hashString($0.lower) }, document: documents))
         }
     }
 
@@ -274,9 +369,27 @@ public struct AttributionTrainer {
         return out
     }
 
+    /// Trains both passes. The second pass learns from first-pass tags it could meet at reading time:
+    /// for each of `folds` slices of the documents, a first pass trained on the other slices tags it.
+    public func train(epochs: Int = 10, seed: UInt64 = 7, folds: Int = 5) -> AttributionModel {
+        let first = Self.train(examples, buckets: buckets, epochs: epochs, seed: seed)
+        guard folds > 1 else { return AttributionModel(layers: [first]) }
+        var second = examples
+        for fold in 0..<folds {
+            let held = examples.indices.filter { examples[$0].document % folds == fold }
+            guard !held.isEmpty else { continue }
+            let layer = Self.train(examples.filter { $0.document % folds != fold }, buckets: buckets, epochs: epochs, seed: seed)
+            for e in held {
+                let ex = examples[e]
+                second[e].rows = AttributionModel.stacked(ex.rows, layer.decode(ex.rows), words: ex.words, buckets: buckets)
+            }
+        }
+        return AttributionModel(layers: [first, Self.train(second, buckets: buckets, epochs: epochs, seed: seed)])
+    }
+
     /// Averaged perceptron training over `epochs` passes in a fixed shuffled order.
-    public func train(epochs: Int = 10, seed: UInt64 = 7) -> AttributionModel {
-        var model = AttributionModel(buckets: buckets)
+    static func train(_ examples: [Example], buckets: Int, epochs: Int, seed: UInt64) -> AttributionLayer {
+        var model = AttributionLayer(buckets: buckets)
         var accumulated = [Float](repeating: 0, count: model.weights.count)
         let k = AttributionTag.count
         var step: Float = 1

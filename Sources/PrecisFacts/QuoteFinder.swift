@@ -150,7 +150,7 @@ public struct QuoteFinder: Sendable {
 
     /// Attributions the tagger reads in a sentence: each cue with the nearest source and content spans.
     func taggedAttributions(_ tk: [TimeToken], _ r: Range<Int>, _ s: [Unicode.Scalar], model: AttributionModel) -> [Quote] {
-        let tags = model.decode(AttributionModel.features(tk, r, words: words, buckets: model.buckets))
+        let tags = model.tags(tk, r, words: words)
         var spans: [(role: Int, from: Int, to: Int)] = []
         for (j, tag) in tags.enumerated() {
             guard let role = tag.role else { continue }

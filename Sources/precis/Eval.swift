@@ -367,26 +367,34 @@ struct EvalQuotes: ParsableCommand {
     @Option(help: ArgumentHelp("Train the attribution tagger on this PolNeAR split first and score with it.", valueName: "dir"))
     var train: String?
 
-    @Option(help: ArgumentHelp("Write the trained tagger here (the shipped one is Sources/PrecisFacts/Resources/en/attribution.model).", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the trained tagger here (the shipped one is Sources/PrecisFacts/Resources/en/attribution.model.1 to .8, written with --parts 8).", valueName: "file"))
     var saveModel: String?
 
     @Option(help: ArgumentHelp("Write what was found in each document as JSON lines.", valueName: "file"))
     var dump: String?
 
-    @Option(name: .customLong("model"), help: ArgumentHelp("Score with the attribution tagger in this file instead of the shipped one.", valueName: "file"))
+    @Option(name: .customLong("model"), help: ArgumentHelp("Score with the attribution tagger in this file (or in its parts file.1, file.2, ...) instead of the shipped one.", valueName: "file"))
     var modelFile: String?
 
     @Option(help: ArgumentHelp("What counts: every attribution as PolNeAR annotates it, or reported speech as digests show it."))
     var reading: QuoteFinder.Reading = .attributions
 
+    @Option(help: "Write --save-model as this many files FILE.1 ... FILE.N (the shipped tagger is in 8).")
+    var parts = 1
+
     @Option(help: "Training passes (the shipped tagger had 10).")
     var epochs = 10
 
-    @Option(help: "Feature hash buckets (the shipped tagger has 32768).")
-    var buckets = 1 << 15
+    @Option(help: "Slices of the training documents for the second pass's first-pass tags (1: one pass only; the shipped tagger had 5).")
+    var folds = 5
+
+    @Option(help: "Feature hash buckets (the shipped tagger has 65536).")
+    var buckets = 1 << 16
 
     func validate() throws {
         guard epochs > 0 else { throw ValidationError("--epochs must be a positive number.") }
+        guard (1...100).contains(folds) else { throw ValidationError("--folds must be between 1 and 100.") }
+        guard (1...64).contains(parts) else { throw ValidationError("--parts must be between 1 and 64.") }
         guard (1...(1 << 24)).contains(buckets) else { throw ValidationError("--buckets must be between 1 and 16777216.") }
     }
 
@@ -403,21 +411,31 @@ struct EvalQuotes: ParsableCommand {
         var finder = QuoteFinder()
         finder.reading = reading
         if let modelFile {
-            guard let data = FileManager.default.contents(atPath: modelFile), let model = AttributionModel(serialized: [UInt8](data)) else {
-                throw Console.fail("\(modelFile) is not an attribution model written by --save-model")
+            // FILE, or the parts FILE.1, FILE.2, ... that --parts wrote, in order.
+            var bytes = FileManager.default.contents(atPath: modelFile).map { [UInt8]($0) }
+            if bytes == nil {
+                var k = 1
+                while let part = FileManager.default.contents(atPath: "\(modelFile).\(k)") { bytes = (bytes ?? []) + part; k += 1 }
+            }
+            guard let bytes, let model = AttributionModel(serialized: bytes) else {
+                throw Console.fail("\(modelFile) is not an attribution model written by --save-model (nor are \(modelFile).1, .2, ...)")
             }
             finder.model = model
         }
         if let train {
             let started = Date()
-            let model = AttributionEvaluation.train(try read(train), epochs: epochs, buckets: buckets)
+            let model = AttributionEvaluation.train(try read(train), epochs: epochs, buckets: buckets, folds: folds)
             Console.warn(String(format: "trained on %@ in %.1f s", train, Date().timeIntervalSince(started)))
             if let saveModel {
-                let bytes = model.serialized()
-                guard FileManager.default.createFile(atPath: saveModel, contents: Data(bytes)) else {
-                    throw Console.fail("cannot write \(saveModel)")
+                // One file, or `parts` files FILE.1 ... FILE.N (how the shipped tagger is kept).
+                let pieces = parts == 1 ? [(saveModel, model.serialized())]
+                    : model.serialized(parts: parts).enumerated().map { ("\(saveModel).\($0.offset + 1)", $0.element) }
+                for (path, bytes) in pieces {
+                    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+                        throw Console.fail("cannot write \(path)")
+                    }
+                    Console.warn("wrote \(path) (\(bytes.count) bytes)")
                 }
-                Console.warn("wrote \(saveModel) (\(bytes.count) bytes)")
             }
             finder.model = model
         }

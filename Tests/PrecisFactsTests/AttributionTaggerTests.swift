@@ -47,8 +47,7 @@ import PrecisText
     func tags(_ model: AttributionModel, _ text: String) -> [(String, AttributionTag)] {
         let scalars = Array(text.unicodeScalars)
         let tokens = TimeToken.splittingClitics(TimeToken.tokenize(scalars))
-        let rows = AttributionModel.features(tokens, 0..<tokens.count, words: QuoteWords.english, buckets: model.buckets)
-        return zip(tokens.map(\.lower), model.decode(rows)).map { ($0, $1) }
+        return zip(tokens.map(\.lower), model.tags(tokens, 0..<tokens.count, words: QuoteWords.english)).map { ($0, $1) }
     }
 
     @Test func aTaggerLearnsSourceCueAndContentFromAnnotatedSentences() {
@@ -73,16 +72,24 @@ import PrecisText
         let model = trainedModel()
         let bytes = model.serialized()
         let read = try #require(AttributionModel(serialized: bytes))
-        // Weights are kept to within half a quantisation step, transitions exactly.
-        let scale = model.weights[0..<model.transitionBase].map(abs).max()! / 127
-        #expect(zip(read.weights, model.weights).allSatisfy { abs($0 - $1) <= scale / 2 + 1e-5 })
-        #expect(read.weights[read.transitionBase...] == model.weights[model.transitionBase...])
+        // Both passes; weights are kept to within half a quantisation step, transitions exactly.
+        #expect(model.layers.count == 2 && read.layers.count == 2)
+        for (written, original) in zip(read.layers, model.layers) {
+            let scale = original.weights[0..<original.transitionBase].map(abs).max()! / 127
+            #expect(zip(written.weights, original.weights).allSatisfy { abs($0 - $1) <= scale / 2 + 1e-5 })
+            #expect(written.weights[written.transitionBase...] == original.weights[original.transitionBase...])
+        }
         let text = "Judge Mara Quill warned that the ferry would run late."
         #expect(tags(read, text).map(\.1) == tags(model, text).map(\.1))
+        // Cut into parts (as the shipped model is kept), the pieces read back as the whole.
+        let parts = model.serialized(parts: 8)
+        #expect(parts.count == 8 && Array(parts.joined()) == bytes)
+        #expect(AttributionModel(serialized: Array(parts.dropLast().joined())) == nil)
         #expect(AttributionModel(serialized: Array(bytes.dropLast(3))) == nil)
         #expect(AttributionModel(serialized: []) == nil)
         #expect(AttributionModel(serialized: Array("PRECIS-ATTRIBUTION 9 4096 0.1\n".utf8) + bytes) == nil)
-        #expect(AttributionModel(serialized: Array("PRECIS-ATTRIBUTION 2 -5 nan\n".utf8)) == nil)
+        #expect(AttributionModel(serialized: Array("PRECIS-ATTRIBUTION 3 -5 nan\n".utf8)) == nil)
+        #expect(AttributionModel(serialized: Array("PRECIS-ATTRIBUTION 3 4096 0.1 nan\n".utf8)) == nil)
     }
 
     @Test func contractionsAndPossessivesAreTheirOwnTokens() {
