@@ -25,7 +25,7 @@ enum AttributionTag: Int, CaseIterable, Sendable {
 
 /// One pass of the attribution tagger: an averaged structured perceptron over hashed feature rows,
 /// decoded with Viterbi under BIO constraints.
-struct AttributionLayer: Sendable, Equatable {
+struct AttributionLayer: Sendable {
     /// Weights, `buckets` rows of `AttributionTag.count`, then the transition matrix (previous tag
     /// row, `count + 1` rows with the sentence start last).
     var weights: [Float]
@@ -157,7 +157,8 @@ public struct AttributionModel: Sendable {
 
     /// `rows` with features of the previous pass's `tags`: the tags around each token, the tag with
     /// the word and its neighbours, the tag with the position in the sentence, how far the nearest
-    /// predicted cue is on each side and which word it is, and which roles the sentence has at all. `words` are the tokens' hashed lower-case forms.
+    /// predicted cue is on each side and which word it is, and which roles the sentence has at all.
+    /// `words` are the tokens' hashed lower-case forms.
     static func stacked(_ rows: [[Int32]], _ tags: [AttributionTag], words: [UInt64], buckets: Int) -> [[Int32]] {
         let n = rows.count
         let m = UInt64(buckets)
