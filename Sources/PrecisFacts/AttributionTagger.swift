@@ -112,7 +112,6 @@ public struct AttributionModel: Sendable {
         for j in 0..<n { leftCue[j] = last < 0 ? -1 : j - last; if isCue[j] { last = j } }
         last = -1
         for j in stride(from: n - 1, through: 0, by: -1) { rightCue[j] = last < 0 ? -1 : last - j; if isCue[j] { last = j } }
-        func bucketDistance(_ d: Int) -> UInt64 { d < 0 ? 99 : d <= 3 ? UInt64(d) : d <= 6 ? 5 : d <= 12 ? 8 : 20 }
         let boundary = hashString("<s>"), endMark = hashString("</s>")
         func word(_ j: Int) -> UInt64 { j < 0 ? boundary : j >= n ? endMark : wordHash[j] }
         func shapeAt(_ j: Int) -> UInt64 { j < 0 || j >= n ? 0 : shapes[j] }
@@ -163,7 +162,6 @@ public struct AttributionModel: Sendable {
         let n = rows.count
         let m = UInt64(buckets)
         func tag(_ j: Int) -> UInt64 { j < 0 ? 100 : j >= n ? 101 : UInt64(tags[j].rawValue) }
-        func bucketDistance(_ d: Int) -> UInt64 { d < 0 ? 99 : d <= 3 ? UInt64(d) : d <= 6 ? 5 : d <= 12 ? 8 : 20 }
         var leftCue = [Int](repeating: -1, count: n), rightCue = [Int](repeating: -1, count: n)
         var last = -1
         for j in 0..<n { leftCue[j] = last; if tags[j] == .cueBegin { last = j } }
@@ -196,6 +194,10 @@ public struct AttributionModel: Sendable {
         }
         return out
     }
+
+    /// A token distance in coarse steps (none, 0 to 3, up to 6, up to 12, further), so near and far
+    /// cues share weights.
+    static func bucketDistance(_ d: Int) -> UInt64 { d < 0 ? 99 : d <= 3 ? UInt64(d) : d <= 6 ? 5 : d <= 12 ? 8 : 20 }
 
     /// Word classes a tagger can generalise over: capitalised word, lower-case word, number, and
     /// the punctuation marks themselves.
