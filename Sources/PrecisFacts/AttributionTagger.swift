@@ -75,28 +75,30 @@ public struct AttributionModel: Sendable {
 
     /// The tags of the tokens `tk[r]`, one sentence.
     func tags(_ tk: [TimeToken], _ r: Range<Int>, words: QuoteWords) -> [AttributionTag] {
-        let rows = Self.features(tk, r, words: words, buckets: buckets)
+        let hashes = Self.wordHashes(tk, r)
+        let rows = Self.features(tk, r, hashes: hashes, words: words, buckets: buckets)
         var tags = layers[0].decode(rows)
-        guard layers.count > 1 else { return tags }
-        let hashes = tk[r].map { Self.hashString($0.lower) }
         for layer in layers.dropFirst() { tags = layer.decode(Self.stacked(rows, tags, words: hashes, buckets: buckets)) }
         return tags
     }
 
     // MARK: features
 
-    /// Hashed feature rows of every token of a sentence.
-    static func features(_ tk: [TimeToken], _ r: Range<Int>, words: QuoteWords, buckets: Int) -> [[Int32]] {
+    /// The hashed lower-case forms of the tokens `tk[r]`, read by both passes' features.
+    static func wordHashes(_ tk: [TimeToken], _ r: Range<Int>) -> [UInt64] {
+        tk[r].map { hashString($0.lower) }
+    }
+
+    /// Hashed feature rows of every token of a sentence; `hashes` are its `wordHashes`.
+    static func features(_ tk: [TimeToken], _ r: Range<Int>, hashes wordHash: [UInt64], words: QuoteWords, buckets: Int) -> [[Int32]] {
         let n = r.count
         guard n > 0 else { return [] }
-        var wordHash = [UInt64](repeating: 0, count: n)
         var shapes = [UInt64](repeating: 0, count: n)
         var isCue = [Bool](repeating: false, count: n)
         var inQuote = [Bool](repeating: false, count: n)
         var open = false
         for j in 0..<n {
             let t = tk[r.lowerBound + j]
-            wordHash[j] = hashString(t.lower)
             shapes[j] = UInt64(shape(t))
             isCue[j] = t.kind == .word && !t.capitalized && (words.cues.contains(t.lower) || words.participles.contains(t.lower) || words.attribution.contains(t.lower))
             let q = t.lower
@@ -356,8 +358,9 @@ public struct AttributionTrainer {
                 gold.append(AttributionTag(rawValue: 1 + 2 * r + (begins ? 0 : 1))!)
                 previousRole = r
             }
-            examples.append(Example(rows: AttributionModel.features(tokens, range, words: words, buckets: buckets), gold: gold,
-                                    words: tokens[range].map { AttributionModel.hashString($0.lower) }, document: documents))
+            let hashes = AttributionModel.wordHashes(tokens, range)
+            examples.append(Example(rows: AttributionModel.features(tokens, range, hashes: hashes, words: words, buckets: buckets),
+                                    gold: gold, words: hashes, document: documents))
         }
     }
 
