@@ -194,6 +194,8 @@ public struct TimeTagger: Sendable {
             }
         }
 
+        // Named days: "Thanksgiving Day", "last Christmas", "Easter week".
+        if let m = holidayForm(t, at: i) { return m }
         // Relative forms that start with a modifier: "last week", "next month", "this year",
         // "earlier this year", "later this month", "last Tuesday", "next spring", "the past two years".
         if let m = modifiedForm(t, at: i) { return m }
@@ -239,6 +241,15 @@ public struct TimeTagger: Sendable {
         }
         if (w == "every" || w == "each"), let u = at(i + 1), let unit = words.units[u.lower] {
             return Match(length: 2, type: .set, relative: false) { _, _ in "P1" + unit }
+        }
+        // "each Thursday", "every July": a day of every week, a month of every year.
+        if (w == "every" || w == "each"), let d = at(i + 1), d.capitalized {
+            if let wd = words.weekdays[d.lower], d.lower.count > 3 {
+                return Match(length: 2, type: .set, relative: false) { _, _ in "XXXX-WXX-\(wd)" }
+            }
+            if let m = words.months[d.lower], d.lower.count > 3 {
+                return Match(length: 2, type: .set, relative: false) { _, _ in "XXXX-" + CivilDate.pad(m, 2) }
+            }
         }
 
         // ISO dates "2014-11-18" and numeric dates "11/18/2014", "11/18/14".
@@ -302,6 +313,11 @@ public struct TimeTagger: Sendable {
         if w == "the" {
             var k = i + 1
             var modifier = ""
+            // "the year ended June 30", "the fiscal year ending tomorrow": a year's length, its end named.
+            let fiscal = isWord(k, "fiscal") ? 1 : 0
+            if isWord(k + fiscal, "year"), isWord(k + fiscal + 1, "ended") || isWord(k + fiscal + 1, "ending") {
+                return Match(length: 2 + fiscal, type: .duration, relative: false) { _, _ in "P1Y" }
+            }
             if let m = at(k), ["latest", "current", "full"].contains(m.lower) { modifier = m.lower; k += 1 }
             if isWord(k, "fiscal") { k += 1 }
             if let u = at(k), u.lower == "year" || u.lower == "quarter" || u.lower == "period" && modifier == "latest",
@@ -319,6 +335,10 @@ public struct TimeTagger: Sendable {
         }
         // "fourth quarter", "the fiscal first quarter", "the 1988 second quarter", "the 1988 quarter".
         if let q = quarterForm(t, at: i) { return q }
+        // "the highest level in years": a stretch of unsaid length.
+        if i > 0, t[i - 1].lower == "in", w == "years" || w == "decades" {
+            return Match(length: 1, type: .duration, relative: false) { _, _ in Self.durationValue("X", w == "years" ? "Y" : "DE") }
+        }
         // "recent years", "in coming weeks", "the weeks ahead": a stretch of unsaid length.
         if (w == "recent" || w == "coming"), let u = at(i + 1), u.lower.hasSuffix("s"), let unit = words.units[u.lower] {
             return Match(length: 2, type: .duration, relative: false) { _, _ in Self.durationValue("X", unit) }
@@ -571,6 +591,10 @@ public struct TimeTagger: Sendable {
     func month(_ token: TimeToken, _ t: [TimeToken], _ k: Int) -> Int? {
         guard let m = words.months[token.lower], token.kind == .word else { return nil }
         guard token.capitalized else { return nil }
+        // A short form stands for a month only with its full stop or a number after it: "Jan. 6",
+        // "Sept 11", not "Jan Kavan".
+        if token.lower.count <= 4, !["may", "june", "july"].contains(token.lower),
+           !(k + 1 < t.count && (t[k + 1].lower == "." || t[k + 1].kind == .number)) { return nil }
         if token.lower == "may" || token.lower == "march" {
             let next = k + 1 < t.count ? t[k + 1] : nil
             let prev = k > 0 ? t[k - 1].lower : ""
@@ -583,8 +607,10 @@ public struct TimeTagger: Sendable {
     func clockTime(_ t: [TimeToken], at i: Int) -> Match? {
         func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
         let w = t[i].lower
-        if w == "noon" || w == "midnight" {
-            let hh = w == "noon" ? "12:00" : "24:00"
+        if w == "noon" || w == "midnight" || w == "midday" {
+            // "High Noon", "for the people of Poland, high noon comes today": the figure of speech.
+            if i > 0, t[i - 1].lower == "high" { return nil }
+            let hh = w == "midnight" ? "24:00" : "12:00"
             if let d = at(i + 1), let wd = words.weekdays[d.lower], d.lower.count > 3 {
                 return Match(length: 2, type: .time, relative: true) { anchor, future in
                     anchor.map { Self.weekday(wd, from: $0, future: future).description + "T" + hh }
@@ -623,14 +649,25 @@ public struct TimeTagger: Sendable {
         let hour = (h % 12) + (isPM ? 12 : 0)
         var length = k - i
         let hh = CivilDate.pad(hour, 2) + ":" + CivilDate.pad(minutes, 2)
+        // "5 p.m. EST Nov. 9", "4 a.m. EDT Thursday": a zone, then the day, belong to the time.
+        var dayAt = i + length
+        if let z = at(dayAt), words.zones.contains(z.lower) {
+            dayAt += 1
+            if at(dayAt)?.lower == "," { dayAt += 1 }
+            if let dated = monthForm(t, at: dayAt), dated.length > 1 {
+                return Match(length: dayAt + dated.length - i, type: .time, relative: dated.relative) { anchor, future in
+                    dated.resolve(anchor, future).map { $0 + "T" + hh }
+                }
+            }
+        }
         // "10 p.m. Wednesday": the day named after the time.
-        if let d = at(i + length), let wd = words.weekdays[d.lower], d.lower.count > 3 {
-            return Match(length: length + 1, type: .time, relative: true) { anchor, future in
+        if let d = at(dayAt), let wd = words.weekdays[d.lower], d.lower.count > 3 {
+            return Match(length: dayAt + 1 - i, type: .time, relative: true) { anchor, future in
                 anchor.map { Self.weekday(wd, from: $0, future: future).description + "T" + hh }
             }
         }
         // Leave a sentence-ending full stop outside when "a.m." ends the sentence.
-        if t[i + length - 1].lower == "." && (i + length >= t.count || t[i + length].capitalized) { length -= 1 }
+        if t[i + length - 1].lower == "." && (i + length >= t.count || t[i + length].capitalized && !words.zones.contains(t[i + length].lower)) { length -= 1 }
         return Match(length: length, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
     }
 
@@ -885,12 +922,21 @@ struct TimeWords: Sendable {
     var clauseOpeners: Set<String> = []
     var pastForms: Set<String> = []
     var unitQualifiers: Set<String> = []
+    var holidays: [Holiday] = []
+    var zones: Set<String> = []
 
     static let english: TimeWords = {
         var w = TimeWords()
         w.months = LanguageData.english.months
         w.weekdays = LanguageData.english.weekdays
         for (kind, rest) in resourceEntries(PackageResources.timewords_txt) {
+            if kind == "holiday" {
+                let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let rule = Holiday.rule(parts[0]) else { continue }
+                let name = TimeToken.splittingClitics(TimeToken.tokenize(Array(parts[1].unicodeScalars))).map(\.lower)
+                w.holidays.append(Holiday(words: name, rule: rule))
+                continue
+            }
             let parts = rest.split(separator: " ").map(String.init)
             let word = parts[0], value = parts.count > 1 ? parts[1] : ""
             switch kind {
@@ -906,6 +952,7 @@ struct TimeWords: Sendable {
             case "clause": w.clauseOpeners.insert(word)
             case "past": w.pastForms.insert(word)
             case "qualifier": w.unitQualifiers.insert(word)
+            case "zone": w.zones.insert(word)
             default: continue
             }
         }

@@ -191,6 +191,54 @@ import PrecisText
         one("The index lost 4% over the past five trading days.", "the past five trading days", "DURATION", "P5D")
     }
 
+    @Test func holidaysByNameResolvedNearTheArticle() {
+        // Anchor Wednesday 2025-03-12. Easter 2025 is April 20; Thanksgiving 2024 was November 28.
+        one("The ferry runs again at Easter.", "Easter", "DATE", "2025-04-20")
+        one("Crews were back before Good Friday.", "Good Friday", "DATE", "2025-04-18")
+        one("The wall cracked on Thanksgiving Day.", "Thanksgiving Day", "DATE", "2024-11-28")
+        one("The mayor spoke last Christmas.", "last Christmas", "DATE", "2024-12-25")
+        one("The count ends on New Year\u{2019}s Eve.", "New Year\u{2019}s Eve", "DATE", "2024-12-31")
+        one("Calder votes on Election Day 2026.", "Election Day 2026", "DATE", "2026-11-03")
+        one("Boats were blessed as Easter week began.", "Easter week", "DATE", "2025-W16")
+        one("Parades filled the town on Memorial Day.", "Memorial Day", "DATE", "2024-05-27")
+        one("The ferry runs on Labor Day.", "Labor Day", "DATE", "2024-09-02")
+        // Without a date to count from, only a fixed day keeps its month and day.
+        one("The harbour closes at Christmas.", "Christmas", "DATE", "XXXX-12-25", anchor: .some(nil))
+        one("The harbour closes on Thanksgiving.", "Thanksgiving", "DATE", nil, anchor: .some(nil))
+        // Another country's day of the same name is not the listed one.
+        #expect(tags("Kyiv marked Ukraine's Independence Day.", anchor: anchor).isEmpty)
+    }
+
+    @Test func holidayRulesReadFromTheWordList() throws {
+        #expect(Holiday.rule("12-25") == .fixed(month: 12, day: 25))
+        #expect(Holiday.rule("11-MO1+1") == .nthWeekday(month: 11, weekday: 1, n: 1, offset: 1))
+        #expect(Holiday.rule("05-MOL") == .nthWeekday(month: 5, weekday: 1, n: -1, offset: 0))
+        #expect(Holiday.rule("EASTER-2") == .easter(offset: -2))
+        #expect(Holiday.rule("02-30") == nil)
+        #expect(Holiday.rule("13-01") == nil)
+        #expect(Holiday.rule("11-XX1") == nil)
+        // Easter Sundays from the tables: 2000, 2019, 2038 (the latest possible, April 25), 1818 (March 22).
+        let easters = [2000, 2019, 2038, 1818].map { Holiday.easterSunday($0).description }
+        #expect(easters == ["2000-04-23", "2019-04-21", "2038-04-25", "1818-03-22"])
+        let fifthMonday = Holiday(words: ["x"], rule: try #require(Holiday.rule("02-MO5")))
+        #expect(fifthMonday.date(in: 2025) == nil, "February 2025 has four Mondays")
+    }
+
+    @Test func recurringDaysYearLengthsZonesAndNamesThatLookLikeMonths() {
+        one("The third ferry departs each Thursday from the pier.", "each Thursday", "SET", "XXXX-WXX-4")
+        one("Fishers meet every July at the harbour.", "every July", "SET", "XXXX-07")
+        let yearEnded = tags("Revenue for the year ended June 30 rose.", anchor: anchor)
+        #expect(yearEnded.map(\.0) == ["the year", "June 30"])
+        #expect(yearEnded.first.map { [$0.1, $0.2] } == ["DURATION", "P1Y"])
+        one("The offer runs until 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "TIME", "2025-11-09T17:00")
+        one("Freight hit its highest level in years.", "years", "DURATION", "PXY")
+        // "Jan" with no full stop or number is a name; "High Noon" is a film.
+        #expect(tags("Foreign minister Jan Kavan spoke.", anchor: anchor).isEmpty)
+        one("The pact was signed Jan. 6.", "Jan. 6", "DATE", "2025-01-06")
+        #expect(tags("A poster showed Gary Cooper in High Noon.", anchor: anchor).isEmpty)
+        one("The court sits at midday.", "midday", "TIME", "2025-03-12T12:00")
+    }
+
     @Test func offsetsAreUnicodeScalars() throws {
         let text = "Ça a commencé — «enfin» — on Tuesday."
         let t = try #require(tagger.tag(text, anchor: anchor).first)
