@@ -113,10 +113,11 @@ extension TimeTagger {
 
     /// The longest holiday name that starts at token `k`, and how many tokens it takes.
     func holiday(_ t: [TimeToken], at k: Int) -> (Holiday, Int)? {
+        guard let candidates = words.holidays[t[k].lower] else { return nil }
         var best: (Holiday, Int)? = nil
-        for h in words.holidays where h.words.count > (best?.1 ?? 0) && k + h.words.count <= t.count {
+        for h in candidates where h.words.count > (best?.1 ?? 0) && k + h.words.count <= t.count {
             let matches = h.words.indices.allSatisfy { j in
-                t[k + j].lower.replacingOccurrences(of: "\u{2019}", with: "'") == h.words[j]
+                t[k + j].lower == h.words[j] || t[k + j].lower.replacingOccurrences(of: "\u{2019}", with: "'") == h.words[j]
             }
             if matches { best = (h, h.words.count) }
         }

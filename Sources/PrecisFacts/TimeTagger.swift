@@ -922,7 +922,8 @@ struct TimeWords: Sendable {
     var clauseOpeners: Set<String> = []
     var pastForms: Set<String> = []
     var unitQualifiers: Set<String> = []
-    var holidays: [Holiday] = []
+    /// Holidays by the first word of their name.
+    var holidays: [String: [Holiday]] = [:]
     var zones: Set<String> = []
 
     static let english: TimeWords = {
@@ -934,7 +935,7 @@ struct TimeWords: Sendable {
                 let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let rule = Holiday.rule(parts[0]) else { continue }
                 let name = TimeToken.splittingClitics(TimeToken.tokenize(Array(parts[1].unicodeScalars))).map(\.lower)
-                w.holidays.append(Holiday(words: name, rule: rule))
+                if let first = name.first { w.holidays[first, default: []].append(Holiday(words: name, rule: rule)) }
                 continue
             }
             let parts = rest.split(separator: " ").map(String.init)
