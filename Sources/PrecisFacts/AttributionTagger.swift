@@ -75,10 +75,10 @@ public struct AttributionModel: Sendable {
 
     /// The tags of the tokens `tk[r]`, one sentence.
     func tags(_ tk: [TimeToken], _ r: Range<Int>, words: QuoteWords) -> [AttributionTag] {
-        let hashes = Self.wordHashes(tk, r)
-        let rows = Self.features(tk, r, hashes: hashes, words: words, buckets: buckets)
+        let hashes = Self.wordHashes(tk, r), stems = Self.stemHashes(tk, r)
+        let rows = Self.features(tk, r, hashes: hashes, stems: stems, words: words, buckets: buckets)
         var tags = layers[0].decode(rows)
-        for layer in layers.dropFirst() { tags = layer.decode(Self.stacked(rows, tags, words: hashes, buckets: buckets)) }
+        for layer in layers.dropFirst() { tags = layer.decode(Self.stacked(rows, tags, words: stems, buckets: buckets)) }
         return tags
     }
 
@@ -89,14 +89,36 @@ public struct AttributionModel: Sendable {
         tk[r].map { hashString($0.lower) }
     }
 
+    /// The hashed Snowball stems of the words of `tk[r]` (other tokens as they are), so inflections
+    /// share weights ("urges", "urged"; "blasted", "blasts").
+    static func stemHashes(_ tk: [TimeToken], _ r: Range<Int>) -> [UInt64] {
+        let stemmer = Stemmer()
+        return tk[r].map { t in hashString(t.kind == .word ? stemmer?.stemUncached(t.lower) ?? t.lower : t.lower) }
+    }
+
     /// Hashed feature rows of every token of a sentence; `hashes` are its `wordHashes`.
-    static func features(_ tk: [TimeToken], _ r: Range<Int>, hashes wordHash: [UInt64], words: QuoteWords, buckets: Int) -> [[Int32]] {
+    static func features(_ tk: [TimeToken], _ r: Range<Int>, hashes wordHash: [UInt64], stems: [UInt64], words: QuoteWords, buckets: Int) -> [[Int32]] {
         let n = r.count
         guard n > 0 else { return [] }
         var shapes = [UInt64](repeating: 0, count: n)
         var isCue = [Bool](repeating: false, count: n)
         var inQuote = [Bool](repeating: false, count: n)
-        var open = false
+        // Across the sentence boundary: whether the text before the sentence left a quotation open
+        // (the last mark in the 80 tokens before it opens one), and the marks that end the previous
+        // sentence and start the next ('"...," Graham said. "..."' is one PolNeAR content).
+        var carried: UInt64 = 0
+        var straight = 0
+        for k in stride(from: r.lowerBound - 1, through: max(0, r.lowerBound - 80), by: -1) {
+            let q = tk[k].lower
+            if q == "\u{201C}" && straight == 0 { carried = 1; break }
+            if q == "\u{201D}" && straight == 0 { carried = 2; break }
+            if q == "\"" { straight += 1 }
+        }
+        if carried == 0 && straight > 0 { carried = straight % 2 == 1 ? 3 : 4 }
+        func outsideShape(_ k: Int) -> UInt64 { k < 0 || k >= tk.count ? 0 : UInt64(shape(tk[k])) }
+        let before = outsideShape(r.lowerBound - 2) &* 31 &+ outsideShape(r.lowerBound - 1)
+        let after = outsideShape(r.upperBound) &* 31 &+ outsideShape(r.upperBound + 1)
+        var open = carried == 1 || carried == 3
         for j in 0..<n {
             let t = tk[r.lowerBound + j]
             shapes[j] = UInt64(shape(t))
@@ -114,6 +136,7 @@ public struct AttributionModel: Sendable {
         for j in 0..<n { leftCue[j] = last < 0 ? -1 : j - last; if isCue[j] { last = j } }
         last = -1
         for j in stride(from: n - 1, through: 0, by: -1) { rightCue[j] = last < 0 ? -1 : last - j; if isCue[j] { last = j } }
+        func stem(_ j: Int) -> UInt64 { j < 0 || j >= n ? 0 : stems[j] }
         let boundary = hashString("<s>"), endMark = hashString("</s>")
         func word(_ j: Int) -> UInt64 { j < 0 ? boundary : j >= n ? endMark : wordHash[j] }
         func shapeAt(_ j: Int) -> UInt64 { j < 0 || j >= n ? 0 : shapes[j] }
@@ -151,6 +174,13 @@ public struct AttributionModel: Sendable {
             if j > 0, leftCue[j] > 0 { add(22, word(j - leftCue[j]), bucketDistance(leftCue[j])) }
             if rightCue[j] > 0 { add(23, word(j + rightCue[j]), bucketDistance(rightCue[j])) }
             add(24, words.pronouns.contains(t.lower) ? 1 : 0, bucketDistance(rightCue[j]))
+            add(25, carried, inQuote[j] ? 1 : 0)
+            add(26, carried &* 7 &+ before, bucketDistance(j))
+            add(27, after, bucketDistance(n - 1 - j))
+            add(28, carried, shapeAt(j))
+            add(29, stem(j))
+            add(30, stem(j - 1))
+            add(31, stem(j + 1))
             rows.append(f)
         }
         return rows
@@ -358,9 +388,9 @@ public struct AttributionTrainer {
                 gold.append(AttributionTag(rawValue: 1 + 2 * r + (begins ? 0 : 1))!)
                 previousRole = r
             }
-            let hashes = AttributionModel.wordHashes(tokens, range)
-            examples.append(Example(rows: AttributionModel.features(tokens, range, hashes: hashes, words: words, buckets: buckets),
-                                    gold: gold, words: hashes, document: documents))
+            let hashes = AttributionModel.wordHashes(tokens, range), stems = AttributionModel.stemHashes(tokens, range)
+            examples.append(Example(rows: AttributionModel.features(tokens, range, hashes: hashes, stems: stems, words: words, buckets: buckets),
+                                    gold: gold, words: stems, document: documents))
         }
     }
 

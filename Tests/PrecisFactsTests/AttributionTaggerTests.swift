@@ -60,6 +60,25 @@ import PrecisText
         #expect(tags(AttributionModel(buckets: 1 << 12), "Judge Mara Quill warned that the ferry would run late.").allSatisfy { $0.1 == .outside })
     }
 
+    @Test func inflectionsShareAStemAndTheSentenceBeforeIsRead() {
+        func tokens(_ text: String) -> [TimeToken] { TimeToken.splittingClitics(TimeToken.tokenize(Array(text.unicodeScalars))) }
+        // "urges" and "urged" share their stem feature; the words themselves stay apart.
+        let a = tokens("Ana urges calm."), b = tokens("Ana urged calm.")
+        #expect(AttributionModel.stemHashes(a, 0..<a.count)[1] == AttributionModel.stemHashes(b, 0..<b.count)[1])
+        #expect(AttributionModel.wordHashes(a, 0..<a.count)[1] != AttributionModel.wordHashes(b, 0..<b.count)[1])
+        // The same sentence reads differently when the one before it left a quotation open.
+        func rows(_ text: String, from start: Int) -> [[Int32]] {
+            let t = tokens(text)
+            let r = start..<t.count
+            return AttributionModel.features(t, r, hashes: AttributionModel.wordHashes(t, r), stems: AttributionModel.stemHashes(t, r),
+                                             words: QuoteWords.english, buckets: 1 << 12)
+        }
+        let opened = rows("\u{201C}The ferry is late. The road is shut.", from: 6)
+        let closed = rows("The ferry is late. The road is shut.", from: 5)
+        #expect(opened.count == closed.count && opened.count == 5)
+        #expect(opened != closed)
+    }
+
     @Test func insideTagsOnlyContinueTheirOwnRole() {
         let model = trainedModel()
         for text in ["Lena Ortiz said prices had fallen.", "“The vote was fair,” Residents said.", "", "said said said", "“”“”"] {
