@@ -162,7 +162,17 @@ public enum TimeMLSet {
                                  text: String(String.UnicodeScalarView(scalars[start..<end]))))
         }
         timexes.sort { $0.start < $1.start }
-        return TimeMLDocument(name: name, text: text, creationDate: creation.flatMap { CivilDate(iso: $0.value) }, timexes: timexes)
+        return TimeMLDocument(name: name, text: text, creationDate: creation.flatMap { creationDate($0.value, mention: $0.tokens, in: tokens) },
+                              timexes: timexes)
+    }
+
+    /// The creation date from its ISO value, or, where the value is in another form ("03-02-2009"),
+    /// from the date line it annotates ("February 03 , 2009"), read by the tagger.
+    static func creationDate(_ value: String, mention: [String], in tokens: [(id: String, sentence: String, text: String)]) -> CivilDate? {
+        if let date = CivilDate(iso: value) { return date }
+        let ids = Set(mention)
+        let line = tokens.filter { ids.contains($0.id) }.map(\.text).joined(separator: " ")
+        return TimeTagger().tag(line, anchor: nil).lazy.compactMap { $0.value.flatMap { CivilDate(iso: $0) } }.first
     }
 
     static let noSpaceBefore: Set<String> = [",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "'", "n't", "\u{201D}", "..."]

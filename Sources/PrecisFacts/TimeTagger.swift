@@ -44,6 +44,7 @@ public struct TimeTagger: Sendable {
         var out: [TimeExpression] = []
         var i = 0
         var sentenceFuture: (range: Range<Int>, future: Bool)? = nil
+        var named: (date: CivilDate, precision: Int)? = nil
         while i < tokens.count {
             guard tokens[i].kind != .punct, let match = match(tokens, at: i) else { i += 1; continue }
             if match.length < 0 { i += -match.length; continue }  // words passed over (an age)
@@ -56,7 +57,12 @@ public struct TimeTagger: Sendable {
             // verb just before the expression ("announced Friday", "said on Monday") wins over both.
             let future = soonest(tokens, before: from) || sentenceFuture!.future && clauseIsFuture(tokens, from: i, length: match.length)
                 && !followsPastVerb(tokens, at: i) && !precedesPastVerb(tokens, at: i + match.length)
-            let value = match.resolve(anchor, future)
+            var value = match.resolve(anchor, future)
+            if let needed = match.anaphoric {
+                // From the last date named precisely enough; from the article's date when there is none.
+                value = match.resolve(named.flatMap { $0.precision >= needed ? $0.date : nil } ?? anchor, future)
+            }
+            if match.type == .date || match.type == .time, let d = Self.namedDate(value) { named = d }
             out.append(TimeExpression(
                 text: String(String.UnicodeScalarView(scalars[first.start..<last.end])),
                 start: first.start, end: last.end, type: match.type, value: value, relative: match.relative))
@@ -130,6 +136,46 @@ public struct TimeTagger: Sendable {
         var type: TimeExpression.Kind
         var relative: Bool
         var resolve: (CivilDate?, Bool) -> String?
+        /// For "later that year", "the same day": the expression counts from the last date the text
+        /// named to at least this precision (4 a year, 10 a day), not from the article's date.
+        var anaphoric: Int? = nil
+    }
+
+    /// "that year", "later that year", "the following year", "the previous year", "earlier that day",
+    /// "the same day": a day or year counted from the last date the text named.
+    func anaphoricForm(_ t: [TimeToken], at i: Int) -> Match? {
+        func isWord(_ k: Int, _ s: String) -> Bool { k < t.count && t[k].lower == s }
+        var k = i
+        var shift = 0
+        if isWord(k, "earlier") || isWord(k, "later") { k += 1 }
+        if isWord(k, "that") && isWord(k + 1, "same") { k += 1 }
+        else if isWord(k, "the"), isWord(k + 1, "same") || isWord(k + 1, "following") || isWord(k + 1, "previous") {
+            shift = isWord(k + 1, "following") ? 1 : isWord(k + 1, "previous") ? -1 : 0
+            k += 1
+        } else if !isWord(k, "that") { return nil }
+        guard k + 1 < t.count, let unit = ["day": "D", "year": "Y"][t[k + 1].lower] else { return nil }
+        // Bare "that day" is as often an idiom ("that day has come") or a day never named.
+        if unit == "D" && k == i && t[i].lower == "that" { return nil }
+        if isWord(k + 2, "-") || isWord(k + 2, "ago") || isWord(k + 2, "earlier") { return nil }
+        var m = Match(length: k + 2 - i, type: .date, relative: true) { reference, _ in
+            reference.map { unit == "D" ? $0.adding(days: shift).description : Self.shift($0, unit: "Y", by: shift) }
+        }
+        m.anaphoric = unit == "D" ? 10 : 4
+        return m
+    }
+
+    /// The date a value names, and how precise it is (4 a year, 7 a month, 10 a day); nil for
+    /// anything else (a length, a reference to the present, a week).
+    static func namedDate(_ value: String?) -> (date: CivilDate, precision: Int)? {
+        guard let v = value, v.count >= 4, let y = Int(v.prefix(4)) else { return nil }
+        let u = Array(v.utf8)
+        func number(_ a: Int, _ b: Int) -> Int? { u.count >= b ? Int(String(decoding: u[a..<b], as: UTF8.self)) : nil }
+        guard u.count > 4 && u[4] == UInt8(ascii: "-") else { return u.count == 4 ? (CivilDate(year: y, month: 1, day: 1), 4) : nil }
+        guard let m = number(5, 7), (1...12).contains(m) else { return nil }
+        guard u.count >= 10, u[7] == UInt8(ascii: "-"), let d = number(8, 10), (1...CivilDate.daysIn(month: m, year: y)).contains(d) else {
+            return (CivilDate(year: y, month: m, day: 1), 7)
+        }
+        return (CivilDate(year: y, month: m, day: d), 10)
     }
 
     /// The token range of the sentence holding token `i`, and whether it speaks of the future.
@@ -194,6 +240,8 @@ public struct TimeTagger: Sendable {
             }
         }
 
+        // Counted from the last date named: "later that year", "the same day".
+        if let m = anaphoricForm(t, at: i) { return m }
         // Named days: "Thanksgiving Day", "last Christmas", "Easter week".
         if let m = holidayForm(t, at: i) { return m }
         // Relative forms that start with a modifier: "last week", "next month", "this year",

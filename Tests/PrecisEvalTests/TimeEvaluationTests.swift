@@ -61,6 +61,14 @@ import PrecisText
         #expect(doc.timexes.map(\.type) == ["DATE", "DURATION"])
     }
 
+    @Test func aCreationValueInAnotherFormIsReadFromItsDateLine() throws {
+        // One MEANTIME article gives its creation time as "03-02-2009"; the date line says which day it is.
+        let xml = Self.xml.replacingOccurrences(of: "value=\"2025-03-04\"", with: "value=\"04-03-2025\"")
+        let doc = try #require(TimeMLSet.parseStandOff(xml, name: "7.xml"))
+        #expect(doc.creationDate == CivilDate(iso: "2025-03-04"))
+        #expect(TimeEvaluation.run([doc]).valueMatches == 2)
+    }
+
     @Test func keepsOnlyTheAnnotatedSentences() throws {
         // With two annotated sentences (title and date line), the body and its times are out.
         let doc = try #require(TimeMLSet.parseStandOff(Self.xml, name: "7.xml", annotatedSentences: 2))

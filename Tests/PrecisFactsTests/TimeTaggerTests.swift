@@ -239,6 +239,23 @@ import PrecisText
         one("The court sits at midday.", "midday", "TIME", "2025-03-12T12:00")
     }
 
+    @Test func thatYearAndTheSameDayCountFromTheLastDateNamed() {
+        func values(_ text: String) -> [String: String?] {
+            Dictionary(tags(text, anchor: anchor).map { ($0.0, $0.2) }, uniquingKeysWith: { a, _ in a })
+        }
+        let v = values("Ana Pell left Calder in June 2019 and came back later that year. The dock opened on May 3, 2021. "
+            + "Earlier that day, crews had cleared the quay, and the following year the ferry returned.")
+        #expect(v["June 2019"] == "2019-06")
+        #expect(v["later that year"] == "2019")
+        #expect(v["Earlier that day"] == "2021-05-03")
+        #expect(v["the following year"] == "2022")
+        // A month is not precise enough for "the same day": the article's day stands in.
+        #expect(values("The vote was in May 2020, and the same day the mayor resigned.")["the same day"] == "2025-03-12")
+        #expect(values("Watch imports rose to $1.5 billion in 1988, a record that year.")["that year"] == "1988")
+        // "that day has come" names no day.
+        #expect(tags("Unfortunately, that day has come.", anchor: anchor).isEmpty)
+    }
+
     @Test func offsetsAreUnicodeScalars() throws {
         let text = "Ça a commencé — «enfin» — on Tuesday."
         let t = try #require(tagger.tag(text, anchor: anchor).first)
