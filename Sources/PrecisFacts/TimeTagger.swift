@@ -57,11 +57,9 @@ public struct TimeTagger: Sendable {
             // verb just before the expression ("announced Friday", "said on Monday") wins over both.
             let future = soonest(tokens, before: from) || sentenceFuture!.future && clauseIsFuture(tokens, from: i, length: match.length)
                 && !followsPastVerb(tokens, at: i) && !precedesPastVerb(tokens, at: i + match.length)
-            var value = match.resolve(anchor, future)
-            if let needed = match.anaphoric {
-                // From the last date named precisely enough; from the article's date when there is none.
-                value = match.resolve(named.flatMap { $0.precision >= needed ? $0.date : nil } ?? anchor, future)
-            }
+            // "later that year" counts from the last date named precisely enough, or the article's date.
+            let reference = match.anaphoric.map { needed in named.flatMap { $0.precision >= needed ? $0.date : nil } ?? anchor } ?? anchor
+            let value = match.resolve(reference, future)
             if match.type == .date || match.type == .time, let d = Self.namedDate(value) { named = d }
             out.append(TimeExpression(
                 text: String(String.UnicodeScalarView(scalars[first.start..<last.end])),
@@ -167,15 +165,11 @@ public struct TimeTagger: Sendable {
     /// The date a value names, and how precise it is (4 a year, 7 a month, 10 a day); nil for
     /// anything else (a length, a reference to the present, a week).
     static func namedDate(_ value: String?) -> (date: CivilDate, precision: Int)? {
-        guard let v = value, v.count >= 4, let y = Int(v.prefix(4)) else { return nil }
-        let u = Array(v.utf8)
-        func number(_ a: Int, _ b: Int) -> Int? { u.count >= b ? Int(String(decoding: u[a..<b], as: UTF8.self)) : nil }
-        guard u.count > 4 && u[4] == UInt8(ascii: "-") else { return u.count == 4 ? (CivilDate(year: y, month: 1, day: 1), 4) : nil }
-        guard let m = number(5, 7), (1...12).contains(m) else { return nil }
-        guard u.count >= 10, u[7] == UInt8(ascii: "-"), let d = number(8, 10), (1...CivilDate.daysIn(month: m, year: y)).contains(d) else {
-            return (CivilDate(year: y, month: m, day: 1), 7)
-        }
-        return (CivilDate(year: y, month: m, day: d), 10)
+        guard let v = value, let y = Int(v.prefix(4)), v.utf8.count >= 4 else { return nil }
+        if let day = CivilDate(iso: v) { return (day, 10) }
+        if v.utf8.count == 4 { return (CivilDate(year: y, month: 1, day: 1), 4) }
+        guard v.dropFirst(4).first == "-", let m = Int(v.dropFirst(5).prefix(2)), (1...12).contains(m) else { return nil }
+        return (CivilDate(year: y, month: m, day: 1), 7)
     }
 
     /// The token range of the sentence holding token `i`, and whether it speaks of the future.
