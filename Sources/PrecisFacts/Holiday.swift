@@ -134,10 +134,8 @@ extension TimeTagger {
         case 1: return same > anchor ? same : holiday.date(in: anchor.year + 1)
         case 0: return same
         default:
-            let gap = same.dayNumber - anchor.dayNumber
-            if abs(gap) <= 62 { return same }
-            if future { return gap >= 0 ? same : holiday.date(in: anchor.year + 1) }
-            return gap <= 0 ? same : holiday.date(in: anchor.year - 1)
+            // The year a month and day without one takes, for this year's date of the holiday.
+            return holiday.date(in: yearOf(month: same.month, day: same.day, anchor: anchor, future: future))
         }
     }
 }
