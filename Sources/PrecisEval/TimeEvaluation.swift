@@ -118,6 +118,7 @@ public enum TimeMLSet {
         guard !tokens.isEmpty else { return nil }
         // TIMEX3 markables with the tokens they anchor to.
         var markables: [(type: String, value: String, function: String, tokens: [String])] = []
+        var ids: [String] = [], anchorsTo: [String] = []
         cursor = xml.startIndex
         while let open = xml.range(of: "<TIMEX3 ", range: cursor..<xml.endIndex),
               let tagEnd = xml.range(of: ">", range: open.upperBound..<xml.endIndex) {
@@ -134,8 +135,17 @@ public enum TimeMLSet {
             }
             markables.append((attribute("type", in: tag) ?? "", attribute("value", in: tag) ?? "",
                               attribute("functionInDocument", in: tag) ?? "", anchors))
+            ids.append(attribute("m_id", in: tag) ?? "")
+            if let a = attribute("anchorTimeID", in: tag), !a.isEmpty { anchorsTo.append(a) }
         }
         let creation = markables.first { $0.function == "CREATION_TIME" }
+        // A few articles mark no creation time; their date line is then an ordinary expression that
+        // the others are anchored to, and it is the anchor (it stays among the expressions to find).
+        let anchoredTo = Dictionary(anchorsTo.map { ($0, 1) }, uniquingKeysWith: +)
+        let dateLine = creation == nil ? ids.indices
+            .filter { anchoredTo[ids[$0]] != nil && CivilDate(iso: markables[$0].value) != nil }
+            .max { anchoredTo[ids[$0]]! < anchoredTo[ids[$1]]! }
+            .map { markables[$0] } : nil
         let dropped = Set(creation?.tokens ?? [])
         var text = ""
         var count = 0
@@ -162,7 +172,8 @@ public enum TimeMLSet {
                                  text: String(String.UnicodeScalarView(scalars[start..<end]))))
         }
         timexes.sort { $0.start < $1.start }
-        return TimeMLDocument(name: name, text: text, creationDate: creation.flatMap { creationDate($0.value, mention: $0.tokens, in: tokens) },
+        return TimeMLDocument(name: name, text: text,
+                              creationDate: creation.flatMap { creationDate($0.value, mention: $0.tokens, in: tokens) } ?? dateLine.flatMap { CivilDate(iso: $0.value) },
                               timexes: timexes)
     }
 

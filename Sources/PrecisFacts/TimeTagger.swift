@@ -45,6 +45,7 @@ public struct TimeTagger: Sendable {
         var i = 0
         var sentenceFuture: (range: Range<Int>, future: Bool)? = nil
         var named: (date: CivilDate, precision: Int)? = nil
+        var clocks: [(index: Int, sentence: Range<Int>)] = []
         while i < tokens.count {
             guard tokens[i].kind != .punct, let match = match(tokens, at: i) else { i += 1; continue }
             if match.length < 0 { i += -match.length; continue }  // words passed over (an age)
@@ -61,12 +62,36 @@ public struct TimeTagger: Sendable {
             let reference = match.anaphoric.map { needed in named.flatMap { $0.precision >= needed ? $0.date : nil } ?? anchor } ?? anchor
             let value = match.resolve(reference, future)
             if match.type == .date || match.type == .time, let d = Self.namedDate(value) { named = d }
+            if match.clock, value != nil {
+                let r = sentenceFuture!.range
+                clocks.append((out.count, tokens[r.lowerBound].start..<tokens[min(r.upperBound, tokens.count) - 1].end))
+            }
             out.append(TimeExpression(
                 text: String(String.UnicodeScalarView(scalars[first.start..<last.end])),
                 start: first.start, end: last.end, type: match.type, value: value, relative: match.relative))
             i += match.length
         }
+        Self.clocksOnTheirSentencesDay(&out, clocks)
         return Self.yearBackToQuarter(out)
+    }
+
+    /// A time of day with no day of its own takes the day its sentence names: the nearest before it
+    /// ("test flight Tuesday in Everett at 18:00 UTC"), else the nearest after it ("at 10:35 a.m.
+    /// (0735 GMT) Friday", "at 16:15 UTC, June 1st").
+    static func clocksOnTheirSentencesDay(_ out: inout [TimeExpression], _ clocks: [(index: Int, sentence: Range<Int>)]) {
+        func day(_ k: Int) -> String? {
+            guard !clockIndices.contains(k), out[k].type == .date || out[k].type == .time, let v = out[k].value, v.utf8.count >= 10,
+                  CivilDate(iso: String(v.prefix(10))) != nil else { return nil }
+            return String(v.prefix(10))
+        }
+        let clockIndices = Set(clocks.map(\.index))
+        for (k, sentence) in clocks {
+            guard let v = out[k].value, let t = v.firstIndex(of: "T") else { continue }
+            let before = out.indices.reversed().first { $0 < k && sentence.contains(out[$0].start) && day($0) != nil }
+            let after = out.indices.first { $0 > k && sentence.contains(out[$0].start) && day($0) != nil }
+            guard let source = before ?? after, let d = day(source) else { continue }
+            out[k].value = d + v[t...]
+        }
     }
 
     /// In an earnings report, "a year ago", "a year earlier" and "the year-earlier quarter" mean the
@@ -137,6 +162,9 @@ public struct TimeTagger: Sendable {
         /// For "later that year", "the same day": the expression counts from the last date the text
         /// named to at least this precision (4 a year, 10 a day), not from the article's date.
         var anaphoric: Int? = nil
+        /// A time of day with no day named ("at 18:00 UTC", "10:35 a.m."): it takes the day its
+        /// sentence names, if any, rather than the article's.
+        var clock = false
     }
 
     /// "that year", "later that year", "the following year", "the previous year", "earlier that day",
@@ -192,15 +220,26 @@ public struct TimeTagger: Sendable {
         while a > 0 && !isBoundary(a - 1) { a -= 1 }
         var b = i + length
         while b < t.count && !isBoundary(b) { b += 1 }
-        return t[a..<b].contains { words.future.contains($0.lower) }
+        let markers = t[a..<b].filter { words.future.contains($0.lower) }
+        // "Until Thursday, they had not called him a suspect": "until" with a past perfect looks back.
+        if !markers.isEmpty, markers.allSatisfy({ $0.lower == "until" }) {
+            var e = b
+            while e < t.count && !t[e].endsSentence { e += 1 }
+            var s = a
+            while s > 0 && !t[s - 1].endsSentence { s -= 1 }
+            return !t[s..<e].contains { $0.lower == "had" }
+        }
+        return !markers.isEmpty
     }
 
-    /// Whether a verb in the past tense comes right before token `i`, or before "on", "here" or
-    /// "there" at `i - 1`: "announced Friday", "said on Monday", "said here Friday".
+    /// Whether a verb in the past tense comes right before token `i`, or before "on", "in", "here" or
+    /// "there" at `i - 1`: "announced Friday", "said on Monday", "said here Friday", "announced in
+    /// January"; not a participle after "be" ("will be released on Monday").
     func followsPastVerb(_ t: [TimeToken], at i: Int) -> Bool {
         var k = i - 1
-        if k >= 0 && ["on", "here", "there"].contains(t[k].lower) { k -= 1 }
-        return k >= 0 && isPastVerb(t[k])
+        if k >= 0 && ["on", "in", "here", "there"].contains(t[k].lower) { k -= 1 }
+        // "to be released on Monday", "will be decided in May" are passives of the future.
+        return k >= 0 && isPastVerb(t[k]) && !(k > 0 && t[k - 1].lower == "be")
     }
 
     /// Whether the expression ending before token `i` is followed right away by a verb in the past
@@ -482,8 +521,12 @@ public struct TimeTagger: Sendable {
                 length += 3
             }
         }
-        return Match(length: length, type: .date, relative: year == nil) { anchor, _ in
-            guard let y = year ?? anchor.map({ $0.year + yearShift }) else { return nil }
+        let bare = year == nil && length == k + 2 - i
+        return Match(length: length, type: .date, relative: year == nil) { anchor, future in
+            guard var y = year ?? anchor.map({ $0.year + yearShift }) else { return nil }
+            // A quarter two or more ahead, told of in the past ("rose in the fourth quarter" in March):
+            // the year before's. The next quarter may be the coming one even without a future word.
+            if bare, isQuarter, !future, let a = anchor, (a.month - 1) / 3 + 1 < n - 1 { y -= 1 }
             return CivilDate.pad(y, 4) + (isQuarter ? "-Q\(n)" : "-H\(n)")
         }
     }
@@ -658,7 +701,9 @@ public struct TimeTagger: Sendable {
                     anchor.map { Self.weekday(wd, from: $0, future: future).description + "T" + hh }
                 }
             }
-            return Match(length: 1, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
+            var m = Match(length: 1, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
+            m.clock = true
+            return m
         }
         guard t[i].kind == .number else { return nil }
         let parts = w.split(separator: ":")
@@ -673,7 +718,9 @@ public struct TimeTagger: Sendable {
                         anchor.map { Self.weekday(wd, from: $0, future: future).description + "T" + hh }
                     }
                 }
-                return Match(length: 2, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
+                var m = Match(length: 2, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
+                m.clock = true
+                return m
             }
         }
         guard let h = Int(parts[0]), (1...12).contains(h), parts.count <= 2 else { return nil }
@@ -710,7 +757,9 @@ public struct TimeTagger: Sendable {
         }
         // Leave a sentence-ending full stop outside when "a.m." ends the sentence.
         if t[i + length - 1].lower == "." && (i + length >= t.count || t[i + length].capitalized && !words.zones.contains(t[i + length].lower)) { length -= 1 }
-        return Match(length: length, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
+        var m = Match(length: length, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
+        m.clock = true
+        return m
     }
 
     /// Where the unit is when a count is followed at `k` by a word that qualifies it: "six straight
@@ -939,6 +988,14 @@ struct TimeToken {
                     let form = String(String.UnicodeScalarView(s[word.start..<word.end]))
                     token.closesAbbreviation = form.count == 1 && word.capitalized
                         || LanguageData.english.abbreviationKind(Substring(form)) == .title
+                    // The stop of "a.m." or "p.m." ends a sentence only before a capital.
+                    if ["a", "p"].contains(form.lowercased()), i + 2 < s.count, s[i + 1] == "m" || s[i + 1] == "M", s[i + 2] == "." {
+                        token.closesAbbreviation = true
+                    } else if form.lowercased() == "m", out.count >= 3, out[out.count - 2].lower == ".", ["a", "p"].contains(out[out.count - 3].lower) {
+                        var k = i + 1
+                        while k < s.count, s[k].properties.isWhitespace { k += 1 }
+                        token.closesAbbreviation = k < s.count && !s[k].properties.isUppercase
+                    }
                 }
                 out.append(token)
                 i += 1

@@ -69,6 +69,16 @@ import PrecisText
         #expect(TimeEvaluation.run([doc]).valueMatches == 2)
     }
 
+    @Test func withoutACreationTimeTheDateLineOthersAnchorToIsTheAnchor() throws {
+        // Two MEANTIME articles mark no creation time: their date line is an ordinary expression
+        // (still to be found) and the others are anchored to it.
+        let xml = Self.xml.replacingOccurrences(of: "functionInDocument=\"CREATION_TIME\"", with: "functionInDocument=\"NONE\"")
+        let doc = try #require(TimeMLSet.parseStandOff(xml, name: "7.xml"))
+        #expect(doc.creationDate == CivilDate(iso: "2025-03-04"))
+        #expect(doc.timexes.map(\.text) == ["March 04, 2025", "Monday", "three weeks"])
+        #expect(TimeEvaluation.run([doc]).valueMatches == 3)
+    }
+
     @Test func keepsOnlyTheAnnotatedSentences() throws {
         // With two annotated sentences (title and date line), the body and its times are out.
         let doc = try #require(TimeMLSet.parseStandOff(Self.xml, name: "7.xml", annotatedSentences: 2))

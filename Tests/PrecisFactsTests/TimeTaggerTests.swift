@@ -256,6 +256,40 @@ import PrecisText
         #expect(tags("Unfortunately, that day has come.", anchor: anchor).isEmpty)
     }
 
+    @Test func pastClausesBeatWeakFutureMarkers() {
+        // Anchor Wednesday 2025-03-12. "until" with a past perfect looks back.
+        one("Until Monday, the police had not named a suspect.", "Monday", "DATE", "2025-03-10")
+        one("The ferry runs until Monday.", "Monday", "DATE", "2025-03-17")
+        // A participle clause ("saying ...") keeps its "will" from the time before it.
+        #expect(tags("The unions issued a statement Tuesday saying the strike will end.", anchor: anchor).map(\.2) == ["2025-03-11"])
+        // "should" looks ahead; a past verb before "in" looks back, unless it is a passive after "be".
+        one("The sale should be completed in October.", "October", "DATE", "2025-10")
+        one("The plans announced in January, under which 300 posts should go, were dropped.", "January", "DATE", "2025-01")
+        one("The new ferry will be launched in June, the yard said.", "June", "DATE", "2025-06")
+    }
+
+    @Test func aClockTimeTakesTheDayItsSentenceNames() {
+        // Anchor Wednesday 2025-03-12.
+        one("The ship sailed at 9:15 a.m. from Calder.", "9:15 a.m.", "TIME", "2025-03-12T09:15")
+        #expect(tags("The ferry made its first crossing Monday in Calder at 14:00 UTC.", anchor: anchor).map(\.2)
+                == ["2025-03-10", "2025-03-10T14:00Z"])
+        // The day may come after the time, past a parenthesis; "a.m." there does not end the sentence.
+        #expect(tags("The crane fell at about 10:40 a.m. (0940 GMT) Monday, the port said.", anchor: anchor).map(\.2)
+                == ["2025-03-10T10:40", "2025-03-10T09:40Z", "2025-03-10"])
+        // The day of another sentence does not count.
+        #expect(tags("The talks ended Monday. The vote starts at 18:00 UTC.", anchor: anchor).map(\.2)
+                == ["2025-03-10", "2025-03-12T18:00Z"])
+    }
+
+    @Test func aQuarterFarAheadToldInThePastIsLastYears() {
+        // Anchor in the first quarter of 2025.
+        one("Freight rose in the fourth quarter.", "the fourth quarter", "DATE", "2024-Q4")
+        one("Freight will rise in the fourth quarter.", "the fourth quarter", "DATE", "2025-Q4")
+        // The next quarter may be the coming one: it keeps the year.
+        one("Freight rose in the second quarter.", "the second quarter", "DATE", "2025-Q2")
+        one("Freight rose in the first quarter.", "the first quarter", "DATE", "2025-Q1")
+    }
+
     @Test func offsetsAreUnicodeScalars() throws {
         let text = "Ça a commencé — «enfin» — on Tuesday."
         let t = try #require(tagger.tag(text, anchor: anchor).first)
