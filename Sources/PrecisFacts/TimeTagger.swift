@@ -171,6 +171,19 @@ public struct TimeTagger: Sendable {
     /// "the same day": a day or year counted from the last date the text named.
     func anaphoricForm(_ t: [TimeToken], at i: Int) -> Match? {
         func isWord(_ k: Int, _ s: String) -> Bool { k < t.count && t[k].lower == s }
+        // "the same period last year", "the same month a year ago": the month last named, a year back.
+        if isWord(i, "the"), isWord(i + 1, "same"), isWord(i + 2, "period") || isWord(i + 2, "month") {
+            let k = i + 3
+            let tail = isWord(k, "last") && isWord(k + 1, "year") ? 2
+                : (isWord(k, "a") || isWord(k, "one")) && isWord(k + 1, "year") && (isWord(k + 2, "ago") || isWord(k + 2, "earlier") || isWord(k + 2, "before")) ? 3
+                : isWord(k, "the") && isWord(k + 1, "previous") && isWord(k + 2, "year") ? 3 : 0
+            guard tail > 0 else { return nil }
+            var m = Match(length: k + tail - i, type: .date, relative: true) { reference, _ in
+                reference.map { CivilDate.pad($0.year - 1, 4) + "-" + CivilDate.pad($0.month, 2) }
+            }
+            m.anaphoric = 7
+            return m
+        }
         var k = i
         var shift = 0
         if isWord(k, "earlier") || isWord(k, "later") { k += 1 }
@@ -506,7 +519,8 @@ public struct TimeTagger: Sendable {
         } else if i > 0 && (t[i - 1].lower == "the" || t[i - 1].lower == "-") {
             return nil  // read from "the" on, or a compound ("third-quarter")
         }
-        guard let o = at(k), let n = words.ordinals[o.lower], let u = at(k + 1), u.lower == "quarter" || u.lower == "half",
+        guard let o = at(k), let u = at(k + 1), u.lower == "quarter" || u.lower == "half",
+              let n = words.ordinals[o.lower] ?? (o.lower == "final" ? (u.lower == "quarter" ? 4 : 2) : nil),
               !(at(k + 2).map { $0.lower == "-" } ?? false) else { return nil }
         let isQuarter = u.lower == "quarter"
         var length = k + 2 - i
@@ -640,16 +654,13 @@ public struct TimeTagger: Sendable {
         if let yy = self.year(t, y) { year = yy.year; length = yy.next - i }
         else if at(y)?.lower == "of", let yy = self.year(t, y + 1) { year = yy.year; length = yy.next - i }
         if let day { return dayMonthMatch(length: length, month: month, day: day, year: year) }
-        // "July last year", "March this year".
+        // "July last year", "March this year"; "October of next year" takes that year, and "next
+        // year" stays an expression of its own.
         var yearShift: Int? = nil
-        if year == nil, let m = at(i + length), let u = at(i + length + 1), u.lower == "year" {
-            switch m.lower {
-            case "last": yearShift = -1
-            case "this": yearShift = 0
-            case "next": yearShift = 1
-            default: break
-            }
-            if yearShift != nil { length += 2 }
+        let of = at(i + length)?.lower == "of" ? 1 : 0
+        if year == nil, let m = at(i + length + of), at(i + length + of + 1)?.lower == "year" {
+            yearShift = ["last": -1, "this": 0, "next": 1][m.lower]
+            if yearShift != nil && of == 0 { length += 2 }
         }
         return Match(length: length, type: .date, relative: year == nil) { anchor, future in
             if let year { return CivilDate.pad(year, 4) + "-" + CivilDate.pad(month, 2) }

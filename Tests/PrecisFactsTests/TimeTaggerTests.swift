@@ -290,6 +290,17 @@ import PrecisText
         one("Freight rose in the first quarter.", "the first quarter", "DATE", "2025-Q1")
     }
 
+    @Test func monthsOfANamedYearTheFinalQuarterAndTheSamePeriodAYearBack() {
+        // Anchor 2025-03-12. "of next year" gives the month its year; "next year" is found as well.
+        #expect(tags("Leases end after October of next year.", anchor: anchor).map(\.2) == ["2026-10", "2026"])
+        one("For the final quarter of 2024, the port made a profit.", "the final quarter of 2024", "DATE", "2024-Q4")
+        one("Losses narrowed in the final half of 2024.", "the final half of 2024", "DATE", "2024-H2")
+        // The month last named, a year back; without one, the article's month.
+        #expect(tags("Traffic rose 4% in February from the same period last year.", anchor: anchor).map(\.2) == ["2025-02", "2024-02"])
+        #expect(tags("Traffic fell in January 2023, against the same month a year earlier.", anchor: anchor).map(\.2) == ["2023-01", "2022-01"])
+        one("Traffic is up on the same period last year.", "the same period last year", "DATE", "2024-03")
+    }
+
     @Test func offsetsAreUnicodeScalars() throws {
         let text = "Ça a commencé — «enfin» — on Tuesday."
         let t = try #require(tagger.tag(text, anchor: anchor).first)
