@@ -56,7 +56,7 @@ public struct TimeTagger: Sendable {
             }
             // The sentence's future counts only if it reaches this expression's clause, and a past
             // verb just before the expression ("announced Friday", "said on Monday") wins over both.
-            let future = soonest(tokens, before: from) || sentenceFuture!.future && clauseIsFuture(tokens, from: i, length: match.length)
+            let future = soonest(tokens, before: from) || sentenceFuture!.future && clauseIsFuture(tokens, from: i, length: match.length, in: sentenceFuture!.range)
                 && !followsPastVerb(tokens, at: i) && !precedesPastVerb(tokens, at: i + match.length)
             // "later that year" counts from the last date named precisely enough, or the article's date.
             let reference = match.anaphoric.map { needed in named.flatMap { $0.precision >= needed ? $0.date : nil } ?? anchor } ?? anchor
@@ -223,8 +223,9 @@ public struct TimeTagger: Sendable {
     }
 
     /// Whether a future marker sits in the clause of tokens `from..<from + length`: the words between
-    /// the nearest clause boundaries (punctuation, or a word that opens a new clause) on either side.
-    func clauseIsFuture(_ t: [TimeToken], from i: Int, length: Int) -> Bool {
+    /// the nearest clause boundaries (punctuation, or a word that opens a new clause) on either side;
+    /// `sentence` is the token range of its sentence.
+    func clauseIsFuture(_ t: [TimeToken], from i: Int, length: Int, in sentence: Range<Int>) -> Bool {
         func isBoundary(_ k: Int) -> Bool {
             t[k].kind == .punct && t[k].lower != "'" && t[k].lower != "-" && t[k].lower != "." || t[k].endsSentence
                 || words.clauseOpeners.contains(t[k].lower)
@@ -236,11 +237,7 @@ public struct TimeTagger: Sendable {
         let markers = t[a..<b].filter { words.future.contains($0.lower) }
         // "Until Thursday, they had not called him a suspect": "until" with a past perfect looks back.
         if !markers.isEmpty, markers.allSatisfy({ $0.lower == "until" }) {
-            var e = b
-            while e < t.count && !t[e].endsSentence { e += 1 }
-            var s = a
-            while s > 0 && !t[s - 1].endsSentence { s -= 1 }
-            return !t[s..<e].contains { $0.lower == "had" }
+            return !t[sentence.clamped(to: t.indices)].contains { $0.lower == "had" }
         }
         return !markers.isEmpty
     }
@@ -712,9 +709,7 @@ public struct TimeTagger: Sendable {
                     anchor.map { Self.weekday(wd, from: $0, future: future).description + "T" + hh }
                 }
             }
-            var m = Match(length: 1, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
-            m.clock = true
-            return m
+            return .clock(length: 1, hh)
         }
         guard t[i].kind == .number else { return nil }
         let parts = w.split(separator: ":")
@@ -729,9 +724,7 @@ public struct TimeTagger: Sendable {
                         anchor.map { Self.weekday(wd, from: $0, future: future).description + "T" + hh }
                     }
                 }
-                var m = Match(length: 2, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
-                m.clock = true
-                return m
+                return .clock(length: 2, hh)
             }
         }
         guard let h = Int(parts[0]), (1...12).contains(h), parts.count <= 2 else { return nil }
@@ -768,9 +761,7 @@ public struct TimeTagger: Sendable {
         }
         // Leave a sentence-ending full stop outside when "a.m." ends the sentence.
         if t[i + length - 1].lower == "." && (i + length >= t.count || t[i + length].capitalized && !words.zones.contains(t[i + length].lower)) { length -= 1 }
-        var m = Match(length: length, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
-        m.clock = true
-        return m
+        return .clock(length: length, hh)
     }
 
     /// Where the unit is when a count is followed at `k` by a word that qualifies it: "six straight
@@ -900,6 +891,14 @@ public struct TimeTagger: Sendable {
 }
 
 extension TimeTagger.Match {
+    /// A time of day (`hh` as "10:35" or "18:00Z") with no day named: the article's day, or the one its
+    /// sentence names (see `clocksOnTheirSentencesDay`).
+    static func clock(length: Int, _ hh: String) -> TimeTagger.Match {
+        var m = TimeTagger.Match(length: length, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "T" + hh } }
+        m.clock = true
+        return m
+    }
+
     /// A match that covers words (an age) without reporting them.
     var skipping: TimeTagger.Match {
         var m = self
