@@ -80,15 +80,8 @@ extension TimeTagger {
     /// A holiday by name, with "last", "next" or "this" before it or a year after it ("Thanksgiving
     /// Day", "last Christmas", "Easter 2009"), or the week it falls in ("Easter week").
     func holidayForm(_ t: [TimeToken], at i: Int) -> Match? {
-        var k = i
-        var mod: Int? = nil
-        switch t[i].lower {
-        case "last": mod = -1
-        case "next": mod = 1
-        case "this": mod = 0
-        default: break
-        }
-        if mod != nil { k += 1 }
+        let mod = Self.yearShifts[t[i].lower]
+        let k = mod == nil ? i : i + 1
         guard k < t.count, t[k].capitalized, let (holiday, length) = holiday(t, at: k) else { return nil }
         // "Ukraine's Independence Day" is not the one the list means.
         if k > 0, t[k - 1].lower == "'s" || t[k - 1].lower == "\u{2019}s" { return nil }

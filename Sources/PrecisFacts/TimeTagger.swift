@@ -527,7 +527,7 @@ public struct TimeTagger: Sendable {
             if at(i + length)?.lower == "of", let y = at(i + length + 1).flatMap(fourDigitYear) { year = y; length += 2 }
             else if let y = at(i + length).flatMap(fourDigitYear) { year = y; length += 1 }
             else if at(i + length)?.lower == "of", at(i + length + 2)?.lower == "year",
-                    let shift = ["last": -1, "this": 0, "next": 1][at(i + length + 1)?.lower ?? ""] {
+                    let shift = Self.yearShifts[at(i + length + 1)?.lower ?? ""] {
                 yearShift = shift
                 length += 3
             }
@@ -541,6 +541,9 @@ public struct TimeTagger: Sendable {
             return CivilDate.pad(y, 4) + (isQuarter ? "-Q\(n)" : "-H\(n)")
         }
     }
+
+    /// "last", "this" and "next" before "year" or a holiday: years to move from the anchor's.
+    static let yearShifts: [String: Int] = ["last": -1, "this": 0, "next": 1]
 
     static let durationLeads: Set<String> = ["for", "in", "within", "over", "about", "nearly", "almost", "than",
                                              "after", "least", "only", "just", "past", "last", "first", "through", "during"]
@@ -656,7 +659,7 @@ public struct TimeTagger: Sendable {
         var yearShift: Int? = nil
         let of = at(i + length)?.lower == "of" ? 1 : 0
         if year == nil, let m = at(i + length + of), at(i + length + of + 1)?.lower == "year" {
-            yearShift = ["last": -1, "this": 0, "next": 1][m.lower]
+            yearShift = Self.yearShifts[m.lower]
             if yearShift != nil && of == 0 { length += 2 }
         }
         return Match(length: length, type: .date, relative: year == nil) { anchor, future in
