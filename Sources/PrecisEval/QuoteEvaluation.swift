@@ -75,8 +75,9 @@ public struct AttributionReport: Sendable {
 
 public enum AttributionEvaluation {
     /// Trains the attribution tagger on annotated documents.
-    public static func train(_ documents: [AttributionDocument], epochs: Int, buckets: Int, folds: Int = 5) -> AttributionModel {
-        var trainer = AttributionTrainer(buckets: buckets)
+    public static func train(_ documents: [AttributionDocument], epochs: Int, buckets: Int, folds: Int = 5,
+                             clusters: WordClusters? = nil) -> AttributionModel {
+        var trainer = AttributionTrainer(buckets: buckets, clusters: clusters)
         let segmenter = SentenceSegmenter()
         for doc in documents {
             trainer.add(text: doc.text, sources: doc.sources, cues: doc.cues, contents: doc.contents, segmenter: segmenter)

@@ -48,12 +48,19 @@ struct AttributionLayer: Sendable {
 public struct AttributionModel: Sendable {
     /// The passes, first to last; each pass after the first also reads its predecessor's tags.
     var layers: [AttributionLayer]
+    /// Word classes learnt from unlabelled text that the features read, kept with the weights they
+    /// were trained with.
+    var clusters: WordClusters?
 
-    init(buckets: Int, passes: Int = 1) {
+    init(buckets: Int, passes: Int = 1, clusters: WordClusters? = nil) {
         layers = Array(repeating: AttributionLayer(buckets: buckets), count: max(1, passes))
+        self.clusters = clusters
     }
 
-    init(layers: [AttributionLayer]) { self.layers = layers }
+    init(layers: [AttributionLayer], clusters: WordClusters? = nil) {
+        self.layers = layers
+        self.clusters = clusters
+    }
 
     var buckets: Int { layers[0].buckets }
 
@@ -76,7 +83,7 @@ public struct AttributionModel: Sendable {
     /// The tags of the tokens `tk[r]`, one sentence.
     func tags(_ tk: [TimeToken], _ r: Range<Int>, words: QuoteWords) -> [AttributionTag] {
         let hashes = Self.wordHashes(tk, r), stems = Self.stemHashes(tk, r)
-        let rows = Self.features(tk, r, hashes: hashes, stems: stems, words: words, buckets: buckets)
+        let rows = Self.features(tk, r, hashes: hashes, stems: stems, words: words, clusters: clusters, buckets: buckets)
         var tags = layers[0].decode(rows)
         for layer in layers.dropFirst() { tags = layer.decode(Self.stacked(rows, tags, words: stems, buckets: buckets)) }
         return tags
@@ -97,7 +104,8 @@ public struct AttributionModel: Sendable {
     }
 
     /// Hashed feature rows of every token of a sentence; `hashes` are its `wordHashes`.
-    static func features(_ tk: [TimeToken], _ r: Range<Int>, hashes wordHash: [UInt64], stems: [UInt64], words: QuoteWords, buckets: Int) -> [[Int32]] {
+    static func features(_ tk: [TimeToken], _ r: Range<Int>, hashes wordHash: [UInt64], stems: [UInt64], words: QuoteWords,
+                         clusters: WordClusters? = nil, buckets: Int) -> [[Int32]] {
         let n = r.count
         guard n > 0 else { return [] }
         var shapes = [UInt64](repeating: 0, count: n)
@@ -140,6 +148,16 @@ public struct AttributionModel: Sendable {
         let boundary = hashString("<s>"), endMark = hashString("</s>")
         func word(_ j: Int) -> UInt64 { j < 0 ? boundary : j >= n ? endMark : wordHash[j] }
         func shapeAt(_ j: Int) -> UInt64 { j < 0 || j >= n ? 0 : shapes[j] }
+        // Each token's word class at every level of `clusters` (0: none), level-major.
+        let levels = clusters?.levels.count ?? 0
+        var classes = [UInt64](repeating: 0, count: levels * n)
+        if let clusters {
+            for j in 0..<n {
+                guard let c = clusters.classes(ofHash: wordHash[j]) else { continue }
+                for (l, v) in c.enumerated() { classes[l * n + j] = UInt64(v) }
+            }
+        }
+        func cls(_ level: Int, _ j: Int) -> UInt64 { j < 0 ? 70_000 : j >= n ? 70_001 : classes[level * n + j] }
         var rows: [[Int32]] = []
         rows.reserveCapacity(n)
         let m = UInt64(buckets)
@@ -181,6 +199,16 @@ public struct AttributionModel: Sendable {
             add(29, stem(j))
             add(30, stem(j - 1))
             add(31, stem(j + 1))
+            for l in 0..<levels {
+                let t = 100 + 8 * UInt64(l)
+                add(t, cls(l, j))
+                add(t + 1, cls(l, j - 1))
+                add(t + 2, cls(l, j + 1))
+                add(t + 3, cls(l, j - 1), cls(l, j))
+                add(t + 4, cls(l, j), cls(l, j + 1))
+                add(t + 5, cls(l, j), bucketDistance(rightCue[j]))
+                add(t + 6, cls(l, j), bucketDistance(leftCue[j]))
+            }
             rows.append(f)
         }
         return rows
@@ -269,7 +297,8 @@ public struct AttributionModel: Sendable {
 
     // MARK: storage
 
-    /// The serialised form: "PRECIS-ATTRIBUTION 3 <buckets> <scale of pass 1> <scale of pass 2> ...\n",
+    /// The serialised form: "PRECIS-ATTRIBUTION 3 <buckets> <scale of pass 1> <scale of pass 2> ...\n"
+    /// (4 instead of 3 when the model reads word classes, whose `WordClusters.serialized()` follows),
     /// then for each pass every weight of the hashed features as one Int8 (weight / scale,
     /// bucket-major) and the transitions as little-endian Float32.
     public func serialized() -> [UInt8] {
@@ -277,7 +306,8 @@ public struct AttributionModel: Sendable {
             let maxAbs = layer.weights[0..<layer.transitionBase].reduce(Float(0)) { max($0, abs($1)) }
             return maxAbs > 0 ? maxAbs / 127 : 1
         }
-        var out = Array("PRECIS-ATTRIBUTION 3 \(buckets) \(scales.map { "\($0)" }.joined(separator: " "))\n".utf8)
+        var out = Array("PRECIS-ATTRIBUTION \(clusters == nil ? 3 : 4) \(buckets) \(scales.map { "\($0)" }.joined(separator: " "))\n".utf8)
+        if let clusters { out += clusters.serialized() }
         for (layer, scale) in zip(layers, scales) {
             let tb = layer.transitionBase
             for w in layer.weights[0..<tb] { out.append(UInt8(bitPattern: Int8(clamping: Int((w / scale).rounded())))) }
@@ -290,13 +320,21 @@ public struct AttributionModel: Sendable {
     public init?(serialized bytes: [UInt8]) {
         guard let newline = bytes.prefix(200).firstIndex(of: 10) else { return nil }
         let head = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
-        guard (4...6).contains(head.count), head[0] == "PRECIS-ATTRIBUTION", head[1] == "3",
+        guard (4...6).contains(head.count), head[0] == "PRECIS-ATTRIBUTION", head[1] == "3" || head[1] == "4",
               let buckets = Int(head[2]), buckets > 0, buckets <= 1 << 24 else { return nil }
         let scales = head[3...].compactMap { Float($0) }.filter(\.isFinite)
         guard scales.count == head.count - 3 else { return nil }
-        self.init(buckets: buckets, passes: scales.count)
-        let tb = layers[0].transitionBase, size = layers[0].weights.count
         var i = newline + 1
+        // Version 4 carries the word classes its features read, between the head and the weights.
+        var clusters: WordClusters?
+        if head[1] == "4" {
+            var consumed = 0
+            guard let c = WordClusters(serialized: bytes[i...], consumed: &consumed) else { return nil }
+            clusters = c
+            i += consumed
+        }
+        self.init(buckets: buckets, passes: scales.count, clusters: clusters)
+        let tb = layers[0].transitionBase, size = layers[0].weights.count
         guard bytes.count == i + scales.count * (tb + 4 * (size - tb)) else { return nil }
         for (l, scale) in scales.enumerated() {
             for w in 0..<tb { layers[l].weights[w] = Float(Int8(bitPattern: bytes[i + w])) * scale }
@@ -359,8 +397,12 @@ public struct AttributionTrainer {
     var documents = 0
     let buckets: Int
     let words = QuoteWords.english
+    let clusters: WordClusters?
 
-    public init(buckets: Int = 1 << 16) { self.buckets = buckets }
+    public init(buckets: Int = 1 << 16, clusters: WordClusters? = nil) {
+        self.buckets = buckets
+        self.clusters = clusters
+    }
 
     /// Adds the sentences of one document with its gold source, cue and content spans (scalar offsets).
     public mutating func add(text: String, sources: [TextSpan], cues: [TextSpan], contents: [TextSpan],
@@ -389,7 +431,8 @@ public struct AttributionTrainer {
                 previousRole = r
             }
             let hashes = AttributionModel.wordHashes(tokens, range), stems = AttributionModel.stemHashes(tokens, range)
-            examples.append(Example(rows: AttributionModel.features(tokens, range, hashes: hashes, stems: stems, words: words, buckets: buckets),
+            examples.append(Example(rows: AttributionModel.features(tokens, range, hashes: hashes, stems: stems, words: words,
+                                                                    clusters: clusters, buckets: buckets),
                                     gold: gold, words: stems, document: documents))
         }
     }
@@ -409,7 +452,7 @@ public struct AttributionTrainer {
     /// for each of `folds` slices of the documents, a first pass trained on the other slices tags it.
     public func train(epochs: Int = 10, seed: UInt64 = 7, folds: Int = 5) -> AttributionModel {
         let first = Self.train(examples, buckets: buckets, epochs: epochs, seed: seed)
-        guard folds > 1 else { return AttributionModel(layers: [first]) }
+        guard folds > 1 else { return AttributionModel(layers: [first], clusters: clusters) }
         var second = examples
         for fold in 0..<folds {
             let held = examples.indices.filter { examples[$0].document % folds == fold }
@@ -420,7 +463,7 @@ public struct AttributionTrainer {
                 second[e].rows = AttributionModel.stacked(ex.rows, layer.decode(ex.rows), words: ex.words, buckets: buckets)
             }
         }
-        return AttributionModel(layers: [first, Self.train(second, buckets: buckets, epochs: epochs, seed: seed)])
+        return AttributionModel(layers: [first, Self.train(second, buckets: buckets, epochs: epochs, seed: seed)], clusters: clusters)
     }
 
     /// Averaged perceptron training over `epochs` passes in a fixed shuffled order.

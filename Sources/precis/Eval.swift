@@ -11,7 +11,7 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure Precis on benchmark data.",
-        subcommands: [EvalRouge.self, EvalExtract.self, EvalStories.self, EvalTimes.self, EvalQuotes.self]
+        subcommands: [EvalRouge.self, EvalExtract.self, EvalStories.self, EvalTimes.self, EvalQuotes.self, EvalClusters.self]
     )
 }
 
@@ -391,6 +391,9 @@ struct EvalQuotes: ParsableCommand {
     @Option(help: "Feature hash buckets (the shipped tagger has 65536).")
     var buckets = 1 << 16
 
+    @Option(help: ArgumentHelp("With --train: word classes (written by `precis eval clusters --save`) for the tagger's features; the model keeps them.", valueName: "file"))
+    var clusters: String?
+
     func validate() throws {
         guard epochs > 0 else { throw ValidationError("--epochs must be a positive number.") }
         guard (1...100).contains(folds) else { throw ValidationError("--folds must be between 1 and 100.") }
@@ -424,7 +427,16 @@ struct EvalQuotes: ParsableCommand {
         }
         if let train {
             let started = Date()
-            let model = AttributionEvaluation.train(try read(train), epochs: epochs, buckets: buckets, folds: folds)
+            var classes: WordClusters?
+            if let clusters {
+                var consumed = 0
+                guard let bytes = FileManager.default.contents(atPath: clusters),
+                      let c = WordClusters(serialized: [UInt8](bytes)[...], consumed: &consumed) else {
+                    throw Console.fail("\(clusters) is not a word-class file written by `precis eval clusters --save`")
+                }
+                classes = c
+            }
+            let model = AttributionEvaluation.train(try read(train), epochs: epochs, buckets: buckets, folds: folds, clusters: classes)
             Console.warn(String(format: "trained on %@ in %.1f s", train, Date().timeIntervalSince(started)))
             if let saveModel {
                 // One file, or `parts` files FILE.1 ... FILE.N (how the shipped tagger is kept).
@@ -464,5 +476,73 @@ struct EvalQuotes: ParsableCommand {
         }
         out += String(format: "finding: %.3f s CPU\n", r.seconds)
         Console.out(out)
+    }
+}
+
+struct EvalClusters: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clusters",
+        abstract: "Learn word classes from unlabelled text for the attribution tagger.",
+        discussion: """
+        ARTICLES are read as by `precis summarize` (text, JSON and JSON Lines; HTML pages are skipped). \
+        Words seen at least --min-count times are grouped by the words around them; --save writes the \
+        classes for `precis eval quotes --train ... --clusters FILE`.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Files or directories of unlabelled text.", valueName: "articles"))
+    var articles: [String]
+
+    @Option(help: ArgumentHelp("Write the classes here.", valueName: "file"))
+    var save: String?
+
+    @Option(help: ArgumentHelp("Classes at each granularity, comma-separated.", valueName: "k,k,..."))
+    var levels = "64,256,1024"
+
+    @Option(name: .customLong("min-count"), help: "Least number of times a word is seen to get a class.")
+    var minCount = 5
+
+    @Option(help: "Context words (the most frequent tokens) that describe a word.")
+    var contexts = 1000
+
+    @Option(help: ArgumentHelp("Print the words sharing the finest class of each of these words.", valueName: "word,word,..."))
+    var show: String?
+
+    var counts: [Int] { levels.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) ?? 0 } }
+
+    func validate() throws {
+        guard !counts.isEmpty, counts.count <= 8, counts.allSatisfy({ (2...60_000).contains($0) }) else {
+            throw ValidationError("--levels must be one to eight class counts between 2 and 60000, e.g. 64,256,1024.")
+        }
+        guard minCount > 0 else { throw ValidationError("--min-count must be a positive number.") }
+        guard (1...100_000).contains(contexts) else { throw ValidationError("--contexts must be between 1 and 100000.") }
+    }
+
+    func run() throws {
+        let intake = InputReader().read(paths: articles)
+        for skipped in intake.skipped { Console.warn("skipped \(skipped)") }
+        let documents = intake.documents + intake.clusters.flatMap(\.documents)
+        let texts = documents.filter { $0.format == .text }.map(\.content)
+        if texts.count < documents.count { Console.warn("skipped \(documents.count - texts.count) HTML documents") }
+        guard !texts.isEmpty else { throw Console.fail("no text to learn from") }
+        let started = Date()
+        let clusters = WordClusters.learn(texts: texts, levels: counts, minCount: minCount, contexts: contexts)
+        Console.warn(String(format: "%d words in classes of %@ from %d texts in %.1f s", clusters.count, levels, texts.count,
+                            Date().timeIntervalSince(started)))
+        if let show {
+            var vocabulary = Set<String>()
+            for t in texts { vocabulary.formUnion(WordClusters.words(in: t)) }
+            let fine = counts.count - 1
+            for word in show.split(separator: ",").map(String.init) {
+                guard let c = clusters.cluster(of: word, level: fine) else { Console.out("\(word): no class\n"); continue }
+                let mates = vocabulary.filter { clusters.cluster(of: $0, level: fine) == c }.sorted().prefix(40)
+                Console.out("\(word) [\(c)]: \(mates.joined(separator: " "))\n")
+            }
+        }
+        if let save {
+            guard FileManager.default.createFile(atPath: save, contents: Data(clusters.serialized())) else {
+                throw Console.fail("cannot write \(save)")
+            }
+        }
     }
 }

@@ -148,4 +148,27 @@ import Testing
         #expect(r.out.contains("strict   P 100.0  R 100.0  F1 100.0"))
         #expect(r.out.contains("value    P 100.0  R 100.0  F1 100.0"))
     }
+
+    @Test func evalClustersLearnsWordClassesFromPlainText() throws {
+        let dir = try ScratchDir()
+        let speakers = ["The mayor", "Officials", "Lena Ortiz", "The union"], verbs = ["said", "argued", "warned", "insisted"]
+        for k in 0..<30 {
+            let text = "\(speakers[k % 4]) \(verbs[k % 4]) that the ferry would run late. The children ate the \(["apple", "pear", "plum"][k % 3]) with joy."
+            _ = try dir.file("a\(k).txt", Data(text.utf8))
+        }
+        let out = dir.url.appendingPathComponent("classes.bin").path
+        let r = try Tool.run(["eval", "clusters", dir.url.path, "--levels", "3,6", "--contexts", "40", "--save", out, "--show", "said,zebra"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.err.contains("from 30 texts"))
+        let said = try #require(r.out.split(separator: "\n").first { $0.hasPrefix("said [") })
+        #expect(said.contains("argued") && said.contains("warned") && !said.contains("pear"))
+        #expect(r.out.contains("zebra: no class"))
+        #expect(FileManager.default.contents(atPath: out)?.starts(with: Array("PRECIS-CLUSTERS 1 ".utf8)) == true)
+        // Nothing to learn from, or a level of one class: a clear error, no crash.
+        let empty = try ScratchDir()
+        let none = try Tool.run(["eval", "clusters", empty.url.path])
+        #expect(none.reason == .exit && none.status != 0 && none.err.contains("no articles"), "\(none.err)")
+        let one = try Tool.run(["eval", "clusters", dir.url.path, "--levels", "1"])
+        #expect(one.reason == .exit && one.status == 64 && one.err.contains("--levels"))
+    }
 }
