@@ -251,10 +251,10 @@ private struct SparseRows {
                 for e in start[r]..<start[r + 1] { centroids[Int(dim[e]) * k + assignment[r]] += value[e] }
             }
             // Empty classes take the rows least like their centroids.
-            var outliers = (0..<count).sorted { similarity[$0] != similarity[$1] ? similarity[$0] < similarity[$1] : $0 < $1 }.makeIterator()
-            for c in 0..<k where members[c] == 0 {
-                guard let r = outliers.next() else { break }
-                setCentroid(c, toRow: r)
+            let empty = (0..<k).filter { members[$0] == 0 }
+            if !empty.isEmpty {
+                let outliers = (0..<count).sorted { similarity[$0] != similarity[$1] ? similarity[$0] < similarity[$1] : $0 < $1 }
+                for (c, r) in zip(empty, outliers) { setCentroid(c, toRow: r) }
             }
             for c in 0..<k {
                 var norm: Float = 0

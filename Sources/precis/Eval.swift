@@ -399,6 +399,7 @@ struct EvalQuotes: ParsableCommand {
         guard (1...100).contains(folds) else { throw ValidationError("--folds must be between 1 and 100.") }
         guard (1...64).contains(parts) else { throw ValidationError("--parts must be between 1 and 64.") }
         guard (1...(1 << 24)).contains(buckets) else { throw ValidationError("--buckets must be between 1 and 16777216.") }
+        guard clusters == nil || train != nil else { throw ValidationError("--clusters is read while training: give --train too.") }
     }
 
     func run() throws {
@@ -431,7 +432,7 @@ struct EvalQuotes: ParsableCommand {
             if let clusters {
                 var consumed = 0
                 guard let bytes = FileManager.default.contents(atPath: clusters),
-                      let c = WordClusters(serialized: [UInt8](bytes)[...], consumed: &consumed) else {
+                      let c = WordClusters(serialized: [UInt8](bytes)[...], consumed: &consumed), consumed == bytes.count else {
                     throw Console.fail("\(clusters) is not a word-class file written by `precis eval clusters --save`")
                 }
                 classes = c

@@ -170,5 +170,8 @@ import Testing
         #expect(none.reason == .exit && none.status != 0 && none.err.contains("no articles"), "\(none.err)")
         let one = try Tool.run(["eval", "clusters", dir.url.path, "--levels", "1"])
         #expect(one.reason == .exit && one.status == 64 && one.err.contains("--levels"))
+        // Classes are read while training a tagger; alone they are a usage error.
+        let alone = try Tool.run(["eval", "quotes", "--data", dir.url.path, "--clusters", out])
+        #expect(alone.reason == .exit && alone.status == 64 && alone.err.contains("--train"))
     }
 }
