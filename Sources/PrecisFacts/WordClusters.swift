@@ -105,12 +105,12 @@ public struct WordClusters: Sendable, Equatable {
         var counts: [Int] = []
         var streams: [[Int32]] = []
         for text in texts {
-            let tokens = TimeToken.splittingClitics(TimeToken.tokenize(ScalarText(text).scalars))
+            let tokens = words(in: text)
             var stream = [Int32]()
             stream.reserveCapacity(tokens.count)
             for t in tokens {
                 let id: Int32
-                if let known = ids[t.lower] { id = known } else { id = Int32(counts.count); ids[t.lower] = id; counts.append(0) }
+                if let known = ids[t] { id = known } else { id = Int32(counts.count); ids[t] = id; counts.append(0) }
                 counts[Int(id)] += 1
                 stream.append(id)
             }
@@ -170,7 +170,7 @@ public struct WordClusters: Sendable, Equatable {
         }
         let rows = SparseRows(start: rowStart, dim: entryDim, value: entryValue, dims: dims)
         var assignments: [[UInt16]] = []
-        for k in levels { assignments.append(rows.sphericalKMeans(k: min(k, vocabulary), iterations: iterations)) }
+        for k in levels { assignments.append(rows.sphericalKMeans(k: max(1, min(k, vocabulary)), iterations: iterations)) }
         // Keyed by the tagger's hash of each word.
         var entries = (0..<vocabulary).map { w in (AttributionModel.hashString(words[w].key), w) }
         entries.sort { $0.0 < $1.0 }
