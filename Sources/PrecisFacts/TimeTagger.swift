@@ -25,8 +25,9 @@ public struct TimeExpression: Sendable, Equatable {
 ///
 /// Dates ("Nov. 18, 2014", "18 November", "2014-11-18", "Feb. 17", "December", "1990s"), days and
 /// periods named relative to the publication date ("Tuesday", "on Monday", "yesterday", "last week",
-/// "next month", "earlier this year", "five years ago", "the third quarter"), clock times ("10 a.m."),
-/// durations ("five years", "22 months", "two-week") and recurring times ("every week", "annually").
+/// "next month", "earlier this year", "five years ago", "the third quarter"), clock times ("10 a.m.",
+/// "4 in the morning"), ranges of days ("April 24 and 25"), durations ("five years", "22 months",
+/// "two-week", "5 1/2 hours", "day-long") and recurring times ("every week", "annually").
 /// Ages ("61-year-old", "a 5-year-old boy", "50 years old") are not time expressions and are passed
 /// over. A day name resolves backwards (the latest such day on or before the publication date) unless
 /// its sentence speaks of the future ("will", "next", "is expected"); a month without a year likewise.
@@ -56,8 +57,13 @@ public struct TimeTagger: Sendable {
             }
             // The sentence's future counts only if it reaches this expression's clause, and a past
             // verb just before the expression ("announced Friday", "said on Monday") wins over both.
-            let future = soonest(tokens, before: from) || sentenceFuture!.future && clauseIsFuture(tokens, from: i, length: match.length, in: sentenceFuture!.range)
-                && !followsPastVerb(tokens, at: i) && !precedesPastVerb(tokens, at: i + match.length)
+            // A day with a possessive ("around Monday's ruling") names what has happened, unless it is
+            // awaited ("ahead of Friday's race").
+            let possessive = words.weekdays[tokens[i].lower] != nil && i + match.length < tokens.count
+                && ["'s", "\u{2019}s"].contains(tokens[i + match.length].lower)
+            let future = soonest(tokens, before: from) || (possessive ? awaited(tokens, before: from)
+                : sentenceFuture!.future && clauseIsFuture(tokens, from: i, length: match.length, in: sentenceFuture!.range)
+                    && !followsPastVerb(tokens, at: i) && !precedesPastVerb(tokens, at: i + match.length))
             // "later that year" counts from the last date named precisely enough, or the article's date.
             let reference = match.anaphoric.map { needed in named.flatMap { $0.precision >= needed ? $0.date : nil } ?? anchor } ?? anchor
             let value = match.resolve(reference, future)
@@ -117,8 +123,8 @@ public struct TimeTagger: Sendable {
 
     /// Where an expression found at token `i` starts once the words before it that TimeML keeps in
     /// the span are taken in: the article and "a" of a length ("the past two months", "the first nine
-    /// months", "a few days"), "nearly", "more than", "at least" ("more than four hours", "nearly two
-    /// years ago"), "the end of" ("the end of this year"), "early", "late", "earlier", "later" before a
+    /// months", "a few days", "a couple of years"), "nearly", "more than", "at least" ("more than four
+    /// hours", "nearly two years ago"), "the end of" ("the end of this year"), "early", "late", "earlier", "later" before a
     /// day or a relative date ("late yesterday", "early next year", "earlier today"), and the article
     /// of a decade ("the late 1970s", "the mid-1990s").
     func widened(_ t: [TimeToken], _ i: Int, _ match: Match) -> Int {
@@ -126,7 +132,7 @@ public struct TimeTagger: Sendable {
         var from = i
         let lengthLike = match.type == .duration || t[i + match.length - 1].lower == "ago"
         if lengthLike {
-            if t[i].lower == "few" && isWord(i - 1, "a") { from -= 1 }
+            if (t[i].lower == "few" || t[i].lower == "couple") && isWord(i - 1, "a") { from -= 1 }
             if isWord(from - 1, "nearly") { from -= 1 }
             else if isWord(from - 1, "than") && (isWord(from - 2, "more") || isWord(from - 2, "less") || isWord(from - 2, "fewer"))
                 || isWord(from - 1, "least") && isWord(from - 2, "at") { from -= 2 }
@@ -227,7 +233,7 @@ public struct TimeTagger: Sendable {
     /// `sentence` is the token range of its sentence.
     func clauseIsFuture(_ t: [TimeToken], from i: Int, length: Int, in sentence: Range<Int>) -> Bool {
         func isBoundary(_ k: Int) -> Bool {
-            t[k].kind == .punct && t[k].lower != "'" && t[k].lower != "-" && t[k].lower != "." || t[k].endsSentence
+            t[k].kind == .punct && !["'", "-", ".", "(", ")"].contains(t[k].lower) || t[k].endsSentence
                 || words.clauseOpeners.contains(t[k].lower)
         }
         var a = i
@@ -261,6 +267,11 @@ public struct TimeTagger: Sendable {
     func isPastVerb(_ t: TimeToken) -> Bool {
         guard t.kind == .word else { return false }
         return t.lower.count > 4 && t.lower.hasSuffix("ed") || words.pastForms.contains(t.lower)
+    }
+
+    /// "ahead of", "before" or "until" right before token `i`: a time still to come.
+    func awaited(_ t: [TimeToken], before i: Int) -> Bool {
+        i >= 1 && ["before", "until", "till"].contains(t[i - 1].lower) || i >= 2 && t[i - 2].lower == "ahead" && t[i - 1].lower == "of"
     }
 
     /// "as soon as Tuesday", "as early as next week": the earliest time something may happen, ahead.
@@ -348,8 +359,15 @@ public struct TimeTagger: Sendable {
             return Match(length: 1, type: .date, relative: false) { _, _ in d }
         }
 
+        // "the week of March 6": the week that holds the day.
+        if w == "the", isWord(i + 1, "week"), isWord(i + 2, "of"), let dated = monthForm(t, at: i + 3), dated.length > 1 {
+            return Match(length: 3 + dated.length, type: .date, relative: dated.relative) { anchor, future in
+                dated.resolve(anchor, future).flatMap { CivilDate(iso: $0)?.weekValue }
+            }
+        }
         // Month forms: "Nov. 18, 2014", "November 18", "November 2014", "November", "mid-November".
         if let m = monthForm(t, at: i) { return m }
+        if let m = rangeEndForm(t, at: i) { return m }
         // "18 November 2014", "18 November".
         if t[i].kind == .number, let day = Int(t[i].lower), (1...31).contains(day),
            let mt = at(i + 1), let month = month(mt, t, i + 1) {
@@ -465,6 +483,11 @@ public struct TimeTagger: Sendable {
 
         // Durations and "ago": "five years", "22 months", "two-week", "several days", "five years ago".
         if let m = durationForm(t, at: i) { return m }
+        // "a day-long meeting", "a decades-long dispute": a length as an adjective.
+        if let unit = words.units[w], isWord(i + 1, "-"), isWord(i + 2, "long") {
+            let amount = w.hasSuffix("s") ? "X" : "1"
+            return Match(length: 3, type: .duration, relative: false) { _, _ in Self.durationValue(amount, unit) }
+        }
 
         // "fiscal 1989": the fiscal year of that number.
         if w == "fiscal", let y = at(i + 1).flatMap(fourDigitYear) {
@@ -586,6 +609,10 @@ public struct TimeTagger: Sendable {
         let length = k + 2 - i
         if let unit = words.units[target.lower] {
             if (w == "past" || w == "coming") && !(i > 0 && t[i - 1].lower == "the") { return nil }
+            // "the coming years", "the past weeks": a stretch of unsaid length, not the next year.
+            if !earlierLater && target.lower.hasSuffix("s") {
+                return Match(length: length, type: .duration, relative: false) { _, _ in Self.durationValue("X", unit) }
+            }
             return Match(length: length, type: .date, relative: true) { anchor, _ in
                 guard let anchor else { return nil }
                 return Self.shift(anchor, unit: unit, by: mod)
@@ -647,12 +674,21 @@ public struct TimeTagger: Sendable {
             day = n
             length += 1
             if let sfx = at(i + length), ["st", "nd", "rd", "th"].contains(sfx.lower) { length += 1 }
+        } else if let d = at(i + length), d.kind == .number, let r = Self.dayRange(d.lower) {
+            // "March 3-4": the range is one expression, dated by its first day.
+            day = r
+            length += 1
         }
         var year: Int? = nil
         var y = i + length
         if at(y)?.lower == "," { y += 1 }
         if let yy = self.year(t, y) { year = yy.year; length = yy.next - i }
         else if at(y)?.lower == "of", let yy = self.year(t, y + 1) { year = yy.year; length = yy.next - i }
+        // "Feb. 3 to 5, 2024": the year after the range's last day is the first day's too.
+        if let d = day, year == nil, let end = rangeEnd(t, after: i + length - 1, from: d) {
+            let k = at(end.index + 1)?.lower == "," ? end.index + 2 : end.index + 1
+            year = self.year(t, k)?.year
+        }
         if let day { return dayMonthMatch(length: length, month: month, day: day, year: year) }
         // "July last year", "March this year"; "October of next year" takes that year, and "next
         // year" stays an expression of its own.
@@ -668,6 +704,43 @@ public struct TimeTagger: Sendable {
             if let shift = yearShift { return CivilDate.pad(anchor.year + shift, 4) + "-" + CivilDate.pad(month, 2) }
             return CivilDate.pad(Self.yearOf(month: month, day: 1, anchor: anchor, future: future), 4) + "-" + CivilDate.pad(month, 2)
         }
+    }
+
+    /// The first day of a range written as one token: "3-4" gives 3.
+    static func dayRange(_ s: String) -> Int? {
+        let parts = s.split(separator: "-")
+        guard parts.count == 2, parts.allSatisfy({ $0.count <= 2 }), let a = Int(parts[0]), let b = Int(parts[1]),
+              1 <= a, a < b, b <= 31 else { return nil }
+        return a
+    }
+
+    /// Words that may follow the last day of a range ("April 24 and 25 in Washington"); any other
+    /// word makes the number a count ("April 24 and 25 boats").
+    static let rangeFollowers: Set<String> = ["in", "at", "on", "and", "or", "of", "the", "to", "for", "with", "when",
+                                              "as", "before", "after", "during", "while", "respectively"]
+
+    /// The day that closes a range begun by day `first` at token `k` ("April 24 and 25", "Feb. 3 to
+    /// 5"): its token index and day.
+    func rangeEnd(_ t: [TimeToken], after k: Int, from first: Int) -> (index: Int, day: Int)? {
+        guard k + 2 < t.count, ["and", "to", "through", "-"].contains(t[k + 1].lower) else { return nil }
+        let d = t[k + 2]
+        guard d.kind == .number, d.lower.count <= 2, let n = Int(d.lower), first < n, n <= 31 else { return nil }
+        if k + 3 < t.count, t[k + 3].kind == .word, !Self.rangeFollowers.contains(t[k + 3].lower) { return nil }
+        return (k + 2, n)
+    }
+
+    /// The last day of a range at `i` ("25" in "April 24 and 25"), with the month of the first and the
+    /// year that follows it, if any.
+    func rangeEndForm(_ t: [TimeToken], at i: Int) -> Match? {
+        guard t[i].kind == .number, i >= 3, let first = Int(t[i - 2].lower), t[i - 2].kind == .number,
+              let end = rangeEnd(t, after: i - 2, from: first), end.index == i else { return nil }
+        let m = t[i - 3].lower == "." && i >= 4 ? i - 4 : i - 3
+        guard let month = month(t[m], t, m) else { return nil }
+        var length = 1
+        var year: Int? = nil
+        let y = i + 1 < t.count && t[i + 1].lower == "," ? i + 2 : i + 1
+        if let yy = self.year(t, y) { year = yy.year; length = yy.next - i }
+        return dayMonthMatch(length: length, month: month, day: end.day, year: year)
     }
 
     /// A day and month (and year): no value for a day the month does not have ("Feb. 30").
@@ -741,6 +814,14 @@ public struct TimeTagger: Sendable {
             k += 3
             if at(k)?.lower == "." { k += 1 }
         }
+        // "at 4 in the morning", "until 9 in the evening", "at 11 at night".
+        if pm == nil, i > 0, ["at", "until", "till", "by", "before", "after", "from", "around", "about"].contains(t[i - 1].lower) {
+            let inThe = at(k)?.lower == "in" && at(k + 1)?.lower == "the" ? 2 : at(k)?.lower == "at" ? 1 : 0
+            if inThe > 0, let p = at(k + inThe)?.lower, inThe == 2 ? ["morning", "afternoon", "evening"].contains(p) : p == "night" {
+                pm = p == "morning" ? false : p == "night" ? (6...11).contains(h) : h != 12
+                k += inThe + 1
+            }
+        }
         guard let isPM = pm else { return nil }
         let hour = (h % 12) + (isPM ? 12 : 0)
         var length = k - i
@@ -805,10 +886,15 @@ public struct TimeTagger: Sendable {
     func count(_ t: [TimeToken], _ i: Int) -> (value: String, next: Int)? {
         guard i < t.count else { return nil }
         let w = t[i].lower
-        if t[i].kind == .number, let n = Double(w.replacingOccurrences(of: ",", with: "")), n > 0, n < 10_000, !w.contains("/") {
-            return (n == n.rounded() ? String(Int(n)) : String(n), i + 1)
+        if t[i].kind == .number, var n = Double(w.replacingOccurrences(of: ",", with: "")), n > 0, n < 10_000, !w.contains("/") {
+            // "5 1/2 hours".
+            let half = i + 1 < t.count && t[i + 1].lower == "1/2" && n == n.rounded()
+            if half { n += 0.5 }
+            return (n == n.rounded() ? String(Int(n)) : String(n), i + (half ? 2 : 1))
         }
         guard let v = words.numbers[w] else { return nil }
+        // "a couple of years".
+        if w == "couple", i + 1 < t.count, t[i + 1].lower == "of" { return (v, i + 2) }
         // "twenty-four", "twenty four".
         if v != "X", let tens = Int(v), tens >= 20, tens % 10 == 0 {
             let o = i + 1 < t.count && t[i + 1].lower == "-" ? i + 2 : i + 1
@@ -846,12 +932,27 @@ public struct TimeTagger: Sendable {
 
     // MARK: - Arithmetic
 
+    /// A length as TIMEX3 writes it: "P5Y", "PT3H", "P20Y" for two decades, "PXY" for decades of
+    /// unsaid number; a half in the next unit down ("P2Y6M", "PT5H30M").
     static func durationValue(_ amount: String, _ unit: String) -> String {
+        if let x = Double(amount), x != x.rounded(.down) {
+            let whole = Int(x), part = x - Double(whole)
+            let down: (unit: String, per: Double)? = ["Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100)][unit]
+            if let down, (part * down.per).rounded() == part * down.per {
+                let rest = Int(part * down.per)
+                switch unit {
+                case "DE", "CE": return "P\(Int(x * down.per))Y"
+                case "H", "MIN": return "PT" + (whole > 0 ? "\(whole)" + (unit == "H" ? "H" : "M") : "") + "\(rest)" + down.unit
+                case "D": return "P" + (whole > 0 ? "\(whole)D" : "") + "T\(rest)H"
+                default: return "P" + (whole > 0 ? "\(whole)" + unit : "") + "\(rest)" + down.unit
+                }
+            }
+        }
         switch unit {
         case "H", "MIN": return "PT" + amount + (unit == "MIN" ? "M" : "H")
         case "Q": return "P" + amount + "Q"
-        case "DE": return Int(amount).map { "P\($0 * 10)Y" } ?? "PXDE"
-        case "CE": return Int(amount).map { "P\($0 * 100)Y" } ?? "PXCE"
+        case "DE": return Int(amount).map { "P\($0 * 10)Y" } ?? "PXY"
+        case "CE": return Int(amount).map { "P\($0 * 100)Y" } ?? "PXY"
         default: return "P" + amount + unit
         }
     }

@@ -301,6 +301,42 @@ import PrecisText
         one("Traffic is up on the same period last year.", "the same period last year", "DATE", "2024-03")
     }
 
+    @Test func dayRangesHalvesLengthAdjectivesAndHoursInWords() {
+        // The second day of a range takes the first one's month (and year).
+        #expect(tags("The summit meets on April 24 and 25 in Calder.", anchor: anchor).map(\.2) == ["2025-04-24", "2025-04-25"])
+        #expect(tags("Talks ran from Feb. 3 to 5, 2024.", anchor: anchor).map(\.2) == ["2024-02-03", "2024-02-05"])
+        one("The regatta ran on March 3-4.", "March 3-4", "DATE", "2025-03-03")
+        // "and 25" alone, or a count after a date, is not a day.
+        #expect(tags("Ferries ran on April 24 and 25 boats left.", anchor: anchor).map(\.2) == ["2025-04-24"])
+        one("The crossing took 5 1/2 hours in a gale.", "5 1/2 hours", "DURATION", "PT5H30M")
+        one("The refit took 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M")
+        one("The ferry stays in dock for two more weeks.", "two more weeks", "DURATION", "P2W")
+        one("The union ended a day-long strike.", "day-long", "DURATION", "P1D")
+        one("It settles a decades-long dispute over the quay.", "decades-long", "DURATION", "PXY")
+        one("The crew sails at 4 in the morning.", "4 in the morning", "TIME", "2025-03-12T04:00")
+        one("The boats came back at 9 in the evening.", "9 in the evening", "TIME", "2025-03-12T21:00")
+        // Not a time: a count of boats in the morning.
+        #expect(tags("We saw 40 in the morning light.", anchor: anchor).isEmpty)
+        one("The yard shut for a single-day inspection.", "single-day", "DURATION", "P1D")
+        one("Repairs will take a couple of years.", "a couple of years", "DURATION", "P2Y")
+        one("Prices will rise in the coming years.", "the coming years", "DURATION", "PXY")
+        one("The hearing is set for the week of March 17.", "the week of March 17", "DATE", "2025-W12")
+    }
+
+    @Test func aParenthesisStaysInItsClause() {
+        // The time in brackets restates one in a clause about the future, so it is ahead too.
+        #expect(tags("The ferry will leave at dawn (6 a.m. EDT Friday), the captain said.", anchor: anchor).map(\.2) == ["2025-03-14T06:00"])
+    }
+
+    @Test func aDayWithAPossessiveLooksBack() {
+        // "Monday's ruling" has happened, even in a sentence about what will follow it.
+        one("The council said it would look for ways around Monday's ruling.", "Monday", "DATE", "2025-03-10")
+        // A day that is today stays today.
+        one("Wednesday's vote will be close.", "Wednesday", "DATE", "2025-03-12")
+        // Ahead of a day: still ahead.
+        one("Crews will rest ahead of Friday's race.", "Friday", "DATE", "2025-03-14")
+    }
+
     @Test func offsetsAreUnicodeScalars() throws {
         let text = "Ça a commencé — «enfin» — on Tuesday."
         let t = try #require(tagger.tag(text, anchor: anchor).first)
