@@ -142,6 +142,34 @@ import PrecisText
         #expect(speech.contains { $0.speaker == "The governor" })
     }
 
+    @Test func anAdverbIsNotASpeakerAndWhatWasSaidDoesNotOpenOnAnd() {
+        let text = "The pact, which currently has 50 signers, warned that rivals would pay and rivals would leave."
+        let scalars = Array(text.unicodeScalars)
+        func span(_ w: String) -> TextSpan {
+            let r = text.range(of: w)!
+            return TextSpan(start: text.distance(from: text.startIndex, to: r.lowerBound), end: text.distance(from: text.startIndex, to: r.upperBound))
+        }
+        func speech(source: String, content: String) -> Bool {
+            let c = span(content)
+            let q = Quote(speaker: "", text: content, start: c.start, end: c.end, direct: false, source: span(source), cue: span("warned"))
+            return QuoteFinder().isSpeech(q, scalars)
+        }
+        let adverb = speech(source: "currently", content: "that rivals would pay")
+        let pact = speech(source: "The pact", content: "that rivals would pay")
+        let secondHalf = speech(source: "The pact", content: "and rivals would leave")
+        #expect(!adverb)
+        #expect(pact)
+        #expect(!secondHalf)
+    }
+
+    @Test func wherePhraseBeforeThatIsNotWhatWasSaid() {
+        let q = QuoteFinder().find(in: "A harbour inquiry concluded in a March 3 report that the sea wall was unsafe.")
+        #expect(q.map(\.text) == ["that the sea wall was unsafe"])
+        let told = QuoteFinder().find(in: "Mayor Ines Varga said in an interview with the Calder Post that the ferry would stay.")
+        #expect(told.map(\.text) == ["that the ferry would stay"])
+        #expect(told.map(\.speaker) == ["Ines Varga"])
+    }
+
     @Test func theTailOfASentenceIsNotWhatWasSaid() {
         let text = "More than 1,300 jobs depend on the port, the dockers' union said, a higher figure than the city gives."
         #expect(!QuoteFinder().find(in: text).contains { $0.text.hasPrefix(",") })
