@@ -124,9 +124,9 @@ public struct TimeTagger: Sendable {
     /// Where an expression found at token `i` starts once the words before it that TimeML keeps in
     /// the span are taken in: the article and "a" of a length ("the past two months", "the first nine
     /// months", "a few days", "a couple of years"), "nearly", "more than", "at least" ("more than four
-    /// hours", "nearly two years ago"), "the end of" ("the end of this year"), "early", "late", "earlier", "later" before a
-    /// day or a relative date ("late yesterday", "early next year", "earlier today"), and the article
-    /// of a decade ("the late 1970s", "the mid-1990s").
+    /// hours", "nearly two years ago"), "the end of" ("the end of this year"), "early", "late",
+    /// "earlier", "later" before a day or a relative date ("late yesterday", "early next year",
+    /// "earlier today"), and the article of a decade ("the late 1970s", "the mid-1990s").
     func widened(_ t: [TimeToken], _ i: Int, _ match: Match) -> Int {
         func isWord(_ k: Int, _ s: String) -> Bool { k >= 0 && t[k].lower == s }
         var from = i
@@ -935,26 +935,23 @@ public struct TimeTagger: Sendable {
     /// A length as TIMEX3 writes it: "P5Y", "PT3H", "P20Y" for two decades, "PXY" for decades of
     /// unsaid number; a half in the next unit down ("P2Y6M", "PT5H30M").
     static func durationValue(_ amount: String, _ unit: String) -> String {
-        if let x = Double(amount), x != x.rounded(.down) {
-            let whole = Int(x), part = x - Double(whole)
-            let down: (unit: String, per: Double)? = ["Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100)][unit]
-            if let down, (part * down.per).rounded() == part * down.per {
-                let rest = Int(part * down.per)
-                switch unit {
-                case "DE", "CE": return "P\(Int(x * down.per))Y"
-                case "H", "MIN": return "PT" + (whole > 0 ? "\(whole)" + (unit == "H" ? "H" : "M") : "") + "\(rest)" + down.unit
-                case "D": return "P" + (whole > 0 ? "\(whole)D" : "") + "T\(rest)H"
-                default: return "P" + (whole > 0 ? "\(whole)" + unit : "") + "\(rest)" + down.unit
-                }
-            }
+        // Decades and centuries count in years: "two decades" P20Y, "1.5 decades" P15Y, "decades" PXY.
+        if unit == "DE" || unit == "CE" {
+            guard let x = Double(amount) else { return "PXY" }
+            let years = x * (unit == "DE" ? 10 : 100)
+            return years == years.rounded() ? "P\(Int(years))Y" : "P\(years)Y"
         }
-        switch unit {
-        case "H", "MIN": return "PT" + amount + (unit == "MIN" ? "M" : "H")
-        case "Q": return "P" + amount + "Q"
-        case "DE": return Int(amount).map { "P\($0 * 10)Y" } ?? "PXY"
-        case "CE": return Int(amount).map { "P\($0 * 100)Y" } ?? "PXY"
-        default: return "P" + amount + unit
+        let time = unit == "H" || unit == "MIN"
+        let designator = unit == "MIN" ? "M" : unit
+        // A part of the unit goes in the next unit down when it comes out whole.
+        if let x = Double(amount), x != x.rounded(.down),
+           let down: (unit: String, per: Double) = ["Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)][unit],
+           ((x - x.rounded(.down)) * down.per).rounded() == (x - x.rounded(.down)) * down.per {
+            let whole = Int(x), rest = Int((x - Double(whole)) * down.per)
+            let head = whole > 0 ? "\(whole)" + designator : ""
+            return time ? "PT" + head + "\(rest)" + down.unit : unit == "D" ? "P" + head + "T\(rest)H" : "P" + head + "\(rest)" + down.unit
         }
+        return (time ? "PT" : "P") + amount + designator
     }
 
     /// The period `by` units away from the anchor's, at that unit's granularity.

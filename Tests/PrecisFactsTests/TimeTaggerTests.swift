@@ -310,6 +310,8 @@ import PrecisText
         #expect(tags("Ferries ran on April 24 and 25 boats left.", anchor: anchor).map(\.2) == ["2025-04-24"])
         one("The crossing took 5 1/2 hours in a gale.", "5 1/2 hours", "DURATION", "PT5H30M")
         one("The refit took 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M")
+        one("The quay stood for 1.5 decades.", "1.5 decades", "DURATION", "P15Y")
+        one("The storm lasted 1.5 days.", "1.5 days", "DURATION", "P1DT12H")
         one("The ferry stays in dock for two more weeks.", "two more weeks", "DURATION", "P2W")
         one("The union ended a day-long strike.", "day-long", "DURATION", "P1D")
         one("It settles a decades-long dispute over the quay.", "decades-long", "DURATION", "PXY")
