@@ -27,14 +27,16 @@ public struct NumberFinder: Sendable {
     let qualifiers: [[String]] = [["more", "than"], ["less", "than"], ["fewer", "than"], ["at", "least"], ["at", "most"],
                                   ["up", "to"], ["nearly"], ["almost"], ["about"], ["around"], ["roughly"], ["some"],
                                   ["approximately"], ["over"], ["under"], ["just", "over"], ["just", "under"]]
-    /// Words between a number and the noun it counts that are not the noun.
-    let skip: Set<String> = ["more", "other", "new", "additional", "of", "the", "per", "cent", "extra", "further", "-"]
+    /// Words between a number and the noun it counts that are not the noun ("48 more countries", "two
+    /// senior officials").
+    let skip: Set<String> = ["more", "other", "new", "additional", "of", "the", "per", "cent", "extra", "further", "-",
+                             "top", "senior", "junior", "former", "key", "major", "leading", "young"]
     let currencies: [String: String] = ["$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"]
 
     public init() {
         var w: [String: Double] = [:]
-        // "a", "an" and "one" are too often not counts ("one of the", "a man").
-        for (k, v) in TimeWords.english.numbers { if let d = Double(v), !["a", "an", "one"].contains(k) { w[k] = d } }
+        // "a", "an", "one" and "single" are too often not counts ("one of the", "a man", "a single job").
+        for (k, v) in TimeWords.english.numbers { if let d = Double(v), !["a", "an", "one", "single"].contains(k) { w[k] = d } }
         numberWords = w
     }
 
@@ -86,8 +88,26 @@ public struct NumberFinder: Sendable {
             }
             if counts == nil || currency != nil {
                 // The noun counted: the next word that is not a filler.
-                var j = k
-                while let w = at(j), w.kind == .word, skip.contains(w.lower) || w.lower == "-", j - k < 3 { j += 1 }
+                // An acronym before a word is a modifier: "Two top UN officials", "three U.N. envoys".
+                func isAcronym(_ j: Int) -> Bool {
+                    guard let w = at(j), w.kind == .word, at(j + 1)?.kind == .word else { return false }
+                    let text = span(scalars, w.start, w.end)
+                    return text.count <= 5 && !text.contains { $0.isLowercase }
+                }
+                func fillers(from j: Int) -> Int {
+                    var j = j
+                    while let w = at(j), w.kind == .word, skip.contains(w.lower) || isAcronym(j), j - k < 4 { j += 1 }
+                    return j
+                }
+                var j = fillers(from: k)
+                // "10 of the council's 15 members": the noun is the one the possessive's own number counts.
+                if let w = at(j), w.lower.hasSuffix("'s") || w.lower.hasSuffix("\u{2019}s"), at(j + 1)?.kind == .number {
+                    j = fillers(from: j + 2)
+                }
+                // "two port officials": more than one of something is plural, so a singular word before a
+                // plural one is a modifier of it.
+                while value > 1, let w = at(j), w.kind == .word, !w.lower.hasSuffix("s"), let next = at(j + 1), next.kind == .word,
+                      !next.capitalized, next.lower.count > 3, next.lower.hasSuffix("s"), !next.lower.hasSuffix("ss"), j - k < 4 { j += 1 }
                 if let w = at(j), w.kind == .word, !["to", "and", "or", "in", "on", "at", "by", "for", "with", "from", "a", "an"].contains(w.lower) {
                     var word = w.lower
                     var end = j

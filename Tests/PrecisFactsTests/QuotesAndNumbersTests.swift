@@ -93,6 +93,19 @@ import PrecisText
         #expect(n.contains { $0 == ("1200", nil, "jobs") })
     }
 
+    @Test func theNounCountedIsTheHeadNotAModifierOrAPossessive() {
+        let n = numbers("Two senior port officials will brief the council at the request of 10 of the assembly's 15 members.")
+        #expect(n.contains { $0 == ("2", nil, "officials") })
+        #expect(n.contains { $0 == ("10", nil, "members") })
+        #expect(finder.find(in: "at the request of 10 of the assembly's 15 members.").map(\.text) == ["10 of the assembly's 15 members"])
+        // One of a kind stays singular: "one port official" is not about ports, nor "2 steel mills" about steel.
+        #expect(numbers("They shut 2 steel mills.").contains { $0 == ("2", nil, "mills") })
+        // A name after the number is what it counts.
+        #expect(numbers("5 Democrats voted against the wall.").contains { $0 == ("5", nil, "democrats") })
+        #expect(numbers("Three U.N. envoys arrived.").contains { $0 == ("3", nil, "envoys") })
+        #expect(numbers("Not a single job was lost.").isEmpty)
+    }
+
     @Test func moneyPercentagesAndScales() {
         let n = numbers("The wall costs $4.2 million, and exports fell 12 percent, or 14.5 million tonnes.")
         #expect(n.contains { $0.0 == "4200000" && $0.2 == "dollars" })
