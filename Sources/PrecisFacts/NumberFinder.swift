@@ -94,9 +94,10 @@ public struct NumberFinder: Sendable {
                     let text = span(scalars, w.start, w.end)
                     return text.count <= 5 && !text.contains { $0.isLowercase }
                 }
-                func fillers(from j: Int) -> Int {
-                    var j = j
-                    while let w = at(j), w.kind == .word, skip.contains(w.lower) || isAcronym(j), j - k < 4 { j += 1 }
+                // At most three fillers from `start` on.
+                func fillers(from start: Int) -> Int {
+                    var j = start
+                    while let w = at(j), w.kind == .word, skip.contains(w.lower) || isAcronym(j), j - start < 4 { j += 1 }
                     return j
                 }
                 var j = fillers(from: k)
@@ -106,8 +107,9 @@ public struct NumberFinder: Sendable {
                 }
                 // "two port officials": more than one of something is plural, so a singular word before a
                 // plural one is a modifier of it.
+                let head = j
                 while value > 1, let w = at(j), w.kind == .word, !w.lower.hasSuffix("s"), let next = at(j + 1), next.kind == .word,
-                      !next.capitalized, next.lower.count > 3, next.lower.hasSuffix("s"), !next.lower.hasSuffix("ss"), j - k < 4 { j += 1 }
+                      !next.capitalized, next.lower.count > 3, next.lower.hasSuffix("s"), !next.lower.hasSuffix("ss"), j - head < 3 { j += 1 }
                 if let w = at(j), w.kind == .word, !["to", "and", "or", "in", "on", "at", "by", "for", "with", "from", "a", "an"].contains(w.lower) {
                     var word = w.lower
                     var end = j

@@ -97,6 +97,8 @@ import PrecisText
         let n = numbers("Two senior port officials will brief the council at the request of 10 of the assembly's 15 members.")
         #expect(n.contains { $0 == ("2", nil, "officials") })
         #expect(n.contains { $0 == ("10", nil, "members") })
+        // Fillers after the possessive's number count from there, not from the first number.
+        #expect(numbers("The request of 10 of the council's 15 senior members was heard.").contains { $0 == ("10", nil, "members") })
         #expect(finder.find(in: "at the request of 10 of the assembly's 15 members.").map(\.text) == ["10 of the assembly's 15 members"])
         // One of a kind stays singular: "one port official" is not about ports, nor "2 steel mills" about steel.
         #expect(numbers("They shut 2 steel mills.").contains { $0 == ("2", nil, "mills") })
