@@ -111,6 +111,7 @@ public struct AttributionModel: Sendable {
         var shapes = [UInt64](repeating: 0, count: n)
         var isCue = [Bool](repeating: false, count: n)
         var inQuote = [Bool](repeating: false, count: n)
+        var isStance = [Bool](repeating: false, count: n)
         // Across the sentence boundary: whether the text before the sentence left a quotation open
         // (the last mark in the 80 tokens before it opens one), and the marks that end the previous
         // sentence and start the next ('"...," Graham said. "..."' is one PolNeAR content).
@@ -131,6 +132,7 @@ public struct AttributionModel: Sendable {
             let t = tk[r.lowerBound + j]
             shapes[j] = UInt64(shape(t))
             isCue[j] = t.kind == .word && !t.capitalized && (words.cues.contains(t.lower) || words.participles.contains(t.lower) || words.attribution.contains(t.lower))
+            isStance[j] = t.kind == .word && words.stanceStems.contains(stems[j])
             let q = t.lower
             if q == "\u{201C}" { open = true; inQuote[j] = true; continue }
             if q == "\u{201D}" { inQuote[j] = true; open = false; continue }
@@ -138,12 +140,18 @@ public struct AttributionModel: Sendable {
             inQuote[j] = open
         }
         let hasQuote = inQuote.contains(true)
-        // Distance to the nearest cue word on each side.
+        // Distance to the nearest cue word on each side, and to the nearest word of saying, believing,
+        // wanting or judging in any form (`stance` words, matched by stem: "urged", "worries").
         var leftCue = [Int](repeating: -1, count: n), rightCue = [Int](repeating: -1, count: n)
         var last = -1
         for j in 0..<n { leftCue[j] = last < 0 ? -1 : j - last; if isCue[j] { last = j } }
         last = -1
         for j in stride(from: n - 1, through: 0, by: -1) { rightCue[j] = last < 0 ? -1 : last - j; if isCue[j] { last = j } }
+        var leftStance = [Int](repeating: -1, count: n), rightStance = [Int](repeating: -1, count: n)
+        last = -1
+        for j in 0..<n { leftStance[j] = last < 0 ? -1 : j - last; if isStance[j] { last = j } }
+        last = -1
+        for j in stride(from: n - 1, through: 0, by: -1) { rightStance[j] = last < 0 ? -1 : last - j; if isStance[j] { last = j } }
         func stem(_ j: Int) -> UInt64 { j < 0 || j >= n ? 0 : stems[j] }
         let boundary = hashString("<s>"), endMark = hashString("</s>")
         func word(_ j: Int) -> UInt64 { j < 0 ? boundary : j >= n ? endMark : wordHash[j] }
@@ -199,6 +207,12 @@ public struct AttributionModel: Sendable {
             add(29, stem(j))
             add(30, stem(j - 1))
             add(31, stem(j + 1))
+            add(32, bucketDistance(leftStance[j]), bucketDistance(rightStance[j]))
+            add(33, bucketDistance(leftStance[j]), shapeAt(j))
+            add(34, bucketDistance(rightStance[j]), shapeAt(j))
+            add(35, isStance[j] ? 1 : 0, inQuote[j] ? 1 : 0)
+            if rightStance[j] > 0 { add(36, stem(j + rightStance[j]), bucketDistance(rightStance[j])) }
+            if leftStance[j] > 0 { add(37, stem(j - leftStance[j]), bucketDistance(leftStance[j])) }
             for l in 0..<levels {
                 let t = 100 + 8 * UInt64(l)
                 add(t, cls(l, j))

@@ -65,7 +65,10 @@ public struct QuoteFinder: Sendable {
                 let mention = String(String.UnicodeScalarView(scalars.scalars[q.source.start..<q.source.end]))
                 // A mention with a verb in it is a clause misread as a speaker: no quote rather than a wrong one.
                 let mentionWords = mention.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
-                if mentionWords.isEmpty || mentionWords.count > 16 || mentionWords.contains(where: { Self.verbWords.contains(String($0)) }) { continue }
+                // PolNeAR's reading keeps it: its sources run on over appositions and relative clauses
+                // ("Nick Witney, a fellow ... who ran the European Defense Agency").
+                if mentionWords.isEmpty { continue }
+                if reading == .speech && (mentionWords.count > 16 || mentionWords.contains(where: { Self.verbWords.contains(String($0)) })) { continue }
                 let lowered = mention.lowercased()
                 if words.pronouns.contains(lowered) {
                     // "he" and "she" point back to the last named speaker they agree with.
@@ -103,6 +106,11 @@ public struct QuoteFinder: Sendable {
                 quotes.append(q)
             }
         }
+        // Quotations signed with a dash and a name; a sentence's reading of the same name gives way.
+        for signed in signedQuotations(scalars.scalars) {
+            quotes.removeAll { $0.source.start < signed.source.end && signed.source.start < $0.source.end }
+            quotes.insert(signed, at: quotes.firstIndex { $0.start > signed.start } ?? quotes.endIndex)
+        }
         // A quotation extended forward stops where the next attribution's content begins.
         for k in quotes.indices.dropLast() where quotes[k].end > quotes[k + 1].start && quotes[k].start < quotes[k + 1].start {
             var end = quotes[k + 1].start
@@ -111,6 +119,69 @@ public struct QuoteFinder: Sendable {
             quotes[k].text = String(String.UnicodeScalarView(scalars.scalars[quotes[k].start..<end]))
         }
         return quotes
+    }
+
+    /// Quotations signed the way pull quotes, readers' comments and embedded posts are: a closing
+    /// quotation mark, a dash and a name at the end of its line ('"... our greatest shame." ― Sonya
+    /// Herridge'), or, for readers, a line of text signed "— Name (@handle)" (an embedded post). The dash
+    /// is the cue, the name the source and the quotation (the line's text for a post) what was said.
+    func signedQuotations(_ s: [Unicode.Scalar]) -> [Quote] {
+        func text(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(s[a..<b])) }
+        func inlineSpace(_ c: Unicode.Scalar) -> Bool { CharClass.isSpace(c) && !CharClass.isNewline(c) }
+        var out: [Quote] = []
+        var i = 0
+        while i < s.count {
+            defer { i += 1 }
+            let long = s[i] == "\u{2015}" || s[i] == "\u{2014}" || s[i] == "\u{2013}"
+            guard long || (s[i] == "-" && i + 1 < s.count && s[i + 1] == "-") else { continue }
+            let cue = TextSpan(start: i, end: long ? i + 1 : i + 2)
+            // The name: one to six capitalised words on the dash's line.
+            var k = cue.end
+            while k < s.count && inlineSpace(s[k]) { k += 1 }
+            let nameStart = k
+            var nameEnd = k, words = 0
+            while k < s.count && CharClass.isUpper(s[k]) && words < 6 {
+                while k < s.count && (CharClass.isLetter(s[k]) || [".", "-", "'", "\u{2019}"].contains(s[k])) { k += 1 }
+                nameEnd = k
+                words += 1
+                guard k + 1 < s.count, s[k] == " ", CharClass.isUpper(s[k + 1]) else { break }
+                k += 1
+            }
+            guard words > 0 else { continue }
+            var after = nameEnd
+            while after < s.count && inlineSpace(s[after]) { after += 1 }
+            let handle = after + 1 < s.count && s[after] == "(" && s[after + 1] == "@"
+            var ends = after >= s.count || CharClass.isNewline(s[after]) || s[after] == "," || handle
+            if !ends, s[after] == "." { ends = after + 1 >= s.count || CharClass.isNewline(s[after + 1]) }
+            guard ends else { continue }
+            // What was said: the quotation closed just before the dash, or the post's line.
+            var b = cue.start
+            while b > 0 && inlineSpace(s[b - 1]) { b -= 1 }
+            guard b > 0 else { continue }
+            var a = b - 1
+            let close = s[a]
+            if close == "\u{201D}" || close == "\"" {
+                a -= 1
+                while a >= 0 && s[a] != (close == "\"" ? "\"" : "\u{201C}") {
+                    if s[a] == "\n" && a > 0 && s[a - 1] == "\n" { break }
+                    a -= 1
+                }
+                guard a >= 0, s[a] == "\u{201C}" || s[a] == "\"", b - a > 2 else { continue }
+            } else if handle && reading == .speech {
+                // PolNeAR leaves embedded posts unannotated (one of 15 in its training split); readers want them.
+                while a > 0 && !CharClass.isNewline(s[a - 1]) && s[a - 1] != ">" { a -= 1 }
+                while a < b && CharClass.isSpace(s[a]) { a += 1 }
+                guard b - a > 2 else { continue }
+            } else {
+                continue
+            }
+            let nameText = text(nameStart, nameEnd).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            let source = TextSpan(start: nameStart, end: nameStart + nameText.unicodeScalars.count)
+            out.append(Quote(speaker: Self.cleanName(nameText, words: self.words), text: text(a, b), start: a, end: b,
+                             direct: !handle || close == "\u{201D}" || close == "\"", source: source, cue: cue))
+            i = nameEnd
+        }
+        return out
     }
 
     /// The attributions of one sentence under `reading`, and whether the tagger read them.
@@ -448,9 +519,13 @@ struct QuoteWords: Sendable {
     var groups: Set<String> = []
     var participles: Set<String> = []
     var attribution: Set<String> = []
+    /// The hashed Snowball stems (as `AttributionModel.stemHashes` makes them) of the stance words and
+    /// of every cue, participle and attribution word: what the tagger's features look for in any form.
+    var stanceStems: Set<UInt64> = []
 
     static let english: QuoteWords = {
         var w = QuoteWords()
+        let stemmer = Stemmer()
         for (kind, word) in resourceEntries(PackageResources.quotewords_txt) {
             switch kind {
             case "cue": w.cues.insert(word)
@@ -459,7 +534,11 @@ struct QuoteWords: Sendable {
             case "group": w.groups.insert(word)
             case "participle": w.participles.insert(word)
             case "attribution": w.attribution.insert(word)
+            case "stance": break
             default: continue
+            }
+            if kind == "stance" || kind == "cue" || kind == "participle" || kind == "attribution" {
+                w.stanceStems.insert(AttributionModel.hashString(stemmer?.stemUncached(word) ?? word))
             }
         }
         return w

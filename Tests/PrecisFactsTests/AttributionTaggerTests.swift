@@ -189,4 +189,51 @@ import PrecisText
         #expect(QuoteFinder.cleanName("The representative, Dr. Lio Amsel,", words: .english) == "Lio Amsel")
         #expect(QuoteFinder.cleanName("North Korea’s U.N. mission", words: .english) == "North Korea’s U.N. mission")
     }
+
+    @Test func aQuotationSignedWithADashIsItsSignersWords() {
+        let text = "Readers wrote in.\n\n\u{201C}The ferry is the town\u{2019}s lifeline. Keep it running.\u{201D} \u{2015} Marta Quell\n\u{201C}Fares doubled in a year.\u{201D}\u{2015} Ivo Brandt, 41\n\nThe plan \u{2014} Mayor Pell\u{2019}s idea \u{2014} passed."
+        for reading in QuoteFinder.Reading.allCases {
+            var finder = QuoteFinder()
+            finder.reading = reading
+            let signed = finder.find(in: text).filter { text.unicodeScalars.map { $0 }[$0.cue.start] == "\u{2015}" }
+            #expect(signed.map(\.speaker) == ["Marta Quell", "Ivo Brandt"], "\(reading)")
+            #expect(signed.map(\.text) == ["\u{201C}The ferry is the town\u{2019}s lifeline. Keep it running.\u{201D}", "\u{201C}Fares doubled in a year.\u{201D}"])
+            #expect(signed.allSatisfy { $0.direct })
+        }
+        // A dash inside a sentence, or one not after a quotation, signs nothing.
+        #expect(QuoteFinder().signedQuotations(Array("The plan \u{2014} Mayor Pell\u{2019}s idea \u{2014} passed.\nA storm \u{2014} Harbour Office".unicodeScalars)).isEmpty)
+    }
+
+    @Test func anEmbeddedPostIsItsAuthorsWordsForReadersOnly() {
+        let text = "<p>The ferry runs again at last, says the harbour. \u{2014} Calder Ferries (@calderferries) May 2, 2024</p>"
+        let scalars = Array(text.unicodeScalars)
+        var finder = QuoteFinder()
+        let post = finder.signedQuotations(scalars)
+        #expect(post.map(\.speaker) == ["Calder Ferries"])
+        #expect(post.map(\.text) == ["The ferry runs again at last, says the harbour."])
+        // PolNeAR's reading leaves posts out, as its annotators did.
+        finder.reading = .attributions
+        #expect(finder.signedQuotations(scalars).isEmpty)
+    }
+
+    @Test func stanceWordsAreFoundInEveryForm() {
+        let stemmer = Stemmer()!
+        func stance(_ w: String) -> Bool { QuoteWords.english.stanceStems.contains(AttributionModel.hashString(stemmer.stemUncached(w))) }
+        for w in ["urged", "urging", "worries", "blasted", "cautioned", "skeptical", "according"] { #expect(stance(w), "\(w)") }
+        for w in ["ferry", "harbour", "tuesday"] { #expect(!stance(w), "\(w)") }
+    }
+
+    @Test func polnearsReadingKeepsASourceWithARelativeClause() {
+        let text = "\u{201C}There is a need for more oversight of the ferries,\u{201D} said Rona Field, a harbour lawyer who has been involved in port cases for years."
+        let scalars = Array(text.unicodeScalars)
+        var finder = QuoteFinder()
+        finder.reading = .attributions
+        func mention(_ q: Quote) -> String { String(String.UnicodeScalarView(scalars[q.source.start..<q.source.end])) }
+        // PolNeAR's sources run over the apposition and its relative clause; the speaker is the name.
+        let all = finder.find(in: text)
+        #expect(all.map(mention) == ["Rona Field, a harbour lawyer who has been involved in port cases for years"])
+        #expect(all.map(\.speaker) == ["Rona Field"])
+        finder.reading = .speech
+        #expect(finder.find(in: text).map(mention) == ["Rona Field"])
+    }
 }
