@@ -153,6 +153,9 @@ public struct AttributionModel: Sendable {
         last = -1
         for j in stride(from: n - 1, through: 0, by: -1) { rightStance[j] = last < 0 ? -1 : last - j; if isStance[j] { last = j } }
         func stem(_ j: Int) -> UInt64 { j < 0 || j >= n ? 0 : stems[j] }
+        var commaCount = [Int](repeating: 0, count: n + 1)
+        for j in 0..<n { commaCount[j + 1] = commaCount[j] + (tk[r.lowerBound + j].lower == "," ? 1 : 0) }
+        func commas(_ a: Int, _ b: Int) -> UInt64 { UInt64(min(3, commaCount[b] - commaCount[a])) }
         let boundary = hashString("<s>"), endMark = hashString("</s>")
         func word(_ j: Int) -> UInt64 { j < 0 ? boundary : j >= n ? endMark : wordHash[j] }
         func shapeAt(_ j: Int) -> UInt64 { j < 0 || j >= n ? 0 : shapes[j] }
@@ -213,6 +216,13 @@ public struct AttributionModel: Sendable {
             add(35, isStance[j] ? 1 : 0, inQuote[j] ? 1 : 0)
             if rightStance[j] > 0 { add(36, stem(j + rightStance[j]), bucketDistance(rightStance[j])) }
             if leftStance[j] > 0 { add(37, stem(j - leftStance[j]), bucketDistance(leftStance[j])) }
+            // How many commas lie between the token and the nearest stance word on each side: a speaker
+            // set off by an apposition ("Ana Pell, the mayor, said") is nearer than its distance says.
+            let commasRight: UInt64 = rightStance[j] > 0 ? commas(j, j + rightStance[j]) : 9
+            let commasLeft: UInt64 = leftStance[j] > 0 ? commas(j - leftStance[j], j) : 9
+            add(38, commasRight, shapeAt(j))
+            add(39, commasLeft, shapeAt(j))
+            add(60, commasRight &* 16 &+ commasLeft, bucketDistance(rightStance[j]))
             for l in 0..<levels {
                 let t = 100 + 8 * UInt64(l)
                 add(t, cls(l, j))
