@@ -61,6 +61,7 @@ let package = Package(
             resources: [
                 .embedInCode("Resources/en/timewords.txt"),
                 .embedInCode("Resources/en/quotewords.txt"),
+                .embedInCode("Resources/en/numberwords.txt"),
                 // The attribution tagger, in eight parts: the compiler's time on one embedded array
                 // grows faster than its length, so eight small arrays build far quicker than one.
             ] + (1...8).map { .embedInCode("Resources/en/attribution.model.\($0)") }

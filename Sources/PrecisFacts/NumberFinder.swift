@@ -28,9 +28,9 @@ public struct NumberFinder: Sendable {
                                   ["up", "to"], ["nearly"], ["almost"], ["about"], ["around"], ["roughly"], ["some"],
                                   ["approximately"], ["over"], ["under"], ["just", "over"], ["just", "under"]]
     /// Words between a number and the noun it counts that are not the noun ("48 more countries", "two
-    /// senior officials").
-    let skip: Set<String> = ["more", "other", "new", "additional", "of", "the", "per", "cent", "extra", "further", "-",
-                             "top", "senior", "junior", "former", "key", "major", "leading", "young"]
+    /// senior officials"), nouns a number after them names rather than counts ("flight 116"), and
+    /// words never counted ("116 as it landed"): `numberwords.txt`.
+    let skip: Set<String>, labels: Set<String>, uncounted: Set<String>
     let currencies: [String: String] = ["$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"]
 
     public init() {
@@ -38,6 +38,11 @@ public struct NumberFinder: Sendable {
         // "a", "an", "one" and "single" are too often not counts ("one of the", "a man", "a single job").
         for (k, v) in TimeWords.english.numbers { if let d = Double(v), !["a", "an", "one", "single"].contains(k) { w[k] = d } }
         numberWords = w
+        var lists: [String: Set<String>] = [:]
+        for (kind, word) in resourceEntries(PackageResources.numberwords_txt) { lists[kind, default: []].insert(word) }
+        skip = lists["filler"] ?? []
+        labels = lists["label"] ?? []
+        uncounted = lists["nocount"] ?? []
     }
 
     public func find(in text: String, excluding times: [TimeExpression] = []) -> [Quantity] {
@@ -61,6 +66,13 @@ public struct NumberFinder: Sendable {
             if t[i].kind == .number, t[i].lower.count == 4, !t[i].lower.contains(","), (1800...2100).contains(Int(value)) { continue }
             if let after = at(n.next), ["st", "nd", "rd", "th"].contains(after.lower) { continue }
             if at(n.next)?.lower == "-", let u = at(n.next + 1), TimeWords.english.units[u.lower] != nil { continue }
+            // A number glued to letters is part of a code, a handle or a link ("@lennon4life1968",
+            // "twitter.com/8aanQvxDK6"), unless a short unit follows it ("20km", "5kg").
+            if let before = at(i - 1), before.kind == .word, before.end == t[i].start { continue }
+            if let after = at(n.next), after.kind == .word, after.start == t[n.next - 1].end, after.lower.count > 3 { continue }
+            // A number after a noun it names is a label: "flight 116", "Route 66", "No. 1".
+            if let before = at(i - 1), before.kind == .word, labels.contains(before.lower) { continue }
+            if at(i - 1)?.lower == ".", let before = at(i - 2), before.kind == .word, labels.contains(before.lower) { continue }
             // Tallies: "111-19", "111 to 19", "111-to-19".
             if let tally = tally(t, i, n) {
                 let counts = "votes"
@@ -79,6 +91,8 @@ public struct NumberFinder: Sendable {
             if let c = at(i - 1), let name = currencies[c.lower] { currency = name; if qualifier == nil { first = i - 1 } }
             var k = n.next
             if let s = at(k), let scale = scales[s.lower] { value *= scale; last = k; k += 1 }
+            // "a couple of thousand retweets": the scale multiplies.
+            else if p(at(k), "of"), let s = at(k + 1), let scale = scales[s.lower] { value *= scale; last = k + 1; k += 2 }
             var counts: String? = currency
             var key: String? = currency
             if let p = at(k), p.lower == "%" || p.lower == "percent" {
@@ -110,7 +124,7 @@ public struct NumberFinder: Sendable {
                 let head = j
                 while value > 1, let w = at(j), w.kind == .word, !w.lower.hasSuffix("s"), let next = at(j + 1), next.kind == .word,
                       !next.capitalized, next.lower.count > 3, next.lower.hasSuffix("s"), !next.lower.hasSuffix("ss"), j - head < 3 { j += 1 }
-                if let w = at(j), w.kind == .word, !["to", "and", "or", "in", "on", "at", "by", "for", "with", "from", "a", "an"].contains(w.lower) {
+                if let w = at(j), w.kind == .word, !uncounted.contains(w.lower) {
                     var word = w.lower
                     var end = j
                     // "co-sponsors": a hyphenated compound is one noun.

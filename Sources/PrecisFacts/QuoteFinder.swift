@@ -177,8 +177,9 @@ public struct QuoteFinder: Sendable {
             }
             let nameText = text(nameStart, nameEnd).trimmingCharacters(in: CharacterSet(charactersIn: "."))
             let source = TextSpan(start: nameStart, end: nameStart + nameText.unicodeScalars.count)
+            // A post is its author's own words, as a quotation is.
             out.append(Quote(speaker: Self.cleanName(nameText, words: self.words), text: text(a, b), start: a, end: b,
-                             direct: !handle || close == "\u{201D}" || close == "\"", source: source, cue: cue))
+                             direct: true, source: source, cue: cue))
             i = nameEnd
         }
         return out
@@ -340,11 +341,24 @@ public struct QuoteFinder: Sendable {
             return Quote(speaker: "", text: text(content.0, content.1), start: content.0, end: content.1,
                          direct: false, source: source, cue: cue)
         }
-        // A cue is a lower-case verb: "States" in "United States" is not "states".
-        let firstCue = r.first(where: { words.cues.contains(tk[$0].lower) && !tk[$0].capitalized })
+        // A cue is a lower-case verb: "States" in "United States" is not "states". One inside a
+        // quotation is the quoted speaker's ('"... names of people he claimed were spies," Roizen told
+        // ABC News'): the sentence's own cue is outside, when it has one.
+        var quoted = [Bool](repeating: false, count: r.count)
+        var open = false
+        for k in r {
+            switch tk[k].lower {
+            case "\u{201C}": open = true
+            case "\u{201D}": open = false
+            case "\"": open.toggle()
+            default: quoted[k - r.lowerBound] = open
+            }
+        }
+        func isCue(_ k: Int) -> Bool { words.cues.contains(tk[k].lower) && !tk[k].capitalized }
+        let firstCue = r.first { isCue($0) && !quoted[$0 - r.lowerBound] } ?? r.first(where: isCue)
         // "Trump attacked Clinton on Monday, saying she ...": a participle after a comma reports what
         // the sentence's subject said.
-        if let p = r.first(where: { words.participles.contains(tk[$0].lower) && $0 > r.lowerBound && tk[$0 - 1].lower == "," }),
+        if let p = r.first(where: { words.participles.contains(tk[$0].lower) && $0 > r.lowerBound && tk[$0 - 1].lower == "," && !quoted[$0 - r.lowerBound] }),
            firstCue == nil || p < firstCue!, let subject = leadingSubject(tk, r, before: p, needsComma: false) {
             let b = p + 1
             var last = r.upperBound - 1

@@ -188,6 +188,10 @@ import PrecisText
         #expect(QuoteFinder.cleanName("the project engineer, Tomas Reyes,", words: .english) == "Tomas Reyes")
         #expect(QuoteFinder.cleanName("The representative, Dr. Lio Amsel,", words: .english) == "Lio Amsel")
         #expect(QuoteFinder.cleanName("North Korea’s U.N. mission", words: .english) == "North Korea’s U.N. mission")
+        // A role before a name is not part of it (found in a digest: "Florida resident Paula Shea").
+        #expect(QuoteFinder.cleanName("Calder resident Ilse Marr", words: .english) == "Ilse Marr")
+        #expect(QuoteFinder.cleanName("Passenger Ivo Brandt", words: .english) == "Ivo Brandt")
+        #expect(QuoteFinder.cleanName("Fox Harbour host Lena Ortiz", words: .english) == "Lena Ortiz")
     }
 
     @Test func aQuotationSignedWithADashIsItsSignersWords() {
@@ -204,6 +208,15 @@ import PrecisText
         #expect(QuoteFinder().signedQuotations(Array("The plan \u{2014} Mayor Pell\u{2019}s idea \u{2014} passed.\nA storm \u{2014} Harbour Office".unicodeScalars)).isEmpty)
     }
 
+    @Test func aCueInsideAQuotationIsTheQuotedSpeakers() {
+        let text = "\u{201C}He was shouting names of people he claimed were spies,\u{201D} Ilse Marr told the Calder Post."
+        var finder = QuoteFinder(model: nil)
+        finder.reading = .speech
+        let q = finder.find(in: text)
+        #expect(q.map(\.speaker) == ["Ilse Marr"])
+        #expect(q.map(\.text) == ["\u{201C}He was shouting names of people he claimed were spies,\u{201D}"])
+    }
+
     @Test func anEmbeddedPostIsItsAuthorsWordsForReadersOnly() {
         let text = "<p>The ferry runs again at last, says the harbour. \u{2014} Calder Ferries (@calderferries) May 2, 2024</p>"
         let scalars = Array(text.unicodeScalars)
@@ -211,6 +224,7 @@ import PrecisText
         let post = finder.signedQuotations(scalars)
         #expect(post.map(\.speaker) == ["Calder Ferries"])
         #expect(post.map(\.text) == ["The ferry runs again at last, says the harbour."])
+        #expect(post.allSatisfy { $0.direct })
         // PolNeAR's reading leaves posts out, as its annotators did.
         finder.reading = .attributions
         #expect(finder.signedQuotations(scalars).isEmpty)

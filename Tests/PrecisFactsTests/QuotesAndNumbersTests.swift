@@ -119,6 +119,22 @@ import PrecisText
         #expect(numbers("The harbour wall, built in 1911, was inspected on March 3 by a 61-year-old engineer.").isEmpty)
     }
 
+    @Test func aNumberANounNamesIsALabelNotAQuantity() {
+        // Found reading a digest of two articles on a diverted plane: "116 bound", "116 as".
+        #expect(numbers("Passengers aboard Calder flight 116 bound for Oslo were held. Harbour Air Flight 116 as it landed was met.").isEmpty)
+        #expect(numbers("The ferry leaves from Gate 7 and Route 66 runs past it; the No. 1 bus is late.").isEmpty)
+        #expect(numbers("The club ordered 12 Boeing 737 jets.").map(\.0) == ["12"])
+        #expect(numbers("Flight 116 carried 240 passengers.").map(\.2) == ["passengers"])
+        #expect(numbers("Flight 116 carried 240 passengers.").map(\.0) == ["240"])
+    }
+
+    @Test func numbersInCodesAndHandlesAreNotQuantitiesAndScalesAfterOfMultiply() {
+        // Found reading a digest of a story told in posts: "8aanQvxDK" and "4life" were key numbers.
+        #expect(numbers("See pic.example.com/8aanQvxDK6 and @harbour4life1968 for more.").isEmpty)
+        #expect(numbers("The port spent $3 million on 20km of quays.").map(\.0) == ["3000000", "20"])
+        #expect(numbers("A couple of thousand retweets later, the mayor replied.").map(\.0) == ["2000"])
+    }
+
     @Test func disagreementAcrossSourcesWithDates() throws {
         let texts = ["The resolution, co-sponsored by 48 countries, goes to a vote.",
                      "The draft currently has some 50 co-sponsors.",
