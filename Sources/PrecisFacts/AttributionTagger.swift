@@ -110,7 +110,6 @@ public struct AttributionModel: Sendable {
         guard n > 0 else { return [] }
         var shapes = [UInt64](repeating: 0, count: n)
         var isCue = [Bool](repeating: false, count: n)
-        var inQuote = [Bool](repeating: false, count: n)
         var isStance = [Bool](repeating: false, count: n)
         // Across the sentence boundary: whether the text before the sentence left a quotation open
         // (the last mark in the 80 tokens before it opens one), and the marks that end the previous
@@ -127,17 +126,12 @@ public struct AttributionModel: Sendable {
         func outsideShape(_ k: Int) -> UInt64 { k < 0 || k >= tk.count ? 0 : UInt64(shape(tk[k])) }
         let before = outsideShape(r.lowerBound - 2) &* 31 &+ outsideShape(r.lowerBound - 1)
         let after = outsideShape(r.upperBound) &* 31 &+ outsideShape(r.upperBound + 1)
-        var open = carried == 1 || carried == 3
+        let inQuote = Self.insideQuotation(tk, r, openBefore: carried == 1 || carried == 3)
         for j in 0..<n {
             let t = tk[r.lowerBound + j]
             shapes[j] = UInt64(shape(t))
             isCue[j] = t.kind == .word && !t.capitalized && (words.cues.contains(t.lower) || words.participles.contains(t.lower) || words.attribution.contains(t.lower))
             isStance[j] = t.kind == .word && words.stanceStems.contains(stems[j])
-            let q = t.lower
-            if q == "\u{201C}" { open = true; inQuote[j] = true; continue }
-            if q == "\u{201D}" { inQuote[j] = true; open = false; continue }
-            if q == "\"" { inQuote[j] = true; open.toggle(); continue }
-            inQuote[j] = open
         }
         let hasQuote = inQuote.contains(true)
         // Distance to the nearest cue word on each side, and to the nearest word of saying, believing,
@@ -277,6 +271,21 @@ public struct AttributionModel: Sendable {
             add(55, tag(j), words[min(n - 1, j + 1)])
         }
         return out
+    }
+
+    /// Whether each token of `tk[r]` stands inside a quotation, given whether one is open before it;
+    /// the quotation marks themselves count as inside.
+    static func insideQuotation(_ tk: [TimeToken], _ r: Range<Int>, openBefore: Bool = false) -> [Bool] {
+        var open = openBefore
+        return tk[r].map { t in
+            switch t.lower {
+            case "\u{201C}": open = true
+            case "\u{201D}": open = false; return true
+            case "\"": open.toggle(); return true
+            default: break
+            }
+            return open
+        }
     }
 
     /// A token distance in coarse steps (none, 0 to 3, up to 6, up to 12, further), so near and far

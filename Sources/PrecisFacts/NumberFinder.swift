@@ -71,8 +71,7 @@ public struct NumberFinder: Sendable {
             if let before = at(i - 1), before.kind == .word, before.end == t[i].start { continue }
             if let after = at(n.next), after.kind == .word, after.start == t[n.next - 1].end, after.lower.count > 3 { continue }
             // A number after a noun it names is a label: "flight 116", "Route 66", "No. 1".
-            if let before = at(i - 1), before.kind == .word, labels.contains(before.lower) { continue }
-            if at(i - 1)?.lower == ".", let before = at(i - 2), before.kind == .word, labels.contains(before.lower) { continue }
+            if let before = at(at(i - 1)?.lower == "." ? i - 2 : i - 1), before.kind == .word, labels.contains(before.lower) { continue }
             // Tallies: "111-19", "111 to 19", "111-to-19".
             if let tally = tally(t, i, n) {
                 let counts = "votes"

@@ -344,16 +344,7 @@ public struct QuoteFinder: Sendable {
         // A cue is a lower-case verb: "States" in "United States" is not "states". One inside a
         // quotation is the quoted speaker's ('"... names of people he claimed were spies," Roizen told
         // ABC News'): the sentence's own cue is outside, when it has one.
-        var quoted = [Bool](repeating: false, count: r.count)
-        var open = false
-        for k in r {
-            switch tk[k].lower {
-            case "\u{201C}": open = true
-            case "\u{201D}": open = false
-            case "\"": open.toggle()
-            default: quoted[k - r.lowerBound] = open
-            }
-        }
+        let quoted = AttributionModel.insideQuotation(tk, r)
         func isCue(_ k: Int) -> Bool { words.cues.contains(tk[k].lower) && !tk[k].capitalized }
         let firstCue = r.first { isCue($0) && !quoted[$0 - r.lowerBound] } ?? r.first(where: isCue)
         // "Trump attacked Clinton on Monday, saying she ...": a participle after a comma reports what
