@@ -136,16 +136,8 @@ public struct AttributionModel: Sendable {
         let hasQuote = inQuote.contains(true)
         // Distance to the nearest cue word on each side, and to the nearest word of saying, believing,
         // wanting or judging in any form (`stance` words, matched by stem: "urged", "worries").
-        var leftCue = [Int](repeating: -1, count: n), rightCue = [Int](repeating: -1, count: n)
-        var last = -1
-        for j in 0..<n { leftCue[j] = last < 0 ? -1 : j - last; if isCue[j] { last = j } }
-        last = -1
-        for j in stride(from: n - 1, through: 0, by: -1) { rightCue[j] = last < 0 ? -1 : last - j; if isCue[j] { last = j } }
-        var leftStance = [Int](repeating: -1, count: n), rightStance = [Int](repeating: -1, count: n)
-        last = -1
-        for j in 0..<n { leftStance[j] = last < 0 ? -1 : j - last; if isStance[j] { last = j } }
-        last = -1
-        for j in stride(from: n - 1, through: 0, by: -1) { rightStance[j] = last < 0 ? -1 : last - j; if isStance[j] { last = j } }
+        let (leftCue, rightCue) = nearest(isCue)
+        let (leftStance, rightStance) = nearest(isStance)
         func stem(_ j: Int) -> UInt64 { j < 0 || j >= n ? 0 : stems[j] }
         var commaCount = [Int](repeating: 0, count: n + 1)
         for j in 0..<n { commaCount[j + 1] = commaCount[j] + (tk[r.lowerBound + j].lower == "," ? 1 : 0) }
@@ -240,11 +232,7 @@ public struct AttributionModel: Sendable {
         let n = rows.count
         let m = UInt64(buckets)
         func tag(_ j: Int) -> UInt64 { j < 0 ? 100 : j >= n ? 101 : UInt64(tags[j].rawValue) }
-        var leftCue = [Int](repeating: -1, count: n), rightCue = [Int](repeating: -1, count: n)
-        var last = -1
-        for j in 0..<n { leftCue[j] = last; if tags[j] == .cueBegin { last = j } }
-        last = -1
-        for j in stride(from: n - 1, through: 0, by: -1) { rightCue[j] = last; if tags[j] == .cueBegin { last = j } }
+        let (leftCue, rightCue) = nearest(tags.map { $0 == .cueBegin })
         var roles: UInt64 = 0
         for t in tags { if let r = t.role { roles |= 1 << UInt64(r) } }
         var out = rows
@@ -252,7 +240,7 @@ public struct AttributionModel: Sendable {
             func add(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) {
                 out[j].append(Int32(truncatingIfNeeded: combine(template, a, b) % m))
             }
-            let left = leftCue[j] < 0 ? -1 : j - leftCue[j], right = rightCue[j] < 0 ? -1 : rightCue[j] - j
+            let left = leftCue[j], right = rightCue[j]
             add(40, tag(j))
             add(41, tag(j - 1), tag(j))
             add(42, tag(j), tag(j + 1))
@@ -260,8 +248,8 @@ public struct AttributionModel: Sendable {
             add(44, tag(j), words[j])
             add(45, bucketDistance(left), bucketDistance(right))
             add(46, roles, tag(j))
-            if leftCue[j] >= 0 { add(47, words[leftCue[j]], bucketDistance(left)) }
-            if rightCue[j] >= 0 { add(48, words[rightCue[j]], bucketDistance(right)) }
+            if left >= 0 { add(47, words[j - left], bucketDistance(left)) }
+            if right >= 0 { add(48, words[j + right], bucketDistance(right)) }
             add(49, tag(j - 1), words[j])
             add(50, tag(j + 1), words[j])
             add(51, tag(j), bucketDistance(j))
@@ -271,6 +259,18 @@ public struct AttributionModel: Sendable {
             add(55, tag(j), words[min(n - 1, j + 1)])
         }
         return out
+    }
+
+    /// For each position, how far back and how far ahead the nearest other flagged position is (-1:
+    /// none on that side).
+    static func nearest(_ flags: [Bool]) -> (left: [Int], right: [Int]) {
+        let n = flags.count
+        var left = [Int](repeating: -1, count: n), right = [Int](repeating: -1, count: n)
+        var last = -1
+        for j in 0..<n { left[j] = last < 0 ? -1 : j - last; if flags[j] { last = j } }
+        last = -1
+        for j in stride(from: n - 1, through: 0, by: -1) { right[j] = last < 0 ? -1 : last - j; if flags[j] { last = j } }
+        return (left, right)
     }
 
     /// Whether each token of `tk[r]` stands inside a quotation, given whether one is open before it;
