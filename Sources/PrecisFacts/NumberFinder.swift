@@ -23,7 +23,9 @@ public struct Quantity: Sendable, Equatable {
 /// quantities.
 public struct NumberFinder: Sendable {
     let numberWords: [String: Double]
-    let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
+    /// Words that multiply the number before them ("million", "bn"), and the short forms that do so
+    /// only glued to an amount of money ("$3m", "£40k"; "3m" alone may be metres): `numberwords.txt`.
+    let scales: [String: Double], moneyScales: [String: Double]
     let qualifiers: [[String]] = [["more", "than"], ["less", "than"], ["fewer", "than"], ["at", "least"], ["at", "most"],
                                   ["up", "to"], ["nearly"], ["almost"], ["about"], ["around"], ["roughly"], ["some"],
                                   ["approximately"], ["over"], ["under"], ["just", "over"], ["just", "under"]]
@@ -43,6 +45,16 @@ public struct NumberFinder: Sendable {
         skip = lists["filler"] ?? []
         labels = lists["label"] ?? []
         uncounted = lists["nocount"] ?? []
+        func powers(_ kind: String) -> [String: Double] {
+            var table: [String: Double] = [:]
+            for entry in lists[kind] ?? [] {
+                let parts = entry.split(separator: " ")
+                if parts.count == 2, let exponent = Double(parts[1]) { table[String(parts[0])] = pow(10, exponent) }
+            }
+            return table
+        }
+        scales = powers("scale")
+        moneyScales = powers("moneyscale")
     }
 
     public func find(in text: String, excluding times: [TimeExpression] = []) -> [Quantity] {
@@ -89,7 +101,9 @@ public struct NumberFinder: Sendable {
             var currency: String? = nil
             if let c = at(i - 1), let name = currencies[c.lower] { currency = name; if qualifier == nil { first = i - 1 } }
             var k = n.next
-            if let s = at(k), let scale = scales[s.lower] { value *= scale; last = k; k += 1 }
+            if let s = at(k), let scale = scales[s.lower] ?? (currency != nil && s.start == t[k - 1].end ? moneyScales[s.lower] : nil) {
+                value *= scale; last = k; k += 1
+            }
             // "a couple of thousand retweets": the scale multiplies.
             else if p(at(k), "of"), let s = at(k + 1), let scale = scales[s.lower] { value *= scale; last = k + 1; k += 2 }
             var counts: String? = currency

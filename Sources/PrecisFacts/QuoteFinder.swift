@@ -68,7 +68,7 @@ public struct QuoteFinder: Sendable {
                 // PolNeAR's reading keeps it: its sources run on over appositions and relative clauses
                 // ("Nick Witney, a fellow ... who ran the European Defense Agency").
                 if mentionWords.isEmpty { continue }
-                if reading == .speech && (mentionWords.count > 16 || mentionWords.contains(where: { Self.verbWords.contains(String($0)) })) { continue }
+                if reading == .speech && (mentionWords.count > 16 || mentionWords.contains(where: { words.nonspeakers.contains(String($0)) })) { continue }
                 let lowered = mention.lowercased()
                 if words.pronouns.contains(lowered) {
                     // "he" and "she" point back to the last named speaker they agree with.
@@ -215,11 +215,11 @@ public struct QuoteFinder: Sendable {
         let cue = lowerWords(q.cue)
         guard cue.contains(where: { words.cues.contains($0) || words.participles.contains($0) || $0 == "according" }) else { return false }
         let mention = lowerWords(q.source)
-        guard let first = mention.first, mention.count <= 8, !Self.clauseWords.contains(first), !["and", "or", "but", "of", "in", "on", "for"].contains(first) else { return false }
+        guard let first = mention.first, mention.count <= 8, !words.clauseOpeners.contains(first), !["and", "or", "but", "of", "in", "on", "for"].contains(first) else { return false }
         // A lower-case "-ly" word is an adverb ("currently", "previously") unless it names people ("family").
         let adverbs = mention.filter { $0.count > 4 && $0.hasSuffix("ly") && !words.groups.contains($0) }
         if adverbs.count == mention.count && s[q.source.start].properties.isLowercase { return false }
-        return !mention.contains { Self.verbWords.contains($0) || words.cues.contains($0) || words.attribution.contains($0) || words.participles.contains($0) }
+        return !mention.contains { words.nonspeakers.contains($0) || words.cues.contains($0) || words.attribution.contains($0) || words.participles.contains($0) }
     }
 
     /// Whether what a quote says opens on a comma or on "and": the rest of a sentence whose content
@@ -363,7 +363,7 @@ public struct QuoteFinder: Sendable {
         // "..., X said." / "...," said X. : the content comes first.
         // Auxiliaries belong to the verb: "X has said", "X also said".
         var verbStart = c
-        while verbStart > r.lowerBound, Self.auxiliaries.contains(tk[verbStart - 1].lower) { verbStart -= 1 }
+        while verbStart > r.lowerBound, words.auxiliaries.contains(tk[verbStart - 1].lower) { verbStart -= 1 }
         var k = verbStart - 1
         var sourceStart = verbStart
         // Hyphens inside names ("Choe Myong-nam") and the full stop of a title or initial ("Mr.",
@@ -374,10 +374,10 @@ public struct QuoteFinder: Sendable {
             if tk[k].lower == "." { return words.titles.contains(tk[k - 1].lower) || (tk[k - 1].lower.count == 1 && tk[k - 1].capitalized) }
             return false
         }
-        while k >= r.lowerBound && (tk[k].kind != .punct || joins(k)) && verbStart - k <= 9 && !Self.clauseWords.contains(tk[k].lower) { sourceStart = k; k -= 1 }
+        while k >= r.lowerBound && (tk[k].kind != .punct || joins(k)) && verbStart - k <= 9 && !words.clauseOpeners.contains(tk[k].lower) { sourceStart = k; k -= 1 }
         // "Michael Kirby, who led the inquiry, has called ... and said ...": no speaker right before the
         // cue, so the speaker is the subject that opens the sentence.
-        let clauseBefore = k >= r.lowerBound && (Self.clauseWords.contains(tk[k].lower) || (verbStart < c && tk[k].lower == ","))
+        let clauseBefore = k >= r.lowerBound && (words.clauseOpeners.contains(tk[k].lower) || (verbStart < c && tk[k].lower == ","))
         if sourceStart == verbStart && clauseBefore {
             guard let subject = leadingSubject(tk, r, before: c) else { return nil }
             var b = c + 1
@@ -440,15 +440,8 @@ public struct QuoteFinder: Sendable {
         if last > b && [".", "!", "?"].contains(tk[last].lower) && tk[last].lower == "." { last -= 1 }
         let direct = isQuote(b)
         return Quote(speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end, direct: direct,
-                     source: TextSpan(start: tk[a].start, end: tk[c - 1].end), cue: cue)
+                     source: TextSpan(start: tk[a].start, end: tk[verbStart - 1].end), cue: cue)
     }
-
-    static let auxiliaries: Set<String> = ["has", "had", "have", "also", "later", "then", "previously", "once", "again"]
-
-    /// Words that never stand in a speaker mention: a "speaker" with them is a misread clause.
-    static let verbWords: Set<String> = ["should", "might", "would", "could", "must", "will", "can", "may", "is", "are",
-                                         "was", "were", "be", "been", "being", "do", "does", "did", "not", "that", "than",
-                                         "if", "led", "created", "made", "held", "which"]
 
     /// The noun phrase that opens a sentence ("Australian judge Michael Kirby"), up to its first comma
     /// or lower-case word that is not a title; nil unless it holds a capitalised word.
@@ -462,10 +455,6 @@ public struct QuoteFinder: Sendable {
         if !needsComma && e - r.lowerBound == 1 && ["it", "the", "a", "an", "this", "that", "but", "and", "in", "on", "at", "as"].contains(tk[r.lowerBound].lower) { return nil }
         return TextSpan(start: tk[r.lowerBound].start, end: tk[e - 1].end)
     }
-
-    /// Words that start a clause: a speaker mention never runs back over them.
-    static let clauseWords: Set<String> = ["that", "which", "who", "whom", "and", "but", "because", "while", "as", "if",
-                                           "when", "to", "also", "it", "then", "so", "after", "before", "where"]
 
     /// A speaker's name without titles and possessives: "Mr. Choe" → "Choe", "North Korea's U.N.
     /// mission" stays (an organisation).
@@ -524,6 +513,12 @@ struct QuoteWords: Sendable {
     var groups: Set<String> = []
     var participles: Set<String> = []
     var attribution: Set<String> = []
+    /// Words between a subject and its reporting verb ("has", "also": "Kim has also said").
+    var auxiliaries: Set<String> = []
+    /// Words that never stand in a speaker mention: a "speaker" with them is a misread clause.
+    var nonspeakers: Set<String> = []
+    /// Words that start a clause: a speaker mention never runs back over them.
+    var clauseOpeners: Set<String> = []
     /// The hashed Snowball stems (as `AttributionModel.stemHashes` makes them) of the stance words and
     /// of every cue, participle and attribution word: what the tagger's features look for in any form.
     var stanceStems: Set<UInt64> = []
@@ -539,6 +534,9 @@ struct QuoteWords: Sendable {
             case "group": w.groups.insert(word)
             case "participle": w.participles.insert(word)
             case "attribution": w.attribution.insert(word)
+            case "auxiliary": w.auxiliaries.insert(word)
+            case "nonspeaker": w.nonspeakers.insert(word)
+            case "clause": w.clauseOpeners.insert(word)
             case "stance": break
             default: continue
             }

@@ -69,6 +69,13 @@ import PrecisText
         #expect(quotes("The United States backed the plan after a long debate in the assembly.").isEmpty)
     }
 
+    @Test func aDegreePhraseIsNoSpeaker() {
+        // Found reading a digest of a story told in posts: "Pretty much" was a speaker.
+        #expect(quotes("Pretty much says it all, doesn't it?").isEmpty)
+        #expect(quotes("Very much so, the harbour master says.").map(\.speaker) == ["the harbour master"])
+        #expect(quotes("Ines Vidal pretty much says it all went well.").map(\.speaker) == ["Ines Vidal"])
+    }
+
     @Test func oneNameAcrossSources() {
         var q = [finder.find(in: "\"This is a plot,\" Choe Myong-nam said."),
                  finder.find(in: "\"We reject it,\" Mr. Choe said."),
@@ -113,6 +120,14 @@ import PrecisText
         #expect(n.contains { $0.0 == "4200000" && $0.2 == "dollars" })
         #expect(n.contains { $0.0 == "12" && $0.2 == "percent" })
         #expect(n.contains { $0.0 == "14500000" && $0.2 == "tonnes" })
+    }
+
+    @Test func shortScalesMultiplyMoneyAndOnlyMoney() {
+        // "$3bn" was 3 dollars in a digest of a British story.
+        let n = numbers("The port borrowed $3bn and €40m, and £2.5bn more; the new pier is 3m wide.")
+        #expect(n.map(\.0) == ["3000000000", "40000000", "2500000000", "3"])
+        #expect(n.map(\.2) == ["dollars", "euros", "pounds", "m"])
+        #expect(numbers("Exports fell to 4.5 bn tonnes.").map(\.0) == ["4500000000"])
     }
 
     @Test func yearsDatesAndAgesAreNotQuantities() {
