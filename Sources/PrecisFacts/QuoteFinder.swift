@@ -99,6 +99,23 @@ public struct QuoteFinder: Sendable {
                         named.append((q.speaker, gender ?? known))
                     }
                 }
+                // PolNeAR closes a source that runs over an apposition with the comma after it ("Ban
+                // Ki-moon, the secretary general of the United Nations, said": 863 of 962 such training
+                // sources) and leaves it out of one without (748 of 751).
+                if reading == .attributions, mention.contains(","), q.source.end < scalars.scalars.count, scalars.scalars[q.source.end] == "," {
+                    q.source.end += 1
+                }
+                // '"Here he is," she said. "Donald's here."': a quotation that ends before its speaker goes on
+                // in the quotation that opens right after the sentence, in the same paragraph, when the rest
+                // of the sentence quotes nothing itself (PolNeAR's contents run so: 66 of the 84 sentences
+                // whose full stop the tagger put in the content).
+                if q.end <= min(q.source.start, q.cue.start), q.start < q.end, Self.openingMarks.contains(String(scalars.scalars[q.start])),
+                   !Self.quotesSomething(scalars.scalars[max(q.source.end, q.cue.end)..<span.end]),
+                   let close = Self.closeOfQuotation(openingAt: span.end, scalars.scalars) {
+                    q.end = close
+                    q.text = String(String.UnicodeScalarView(scalars.scalars[q.start..<close]))
+                    q.direct = true
+                }
                 // A quotation that opened in an earlier sentence of the paragraph starts there, and one
                 // that goes on past this sentence (or paragraph) ends where it closes.
                 extendToOpeningQuote(&q, scalars.scalars)
@@ -247,10 +264,14 @@ public struct QuoteFinder: Sendable {
         func gap(_ a: (role: Int, from: Int, to: Int), _ b: (role: Int, from: Int, to: Int)) -> Int {
             a.to < b.from ? b.from - a.to : a.from - b.to
         }
+        // A content of punctuation alone says nothing: the tagger marks the full stop after '"...," she
+        // said.' as content where PolNeAR's content runs on into the next quotation.
+        func worded(_ span: (role: Int, from: Int, to: Int)) -> Bool { (span.from...span.to).contains { tk[$0].kind != .punct } }
+        let contents = spans.filter { $0.role == 2 }
         var out: [Quote] = []
         for cue in spans where cue.role == 1 {
             guard let source = spans.filter({ $0.role == 0 }).min(by: { gap($0, cue) < gap($1, cue) }),
-                  let content = spans.filter({ $0.role == 2 }).min(by: { gap($0, cue) < gap($1, cue) }) else { continue }
+                  let content = contents.filter(worded).min(by: { gap($0, cue) < gap($1, cue) }) else { continue }
             let a = tk[content.from].start, b = tk[content.to].end
             out.append(Quote(speaker: "", text: String(String.UnicodeScalarView(s[a..<b])), start: a, end: b,
                              direct: ["\"", "\u{201C}"].contains(tk[content.from].lower),
@@ -258,6 +279,33 @@ public struct QuoteFinder: Sendable {
                              cue: TextSpan(start: tk[cue.from].start, end: tk[cue.to].end)))
         }
         return out
+    }
+
+    /// Tokens that open a quotation.
+    static let openingMarks: Set<String> = ["\u{201C}", "\"", "''", "``", "`", "'"]
+    /// Whether `text` holds a quotation mark (double, curly or straight, or two apostrophes).
+    static func quotesSomething(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        text.indices.contains { k in
+            ["\u{201C}", "\u{201D}", "\""].contains(text[k]) || (text[k] == "'" && k + 1 < text.endIndex && text[k + 1] == "'")
+        }
+    }
+
+    /// Where the quotation that opens at `from` (after spaces, in the same paragraph) ends: one past
+    /// its closing mark; nil when none opens there or it does not close before the paragraph does.
+    static func closeOfQuotation(openingAt from: Int, _ s: [Unicode.Scalar]) -> Int? {
+        var k = from
+        while k < s.count && CharClass.isSpace(s[k]) && !CharClass.isNewline(s[k]) { k += 1 }
+        guard k < s.count else { return nil }
+        let double = k + 1 < s.count && s[k] == "'" && s[k + 1] == "'"
+        guard s[k] == "\u{201C}" || s[k] == "\"" || double else { return nil }
+        var j = k + (double ? 2 : 1)
+        while j < s.count && !CharClass.isNewline(s[j]) && j - k < 3000 {
+            if double ? (s[j] == "'" && j + 1 < s.count && s[j + 1] == "'") : (s[j] == (s[k] == "\"" ? "\"" : "\u{201D}")) {
+                return j + (double ? 2 : 1)
+            }
+            j += 1
+        }
+        return nil
     }
 
     /// When the content opens a quotation it does not close, moves its end to the closing mark: over

@@ -250,4 +250,16 @@ import PrecisText
         finder.reading = .speech
         #expect(finder.find(in: text).map(mention) == ["Rona Field"])
     }
+
+    @Test func polnearsReadingClosesAnAppositionWithItsComma() {
+        let text = "Rona Field, a harbour lawyer in Tarn, said the ferries needed more oversight. Ivo Brandt said fares had doubled."
+        let scalars = Array(text.unicodeScalars)
+        func mention(_ q: Quote) -> String { String(String.UnicodeScalarView(scalars[q.source.start..<q.source.end])) }
+        var finder = QuoteFinder()
+        finder.reading = .attributions
+        #expect(finder.find(in: text).map(mention) == ["Rona Field, a harbour lawyer in Tarn,", "Ivo Brandt"])
+        #expect(finder.find(in: text).map(\.speaker) == ["Rona Field", "Ivo Brandt"])
+        finder.reading = .speech
+        #expect(finder.find(in: text).map(mention).first?.hasSuffix(",") == false)
+    }
 }

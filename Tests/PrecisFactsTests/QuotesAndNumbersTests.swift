@@ -69,6 +69,18 @@ import PrecisText
         #expect(quotes("The United States backed the plan after a long debate in the assembly.").isEmpty)
     }
 
+    @Test func aQuotationSplitByItsSpeakerRunsOnIntoTheNextQuotation() {
+        let q = quotes("\u{201C}The ferry is back,\u{201D} Mara Lind said on Monday. \u{201C}It runs twice a day. Fares stay the same.\u{201D} Others doubt it.")
+        #expect(q.map(\.speaker) == ["Mara Lind"])
+        #expect(q.first?.text == "\u{201C}The ferry is back,\u{201D} Mara Lind said on Monday. \u{201C}It runs twice a day. Fares stay the same.\u{201D}")
+        // No quotation after the sentence, or one in another paragraph: the quotation ends where it closes.
+        #expect(quotes("\"The ferry is back,\" Mara Lind said. It runs twice a day.").first?.text == "\"The ferry is back,\"")
+        #expect(quotes("\"The ferry is back,\" Mara Lind said.\n\n\"It runs twice a day,\" Ivo Brandt said.").map(\.text)
+                == ["\"The ferry is back,\"", "\"It runs twice a day,\""])
+        // The sentence quotes something after the speaker: that is where what was said goes on.
+        #expect(quotes("\"The ferry is back,\" Mara Lind said, calling it \"a lifeline\". \"It runs daily.\"").first?.text.hasSuffix("daily.\"") == false)
+    }
+
     @Test func aDegreePhraseIsNoSpeaker() {
         // Found reading a digest of a story told in posts: "Pretty much" was a speaker.
         #expect(quotes("Pretty much says it all, doesn't it?").isEmpty)
