@@ -109,7 +109,8 @@ public struct QuoteFinder: Sendable {
                 // in the quotation that opens right after the sentence, in the same paragraph, when the rest
                 // of the sentence quotes nothing itself (PolNeAR's contents run so: 66 of the 84 sentences
                 // whose full stop the tagger put in the content).
-                if q.end <= min(q.source.start, q.cue.start), q.start < q.end, Self.openingMarks.contains(String(scalars.scalars[q.start])),
+                if q.end <= min(q.source.start, q.cue.start), q.start < q.end,
+                   Self.openingMarks.contains(String(scalars.scalars[q.start])) || Self.quotesSomething(scalars.scalars[(q.end - 1)..<q.end]),
                    !Self.quotesSomething(scalars.scalars[max(q.source.end, q.cue.end)..<span.end]),
                    let close = Self.closeOfQuotation(openingAt: span.end, scalars.scalars) {
                     q.end = close
@@ -272,9 +273,25 @@ public struct QuoteFinder: Sendable {
         for cue in spans where cue.role == 1 {
             guard let source = spans.filter({ $0.role == 0 }).min(by: { gap($0, cue) < gap($1, cue) }),
                   let content = contents.filter(worded).min(by: { gap($0, cue) < gap($1, cue) }) else { continue }
-            let a = tk[content.from].start, b = tk[content.to].end
+            var first = content, last = content
+            // "All of which, he said, would help ...": what was said is on both sides of a speaker set off
+            // by commas, one content around it.
+            let lo = min(source.from, cue.from), hi = max(source.to, cue.to)
+            if let other = contents.filter(worded).first(where: { content.to < lo ? $0.from > hi : content.from > hi && $0.to < lo }) {
+                let (before, after) = content.to < lo ? (content, other) : (other, content)
+                let between = spans.filter { $0.from > before.to && $0.to < after.from }
+                if between.count == 2, tk[lo - 1].lower == ",", tk[hi + 1].lower == "," { first = before; last = after }
+            }
+            var a = tk[first.from].start
+            let b = tk[last.to].end
+            // The same with only the part after it tagged: the sentence's opening words, up to the comma
+            // before the speaker, are what was said too.
+            if first.from > hi, lo - 1 > r.lowerBound, tk[lo - 1].lower == ",", hi + 1 < r.upperBound, tk[hi + 1].lower == ",",
+               !spans.contains(where: { $0.to < lo }) {
+                a = tk[r.lowerBound].start
+            }
             out.append(Quote(speaker: "", text: String(String.UnicodeScalarView(s[a..<b])), start: a, end: b,
-                             direct: ["\"", "\u{201C}"].contains(tk[content.from].lower),
+                             direct: s[a] == "\"" || s[a] == "\u{201C}",
                              source: TextSpan(start: tk[source.from].start, end: tk[source.to].end),
                              cue: TextSpan(start: tk[cue.from].start, end: tk[cue.to].end)))
         }

@@ -262,4 +262,15 @@ import PrecisText
         finder.reading = .speech
         #expect(finder.find(in: text).map(mention).first?.hasSuffix(",") == false)
     }
+
+    @Test func whatWasSaidOnBothSidesOfItsSpeakerIsOneContent() {
+        var finder = QuoteFinder()
+        finder.reading = .attributions
+        for text in ["All of that, she said, would help the harbour recover.", "The ferry, the mayor said, would help the harbour more than the bridge did."] {
+            #expect(finder.find(in: text).map(\.text) == [String(text.dropLast())])
+        }
+        // A partial quotation before its speaker runs on into the quotation after the sentence.
+        let partial = "The ferry is \"back for good,\" Mara Lind said. \"It runs twice a day.\""
+        #expect(finder.find(in: partial).map(\.text) == [partial])
+    }
 }
