@@ -273,4 +273,12 @@ import PrecisText
         let partial = "The ferry is \"back for good,\" Mara Lind said. \"It runs twice a day.\""
         #expect(finder.find(in: partial).map(\.text) == [partial])
     }
+
+    @Test func theSentencesFullStopIsNotWhatWasSaid() {
+        var finder = QuoteFinder()
+        finder.reading = .attributions
+        // The tagger carries this content over the full stop; PolNeAR's contents leave it out.
+        #expect(finder.find(in: "Harbour officials said the new quay could change that.").map(\.text) == ["the new quay could change that"])
+        #expect(finder.find(in: "Many of the fishermen believe the ferry is too slow.").map(\.text) == ["the ferry is too slow"])
+    }
 }
