@@ -16,14 +16,29 @@ public struct Digest: Sendable {
         /// Other sources that carry the same sentence (a wire paragraph several outlets ran), each
         /// with where it stands there.
         public var also: [Passage] = []
+        /// Whether the sentence starts or ends inside a quotation of several sentences (see
+        /// `SummarySentence.shown`).
+        public var startsInQuotation = false, endsInQuotation = false
 
-        public init(text: String, document: Int, start: Int, end: Int, also: [Passage] = []) {
+        public init(text: String, document: Int, start: Int, end: Int, also: [Passage] = [],
+                    startsInQuotation: Bool = false, endsInQuotation: Bool = false) {
             self.text = text
             self.document = document
             self.start = start
             self.end = end
             self.also = also
+            self.startsInQuotation = startsInQuotation
+            self.endsInQuotation = endsInQuotation
         }
+
+        /// A summary sentence as the digest cites it.
+        public init(_ s: SummarySentence) {
+            self.init(text: s.text, document: s.document, start: s.span.start, end: s.span.end,
+                      startsInQuotation: s.startsInQuotation, endsInQuotation: s.endsInQuotation)
+        }
+
+        /// `text` with the quotation marks it lacks, as readers see it.
+        public var shown: String { SummarySentence.shown(text, startsInQuotation: startsInQuotation, endsInQuotation: endsInQuotation) }
 
         /// Every source of the sentence, the cited one first.
         public var documents: [Int] { [document] + also.map(\.document) }
@@ -105,7 +120,7 @@ public struct Digest: Sendable {
 
     /// The summary as plain prose, sentences joined by a space.
     public var summary: String {
-        sentences.map(\.text).joined(separator: " ")
+        sentences.map(\.shown).joined(separator: " ")
     }
 
     /// A headline for the digest: the title of the first cited source that has one.
@@ -129,9 +144,7 @@ public struct Digest: Sendable {
 
     init(articles: [Article], summary: [SummarySentence]) {
         self.documents = articles.map(Document.init)
-        self.sentences = summary.map {
-            CitedSentence(text: $0.text, document: $0.document, start: $0.span.start, end: $0.span.end)
-        }
+        self.sentences = summary.map(CitedSentence.init)
     }
 
     /// Fills `also` for every summary sentence: the other sources holding the same sentence, compared

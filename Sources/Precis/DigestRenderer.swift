@@ -90,7 +90,7 @@ public enum DigestRenderer {
 
     static func citedProse(_ digest: Digest) -> String {
         if digest.sentences.isEmpty { return "(No sentence in these articles could be used for a summary.)" }
-        return digest.sentences.map { "\($0.text) \(marks($0))" }.joined(separator: " ")
+        return digest.sentences.map { "\($0.shown) \(marks($0))" }.joined(separator: " ")
     }
 
     static func describe(_ doc: Digest.Document) -> String {
@@ -130,7 +130,7 @@ public enum DigestRenderer {
         if digest.sentences.isEmpty {
             out += "(No sentence in these articles could be used for a summary.)\n\n"
         } else {
-            out += digest.sentences.map { "\(escapeMarkdown($0.text)) \(escapeMarkdown(marks($0)))" }.joined(separator: " ") + "\n\n"
+            out += digest.sentences.map { "\(escapeMarkdown($0.shown)) \(escapeMarkdown(marks($0)))" }.joined(separator: " ") + "\n\n"
         }
         for section in factSections(digest) {
             out += "\(hashes)# \(section.title)\n\n"
@@ -184,7 +184,7 @@ public enum DigestRenderer {
         let title = escapeHTML(digest.headline ?? "Digest")
         var body = ""
         for s in digest.sentences {
-            body += "<span class=\"sentence\">\(escapeHTML(s.text))</span> "
+            body += "<span class=\"sentence\">\(escapeHTML(s.shown))</span> "
             for d in s.documents {
                 body += "<a class=\"cite\" href=\"#\(idPrefix)source-\(d + 1)\" title=\"\(escapeHTML(digest.documents[d].title ?? digest.documents[d].file))\">[\(d + 1)]</a> "
             }

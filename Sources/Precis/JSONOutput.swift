@@ -130,6 +130,10 @@ public indirect enum JSONOutput: Sendable, Equatable {
 extension Digest.CitedSentence {
     public var json: JSONOutput {
         var fields: [(String, JSONOutput)] = [("text", .string(text)), ("document", .int(document)), ("start", .int(start)), ("end", .int(end))]
+        // The text stays exactly the source's range; readers' forms add the marks these say it lacks.
+        if startsInQuotation || endsInQuotation {
+            fields.append(("quotation", .object([("opens_before", .bool(startsInQuotation)), ("closes_after", .bool(endsInQuotation))])))
+        }
         if !also.isEmpty {
             fields.append(("also", .array(also.map {
                 .object([("document", .int($0.document)), ("start", .int($0.start)), ("end", .int($0.end))])

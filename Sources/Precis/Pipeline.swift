@@ -81,9 +81,7 @@ public struct Pipeline: Sendable {
             }
         }
         let summary = summarizer.summarize(texts, budget: budget, analyzer: analyzer, dates: dates)
-        let sentences = summary.map {
-            Digest.CitedSentence(text: $0.text, document: $0.document, start: $0.span.start, end: $0.span.end)
-        }
+        let sentences = summary.map(Digest.CitedSentence.init)
         return (sentences, skipped)
     }
 

@@ -133,7 +133,7 @@ public enum Pages {
         body += "<p class=\"meta\">\(e(meta))</p>\n<section aria-label=\"Summary\"><p class=\"summary\">"
         if digest.sentences.isEmpty { body += "<em>No sentence in these articles could be used for a summary.</em>" }
         for s in digest.sentences {
-            body += "<span class=\"sentence\">\(e(s.text))</span>" + cite(s.document, s.start)
+            body += "<span class=\"sentence\">\(e(s.shown))</span>" + cite(s.document, s.start)
             for p in s.also { body += cite(p.document, p.start) }
             body += " "
         }

@@ -69,7 +69,8 @@ public struct Summarizer: Sendable {
                 return (a.document, a.sentence.index) < (b.document, b.sentence.index)
             }
             .map { c in
-                SummarySentence(document: c.document, span: c.span, text: analyzed[c.document].text[c.span], words: c.words)
+                SummarySentence(document: c.document, span: c.span, text: analyzed[c.document].text[c.span], words: c.words,
+                                startsInQuotation: c.inQuotation.atStart, endsInQuotation: c.inQuotation.atEnd)
             }
     }
 
@@ -89,6 +90,8 @@ public struct Summarizer: Sendable {
         var prior: Double
         /// What a unit of gain is worth for this sentence: prior / words^lengthExponent.
         var factor: Double = 0
+        /// Whether a quotation of several sentences is open where the sentence starts and where it ends.
+        var inQuotation = (atStart: false, atEnd: false)
     }
 
     /// Gives each concept (a stem, or two stems in a row) an integer id in order of first appearance.
@@ -146,7 +149,8 @@ public struct Summarizer: Sendable {
         var out: [Candidate] = []
         for (d, doc) in documents.enumerated() {
             var proseIndex = 0
-            for sentence in doc.sentences {
+            let quoted = Quotations.openAround(doc.sentences.map(\.span), in: doc.text)
+            for (i, sentence) in doc.sentences.enumerated() {
                 let span = Datelines.trim(sentence.span, in: doc.text)
                 let words = doc.text.wordCount(span)
                 if strict {
@@ -163,7 +167,8 @@ public struct Summarizer: Sendable {
                 let concepts = table.concepts(sentence.contentStems)
                 out.append(Candidate(
                     document: d, sentence: sentence, span: span, words: words,
-                    concepts: concepts, unigrams: concepts.filter { !ConceptTable.isBigram($0) }, prior: prior))
+                    concepts: concepts, unigrams: concepts.filter { !ConceptTable.isBigram($0) }, prior: prior,
+                    inQuotation: quoted[i]))
             }
         }
         return out

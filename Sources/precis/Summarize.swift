@@ -81,7 +81,7 @@ struct Summarize: ParsableCommand {
     static func batchLine(id: JSONValue, sentences: [Digest.CitedSentence], error: String?) -> String {
         var pairs: [(String, JSONOutput)] = [
             ("id", JSONOutput(id)),
-            ("summary", .string(sentences.map(\.text).joined(separator: " "))),
+            ("summary", .string(sentences.map(\.shown).joined(separator: " "))),
             ("sentences", .array(sentences.map(\.json))),
         ]
         if let error { pairs.append(("error", .string(error))) }

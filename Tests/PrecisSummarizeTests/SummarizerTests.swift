@@ -149,6 +149,29 @@ let storyDocuments = [
         #expect(Datelines.trim(whole, in: text) == whole)
     }
 
+    @Test func aSentenceFromInsideAQuotationIsShownAsOne() {
+        // Found in a digest: 'He walks away from bad deals."' read as the digest's own words.
+        let texts = ["""
+            \u{201C}Calder will not reopen the port this week. The storm wrecked the north quay and the cranes. \
+            We need a month,\u{201D} harbour master Ana Okafor said on Monday.
+
+            Ferries to the islands were cancelled for a second day running, the ferry company said.
+            """]
+        let summary = Summarizer().summarize(texts, budget: .sentences(10))
+        let inside = summary.first { $0.text.hasPrefix("The storm wrecked the north quay and") }
+        #expect(inside?.startsInQuotation == true && inside?.endsInQuotation == true)
+        #expect(inside?.shown == "\u{201C}The storm wrecked the north quay and the cranes.\u{201D}")
+        let opening = summary.first { $0.text.hasPrefix("\u{201C}Calder") }
+        #expect(opening?.startsInQuotation == false && opening?.endsInQuotation == true)
+        #expect(opening?.shown == "\u{201C}Calder will not reopen the port this week.\u{201D}")
+        // The paragraph break closes the quotation; the last sentence is the reporter's.
+        let plain = summary.first { $0.text.hasPrefix("Ferries") }
+        #expect(plain?.shown == plain?.text)
+        #expect(plain != nil && plain?.startsInQuotation == false)
+        // Straight marks get straight marks.
+        #expect(SummarySentence.shown("We need a month,\" she said.", startsInQuotation: true, endsInQuotation: false) == "\"We need a month,\" she said.")
+    }
+
     @Test func summarySentencesDropTheirDateline() {
         let docs = [
             "CALDER (Norland Wire) - The port of Calder was closed on Monday as a storm battered the coast, leaving 40 ships in the bay.",

@@ -69,6 +69,27 @@ import PrecisIngest
         #expect(html.contains("href=\"#source-1\""))
     }
 
+    @Test func aSentenceFromInsideAQuotationIsMarkedInEveryForm() throws {
+        let doc = RawDocument(origin: "q.txt", format: .text, content: """
+        \u{201C}Calder will not reopen the port this week. The storm wrecked the north quay and all three cranes. \
+        We need a month at least,\u{201D} harbour master Ana Okafor said on Monday.
+        """)
+        let digest = Pipeline().digest([doc], budget: .sentences(5)).digest
+        let inside = try #require(digest.sentences.first { $0.text.hasPrefix("The storm wrecked") })
+        let shown = "\u{201C}The storm wrecked the north quay and all three cranes.\u{201D}"
+        for format in [DigestFormat.markdown, .html] {
+            #expect(DigestRenderer.render(digest, as: format).contains(shown), "\(format)")
+        }
+        // Plain text wraps its lines.
+        #expect(DigestRenderer.render(digest, as: .text).contains("\u{201C}The storm wrecked the north"))
+        // JSON keeps the source's exact range as text and says which marks it lacks.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(DigestRenderer.render(digest, as: .json).utf8)) as? [String: Any])
+        let sentences = try #require(object["sentences"] as? [[String: Any]])
+        let json = try #require(sentences.first { ($0["text"] as? String) == inside.text })
+        #expect(json["quotation"] as? [String: Bool] == ["opens_before": true, "closes_after": true])
+        #expect((object["summary"] as? String)?.contains(shown) == true)
+    }
+
     @Test func markdownEscapesMarkup() {
         #expect(DigestRenderer.escapeMarkdown("a *b* [c](d) <e>") == "a \\*b\\* \\[c\\](d) \\<e\\>")
     }

@@ -76,3 +76,21 @@ import Testing
         #expect(doc.sentences[1].contentStems.map(analyzer.stemText) == ["storm", "close", "port"])
     }
 }
+
+@Suite struct QuotationsTests {
+    func open(_ text: String, _ spans: [(Int, Int)]) -> [Bool] {
+        Quotations.openAround(spans.map { TextSpan(start: $0.0, end: $0.1) }, in: ScalarText(text)).flatMap { [$0.atStart, $0.atEnd] }
+    }
+
+    @Test func curlyStraightAndParagraphs() {
+        // "A. B." C.  — the second sentence starts inside, the first ends inside.
+        let text = "\u{201C}One. Two.\u{201D} Three."
+        #expect(open(text, [(0, 5), (6, 11), (12, 18)]) == [false, true, true, false, false, false])
+        let straight = "\"One. Two.\" Three."
+        #expect(open(straight, [(0, 5), (6, 11), (12, 18)]) == [false, true, true, false, false, false])
+        // An unclosed quotation ends with its paragraph, even with spaces around the break.
+        let runaway = "\u{201C}One. \n \n Two."
+        #expect(open(runaway, [(0, 5), (9, 13)]) == [false, true, false, false])
+        #expect(open("", []).isEmpty)
+    }
+}

@@ -1,0 +1,34 @@
+/// Where quotations stand around sentences: whether a sentence starts or ends inside a quotation that
+/// runs over more than one sentence ('"We walk away. We walk away from bad deals."'), so that a
+/// sentence lifted out of it would put someone's words in the reader's voice.
+public enum Quotations {
+    /// For each span of `text` (in order, not overlapping), whether a quotation is open where it
+    /// starts and where it ends. Curly marks open and close; a straight mark toggles; a paragraph
+    /// break closes whatever is open (a quotation that runs on reopens with a mark of its own).
+    public static func openAround(_ spans: [TextSpan], in text: ScalarText) -> [(atStart: Bool, atEnd: Bool)] {
+        let s = text.scalars
+        var open = false
+        var k = 0
+        func advance(to end: Int) {
+            while k < end && k < s.count {
+                switch s[k] {
+                case "\u{201C}": open = true
+                case "\u{201D}": open = false
+                case "\"": open.toggle()
+                case "\n":
+                    var n = k + 1
+                    while n < s.count && (s[n] == " " || s[n] == "\t" || s[n] == "\r") { n += 1 }
+                    if n < s.count && s[n] == "\n" { open = false }
+                default: break
+                }
+                k += 1
+            }
+        }
+        return spans.map { span in
+            advance(to: span.start)
+            let atStart = open
+            advance(to: span.end)
+            return (atStart, open)
+        }
+    }
+}
