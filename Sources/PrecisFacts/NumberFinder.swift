@@ -57,6 +57,15 @@ public struct NumberFinder: Sendable {
         moneyScales = powers("moneyscale")
     }
 
+    /// Whether the run of non-space characters around `offset` is a link, an address or a handle.
+    func inLink(_ s: [Unicode.Scalar], _ offset: Int) -> Bool {
+        var a = offset, b = offset
+        while a > 0 && !CharClass.isSpace(s[a - 1]) { a -= 1 }
+        while b < s.count && !CharClass.isSpace(s[b]) { b += 1 }
+        let chunk = String(String.UnicodeScalarView(s[a..<b])).lowercased()
+        return chunk.contains("://") || chunk.hasPrefix("www.") || chunk.contains("@") || chunk.contains(".com/") || chunk.contains(".co/")
+    }
+
     public func find(in text: String, excluding times: [TimeExpression] = []) -> [Quantity] {
         let stemmer = Stemmer(algorithm: "english")
         func stemKey(_ word: String) -> String {
@@ -82,6 +91,8 @@ public struct NumberFinder: Sendable {
             // "twitter.com/8aanQvxDK6"), unless a short unit follows it ("20km", "5kg").
             if let before = at(i - 1), before.kind == .word, before.end == t[i].start { continue }
             if let after = at(n.next), after.kind == .word, after.start == t[n.next - 1].end, after.lower.count > 3 { continue }
+            // Nor is any number in a link or handle ("https://t.co/2bx54VKpQh").
+            if inLink(scalars, t[i].start) { continue }
             // A number after a noun it names is a label: "flight 116", "Route 66", "No. 1".
             if let before = at(at(i - 1)?.lower == "." ? i - 2 : i - 1), before.kind == .word, labels.contains(before.lower) { continue }
             // Tallies: "111-19", "111 to 19", "111-to-19".

@@ -105,6 +105,7 @@ public struct TimelineBuilder {
                     let t = found[j]
                     j += 1
                     guard t.type == .date || t.type == .time, let value = t.value, let date = Self.eventDate(value) else { continue }
+                    guard Self.tellsSomething(analyzed.text[sentence.span]) else { break }
                     candidates.append(Candidate(date: date, resolved: !date.hasPrefix("X"), document: d, span: sentence.span,
                                                 stems: Set(sentence.contentStems), text: analyzed.text[sentence.span]))
                     break  // the first date of a sentence is its event's
@@ -180,6 +181,22 @@ public struct TimelineBuilder {
     /// The date of an event from a time value: a day ("2014-11-18"), a month ("2014-11"), or their
     /// forms with an unknown year or week ("XXXX-11-18", "XXXX-WXX-2"); nil for years, weeks,
     /// references and anything coarser, which do not place an event.
+    /// Whether a sentence says something beyond names, links and its date: at least three lower-case
+    /// words outside links and handles. A post's signature line ("https://t.co/x — Ana Pell (@apell)
+    /// January 26, 2016") tells no event.
+    static func tellsSomething(_ text: String) -> Bool {
+        var count = 0
+        for chunk in text.split(whereSeparator: { $0.isWhitespace }) {
+            if chunk.contains("/") || chunk.contains("@") { continue }
+            let letters = chunk.drop { !$0.isLetter }.prefix { $0.isLetter }
+            if letters.count >= 2, letters.first?.isLowercase == true {
+                count += 1
+                if count >= 3 { return true }
+            }
+        }
+        return false
+    }
+
     static func eventDate(_ value: String) -> String? {
         let v = value.split(separator: "T").first.map(String.init) ?? value
         let b = Array(v.utf8)

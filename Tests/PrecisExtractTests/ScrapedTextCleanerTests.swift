@@ -111,6 +111,15 @@ import PrecisText
         #expect(r.text == TextNormalizer.normalize(body))
     }
 
+    @Test func aBylineWithContactDetailsIsNoTitle() {
+        // Found in a Multi-News digest: a byline with handles and addresses became the story's headline,
+        // then the widget line after it.
+        let r = clean("By Marta Quell (@mquell; mquell@courier.example) and Jon Aras (@jaras; jaras@courier.example)\n\nStory Continued Below\n\n" + body)
+        #expect(r.title == nil)
+        #expect(r.authors == ["Marta Quell", "Jon Aras"])
+        #expect(r.text == TextNormalizer.normalize(body))
+    }
+
     @Test func aTextWithoutProseKeepsItsLines() {
         let r = clean("Harbour wall\nCost: 4.2 million euros")
         #expect(r.text.contains("Cost"))

@@ -187,6 +187,9 @@ import PrecisText
         #expect(QuoteFinder.cleanName("Tomas Reyes, the project engineer", words: .english) == "Tomas Reyes")
         #expect(QuoteFinder.cleanName("the project engineer, Tomas Reyes,", words: .english) == "Tomas Reyes")
         #expect(QuoteFinder.cleanName("The representative, Dr. Lio Amsel,", words: .english) == "Lio Amsel")
+        // Found in a digest of a debate story: "Retired neurosurgeon Ben Carson" was a speaker's name.
+        #expect(QuoteFinder.cleanName("Retired neurosurgeon Lio Amsel", words: .english) == "Lio Amsel")
+        #expect(QuoteFinder.cleanName("News anchor Mara Lind", words: .english) == "Mara Lind")
         #expect(QuoteFinder.cleanName("North Korea’s U.N. mission", words: .english) == "North Korea’s U.N. mission")
         // A role before a name is not part of it (found in a digest: "Florida resident Paula Shea").
         #expect(QuoteFinder.cleanName("Calder resident Ilse Marr", words: .english) == "Ilse Marr")

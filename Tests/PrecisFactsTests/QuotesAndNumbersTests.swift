@@ -81,6 +81,12 @@ import PrecisText
         #expect(quotes("\"The ferry is back,\" Mara Lind said, calling it \"a lifeline\". \"It runs daily.\"").first?.text.hasSuffix("daily.\"") == false)
     }
 
+    @Test func aSpeakerIsNotTheClauseThatIntroducesThem() {
+        #expect(quotes("Here's what Mara Lind said: \u{201C}The ferry is back for good.\u{201D}").map(\.speaker) == ["Mara Lind"])
+        // Found in a digest: "UPDATE — 5:48 p.m. ET Donald Trump tweeted ..." had the speaker "ET Donald Trump".
+        #expect(QuoteFinder.cleanName("ET Mara Lind", words: .english) == "Mara Lind")
+    }
+
     @Test func aDegreePhraseIsNoSpeaker() {
         // Found reading a digest of a story told in posts: "Pretty much" was a speaker.
         #expect(quotes("Pretty much says it all, doesn't it?").isEmpty)
@@ -155,9 +161,17 @@ import PrecisText
         #expect(numbers("Flight 116 carried 240 passengers.").map(\.0) == ["240"])
     }
 
+    @Test func aPossessiveIsNoCountedNounAndTimesAreNoQuantity() {
+        // Found in a digest of a debate story: "seven of his" was a key number, and "five times" and
+        // "four times" a disagreement.
+        #expect(numbers("The mayor will not debate seven of his fellow candidates.").map(\.2) == ["candidates"])
+        #expect(numbers("She has won five times, and lost four times.").isEmpty)
+    }
+
     @Test func numbersInCodesAndHandlesAreNotQuantitiesAndScalesAfterOfMultiply() {
         // Found reading a digest of a story told in posts: "8aanQvxDK" and "4life" were key numbers.
         #expect(numbers("See pic.example.com/8aanQvxDK6 and @harbour4life1968 for more.").isEmpty)
+        #expect(numbers("https://t.co/2bx54VKpQh and www.example.org/7days and ana@port9.example").isEmpty)
         #expect(numbers("The port spent $3 million on 20km of quays.").map(\.0) == ["3000000", "20"])
         #expect(numbers("A couple of thousand retweets later, the mayor replied.").map(\.0) == ["2000"])
     }

@@ -371,4 +371,15 @@ import PrecisText
             }
         }
     }
+
+    @Test func aPostsSignatureLineIsNoEvent() {
+        // Found in a Multi-News digest: a link and a signature were a timeline entry.
+        let text = """
+        https://t.example/2bx54V \u{2014} Ana Pell (@anapell) January 26, 2025
+
+        Prediction: the ferry returns before the storm season ends \u{2014} Ivo Brandt (@ivob) January 27, 2025
+        """
+        let story = TimelineBuilder().build(texts: [text], dates: ["2025-01-28"])
+        #expect(story.timeline.map(\.date) == ["2025-01-27"])
+    }
 }
