@@ -412,7 +412,10 @@ public struct QuoteFinder: Sendable {
         // quotation is the quoted speaker's ('"... names of people he claimed were spies," Roizen told
         // ABC News'): the sentence's own cue is outside, when it has one.
         let quoted = AttributionModel.insideQuotation(tk, r)
-        func isCue(_ k: Int) -> Bool { words.cues.contains(tk[k].lower) && !tk[k].capitalized }
+        // After a preposition or determiner a cue word is a noun: "pushed back against claims that ...".
+        func isCue(_ k: Int) -> Bool {
+            words.cues.contains(tk[k].lower) && !tk[k].capitalized && !(k > r.lowerBound && words.nounMarkers.contains(tk[k - 1].lower))
+        }
         let firstCue = r.first { isCue($0) && !quoted[$0 - r.lowerBound] } ?? r.first(where: isCue)
         // "Trump attacked Clinton on Monday, saying she ...": a participle after a comma reports what
         // the sentence's subject said.
@@ -586,6 +589,8 @@ struct QuoteWords: Sendable {
     var nonspeakers: Set<String> = []
     /// Words that start a clause: a speaker mention never runs back over them.
     var clauseOpeners: Set<String> = []
+    /// Prepositions and determiners, after which a cue word is a noun ("against claims that").
+    var nounMarkers: Set<String> = []
     /// The hashed Snowball stems (as `AttributionModel.stemHashes` makes them) of the stance words and
     /// of every cue, participle and attribution word: what the tagger's features look for in any form.
     var stanceStems: Set<UInt64> = []
@@ -604,6 +609,7 @@ struct QuoteWords: Sendable {
             case "auxiliary": w.auxiliaries.insert(word)
             case "nonspeaker": w.nonspeakers.insert(word)
             case "clause": w.clauseOpeners.insert(word)
+            case "noun": w.nounMarkers.insert(word)
             case "stance": break
             default: continue
             }

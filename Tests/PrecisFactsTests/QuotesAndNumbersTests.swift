@@ -87,6 +87,12 @@ import PrecisText
         #expect(QuoteFinder.cleanName("ET Mara Lind", words: .english) == "Mara Lind")
     }
 
+    @Test func aCueWordAfterAPrepositionIsANoun() {
+        // Found in a digest: "He pushed back against claims that ..." gave the speaker "He pushed back against".
+        #expect(quotes("Mara Lind offered a pitch. She pushed back against claims that the ferry is too slow.").isEmpty)
+        #expect(quotes("Mara Lind claims that the ferry is fast enough.").map(\.speaker) == ["Mara Lind"])
+    }
+
     @Test func aDegreePhraseIsNoSpeaker() {
         // Found reading a digest of a story told in posts: "Pretty much" was a speaker.
         #expect(quotes("Pretty much says it all, doesn't it?").isEmpty)
