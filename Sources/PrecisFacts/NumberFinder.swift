@@ -62,8 +62,7 @@ public struct NumberFinder: Sendable {
         var a = offset, b = offset
         while a > 0 && !CharClass.isSpace(s[a - 1]) { a -= 1 }
         while b < s.count && !CharClass.isSpace(s[b]) { b += 1 }
-        let chunk = String(String.UnicodeScalarView(s[a..<b])).lowercased()
-        return chunk.contains("://") || chunk.hasPrefix("www.") || chunk.contains("@") || chunk.contains(".com/") || chunk.contains(".co/")
+        return isLinkOrHandle(String(String.UnicodeScalarView(s[a..<b])))
     }
 
     public func find(in text: String, excluding times: [TimeExpression] = []) -> [Quantity] {

@@ -178,16 +178,13 @@ public struct TimelineBuilder {
         return StoryFacts(times: times, timeline: timeline)
     }
 
-    /// The date of an event from a time value: a day ("2014-11-18"), a month ("2014-11"), or their
-    /// forms with an unknown year or week ("XXXX-11-18", "XXXX-WXX-2"); nil for years, weeks,
-    /// references and anything coarser, which do not place an event.
     /// Whether a sentence says something beyond names, links and its date: at least three lower-case
     /// words outside links and handles. A post's signature line ("https://t.co/x — Ana Pell (@apell)
     /// January 26, 2016") tells no event.
     static func tellsSomething(_ text: String) -> Bool {
         var count = 0
         for chunk in text.split(whereSeparator: { $0.isWhitespace }) {
-            if chunk.contains("/") || chunk.contains("@") { continue }
+            if isLinkOrHandle(chunk) { continue }
             let letters = chunk.drop { !$0.isLetter }.prefix { $0.isLetter }
             if letters.count >= 2, letters.first?.isLowercase == true {
                 count += 1
@@ -197,6 +194,9 @@ public struct TimelineBuilder {
         return false
     }
 
+    /// The date of an event from a time value: a day ("2014-11-18"), a month ("2014-11"), or their
+    /// forms with an unknown year or week ("XXXX-11-18", "XXXX-WXX-2"); nil for years, weeks,
+    /// references and anything coarser, which do not place an event.
     static func eventDate(_ value: String) -> String? {
         let v = value.split(separator: "T").first.map(String.init) ?? value
         let b = Array(v.utf8)

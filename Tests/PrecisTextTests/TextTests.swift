@@ -94,3 +94,14 @@ import Testing
         #expect(open("", []).isEmpty)
     }
 }
+
+@Suite struct LinkTests {
+    @Test func linksAddressesAndHandles() {
+        for chunk in ["https://t.co/2bx54V", "www.example.org", "pic.example.com/8aanQ", "@anapell", "ana@example.org", "example.org/7days"] {
+            #expect(isLinkOrHandle(chunk), "\(chunk)")
+        }
+        for chunk in ["9/11", "and/or", "24/7", "U.S.", "2.5m"] {
+            #expect(!isLinkOrHandle(chunk), "\(chunk)")
+        }
+    }
+}
