@@ -243,6 +243,10 @@ public struct Disagreement: Sendable, Equatable {
 }
 
 extension NumberFinder {
+    /// What money, percentages and units of measure count ("dollars", "percent", "feet"):
+    /// `numberwords.txt`.
+    static let measures: Set<String> = Set(resourceEntries(PackageResources.numberwords_txt).filter { $0.kind == "measure" }.map(\.value))
+
     /// Quantities that at least two sources give for the same thing, where the values differ: one
     /// value per source (its first mention), sources in date order when dated.
     public static func disagreements(_ quantities: [[Quantity]], dates: [String?]) -> [Disagreement] {
@@ -259,6 +263,14 @@ extension NumberFinder {
         for key in order {
             let list = byKey[key]!
             guard list.count >= 2, Set(list.map { $0.1.value + ($0.1.qualifier ?? "") }).count > 1 else { continue }
+            // Sums of money, percentages and lengths in a story measure many things: two sources report
+            // the same figure differently only when their values lie within a factor of two ("94
+            // percent" and "97%"); "$50,000" and "$3.5 million" are two figures. Counts (co-sponsors,
+            // victims) may grow further as a story goes on.
+            if list.contains(where: { measures.contains($0.1.counts) }) {
+                let values = list.compactMap { Double($0.1.value) }
+                guard let low = values.min(), let high = values.max(), low > 0, high <= 2 * low else { continue }
+            }
             let values = list.map { d, q in
                 Disagreement.Value(value: q.value, qualifier: q.qualifier, text: q.text, document: d, start: q.start, end: q.end, date: dates[d])
             }.sorted { ($0.date ?? "9999", $0.document) < ($1.date ?? "9999", $1.document) }

@@ -182,6 +182,19 @@ import PrecisText
         #expect(numbers("A couple of thousand retweets later, the mayor replied.").map(\.0) == ["2000"])
     }
 
+    @Test func sumsOfMoneyAndPercentagesDisagreeOnlyWhenClose() {
+        // Found across 60 Multi-News clusters: "$50,000" against "$3.5 million", "35.8 percent" against
+        // "6.8 percent" were shown as disagreements; they are different figures.
+        let apart = [finder.find(in: "The fine was $50,000 and 35.8 percent of the port was shut."),
+                     finder.find(in: "The quay cost $3.5 million; 6.8 percent of boats left.")]
+        #expect(NumberFinder.disagreements(apart, dates: [nil, nil]).isEmpty)
+        let close = [finder.find(in: "Some 94 percent of the crews voted to strike."), finder.find(in: "About 97% of crews voted to strike.")]
+        #expect(NumberFinder.disagreements(close, dates: [nil, nil]).map(\.about) == ["percent"])
+        // Counts may grow far as a story goes on: a toll of 23, then 247, is one disagreement.
+        let toll = [finder.find(in: "At least 23 people died."), finder.find(in: "At least 247 people died.")]
+        #expect(NumberFinder.disagreements(toll, dates: ["2025-03-01", "2025-03-02"]).map(\.about) == ["people"])
+    }
+
     @Test func disagreementAcrossSourcesWithDates() throws {
         let texts = ["The resolution, co-sponsored by 48 countries, goes to a vote.",
                      "The draft currently has some 50 co-sponsors.",
