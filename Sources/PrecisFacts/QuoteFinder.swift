@@ -110,7 +110,7 @@ public struct QuoteFinder: Sendable {
                 // of the sentence quotes nothing itself (PolNeAR's contents run so: 66 of the 84 sentences
                 // whose full stop the tagger put in the content).
                 if q.end <= min(q.source.start, q.cue.start), q.start < q.end,
-                   Self.openingMarks.contains(String(scalars.scalars[q.start])) || Self.quotesSomething(scalars.scalars[(q.end - 1)..<q.end]),
+                   Self.openingMarks.contains(scalars.scalars[q.start]) || Self.quotesSomething(scalars.scalars[(q.end - 1)..<q.end]),
                    !Self.quotesSomething(scalars.scalars[max(q.source.end, q.cue.end)..<span.end]),
                    let close = Self.closeOfQuotation(openingAt: span.end, scalars.scalars) {
                     q.end = close
@@ -267,17 +267,16 @@ public struct QuoteFinder: Sendable {
         }
         // A content of punctuation alone says nothing: the tagger marks the full stop after '"...," she
         // said.' as content where PolNeAR's content runs on into the next quotation.
-        func worded(_ span: (role: Int, from: Int, to: Int)) -> Bool { (span.from...span.to).contains { tk[$0].kind != .punct } }
-        let contents = spans.filter { $0.role == 2 }
+        let contents = spans.filter { span in span.role == 2 && (span.from...span.to).contains { tk[$0].kind != .punct } }
         var out: [Quote] = []
         for cue in spans where cue.role == 1 {
             guard let source = spans.filter({ $0.role == 0 }).min(by: { gap($0, cue) < gap($1, cue) }),
-                  let content = contents.filter(worded).min(by: { gap($0, cue) < gap($1, cue) }) else { continue }
+                  let content = contents.min(by: { gap($0, cue) < gap($1, cue) }) else { continue }
             var first = content, last = content
             // "All of which, he said, would help ...": what was said is on both sides of a speaker set off
             // by commas, one content around it.
             let lo = min(source.from, cue.from), hi = max(source.to, cue.to)
-            if let other = contents.filter(worded).first(where: { content.to < lo ? $0.from > hi : content.from > hi && $0.to < lo }) {
+            if let other = contents.first(where: { content.to < lo ? $0.from > hi : content.from > hi && $0.to < lo }) {
                 let (before, after) = content.to < lo ? (content, other) : (other, content)
                 let between = spans.filter { $0.from > before.to && $0.to < after.from }
                 if between.count == 2, tk[lo - 1].lower == ",", tk[hi + 1].lower == "," { first = before; last = after }
@@ -300,8 +299,8 @@ public struct QuoteFinder: Sendable {
         return out
     }
 
-    /// Tokens that open a quotation.
-    static let openingMarks: Set<String> = ["\u{201C}", "\"", "''", "``", "`", "'"]
+    /// Characters that open a quotation.
+    static let openingMarks: Set<Unicode.Scalar> = ["\u{201C}", "\"", "`", "'"]
     /// Whether `text` holds a quotation mark (double, curly or straight, or two apostrophes).
     static func quotesSomething(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         text.indices.contains { k in

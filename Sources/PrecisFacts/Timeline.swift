@@ -105,9 +105,10 @@ public struct TimelineBuilder {
                     let t = found[j]
                     j += 1
                     guard t.type == .date || t.type == .time, let value = t.value, let date = Self.eventDate(value) else { continue }
-                    guard Self.tellsSomething(analyzed.text[sentence.span]) else { break }
+                    let said = analyzed.text[sentence.span]
+                    guard Self.tellsSomething(said) else { break }
                     candidates.append(Candidate(date: date, resolved: !date.hasPrefix("X"), document: d, span: sentence.span,
-                                                stems: Set(sentence.contentStems), text: analyzed.text[sentence.span]))
+                                                stems: Set(sentence.contentStems), text: said))
                     break  // the first date of a sentence is its event's
                 }
             }
