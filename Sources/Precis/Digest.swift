@@ -178,7 +178,8 @@ public struct Digest: Sendable {
 }
 
 extension Digest.Document {
-    init(_ article: Article) {
+    /// The article as a digest lists it: its origin, metadata and the clean text offsets index into.
+    public init(_ article: Article) {
         self.init(file: article.origin, title: article.title, date: article.date, url: article.url,
                   site: article.site, text: article.text)
     }

@@ -213,7 +213,7 @@ extension Quote {
 
 extension Quantity {
     public func json(document: Int) -> JSONOutput {
-        .object([("value", .string(value)), ("qualifier", .optional(qualifier)), ("counts", .string(counts)),
+        .object([("value", .string(value)), ("qualifier", .optional(qualifier)), ("low", .optional(low)), ("counts", .string(counts)),
                  ("text", .string(text)), ("document", .int(document)), ("start", .int(start)), ("end", .int(end))])
     }
 }

@@ -15,6 +15,14 @@ public struct Quantity: Sendable, Equatable {
     public var text: String
     public var start: Int
     public var end: Int
+    /// The words around the figure in its sentence, as stems (words that say the same folded into
+    /// one): what tells "16,000 flights canceled" from "16,000 flights a day". Not the counted noun.
+    public var context: Set<String> = []
+    /// The lower bound of a range ("between 18 and 22 students": 18), which `qualifier` words.
+    public var low: String? = nil
+
+    /// The value as compared across sources: "between two and four feet" and "2 to 4 feet" agree.
+    var reading: String { value + "|" + (low ?? qualifier ?? "") }
 }
 
 /// Finds quantities with what they count: "111 votes", "55 abstentions", "120,000 prisoners", "some 50
@@ -33,6 +41,12 @@ public struct NumberFinder: Sendable {
     /// senior officials"), nouns a number after them names rather than counts ("flight 116"), and
     /// words never counted ("116 as it landed"): `numberwords.txt`.
     let skip: Set<String>, labels: Set<String>, uncounted: Set<String>
+    /// Words that say the same of a figure, by stem ("killed", "dead" -> "die"), and words around a
+    /// figure that tell nothing of what it counts ("said", "reported"): `numberwords.txt`.
+    let alike: [String: String], vague: Set<String>
+    let stopWords = LanguageData.english.stopWords
+    /// How many words each side of a figure, within its sentence, make its context.
+    static let contextWords = 10
     let currencies: [String: String] = ["$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"]
 
     public init() {
@@ -55,6 +69,43 @@ public struct NumberFinder: Sendable {
         }
         scales = powers("scale")
         moneyScales = powers("moneyscale")
+        vague = lists["vague"] ?? []
+        let stemmer = Stemmer(algorithm: "english")
+        var same: [String: String] = [:]
+        for entry in lists["alike"] ?? [] {
+            let stems = entry.split(separator: " ").map { stemmer?.stem(String($0)) ?? String($0) }
+            for s in stems { same[s] = stems[0] }
+        }
+        alike = same
+    }
+
+    /// The content words within `contextWords` words of tokens `first...last`, in their sentence and
+    /// paragraph, as stems; words that say the same share one, and the counted noun's is left out.
+    func context(_ t: [TimeToken], _ scalars: [Unicode.Scalar], first: Int, last: Int, key: String,
+                 stem: (String) -> String) -> Set<String> {
+        var words = Set<String>()
+        func breaks(_ a: Int, _ b: Int) -> Bool { scalars[t[a].end..<t[b].start].contains("\n") }
+        func take(_ j: Int) {
+            let w = t[j].lower
+            // Times say little of what a figure is: the sources of one story tell of the same days.
+            let time = TimeWords.english
+            guard w.count >= 3, w.unicodeScalars.allSatisfy(CharClass.isLetter), !stopWords.contains(w), !vague.contains(w),
+                  numberWords[w] == nil, scales[w] == nil, time.units[w] == nil, time.months[w] == nil, time.weekdays[w] == nil,
+                  time.relativeDays[w] == nil, time.references[w] == nil else { return }
+            let s = stem(w)
+            if s != key { words.insert(alike[s] ?? s) }
+        }
+        var j = first - 1, n = 0
+        while j >= 0, n < Self.contextWords, !t[j].endsSentence, !breaks(j, j + 1) {
+            if t[j].kind == .word { take(j); n += 1 }
+            j -= 1
+        }
+        j = last + 1; n = 0
+        while j < t.count, n < Self.contextWords, !t[j].endsSentence, !breaks(j - 1, j) {
+            if t[j].kind == .word { take(j); n += 1 }
+            j += 1
+        }
+        return words
     }
 
     /// Whether the run of non-space characters around `offset` is a link, an address or a handle.
@@ -98,13 +149,33 @@ public struct NumberFinder: Sendable {
             if let tally = tally(t, i, n) {
                 let counts = "votes"
                 out.append(Quantity(value: tally.value, qualifier: nil, counts: counts, key: "vote", text: span(scalars, t[i].start, t[tally.last].end),
-                                    start: t[i].start, end: t[tally.last].end))
+                                    start: t[i].start, end: t[tally.last].end,
+                                    context: context(t, scalars, first: i, last: tally.last, key: "vote", stem: stemKey)))
                 i = tally.last
                 continue
             }
-            // Qualifier before the number.
-            var qualifier: String? = nil
-            for q in qualifiers where q.count <= i {
+            // The lower bound of a range is read with its upper one ("between 18 and 22 students").
+            var upper = n.next
+            if let s = at(upper), scales[s.lower] != nil { upper += 1 }
+            if let link = at(upper), ["and", "to", "or"].contains(link.lower) {
+                upper += 1
+                if let c = at(upper), currencies[c.lower] != nil { upper += 1 }
+                if upper < t.count, number(t, upper) != nil, let a = rangeStart(t, upper), a <= i { continue }
+            }
+            // Qualifier before the number, or the rest of a range it ends.
+            var qualifier: String? = nil, low: String? = nil
+            if let a = rangeStart(t, i) {
+                let link = at(i - 1).map { currencies[$0.lower] != nil } == true ? i - 2 : i - 1
+                qualifier = span(scalars, t[a].start, t[link].end)
+                first = a
+                var b = link - 1
+                if scales[t[b].lower] != nil { b -= 1 }
+                if var bound = number(t, b)?.value {
+                    if let s = scales[t[link - 1].lower] { bound *= s } else if let s = scales[at(i + 1)?.lower ?? ""] { bound *= s }
+                    low = Self.format(bound)
+                }
+            }
+            for q in qualifiers where qualifier == nil && q.count <= i {
                 let words = (0..<q.count).map { t[i - q.count + $0].lower }
                 if words == q { qualifier = q.joined(separator: " "); first = i - q.count; break }
             }
@@ -164,13 +235,28 @@ public struct NumberFinder: Sendable {
             }
             guard let counts, let key else { continue }
             out.append(Quantity(value: Self.format(value), qualifier: qualifier, counts: counts, key: key,
-                                text: span(scalars, t[first].start, t[last].end), start: t[first].start, end: t[last].end))
+                                text: span(scalars, t[first].start, t[last].end), start: t[first].start, end: t[last].end,
+                                context: context(t, scalars, first: first, last: last, key: key, stem: stemKey), low: low))
             i = last
         }
         return out
     }
 
     func p(_ token: TimeToken?, _ s: String) -> Bool { token?.lower == s }
+
+    /// Where a range starts whose upper bound is the number at `i`: "between 18 and 22", "from $1.6
+    /// million to $10 million", "80 to 100", "2 or 3" ("15 and 20" alone is two figures).
+    func rangeStart(_ t: [TimeToken], _ i: Int) -> Int? {
+        var c = i - 1
+        if c >= 0, currencies[t[c].lower] != nil { c -= 1 }
+        guard c >= 1, ["and", "to", "or"].contains(t[c].lower) else { return nil }
+        var b = c - 1
+        if b >= 1, scales[t[b].lower] != nil { b -= 1 }
+        guard t[b].kind == .number || numberWords[t[b].lower] != nil, number(t, b) != nil else { return nil }
+        if b >= 1, currencies[t[b - 1].lower] != nil { b -= 1 }
+        if b >= 1, ["between", "from"].contains(t[b - 1].lower) { return b - 1 }
+        return t[c].lower == "and" ? nil : b
+    }
 
     func span(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(s[a..<b])) }
 
@@ -247,36 +333,67 @@ extension NumberFinder {
     /// `numberwords.txt`.
     static let measures: Set<String> = Set(resourceEntries(PackageResources.numberwords_txt).filter { $0.kind == "measure" }.map(\.value))
 
-    /// Quantities that at least two sources give for the same thing, where the values differ: one
-    /// value per source (its first mention), sources in date order when dated.
+    /// Quantities that at least two sources give for the same thing, where the values differ, sources
+    /// in date order when dated. Mentions are of the same thing when they count the same noun and
+    /// the words around them share one ("more than 16,000 flights canceled", "Airlines canceled
+    /// 15,000 flights"); "24 million viewers" of a debate and "3.2 million viewers" of a town hall are
+    /// two figures. One value per source: its first mention in the group.
     public static func disagreements(_ quantities: [[Quantity]], dates: [String?]) -> [Disagreement] {
         var byKey: [String: [(Int, Quantity)]] = [:]
         var order: [String] = []
         for (d, qs) in quantities.enumerated() {
-            var seen = Set<String>()
-            for q in qs where seen.insert(q.key).inserted {
+            for q in qs {
                 if byKey[q.key] == nil { order.append(q.key) }
                 byKey[q.key, default: []].append((d, q))
             }
         }
         var out: [Disagreement] = []
         for key in order {
-            let list = byKey[key]!
-            guard list.count >= 2, Set(list.map { $0.1.value + ($0.1.qualifier ?? "") }).count > 1 else { continue }
-            // Sums of money, percentages and lengths in a story measure many things: two sources report
-            // the same figure differently only when their values lie within a factor of two ("94
-            // percent" and "97%"); "$50,000" and "$3.5 million" are two figures. Counts (co-sponsors,
-            // victims) may grow further as a story goes on.
-            if list.contains(where: { measures.contains($0.1.counts) }) {
-                let values = list.compactMap { Double($0.1.value) }
-                guard let low = values.min(), let high = values.max(), low > 0, high <= 2 * low else { continue }
+            let mentions = byKey[key]!
+            guard Set(mentions.map(\.0)).count >= 2 else { continue }
+            // Mentions in different sources whose contexts share a word are one group (union-find).
+            var parent = Array(mentions.indices)
+            func root(_ a: Int) -> Int {
+                var a = a
+                while parent[a] != a { parent[a] = parent[parent[a]]; a = parent[a] }
+                return a
             }
-            let values = list.map { d, q in
-                Disagreement.Value(value: q.value, qualifier: q.qualifier, text: q.text, document: d, start: q.start, end: q.end, date: dates[d])
-            }.sorted { ($0.date ?? "9999", $0.document) < ($1.date ?? "9999", $1.document) }
-            let about = list.map(\.1.counts).min { ($0.count, $0) < ($1.count, $1) } ?? key
-            out.append(Disagreement(about: about, values: values))
+            // Percentages and sums of money measure many things in one story, so theirs share two words.
+            let needed = mentions.contains { measures.contains($0.1.counts) } ? 2 : 1
+            for a in mentions.indices {
+                for b in mentions.indices where b > a && mentions[a].0 != mentions[b].0
+                    && mentions[a].1.context.intersection(mentions[b].1.context).count >= needed {
+                    parent[root(b)] = root(a)
+                }
+            }
+            var groups: [Int: [(Int, Quantity)]] = [:]
+            var groupOrder: [Int] = []
+            for m in mentions.indices {
+                let r = root(m)
+                if groups[r] == nil { groupOrder.append(r) }
+                // One value per source: its first mention in the group.
+                if !(groups[r] ?? []).contains(where: { $0.0 == mentions[m].0 }) { groups[r, default: []].append(mentions[m]) }
+            }
+            for r in groupOrder { if let d = disagreement(groups[r]!, key: key, dates: dates) { out.append(d) } }
         }
         return out
+    }
+
+    /// The disagreement among one value per source, if they differ.
+    static func disagreement(_ list: [(Int, Quantity)], key: String, dates: [String?]) -> Disagreement? {
+        guard list.count >= 2, Set(list.map(\.1.reading)).count > 1 else { return nil }
+        // Sums of money, percentages and lengths in a story measure many things: two sources report
+        // the same figure differently only when their values lie within a factor of two ("94
+        // percent" and "97%"); "$50,000" and "$3.5 million" are two figures. Counts (co-sponsors,
+        // victims) may grow further as a story goes on.
+        if list.contains(where: { measures.contains($0.1.counts) }) {
+            let values = list.compactMap { Double($0.1.value) }
+            guard let low = values.min(), let high = values.max(), low > 0, high <= 2 * low else { return nil }
+        }
+        let values = list.map { d, q in
+            Disagreement.Value(value: q.value, qualifier: q.qualifier, text: q.text, document: d, start: q.start, end: q.end, date: dates[d])
+        }.sorted { ($0.date ?? "9999", $0.document) < ($1.date ?? "9999", $1.document) }
+        let about = list.map(\.1.counts).min { ($0.count, $0) < ($1.count, $1) } ?? key
+        return Disagreement(about: about, values: values)
     }
 }

@@ -12,13 +12,14 @@ struct Facts: ParsableCommand {
         Each time expression is resolved against its article's publication date (from the page, the \
         text's header, or --date for inputs that carry none): "Tuesday" becomes 2014-11-18. Without a \
         date, relative expressions get "value": null (or X for the unknown year) rather than a guess. \
-        JSON: {"documents": [{"file", "title", "date"}], "times": [{"text", "type", "value", \
+        JSON: {"documents": [{"file", "title", "date", "url", "site", "text"}], "times": [{"text", "type", "value", \
         "document", "start", "end"}], "timeline": [{"date", "text", "sources": [{"document", "start", \
         "end"}]}], "quotes": [{"speaker", "text", "document", "start", "end", "direct"}], "numbers": \
-        [{"value", "qualifier", "counts", "text", "document", "start", "end"}], "disagreements": \
+        [{"value", "qualifier", "low", "counts", "text", "document", "start", "end"}], "disagreements": \
         [{"about", "values": [{"value", "qualifier", "text", "document", "start", "end", "date"}]}], \
         "entities": [{"name", "kind", "mentions", "documents", "first"}]}, \
-        with document indices and Unicode scalar offsets as in `precis summarize`.
+        with document indices and Unicode scalar offsets into each document's clean `text`, as in \
+        `precis summarize`.
         """
     )
 
@@ -48,7 +49,7 @@ struct Facts: ParsableCommand {
         switch format {
         case .json:
             let out = JSONOutput.object([
-                ("documents", .array(articles.map { .object([("file", .string($0.origin)), ("title", .optional($0.title)), ("date", .optional($0.date))]) })),
+                ("documents", .array(articles.map { Digest.Document($0).json })),
             ] + facts.jsonFields)
             Console.out(out.serialized(pretty: true) + "\n")
         case .markdown:

@@ -125,6 +125,18 @@ import Testing
         #expect(tuesday["type"] as? String == "DATE")
         #expect(tuesday["document"] as? Int == 0)
         #expect(Set(tuesday.keys) == ["text", "type", "value", "document", "start", "end"])
+        // Every reported item's offsets index its document's clean text, which the JSON carries.
+        let documents = try #require(d["documents"] as? [[String: Any]])
+        let text = Array(try #require(documents.first?["text"] as? String).unicodeScalars)
+        for key in ["times", "quotes", "numbers"] {
+            for item in try #require(d[key] as? [[String: Any]]) {
+                let start = try #require(item["start"] as? Int), end = try #require(item["end"] as? Int)
+                var span = String.UnicodeScalarView()
+                span.append(contentsOf: text[start..<end])
+                #expect(String(span) == item["text"] as? String, "\(key): \(item)")
+            }
+        }
+        #expect(try #require(d["numbers"] as? [[String: Any]]).contains { $0["text"] as? String == "three cracks" })
         let timeline = try #require(d["timeline"] as? [[String: Any]])
         #expect(timeline.map { $0["date"] as? String } == ["2025-01", "2025-03-11"])
 
