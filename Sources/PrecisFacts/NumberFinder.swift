@@ -44,6 +44,8 @@ public struct NumberFinder: Sendable {
     /// Words that say the same of a figure, by stem ("killed", "dead" -> "die"), and words around a
     /// figure that tell nothing of what it counts ("said", "reported"): `numberwords.txt`.
     let alike: [String: String], vague: Set<String>
+    /// Nouns that end in s and are singular ("news", "series"): `numberwords.txt`.
+    let singulars: Set<String>
     let stopWords = LanguageData.english.stopWords
     /// How many words each side of a figure, within its sentence, make its context.
     static let contextWords = 10
@@ -70,6 +72,7 @@ public struct NumberFinder: Sendable {
         scales = powers("scale")
         moneyScales = powers("moneyscale")
         vague = lists["vague"] ?? []
+        singulars = lists["singular"] ?? []
         let stemmer = Stemmer(algorithm: "english")
         var same: [String: String] = [:]
         for entry in lists["alike"] ?? [] {
@@ -215,9 +218,15 @@ public struct NumberFinder: Sendable {
                 }
                 // "two port officials": more than one of something is plural, so a singular word before a
                 // plural one is a modifier of it.
-                let head = j
-                while value > 1, let w = at(j), w.kind == .word, !w.lower.hasSuffix("s"), let next = at(j + 1), next.kind == .word,
-                      !next.capitalized, next.lower.count > 3, next.lower.hasSuffix("s"), !next.lower.hasSuffix("ss"), j - head < 3 { j += 1 }
+                // "seven network news programs": a singular word may end in s.
+                func plural(_ w: String) -> Bool { w.hasSuffix("s") && !w.hasSuffix("ss") && !singulars.contains(w) }
+                var m = j
+                while value > 1, m - j < 3, let w = at(m), w.kind == .word, !plural(w.lower), let next = at(m + 1), next.kind == .word,
+                      !next.capitalized, next.lower.count > 3 {
+                    if plural(next.lower) { j = m + 1; break }
+                    guard singulars.contains(next.lower) else { break }
+                    m += 1
+                }
                 if let w = at(j), w.kind == .word, !uncounted.contains(w.lower) {
                     var word = w.lower
                     var end = j

@@ -86,6 +86,18 @@ import PrecisText
         #expect(r.text.hasSuffix("The mayor said the wall would be finished by December."))
     }
 
+    @Test func aGalleryCaptionWithItsTeaserIsAPhotoCredit() {
+        // A wire gallery's caption, then the story's opening cut short, then the credit (68 such lines in
+        // the Multi-News dev clusters): the caption's date is no event of the story.
+        let caption = "Workers clear debris from the quay at Calder harbour, Tuesday, March 11, 2025, in Calder. The council voted on Tuesday to rebuild the wall... (Associated Press)"
+        let r = clean(body + "\n\n" + caption + "\n\nThe mayor said the wall would be finished by December.")
+        #expect(!r.text.contains("Workers clear debris"))
+        #expect(r.removed.contains { $0.reason == .photoCredit && $0.text.hasPrefix("Workers clear debris") })
+        // Prose that names the agency keeps its line.
+        let prose = clean(body + "\n\nThe mayor told The Associated Press on Monday that the wall would be finished by December.")
+        #expect(prose.text.contains("told The Associated Press"))
+    }
+
     @Test func readsHeaderLinesAsMetadata() {
         let r = clean("""
         https://courier.example/2025/03/11/harbour-wall

@@ -172,6 +172,9 @@ import PrecisText
         // "four times" a disagreement.
         #expect(numbers("The mayor will not debate seven of his fellow candidates.").map(\.2) == ["candidates"])
         #expect(numbers("She has won five times, and lost four times.").isEmpty)
+        // "news" ends in s and is singular: the programs are counted ("news" was, in the debate story).
+        #expect(numbers("The mayor went on seven network news programs.").map(\.2) == ["programs"])
+        #expect(numbers("Two port officials and three harbour pilots spoke.").map(\.2) == ["officials", "pilots"])
     }
 
     @Test func numbersInCodesAndHandlesAreNotQuantitiesAndScalesAfterOfMultiply() {
