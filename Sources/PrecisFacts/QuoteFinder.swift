@@ -97,6 +97,11 @@ public struct QuoteFinder: Sendable {
                         named.removeAll { $0.name == q.speaker }
                         if let gender { for k in named.indices where samePerson(named[k].name) { named[k].gender = gender } }
                         named.append((q.speaker, gender ?? known))
+                    } else if let article = mentionWords.first, ["the"].contains(article), mentionWords.count > 1,
+                              mentionWords.dropFirst().allSatisfy({ words.titles.contains(String($0)) }) {
+                        // "said the president": a person a later "he" may point to, though not by name.
+                        named.removeAll { $0.name == q.speaker }
+                        named.append((q.speaker, nil))
                     }
                 }
                 // PolNeAR closes a source that runs over an apposition with the comma after it ("Ban
@@ -232,6 +237,9 @@ public struct QuoteFinder: Sendable {
         guard q.start < q.end, !Self.opensOnAPhraseTail(q, s) else { return false }
         let cue = lowerWords(q.cue)
         guard cue.contains(where: { words.cues.contains($0) || words.participles.contains($0) || $0 == "according" }) else { return false }
+        // "Accidents claimed more than 40 lives": a cue before some nouns reports nothing.
+        if let objects = cue.lazy.compactMap({ self.words.notSaid[$0] }).first,
+           lowerWords(TextSpan(start: q.start, end: q.end)).prefix(4).contains(where: objects.contains) { return false }
         let mention = lowerWords(q.source)
         guard let first = mention.first, mention.count <= 8, !words.clauseOpeners.contains(first), !["and", "or", "but", "of", "in", "on", "for"].contains(first) else { return false }
         // A lower-case "-ly" word is an adverb ("currently", "previously") unless it names people ("family").
@@ -413,7 +421,9 @@ public struct QuoteFinder: Sendable {
         let quoted = AttributionModel.insideQuotation(tk, r)
         // After a preposition or determiner a cue word is a noun: "pushed back against claims that ...".
         func isCue(_ k: Int) -> Bool {
-            words.cues.contains(tk[k].lower) && !tk[k].capitalized && !(k > r.lowerBound && words.nounMarkers.contains(tk[k - 1].lower))
+            guard words.cues.contains(tk[k].lower), !tk[k].capitalized, !(k > r.lowerBound && words.nounMarkers.contains(tk[k - 1].lower)) else { return false }
+            if let objects = words.notSaid[tk[k].lower], (k + 1..<min(r.upperBound, k + 5)).contains(where: { objects.contains(tk[$0].lower) }) { return false }
+            return true
         }
         let firstCue = r.first { isCue($0) && !quoted[$0 - r.lowerBound] } ?? r.first(where: isCue)
         // "Trump attacked Clinton on Monday, saying she ...": a participle after a comma reports what
@@ -471,11 +481,32 @@ public struct QuoteFinder: Sendable {
             while contentEnd > contentStart && [",", "\u{2014}", "-"].contains(tk[contentEnd].lower) { contentEnd -= 1 }
             let direct = isQuote(contentStart) || isQuote(contentEnd)
             guard contentEnd >= contentStart, !(contentEnd == contentStart && tk[contentStart].kind == .punct) else { return nil }
+            // '"...," New York Gov. Andrew Cuomo, assessing the damage, told NBC News.': the speaker is
+            // the name after the quotation, and what follows the cue is a listener.
+            if sourceStart == verbStart, isQuote(contentStart),
+               let close = (contentStart + 2..<contentEnd).first(where: { isQuote($0) && [",", "!", "?"].contains(tk[$0 - 1].lower) }),
+               tk[close + 1].capitalized, tk[close + 1].kind == .word {
+                var e = close + 1
+                while e <= contentEnd && (tk[e].kind != .punct || joins(e)) && e - close <= 9 { e += 1 }
+                return Quote(speaker: "", text: text(tk[contentStart].start, tk[close].end), start: tk[contentStart].start,
+                             end: tk[close].end, direct: true, source: TextSpan(start: tk[close + 1].start, end: tk[e - 1].end), cue: cue)
+            }
+            if sourceStart == verbStart && (tk[c].lower == "told" || tk[c].lower == "tells") { return nil }
             if sourceStart < verbStart {
                 // "..., the source added."
                 return Quote(speaker: "", text: text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
                              end: tk[contentEnd].end, direct: direct,
                              source: TextSpan(start: tk[sourceStart].start, end: tk[verbStart - 1].end), cue: cue)
+            }
+            // "Dawn Zimmer, mayor of Hoboken, N.J., said half the city remained flooded": a lower-case
+            // word after the cue that is no determiner starts what was said, not a speaker; the
+            // speaker is the name that opens the sentence.
+            if !isQuote(k), c + 1 < r.upperBound, tk[c + 1].kind == .word, !tk[c + 1].capitalized,
+               !words.speakerOpeners.contains(tk[c + 1].lower), let subject = leadingSubject(tk, r, before: c) {
+                var last = r.upperBound - 1
+                if last > c + 1 && tk[last].lower == "." { last -= 1 }
+                return Quote(speaker: "", text: text(tk[c + 1].start, tk[last].end), start: tk[c + 1].start, end: tk[last].end,
+                             direct: isQuote(c + 1), source: subject, cue: cue)
             }
             // "...," said Mr. X.
             var e = c + 1
@@ -590,6 +621,12 @@ struct QuoteWords: Sendable {
     var clauseOpeners: Set<String> = []
     /// Prepositions and determiners, after which a cue word is a noun ("against claims that").
     var nounMarkers: Set<String> = []
+    /// Lower-case words that may open a speaker mention after its cue ("said the president", "said a
+    /// spokesman", "said his lawyer").
+    var speakerOpeners: Set<String> = []
+    /// Cues and the nouns after which they report nothing ("claimed" before "lives": "Accidents
+    /// claimed more than 40 lives").
+    var notSaid: [String: Set<String>] = [:]
     /// The hashed Snowball stems (as `AttributionModel.stemHashes` makes them) of the stance words and
     /// of every cue, participle and attribution word: what the tagger's features look for in any form.
     var stanceStems: Set<UInt64> = []
@@ -609,6 +646,10 @@ struct QuoteWords: Sendable {
             case "nonspeaker": w.nonspeakers.insert(word)
             case "clause": w.clauseOpeners.insert(word)
             case "noun": w.nounMarkers.insert(word)
+            case "opener": w.speakerOpeners.insert(word)
+            case "notsaid":
+                let pair = word.split(separator: " ").map(String.init)
+                if pair.count == 2 { w.notSaid[pair[0], default: []].insert(pair[1]) }
             case "stance": break
             default: continue
             }

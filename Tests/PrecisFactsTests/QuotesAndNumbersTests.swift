@@ -93,6 +93,34 @@ import PrecisText
         #expect(quotes("Mara Lind claims that the ferry is fast enough.").map(\.speaker) == ["Mara Lind"])
     }
 
+    @Test func aSpeakerAfterTheQuotationAndNotTheListener() {
+        // Found reading a storm digest (four sources): '"...," New York Gov. Andrew Cuomo, assessing the
+        // scope of ..., told NBC News.' gave the speaker "NBC News".
+        let q = quotes("\"We have not seen damage like this in a generation,\" Mayor Ilse Marr, surveying the flooded quays and the broken cranes, told Calder Radio.")
+        #expect(q.map(\.speaker) == ["Ilse Marr"])
+        #expect(q.map(\.text) == ["\"We have not seen damage like this in a generation,\""])
+        #expect(!quotes("\"The quay is gone,\" told Calder Radio.").contains { $0.speaker == "Calder Radio" })
+    }
+
+    @Test func whatFollowsACueInLowerCaseIsWhatWasSaid() {
+        // "Dawn Zimmer, mayor of Hoboken, N.J., said half the city remained flooded" gave the speaker
+        // "half the city remained flooded Tuesday night" and the content "Dawn Zimmer, mayor of Hoboken".
+        #expect(quotes("Ilse Marr, mayor of Calder, said half the town remained flooded on Tuesday night.").map { [$0.speaker, $0.text] }
+                == [["Ilse Marr", "half the town remained flooded on Tuesday night"]])
+        #expect(quotes("\"The quay is gone,\" said the harbour master.").map(\.speaker) == ["the harbour master"])
+    }
+
+    @Test func claimedLivesAndNoDeathsReportedAreNoQuotes() {
+        #expect(quotes("Accidents claimed more than 40 lives along the coast.").isEmpty)
+        #expect(quotes("A fire raged on the quay, with 80 sheds destroyed but no deaths reported.").isEmpty)
+        #expect(quotes("The council claimed that the wall would hold.").map(\.speaker) == ["The council"])
+    }
+
+    @Test func heAfterSaidThePresidentIsThePresident() {
+        let q = quotes("\"All of us were shocked,\" said the president, who plans to visit Calder on Wednesday.\n\n\"This is going to take some time,\" he said.")
+        #expect(q.map(\.speaker) == ["the president", "the president"])
+    }
+
     @Test func aDegreePhraseIsNoSpeaker() {
         // Found reading a digest of a story told in posts: "Pretty much" was a speaker.
         #expect(quotes("Pretty much says it all, doesn't it?").isEmpty)
