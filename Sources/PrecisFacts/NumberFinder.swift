@@ -218,13 +218,17 @@ public struct NumberFinder: Sendable {
                 }
                 // "two port officials": more than one of something is plural, so a singular word before a
                 // plural one is a modifier of it.
-                // "seven network news programs": a singular word may end in s.
+                // "seven network news programs": a singular word may end in s; "five network Sunday morning
+                // programs": a day or a part of it may stand between the modifier and the noun.
                 func plural(_ w: String) -> Bool { w.hasSuffix("s") && !w.hasSuffix("ss") && !singulars.contains(w) }
+                func passed(_ w: String) -> Bool {
+                    singulars.contains(w) || TimeWords.english.weekdays[w] != nil || TimeWords.english.partsOfDay[w] != nil
+                }
                 var m = j
                 while value > 1, m - j < 3, let w = at(m), w.kind == .word, !plural(w.lower), let next = at(m + 1), next.kind == .word,
-                      !next.capitalized, next.lower.count > 3 {
-                    if plural(next.lower) { j = m + 1; break }
-                    guard singulars.contains(next.lower) else { break }
+                      !next.capitalized || passed(next.lower), next.lower.count > 3 {
+                    if plural(next.lower) && !passed(next.lower) { j = m + 1; break }
+                    guard passed(next.lower) else { break }
                     m += 1
                 }
                 if let w = at(j), w.kind == .word, !uncounted.contains(w.lower) {

@@ -483,11 +483,19 @@ public struct QuoteFinder: Sendable {
             guard contentEnd >= contentStart, !(contentEnd == contentStart && tk[contentStart].kind == .punct) else { return nil }
             // '"...," New York Gov. Andrew Cuomo, assessing the damage, told NBC News.': the speaker is
             // the name after the quotation, and what follows the cue is a listener.
-            if sourceStart == verbStart, isQuote(contentStart),
-               let close = (contentStart + 2..<contentEnd).first(where: { isQuote($0) && [",", "!", "?"].contains(tk[$0 - 1].lower) }),
-               tk[close + 1].capitalized, tk[close + 1].kind == .word {
+            // (The quotation may have opened in an earlier sentence: '"I don't know what to say. He was
+            // wonderful," his grandmother ... told ...'.)
+            if sourceStart == verbStart, contentStart + 1 < contentEnd,
+               let close = (contentStart + 1..<contentEnd).first(where: { isQuote($0) && [",", "!", "?"].contains(tk[$0 - 1].lower) }),
+               tk[close + 1].kind == .word, tk[close + 1].capitalized || words.speakerOpeners.contains(tk[close + 1].lower) {
                 var e = close + 1
                 while e <= contentEnd && (tk[e].kind != .punct || joins(e)) && e - close <= 9 { e += 1 }
+                // '"...," his grandmother, Jan Pugh, told The Virginian-Pilot': the apposition names her.
+                if !tk[close + 1].capitalized, e < contentEnd, tk[e].lower == ",", tk[e + 1].capitalized {
+                    var name = e + 1
+                    while name <= contentEnd && (tk[name].kind != .punct || joins(name)) && name - e <= 6 { name += 1 }
+                    if name > contentEnd { e = name }
+                }
                 return Quote(speaker: "", text: text(tk[contentStart].start, tk[close].end), start: tk[contentStart].start,
                              end: tk[close].end, direct: true, source: TextSpan(start: tk[close + 1].start, end: tk[e - 1].end), cue: cue)
             }
@@ -577,7 +585,7 @@ public struct QuoteFinder: Sendable {
             let name = parts[(t + 1)...].prefix { $0.first?.isUppercase == true }
             if !name.isEmpty { return name.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
         }
-        return parts.joined(separator: " ")
+        return parts.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",;:"))
     }
 
     /// One name per speaker across the quotes of a story: a name that is the last word of a longer

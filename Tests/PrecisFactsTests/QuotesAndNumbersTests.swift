@@ -100,6 +100,10 @@ import PrecisText
         #expect(q.map(\.speaker) == ["Ilse Marr"])
         #expect(q.map(\.text) == ["\"We have not seen damage like this in a generation,\""])
         #expect(!quotes("\"The quay is gone,\" told Calder Radio.").contains { $0.speaker == "Calder Radio" })
+        // '"...," his sobbing grandmother, Jan Pugh, told The Virginian-Pilot' gave the speaker "Jan Pugh,".
+        let told = quotes("\"I don't know what to say. He was wonderful,\" his grandmother, Ada Lind, told the Calder Courier.")
+        #expect(told.map(\.speaker) == ["Ada Lind"])
+        #expect(told.map(\.text) == ["\"I don't know what to say. He was wonderful,\""])
     }
 
     @Test func whatFollowsACueInLowerCaseIsWhatWasSaid() {
@@ -202,6 +206,7 @@ import PrecisText
         #expect(numbers("She has won five times, and lost four times.").isEmpty)
         // "news" ends in s and is singular: the programs are counted ("news" was, in the debate story).
         #expect(numbers("The mayor went on seven network news programs.").map(\.2) == ["programs"])
+        #expect(numbers("She went on the five network Sunday morning programs.").map(\.2) == ["programs"])
         #expect(numbers("Two port officials and three harbour pilots spoke.").map(\.2) == ["officials", "pilots"])
     }
 
