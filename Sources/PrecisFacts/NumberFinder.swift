@@ -231,6 +231,17 @@ public struct NumberFinder: Sendable {
                     guard passed(next.lower) else { break }
                     m += 1
                 }
+                // A run of capitalised words: modifiers of the plural after it ("five New York hospitals"),
+                // or, in quotation marks or before a colon, a title ("100 Deadly Skills: The ...").
+                var run = j
+                while let w = at(run), w.kind == .word, w.capitalized, run - j < 4 { run += 1 }
+                if currency == nil, run - j >= 2 {
+                    if let w = at(run), w.kind == .word, !w.capitalized, plural(w.lower) {
+                        j = run
+                    } else if let before = at(first - 1), ["\"", "\u{201C}"].contains(before.lower) || [":", "\"", "\u{201D}"].contains(at(run)?.lower ?? "") {
+                        continue
+                    }
+                }
                 if let w = at(j), w.kind == .word, !uncounted.contains(w.lower) {
                     var word = w.lower
                     var end = j
