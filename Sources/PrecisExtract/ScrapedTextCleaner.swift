@@ -114,7 +114,8 @@ public struct ScrapedTextCleaner: Sendable {
             if line.words <= 80 { wanted |= Kind.appeal }
             if line.words <= 200 { wanted |= Kind.notice }
             if line.words <= 15 { wanted |= Kind.widget }
-            if line.words <= 60 && !Self.endsWithMark(line.text) { wanted |= Kind.photo }
+            // A credit may end in a company's "Inc." ("Photographer: ... /Getty Images for Time Inc.").
+            if line.words <= 60 && (!Self.endsWithMark(line.text) || line.text.hasSuffix(" Inc.")) { wanted |= Kind.photo }
             let found = phrases.lineMatcher.kinds(in: line.lowerBytes, among: wanted)
             if found & Kind.appeal != 0 {
                 lines[i].removed = .appeal

@@ -93,6 +93,10 @@ import PrecisText
         let r = clean(body + "\n\n" + caption + "\n\nThe mayor said the wall would be finished by December.")
         #expect(!r.text.contains("Workers clear debris"))
         #expect(r.removed.contains { $0.reason == .photoCredit && $0.text.hasPrefix("Workers clear debris") })
+        // A caption whose credit names a photographer and ends in a company's "Inc.".
+        let signed = clean(body + "\n\nMayor Ilse Marr speaks on March 3, 2025, in Calder. Photographer: Ada Lind/Calder Images for Courier Media Inc.\n\nThe mayor said the wall would be finished by December.")
+        #expect(!signed.text.contains("Photographer"))
+        #expect(!signed.text.contains("Mayor Ilse Marr speaks"))
         // Prose that names the agency keeps its line.
         let prose = clean(body + "\n\nThe mayor told The Associated Press on Monday that the wall would be finished by December.")
         #expect(prose.text.contains("told The Associated Press"))
