@@ -438,6 +438,16 @@ public struct QuoteFinder: Sendable {
                          direct: isQuote(b), source: subject, cue: TextSpan(start: tk[p].start, end: tk[p].end))
         }
         guard let c = firstCue else { return nil }
+        // "The governor added:" and what he said in the paragraph after it.
+        if c == r.upperBound - 2, tk[c + 1].lower == ":", let said = paragraph(after: tk[c + 1].end, s) {
+            var start = c
+            while start > r.lowerBound, words.auxiliaries.contains(tk[start - 1].lower) { start -= 1 }
+            guard start > r.lowerBound, start - r.lowerBound <= 9,
+                  !tk[r.lowerBound..<start].contains(where: { $0.kind == .punct && $0.lower != "." && $0.lower != "-" }) else { return nil }
+            return Quote(speaker: "", text: text(said.start, said.end), start: said.start, end: said.end,
+                         direct: s[said.start] == "\"" || s[said.start] == "\u{201C}",
+                         source: TextSpan(start: tk[r.lowerBound].start, end: tk[start - 1].end), cue: TextSpan(start: tk[c].start, end: tk[c].end))
+        }
         let cue = TextSpan(start: tk[c].start, end: tk[c].end)
         // "..., X said." / "...," said X. : the content comes first.
         // Auxiliaries belong to the verb: "X has said", "X also said".
@@ -549,6 +559,19 @@ public struct QuoteFinder: Sendable {
         let direct = isQuote(b)
         return Quote(speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end, direct: direct,
                      source: TextSpan(start: tk[a].start, end: tk[verbStart - 1].end), cue: cue)
+    }
+
+    /// The paragraph that starts after `offset` when only white space and a line break lie between:
+    /// what "He said:" at the end of a paragraph introduces.
+    func paragraph(after offset: Int, _ s: [Unicode.Scalar]) -> TextSpan? {
+        var a = offset
+        var broke = false
+        while a < s.count, CharClass.isSpace(s[a]) { if CharClass.isNewline(s[a]) { broke = true }; a += 1 }
+        guard broke, a < s.count else { return nil }
+        var b = a
+        while b < s.count, !CharClass.isNewline(s[b]) { b += 1 }
+        while b > a, CharClass.isSpace(s[b - 1]) { b -= 1 }
+        return b > a ? TextSpan(start: a, end: b) : nil
     }
 
     /// The noun phrase that opens a sentence ("Australian judge Michael Kirby"), up to its first comma

@@ -114,6 +114,14 @@ import PrecisText
         #expect(quotes("\"The quay is gone,\" said the harbour master.").map(\.speaker) == ["the harbour master"])
     }
 
+    @Test func aParagraphAfterSaidAndAColonIsWhatWasSaid() {
+        // PolNeAR dev: "The governor added:", "Caddell continued:", then the words in the next paragraph.
+        let q = quotes("The wall held for a week.\n\nMayor Ilse Marr added:\n\n\"It is typical of the council. It knows nothing.\"\n\nThe vote is on Monday.")
+        #expect(q.map(\.speaker) == ["Ilse Marr"])
+        #expect(q.map(\.text) == ["\"It is typical of the council. It knows nothing.\""])
+        #expect(quotes("The harbour has three cranes:\n\nOne of them is new.").isEmpty)
+    }
+
     @Test func claimedLivesAndNoDeathsReportedAreNoQuotes() {
         #expect(quotes("Accidents claimed more than 40 lives along the coast.").isEmpty)
         #expect(quotes("A fire raged on the quay, with 80 sheds destroyed but no deaths reported.").isEmpty)
