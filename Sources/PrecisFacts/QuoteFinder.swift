@@ -248,6 +248,32 @@ public struct QuoteFinder: Sendable {
         return !mention.contains { words.nonspeakers.contains($0) || words.cues.contains($0) || words.attribution.contains($0) || words.participles.contains($0) }
     }
 
+    /// A tagged source without what the tagger ran into on either side: the end of a quotation before
+    /// it ('the Nation," House Speaker Paul D. Ryan'), a dateline ("BRUSSELS - European leaders"), a
+    /// time after it ("The Times on Saturday", "the Human Rights Council in 2015") or an auxiliary ("I
+    /// should"). PolNeAR's sources leave them out.
+    func trimmedSource(_ tk: [TimeToken], _ from: Int, _ to: Int, _ s: [Unicode.Scalar]) -> (from: Int, to: Int)? {
+        var a = from, b = to
+        if let mark = (a..<b).last(where: { Self.closingMarks.contains(tk[$0].lower) && $0 > a }) { a = mark + 1 }
+        if b - a >= 2, tk[a].kind == .word, tk[a].lower.count > 1,
+           s[tk[a].start..<tk[a].end].allSatisfy({ !$0.properties.isLowercase }), ["-", "\u{2014}", "\u{2013}"].contains(tk[a + 1].lower) {
+            a += 2
+        }
+        let time = TimeWords.english
+        func isTime(_ t: TimeToken) -> Bool {
+            time.weekdays[t.lower] != nil || time.months[t.lower] != nil || time.relativeDays[t.lower] != nil
+                || time.units[t.lower] != nil || t.kind == .number && t.lower.count == 4 && Int(t.lower).map { (1800...2100).contains($0) } == true
+        }
+        var c = b, timed = false
+        while c > a, isTime(tk[c]) || ["on", "in", "this", "last", "next", "just", "earlier", "late", "early", "morning", "night"].contains(tk[c].lower) {
+            if isTime(tk[c]) { timed = true }
+            c -= 1
+        }
+        if timed, c >= a, c < b, ["on", "in", "this", "last", "just", "earlier", "late", "early"].contains(tk[c + 1].lower) { b = c }
+        while b > a, words.auxiliaries.contains(tk[b].lower) || ["should", "would", "could", "will", "may", "might", "must", "can"].contains(tk[b].lower) { b -= 1 }
+        return a <= b ? (a, b) : nil
+    }
+
     /// Whether what a quote says opens on a comma or on "and": the rest of a sentence whose content
     /// was missed ("More than 1,300 jobs ..., the union said, a higher figure than ..."), or the second
     /// half of a phrase misread around a noun that looks like a cue ("a statement given to U.N. states
@@ -299,9 +325,10 @@ public struct QuoteFinder: Sendable {
                !spans.contains(where: { $0.to < lo }) {
                 a = tk[r.lowerBound].start
             }
+            guard let who = trimmedSource(tk, source.from, source.to, s) else { continue }
             out.append(Quote(speaker: "", text: String(String.UnicodeScalarView(s[a..<b])), start: a, end: b,
                              direct: s[a] == "\"" || s[a] == "\u{201C}",
-                             source: TextSpan(start: tk[source.from].start, end: tk[source.to].end),
+                             source: TextSpan(start: tk[who.from].start, end: tk[who.to].end),
                              cue: TextSpan(start: tk[cue.from].start, end: tk[cue.to].end)))
         }
         return out
@@ -309,6 +336,8 @@ public struct QuoteFinder: Sendable {
 
     /// Characters that open a quotation.
     static let openingMarks: Set<Unicode.Scalar> = ["\u{201C}", "\"", "`", "'"]
+    /// Tokens that close a quotation.
+    static let closingMarks: Set<String> = ["\"", "\u{201D}", "''"]
     /// Whether `text` holds a quotation mark (double, curly or straight, or two apostrophes).
     static func quotesSomething(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         text.indices.contains { k in

@@ -122,6 +122,25 @@ import PrecisText
         #expect(quotes("The harbour has three cranes:\n\nOne of them is new.").isEmpty)
     }
 
+    @Test func aTaggedSourceLeavesOutWhatTheTaggerRanInto() {
+        // PolNeAR dev sources the tagger ran long: 'the Nation," House Speaker Paul D. Ryan', "BRUSSELS -
+        // European leaders", "The Times on Saturday", "the Human Rights Council in 2015", "I should".
+        func trimmed(_ text: String) -> String {
+            let s = Array(text.unicodeScalars)
+            let tk = TimeToken.tokenize(s)
+            guard let t = finder.trimmedSource(tk, 0, tk.count - 1, s) else { return "" }
+            return String(String.UnicodeScalarView(s[tk[t.from].start..<tk[t.to].end]))
+        }
+        #expect(trimmed("the Nation,\" Harbour Master Ilse Marr") == "Harbour Master Ilse Marr")
+        #expect(trimmed("CALDER - Harbour officials") == "Harbour officials")
+        #expect(trimmed("The Courier on Saturday") == "The Courier")
+        #expect(trimmed("the harbour council in 2015") == "the harbour council")
+        #expect(trimmed("The Courier just this month") == "The Courier")
+        #expect(trimmed("I should") == "I")
+        #expect(trimmed("The Monday Club") == "The Monday Club")
+        #expect(trimmed("Ilse Marr") == "Ilse Marr")
+    }
+
     @Test func claimedLivesAndNoDeathsReportedAreNoQuotes() {
         #expect(quotes("Accidents claimed more than 40 lives along the coast.").isEmpty)
         #expect(quotes("A fire raged on the quay, with 80 sheds destroyed but no deaths reported.").isEmpty)
