@@ -259,6 +259,15 @@ public struct QuoteFinder: Sendable {
            s[tk[a].start..<tk[a].end].allSatisfy({ !$0.properties.isLowercase }), ["-", "\u{2014}", "\u{2013}"].contains(tk[a + 1].lower) {
             a += 2
         }
+        // "France and Germany", "the United States, Britain and France": names joined to the source.
+        // (A comma joins a name only in a list that "and" closes: "On Monday, Trump" is not one.)
+        while a >= 2, tk[a - 1].lower == "and" || tk[a - 1].lower == "," && a < from, tk[a - 2].kind == .word, tk[a - 2].capitalized,
+              tk[a].capitalized, from - a < 12 {
+            var k = a - 2
+            while k > 0, tk[k - 1].kind == .word, tk[k - 1].capitalized { k -= 1 }
+            if k > 0, tk[k - 1].lower == "the" { k -= 1 }
+            a = k
+        }
         let time = TimeWords.english
         func isTime(_ t: TimeToken) -> Bool {
             time.weekdays[t.lower] != nil || time.months[t.lower] != nil || time.relativeDays[t.lower] != nil

@@ -125,10 +125,10 @@ import PrecisText
     @Test func aTaggedSourceLeavesOutWhatTheTaggerRanInto() {
         // PolNeAR dev sources the tagger ran long: 'the Nation," House Speaker Paul D. Ryan', "BRUSSELS -
         // European leaders", "The Times on Saturday", "the Human Rights Council in 2015", "I should".
-        func trimmed(_ text: String) -> String {
+        func trimmed(_ text: String, from: Int = 0) -> String {
             let s = Array(text.unicodeScalars)
             let tk = TimeToken.tokenize(s)
-            guard let t = finder.trimmedSource(tk, 0, tk.count - 1, s) else { return "" }
+            guard let t = finder.trimmedSource(tk, from, tk.count - 1, s) else { return "" }
             return String(String.UnicodeScalarView(s[tk[t.from].start..<tk[t.to].end]))
         }
         #expect(trimmed("the Nation,\" Harbour Master Ilse Marr") == "Harbour Master Ilse Marr")
@@ -139,6 +139,10 @@ import PrecisText
         #expect(trimmed("I should") == "I")
         #expect(trimmed("The Monday Club") == "The Monday Club")
         #expect(trimmed("Ilse Marr") == "Ilse Marr")
+        // The tagger took the last of the names joined by "and" ("France and Germany" gave "Germany").
+        #expect(trimmed("Calder and Varne", from: 2) == "Calder and Varne")
+        #expect(trimmed("the Varne Islands, Calder and Orr", from: 6) == "the Varne Islands, Calder and Orr")
+        #expect(trimmed("On Monday, Ilse Marr", from: 3) == "Ilse Marr")
     }
 
     @Test func claimedLivesAndNoDeathsReportedAreNoQuotes() {
