@@ -87,7 +87,9 @@ public struct QuoteFinder: Sendable {
                     q.speaker = Self.cleanName(mention, words: words)
                     // Only a name ("Kim Song"), not "The inquiry", is what a later "he" points to; "Mr." and
                     // "Ms." say which pronoun may.
-                    if q.speaker.first?.isUppercase == true, !["the", "a", "an"].contains(q.speaker.split(separator: " ").first?.lowercased() ?? "") {
+                    // ("Aides said" opening a sentence names no one either.)
+                    let common = mentionWords.count == 1 && words.speakerOpeners.contains(String(mentionWords[0]))
+                    if q.speaker.first?.isUppercase == true, !common, !["the", "a", "an"].contains(q.speaker.split(separator: " ").first?.lowercased() ?? "") {
                         let title = mentionWords.first { words.titles.contains(String($0)) }.map(String.init)
                         let gender: Character? = title == "mr" ? "m" : ["ms", "mrs", "miss"].contains(title ?? "") ? "f" : nil
                         // "Ms. Terry" is the "Sue Mi Terry" named before: one person, one gender.
@@ -501,7 +503,16 @@ public struct QuoteFinder: Sendable {
             if tk[k].lower == "." { return words.titles.contains(tk[k - 1].lower) || (tk[k - 1].lower.count == 1 && tk[k - 1].capitalized) }
             return false
         }
-        while k >= r.lowerBound && (tk[k].kind != .punct || joins(k)) && verbStart - k <= 9 && !words.clauseOpeners.contains(tk[k].lower) { sourceStart = k; k -= 1 }
+        // A party and place in parentheses before the verb ("Nancy Pelosi (D-San Francisco) said"): the
+        // speaker is before it, and the mention runs over it (as 75 of 78 such PolNeAR training sources do).
+        let sourceEnd = verbStart - 1
+        var nameEnd = sourceEnd
+        if k > r.lowerBound, tk[k].lower == ")", let open = (max(r.lowerBound + 1, k - 8)..<k).last(where: { tk[$0].lower == "(" }),
+           tk[open - 1].kind == .word, tk[open - 1].capitalized {
+            k = open - 1
+            nameEnd = open - 1
+        }
+        while k >= r.lowerBound && (tk[k].kind != .punct || joins(k)) && nameEnd - k < 9 && !words.clauseOpeners.contains(tk[k].lower) { sourceStart = k; k -= 1 }
         // "Michael Kirby, who led the inquiry, has called ... and said ...": no speaker right before the
         // cue, so the speaker is the subject that opens the sentence.
         let clauseBefore = k >= r.lowerBound && (words.clauseOpeners.contains(tk[k].lower) || (verbStart < c && tk[k].lower == ","))
@@ -517,10 +528,24 @@ public struct QuoteFinder: Sendable {
         }
         let endsAfterCue: Bool = {
             var j = c + 1
-            while j < r.upperBound && tk[j].kind == .word && j - c <= 3 && ["on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "in", "a", "an", "the", "statement", "interview", "also"].contains(tk[j].lower) { j += 1 }
+            // "X told The Huffington Post on Thursday.": the listener is no content either.
+            if tk[c].lower == "told" || tk[c].lower == "tells" {
+                while j < r.upperBound && tk[j].kind == .word && j - c <= 4 && tk[j].lower != "that" && !["on", "in", "yesterday", "today"].contains(tk[j].lower) { j += 1 }
+            }
+            let listened = j - 1
+            while j < r.upperBound && tk[j].kind == .word && j - listened <= 3 && ["on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "in", "a", "an", "the", "statement", "interview", "also"].contains(tk[j].lower) { j += 1 }
             return j >= r.upperBound || tk[j].kind == .punct && [".", "!", "?", ",", ";"].contains(tk[j].lower)
         }()
-        if k >= r.lowerBound, [",", "\u{201D}", "\"", "\u{2014}", "-"].contains(tk[k].lower) || isQuote(k),
+        // A quotation that closes before the speaker but opened inside the sentence is a title ('In an
+        // interview on CBS's "Face the Nation," House Speaker Paul D. Ryan said'), not what was said.
+        let closesTitle: Bool = {
+            guard k > r.lowerBound, isQuote(k), !isQuote(r.lowerBound), let o = (max(r.lowerBound + 1, k - 8)..<k).last(where: isQuote),
+                  o + 1 < k, tk[o + 1].capitalized,
+                  ["on", "of", "to", "in", "at"].contains(tk[o - 1].lower) || tk[o - 1].lower.hasSuffix("'s") || tk[o - 1].lower.hasSuffix("\u{2019}s")
+            else { return false }
+            return (r.lowerBound + 1..<k).filter(isQuote).count % 2 == 1
+        }()
+        if k >= r.lowerBound, !closesTitle, [",", "\u{201D}", "\"", "\u{2014}", "-"].contains(tk[k].lower) || isQuote(k),
            endsAfterCue || sourceStart == verbStart || isQuote(k) {
             // Content runs from the sentence start (an opening quote mark included) to the closing
             // quote mark, or to just before the comma, that precedes the speaker.
@@ -552,7 +577,7 @@ public struct QuoteFinder: Sendable {
                 // "..., the source added."
                 return Quote(speaker: "", text: text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
                              end: tk[contentEnd].end, direct: direct,
-                             source: TextSpan(start: tk[sourceStart].start, end: tk[verbStart - 1].end), cue: cue)
+                             source: TextSpan(start: tk[sourceStart].start, end: tk[sourceEnd].end), cue: cue)
             }
             // "Dawn Zimmer, mayor of Hoboken, N.J., said half the city remained flooded": a lower-case
             // word after the cue that is no determiner starts what was said, not a speaker; the
@@ -596,7 +621,7 @@ public struct QuoteFinder: Sendable {
         if last > b && [".", "!", "?"].contains(tk[last].lower) && tk[last].lower == "." { last -= 1 }
         let direct = isQuote(b)
         return Quote(speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end, direct: direct,
-                     source: TextSpan(start: tk[a].start, end: tk[verbStart - 1].end), cue: cue)
+                     source: TextSpan(start: tk[a].start, end: tk[sourceEnd].end), cue: cue)
     }
 
     /// The paragraph that starts after `offset` when only white space and a line break lie between:

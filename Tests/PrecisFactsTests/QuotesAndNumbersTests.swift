@@ -112,6 +112,8 @@ import PrecisText
         #expect(quotes("Ilse Marr, mayor of Calder, said half the town remained flooded on Tuesday night.").map { [$0.speaker, $0.text] }
                 == [["Ilse Marr", "half the town remained flooded on Tuesday night"]])
         #expect(quotes("\"The quay is gone,\" said the harbour master.").map(\.speaker) == ["the harbour master"])
+        // "Aides" opening a sentence names no one a later "he" could point to.
+        #expect(quotes("Aides said the mayor was tired.\n\n\"It is late,\" he said.").map(\.speaker) == ["Aides", "he"])
     }
 
     @Test func aParagraphAfterSaidAndAColonIsWhatWasSaid() {
@@ -143,6 +145,21 @@ import PrecisText
         #expect(trimmed("Calder and Varne", from: 2) == "Calder and Varne")
         #expect(trimmed("the Varne Islands, Calder and Orr", from: 6) == "the Varne Islands, Calder and Orr")
         #expect(trimmed("On Monday, Ilse Marr", from: 3) == "Ilse Marr")
+    }
+
+    @Test func aPartyInParenthesesIsPartOfTheSpeakerAndAProgrammeTitleNoQuote() {
+        // Found in the digest of a House vote (Multi-News dev cluster 47): '"...," House Minority Leader
+        // Nancy Pelosi (D-San Francisco) said at a news conference.' gave the content "a news conference".
+        let q = quotes("\"Let us supply the votes to keep the port open,\" Harbour Leader Ilse Marr (D-Calder) said at a news conference.")
+        #expect(q.map(\.speaker) == ["Ilse Marr"])
+        #expect(q.map(\.text) == ["\"Let us supply the votes to keep the port open,\""])
+        // '... Sen. Lindsey Graham (R-S.C.) told The Huffington Post on Thursday.' gave the content "Thursday".
+        let told = quotes("The wall will hold if it is rebuilt, Sen. Ada Lind (R-Calder) told The Calder Courier on Thursday.")
+        #expect(told.map(\.text) == ["The wall will hold if it is rebuilt"])
+        // 'In an interview on CBS's "Face the Nation," House Speaker Paul D. Ryan (R-Wis.) said ...': the
+        // programme's name is no quotation of his.
+        let title = quotes("In an interview on Calder Radio's \"Harbour Hour,\" Mayor Ilse Marr said the wall would hold.")
+        #expect(title.map { [$0.speaker, $0.text] } == [["Ilse Marr", "the wall would hold"]])
     }
 
     @Test func claimedLivesAndNoDeathsReportedAreNoQuotes() {
