@@ -88,10 +88,10 @@ public struct NumberFinder: Sendable {
                  stem: (String) -> String) -> Set<String> {
         var words = Set<String>()
         func breaks(_ a: Int, _ b: Int) -> Bool { scalars[t[a].end..<t[b].start].contains("\n") }
+        // Times say little of what a figure is: the sources of one story tell of the same days.
+        let time = TimeWords.english
         func take(_ j: Int) {
             let w = t[j].lower
-            // Times say little of what a figure is: the sources of one story tell of the same days.
-            let time = TimeWords.english
             guard w.count >= 3, w.unicodeScalars.allSatisfy(CharClass.isLetter), !stopWords.contains(w), !vague.contains(w),
                   numberWords[w] == nil, scales[w] == nil, time.units[w] == nil, time.months[w] == nil, time.weekdays[w] == nil,
                   time.relativeDays[w] == nil, time.references[w] == nil else { return }
@@ -238,7 +238,7 @@ public struct NumberFinder: Sendable {
                 if currency == nil, run - j >= 2 {
                     if let w = at(run), w.kind == .word, !w.capitalized, plural(w.lower) {
                         j = run
-                    } else if let before = at(first - 1), ["\"", "\u{201C}"].contains(before.lower) || [":", "\"", "\u{201D}"].contains(at(run)?.lower ?? "") {
+                    } else if ["\"", "\u{201C}"].contains(at(first - 1)?.lower ?? "") || [":", "\"", "\u{201D}"].contains(at(run)?.lower ?? "") {
                         continue
                     }
                 }

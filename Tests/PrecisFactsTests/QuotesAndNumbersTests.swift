@@ -257,6 +257,7 @@ import PrecisText
         #expect(numbers("She went on the five network Sunday morning programs.").map(\.2) == ["programs"])
         // A title is no count: "100 Deadly Skills" was a key number of a story about a Navy trainee.
         #expect(numbers("Read \"100 Deadly Skills\" by Ada Lind, or 3 Harbour Tales: A Guide.").isEmpty)
+        #expect(numbers("100 Deadly Skills: A Guide").isEmpty)
         #expect(numbers("Five New York hospitals and 12 Boeing jets.").map(\.2) == ["hospitals", "jets"])
         #expect(numbers("Two port officials and three harbour pilots spoke.").map(\.2) == ["officials", "pilots"])
     }
