@@ -239,6 +239,8 @@ public struct QuoteFinder: Sendable {
         guard q.start < q.end, !Self.opensOnAPhraseTail(q, s) else { return false }
         let cue = lowerWords(q.cue)
         guard cue.contains(where: { words.cues.contains($0) || words.participles.contains($0) || $0 == "according" }) else { return false }
+        // "Hays reported from New York": where from, and nothing said.
+        if q.end - q.start > 6, String(String.UnicodeScalarView(s[q.start..<(q.start + 5)])) == "from ", s[q.start + 5].properties.isUppercase { return false }
         // "Accidents claimed more than 40 lives": a cue before some nouns reports nothing.
         if let objects = cue.lazy.compactMap({ self.words.notSaid[$0] }).first,
            lowerWords(TextSpan(start: q.start, end: q.end)).prefix(4).contains(where: objects.contains) { return false }
@@ -616,6 +618,8 @@ public struct QuoteFinder: Sendable {
         while b < r.upperBound && ["on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "also", "in", "a", "statement"].contains(tk[b].lower) && b - c <= 3 { b += 1 }
         while b < r.upperBound && (tk[b].lower == "," || tk[b].lower == ":") { b += 1 }
         guard b < r.upperBound else { return nil }
+        // "Hays reported from New York and Breed reported from Raleigh": where from, and nothing said.
+        if tk[b].lower == "from", b + 1 < r.upperBound, tk[b + 1].capitalized { return nil }
         var last = r.upperBound - 1
         // A closing full stop is not content, unless a quotation closes after it.
         if last > b && [".", "!", "?"].contains(tk[last].lower) && tk[last].lower == "." { last -= 1 }

@@ -166,6 +166,9 @@ import PrecisText
         #expect(quotes("Accidents claimed more than 40 lives along the coast.").isEmpty)
         #expect(quotes("A fire raged on the quay, with 80 sheds destroyed but no deaths reported.").isEmpty)
         #expect(quotes("The council claimed that the wall would hold.").map(\.speaker) == ["The council"])
+        // A wire story's closing line: "Hays reported from New York and Breed reported from Raleigh".
+        #expect(quotes("Lind reported from Calder and Orr reported from Varne.").isEmpty)
+        #expect(quotes("Lind said from Calder that the wall held.").map(\.text) == ["that the wall held"])
     }
 
     @Test func heAfterSaidThePresidentIsThePresident() {
