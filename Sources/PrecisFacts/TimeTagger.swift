@@ -760,10 +760,11 @@ public struct TimeTagger: Sendable {
     func month(_ token: TimeToken, _ t: [TimeToken], _ k: Int) -> Int? {
         guard let m = words.months[token.lower], token.kind == .word else { return nil }
         guard token.capitalized else { return nil }
-        // A short form stands for a month only with its full stop or a number after it: "Jan. 6",
-        // "Sept 11", not "Jan Kavan".
+        // A short form stands for a month only with its full stop or a number after it, or a day before
+        // it: "Jan. 6", "Sept 11", "30 Nov", not "Jan Kavan".
         if token.lower.count <= 4, !["may", "june", "july"].contains(token.lower),
-           !(k + 1 < t.count && (t[k + 1].lower == "." || t[k + 1].kind == .number)) { return nil }
+           !(k + 1 < t.count && (t[k + 1].lower == "." || t[k + 1].kind == .number)),
+           !(k > 0 && t[k - 1].kind == .number && Int(t[k - 1].lower).map { (1...31).contains($0) } == true) { return nil }
         if token.lower == "may" || token.lower == "march" {
             let next = k + 1 < t.count ? t[k + 1] : nil
             let prev = k > 0 ? t[k - 1].lower : ""

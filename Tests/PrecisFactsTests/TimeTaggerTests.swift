@@ -24,6 +24,8 @@ import PrecisText
     @Test func absoluteDates() {
         one("The council met on Nov. 18, 2014 in Calder.", "Nov. 18, 2014", "DATE", "2014-11-18")
         one("It was signed on 18 November 2014.", "18 November 2014", "DATE", "2014-11-18")
+        // A short month after its day: "the talks opened on 30 Nov" (a climate story) was a count of "nov".
+        one("The talks opened on 30 Nov in Calder.", "30 Nov", "DATE", "2024-11-30")
         one("The filing is dated 2014-11-18.", "2014-11-18", "DATE", "2014-11-18")
         one("Ships were counted in December 2013.", "December 2013", "DATE", "2013-12")
         one("The harbour was built in 1911.", "1911", "DATE", "1911")
