@@ -171,6 +171,11 @@ import PrecisText
         #expect(quotes("Lind said from Calder that the wall held.").map(\.text) == ["that the wall held"])
     }
 
+    @Test func aNegotiatorIsATitle() {
+        // "China's chief negotiator Xie Zhenhua" was a speaker's name in a climate-talks digest.
+        #expect(quotes("Calder's chief negotiator Ilse Marr said the deal was not perfect.").map(\.speaker) == ["Ilse Marr"])
+    }
+
     @Test func heAfterSaidThePresidentIsThePresident() {
         let q = quotes("\"All of us were shocked,\" said the president, who plans to visit Calder on Wednesday.\n\n\"This is going to take some time,\" he said.")
         #expect(q.map(\.speaker) == ["the president", "the president"])
