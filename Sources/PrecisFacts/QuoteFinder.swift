@@ -439,7 +439,13 @@ public struct QuoteFinder: Sendable {
         // "according to X"
         for k in r where tk[k].lower == "according" && k + 1 < r.upperBound && tk[k + 1].lower == "to" {
             var end = k + 2
-            while end < r.upperBound && tk[end].kind != .punct && end - k < 10 { end += 1 }
+            // The full stop of a title or an initial is part of the name ("according to provincial police
+            // chief Gen. Mohammad Asef Jabarkhail").
+            func titleStop(_ e: Int) -> Bool {
+                tk[e].lower == "." && e + 1 < r.upperBound && tk[e + 1].capitalized
+                    && (words.titles.contains(tk[e - 1].lower) || tk[e - 1].lower.count == 1 && tk[e - 1].capitalized)
+            }
+            while end < r.upperBound && (tk[end].kind != .punct || titleStop(end)) && end - k < 12 { end += 1 }
             guard end > k + 2 else { continue }
             let source = TextSpan(start: tk[k + 2].start, end: tk[end - 1].end)
             let cue = TextSpan(start: tk[k].start, end: tk[k + 1].end)
@@ -584,8 +590,12 @@ public struct QuoteFinder: Sendable {
             // "Dawn Zimmer, mayor of Hoboken, N.J., said half the city remained flooded": a lower-case
             // word after the cue that is no determiner starts what was said, not a speaker; the
             // speaker is the name that opens the sentence.
-            if !isQuote(k), c + 1 < r.upperBound, tk[c + 1].kind == .word, !tk[c + 1].capitalized,
-               !words.speakerOpeners.contains(tk[c + 1].lower), let subject = leadingSubject(tk, r, before: c) {
+            // So does a run of more than eight words after it that no comma breaks ("Abdul Jabar Perdili,
+            // police chief of Baghlan province, said a gunfight broke out between two groups ...").
+            let runsOn = (c + 1..<min(r.upperBound, c + 10)).allSatisfy { tk[$0].kind == .word }
+            if !isQuote(k), !isQuote(r.lowerBound), c + 1 < r.upperBound, tk[c + 1].kind == .word,
+               !tk[c + 1].capitalized && !words.speakerOpeners.contains(tk[c + 1].lower) || runsOn && c + 10 < r.upperBound,
+               let subject = leadingSubject(tk, r, before: c) {
                 var last = r.upperBound - 1
                 if last > c + 1 && tk[last].lower == "." { last -= 1 }
                 return Quote(speaker: "", text: text(tk[c + 1].start, tk[last].end), start: tk[c + 1].start, end: tk[last].end,

@@ -171,6 +171,14 @@ import PrecisText
         #expect(quotes("Lind said from Calder that the wall held.").map(\.text) == ["that the wall held"])
     }
 
+    @Test func aWeddingStorysSpeakers() {
+        // Found in the digest of a shooting at a wedding (Multi-News dev cluster 93).
+        #expect(quotes("Ada Lind, police chief of Calder province, said a gunfight broke out between two groups attending the wedding late Sunday.").map { [$0.speaker, $0.text] }
+                == [["Ada Lind", "a gunfight broke out between two groups attending the wedding late Sunday"]])
+        #expect(quotes("Lind's spokesman, Ilse Marr, had earlier said that 10 people were wounded.").map(\.speaker) == ["Lind's spokesman"])
+        #expect(quotes("Seven officers surrendered, according to provincial police chief Gen. Tomas Reyes.").map(\.speaker) == ["Tomas Reyes"])
+    }
+
     @Test func aNegotiatorIsATitle() {
         // "China's chief negotiator Xie Zhenhua" was a speaker's name in a climate-talks digest.
         #expect(quotes("Calder's chief negotiator Ilse Marr said the deal was not perfect.").map(\.speaker) == ["Ilse Marr"])
