@@ -99,7 +99,7 @@ public struct QuoteFinder: Sendable {
                         named.removeAll { $0.name == q.speaker }
                         if let gender { for k in named.indices where samePerson(named[k].name) { named[k].gender = gender } }
                         named.append((q.speaker, gender ?? known))
-                    } else if let article = mentionWords.first, ["the"].contains(article), mentionWords.count > 1,
+                    } else if mentionWords.first == "the", mentionWords.count > 1,
                               mentionWords.dropFirst().allSatisfy({ words.titles.contains(String($0)) }) {
                         // "said the president": a person a later "he" may point to, though not by name.
                         named.removeAll { $0.name == q.speaker }
@@ -436,15 +436,20 @@ public struct QuoteFinder: Sendable {
     func attribution(_ tk: [TimeToken], _ r: Range<Int>, _ s: [Unicode.Scalar]) -> Quote? {
         func text(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(s[a..<b])) }
         func isQuote(_ k: Int) -> Bool { ["\"", "\u{201C}", "\u{201D}", "''", "`"].contains(tk[k].lower) }
+        // Hyphens inside names ("Choe Myong-nam") and the full stop of a title or initial ("Mr.",
+        // "J.") are part of the mention.
+        func joins(_ k: Int) -> Bool {
+            guard k > r.lowerBound, k + 1 < r.upperBound else { return false }
+            if tk[k].lower == "-" { return tk[k - 1].kind == .word && tk[k + 1].kind == .word && tk[k - 1].end == tk[k].start }
+            if tk[k].lower == "." { return words.titles.contains(tk[k - 1].lower) || (tk[k - 1].lower.count == 1 && tk[k - 1].capitalized) }
+            return false
+        }
         // "according to X"
         for k in r where tk[k].lower == "according" && k + 1 < r.upperBound && tk[k + 1].lower == "to" {
             var end = k + 2
             // The full stop of a title or an initial is part of the name ("according to provincial police
             // chief Gen. Mohammad Asef Jabarkhail").
-            func titleStop(_ e: Int) -> Bool {
-                tk[e].lower == "." && e + 1 < r.upperBound && tk[e + 1].capitalized
-                    && (words.titles.contains(tk[e - 1].lower) || tk[e - 1].lower.count == 1 && tk[e - 1].capitalized)
-            }
+            func titleStop(_ e: Int) -> Bool { tk[e].lower == "." && joins(e) && tk[e + 1].capitalized }
             while end < r.upperBound && (tk[end].kind != .punct || titleStop(end)) && end - k < 12 { end += 1 }
             guard end > k + 2 else { continue }
             let source = TextSpan(start: tk[k + 2].start, end: tk[end - 1].end)
@@ -497,20 +502,14 @@ public struct QuoteFinder: Sendable {
                          source: TextSpan(start: tk[r.lowerBound].start, end: tk[start - 1].end), cue: TextSpan(start: tk[c].start, end: tk[c].end))
         }
         let cue = TextSpan(start: tk[c].start, end: tk[c].end)
+        // "told" and "tells" take a listener after them ("told AFP"), never a speaker.
+        let tellsSomeone = tk[c].lower == "told" || tk[c].lower == "tells"
         // "..., X said." / "...," said X. : the content comes first.
         // Auxiliaries belong to the verb: "X has said", "X also said".
         var verbStart = c
         while verbStart > r.lowerBound, words.auxiliaries.contains(tk[verbStart - 1].lower) { verbStart -= 1 }
         var k = verbStart - 1
         var sourceStart = verbStart
-        // Hyphens inside names ("Choe Myong-nam") and the full stop of a title or initial ("Mr.",
-        // "J.") are part of the mention.
-        func joins(_ k: Int) -> Bool {
-            guard k > r.lowerBound, k + 1 < r.upperBound else { return false }
-            if tk[k].lower == "-" { return tk[k - 1].kind == .word && tk[k + 1].kind == .word && tk[k - 1].end == tk[k].start }
-            if tk[k].lower == "." { return words.titles.contains(tk[k - 1].lower) || (tk[k - 1].lower.count == 1 && tk[k - 1].capitalized) }
-            return false
-        }
         // A party and place in parentheses before the verb ("Nancy Pelosi (D-San Francisco) said"): the
         // speaker is before it, and the mention runs over it (as 75 of 78 such PolNeAR training sources do).
         let sourceEnd = verbStart - 1
@@ -537,7 +536,7 @@ public struct QuoteFinder: Sendable {
         let endsAfterCue: Bool = {
             var j = c + 1
             // "X told The Huffington Post on Thursday.": the listener is no content either.
-            if tk[c].lower == "told" || tk[c].lower == "tells" {
+            if tellsSomeone {
                 while j < r.upperBound && tk[j].kind == .word && j - c <= 4 && tk[j].lower != "that" && !["on", "in", "yesterday", "today"].contains(tk[j].lower) { j += 1 }
             }
             let listened = j - 1
@@ -580,7 +579,7 @@ public struct QuoteFinder: Sendable {
                 return Quote(speaker: "", text: text(tk[contentStart].start, tk[close].end), start: tk[contentStart].start,
                              end: tk[close].end, direct: true, source: TextSpan(start: tk[close + 1].start, end: tk[e - 1].end), cue: cue)
             }
-            if sourceStart == verbStart && (tk[c].lower == "told" || tk[c].lower == "tells") { return nil }
+            if sourceStart == verbStart && tellsSomeone { return nil }
             if sourceStart < verbStart {
                 // "..., the source added."
                 return Quote(speaker: "", text: text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
@@ -614,7 +613,7 @@ public struct QuoteFinder: Sendable {
         let a = sourceStart
         var b = c + 1
         // "X told AFP (that) ...": the listener is not content.
-        if tk[c].lower == "told" || tk[c].lower == "tells" {
+        if tellsSomeone {
             while b < r.upperBound && tk[b].kind == .word && tk[b].lower != "that" && b - c <= 4 { b += 1 }
         }
         // "concluded in a Feb. 17 report that ...", "said in an interview with AFP that ...": the phrase
