@@ -20,6 +20,12 @@ public struct Quantity: Sendable, Equatable {
     public var context: Set<String> = []
     /// The lower bound of a range ("between 18 and 22 students": 18), which `qualifier` words.
     public var low: String? = nil
+    /// The period a rate is given in, as a TimeML unit ("D" for "800g a day", "Y" for "37 children
+    /// die each year"); nil for a total. A rate and a total are two figures.
+    public var per: String? = nil
+    /// The years the dates around the figure, in its sentence, name ("the 2009 quake killed more than
+    /// 300"): a toll of 2009 and one of today are two figures. Empty when none is named.
+    public var years: Set<Int> = []
 
     /// The value as compared across sources: "between two and four feet" and "2 to 4 feet" agree.
     var reading: String { value + "|" + (low ?? qualifier ?? "") }
@@ -46,6 +52,9 @@ public struct NumberFinder: Sendable {
     let alike: [String: String], vague: Set<String>
     /// Nouns that end in s and are singular ("news", "series"): `numberwords.txt`.
     let singulars: Set<String>
+    /// Words that make a unit of time after a figure its rate ("a day", "per hour"), and words after
+    /// such a unit that make it a time instead ("a day after"): `numberwords.txt`.
+    let rateWords: Set<String>, relativeAfter: Set<String>
     let stopWords = LanguageData.english.stopWords
     /// How many words each side of a figure, within its sentence, make its context.
     static let contextWords = 10
@@ -71,8 +80,11 @@ public struct NumberFinder: Sendable {
         }
         scales = powers("scale")
         moneyScales = powers("moneyscale")
-        vague = lists["vague"] ?? []
+        // A line of vague words may hold several.
+        vague = Set((lists["vague"] ?? []).flatMap { $0.split(separator: " ").map(String.init) })
         singulars = lists["singular"] ?? []
+        rateWords = lists["rate"] ?? []
+        relativeAfter = lists["relative"] ?? []
         let stemmer = Stemmer(algorithm: "english")
         var same: [String: String] = [:]
         for entry in lists["alike"] ?? [] {
@@ -82,33 +94,73 @@ public struct NumberFinder: Sendable {
         alike = same
     }
 
-    /// The content words within `contextWords` words of tokens `first...last`, in their sentence and
-    /// paragraph, as stems; words that say the same share one, and the counted noun's is left out.
-    func context(_ t: [TimeToken], _ scalars: [Unicode.Scalar], first: Int, last: Int, key: String,
+    /// The tokens within `contextWords` words of tokens `first...last`, in their sentence and
+    /// paragraph: what a figure is told with.
+    func window(_ t: [TimeToken], _ scalars: [Unicode.Scalar], first: Int, last: Int) -> ClosedRange<Int> {
+        func breaks(_ a: Int, _ b: Int) -> Bool { scalars[t[a].end..<t[b].start].contains("\n") }
+        var j = first - 1, n = 0
+        while j >= 0, n < Self.contextWords, !t[j].endsSentence, !breaks(j, j + 1) {
+            if t[j].kind == .word { n += 1 }
+            j -= 1
+        }
+        let lo = j + 1
+        j = last + 1; n = 0
+        while j < t.count, n < Self.contextWords, !t[j].endsSentence, !breaks(j - 1, j) {
+            if t[j].kind == .word { n += 1 }
+            j += 1
+        }
+        return lo...(j - 1)
+    }
+
+    /// The content words of `window` outside tokens `first...last`, as stems; words that say the
+    /// same share one, and the counted noun's is left out.
+    func context(_ t: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int, key: String,
                  stem: (String) -> String) -> Set<String> {
         var words = Set<String>()
-        func breaks(_ a: Int, _ b: Int) -> Bool { scalars[t[a].end..<t[b].start].contains("\n") }
         // Times say little of what a figure is: the sources of one story tell of the same days.
         let time = TimeWords.english
-        func take(_ j: Int) {
+        for j in window where (j < first || j > last) && t[j].kind == .word {
             let w = t[j].lower
             guard w.count >= 3, w.unicodeScalars.allSatisfy(CharClass.isLetter), !stopWords.contains(w), !vague.contains(w),
                   numberWords[w] == nil, scales[w] == nil, time.units[w] == nil, time.months[w] == nil, time.weekdays[w] == nil,
-                  time.relativeDays[w] == nil, time.references[w] == nil else { return }
+                  time.relativeDays[w] == nil, time.references[w] == nil else { continue }
             let s = stem(w)
             if s != key { words.insert(alike[s] ?? s) }
         }
-        var j = first - 1, n = 0
-        while j >= 0, n < Self.contextWords, !t[j].endsSentence, !breaks(j, j + 1) {
-            if t[j].kind == .word { take(j); n += 1 }
-            j -= 1
-        }
-        j = last + 1; n = 0
-        while j < t.count, n < Self.contextWords, !t[j].endsSentence, !breaks(j - 1, j) {
-            if t[j].kind == .word { take(j); n += 1 }
+        return words
+    }
+
+    /// The period of a rate the figure at tokens `first...last` is given in: a recurring time in its
+    /// window ("each year", "every week"), or "a", "an" or "per" and a unit of time within a few words
+    /// after it ("800g a day", "593 friends per hour", "five portions of fruit a day"; not "a day
+    /// after"). The rate words are `rate` in `numberwords.txt`.
+    func period(_ t: [TimeToken], window: ClosedRange<Int>, last: Int, times: [TimeExpression]) -> String? {
+        let units = TimeWords.english.units
+        var j = last + 1
+        while j + 1 <= window.upperBound, j - last <= 6 {
+            if rateWords.contains(t[j].lower), let unit = units[t[j + 1].lower], !t[j + 1].lower.hasSuffix("s"),
+               !(j + 2 <= window.upperBound && relativeAfter.contains(t[j + 2].lower)) { return unit }
             j += 1
         }
-        return words
+        let a = t[window.lowerBound].start, b = t[window.upperBound].end
+        // A capitalised single word inside a sentence is a name ("Electric Power Monthly"), not a rate.
+        for time in times where time.type == .set && a <= time.start && time.end <= b
+            && !(time.text.first?.isUppercase == true && !time.text.contains(" ") && time.start > t[window.lowerBound].start) {
+            // "P1Y" is a year, "P1W" a week; a set without a value is a period all the same.
+            let unit = time.value.map { String($0.drop { $0 == "P" || $0.isNumber }) } ?? ""
+            return unit.isEmpty ? "SET" : unit
+        }
+        return nil
+    }
+
+    /// The years the dates in the window name.
+    func years(_ t: [TimeToken], window: ClosedRange<Int>, times: [TimeExpression]) -> Set<Int> {
+        let a = t[window.lowerBound].start, b = t[window.upperBound].end
+        var out = Set<Int>()
+        for time in times where time.type == .date && a <= time.start && time.end <= b {
+            if let v = time.value, v.count >= 4, let year = Int(v.prefix(4)) { out.insert(year) }
+        }
+        return out
     }
 
     /// Whether the run of non-space characters around `offset` is a link, an address or a handle.
@@ -151,9 +203,11 @@ public struct NumberFinder: Sendable {
             // Tallies: "111-19", "111 to 19", "111-to-19".
             if let tally = tally(t, i, n) {
                 let counts = "votes"
+                let w = window(t, scalars, first: i, last: tally.last)
                 out.append(Quantity(value: tally.value, qualifier: nil, counts: counts, key: "vote", text: span(scalars, t[i].start, t[tally.last].end),
                                     start: t[i].start, end: t[tally.last].end,
-                                    context: context(t, scalars, first: i, last: tally.last, key: "vote", stem: stemKey)))
+                                    context: context(t, window: w, first: i, last: tally.last, key: "vote", stem: stemKey),
+                                    years: years(t, window: w, times: times)))
                 i = tally.last
                 continue
             }
@@ -258,9 +312,11 @@ public struct NumberFinder: Sendable {
                 key = stemKey(verb)
             }
             guard let counts, let key else { continue }
+            let w = window(t, scalars, first: first, last: last)
             out.append(Quantity(value: Self.format(value), qualifier: qualifier, counts: counts, key: key,
                                 text: span(scalars, t[first].start, t[last].end), start: t[first].start, end: t[last].end,
-                                context: context(t, scalars, first: first, last: last, key: key, stem: stemKey), low: low))
+                                context: context(t, window: w, first: first, last: last, key: key, stem: stemKey), low: low,
+                                per: period(t, window: w, last: last, times: times), years: years(t, window: w, times: times)))
             i = last
         }
         return out
@@ -353,6 +409,9 @@ public struct Disagreement: Sendable, Equatable {
 }
 
 extension NumberFinder {
+    /// How far off the median of its group a count may lie and still be the same figure.
+    static let outlier = 2.0
+
     /// What money, percentages and units of measure count ("dollars", "percent", "feet"):
     /// `numberwords.txt`.
     static let measures: Set<String> = Set(resourceEntries(PackageResources.numberwords_txt).filter { $0.kind == "measure" }.map(\.value))
@@ -384,9 +443,19 @@ extension NumberFinder {
             }
             // Percentages and sums of money measure many things in one story, so theirs share two words.
             let needed = mentions.contains { measures.contains($0.1.counts) } ? 2 : 1
+            // A figure without a year of its own is of its source's year, or of any when undated.
+            func years(_ m: (Int, Quantity)) -> Set<Int> {
+                if !m.1.years.isEmpty { return m.1.years }
+                return dates[m.0].flatMap { Int($0.prefix(4)) }.map { [$0] } ?? []
+            }
             for a in mentions.indices {
                 for b in mentions.indices where b > a && mentions[a].0 != mentions[b].0
-                    && mentions[a].1.context.intersection(mentions[b].1.context).count >= needed {
+                    && mentions[a].1.context.intersection(mentions[b].1.context).count >= needed
+                    // A rate is no total ("800g a day", "a portion is 80g"), nor a rate of another period.
+                    && mentions[a].1.per == mentions[b].1.per {
+                    let ya = years(mentions[a]), yb = years(mentions[b])
+                    // The 2009 quake's toll is not this one's.
+                    if !ya.isEmpty, !yb.isEmpty, ya.isDisjoint(with: yb) { continue }
                     parent[root(b)] = root(a)
                 }
             }
@@ -405,6 +474,20 @@ extension NumberFinder {
 
     /// The disagreement among one value per source, if they differ.
     static func disagreement(_ list: [(Int, Quantity)], key: String, dates: [String?]) -> Disagreement? {
+        var list = list
+        // A count more than `outlier` times off the group's median is another figure of the same
+        // words ("10 people" killed in New York City against "at least 46" in all, "three states" with
+        // paid leave against "all 50 states"), unless the sources span days, when a toll may grow.
+        if !list.contains(where: { measures.contains($0.1.counts) }), Set(list.compactMap { dates[$0.0] }).count < 2 {
+            let values = list.compactMap { Double($0.1.value) }.sorted()
+            if values.count == list.count, !values.isEmpty {
+                let median = values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
+                list.removeAll { m in
+                    let v = Double(m.1.value)!
+                    return v * outlier < median || v > median * outlier
+                }
+            }
+        }
         guard list.count >= 2, Set(list.map(\.1.reading)).count > 1 else { return nil }
         // Sums of money, percentages and lengths in a story measure many things: two sources report
         // the same figure differently only when their values lie within a factor of two ("94

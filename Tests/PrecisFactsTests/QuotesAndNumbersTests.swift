@@ -309,9 +309,9 @@ import PrecisText
                        finder.find(in: "Airlines canceled more than 15,000 flights.")]
         #expect(NumberFinder.disagreements(flights, dates: [nil, nil]).map(\.about) == ["flights"])
         // Words that say the same: dead, killed, died.
-        let toll = [finder.find(in: "At least 23 people were reported dead in three towns."),
+        let toll = [finder.find(in: "At least 230 people were reported dead in three towns."),
                     finder.find(in: "The quake killed at least 241 people.")]
-        #expect(NumberFinder.disagreements(toll, dates: [nil, nil]).map { $0.values.map(\.value) } == [["23", "241"]])
+        #expect(NumberFinder.disagreements(toll, dates: [nil, nil]).map { $0.values.map(\.value) } == [["230", "241"]])
         // A source that gives two figures for one noun: the one the other source's words meet.
         let students = [finder.find(in: "Four students were sent home. Lifeguards rescued 22 students from the cove."),
                         finder.find(in: "Lifeguards pulled 20 students from the cove.")]
@@ -335,6 +335,57 @@ import PrecisText
         let waves = [finder.find(in: "Waves were between two and four feet at the time of the rescue."),
                      finder.find(in: "The waves at the time of the rescue were 2 to 4 feet.")]
         #expect(NumberFinder.disagreements(waves, dates: [nil, nil]).isEmpty)
+    }
+
+    @Test func ratesAreNotTotals() throws {
+        // Found across 100 Multi-News clusters: "80g" a portion against "800g a day", "37 children"
+        // who die each year against "11 children" dead this July.
+        #expect(finder.find(in: "The clinic sees 40 patients a day.").first?.per == "D")
+        #expect(finder.find(in: "The page lost 593 friends per hour.").first?.per == "H")
+        #expect(finder.find(in: "Five portions of fruit and vegetables a day cut the risk.").first?.per == "D")
+        #expect(finder.find(in: "About 37 children die of heat in cars each year.").first?.per == "Y")
+        #expect(finder.find(in: "Some 50 people left a day after the vote.").first?.per == nil, "a day after is a time")
+        #expect(finder.find(in: "A portion counts as 80g of fruit.").first?.per == nil)
+        // A publication's name is no rate ("the Electric Power Monthly").
+        let report = "According to the Harbour Monthly, more than 10 percent of the cargo came by rail."
+        #expect(finder.find(in: report, excluding: TimeTagger().tag(report, anchor: nil)).first?.per == nil)
+        let clinic = [finder.find(in: "The Calder clinic treats 40 patients a day."),
+                      finder.find(in: "The Calder clinic treated 55 patients after the flood.")]
+        #expect(NumberFinder.disagreements(clinic, dates: [nil, nil]).isEmpty)
+        // Two rates of the same period are one figure put two ways.
+        let page = [finder.find(in: "The mayor's page was losing 593 followers an hour."),
+                    finder.find(in: "The mayor's page lost up to 847 followers an hour on Saturday.")]
+        #expect(NumberFinder.disagreements(page, dates: [nil, nil]).map { $0.values.map(\.value) } == [["593", "847"]])
+    }
+
+    @Test func figuresOfAnotherYearAreAnotherFigure() throws {
+        let tagger = TimeTagger()
+        func facts(_ text: String, _ date: String?) -> [Quantity] {
+            finder.find(in: text, excluding: tagger.tag(text, anchor: date.flatMap(CivilDate.init(iso:))))
+        }
+        // The 2009 flood's toll against this week's.
+        let old = facts("The flood recalled the 2009 storm that destroyed more than 300 homes in Calder.", "2024-05-02")
+        #expect(old.first?.years == [2009])
+        let now = facts("The flood destroyed at least 120 homes in Calder on Tuesday.", "2024-05-02")
+        let later = facts("Floodwater destroyed about 130 homes in Calder.", "2024-05-03")
+        let d = NumberFinder.disagreements([old, now, later], dates: ["2024-05-02", "2024-05-02", "2024-05-03"])
+        #expect(d.map { $0.values.map(\.value) } == [["120", "130"]])
+        // Undated sources with no year of their own are of any year.
+        #expect(NumberFinder.disagreements([old, later], dates: [nil, nil]).map { $0.values.map(\.value) } == [["300", "130"]])
+    }
+
+    @Test func countsFarFromTheirGroupAreOtherFigures() throws {
+        // Found across 100 Multi-News clusters: "10 people" killed in New York City against "at least 46"
+        // in all; "three states" with paid leave against "all 50 states"; "three Republicans" voting
+        // present among "seven Republicans" voting no.
+        let storm = [finder.find(in: "The storm killed at least 46 people across the coast."),
+                     finder.find(in: "The storm killed 10 people in Calder."),
+                     finder.find(in: "At least 48 people were killed by the storm.")]
+        #expect(NumberFinder.disagreements(storm, dates: [nil, nil, nil]).map { $0.values.map(\.value) } == [["46", "48"]])
+        // Sources a day apart may tell a toll that grew.
+        let toll = [finder.find(in: "At least 23 people died in the quake."), finder.find(in: "At least 247 people died in the quake.")]
+        #expect(NumberFinder.disagreements(toll, dates: [nil, nil]).isEmpty)
+        #expect(NumberFinder.disagreements(toll, dates: ["2025-03-01", "2025-03-02"]).map { $0.values.map(\.value) } == [["23", "247"]])
     }
 
     @Test func disagreementAcrossSourcesWithDates() throws {
