@@ -55,12 +55,20 @@ public struct QuoteFinder: Sendable {
         // Named speakers so far, the latest last, with the gender their title or pronoun showed.
         var named: [(name: String, gender: Character?)] = []
         let taggerTokens = model == nil ? [] : TimeToken.splittingClitics(tokens)
+        let titled = titledPersons(tokens, scalars.scalars)
         var t = 0, tt = 0
         for span in segmenter.sentences(in: scalars) {
             let r = TimeToken.range(of: span, in: tokens, from: &t)
             let tr = TimeToken.range(of: span, in: taggerTokens, from: &tt)
             guard !r.isEmpty else { continue }
             let (found, tagged) = sentenceAttributions(tokens, r, taggerTokens, tr, scalars.scalars)
+            // "Okafor dismissed the claim. Asked ..., she said": a person who is the subject of a sentence
+            // that quotes no one is who a later pronoun may point to.
+            if found.isEmpty, let person = subjectPerson(tokens, r, scalars.scalars, titled: titled) {
+                let gender = named.last { $0.name == person }?.gender
+                named.removeAll { $0.name == person }
+                named.append((person, gender))
+            }
             for var q in found {
                 let mention = String(String.UnicodeScalarView(scalars.scalars[q.source.start..<q.source.end]))
                 // A mention with a verb in it is a clause misread as a speaker: no quote rather than a wrong one.
@@ -520,6 +528,27 @@ public struct QuoteFinder: Sendable {
             nameEnd = open - 1
         }
         while k >= r.lowerBound && (tk[k].kind != .punct || joins(k)) && nameEnd - k < 9 && !words.clauseOpeners.contains(tk[k].lower) { sourceStart = k; k -= 1 }
+        // "The representative, Choe Myong-nam, said ...": a name set off by commas between the sentence's
+        // opening description and its verb is who spoke; the mention runs over both (cleanName keeps
+        // the name).
+        if sourceStart == verbStart, k > r.lowerBound + 2, tk[k].lower == ",",
+           let open = (max(r.lowerBound + 1, k - 7)..<k).last(where: { tk[$0].lower == "," }), open + 1 < k,
+           tk[open + 1].capitalized,
+           (open + 1..<k).allSatisfy({ (tk[$0].kind == .word && (tk[$0].capitalized || joins($0 - 1))) || joins($0) }),
+           let subject = leadingSubject(tk, r, before: open + 1), subject.end == tk[open - 1].end,
+           ["the", "a", "an"].contains(tk[r.lowerBound].lower) || words.titles.contains(tk[open - 1].lower) {
+            // "told reporters that ...": what was said starts after "that"; without it, where the
+            // listener ends is not known.
+            var b = c + 1
+            if tellsSomeone { b = (c + 1..<min(r.upperBound, c + 6)).first { tk[$0].lower == "that" }.map { $0 + 1 } ?? r.upperBound }
+            while b < r.upperBound && (tk[b].lower == "," || tk[b].lower == ":" || tk[b].lower == "that") { b += 1 }
+            var last = r.upperBound - 1
+            if last > b && tk[last].lower == "." { last -= 1 }
+            if b <= last {
+                return Quote(speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
+                             direct: isQuote(b), source: TextSpan(start: subject.start, end: tk[k - 1].end), cue: cue)
+            }
+        }
         // "Michael Kirby, who led the inquiry, has called ... and said ...": no speaker right before the
         // cue, so the speaker is the subject that opens the sentence.
         let clauseBefore = k >= r.lowerBound && (words.clauseOpeners.contains(tk[k].lower) || (verbStart < c && tk[k].lower == ","))
@@ -661,6 +690,61 @@ public struct QuoteFinder: Sendable {
         // run on a pronoun or article ("It", "The").
         if !needsComma && e - r.lowerBound == 1 && ["it", "the", "a", "an", "this", "that", "but", "and", "in", "on", "at", "as"].contains(tk[r.lowerBound].lower) { return nil }
         return TextSpan(start: tk[r.lowerBound].start, end: tk[e - 1].end)
+    }
+
+    /// The people a text names after a title ("House Speaker Lena Okafor", "Mr. Choe", "John A.
+    /// Boehner" after "Speaker"), by surname in lower case, each under the longest name it is given.
+    func titledPersons(_ tk: [TimeToken], _ s: [Unicode.Scalar]) -> [String: String] {
+        var out: [String: String] = [:]
+        for i in tk.indices where tk[i].kind == .word && words.titles.contains(tk[i].lower) {
+            var j = i + 1
+            if j < tk.count, tk[j].lower == "." { j += 1 }
+            let first = j
+            var surname: String?
+            while j < tk.count, tk[j].kind == .word, tk[j].capitalized, !words.titles.contains(tk[j].lower), j - first < 6 {
+                surname = tk[j].lower
+                // "Myong-nam"; an initial's full stop ("John A. Boehner").
+                if j + 2 < tk.count, tk[j + 1].lower == "-", tk[j + 2].kind == .word, tk[j + 1].start == tk[j].end {
+                    surname = tk[j].lower + "-" + tk[j + 2].lower
+                    j += 2
+                } else if j + 1 < tk.count, tk[j + 1].lower == ".", tk[j].lower.count == 1 {
+                    j += 1
+                }
+                j += 1
+            }
+            // "Minister Marr's office" names Marr all the same; a lone initial is no name.
+            guard let surname, surname.count > 1, j > first else { continue }
+            let name = String(String.UnicodeScalarView(s[tk[first].start..<tk[j - 1].end]))
+            if name.count > (out[surname]?.count ?? 0) { out[surname] = name }
+        }
+        return out
+    }
+
+    /// The person a sentence is about, when its subject is one the text names after a title: the
+    /// capitalised words that open it, follow an opening "But" or "And", or follow its first comma
+    /// ("But on Thursday, Okafor dismissed ..."), not a possessive, before a lower-case word or a comma.
+    func subjectPerson(_ tk: [TimeToken], _ r: Range<Int>, _ s: [Unicode.Scalar], titled: [String: String]) -> String? {
+        guard !titled.isEmpty else { return nil }
+        var starts = [r.lowerBound]
+        if ["but", "and", "yet", "still"].contains(tk[r.lowerBound].lower) { starts.append(r.lowerBound + 1) }
+        if let comma = r.prefix(12).first(where: { tk[$0].lower == "," }) { starts.append(comma + 1) }
+        for a in starts where a < r.upperBound {
+            var j = a
+            while j < r.upperBound {
+                if tk[j].kind == .word, tk[j].capitalized || words.titles.contains(tk[j].lower) { j += 1; continue }
+                if j > a, j + 1 < r.upperBound, tk[j].lower == "-", tk[j].start == tk[j - 1].end, tk[j + 1].kind == .word { j += 2; continue }
+                break
+            }
+            guard j > a, j < r.upperBound else { continue }
+            let next = tk[j]
+            guard (next.kind == .word && !next.capitalized) || next.lower == "," else { continue }
+            let last = tk[j - 1].lower
+            if last.hasSuffix("'s") || last.hasSuffix("\u{2019}s") { continue }
+            if let person = titled[last] { return person }
+            // A hyphenated surname ends the run in its lower-case part: "Choe Myong-nam".
+            if j >= a + 3, tk[j - 2].lower == "-", let person = titled[tk[j - 3].lower + "-" + last] { return person }
+        }
+        return nil
     }
 
     /// A speaker's name without titles and possessives: "Mr. Choe" → "Choe", "North Korea's U.N.

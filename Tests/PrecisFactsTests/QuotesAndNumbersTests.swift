@@ -65,6 +65,32 @@ import PrecisText
         #expect(q.map(\.speaker) == ["Ilse Marr", "Ilse Marr"])
     }
 
+    @Test func aNameSetOffByCommasAfterADescriptionIsTheSpeaker() {
+        // Found reading the seeds: "The representative, Choe Myong-nam, said the North might ..." gave the
+        // speaker "The representative".
+        let q = quotes("The envoy, Aino Vaara-lind, said the talks were over. Then the harbour closed.")
+        #expect(q.map(\.speaker) == ["Aino Vaara-lind"])
+        #expect(q.first?.text == "the talks were over")
+        #expect(quotes("The spokesman, Tomas Reyes, told reporters that the port would reopen.").map(\.text) == ["the port would reopen"])
+        // A later "he" points to the name.
+        let he = quotes("A spokesman, Tomas Reyes, said the port would reopen. \"It is safe,\" he said.")
+        #expect(he.map(\.speaker) == ["Tomas Reyes", "Tomas Reyes"])
+        // A list of places after a description names no speaker.
+        #expect(!quotes("The towns, Calder, Ostmark, said the road was shut.").contains { ["Calder", "Ostmark"].contains($0.speaker) })
+    }
+
+    @Test func aPronounPointsBackToAPersonWhoIsASentencesSubject() {
+        // Found reading a Multi-News digest: "Boehner dismissed such chatter. Asked whether ..., he said:
+        // ..." gave the quotation to Pelosi, the last named speaker, since Boehner said nothing before it.
+        let text = "House Speaker Lena Okafor met the council. Council leader Tomas Reyes said the vote would pass.\n\n"
+            + "But on Thursday, Okafor dismissed the claim. Asked whether she would back Reyes, she said: \"We will win.\""
+        #expect(quotes(text).map(\.speaker) == ["Tomas Reyes", "Lena Okafor"])
+        // A person named after a preposition or as a possessive is not the subject.
+        let object = "Mayor Tomas Reyes said the pier was safe. Residents called on Minister Ilse Marr to visit. "
+            + "Marr's office stayed silent.\n\n\"We are ready,\" he said."
+        #expect(quotes(object).map(\.speaker) == ["Tomas Reyes", "Tomas Reyes"])
+    }
+
     @Test func placeNamesAreNotCues() {
         #expect(quotes("The United States backed the plan after a long debate in the assembly.").isEmpty)
     }
