@@ -172,13 +172,14 @@ public struct SentenceSegmenter: Sendable {
         guard j == i + 1 else { return false }
         let before = wordBefore(s, endingAt: i)
         guard before.kind == .word, before.length >= 2 else { return false }
-        // The word after must not itself be an abbreviation ("Mr.Smith" is rare; "U.S.Army" is not split).
+        // The word after must not itself be an abbreviation ("U.S.Army" is not split), unless it is a title
+        // after a word of three letters or more: a name starts the next sentence ("in response.Mr. Choe").
         var e = m
         while e < n && CharClass.isLetter(s[e]) { e += 1 }
         if e < n && s[e] == "." {
             var form = String.UnicodeScalarView()
             form.append(contentsOf: s[m..<e])
-            if language.abbreviationKind(Substring(String(form))) != nil { return false }
+            if let kind = language.abbreviationKind(Substring(String(form))), kind != .title || before.length < 3 { return false }
         }
         return true
     }

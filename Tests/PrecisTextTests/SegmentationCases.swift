@@ -80,6 +80,9 @@ let segmentationCases: [(String, [String])] = [
     ("– Defended by Calder –\n\nThe envoy spoke.", ["– Defended by Calder –", "The envoy spoke."]),
     // Text glued without spaces, as some scrapers leave it.
     ("The court ruled.Outraged, the envoy left.", ["The court ruled.", "Outraged, the envoy left."]),
+    // A title after a glued full stop starts a name, and a sentence (the seeds' "in response.Mr. Choe").
+    ("It might act in response.Mr. Marr, an adviser, also spoke.", ["It might act in response.", "Mr. Marr, an adviser, also spoke."]),
+    ("They met at the U.S.Army base.", ["They met at the U.S.Army base."]),
     ("It is an “insidious plot.”The envoy left.", ["It is an “insidious plot.”", "The envoy left."]),
     ("A quake could strike soon.\"They are looking back in time,\" he said.", ["A quake could strike soon.", "\"They are looking back in time,\" he said."]),
     ("She called it \"a plot.\"Nobody agreed.", ["She called it \"a plot.\"", "Nobody agreed."]),
