@@ -93,15 +93,39 @@ public struct Digest: Sendable {
     /// Dated events of the story, each citing the sources that tell it.
     public var timeline: [TimelineEntry] { facts?.timeline ?? [] }
 
-    /// The quotes worth showing a reader: direct quotations by a named speaker, at most `limit`,
-    /// one per speaker first.
+    /// The quotes worth showing a reader, at most `limit`: a named speaker's own words, a whole
+    /// quotation or a statement that quotes three words or more ('based on "the fabricated testimonies
+    /// of ..."'). The story's voices come first: speakers quoted by more sources, then more often, then
+    /// in the order they are first quoted; each with one quote (its first whole quotation, else the
+    /// statement that quotes the most of its words) before any has a second.
     public func keyQuotes(limit: Int = 6) -> [(document: Int, quote: Quote)] {
         guard let facts else { return [] }
         let all = facts.quotes.enumerated().flatMap { d, qs in qs.map { (document: d, quote: $0) } }
-            .filter { $0.quote.direct && $0.quote.speaker.first?.isUppercase == true && wordCount($0.quote.text) >= 5 }
-        var seen = Set<String>(), first: [(document: Int, quote: Quote)] = [], rest: [(document: Int, quote: Quote)] = []
-        for q in all { if seen.insert(q.quote.speaker).inserted { first.append(q) } else { rest.append(q) } }
-        return Array((first + rest).prefix(limit))
+            .filter { $0.quote.speaker.first?.isUppercase == true && wordCount($0.quote.text) >= 5 }
+            .map { (document: $0.document, quote: $0.quote, quoted: $0.quote.direct ? Int.max : Quotations.quotedWords(in: $0.quote.text)) }
+            .filter { $0.quoted >= 3 }
+        // How prominent a voice is counts every quote of it, also those too short to show ("We will not
+        // attend," he told AFP).
+        var sources: [String: Set<Int>] = [:], count: [String: Int] = [:]
+        for (d, qs) in facts.quotes.enumerated() {
+            for q in qs where q.speaker.first?.isUppercase == true {
+                sources[q.speaker, default: []].insert(d)
+                count[q.speaker, default: 0] += 1
+            }
+        }
+        var order: [String] = [], best: [String: Int] = [:]
+        for (k, q) in all.enumerated() {
+            let name = q.quote.speaker
+            if best[name] == nil { order.append(name) }
+            if best[name].map({ q.quoted > all[$0].quoted }) ?? true { best[name] = k }
+        }
+        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let voices = order.sorted { a, b in
+            (sources[a]!.count, count[a]!, -rank[a]!) > (sources[b]!.count, count[b]!, -rank[b]!)
+        }
+        let first = voices.compactMap { best[$0] }
+        let rest = all.indices.filter { !first.contains($0) }
+        return (first + rest).prefix(limit).map { (document: all[$0].document, quote: all[$0].quote) }
     }
 
     /// The figures that matter most: those several sources give (whether or not they agree), then

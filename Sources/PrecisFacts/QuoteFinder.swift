@@ -621,8 +621,20 @@ public struct QuoteFinder: Sendable {
             // So does a run of more than eight words after it that no comma breaks ("Abdul Jabar Perdili,
             // police chief of Baghlan province, said a gunfight broke out between two groups ...").
             let runsOn = (c + 1..<min(r.upperBound, c + 10)).allSatisfy { tk[$0].kind == .word }
+            // So does a name that opens the sentence set off by an apposition ("Ana Okafor, the port
+            // director, said the port ...", "Michael Kirby, who led the inquiry, said ..."): the sentence
+            // has its subject, and "the" after the cue opens what was said, not a speaker.
+            let namedBefore: Bool = {
+                guard let comma = (r.lowerBound + 1..<k).first(where: { tk[$0].lower == "," }), comma + 1 < k,
+                      let name = leadingSubject(tk, r, before: comma + 1), name.end == tk[comma - 1].end,
+                      !LanguageData.english.isStopWord(tk[r.lowerBound].lower), TimeWords.english.relativeDays[tk[r.lowerBound].lower] == nil,
+                      TimeWords.english.weekdays[tk[r.lowerBound].lower] == nil, TimeWords.english.months[tk[r.lowerBound].lower] == nil
+                else { return false }
+                let after = tk[comma + 1]
+                return after.kind == .word && (!after.capitalized || words.titles.contains(after.lower))
+            }()
             if !isQuote(k), !isQuote(r.lowerBound), c + 1 < r.upperBound, tk[c + 1].kind == .word,
-               !tk[c + 1].capitalized && !words.speakerOpeners.contains(tk[c + 1].lower) || runsOn && c + 10 < r.upperBound,
+               !tk[c + 1].capitalized && (!words.speakerOpeners.contains(tk[c + 1].lower) || namedBefore) || runsOn && c + 10 < r.upperBound,
                let subject = leadingSubject(tk, r, before: c) {
                 var last = r.upperBound - 1
                 if last > c + 1 && tk[last].lower == "." { last -= 1 }

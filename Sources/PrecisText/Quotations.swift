@@ -31,4 +31,22 @@ public enum Quotations {
             return (atStart, open)
         }
     }
+
+    /// How many words of `text` stand inside quotation marks (curly marks open and close, a straight
+    /// mark toggles): how much of a reported statement is the speaker's own words.
+    public static func quotedWords(in text: String) -> Int {
+        var open = false, inWord = false, words = 0
+        for c in text.unicodeScalars {
+            switch c {
+            case "\u{201C}": open = true; inWord = false
+            case "\u{201D}": open = false; inWord = false
+            case "\"": open.toggle(); inWord = false
+            default:
+                let letter = CharClass.isLetter(c) || CharClass.isDigit(c)
+                if letter && !inWord && open { words += 1 }
+                inWord = letter || (inWord && (c == "'" || c == "\u{2019}" || c == "-"))
+            }
+        }
+        return words
+    }
 }

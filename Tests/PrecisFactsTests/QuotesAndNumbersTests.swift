@@ -91,6 +91,16 @@ import PrecisText
         #expect(quotes(object).map(\.speaker) == ["Tomas Reyes", "Tomas Reyes"])
     }
 
+    @Test func aNameThatOpensTheSentenceWithAnAppositionIsTheSpeaker() {
+        // Found writing a digest fixture: "Ana Okafor, the harbour master, said the port would reopen ..."
+        // gave no quote ("the" after the cue was read as opening a speaker, "said the president").
+        #expect(quotes("Ana Okafor, the harbour master, said the port would reopen soon.").map(\.speaker) == ["Ana Okafor"])
+        #expect(quotes("Mara Lind, who led the inquiry, said the report was final.").map(\.text) == ["the report was final"])
+        // An opening time or place phrase is no speaker.
+        #expect(!quotes("On Monday, the mayor said the port would reopen soon.").contains { $0.speaker == "On Monday" })
+        #expect(!quotes("Yesterday, the mayor said the port would reopen soon.").contains { $0.speaker == "Yesterday" })
+    }
+
     @Test func placeNamesAreNotCues() {
         #expect(quotes("The United States backed the plan after a long debate in the assembly.").isEmpty)
     }

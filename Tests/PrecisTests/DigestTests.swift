@@ -69,6 +69,39 @@ import PrecisIngest
         #expect(html.contains("href=\"#source-1\""))
     }
 
+    @Test func keyQuotesPutTheStorysVoicesFirst() throws {
+        // Found reading the seeds' digest: the list was the first six speakers with a whole quotation,
+        // in text order, and left out North Korea's envoy, quoted four times in partial quotations.
+        let one = RawDocument(origin: "a.txt", format: .text, content: """
+        Calder port stays shut
+
+        "We have done what we could for the fishing fleet," said Mayor Ilse Marr.
+
+        Port director Ana Okafor said the storm had wrecked "the north quay and all three cranes" on Monday.
+
+        Okafor said repairs would take "a month at the very least" and cost more than planned.
+
+        A dock worker, Tomas Reyes, said the port was "finished."
+        """)
+        let two = RawDocument(origin: "b.txt", format: .text, content: """
+        Storm wrecks Calder quay
+
+        Ana Okafor, the harbour master, said the port would reopen "only when it is safe."
+
+        "Nobody saw a storm like this coming," said Jan Pugh, a retired pilot.
+        """)
+        let digest = Pipeline().digest([one, two], budget: .words(60)).digest
+        let quotes = digest.keyQuotes().map(\.quote)
+        // Quoted by both sources, three times: first, with a whole quotation if she has one, else the
+        // statement that quotes the most of her words.
+        #expect(quotes.first?.speaker == "Ana Okafor")
+        #expect(quotes.first?.text.contains("the north quay and all three cranes") == true)
+        #expect(quotes.prefix(3).map(\.speaker) == ["Ana Okafor", "Ilse Marr", "Jan Pugh"])
+        // A statement that quotes a single word is no quote to show.
+        #expect(!quotes.contains { $0.speaker == "Tomas Reyes" })
+        #expect(quotes.filter { $0.speaker == "Ana Okafor" }.count == 3, "her other quotes follow once every voice has one")
+    }
+
     @Test func aSentenceFromInsideAQuotationIsMarkedInEveryForm() throws {
         let doc = RawDocument(origin: "q.txt", format: .text, content: """
         \u{201C}Calder will not reopen the port this week. The storm wrecked the north quay and all three cranes. \

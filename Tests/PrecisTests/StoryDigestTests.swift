@@ -169,6 +169,16 @@ struct SeedFactsTests {
         }
         #expect(facts.quotes.joined().contains { $0.speaker == "Sue Mi Terry" && $0.direct })
     }
+
+    @Test func theDigestsVoicesIncludeNorthKoreasEnvoyAndTheInquirysChair() throws {
+        let intake = InputReader().read(paths: [SeedFiles.directory.path])
+        let digest = Pipeline().digest(intake.documents, budget: .words(200)).digest
+        let voices = digest.keyQuotes().map(\.quote.speaker)
+        #expect(voices.first == "Choe Myong-nam", "quoted four times: \(voices)")
+        #expect(voices.contains("Michael Kirby"), "\(voices)")
+        #expect(voices.contains("Sue Mi Terry") && voices.contains("Kim Song"), "\(voices)")
+        #expect(Set(voices).count == voices.count, "one quote per voice first: \(voices)")
+    }
 }
 
 @Suite(.enabled(if: SeedFiles.available, "needs ../shared/data/seeds"))

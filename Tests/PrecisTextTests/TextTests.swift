@@ -105,3 +105,14 @@ import Testing
         }
     }
 }
+
+@Suite struct QuotedWordsTests {
+    @Test func wordsInsideQuotationMarksAreCounted() {
+        #expect(Quotations.quotedWords(in: "the panel\u{2019}s work was based on \u{201C}the fabricated testimonies of a few\u{201D}") == 6)
+        #expect(Quotations.quotedWords(in: "He said the port was \"finished.\"") == 1)
+        #expect(Quotations.quotedWords(in: "\"We'll reopen on Monday,\" she said, \"if the wind drops.\"") == 8)
+        #expect(Quotations.quotedWords(in: "No quotation at all.") == 0)
+        // An unclosed quotation counts to the end.
+        #expect(Quotations.quotedWords(in: "It was \u{201C}a co-ordinated attack") == 3)
+    }
+}
