@@ -64,7 +64,7 @@ public struct QuoteFinder: Sendable {
             let (found, tagged) = sentenceAttributions(tokens, r, taggerTokens, tr, scalars.scalars)
             // "Okafor dismissed the claim. Asked ..., she said": a person who is the subject of a sentence
             // that quotes no one is who a later pronoun may point to.
-            if found.isEmpty, let person = subjectPerson(tokens, r, scalars.scalars, titled: titled) {
+            if found.isEmpty, let person = subjectPerson(tokens, r, titled: titled) {
                 let gender = named.last { $0.name == person }?.gender
                 named.removeAll { $0.name == person }
                 named.append((person, gender))
@@ -712,21 +712,30 @@ public struct QuoteFinder: Sendable {
             var j = i + 1
             if j < tk.count, tk[j].lower == "." { j += 1 }
             let first = j
-            var surname: String?
+            var surname: String?, end = 0
             while j < tk.count, tk[j].kind == .word, tk[j].capitalized, !words.titles.contains(tk[j].lower), j - first < 6 {
                 surname = tk[j].lower
+                end = tk[j].end
+                // "Minister Marr's office" names Marr.
+                if let possessive = ["'s", "\u{2019}s"].first(where: { tk[j].lower.hasSuffix($0) }) {
+                    surname = String(tk[j].lower.dropLast(possessive.count))
+                    end -= 2
+                    j += 1
+                    break
+                }
                 // "Myong-nam"; an initial's full stop ("John A. Boehner").
                 if j + 2 < tk.count, tk[j + 1].lower == "-", tk[j + 2].kind == .word, tk[j + 1].start == tk[j].end {
                     surname = tk[j].lower + "-" + tk[j + 2].lower
+                    end = tk[j + 2].end
                     j += 2
                 } else if j + 1 < tk.count, tk[j + 1].lower == ".", tk[j].lower.count == 1 {
                     j += 1
                 }
                 j += 1
             }
-            // "Minister Marr's office" names Marr all the same; a lone initial is no name.
+            // A lone initial is no name.
             guard let surname, surname.count > 1, j > first else { continue }
-            let name = String(String.UnicodeScalarView(s[tk[first].start..<tk[j - 1].end]))
+            let name = String(String.UnicodeScalarView(s[tk[first].start..<end]))
             if name.count > (out[surname]?.count ?? 0) { out[surname] = name }
         }
         return out
@@ -735,7 +744,7 @@ public struct QuoteFinder: Sendable {
     /// The person a sentence is about, when its subject is one the text names after a title: the
     /// capitalised words that open it, follow an opening "But" or "And", or follow its first comma
     /// ("But on Thursday, Okafor dismissed ..."), not a possessive, before a lower-case word or a comma.
-    func subjectPerson(_ tk: [TimeToken], _ r: Range<Int>, _ s: [Unicode.Scalar], titled: [String: String]) -> String? {
+    func subjectPerson(_ tk: [TimeToken], _ r: Range<Int>, titled: [String: String]) -> String? {
         guard !titled.isEmpty else { return nil }
         var starts = [r.lowerBound]
         if ["but", "and", "yet", "still"].contains(tk[r.lowerBound].lower) { starts.append(r.lowerBound + 1) }

@@ -89,6 +89,10 @@ import PrecisText
         let object = "Mayor Tomas Reyes said the pier was safe. Residents called on Minister Ilse Marr to visit. "
             + "Marr's office stayed silent.\n\n\"We are ready,\" he said."
         #expect(quotes(object).map(\.speaker) == ["Tomas Reyes", "Tomas Reyes"])
+        // A person first named in a possessive after a title is known all the same.
+        let possessive = "Mayor Tomas Reyes said the pier was safe. Minister Ilse Marr's office called it a trap.\n\n"
+            + "Marr rejected the plan on Monday. \"We are not ready,\" she said."
+        #expect(quotes(possessive).map(\.speaker) == ["Tomas Reyes", "Ilse Marr"])
     }
 
     @Test func aNameThatOpensTheSentenceWithAnAppositionIsTheSpeaker() {
