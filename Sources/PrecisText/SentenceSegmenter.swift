@@ -171,7 +171,8 @@ public struct SentenceSegmenter: Sendable {
         // Only a single full stop between them.
         guard j == i + 1 else { return false }
         let before = wordBefore(s, endingAt: i)
-        guard before.kind == .word, before.length >= 2 else { return false }
+        // After a number too when a quotation opens right after the stop ("in 2029.“We will ...").
+        guard before.kind == .word || (before.kind == .number && m > j), before.length >= 2 else { return false }
         // The word after must not itself be an abbreviation ("U.S.Army" is not split), unless it is a title
         // after a word of three letters or more: a name starts the next sentence ("in response.Mr. Choe").
         var e = m

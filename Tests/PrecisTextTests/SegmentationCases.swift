@@ -83,6 +83,8 @@ let segmentationCases: [(String, [String])] = [
     // A title after a glued full stop starts a name, and a sentence (the seeds' "in response.Mr. Choe").
     ("It might act in response.Mr. Marr, an adviser, also spoke.", ["It might act in response.", "Mr. Marr, an adviser, also spoke."]),
     ("They met at the U.S.Army base.", ["They met at the U.S.Army base."]),
+    ("The last berth closes in 2029.“We will keep it open,” she said.", ["The last berth closes in 2029.", "“We will keep it open,” she said."]),
+    ("It cost $3.5 million.", ["It cost $3.5 million."]),
     ("It is an “insidious plot.”The envoy left.", ["It is an “insidious plot.”", "The envoy left."]),
     ("A quake could strike soon.\"They are looking back in time,\" he said.", ["A quake could strike soon.", "\"They are looking back in time,\" he said."]),
     ("She called it \"a plot.\"Nobody agreed.", ["She called it \"a plot.\"", "Nobody agreed."]),
