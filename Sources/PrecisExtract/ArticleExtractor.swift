@@ -43,7 +43,7 @@ public struct ArticleExtractor: Sendable {
             origin: raw.origin,
             title: title.flatMap { $0.isEmpty ? nil : $0 },
             date: raw.date.flatMap { PublicationDate.parse($0) } ?? page?.date ?? cleaned.date,
-            url: raw.url ?? page?.url ?? cleaned.url,
+            url: raw.url.flatMap(webAddress) ?? page?.url ?? cleaned.url.flatMap(webAddress),
             site: page?.site ?? cleaned.site,
             language: page?.language.flatMap(LanguageGuess.primarySubtag) ?? LanguageGuess.guess(cleaned.text),
             authors: page.map(\.authors).flatMap { $0.isEmpty ? nil : $0 } ?? cleaned.authors,

@@ -53,7 +53,7 @@ public struct HTMLExtractor: Sendable {
         walk.collectMeta(into: &metas)
         page.title = metas.ogTitle ?? metas.ld.headline ?? metas.title
         page.date = (metas.published ?? metas.ld.datePublished).flatMap { PublicationDate.parse($0) }
-        page.url = metas.canonical ?? metas.ogURL
+        page.url = metas.canonical.flatMap(webAddress) ?? metas.ogURL.flatMap(webAddress)
         page.site = metas.siteName ?? metas.ld.publisher
         page.authors = metas.ld.authors
         if page.date == nil, let url = page.url { page.date = PublicationDate.fromURL(url) }

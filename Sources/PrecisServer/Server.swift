@@ -55,6 +55,19 @@ public enum PrecisHTTP {
             await respond(route, status, .object([("error", .object([("code", .string(code)), ("message", .string(message))]))]))
         }
 
+        router.add(middleware: GuardMiddleware())
+
+        // The pages' style and script are files of their own, so that the pages' Content-Security-Policy
+        // can forbid every inline script and style.
+        router.get("assets/precis.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Pages.style)))
+        }
+        router.get("assets/precis.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Pages.script)))
+        }
+
         router.get("health") { _, _ in
             await respond("health", .ok, .object([("status", .string("ok"))]))
         }
@@ -109,10 +122,10 @@ public enum PrecisHTTP {
         }
 
         router.get("api/stories") { request, _ -> Response in
-            let limit = Int(request.uri.queryParameters["limit"].map(String.init) ?? "") ?? 20
-            let offset = Int(request.uri.queryParameters["offset"].map(String.init) ?? "") ?? 0
-            guard (1...200).contains(limit), offset >= 0 else {
-                return await failure("stories", .badRequest, "bad_parameter", "limit must be 1 to 200 and offset 0 or more")
+            let limit: Int, offset: Int
+            switch Paging.read(request.uri.queryParameters, defaultLimit: 20) {
+            case .failure(let problem): return await failure("stories", .badRequest, "bad_parameter", problem.message)
+            case .success(let window): (limit, offset) = window
             }
             do {
                 let (stories, total) = try await service.stories(limit: limit, offset: offset)
@@ -169,7 +182,11 @@ public enum PrecisHTTP {
 
         router.get("/") { request, _ -> Response in
             let query = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
-            let offset = max(0, Int(request.uri.queryParameters["offset"].map(String.init) ?? "") ?? 0)
+            let offset: Int
+            switch Paging.read(request.uri.queryParameters, defaultLimit: 20, limitAllowed: false) {
+            case .failure(let problem): return await page("page", .badRequest, Pages.problem("Bad request", problem.message))
+            case .success(let window): offset = window.offset
+            }
             do {
                 if !query.isEmpty {
                     let found = try await service.search(String(query.prefix(200)), limit: 50)
@@ -228,9 +245,80 @@ public enum PrecisHTTP {
     /// GET /api/stories/{id}: the story's id and headline, then the digest as summarize writes it.
     static func storyJSON(id: Int64, _ digest: Digest) -> String {
         var fields: [(String, JSONOutput)] = [("id", .int(Int(id))), ("headline", .optional(digest.headline))]
-        if case .object(let rest) = digest.json { fields += rest }
+        fields += digest.jsonFields
         return JSONOutput.object(fields).serialized() + "\n"
     }
+}
+
+/// Security headers on every answer, and an answer in the route's own form for a path no route
+/// serves: a JSON error under /api/, a page elsewhere (the router's own 404 is empty).
+struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
+    static var headers: HTTPFields {
+        [
+            .contentSecurityPolicy: "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            .xContentTypeOptions: "nosniff",
+            .init("X-Frame-Options")!: "DENY",
+            .init("Referrer-Policy")!: "no-referrer",
+        ]
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            let path = request.uri.path
+            if path == "/api" || path.hasPrefix("/api/") {
+                let body = JSONOutput.object([("error", .object([("code", .string(error.status == .notFound ? "not_found" : "method_not_allowed")),
+                                                                ("message", .string("no route \(request.method.rawValue) \(String(path.prefix(200)))"))]))])
+                response = Response(status: error.status, headers: [.contentType: "application/json; charset=utf-8"],
+                                    body: .init(byteBuffer: ByteBuffer(string: body.serialized() + "\n")))
+            } else {
+                response = Response(status: error.status, headers: [.contentType: "text/html; charset=utf-8"],
+                                    body: .init(byteBuffer: ByteBuffer(string: Pages.notFound("There is no such page."))))
+            }
+        }
+        response.headers.append(contentsOf: Self.headers)
+        return response
+    }
+}
+
+/// The `limit` and `offset` of a listing, read from the query string and checked before any
+/// arithmetic uses them: a limit of 1 to 200, an offset of 0 to `maxOffset`. Anything else (not a
+/// number, negative, `9223372036854775807`, given twice) is a message for a 400 answer.
+enum Paging {
+    static let maxLimit = 200
+    static let maxOffset = 1_000_000_000
+
+    static func read(_ query: Hummingbird.Parameters, defaultLimit: Int, limitAllowed: Bool = true)
+        -> Result<(limit: Int, offset: Int), PagingError> {
+        func number(_ name: String, default value: Int, in range: ClosedRange<Int>) -> Result<Int, PagingError> {
+            let given = query.getAll(name)
+            guard !given.isEmpty else { return .success(value) }
+            guard given.count == 1, let text = given.first, text.count <= 12, let n = Int(text), range.contains(n) else {
+                return .failure(PagingError(message: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+            }
+            return .success(n)
+        }
+        let limit: Int
+        if limitAllowed {
+            switch number("limit", default: defaultLimit, in: 1...maxLimit) {
+            case .failure(let e): return .failure(e)
+            case .success(let n): limit = n
+            }
+        } else {
+            limit = defaultLimit
+        }
+        switch number("offset", default: 0, in: 0...maxOffset) {
+        case .failure(let e): return .failure(e)
+        case .success(let n): return .success((limit, n))
+        }
+    }
+}
+
+struct PagingError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }
 
 /// Reads the body of POST /api/articles: one JSON article, a batch `{"articles": [...]}`, or a raw
@@ -294,7 +382,7 @@ enum ArticleRequest {
         let text = fields["text"]?.stringValue, html = fields["html"]?.stringValue
         guard (text == nil) != (html == nil) else { return bad("give exactly one of \"text\" or \"html\"") }
         if let url = fields["url"]?.stringValue {
-            guard url.count <= 2_048, url.hasPrefix("http://") || url.hasPrefix("https://") else { return bad("\"url\" must be an http(s) address of at most 2048 characters (it is recorded, never fetched)") }
+            guard webAddress(url) != nil else { return bad("\"url\" must be an http(s) address of at most 2048 characters (it is recorded, never fetched)") }
         }
         if let title = fields["title"]?.stringValue, title.count > 1_000 { return bad("\"title\" is over 1000 characters") }
         if let date = fields["date"]?.stringValue {

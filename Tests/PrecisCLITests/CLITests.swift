@@ -151,6 +151,28 @@ final class ScratchDir {
         }
     }
 
+    @Test func anHTMLDigestNeverCarriesAJavascriptLinkOrALiveTitle() throws {
+        let dir = try ScratchDir()
+        let page = """
+            <html><head><title>Ferry <script>alert(2)</script> strike</title>
+            <link rel="canonical" href=" javascript:alert(1)"></head>
+            <body><article><h1>Ferry strike in Brenna</h1>
+            <p>Ferry crews in Brenna walked out on Tuesday over pay, stranding hundreds of island residents for the day.</p>
+            <p>The crews said the strike would last until the operator made a new offer on wages and rosters.</p>
+            </article></body></html>
+            """
+        let f = try dir.file("hostile.html", Data(page.utf8))
+        let json = try dir.file("hostile.json", Data(#"{"text": "Ferry crews in Brenna walked out on Tuesday over pay, stranding island residents.", "url": "javascript:alert(4)"}"#.utf8))
+        for command in ["digest", "summarize"] {
+            let r = try Tool.run([command, f, json, "--format", "html"])
+            #expect(r.status == 0, "\(r.err)")
+            #expect(!r.out.lowercased().contains("javascript:"), "\(command) wrote a javascript: link")
+            #expect(!r.out.contains("<script>alert(2)"), "\(command) wrote the title's script live")
+        }
+        let extracted = try Tool.run(["extract", f, json])
+        #expect(!extracted.out.lowercased().contains("javascript:"))
+    }
+
     @Test func readsStandardInput() throws {
         let text = "The Calder council voted on Monday to rebuild the harbour wall before winter. The work will cost 4.2 million euros."
         let r = try Tool.run(["summarize", "--words", "40"], stdin: Data(text.utf8))

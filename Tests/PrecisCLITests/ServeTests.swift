@@ -51,6 +51,8 @@ final class ServerProcess: @unchecked Sendable {
     struct Reply {
         var status: Int
         var body: String
+        var headers: [String: String] = [:]
+        func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
         var json: [String: Any]? { try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] }
     }
 
@@ -63,7 +65,10 @@ final class ServerProcess: @unchecked Sendable {
         if let type { r.setValue(type, forHTTPHeaderField: "Content-Type") }
         for (k, v) in headers { r.setValue(v, forHTTPHeaderField: k) }
         let (data, response) = try await URLSession.shared.data(for: r)
-        return Reply(status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: String(decoding: data, as: UTF8.self))
+        let http = response as? HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (k, v) in http?.allHeaderFields ?? [:] { headers["\(k)"] = "\(v)" }
+        return Reply(status: http?.statusCode ?? 0, body: String(decoding: data, as: UTF8.self), headers: headers)
     }
 }
 
@@ -142,6 +147,76 @@ func article(_ k: Int) -> Data {
         expectError(try await server.request("GET", "/api/stories?limit=0"), 400, "bad_parameter")
         expectError(try await server.request("GET", "/api/stories/abc"), 400, "bad_parameter")
         #expect(try await server.request("GET", "/health").status == 200)
+    }
+
+    @Test func hostileQueryValuesGetAnAnswerAndNeverKillTheServer() async throws {
+        let dir = try ScratchDir()
+        let server = try ServerProcess(db: dir.url.appendingPathComponent("p.sqlite").path)
+        defer { server.stop() }
+        #expect(try await server.request("POST", "/api/articles", body: article(1)).status == 201)
+        let values = ["9223372036854775807", "-9223372036854775808", "9223372036854775808", "-1", "1e9", "abc", "",
+                      "%00", "0x10", "99999999999999999999999999", "1000000001", "1&offset=2"]
+        let routes = ["/?offset=", "/api/stories?offset=", "/api/stories?limit=", "/api/stories/", "/stories/",
+                      "/articles/", "/api/search?q=", "/?q="]
+        for route in routes {
+            for value in values {
+                let reply = try await server.request("GET", route + value)
+                #expect((200..<500).contains(reply.status), "\(route)\(value) answered \(reply.status)")
+            }
+        }
+        #expect(try await server.request("GET", "/?offset=9223372036854775807").status == 400)
+        #expect(try await server.request("GET", "/api/stories?offset=9223372036854775807").status == 400)
+        #expect(try await server.request("GET", "/?offset=3").status == 200, "an offset past the end is an empty page")
+        #expect(try await server.request("GET", "/health").status == 200, "the server is still up")
+    }
+
+    @Test func everyAnswerCarriesSecurityHeadersAndUnknownRoutesAnswerInKind() async throws {
+        let dir = try ScratchDir()
+        let server = try ServerProcess(db: dir.url.appendingPathComponent("p.sqlite").path)
+        defer { server.stop() }
+        for path in ["/", "/api/stories", "/no/such/page", "/api/no-such-route", "/assets/precis.css"] {
+            let reply = try await server.request("GET", path)
+            #expect(reply.header("Content-Security-Policy")?.contains("frame-ancestors 'none'") == true, "\(path)")
+            #expect(reply.header("Content-Security-Policy")?.contains("unsafe-inline") == false, "\(path)")
+            #expect(reply.header("X-Content-Type-Options") == "nosniff", "\(path)")
+        }
+        let api = try await server.request("GET", "/api/no-such-route")
+        #expect(api.status == 404)
+        #expect((api.json?["error"] as? [String: Any])?["code"] as? String == "not_found", "\(api.body)")
+        let page = try await server.request("GET", "/no/such/page")
+        #expect(page.status == 404)
+        #expect(page.body.contains("<h1>Not found</h1>"))
+        let home = try await server.request("GET", "/")
+        #expect(!home.body.contains("<script>"), "no inline script: the policy forbids it")
+        #expect(!home.body.contains("<style>"), "no inline style: the policy forbids it")
+    }
+
+    @Test func aHostileCanonicalLinkAndTitleNeverReachAPageLive() async throws {
+        let dir = try ScratchDir()
+        let server = try ServerProcess(db: dir.url.appendingPathComponent("p.sqlite").path)
+        defer { server.stop() }
+        let html = """
+            <html><head><title>Ferry <script>alert(2)</script> strike</title>
+            <link rel="canonical" href="javascript:alert(1)"><meta property="og:url" content="JavaScript:alert(3)"></head>
+            <body><article><h1>Ferry strike in Brenna</h1>
+            <p>Ferry crews in Brenna walked out on Tuesday over pay, stranding hundreds of island residents for the day.</p>
+            <p>The crews said the strike would last until the operator made a new offer on wages and rosters.</p>
+            </article></body></html>
+            """
+        let body = try JSONSerialization.data(withJSONObject: ["html": html])
+        let posted = try await server.request("POST", "/api/articles", body: body)
+        #expect(posted.status == 201, "\(posted.body)")
+        let item = try #require((posted.json?["articles"] as? [[String: Any]])?.first)
+        let id = try #require(item["id"] as? Int)
+        let story = try #require(item["story"] as? Int)
+        for path in ["/articles/\(id)", "/stories/\(story)", "/"] {
+            let page = try await server.request("GET", path)
+            #expect(page.status == 200)
+            #expect(!page.body.lowercased().contains("javascript:"), "\(path) carries a javascript: link")
+            #expect(!page.body.contains("<script>alert(2)"), "\(path) carries the title's script live")
+        }
+        let json = try await server.request("GET", "/api/stories/\(story)")
+        #expect(!json.body.lowercased().contains("javascript:"), "the extractor kept the javascript: address")
     }
 
     @Test func writesNeedTheTokenWhenOneIsSet() async throws {
