@@ -26,6 +26,14 @@ public struct Quantity: Sendable, Equatable {
     /// The years the dates around the figure, in its sentence, name ("the 2009 quake killed more than
     /// 300"): a toll of 2009 and one of today are two figures. Empty when none is named.
     public var years: Set<Int> = []
+    /// Whether the figure is a part of a larger one ("another 3,000 jobs", "including 12 children",
+    /// "$25 million in punitive damages", "two died at the scene"): no measure of the whole.
+    public var part = false
+    /// Whether the figure is what something can hold or do ("can hold 50 million gallons", "a
+    /// capacity of 80,000"), not an amount.
+    public var capacity = false
+    /// The unit a measure names after its noun ("fahrenheit" for "2,500 degrees Fahrenheit").
+    public var unit: String? = nil
 
     /// The value as compared across sources: "between two and four feet" and "2 to 4 feet" agree.
     var reading: String { value + "|" + (low ?? qualifier ?? "") }
@@ -55,6 +63,9 @@ public struct NumberFinder: Sendable {
     /// Words that make a unit of time after a figure its rate ("a day", "per hour"), and words after
     /// such a unit that make it a time instead ("a day after"): `numberwords.txt`.
     let rateWords: Set<String>, relativeAfter: Set<String>
+    /// Phrases that make a figure a part of another (before it, or after its noun), words that make it
+    /// a capacity, and the units a measure may name after its noun: `numberwords.txt`.
+    let partBefore: [[String]], partAfter: [[String]], capacityWords: Set<String>, subunits: [String: String]
     let stopWords = LanguageData.english.stopWords
     /// How many words each side of a figure, within its sentence, make its context.
     static let contextWords = 10
@@ -85,6 +96,12 @@ public struct NumberFinder: Sendable {
         singulars = lists["singular"] ?? []
         rateWords = lists["rate"] ?? []
         relativeAfter = lists["relative"] ?? []
+        partBefore = (lists["partbefore"] ?? []).sorted().map { $0.split(separator: " ").map(String.init) }
+        partAfter = (lists["partafter"] ?? []).sorted().map { $0.split(separator: " ").map(String.init) }
+        capacityWords = lists["capacity"] ?? []
+        var units: [String: String] = [:]
+        for u in lists["subunit"] ?? [] { units[u] = ["f": "fahrenheit", "c": "celsius", "centigrade": "celsius"][u] ?? u }
+        subunits = units
         let stemmer = Stemmer(algorithm: "english")
         var same: [String: String] = [:]
         for entry in lists["alike"] ?? [] {
@@ -151,6 +168,18 @@ public struct NumberFinder: Sendable {
             return unit.isEmpty ? "SET" : unit
         }
         return nil
+    }
+
+    /// Marks what the words around a figure say of it: a part of a larger figure, a capacity, a unit.
+    func describe(_ q: inout Quantity, _ t: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int) {
+        func phrase(_ words: [String], at k: Int) -> Bool {
+            k >= window.lowerBound && k + words.count - 1 <= window.upperBound
+                && words.indices.allSatisfy { t[k + $0].lower == words[$0] }
+        }
+        q.part = partBefore.contains { phrase($0, at: first - $0.count) }
+            || (last + 1...last + 4).contains { k in partAfter.contains { phrase($0, at: k) } }
+        q.capacity = (max(window.lowerBound, first - 3)..<first).contains { capacityWords.contains(t[$0].lower) }
+        if last + 1 <= window.upperBound, t[last + 1].kind == .word { q.unit = subunits[t[last + 1].lower] }
     }
 
     /// The years the dates in the window name.
@@ -232,9 +261,11 @@ public struct NumberFinder: Sendable {
                     low = Self.format(bound)
                 }
             }
-            for q in qualifiers where qualifier == nil && q.count <= i {
-                let words = (0..<q.count).map { t[i - q.count + $0].lower }
-                if words == q { qualifier = q.joined(separator: " "); first = i - q.count; break }
+            // The qualifier stands before the currency sign when there is one ("more than $80,000").
+            let base = at(i - 1).map { currencies[$0.lower] != nil } == true ? i - 1 : i
+            for q in qualifiers where qualifier == nil && q.count <= base {
+                let words = (0..<q.count).map { t[base - q.count + $0].lower }
+                if words == q { qualifier = q.joined(separator: " "); first = base - q.count; break }
             }
             var currency: String? = nil
             if let c = at(i - 1), let name = currencies[c.lower] { currency = name; if qualifier == nil { first = i - 1 } }
@@ -313,10 +344,12 @@ public struct NumberFinder: Sendable {
             }
             guard let counts, let key else { continue }
             let w = window(t, scalars, first: first, last: last)
-            out.append(Quantity(value: Self.format(value), qualifier: qualifier, counts: counts, key: key,
-                                text: span(scalars, t[first].start, t[last].end), start: t[first].start, end: t[last].end,
-                                context: context(t, window: w, first: first, last: last, key: key, stem: stemKey), low: low,
-                                per: period(t, window: w, last: last, times: times), years: years(t, window: w, times: times)))
+            var quantity = Quantity(value: Self.format(value), qualifier: qualifier, counts: counts, key: key,
+                                    text: span(scalars, t[first].start, t[last].end), start: t[first].start, end: t[last].end,
+                                    context: context(t, window: w, first: first, last: last, key: key, stem: stemKey), low: low,
+                                    per: period(t, window: w, last: last, times: times), years: years(t, window: w, times: times))
+            describe(&quantity, t, window: w, first: first, last: last)
+            out.append(quantity)
             i = last
         }
         return out
@@ -390,117 +423,3 @@ public struct NumberFinder: Sendable {
     }
 }
 
-/// The same quantity given different values by different sources.
-public struct Disagreement: Sendable, Equatable {
-    public struct Value: Sendable, Equatable {
-        public var value: String
-        public var qualifier: String?
-        public var text: String
-        public var document: Int
-        public var start: Int
-        public var end: Int
-        /// The source's publication date, when known: whether the figure changed over time or the
-        /// sources conflict.
-        public var date: String?
-    }
-    /// What the quantity counts ("co-sponsors").
-    public var about: String
-    public var values: [Value]
-}
-
-extension NumberFinder {
-    /// How far off the median of its group a count may lie and still be the same figure.
-    static let outlier = 2.0
-
-    /// What money, percentages and units of measure count ("dollars", "percent", "feet"):
-    /// `numberwords.txt`.
-    static let measures: Set<String> = Set(resourceEntries(PackageResources.numberwords_txt).filter { $0.kind == "measure" }.map(\.value))
-
-    /// Quantities that at least two sources give for the same thing, where the values differ, sources
-    /// in date order when dated. Mentions are of the same thing when they count the same noun and
-    /// the words around them share one ("more than 16,000 flights canceled", "Airlines canceled
-    /// 15,000 flights"); "24 million viewers" of a debate and "3.2 million viewers" of a town hall are
-    /// two figures. One value per source: its first mention in the group.
-    public static func disagreements(_ quantities: [[Quantity]], dates: [String?]) -> [Disagreement] {
-        var byKey: [String: [(Int, Quantity)]] = [:]
-        var order: [String] = []
-        for (d, qs) in quantities.enumerated() {
-            for q in qs {
-                if byKey[q.key] == nil { order.append(q.key) }
-                byKey[q.key, default: []].append((d, q))
-            }
-        }
-        var out: [Disagreement] = []
-        for key in order {
-            let mentions = byKey[key]!
-            guard Set(mentions.map(\.0)).count >= 2 else { continue }
-            // Mentions in different sources whose contexts share a word are one group (union-find).
-            var parent = Array(mentions.indices)
-            func root(_ a: Int) -> Int {
-                var a = a
-                while parent[a] != a { parent[a] = parent[parent[a]]; a = parent[a] }
-                return a
-            }
-            // Percentages and sums of money measure many things in one story, so theirs share two words.
-            let needed = mentions.contains { measures.contains($0.1.counts) } ? 2 : 1
-            // A figure without a year of its own is of its source's year, or of any when undated.
-            func years(_ m: (Int, Quantity)) -> Set<Int> {
-                if !m.1.years.isEmpty { return m.1.years }
-                return dates[m.0].flatMap { Int($0.prefix(4)) }.map { [$0] } ?? []
-            }
-            for a in mentions.indices {
-                for b in mentions.indices where b > a && mentions[a].0 != mentions[b].0
-                    && mentions[a].1.context.intersection(mentions[b].1.context).count >= needed
-                    // A rate is no total ("800g a day", "a portion is 80g"), nor a rate of another period.
-                    && mentions[a].1.per == mentions[b].1.per {
-                    let ya = years(mentions[a]), yb = years(mentions[b])
-                    // The 2009 quake's toll is not this one's.
-                    if !ya.isEmpty, !yb.isEmpty, ya.isDisjoint(with: yb) { continue }
-                    parent[root(b)] = root(a)
-                }
-            }
-            var groups: [Int: [(Int, Quantity)]] = [:]
-            var groupOrder: [Int] = []
-            for m in mentions.indices {
-                let r = root(m)
-                if groups[r] == nil { groupOrder.append(r) }
-                // One value per source: its first mention in the group.
-                if !(groups[r] ?? []).contains(where: { $0.0 == mentions[m].0 }) { groups[r, default: []].append(mentions[m]) }
-            }
-            for r in groupOrder { if let d = disagreement(groups[r]!, key: key, dates: dates) { out.append(d) } }
-        }
-        return out
-    }
-
-    /// The disagreement among one value per source, if they differ.
-    static func disagreement(_ list: [(Int, Quantity)], key: String, dates: [String?]) -> Disagreement? {
-        var list = list
-        // A count more than `outlier` times off the group's median is another figure of the same
-        // words ("10 people" killed in New York City against "at least 46" in all, "three states" with
-        // paid leave against "all 50 states"), unless the sources span days, when a toll may grow.
-        if !list.contains(where: { measures.contains($0.1.counts) }), Set(list.compactMap { dates[$0.0] }).count < 2 {
-            let values = list.compactMap { Double($0.1.value) }.sorted()
-            if values.count == list.count, !values.isEmpty {
-                let median = values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
-                list.removeAll { m in
-                    let v = Double(m.1.value)!
-                    return v * outlier < median || v > median * outlier
-                }
-            }
-        }
-        guard list.count >= 2, Set(list.map(\.1.reading)).count > 1 else { return nil }
-        // Sums of money, percentages and lengths in a story measure many things: two sources report
-        // the same figure differently only when their values lie within a factor of two ("94
-        // percent" and "97%"); "$50,000" and "$3.5 million" are two figures. Counts (co-sponsors,
-        // victims) may grow further as a story goes on.
-        if list.contains(where: { measures.contains($0.1.counts) }) {
-            let values = list.compactMap { Double($0.1.value) }
-            guard let low = values.min(), let high = values.max(), low > 0, high <= 2 * low else { return nil }
-        }
-        let values = list.map { d, q in
-            Disagreement.Value(value: q.value, qualifier: q.qualifier, text: q.text, document: d, start: q.start, end: q.end, date: dates[d])
-        }.sorted { ($0.date ?? "9999", $0.document) < ($1.date ?? "9999", $1.document) }
-        let about = list.map(\.1.counts).min { ($0.count, $0) < ($1.count, $1) } ?? key
-        return Disagreement(about: about, values: values)
-    }
-}

@@ -1,0 +1,276 @@
+import Foundation
+import PrecisText
+
+/// The values a figure allows, as an interval: "about 10" is 9 to 11, "some 50" 45 to 55, "up to
+/// 120,000" 0 to 120 000, "between 18 and 22" 18 to 22, "$3.5 million" 3.45 to 3.55 million (as
+/// precise as it is written), "62" just 62. A lower bound reaches half as far again: "more than
+/// 80,000" is above 80 000 and at most 120 000, so "$83,000" meets it and "2,000" co-sponsors would
+/// not meet "more than 60".
+public struct ValueInterval: Sendable, Equatable {
+    public enum Bound: Sendable, Equatable { case none, lower, upper }
+    public var lower: Double
+    public var upper: Double
+    public var lowerOpen = false
+    public var upperOpen = false
+    /// Whether the figure is put as a bound ("at least 6", "up to 120,000"): two bounds of one kind
+    /// with different values are two reports ("at least six injured" against "at least three").
+    public var bound = Bound.none
+
+    /// Whether one value can satisfy both, as a reader takes them.
+    public func overlaps(_ other: ValueInterval) -> Bool {
+        if bound != .none, bound == other.bound {
+            let a = bound == .lower ? lower : upper, b = bound == .lower ? other.lower : other.upper
+            return abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+        }
+        if upper < other.lower || other.upper < lower { return false }
+        if upper == other.lower { return !(upperOpen || other.lowerOpen) }
+        if other.upper == lower { return !(other.upperOpen || lowerOpen) }
+        return true
+    }
+
+    /// The middle of the interval: what "rose from 19 to 29" compares.
+    public var middle: Double { bound == .lower ? lower : bound == .upper ? upper : (lower + upper) / 2 }
+}
+
+/// How wide an approximate figure is taken to be, each side: "about 10" is 9 to 11.
+let approximateSpread = 0.10
+/// How far a lower bound reaches: "more than 60" is at most 90.
+let lowerBoundReach = 1.5
+
+extension Quantity {
+    /// The values the figure allows, from its qualifier, its range and the precision it is written
+    /// with; nil for a tally ("111-19"), which is compared as written.
+    public var interval: ValueInterval? {
+        guard let v = Double(value) else { return nil }
+        if let low, let l = Double(low) { return ValueInterval(lower: min(l, v), upper: max(l, v)) }
+        switch (qualifier ?? "").lowercased() {
+        case "more than", "over", "above", "just over":
+            return ValueInterval(lower: v, upper: v * lowerBoundReach, lowerOpen: true, bound: .lower)
+        case "at least":
+            return ValueInterval(lower: v, upper: v * lowerBoundReach, bound: .lower)
+        case "less than", "fewer than", "under", "below", "just under":
+            return ValueInterval(lower: 0, upper: v, upperOpen: true, bound: .upper)
+        case "at most", "up to":
+            return ValueInterval(lower: 0, upper: v, bound: .upper)
+        case "nearly", "almost":
+            return ValueInterval(lower: v * (1 - approximateSpread), upper: v, upperOpen: true)
+        case "about", "around", "roughly", "some", "approximately":
+            return ValueInterval(lower: v * (1 - approximateSpread), upper: v * (1 + approximateSpread))
+        default:
+            // As precise as written: "$3.5 million" is 3.45 to 3.55 million; "62" is 62.
+            let half = writtenPrecision(v) / 2
+            return ValueInterval(lower: v - half, upper: v + half)
+        }
+    }
+
+    /// The unit of the last digit the figure is written with, when a scale word multiplies it ("3.5
+    /// million": 100 000); 0 for a figure written out in full ("62", "4,200,000").
+    func writtenPrecision(_ v: Double) -> Double {
+        let digits = text.unicodeScalars.drop { !CharClass.isDigit($0) }
+            .prefix { CharClass.isDigit($0) || $0 == "." || $0 == "," }
+        let number = String(String.UnicodeScalarView(digits)).replacingOccurrences(of: ",", with: "")
+        guard let written = Double(number), written > 0, v / written >= 10 else { return 0 }
+        let decimals = number.firstIndex(of: ".").map { number.distance(from: $0, to: number.endIndex) - 1 } ?? 0
+        return pow(10, -Double(decimals)) * (v / written)
+    }
+
+    /// Whether this value and `other` can both be true of one quantity.
+    public func compatible(with other: Quantity) -> Bool {
+        guard let a = interval, let b = other.interval else { return reading == other.reading }
+        return a.overlaps(b)
+    }
+}
+
+/// The same quantity given values by different sources that cannot all be true.
+public struct Disagreement: Sendable, Equatable {
+    public struct Value: Sendable, Equatable {
+        public var value: String
+        public var qualifier: String?
+        public var text: String
+        public var document: Int
+        public var start: Int
+        public var end: Int
+        /// The source's publication date, known or inferred: whether the figure changed over time or
+        /// the sources conflict.
+        public var date: String?
+        /// Whether `date` is inferred from the text rather than given by the source.
+        public var dateInferred = false
+    }
+
+    /// What kind of disagreement it is.
+    public enum Kind: String, Sendable, Equatable {
+        /// The sources give values that cannot both hold, at the same time or with no dates to tell.
+        case conflict
+        /// The value grew as the story went on: later sources give the larger count.
+        case changed
+    }
+
+    /// What the quantity counts ("co-sponsors").
+    public var about: String
+    /// The values, one per source, in date order (undated sources last).
+    public var values: [Value]
+    public var kind: Kind = .conflict
+
+    /// In words, for a reader: "rose from 48 (2014-11-10) to 62 (2014-11-18)" or "48 against some 50".
+    public var summary: String {
+        func show(_ v: Value) -> String { v.text }
+        func dated(_ v: Value) -> String {
+            guard let d = v.date else { return show(v) }
+            return "\(show(v)) (\(v.dateInferred ? "about " : "")\(d.prefix(10)))"
+        }
+        switch kind {
+        case .changed:
+            guard let first = values.first, let last = values.last else { return about }
+            return "rose from \(dated(first)) to \(dated(last))"
+        case .conflict:
+            return values.map(show).joined(separator: " against ")
+        }
+    }
+}
+
+/// A reason two mentions of one counted noun, in different sources, are two quantities, not one
+/// reported two ways. The rules are tried in order; the first that applies names the reason.
+public struct DistinctQuantityRule: Sendable {
+    public let name: String
+    let applies: @Sendable (_ a: Quantity, _ b: Quantity, _ yearsA: Set<Int>, _ yearsB: Set<Int>) -> Bool
+
+    /// The rules in force, in the order they are tried.
+    public static let all: [DistinctQuantityRule] = [
+        // "800g a day" against "a portion of 80g"; "37 children die each year" against this week's 11.
+        DistinctQuantityRule(name: "a rate is no total, nor a rate of another period") { a, b, _, _ in a.per != b.per },
+        // The 2009 quake's toll is not this week's.
+        DistinctQuantityRule(name: "figures of different years") { _, _, ya, yb in !ya.isEmpty && !yb.isEmpty && ya.isDisjoint(with: yb) },
+        // "another 3,000 jobs" against the 7,000 cut in all; "$25 million in punitive damages" against the $33.5 million award.
+        DistinctQuantityRule(name: "a part is not its whole") { a, b, _, _ in a.part != b.part },
+        // "can hold 50 million gallons" against "flushed 38 million gallons".
+        DistinctQuantityRule(name: "what something can hold is not an amount") { a, b, _, _ in a.capacity != b.capacity },
+        // "2,500 degrees Fahrenheit" against "1,400 degrees" (Celsius, unsaid).
+        DistinctQuantityRule(name: "figures in different units") { a, b, _, _ in a.unit != b.unit },
+    ]
+}
+
+extension NumberFinder {
+    /// How far off the median of its group a count may lie and still be the same figure.
+    static let outlier = 2.0
+
+    /// What money, percentages and units of measure count ("dollars", "percent", "feet"):
+    /// `numberwords.txt`.
+    static let measures: Set<String> = Set(resourceEntries(PackageResources.numberwords_txt).filter { $0.kind == "measure" }.map(\.value))
+
+    /// Quantities that at least two sources give for the same thing with values that cannot all be
+    /// true, sources in date order when dated. Mentions are of the same thing when they count the same
+    /// noun, the words around them share one ("more than 16,000 flights canceled", "Airlines canceled
+    /// 15,000 flights"), and no `DistinctQuantityRule` tells them apart; "24 million viewers" of a
+    /// debate and "3.2 million viewers" of a town hall are two figures. One value per source: its
+    /// first mention in the group. Values that can all hold ("about 10" and "ten", "more than
+    /// $80,000" and "$83,000") are one figure, not a disagreement.
+    ///
+    /// `dates` are the sources' publication dates, known or inferred (`inferred` marks the latter):
+    /// when the values rise with the dates, the figure `changed`; otherwise the sources `conflict`.
+    public static func disagreements(_ quantities: [[Quantity]], dates: [String?], inferred: Set<Int> = []) -> [Disagreement] {
+        var byKey: [String: [(Int, Quantity)]] = [:]
+        var order: [String] = []
+        for (d, qs) in quantities.enumerated() {
+            for q in qs {
+                if byKey[q.key] == nil { order.append(q.key) }
+                byKey[q.key, default: []].append((d, q))
+            }
+        }
+        var out: [Disagreement] = []
+        for key in order {
+            let mentions = byKey[key]!
+            guard Set(mentions.map(\.0)).count >= 2 else { continue }
+            // Mentions in different sources whose contexts share a word are one group (union-find).
+            var parent = Array(mentions.indices)
+            func root(_ a: Int) -> Int {
+                var a = a
+                while parent[a] != a { parent[a] = parent[parent[a]]; a = parent[a] }
+                return a
+            }
+            // Percentages and sums of money measure many things in one story, so theirs share two words.
+            let needed = mentions.contains { measures.contains($0.1.counts) } ? 2 : 1
+            // A figure without a year of its own is of its source's year, or of any when undated.
+            func years(_ m: (Int, Quantity)) -> Set<Int> {
+                if !m.1.years.isEmpty { return m.1.years }
+                return dates[m.0].flatMap { Int($0.prefix(4)) }.map { [$0] } ?? []
+            }
+            for a in mentions.indices {
+                for b in mentions.indices where b > a && mentions[a].0 != mentions[b].0
+                    && mentions[a].1.context.intersection(mentions[b].1.context).count >= needed {
+                    let ya = years(mentions[a]), yb = years(mentions[b])
+                    if DistinctQuantityRule.all.contains(where: { $0.applies(mentions[a].1, mentions[b].1, ya, yb) }) { continue }
+                    parent[root(b)] = root(a)
+                }
+            }
+            var groups: [Int: [(Int, Quantity)]] = [:]
+            var groupOrder: [Int] = []
+            for m in mentions.indices {
+                let r = root(m)
+                if groups[r] == nil { groupOrder.append(r) }
+                // One value per source: its first mention in the group.
+                if !(groups[r] ?? []).contains(where: { $0.0 == mentions[m].0 }) { groups[r, default: []].append(mentions[m]) }
+            }
+            for r in groupOrder {
+                if let d = disagreement(groups[r]!, key: key, dates: dates, inferred: inferred) { out.append(d) }
+            }
+        }
+        return out
+    }
+
+    /// The disagreement among one value per source, if some of them cannot both hold.
+    static func disagreement(_ list: [(Int, Quantity)], key: String, dates: [String?], inferred: Set<Int>) -> Disagreement? {
+        var list = list
+        // A count more than `outlier` times off the group's median is another figure of the same
+        // words ("10 people" killed in New York City against "at least 46" in all, "three states" with
+        // paid leave against "all 50 states"), unless the sources span days, when a toll may grow.
+        if !list.contains(where: { measures.contains($0.1.counts) }), Set(list.compactMap { dates[$0.0] }).count < 2 {
+            let values = list.compactMap { Double($0.1.value) }.sorted()
+            if values.count == list.count, !values.isEmpty {
+                let median = values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
+                list.removeAll { m in
+                    let v = Double(m.1.value)!
+                    return v * outlier < median || v > median * outlier
+                }
+            }
+        }
+        guard list.count >= 2 else { return nil }
+        // Values that can all hold are one figure put two ways ("about 10" and "ten").
+        let conflicting = list.indices.contains { a in list.indices.contains { b in b > a && !list[a].1.compatible(with: list[b].1) } }
+        guard conflicting else { return nil }
+        // Sums of money, percentages and lengths in a story measure many things: two sources report
+        // the same figure differently only when their values lie within a factor of two ("94
+        // percent" and "97%"); "$50,000" and "$3.5 million" are two figures. Counts (co-sponsors,
+        // victims) may grow further as a story goes on.
+        if list.contains(where: { measures.contains($0.1.counts) }) {
+            let values = list.compactMap { Double($0.1.value) }
+            guard let low = values.min(), let high = values.max(), low > 0, high <= 2 * low else { return nil }
+        }
+        let values = list.map { d, q in
+            Disagreement.Value(value: q.value, qualifier: q.qualifier, text: q.text, document: d, start: q.start, end: q.end,
+                               date: dates[d], dateInferred: inferred.contains(d))
+        }.sorted { ($0.date ?? "9999", $0.document) < ($1.date ?? "9999", $1.document) }
+        let about = list.map(\.1.counts).min { ($0.count, $0) < ($1.count, $1) } ?? key
+        var result = Disagreement(about: about, values: values)
+        result.kind = changed(values, list: list) ? .changed : .conflict
+        return result
+    }
+
+    /// Whether the values rose with the dates: at least two days among the sources, every value
+    /// dated, no later day's value wholly below an earlier day's (values that can both hold are no
+    /// fall: "some 50", then 48), and some later value wholly above an earlier one (a toll of 19,
+    /// then 29; co-sponsors some 50, 48, more than 60, 62).
+    static func changed(_ values: [Disagreement.Value], list: [(Int, Quantity)]) -> Bool {
+        guard values.allSatisfy({ $0.date != nil }), Set(values.compactMap { $0.date?.prefix(10) }).count >= 2 else { return false }
+        let byDocument = Dictionary(list.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let intervals = values.compactMap { byDocument[$0.document]?.interval }
+        guard intervals.count == values.count else { return false }
+        var rose = false
+        for i in values.indices {
+            for j in values.indices where values[i].date!.prefix(10) < values[j].date!.prefix(10) {
+                if intervals[j].upper < intervals[i].lower { return false }
+                if intervals[j].lower > intervals[i].upper { rose = true }
+            }
+        }
+        return rose
+    }
+}

@@ -1,0 +1,99 @@
+import PrecisFacts
+import PrecisText
+import Testing
+
+/// Disagreements an editor can sign: the same quantity, values that cannot both be true, and a
+/// figure that changed told apart from sources that conflict. Every sentence here is invented.
+@Suite struct DisagreementTests {
+    let finder = NumberFinder()
+
+    func disagreements(_ texts: [String], dates: [String?]? = nil) -> [Disagreement] {
+        NumberFinder.disagreements(texts.map { finder.find(in: $0) }, dates: dates ?? texts.map { _ in nil })
+    }
+
+    func interval(_ text: String) throws -> ValueInterval {
+        let q = try #require(finder.find(in: text).first)
+        return try #require(q.interval)
+    }
+
+    @Test func valuesAreIntervalsOfWhatTheyAllow() throws {
+        let more = try interval("More than 80,000 people marched.")
+        #expect(more.lower == 80_000 && more.lowerOpen && more.bound == .lower)
+        let about = try interval("About 10 boats sank.")
+        #expect(about.lower == 9 && about.upper == 11)
+        let upTo = try interval("Up to 120,000 people may have left.")
+        #expect(upTo.lower == 0 && upTo.upper == 120_000 && upTo.bound == .upper)
+        let range = try interval("Between 18 and 22 students were rescued.")
+        #expect(range.lower == 18 && range.upper == 22)
+        let written = try interval("The quay cost $3.5 million.")
+        #expect(abs(written.lower - 3_450_000) < 1 && abs(written.upper - 3_550_000) < 1)
+        let exact = try interval("The clinic treated 62 patients.")
+        #expect(exact.lower == 62 && exact.upper == 62)
+    }
+
+    @Test func valuesThatCanBothHoldAreOneFigure() {
+        #expect(disagreements(["About 10 boats sank in the Calder harbour storm.", "Ten boats sank in the Calder harbour storm."]).isEmpty)
+        #expect(disagreements(["The appeal raised more than $80,000 for the Calder lifeboat.",
+                               "The Calder lifeboat appeal raised $83,000."]).isEmpty)
+        #expect(disagreements(["Some 50 countries co-sponsored the harbour resolution.",
+                               "The harbour resolution was co-sponsored by 48 countries."]).isEmpty)
+    }
+
+    @Test func boundsOfOneKindWithDifferentValuesDisagree() {
+        let injured = disagreements(["At least six people were injured when the ferry ramp collapsed.",
+                                     "At least three people were injured in the ferry ramp collapse."])
+        #expect(injured.map { $0.values.map(\.value) } == [["6", "3"]])
+        #expect(injured.first?.kind == .conflict)
+    }
+
+    @Test func aPartIsNotItsWhole() {
+        #expect(finder.find(in: "The company will cut another 3,000 jobs.").first?.part == true)
+        #expect(finder.find(in: "The jury awarded $25 million in punitive damages.").first?.part == true)
+        #expect(finder.find(in: "The company will cut 7,000 jobs.").first?.part == false)
+        #expect(disagreements(["The company will cut another 3,000 jobs at its Calder plants.",
+                               "The company will cut 7,000 jobs at its Calder plants."]).isEmpty)
+        #expect(disagreements(["The ferry fire killed five passengers on the Brenna crossing.",
+                               "Two passengers died at the scene of the Brenna crossing fire."]).isEmpty)
+    }
+
+    @Test func whatSomethingCanHoldIsNoAmount() {
+        #expect(finder.find(in: "The reservoir can hold 50 million gallons.").first?.capacity == true)
+        #expect(disagreements(["The Calder reservoir can hold 50 million gallons of water.",
+                               "Crews drained 38 million gallons of water from the Calder reservoir."]).isEmpty)
+    }
+
+    @Test func measuresInDifferentUnitsAreTwoFigures() {
+        #expect(finder.find(in: "The kiln reached 2,500 degrees Fahrenheit.").first?.unit == "fahrenheit")
+        #expect(disagreements(["The Calder kiln fire burned at 1,400 degrees, the fire service said.",
+                               "The Calder kiln fire burned at 2,500 degrees Fahrenheit."]).isEmpty)
+    }
+
+    @Test func aCountThatRoseWithTheDatesChanged() throws {
+        let d = try #require(disagreements(["At least 19 people died in the Brenna floods, officials said.",
+                                            "At least 29 people died in the Brenna floods."],
+                                           dates: ["2025-03-01", "2025-03-03"]).first)
+        #expect(d.kind == .changed)
+        #expect(d.values.map(\.value) == ["19", "29"])
+        #expect(d.summary == "rose from At least 19 people (2025-03-01) to At least 29 people (2025-03-03)")
+    }
+
+    @Test func valuesOfOneDayOrFallingWithTheDatesConflict() throws {
+        let sameDay = try #require(disagreements(["He is survived by four half-siblings in Calder.",
+                                                  "He is survived by five half-siblings in Calder."],
+                                                 dates: ["2025-03-01", "2025-03-01"]).first)
+        #expect(sameDay.kind == .conflict)
+        let falling = try #require(disagreements(["At least 40 people died in the Brenna floods.",
+                                                  "At least 29 people died in the Brenna floods."],
+                                                 dates: ["2025-03-01", "2025-03-03"]).first)
+        #expect(falling.kind == .conflict)
+        let undated = try #require(disagreements(["At least 19 people died in the Brenna floods.",
+                                                  "At least 29 people died in the Brenna floods."]).first)
+        #expect(undated.kind == .conflict, "no dates, no change to tell")
+    }
+
+    @Test func theRulesHaveNames() {
+        let names = DistinctQuantityRule.all.map(\.name)
+        #expect(names.count == Set(names).count)
+        #expect(names.first == "a rate is no total, nor a rate of another period")
+    }
+}
