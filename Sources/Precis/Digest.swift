@@ -60,15 +60,26 @@ public struct Digest: Sendable {
         public var site: String?
         /// The clean text that `start`/`end` offsets index into.
         public var text: String
+        /// When `date` is unknown: the dates the source was written between, inferred from its text
+        /// and the story's dated sources, with the evidence.
+        public var dateInferred: InferredDate? = nil
 
-        public init(file: String, title: String?, date: String?, url: String?, site: String?, text: String) {
+        public init(file: String, title: String?, date: String?, url: String?, site: String?, text: String,
+                    dateInferred: InferredDate? = nil) {
             self.file = file
             self.title = title
             self.date = date
             self.url = url
             self.site = site
             self.text = text
+            self.dateInferred = dateInferred
         }
+
+        /// The day to order the source by: its date, else the inferred one.
+        public var effectiveDate: String? { date.map { String($0.prefix(10)) } ?? dateInferred?.estimate }
+
+        /// The date as a reader sees it: "2014-11-18", or "after 2014-12-11" when inferred.
+        public var shownDate: String? { date.map { String($0.prefix(10)) } ?? dateInferred?.shown }
     }
 
     /// A near-copy of a source (a wire copy, a re-post), folded into the story rather than summarised.
@@ -147,15 +158,16 @@ public struct Digest: Sendable {
         sentences.map(\.shown).joined(separator: " ")
     }
 
-    /// A headline for the digest: the title of the first cited source that has one.
+    /// A headline for the digest: the source title that best stands for the story as it is now (the
+    /// one whose words the summary shares most, a later source's first when they tie); when no source
+    /// has a title, the summary's lead sentence cut at a clause boundary (`Headline.cut`).
     public var headline: String? {
-        for s in sentences { if let t = documents[s.document].title { return t } }
-        return documents.lazy.compactMap(\.title).first
+        Headline.choose(titles: documents.map(\.title), dates: documents.map(\.effectiveDate), summary: sentences.map(\.text))
     }
 
-    /// Earliest and latest publication dates among the sources, when known.
+    /// Earliest and latest dates among the sources, known or inferred (`Document.effectiveDate`).
     public var dateRange: (String, String)? {
-        let dates = documents.compactMap(\.date).map { String($0.prefix(10)) }.sorted()
+        let dates = documents.compactMap(\.effectiveDate).sorted()
         guard let first = dates.first, let last = dates.last else { return nil }
         return (first, last)
     }

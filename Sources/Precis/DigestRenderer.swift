@@ -1,5 +1,6 @@
 import Foundation
 import PrecisFacts
+import PrecisText
 import PrecisSummarize
 
 /// The forms a digest can be written in.
@@ -68,11 +69,12 @@ public enum DigestRenderer {
     /// The facts a digest shows, in reading order: timeline, quotes, key numbers, disagreements.
     public static func factSections(_ digest: Digest) -> [(title: String, cssClass: String, items: [FactItem])] {
         var sections: [(title: String, cssClass: String, items: [FactItem])] = []
-        let timeline = digest.timeline.map { FactItem(date: $0.date, parts: [($0.text, $0.sources.map(\.document), nil)]) }
+        let timeline = digest.timeline.map { FactItem(date: $0.date, label: $0.expected ? "expected" : nil, parts: [($0.text, $0.sources.map(\.document), nil)]) }
         let quotes = digest.keyQuotes().map { FactItem(label: $0.quote.speaker, parts: [($0.quote.oneLineText, [$0.document], nil)]) }
         let numbers = digest.keyNumbers().map { FactItem(parts: [($0.number.text, [$0.document], nil)]) }
         let disagreements = (digest.facts?.disagreements ?? []).map { g in
-            FactItem(label: g.about, parts: g.values.map { ($0.text, [$0.document], $0.date) })
+            FactItem(label: g.kind == .changed ? "\(g.about), changed as the story went on" : "\(g.about), sources conflict",
+                     parts: g.values.map { v in (v.text, [v.document], v.date.map { (v.dateInferred ? "about " : "") + String($0.prefix(10)) }) })
         }
         for (title, css, items) in [("Timeline", "timeline", timeline), ("Who said what", "quotes", quotes),
                                     ("Key numbers", "numbers", numbers), ("Where sources disagree", "disagreements", disagreements)]
@@ -98,7 +100,7 @@ public enum DigestRenderer {
         parts.append(doc.title ?? "(untitled)")
         var details: [String] = []
         if let site = doc.site { details.append(site) }
-        if let date = doc.date { details.append(date) }
+        if let date = doc.shownDate { details.append(date) }
         details.append(doc.url ?? doc.file)
         return parts.joined() + " — " + details.joined(separator: ", ")
     }
@@ -228,10 +230,10 @@ public enum DigestRenderer {
     }
 
     static func htmlSource(_ doc: Digest.Document) -> String {
-        let link = doc.url.map { "<a href=\"\(escapeHTML($0))\" rel=\"noopener noreferrer\">\(escapeHTML($0))</a>" } ?? escapeHTML(doc.file)
+        let link = doc.url.flatMap(webAddress).map { "<a href=\"\(escapeHTML($0))\" rel=\"noopener noreferrer\">\(escapeHTML($0))</a>" } ?? escapeHTML(doc.file)
         var details: [String] = []
         if let site = doc.site { details.append(escapeHTML(site)) }
-        if let date = doc.date { details.append("<time datetime=\"\(escapeHTML(date))\">\(escapeHTML(date))</time>") }
+        if let date = doc.date { details.append("<time datetime=\"\(escapeHTML(date))\">\(escapeHTML(date))</time>") } else if let shown = doc.shownDate { details.append(escapeHTML(shown)) }
         details.append(link)
         return "<strong>\(escapeHTML(doc.title ?? "(untitled)"))</strong> — \(details.joined(separator: ", "))"
     }

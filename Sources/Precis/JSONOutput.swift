@@ -147,17 +147,32 @@ extension Digest.Document {
     public var json: JSONOutput {
         .object([
             ("file", .string(file)), ("title", .optional(title)), ("date", .optional(date)),
+            ("date_inferred", dateInferred?.json ?? .null),
             ("url", .optional(url)), ("site", .optional(site)), ("text", .string(text)),
         ])
     }
 }
 
-extension Digest {
+extension InferredDate {
+    /// `{"earliest", "latest", "evidence": [{"text", "document", "start", "end"}]}`.
     public var json: JSONOutput {
-        .object(jsonFields)
+        .object([("earliest", .optional(earliest)), ("latest", .optional(latest)), ("evidence", .array(evidence.map { e in
+            var fields: [(String, JSONOutput)] = [("text", .string(e.text)), ("document", .int(e.document)),
+                                                  ("start", e.start.map { .int($0) } ?? .null), ("end", e.end.map { .int($0) } ?? .null)]
+            if let removed = e.removed { fields.append(("removed", .string(removed))) }
+            return .object(fields)
+        }))])
+    }
+}
+
+extension Digest {
+    /// `{"headline", "summary", "sentences", "documents", facts..., "copies"?}`.
+    public var json: JSONOutput {
+        .object([("headline", .optional(headline))] + jsonFields)
     }
 
-    var jsonFields: [(String, JSONOutput)] {
+    /// The digest's fields after its headline.
+    public var jsonFields: [(String, JSONOutput)] {
         var fields: [(String, JSONOutput)] = [
             ("summary", .string(summary)),
             ("sentences", .array(sentences.map(\.json))),
@@ -192,7 +207,7 @@ extension SourceSpan {
 
 extension TimelineEntry {
     public var json: JSONOutput {
-        .object([("date", .string(date)), ("text", .string(text)), ("sources", .array(sources.map(\.json)))])
+        .object([("date", .string(date)), ("text", .string(text)), ("expected", .bool(expected)), ("sources", .array(sources.map(\.json)))])
     }
 }
 
@@ -220,9 +235,10 @@ extension Quantity {
 
 extension Disagreement {
     public var json: JSONOutput {
-        .object([("about", .string(about)), ("values", .array(values.map { v in
+        .object([("about", .string(about)), ("kind", .string(kind.rawValue)), ("summary", .string(summary)), ("values", .array(values.map { v in
             .object([("value", .string(v.value)), ("qualifier", .optional(v.qualifier)), ("text", .string(v.text)),
-                     ("document", .int(v.document)), ("start", .int(v.start)), ("end", .int(v.end)), ("date", .optional(v.date))])
+                     ("document", .int(v.document)), ("start", .int(v.start)), ("end", .int(v.end)), ("date", .optional(v.date)),
+                     ("date_inferred", .bool(v.dateInferred))])
         }))])
     }
 }

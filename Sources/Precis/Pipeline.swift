@@ -46,13 +46,29 @@ public struct Pipeline: Sendable {
     }
 
     /// One digest: each article is analysed once, for the summary, the repeated sentences and the facts.
+    ///
+    /// Sources are numbered in date order (known or inferred dates; undated ones last, in input
+    /// order), so the summary, the timeline and the source list tell the story in time.
     func digest(articles: [Article], budget: SummaryBudget, analyzer: TextAnalyzer) -> Digest {
-        let analyzed = articles.map { analyzer.analyze($0.text) }
-        let dates = articles.map(\.date)
-        let summary = summarizer.summarize(analyzed: analyzed, budget: budget, dates: dates)
+        var articles = articles
+        var analyzed = articles.map { analyzer.analyze($0.text) }
+        func captions() -> [[String]] { articles.map { $0.removed.filter { $0.reason == .caption }.map(\.text) } }
+        var facts = StoryFacts.read(texts: articles.map(\.text), dates: articles.map(\.date), captions: captions(), analyzed: analyzed)
+        let effective = facts.effectiveDates(articles.map(\.date)).map { $0.map { String($0.prefix(10)) } }
+        let order = articles.indices.sorted { (effective[$0] ?? "9999", $0) < (effective[$1] ?? "9999", $1) }
+        if order != Array(articles.indices) {
+            articles = order.map { articles[$0] }
+            analyzed = order.map { analyzed[$0] }
+            facts = StoryFacts.read(texts: articles.map(\.text), dates: articles.map(\.date), captions: captions(), analyzed: analyzed)
+        }
+        var superseded: [Int: Set<Int>] = [:]
+        for span in facts.superseded { superseded[span.document, default: []].insert(span.start) }
+        let summary = summarizer.summarize(analyzed: analyzed, budget: budget, dates: facts.effectiveDates(articles.map(\.date)),
+                                           superseded: superseded)
         var digest = Digest(articles: articles, summary: summary)
+        for d in digest.documents.indices where d < facts.dating.count { digest.documents[d].dateInferred = facts.dating[d] }
         digest.findRepeats(analyzed: analyzed)
-        digest.facts = StoryFacts.read(texts: articles.map(\.text), dates: dates, analyzed: analyzed)
+        digest.facts = facts
         return digest
     }
 

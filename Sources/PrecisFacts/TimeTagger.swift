@@ -19,6 +19,9 @@ public struct TimeExpression: Sendable, Equatable {
     /// Whether the value depends on the article's date ("Tuesday", "last month") rather than on the
     /// words alone ("Nov. 18, 2014", "five years").
     public var relative: Bool
+    /// Whether its clause speaks of the future ("will vote Tuesday", "is expected on Monday"): an
+    /// event announced, not one that happened.
+    public var future = false
 }
 
 /// Finds time expressions in news text and resolves them against the article's publication date.
@@ -74,7 +77,7 @@ public struct TimeTagger: Sendable {
             }
             out.append(TimeExpression(
                 text: String(String.UnicodeScalarView(scalars[first.start..<last.end])),
-                start: first.start, end: last.end, type: match.type, value: value, relative: match.relative))
+                start: first.start, end: last.end, type: match.type, value: value, relative: match.relative, future: future))
             i += match.length
         }
         Self.clocksOnTheirSentencesDay(&out, clocks)

@@ -2,7 +2,7 @@ import Foundation
 import PrecisText
 
 /// Where a sentence or passage stands in one source: 0-based document index and Unicode scalar offsets.
-public struct SourceSpan: Sendable, Equatable {
+public struct SourceSpan: Sendable, Hashable {
     public var document: Int
     public var start: Int
     public var end: Int
@@ -22,6 +22,11 @@ public struct TimelineEntry: Sendable, Equatable {
     public var text: String
     /// The sentences that tell it, one per source, the quoted one first.
     public var sources: [SourceSpan]
+    /// Those of `sources` that announce the event rather than tell it as done ("will vote Tuesday").
+    public var announced: [SourceSpan] = []
+
+    /// Whether every source announces the event: it is expected, not known to have happened.
+    public var expected: Bool { !sources.isEmpty && announced.count == sources.count }
 }
 
 /// The facts of a story: per document its time expressions, quotes and quantities (offsets into
@@ -34,25 +39,41 @@ public struct StoryFacts: Sendable {
     public var disagreements: [Disagreement] = []
     /// Names the sources use, most central first.
     public var entities: [Entity] = []
+    /// For each source without a publication date, the dates it was written between, as far as its
+    /// own text and the story's dated sources tell, with the evidence; nil for a dated source.
+    public var dating: [InferredDate?] = []
+
+    /// Sentences that announce an event another source tells as done: a preview the story has
+    /// overtaken ("will vote Tuesday" once the vote is reported).
+    public var superseded: [SourceSpan] { timeline.flatMap { $0.expected ? [] : $0.announced } }
+
+    /// Each source's date for ordering and comparing: its publication date, else the inferred one
+    /// (`InferredDate.estimate`), else nil.
+    public func effectiveDates(_ dates: [String?]) -> [String?] {
+        dates.indices.map { d in dates[d] ?? (d < dating.count ? dating[d]?.estimate : nil) }
+    }
 
     /// Reads every fact of a story's articles (`dates` are their publication dates, ISO 8601).
-    public static func read(texts: [String], dates: [String?], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryFacts {
-        read(texts: texts, dates: dates) { analyzer.analyze(texts[$0]) }
+    /// `captions` are, per document, the photo captions cleaning removed from its text: a full date
+    /// a caption names bounds an undated source's date from below.
+    public static func read(texts: [String], dates: [String?], captions: [[String]] = [], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryFacts {
+        read(texts: texts, dates: dates, captions: captions) { analyzer.analyze(texts[$0]) }
     }
 
     /// The same, for texts already analysed (`analyzed[d]` is `texts[d]`'s analysis).
-    public static func read(texts: [String], dates: [String?], analyzed: [AnalyzedDocument]) -> StoryFacts {
-        read(texts: texts, dates: dates) { analyzed[$0] }
+    public static func read(texts: [String], dates: [String?], captions: [[String]] = [], analyzed: [AnalyzedDocument]) -> StoryFacts {
+        read(texts: texts, dates: dates, captions: captions) { analyzed[$0] }
     }
 
-    static func read(texts: [String], dates: [String?], analysis: (Int) -> AnalyzedDocument) -> StoryFacts {
-        var facts = TimelineBuilder().build(texts: texts, dates: dates, analysis: analysis)
+    static func read(texts: [String], dates: [String?], captions: [[String]], analysis: (Int) -> AnalyzedDocument) -> StoryFacts {
+        var facts = TimelineBuilder().build(texts: texts, dates: dates, captions: captions, analysis: analysis)
         let finder = QuoteFinder()
         facts.quotes = texts.map { finder.find(in: $0) }
         QuoteFinder.unifySpeakers(&facts.quotes)
         let numbers = NumberFinder()
         facts.numbers = texts.enumerated().map { numbers.find(in: $0.element, excluding: facts.times[$0.offset]) }
-        facts.disagreements = NumberFinder.disagreements(facts.numbers, dates: dates)
+        let inferred = Set(dates.indices.filter { dates[$0] == nil && facts.dating[$0]?.estimate != nil })
+        facts.disagreements = NumberFinder.disagreements(facts.numbers, dates: facts.effectiveDates(dates), inferred: inferred)
         facts.entities = EntityFinder().rank(texts: texts, quotes: facts.quotes)
         return facts
     }
@@ -75,12 +96,12 @@ public struct TimelineBuilder {
 
     public init() {}
 
-    public func build(texts: [String], dates: [String?], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryFacts {
-        build(texts: texts, dates: dates) { analyzer.analyze(texts[$0]) }
+    public func build(texts: [String], dates: [String?], captions: [[String]] = [], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryFacts {
+        build(texts: texts, dates: dates, captions: captions) { analyzer.analyze(texts[$0]) }
     }
 
     /// `analysis(d)` gives the analysis of `texts[d]`; it is asked only for texts holding a time.
-    func build(texts: [String], dates: [String?], analysis: (Int) -> AnalyzedDocument) -> StoryFacts {
+    func build(texts: [String], dates: [String?], captions: [[String]] = [], analysis: (Int) -> AnalyzedDocument) -> StoryFacts {
         struct Candidate {
             var date: String
             var resolved: Bool
@@ -88,6 +109,7 @@ public struct TimelineBuilder {
             var span: TextSpan
             var stems: Set<Int>
             var text: String
+            var future: Bool
         }
         var times: [[TimeExpression]] = []
         var candidates: [Candidate] = []
@@ -106,9 +128,11 @@ public struct TimelineBuilder {
                     j += 1
                     guard t.type == .date || t.type == .time, let value = t.value, let date = Self.eventDate(value) else { continue }
                     let said = analyzed.text[sentence.span]
-                    guard Self.tellsSomething(said) else { break }
+                    // A statement quoted is no event, unless saying it is the news (the timeline tells
+                    // what happened; "who said what" tells what was said).
+                    guard Self.tellsSomething(said), !Self.isStatement(said) else { break }
                     candidates.append(Candidate(date: date, resolved: !date.hasPrefix("X"), document: d, span: sentence.span,
-                                                stems: Set(sentence.contentStems), text: said))
+                                                stems: Set(sentence.contentStems), text: said, future: t.future))
                     break  // the first date of a sentence is its event's
                 }
             }
@@ -126,28 +150,60 @@ public struct TimelineBuilder {
             return shared.reduce(0) { $0 + weight($1) } / max(min(wa, wb), 1e-9)
         }
         var entries: [(entry: TimelineEntry, stems: Set<Int>)] = []
+        var clues: [Int: [DatingClue]] = [:]
+        // The sentence each candidate's source tells, by document and start.
+        let told = Dictionary(candidates.map { ($0.document * 0x1_0000_0000 + $0.span.start, $0.text) }, uniquingKeysWith: { a, _ in a })
         for c in candidates where c.resolved {
             if let k = entries.firstIndex(where: { Self.sameDay($0.entry.date, c.date) && jaccard($0.stems, c.stems) >= sameEvent }) {
                 if c.date.count > entries[k].entry.date.count { entries[k].entry.date = c.date }
                 if !entries[k].entry.sources.contains(where: { $0.document == c.document }) {
                     entries[k].entry.sources.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end))
+                    if c.future { entries[k].entry.announced.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end)) }
                     entries[k].stems.formUnion(c.stems)
                 }
             } else {
-                entries.append((TimelineEntry(date: c.date, text: c.text, sources: [SourceSpan(document: c.document, start: c.span.start, end: c.span.end)]), c.stems))
+                let span = SourceSpan(document: c.document, start: c.span.start, end: c.span.end)
+                entries.append((TimelineEntry(date: c.date, text: c.text, sources: [span], announced: c.future ? [span] : []), c.stems))
             }
         }
         for c in candidates where !c.resolved {
             var best: (index: Int, score: Double)? = nil
-            // A day name alone ("on Monday") fits one day a week: it needs more shared words.
-            let bar = c.date.hasPrefix("XXXX-WXX") ? 2 * sameEvent : sameEvent
             for (k, e) in entries.enumerated() where Self.compatible(c.date, e.entry.date) && !e.entry.sources.contains(where: { $0.document == c.document }) {
                 let s = jaccard(e.stems, c.stems)
-                if s >= bar, best == nil || s > best!.score { best = (k, s) }
+                if s >= sameEvent, best == nil || s > best!.score { best = (k, s) }
             }
-            if let best {
-                entries[best.index].entry.sources.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end))
-                entries[best.index].stems.formUnion(c.stems)
+            guard let best else { continue }
+            // An undated source that tells an event the story places: it was written after the event
+            // when it tells it as done, before it when it announces it. (Dating reads every match;
+            // the timeline takes only the surer ones below.)
+            if dates[c.document] == nil, let placed = entries[best.index].entry.sources.first {
+                clues[c.document, default: []].append(DatingClue(
+                    bound: c.future ? .latest : .earliest, date: entries[best.index].entry.date,
+                    evidence: [DatingEvidence(text: c.text, document: c.document, start: c.span.start, end: c.span.end),
+                               DatingEvidence(text: told[placed.document * 0x1_0000_0000 + placed.start] ?? "",
+                                              document: placed.document, start: placed.start, end: placed.end)]))
+            }
+            // A day name alone ("on Monday") fits one day a week: it needs more shared words to join.
+            let bar = c.date.hasPrefix("XXXX-WXX") ? 2 * sameEvent : sameEvent
+            guard best.score >= bar else { continue }
+            entries[best.index].entry.sources.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end))
+            if c.future { entries[best.index].entry.announced.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end)) }
+            entries[best.index].stems.formUnion(c.stems)
+        }
+        // An undated source's own full dates, told as done, bound it from below (a photo caption's
+        // "December 11, 2014").
+        for c in candidates where c.resolved && dates[c.document] == nil && !c.future {
+            clues[c.document, default: []].append(DatingClue(
+                bound: .earliest, date: c.date, evidence: [DatingEvidence(text: c.text, document: c.document, start: c.span.start, end: c.span.end)]))
+        }
+        // So do the full dates its photo captions name, though cleaning took them out of its text.
+        for (d, list) in captions.enumerated() where d < dates.count && dates[d] == nil {
+            for caption in list {
+                for t in tagger.tag(caption, anchor: nil) where t.type == .date && !t.future && !t.relative {
+                    guard let value = t.value, let date = Self.eventDate(value), !date.hasPrefix("X") else { continue }
+                    clues[d, default: []].append(DatingClue(bound: .earliest, date: date, evidence: [
+                        DatingEvidence(text: caption, document: d, start: nil, end: nil, removed: "caption")]))
+                }
             }
         }
         // Entries of one event told at different precision ("in February", "a Feb. 17 report") and
@@ -166,6 +222,7 @@ public struct TimelineBuilder {
                     } else {
                         entries[a].entry.sources += entries[b].entry.sources
                     }
+                    entries[a].entry.announced += entries[b].entry.announced
                     entries[a].stems.formUnion(entries[b].stems)
                     entries.remove(at: b)
                     merged = true
@@ -176,8 +233,20 @@ public struct TimelineBuilder {
         let timeline = entries.map(\.entry).enumerated().sorted { a, b in
             a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
         }.map(\.element)
-        return StoryFacts(times: times, timeline: timeline)
+        var facts = StoryFacts(times: times, timeline: timeline)
+        facts.dating = texts.indices.map { d in dates[d] == nil ? InferredDate(clues: clues[d] ?? []) : nil }
+        return facts
     }
+
+    /// Whether a sentence reports what someone said in their own words (four words or more in
+    /// quotation marks, and a verb of saying): a statement, not an event. A sentence that only quotes
+    /// a phrase of a report ("abuses “without parallel in the contemporary world”") still tells one.
+    static func isStatement(_ text: String) -> Bool {
+        guard Quotations.quotedWords(in: text) >= 4 else { return false }
+        let words = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return !words.isDisjoint(with: speechVerbs)
+    }
+    static let speechVerbs: Set<String> = ["said", "says", "say", "told", "tells", "added", "asked", "stated", "declared", "insisted", "according"]
 
     /// Whether a sentence says something beyond names, links and its date: at least three lower-case
     /// words outside links and handles. A post's signature line ("https://t.co/x — Ana Pell (@apell)

@@ -2,6 +2,7 @@ import Foundation
 import Precis
 import PrecisIngest
 import PrecisStore
+import PrecisText
 
 /// Server-rendered pages for readers: the story list, a story, an article. No external assets: the
 /// style and the few lines of script are in the page. All text from articles is escaped.
@@ -54,8 +55,8 @@ public enum Pages {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(e(title)) · Precis</title>
-        <style>\(style)</style>
-        <script>\(script)</script>
+        <link rel="stylesheet" href="/assets/precis.css">
+        <script src="/assets/precis.js" defer></script>
         </head>
         <body>
         <a class="skip" href="#main">Skip to content</a>
@@ -101,7 +102,7 @@ public enum Pages {
         }
         body += "</ol>\n"
         if offset > 0 { body += "<a href=\"/?offset=\(max(0, offset - limit))\">Newer stories</a> " }
-        if offset + limit < total { body += "<a href=\"/?offset=\(offset + limit)\">Older stories</a>" }
+        if limit > 0, offset < total - limit { body += "<a href=\"/?offset=\(offset + limit)\">Older stories</a>" }
         return layout(title: "Stories", body: body)
     }
 
@@ -158,10 +159,16 @@ public enum Pages {
             var line = "<strong>[\(k + 1)] \(e(doc.title ?? "(untitled)"))</strong>"
             var details: [String] = []
             if let site = doc.site { details.append(e(site)) }
-            if let date = doc.date { details.append("<time datetime=\"\(e(date))\">\(e(String(date.prefix(10))))</time>") }
+            if let date = doc.date {
+                details.append("<time datetime=\"\(e(date))\">\(e(String(date.prefix(10))))</time>")
+            } else if let inferred = doc.dateInferred, let shown = inferred.shown {
+                // An inferred date is approximate, and its evidence is one click away.
+                let evidence = inferred.evidence.map { "<li>[\($0.document + 1)] \(e($0.text))</li>" }.joined()
+                details.append("<details class=\"dating\"><summary>\(e(shown)) (inferred)</summary><ul>\(evidence)</ul></details>")
+            }
             if !details.isEmpty { line += " <span class=\"meta\">\(details.joined(separator: " · "))</span>" }
             body += "<details class=\"source\" id=\"source-\(k + 1)\"><summary>\(line)</summary>\n"
-            if let stored { body += "<p class=\"meta\"><a href=\"/articles/\(stored.id)\">Article page</a>\(doc.url.map { " · <a href=\"\(e($0))\" rel=\"noopener noreferrer\">original</a>" } ?? "")</p>\n" }
+            if let stored { body += "<p class=\"meta\"><a href=\"/articles/\(stored.id)\">Article page</a>\(doc.url.flatMap(webAddress).map { " · <a href=\"\(e($0))\" rel=\"noopener noreferrer\">original</a>" } ?? "")</p>\n" }
             body += "<div class=\"text\">" + markedText(doc.text, marks[k], doc: k + 1) + "</div></details>\n"
         }
         for copy in digest.copies {
@@ -201,7 +208,7 @@ public enum Pages {
         var meta: [String] = []
         if let site = a.site { meta.append(e(site)) }
         if let date = a.date { meta.append("<time datetime=\"\(e(date))\">\(e(String(date.prefix(10))))</time>") }
-        if let url = a.url { meta.append("<a href=\"\(e(url))\" rel=\"noopener noreferrer\">original</a>") }
+        if let url = a.url.flatMap(webAddress) { meta.append("<a href=\"\(e(url))\" rel=\"noopener noreferrer\">original</a>") }
         if let story = a.story { meta.append("<a href=\"/stories/\(story)\">its story</a>") }
         body += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n"
         if let reason = a.skipReason { body += "<p class=\"meta\">In no story: \(e(reason))</p>\n" }
@@ -221,6 +228,11 @@ public enum Pages {
             body += "<p><a href=\"/articles/\(a.id)?removed=1\">Show the \(removed.count) block\(removed.count == 1 ? "" : "s") cleaning removed</a></p>\n"
         }
         return layout(title: a.title ?? "Article", body: body + "</article>\n")
+    }
+
+    /// A page that says what was wrong with a request.
+    static func problem(_ title: String, _ what: String) -> String {
+        layout(title: title, body: "<h1>\(e(title))</h1><p>\(e(what))</p><p><a href=\"/\">All stories</a></p>")
     }
 
     static func notFound(_ what: String) -> String {

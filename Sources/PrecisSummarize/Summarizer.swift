@@ -26,6 +26,15 @@ public struct Summarizer: Sendable {
         public var lengthExponent = 1.0
         /// A candidate sharing more than this share of its content stems with a chosen sentence is refused.
         public var maxOverlap = 0.6
+        /// Prior factor of a sentence a later report has overtaken (a preview of an event since
+        /// reported): chosen only when nothing better is left.
+        public var supersededFactor = 0.05
+        /// How much more a sentence of the story's latest source weighs than one of its earliest, when
+        /// sources are dated: what later sources add comes before background is repeated.
+        public var recencyBoost = 1.0
+        /// How much more a concept weighs when the story's latest source is the first to carry it
+        /// than when its earliest does (dated sources only).
+        public var noveltyBoost = 1.0
 
         public init() {}
     }
@@ -40,34 +49,57 @@ public struct Summarizer: Sendable {
     /// (a batch run) to keep its caches warm; the result does not depend on it.
     ///
     /// `dates` (ISO 8601, one per document, nil when unknown) order the summary: when every cited
-    /// source has a date, sentences go in date order, then by source and position; otherwise by
-    /// source and position.
+    /// source has a date, the summary leads with its most central chosen sentence (the one carrying
+    /// most of what the sources share: the story's main event as it stands), then goes in date order, then by source and
+    /// position; otherwise by source and position. With dates, sentences of later sources weigh more
+    /// (`recencyBoost`). `superseded` holds, per document, the start offsets of sentences a later
+    /// report has overtaken (a preview of an event since reported): they are chosen last.
     public func summarize(_ documents: [String], budget: SummaryBudget, analyzer: TextAnalyzer? = nil,
-                          dates: [String?]? = nil) -> [SummarySentence] {
+                          dates: [String?]? = nil, superseded: [Int: Set<Int>] = [:]) -> [SummarySentence] {
         let analyzer = analyzer ?? TextAnalyzer()
         let analyzed = documents.map { analyzer.analyze($0) }
-        return summarize(analyzed: analyzed, budget: budget, dates: dates)
+        return summarize(analyzed: analyzed, budget: budget, dates: dates, superseded: superseded)
     }
 
     /// Summarises documents already analysed with `TextAnalyzer`.
-    public func summarize(analyzed: [AnalyzedDocument], budget: SummaryBudget, dates: [String?]? = nil) -> [SummarySentence] {
+    public func summarize(analyzed: [AnalyzedDocument], budget: SummaryBudget, dates: [String?]? = nil,
+                          superseded: [Int: Set<Int>] = [:]) -> [SummarySentence] {
         let vocabulary = analyzed.lazy.flatMap { $0.sentences }.flatMap { $0.contentStems }.max().map { $0 + 1 } ?? 0
         var table = ConceptTable(vocabularySize: vocabulary)
         var candidates = collectCandidates(analyzed, strict: true, table: &table)
         if candidates.isEmpty { candidates = collectCandidates(analyzed, strict: false, table: &table) }
         guard !candidates.isEmpty else { return [] }
-        let weights = conceptWeights(candidates, documentCount: analyzed.count, conceptCount: table.count)
+        var weights = conceptWeights(candidates, documentCount: analyzed.count, conceptCount: table.count)
+        let recency = Self.recency(dates, count: analyzed.count)
+        // What later sources add: a concept weighs more the later the first source that carries it,
+        // so the story's developments come before its background is told again.
+        if recency.contains(where: { $0 > 0 }) {
+            var first = [Double](repeating: 1, count: weights.count)
+            for c in candidates { for concept in c.concepts { first[concept] = min(first[concept], recency[c.document]) } }
+            for k in weights.indices { weights[k] *= 1 + options.noveltyBoost * first[k] }
+        }
         for k in candidates.indices {
-            candidates[k].factor = candidates[k].prior / pow(Double(max(candidates[k].words, 1)), options.lengthExponent)
+            let c = candidates[k]
+            var prior = c.prior * (1 + options.recencyBoost * recency[c.document])
+            if superseded[c.document]?.contains(c.sentence.span.start) == true { prior *= options.supersededFactor }
+            candidates[k].factor = prior / pow(Double(max(c.words, 1)), options.lengthExponent)
         }
         let chosen = select(candidates, weights: weights, budget: budget)
         let cited = Set(chosen.map(\.document))
         let dated = dates.map { d in cited.allSatisfy { $0 < d.count && d[$0] != nil } } ?? false
-        return chosen
+        let ordered = chosen
             .sorted { a, b in
                 if dated, let dates, let da = dates[a.document], let db = dates[b.document], da != db { return da < db }
                 return (a.document, a.sentence.index) < (b.document, b.sentence.index)
             }
+        // The lead: the chosen sentence that carries the most of what the sources share (the story's
+        // main event), not a preview a later report overtook.
+        func centrality(_ c: Candidate) -> Double {
+            superseded[c.document]?.contains(c.sentence.span.start) == true ? 0 : c.concepts.reduce(0) { $0 + weights[$1] }
+        }
+        let lead = dated ? chosen.enumerated().max(by: { (centrality($0.element), -$0.offset) < (centrality($1.element), -$1.offset) })
+            .map { first in [first.element] + ordered.filter { $0.document != first.element.document || $0.sentence.index != first.element.sentence.index } } : nil
+        return (lead ?? ordered)
             .map { c in
                 SummarySentence(document: c.document, span: c.span, text: analyzed[c.document].text[c.span], words: c.words,
                                 startsInQuotation: c.inQuotation.atStart, endsInQuotation: c.inQuotation.atEnd)
@@ -162,6 +194,10 @@ public struct Summarizer: Sendable {
                 } else {
                     guard !sentence.contentStems.isEmpty else { continue }
                 }
+                // A question, or a quotation that names no speaker, does not read on its own: left
+                // out while any other sentence qualifies.
+                let reading = SentenceReading(doc.text[span], inQuotation: quoted[i])
+                if strict && (reading.isQuestion || reading.isUnattributedQuotation) { proseIndex += 1; continue }
                 let prior = (1 + options.leadBoost / (1 + Double(proseIndex) / options.leadScale)) * openerPenalty(sentence)
                 proseIndex += 1
                 let concepts = table.concepts(sentence.contentStems)
@@ -184,6 +220,21 @@ public struct Summarizer: Sendable {
         "but", "and", "or", "so", "however", "he", "she", "it", "they", "his", "her", "its", "their", "this",
         "these", "those", "that", "also", "meanwhile", "still", "yet", "then", "there", "here", "him", "them",
     ]
+
+    /// Each document's place in time, 0 for the earliest date to 1 for the latest; 0 for all when
+    /// fewer than two dates are known.
+    static func recency(_ dates: [String?]?, count: Int) -> [Double] {
+        var out = [Double](repeating: 0, count: count)
+        guard let dates else { return out }
+        let days = Array(Set(dates.compactMap { $0.map { String($0.prefix(10)) } })).sorted()
+        guard days.count >= 2 else { return out }
+        for d in 0..<min(count, dates.count) {
+            if let day = dates[d].map({ String($0.prefix(10)) }), let k = days.firstIndex(of: day) {
+                out[d] = Double(k) / Double(days.count - 1)
+            }
+        }
+        return out
+    }
 
     // MARK: - Weights
 

@@ -168,6 +168,25 @@ let storyDocuments = [
         let plain = summary.first { $0.text.hasPrefix("Ferries") }
         #expect(plain?.shown == plain?.text)
         #expect(plain != nil && plain?.startsInQuotation == false)
+    }
+
+    @Test func aQuotationOfItsOwnAndAQuestionAreLeftOutWhileOthersQualify() {
+        // Found in the seeds' digest: "“Obviously, Kim Jong-un has a thin skin.” [4]" cut off from its
+        // speaker, and a rhetorical question.
+        let texts = ["""
+            \u{201C}The harbour is safe again,\u{201D} harbour master Ana Okafor said on Monday. \
+            \u{201C}Obviously, the storm was the worst in decades.\u{201D} Was the quay built too low? \
+            Ferries to the islands will sail again on Tuesday, the ferry company said.
+            """]
+        let summary = Summarizer().summarize(texts, budget: .sentences(10))
+        #expect(!summary.contains { $0.text.contains("Obviously") })
+        #expect(!summary.contains { $0.text.hasSuffix("?") })
+        #expect(summary.contains { $0.text.contains("Ana Okafor said") })
+        #expect(SentenceReading("\u{201C}Obviously, the storm was the worst in decades.\u{201D}").isUnattributedQuotation)
+        #expect(!SentenceReading("\u{201C}It was the worst,\u{201D} she said.").isUnattributedQuotation)
+        #expect(SentenceReading("Was it a random or targeted attack?\u{201D}").isQuestion)
+        // When nothing else is left, they are all there is.
+        #expect(Summarizer().summarize(["Was the quay built too low for the storms of this winter?"], budget: .sentences(2)).count == 1)
         // Straight marks get straight marks.
         #expect(SummarySentence.shown("We need a month,\" she said.", startsInQuotation: true, endsInQuotation: false) == "\"We need a month,\" she said.")
     }
@@ -186,13 +205,22 @@ let storyDocuments = [
 }
 
 @Suite struct OrderingTests {
-    @Test func datedSourcesGoInDateOrder() {
+    @Test func datedSourcesGoInDateOrder() throws {
         let docs = [
             "The council approved the harbour wall plan on Friday after a long debate in Calder.",
             "Engineers proposed a new harbour wall for Calder on Monday, after the storms of last winter.",
         ]
-        let summary = Summarizer().summarize(docs, budget: .words(100), dates: ["2025-03-14", "2025-03-10"])
-        #expect(summary.map(\.document) == [1, 0])
+        // A dated summary leads with the sentence that carries most of what the sources share (the
+        // story's main event as it stands), then tells the rest in date order.
+        let three = ["The council approved the Calder harbour wall plan on Friday after a long debate.",
+                     "Engineers proposed a new harbour wall for Calder on Monday, after the storms of last winter.",
+                     "Ferry crews joined the queue at the Calder quay on Wednesday."]
+        let dates = ["2025-03-14", "2025-03-10", "2025-03-12"]
+        let summary = Summarizer().summarize(three, budget: .words(100), dates: dates)
+        #expect(summary.first?.document == 0, "the approval of the harbour wall plan leads")
+        let rest = summary.dropFirst().map { dates[$0.document] }
+        #expect(rest == rest.sorted())
+        #expect(summary.count == 3)
         let undated = Summarizer().summarize(docs, budget: .words(100), dates: ["2025-03-14", nil])
         #expect(undated.map(\.document) == [0, 1])
     }

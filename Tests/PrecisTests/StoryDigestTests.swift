@@ -122,8 +122,9 @@ struct SeedTimelineTests {
         let intake = InputReader().read(paths: [SeedFiles.directory.path])
         let pipeline = Pipeline()
         let articles = pipeline.articles(from: intake.documents).articles
-        let files = articles.map { ($0.origin as NSString).lastPathComponent }
         let digest = pipeline.digest(articles: articles, budget: .words(100))
+        // The digest numbers its sources in date order; `document` indexes its own list.
+        let files = digest.documents.map { ($0.file as NSString).lastPathComponent }
         func cited(_ entry: TimelineEntry) -> Set<String> { Set(entry.sources.map { String(files[$0.document].prefix(3)) }) }
 
         // The inquiry's report: 001 dates it (Feb. 17, article of 2014-11-10); the others say "in February".
@@ -134,7 +135,7 @@ struct SeedTimelineTests {
         #expect(cited(vote).isSuperset(of: ["003", "000"]))
         // Each source span gives back a sentence that names the event's time.
         for s in report.sources + vote.sources {
-            let text = Array(articles[s.document].text.unicodeScalars)
+            let text = Array(digest.documents[s.document].text.unicodeScalars)
             let sentence = String(String.UnicodeScalarView(text[s.start..<s.end]))
             #expect(sentence.contains("Feb") || sentence.contains("Tuesday"), "\(sentence)")
         }
@@ -153,8 +154,12 @@ struct SeedFactsTests {
         #expect(Set(cosponsors.values.map(\.value)) == ["48", "50", "60", "62"])
         #expect(cosponsors.values.first { $0.value == "60" }?.qualifier == "more than")
         #expect(cosponsors.values.first { $0.value == "50" }?.qualifier == "some")
-        // Dated sources come first, in date order.
-        #expect(cosponsors.values.prefix(2).map(\.date) == ["2014-11-10", "2014-11-18"])
+        // In date order, known or inferred: the count rose as the vote neared.
+        let dates = cosponsors.values.compactMap(\.date)
+        #expect(dates.count == 4 && dates == dates.sorted())
+        #expect(cosponsors.values.first?.date == "2014-11-10")
+        #expect(cosponsors.kind == .changed)
+        #expect(cosponsors.values.contains { $0.dateInferred })
         #expect(!facts.disagreements.contains { $0.about == "votes" }, "111 to 19 is the same tally everywhere")
         let numbers = facts.numbers.flatMap { $0 }
         #expect(numbers.contains { $0.value == "111-19" })

@@ -1,0 +1,30 @@
+import Foundation
+import PrecisText
+
+/// How a sentence reads out of its article, for a summary that must read on its own.
+public struct SentenceReading: Sendable, Equatable {
+    /// It asks rather than tells ("Was it a random or targeted attack?").
+    public var isQuestion: Bool
+    /// It is a quotation of its own that names no speaker: the whole sentence inside one pair of
+    /// quotation marks ("“Obviously, he has a thin skin.”").
+    public var isUnattributedQuotation: Bool
+    /// It is part of a quotation of several sentences whose speaker another sentence names; a summary
+    /// shows it in the quotation marks it lacks (`SummarySentence.shown`).
+    public var isInsideLongerQuotation: Bool
+
+    /// Reads `text` (one sentence); `inQuotation` says whether a quotation of several sentences is
+    /// open where it starts and where it ends.
+    public init(_ text: String, inQuotation: (atStart: Bool, atEnd: Bool) = (false, false)) {
+        let closers: Set<Character> = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]", " "]
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let core = trimmed.reversed().drop { closers.contains($0) }
+        isQuestion = core.first == "?"
+        let opens = trimmed.first.map { "\"\u{201C}".contains($0) } ?? false
+        let closes = trimmed.last.map { "\"\u{201D}".contains($0) } ?? false
+        // A quotation that opens the sentence and closes it, with no mark between: nothing outside it
+        // says who spoke.
+        let marks = trimmed.filter { "\"\u{201C}\u{201D}".contains($0) }.count
+        isUnattributedQuotation = opens && closes && marks == 2 && !inQuotation.atStart && !inQuotation.atEnd
+        isInsideLongerQuotation = inQuotation.atStart || inQuotation.atEnd
+    }
+}
