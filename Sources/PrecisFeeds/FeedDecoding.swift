@@ -29,8 +29,8 @@ struct FeedDecoding {
         else if bytes.starts(with: [0xFF, 0xFE]) { sniffed = "utf-16le"; body = bytes[2...]; hadBOM = true }
         else if bytes.starts(with: [0x00, 0x00, 0x00, 0x3C]) { sniffed = "utf-32be" }
         else if bytes.starts(with: [0x3C, 0x00, 0x00, 0x00]) { sniffed = "utf-32le" }
-        else if bytes.starts(with: [0x00, 0x3C, 0x00, 0x3F]) { sniffed = "utf-16be" }
-        else if bytes.starts(with: [0x3C, 0x00, 0x3F, 0x00]) { sniffed = "utf-16le" }
+        else if bytes.count >= 4, bytes[0] == 0x00, bytes[1] == 0x3C, bytes[2] == 0x00, bytes[3] != 0x00 { sniffed = "utf-16be" }
+        else if bytes.count >= 4, bytes[0] == 0x3C, bytes[1] == 0x00, bytes[2] != 0x00, bytes[3] == 0x00 { sniffed = "utf-16le" }
 
         // 2. The XML declaration, read in the sniffed form (or as ASCII).
         var declared: String?
@@ -70,10 +70,6 @@ struct FeedDecoding {
                 candidates = [charset, hadBOM ? sniffed : nil, declared, sniffed, "utf-8"].compactMap { $0 }
             } else if isTextXML {
                 candidates = [charset ?? "us-ascii"]
-                if charset == nil, let d = declared, d != "us-ascii" {
-                    warnings.append("the XML declaration's encoding \(d) is overridden by the HTTP default us-ascii for \(media)")
-                    illFormed = true
-                }
             } else if media.hasPrefix("text/") || media.hasPrefix("application/") {
                 warnings.append("served as \(media), not an XML media type")
                 illFormed = true
@@ -95,7 +91,7 @@ struct FeedDecoding {
             let input = Array(isUnicode(name) && hadBOM ? body : bytes[...])
             if let out = convert(input, from: name, lenient: false) {
                 if k >= candidates.count || (k > 0 && name != candidates[0]) {
-                    warnings.append("the document is not valid \(candidates[0]); read as \(name)")
+                    warnings.append("the document is not valid \(candidates[0]) (the encoding it was given is overridden); read as \(name)")
                     illFormed = true
                 }
                 return FeedDecoding(utf8: out, encoding: name, warnings: warnings, illFormed: illFormed)
@@ -131,7 +127,8 @@ struct FeedDecoding {
         case "gb2312", "gbk", "x-gbk": return "gb18030"
         case "ascii", "us_ascii": return "us-ascii"
         case "cp1252": return "windows-1252"
-        case "ucs-2": return "utf-16"
+        case "ucs-2", "u16", "utf16", "utf_16": return "utf-16"
+        case "ucs-4", "u32", "utf32", "utf_32": return "utf-32"
         default: return n
         }
     }
@@ -155,6 +152,14 @@ struct FeedDecoding {
 
     /// Windows-1252, the superset of latin-1 that feeds labelled latin-1 really use; its five unused
     /// bytes read as latin-1 control codes.
+    /// What windows-1252 has at 0x80-0x9F (nil: unused).
+    static let cp1252: [Unicode.Scalar?] = [
+        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
+        nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+    ]
+
     static func windows1252(_ bytes: [UInt8]) -> String {
         if let out = iconvConvert(bytes, from: "CP1252", lenient: false) { return String(decoding: out, as: UTF8.self) }
         return String(decoding: iconvConvert(bytes, from: "ISO-8859-1", lenient: true) ?? [], as: UTF8.self)

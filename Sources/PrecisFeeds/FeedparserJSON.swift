@@ -148,7 +148,11 @@ extension FeedItem {
         Feed.put(text: summary, "summary", into: &o)
         Feed.put(text: rights, "rights", into: &o)
         for (key, t) in otherTexts.sorted(by: { $0.key < $1.key }) { Feed.put(text: t, key, into: &o) }
-        if !content.isEmpty { o["content"] = .array(content.map { .object(Feed.detail($0)) }) }
+        if !content.isEmpty {
+            o["content"] = .array(content.map { .object(Feed.detail($0)) })
+            // feedparser gives an entry with content and no summary the content as its summary.
+            if summary == nil { Feed.put(text: content[0], "summary", into: &o) }
+        }
         Feed.put(link: link, links: links, into: &o)
         if let id { o["id"] = .string(id) }
         o["guidislink"] = .bool(guidIsPermalink)
@@ -167,6 +171,7 @@ extension FeedItem {
             Feed.put(text: source.subtitle, "subtitle", into: &s)
             Feed.put(text: source.rights, "rights", into: &s)
             Feed.put(link: source.link, links: source.links, into: &s)
+            if source.title?.type == "text/plain", source.links.count == 1, let l = source.link { s["href"] = .string(l) }
             if let id = source.id { s["id"] = .string(id) }
             Feed.put(date: source.updated, "updated", into: &s)
             Feed.put(people: source.authors, contributors: source.contributors, publisher: nil, into: &s)

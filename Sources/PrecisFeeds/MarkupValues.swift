@@ -12,35 +12,39 @@ extension XMLFeedReader {
         return out
     }
 
-    static func serialize(_ node: XNode, parentNamespace: String, into out: inout String) {
+    static func serialize(_ node: XNode, parentNamespace: String, declared: Set<String> = [], into out: inout String) {
         switch node {
         case .text(let t):
             out += escape(t, attribute: false)
         case .element(let e):
+            // Local names; a foreign vocabulary (SVG, MathML) gets its default namespace declared
+            // where it starts, and prefixed attributes (xlink:href) their prefix; attributes sorted.
             let inXHTML = e.namespace == xhtml || e.namespace.isEmpty
-            let name = inXHTML || e.prefix == nil ? e.name : e.prefix! + ":" + e.name
-            out += "<" + name
-            var declared = false
-            for a in e.attributes {
-                if a.namespace == "http://www.w3.org/2000/xmlns/" {
-                    if a.value == xhtml || a.value == atom10 || a.value == atom03 { continue }
-                    if a.prefix == nil { declared = true }
-                    out += " " + (a.prefix.map { $0 + ":" } ?? "") + a.name + "=\"" + escape(a.value, attribute: true) + "\""
-                    continue
+            out += "<" + e.name
+            var attributes: [(String, String)] = []
+            var declared = declared
+            for a in e.attributes where a.namespace != "http://www.w3.org/2000/xmlns/" {
+                if let prefix = a.prefix, !a.namespace.isEmpty {
+                    attributes.append((prefix + ":" + a.name, a.value))
+                    if prefix != "xml", !declared.contains(prefix) {
+                        declared.insert(prefix)
+                        attributes.append(("xmlns:" + prefix, a.namespace))
+                    }
+                } else {
+                    attributes.append((a.name, a.value))
                 }
-                let aname = a.prefix.map { $0 + ":" + a.name } ?? a.name
-                out += " " + aname + "=\"" + escape(a.value, attribute: true) + "\""
             }
-            if !declared && !inXHTML && e.prefix == nil && e.namespace != parentNamespace {
-                out += " xmlns=\"" + escape(e.namespace, attribute: true) + "\""
+            if !inXHTML && e.namespace != parentNamespace { attributes.append(("xmlns", e.namespace)) }
+            for (name, value) in attributes.sorted(by: { $0.0 < $1.0 }) {
+                out += " " + name + "=\"" + escape(value, attribute: true) + "\""
             }
             if e.children.isEmpty && voidElements.contains(e.name.lowercased()) {
                 out += " />"
                 return
             }
             out += ">"
-            for c in e.children { serialize(c, parentNamespace: e.namespace, into: &out) }
-            out += "</" + name + ">"
+            for c in e.children { serialize(c, parentNamespace: e.namespace, declared: declared, into: &out) }
+            out += "</" + e.name + ">"
         }
     }
 

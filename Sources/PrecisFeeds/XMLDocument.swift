@@ -83,7 +83,8 @@ enum XMLDocumentReader {
             }
         }
         var errors: [String] = []
-        if context.pointee.wellFormed == 0 {
+        let wellFormed = context.pointee.wellFormed != 0 && context.pointee.nsWellFormed != 0
+        if !wellFormed {
             let last = context.pointee.lastError
             let message = last.message.map { String(cString: $0).trimmingWhitespace } ?? "not well-formed"
             errors.append("line \(last.line): \(message)")
@@ -95,10 +96,10 @@ enum XMLDocumentReader {
             doctype = [dtd.pointee.name, dtd.pointee.ExternalID, dtd.pointee.SystemID].compactMap { $0.map { String(cString: $0) } }.joined(separator: " ")
         }
         guard let rootNode = xmlDocGetRootElement(doc) else {
-            return XMLReadResult(root: nil, wellFormed: context.pointee.wellFormed != 0, errors: errors, doctype: doctype)
+            return XMLReadResult(root: nil, wellFormed: wellFormed, errors: errors, doctype: doctype)
         }
         let root = convert(rootNode, doc: doc, base: url, language: nil)
-        return XMLReadResult(root: root, wellFormed: context.pointee.wellFormed != 0, errors: errors, doctype: doctype)
+        return XMLReadResult(root: root, wellFormed: wellFormed, errors: errors, doctype: doctype)
     }
 
     static func string(_ p: UnsafePointer<xmlChar>?) -> String? { p.map { String(cString: $0) } }
@@ -211,6 +212,14 @@ enum XMLDocumentReader {
                 let start = j
                 while j < n, isDigit(bytes[j], hex: hex) { j += 1 }
                 if j > start && j < n && bytes[j] == UInt8(ascii: ";") {
+                    if hex && bytes[i + 2] == UInt8(ascii: "X") {
+                        // XML allows only a lower-case x.
+                        out.append(contentsOf: Array("&#x".utf8))
+                        out.append(contentsOf: bytes[start...j])
+                        repaired.append("&#X")
+                        i = j + 1
+                        continue
+                    }
                     out.append(contentsOf: bytes[i...j])
                     i = j + 1
                     continue

@@ -40,6 +40,13 @@ struct XMLFeedReader {
     // MARK: - Document
 
     mutating func read(_ root: XElement, doctype: String?) throws(FeedError) -> Feed {
+        var root = root
+        if root.name == "feed", Self.prefixes[root.namespace] != "atom" {
+            // A feed root in no namespace or an unknown one: read its vocabulary as Atom's.
+            let target = root.attribute("version") == "0.3" ? Self.atom03 : Self.atom10
+            Self.renamespace(&root, from: root.namespace, to: target)
+            if root.attribute("version") == nil { root.attributes.append(XAttribute(namespace: "", name: "version", value: "")) }
+        }
         let rootKey = Self.key(root)
         var feed: Feed
         var itemElements: [XElement] = []
@@ -52,19 +59,20 @@ struct XMLFeedReader {
             case "0.92": feed = Feed(format: "rss092")
             case "0.93": feed = Feed(format: "rss093")
             case "0.94": feed = Feed(format: "rss094")
-            case "2.0", "2", "2.00", "2.0.1": feed = Feed(format: "rss20")
+            case _ where version.hasPrefix("2"): feed = Feed(format: "rss20")
             default: feed = Feed(format: "rss")
             }
             channel = root.elements.first { Self.key($0) == "channel" }
             itemElements = (channel?.elements ?? []).filter { Self.key($0) == "item" } + root.elements.filter { Self.key($0) == "item" }
         case "rdf:rdf":
             let ch = root.elements.first { $0.name.lowercased() == "channel" }
-            feed = Feed(format: ch?.namespace == Self.rss090 ? "rss090" : "rss10")
+            let rss090 = ch?.namespace == Self.rss090 || root.attributes.contains { $0.value == Self.rss090 }
+            feed = Feed(format: rss090 ? "rss090" : "rss10")
             channel = ch
             itemElements = root.elements.filter { $0.name.lowercased() == "item" }
                 + (ch?.elements ?? []).filter { $0.name.lowercased() == "item" }
         case "atom:feed":
-            if root.namespace == Self.atom10 {
+            if root.namespace == Self.atom10 && root.attribute("version") != "" {
                 feed = Feed(format: "atom10")
             } else {
                 switch root.attribute("version") ?? "" {
@@ -75,7 +83,7 @@ struct XMLFeedReader {
                 }
             }
             channel = root
-            itemElements = root.elements.filter { Self.key($0) == "atom:entry" }
+            itemElements = root.elements.filter { Self.key($0) == "atom:entry" || Self.key($0) == "atom:item" }
         case "channel":
             feed = Feed(format: "cdf")
             var cdf = root
@@ -108,6 +116,16 @@ struct XMLFeedReader {
         }
         feed.warnings += warnings
         return feed
+    }
+
+    static func renamespace(_ e: inout XElement, from old: String, to new: String) {
+        if e.namespace == old { e.namespace = new }
+        for k in e.children.indices {
+            if case .element(var c) = e.children[k] {
+                renamespace(&c, from: old, to: new)
+                e.children[k] = .element(c)
+            }
+        }
     }
 
     /// CDF's BASE attribute works like xml:base for the element and all below it.
@@ -253,6 +271,8 @@ struct XMLFeedReader {
                 }
             case "atom:link":
                 readAtomLink(e, into: &f)
+            case "cc:license", "creativecommons:license":
+                if let l = safeLink(e.attribute("resource") ?? e.text, base: e.base) { f.links.append(FeedLink(href: l, rel: "license")) }
             case "description":
                 let t = text(e, defaultType: "text/html")
                 if level == .feed { if f.subtitle == nil { f.subtitle = t } } else if f.summary == nil { f.summary = t }
@@ -272,7 +292,7 @@ struct XMLFeedReader {
                 f.content.append(text(e, defaultType: "text/html"))
             case "atom:content":
                 f.content.append(text(e, defaultType: "text/plain"))
-            case "xhtml:body":
+            case "xhtml:body", "body", "fullitem":
                 var t = FeedText(value: serializeChildren(e).trimmingWhitespace, type: "application/xhtml+xml", language: e.language, base: e.base)
                 t.value = resolveRelativeURIs(t.value, base: e.base)
                 f.content.append(t)
@@ -282,13 +302,14 @@ struct XMLFeedReader {
                 f.guidIsPermalink = (e.attribute("ispermalink") ?? "true").lowercased() != "false"
                     && ["http", "https"].contains(URLResolution.scheme(value) ?? "")
             case "atom:id":
-                if f.id == nil { f.id = e.text.trimmingWhitespace }
+                let v = e.text.trimmingWhitespace
+                if f.id == nil { f.id = URLResolution.scheme(v) == nil && !v.isEmpty ? URLResolution.resolve(v, against: e.base) : v }
             case "pubdate", "atom:published", "atom:issued", "dcterms:issued":
-                if f.published == nil { f.published = date(e.text) }
+                f.published = date(e.text)
             case "dc:date", "atom:updated", "atom:modified", "dcterms:modified", "lastbuilddate":
-                if f.updated == nil || key != "lastbuilddate" && key != "dc:date" && f.updated?.date == nil { f.updated = date(e.text) }
+                f.updated = date(e.text)
             case "atom:created", "dcterms:created":
-                if f.created == nil { f.created = date(e.text) }
+                f.created = date(e.text)
             case "expirationdate", "dcterms:valid":
                 if f.expired == nil { f.expired = date(e.text) }
             case "author", "dc:creator", "dc:author", "itunes:author", "managingeditor":
@@ -326,7 +347,7 @@ struct XMLFeedReader {
                 read(e, into: &inner, level: .source)
                 f.source = inner.asSource
             case "language", "dc:language":
-                if f.language == nil { f.language = e.text.trimmingWhitespace }
+                if f.language == nil { f.language = Self.languageTag(e.text.trimmingWhitespace) }
             case "copyright", "dc:rights", "atom:rights", "atom:copyright":
                 if f.rights == nil { f.rights = text(e, defaultType: key.hasPrefix("atom") ? "text/plain" : "text/html") }
             case "generator", "atom:generator":
@@ -367,10 +388,18 @@ struct XMLFeedReader {
             case "ttl", "docs", "rating":
                 let v = e.text.trimmingWhitespace
                 f.extras[key] = key == "docs" ? (safeLink(v, base: e.base) ?? v) : v
+            case "wfw:comment", "wfw:commentrss":
+                if let l = safeLink(e.text, base: e.base) { f.extras[key.replacingOccurrences(of: ":", with: "_")] = l }
             default:
-                break
+                // Other simple elements are kept by name ("prefix_name"), the first of each.
+                let name = key.replacingOccurrences(of: ":", with: "_")
+                if !e.hasElementChildren, f.extras[name] == nil, !name.contains(".") {
+                    let v = e.text.trimmingWhitespace
+                    if !v.isEmpty { f.extras[name] = v }
+                }
             }
         }
+        if level == .entry, f.id == nil, let about = container.attribute("about", namespace: Self.rdf) { f.id = about }
         // An RSS guid that is a permalink is the item's link when no link is given.
         if level == .entry, f.link == nil, f.guidIsPermalink, let id = f.id, let l = safeLink(id, base: container.base) {
             f.link = l
@@ -381,11 +410,13 @@ struct XMLFeedReader {
     }
 
     mutating func readAtomLink(_ e: XElement, into f: inout Fields) {
-        guard let href = e.attribute("href") ?? e.attribute("url"), let l = safeLink(href, base: e.base) else { return }
+        let href = e.attribute("href") ?? e.attribute("url") ?? e.text.trimmingWhitespace
+        guard let l = safeLink(href, base: e.base, allowEmpty: e.attribute("href") != nil) else { return }
         let rel = e.attribute("rel")?.trimmingWhitespace ?? "alternate"
         var link = FeedLink(href: l, rel: rel, type: e.attribute("type"), title: e.attribute("title"),
                             length: e.attribute("length"), hreflang: e.attribute("hreflang"))
         if link.type == nil, rel == "alternate" { link.type = "text/html" }
+        if link.type == nil, rel == "self" { link.type = "application/atom+xml" }
         f.links.append(link)
         if rel == "alternate", f.link == nil { f.link = l }
         if rel == "enclosure" { f.enclosures.append(link) }
@@ -414,14 +445,14 @@ struct XMLFeedReader {
         if type == "application/xhtml+xml" || mode == "xml" || (e.hasElementChildren && mode != "escaped" && mode != "base64") {
             var inner = e
             let elems = e.elements
-            if type == "application/xhtml+xml", elems.count == 1, elems[0].name.lowercased() == "div",
+            if type == "application/xhtml+xml", e.namespace == Self.atom10, elems.count == 1, elems[0].name.lowercased() == "div",
                elems[0].namespace == Self.xhtml || elems[0].namespace.isEmpty,
                !e.children.contains(where: { if case .text(let t) = $0 { return !t.trimmingWhitespace.isEmpty } else { return false } }) {
                 inner = elems[0]
             }
             value = serializeChildren(inner)
             if type == "text/plain" && e.hasElementChildren { type = isAtom && mode == "xml" ? "text/html" : (isAtom ? type : "text/html") }
-        } else if mode == "base64" {
+        } else if mode == "base64" || (e.namespace == Self.atom10 && !type.hasPrefix("text/") && !type.hasSuffix("xml")) {
             value = Data(base64Encoded: e.text.trimmingWhitespace, options: .ignoreUnknownCharacters)
                 .map { String(decoding: $0, as: UTF8.self) } ?? e.text
         } else {
@@ -430,9 +461,31 @@ struct XMLFeedReader {
         value = value.trimmingWhitespace
         if !isAtom && type == "text/plain" && Self.looksLikeHTML(value) { type = "text/html" }
         if type == "text/html" || type == "application/xhtml+xml" { value = resolveRelativeURIs(value, base: e.base) }
-        var t = FeedText(value: value, type: type, language: e.language, base: e.base)
+        var t = FeedText(value: Self.demoronize(value, html: type == "text/html" || type == "application/xhtml+xml"),
+                         type: type, language: e.language.flatMap(Self.languageTag), base: e.base)
         if let src = e.attribute("src") { t.src = safeLinkQuiet(src, base: e.base) }
         return t
+    }
+
+    /// Text from feeds that put windows-1252 code points where Unicode ones belong: C1 control characters
+    /// (U+0080-U+009F, never meant as such) and, in HTML, character references to them ("&#146;"),
+    /// become the characters windows-1252 has there (U+2019).
+    static func demoronize(_ s: String, html: Bool) -> String {
+        var out = s
+        if s.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.value <= 0x9F }) {
+            var scalars = String.UnicodeScalarView()
+            for u in s.unicodeScalars {
+                if u.value >= 0x80 && u.value <= 0x9F, let m = FeedDecoding.cp1252[Int(u.value - 0x80)] { scalars.append(m) } else { scalars.append(u) }
+            }
+            out = String(scalars)
+        }
+        if html, out.contains("&#1") {
+            for n in 128...159 {
+                guard let m = FeedDecoding.cp1252[n - 128] else { continue }
+                out = out.replacingOccurrences(of: "&#\(n);", with: "&#x" + String(m.value, radix: 16) + ";")
+            }
+        }
+        return out
     }
 
     /// Whether plain text is really HTML: it closes a tag or uses an entity.
@@ -442,6 +495,11 @@ struct XMLFeedReader {
         if s.range(of: #"&#?[A-Za-z0-9]+;"#, options: .regularExpression) != nil { return true }
         if s.range(of: #"<(br|hr|img|p)\b[^>]*>"#, options: [.regularExpression, .caseInsensitive]) != nil { return true }
         return false
+    }
+
+    /// "en_US" written as the language tag "en-US".
+    static func languageTag(_ s: String) -> String? {
+        s.isEmpty ? nil : s.replacingOccurrences(of: "_", with: "-")
     }
 
     func date(_ text: String) -> FeedDate {
@@ -476,7 +534,7 @@ struct XMLFeedReader {
             switch Self.key(c) {
             case "atom:name": p.name = v
             case "atom:email": p.email = v
-            case "atom:uri", "atom:url": p.uri = safeLinkQuiet(v, base: c.base)
+            case "atom:uri", "atom:url", "atom:homepage": p.uri = safeLinkQuiet(v, base: c.base)
             default: break
             }
         }
@@ -491,9 +549,9 @@ struct XMLFeedReader {
     static let refusedSchemes: Set<String> = ["javascript", "vbscript", "file", "data", "about", "chrome", "jar"]
 
     /// A link made absolute; nil (with a warning) when it is not http or https.
-    mutating func safeLink(_ raw: String, base: String?) -> String? {
+    mutating func safeLink(_ raw: String, base: String?, allowEmpty: Bool = false) -> String? {
         let t = raw.trimmingWhitespace
-        guard !t.isEmpty else { return nil }
+        guard !t.isEmpty || (allowEmpty && base != nil) else { return nil }
         let resolved = URLResolution.resolve(t, against: base)
         guard let scheme = URLResolution.scheme(resolved) else { return resolved }
         if scheme == "http" || scheme == "https" { return resolved }
