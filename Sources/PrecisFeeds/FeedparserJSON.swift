@@ -258,12 +258,13 @@ enum JSONWriter {
 
 /// One line of `precis parse-feed` output for a file: the feed in feedparser's shape with a "file"
 /// key, or {"file", "error"}.
-public func parseFeedLine(file: String, bytes: [UInt8]?, url: String?, contentType: String?) -> String {
+public func parseFeedLine(file: String, bytes: [UInt8]?, url: String?, contentType: String?,
+                          maxBytes: Int = FeedParser.defaultMaxBytes) -> String {
     var line = ""
     JSONWriter.writeString(file, into: &line)
     guard let bytes else { return "{\"file\":\(line),\"error\":\"cannot read the file\"}" }
     do {
-        let feed = try FeedParser.parse(bytes, url: url, contentType: contentType)
+        let feed = try FeedParser.parse(bytes, url: url, contentType: contentType, maxBytes: maxBytes)
         return "{\"file\":\(line)," + feed.feedparserJSON().dropFirst()
     } catch {
         var message = ""
