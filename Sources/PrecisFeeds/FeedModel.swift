@@ -73,6 +73,9 @@ public struct FeedItem: Sendable, Equatable {
     public var source: FeedSource?
     public var extras: [String: String] = [:]
     public var otherTexts: [String: FeedText] = [:]
+    /// Media RSS content (media:content) and thumbnails (media:thumbnail).
+    public var media: [FeedMedia] = []
+    public var thumbnails: [FeedMedia] = []
 
     public init() {}
 
@@ -160,6 +163,18 @@ public struct FeedGenerator: Sendable, Equatable {
     public var name: String
     public var uri: String?
     public var version: String?
+}
+
+/// A Media RSS object: a picture, video or sound that goes with an item.
+public struct FeedMedia: Sendable, Equatable {
+    public var url: String
+    public var type: String?
+    /// "image", "video", "audio", ...
+    public var medium: String?
+    public var width: Int?
+    public var height: Int?
+
+    public init(url: String) { self.url = url }
 }
 
 public struct FeedImage: Sendable, Equatable {

@@ -127,12 +127,27 @@ extension Feed {
         o["generator_detail"] = .object(d)
     }
 
-    /// "cloud.path" becomes cloud: {path}; plain keys stay.
+    static func mediaObject(_ m: FeedMedia) -> JSONWriter.Object {
+        var d = JSONWriter.Object()
+        d["url"] = .string(m.url)
+        if let t = m.type { d["type"] = .string(t) }
+        if let t = m.medium { d["medium"] = .string(t) }
+        if let w = m.width { d["width"] = .string(String(w)) }
+        if let h = m.height { d["height"] = .string(String(h)) }
+        return d
+    }
+
+    /// "cloud.path" becomes cloud: {path}; plain keys stay. feedparser's iTunes flags are typed:
+    /// itunes_block 1 or 0, itunes_explicit true, false or null.
     static func put(extras: [String: String], into o: inout JSONWriter.Object) {
         var groups: [String: JSONWriter.Object] = [:]
         for (key, value) in extras.sorted(by: { $0.key < $1.key }) {
             if let dot = key.firstIndex(of: ".") {
                 groups[String(key[..<dot]), default: JSONWriter.Object()][String(key[key.index(after: dot)...])] = .string(value)
+            } else if key == "itunes_block" {
+                o[key] = .int(value == "yes" ? 1 : 0)
+            } else if key == "itunes_explicit" {
+                o[key] = ["yes", "explicit", "true"].contains(value) ? .bool(true) : ["no", "clean", "false"].contains(value) ? .bool(false) : .null
             } else {
                 o[key] = .string(value)
             }
@@ -181,6 +196,8 @@ extension FeedItem {
             if let logo = source.logo { s["logo"] = .string(logo) }
             o["source"] = .object(s)
         }
+        if !media.isEmpty { o["media_content"] = .array(media.map { .object(Feed.mediaObject($0)) }) }
+        if !thumbnails.isEmpty { o["media_thumbnail"] = .array(thumbnails.map { .object(Feed.mediaObject($0)) }) }
         Feed.put(extras: extras, into: &o)
         return o
     }

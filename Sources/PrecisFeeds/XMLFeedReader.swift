@@ -182,6 +182,12 @@ struct XMLFeedReader {
         var source: FeedSource?
         var extras: [String: String] = [:]
         var texts: [String: FeedText] = [:]
+        var media: [FeedMedia] = []
+        var thumbnails: [FeedMedia] = []
+        /// Titles and descriptions from Media RSS and iTunes, used when the feed gives none of its own.
+        var fallbackTitle: FeedText?
+        var fallbackSummary: FeedText?
+        var fallbackSubtitle: FeedText?
 
         func apply(to feed: inout Feed) {
             feed.title = title
@@ -228,6 +234,8 @@ struct XMLFeedReader {
             item.source = source
             item.extras = extras
             item.otherTexts = texts
+            item.media = media
+            item.thumbnails = thumbnails
         }
 
         var asSource: FeedSource {
@@ -292,7 +300,9 @@ struct XMLFeedReader {
                 f.content.append(text(e, defaultType: "text/html"))
             case "atom:content":
                 f.content.append(text(e, defaultType: "text/plain"))
-            case "xhtml:body", "body", "fullitem":
+            case "fullitem":
+                f.content.append(text(e, defaultType: "text/html"))
+            case "xhtml:body", "body":
                 var t = FeedText(value: serializeChildren(e).trimmingWhitespace, type: "application/xhtml+xml", language: e.language, base: e.base)
                 t.value = resolveRelativeURIs(t.value, base: e.base)
                 f.content.append(t)
@@ -388,6 +398,55 @@ struct XMLFeedReader {
             case "ttl", "docs", "rating":
                 let v = e.text.trimmingWhitespace
                 f.extras[key] = key == "docs" ? (safeLink(v, base: e.base) ?? v) : v
+            case "media:group":
+                read(e, into: &f, level: level)
+            case "media:title":
+                if f.fallbackTitle == nil { f.fallbackTitle = mediaText(e) }
+            case "media:description":
+                if f.fallbackSummary == nil { f.fallbackSummary = mediaText(e) }
+            case "media:category":
+                let term = e.text.trimmingWhitespace
+                if !term.isEmpty {
+                    f.categories.append(FeedCategory(term: term, scheme: e.attribute("scheme") ?? "http://search.yahoo.com/mrss/category_schema",
+                                                     label: e.attribute("label")))
+                }
+            case "media:content", "media:thumbnail":
+                guard let url = e.attribute("url"), let l = safeLink(url, base: e.base) else { continue }
+                var m = FeedMedia(url: l)
+                m.type = e.attribute("type")
+                m.medium = e.attribute("medium")
+                m.width = e.attribute("width").flatMap { Int($0) }
+                m.height = e.attribute("height").flatMap { Int($0) }
+                if key == "media:content" { f.media.append(m) } else { f.thumbnails.append(m) }
+            case "media:player":
+                if let url = e.attribute("url"), let l = safeLink(url, base: e.base) { f.extras["media_player.url"] = l }
+            case "itunes:category":
+                func categories(_ c: XElement) {
+                    if let t = c.attribute("text"), !t.isEmpty { f.categories.append(FeedCategory(term: t, scheme: "http://www.itunes.com/")) }
+                    for sub in c.elements where Self.key(sub) == "itunes:category" { categories(sub) }
+                }
+                categories(e)
+            case "itunes:image":
+                if let href = e.attribute("href"), let l = safeLink(href, base: e.base) {
+                    if level == .feed { if f.image == nil { f.image = FeedImage(url: l) } } else { f.extras["image.href"] = l }
+                }
+            case "itunes:owner":
+                var p = FeedPerson()
+                for c in e.elements {
+                    switch Self.key(c) {
+                    case "itunes:name": p.name = c.text.trimmingWhitespace
+                    case "itunes:email": p.email = c.text.trimmingWhitespace
+                    default: break
+                    }
+                }
+                if f.publisher == nil { f.publisher = p }
+            case "itunes:subtitle":
+                if f.fallbackSubtitle == nil { f.fallbackSubtitle = FeedText(value: e.text.trimmingWhitespace, language: e.language, base: e.base) }
+            case "itunes:summary":
+                let t = FeedText(value: e.text.trimmingWhitespace, language: e.language, base: e.base)
+                if level == .feed { if f.fallbackSummary == nil { f.fallbackSummary = t } } else if f.fallbackSummary == nil { f.fallbackSummary = t }
+            case "itunes:block", "itunes:explicit":
+                f.extras[key.replacingOccurrences(of: ":", with: "_")] = e.text.trimmingWhitespace.lowercased()
             case "wfw:comment", "wfw:commentrss":
                 if let l = safeLink(e.text, base: e.base) { f.extras[key.replacingOccurrences(of: ":", with: "_")] = l }
             default:
@@ -397,6 +456,14 @@ struct XMLFeedReader {
                     let v = e.text.trimmingWhitespace
                     if !v.isEmpty { f.extras[name] = v }
                 }
+            }
+        }
+        if level != .source || container.name != "group" {
+            if f.title == nil { f.title = f.fallbackTitle }
+            if level == .feed {
+                if f.subtitle == nil { f.subtitle = f.fallbackSubtitle ?? f.fallbackSummary }
+            } else if f.summary == nil {
+                f.summary = f.fallbackSummary
             }
         }
         if level == .entry, f.id == nil, let about = container.attribute("about", namespace: Self.rdf) { f.id = about }
@@ -500,6 +567,12 @@ struct XMLFeedReader {
     /// "en_US" written as the language tag "en-US".
     static func languageTag(_ s: String) -> String? {
         s.isEmpty ? nil : s.replacingOccurrences(of: "_", with: "-")
+    }
+
+    /// Media RSS text: type "plain" (the default) or "html".
+    func mediaText(_ e: XElement) -> FeedText {
+        let html = e.attribute("type")?.lowercased() == "html"
+        return FeedText(value: e.text.trimmingWhitespace, type: html ? "text/html" : "text/plain", language: e.language, base: e.base)
     }
 
     func date(_ text: String) -> FeedDate {
