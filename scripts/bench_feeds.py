@@ -52,7 +52,7 @@ class FPDict(dict):
             except (KeyError, IndexError):
                 raise KeyError(key)
         if key == "enclosures":
-            return [FPDict(l) for l in dict.get(self, "links", []) if l.get("rel") == "enclosure"]
+            return [FPDict((k, v) for k, v in l.items() if k != "rel") for l in dict.get(self, "links", []) if l.get("rel") == "enclosure"]
         if key == "license":
             for l in dict.get(self, "links", []):
                 if l.get("rel") == "license" and "href" in l:

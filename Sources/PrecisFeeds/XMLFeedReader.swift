@@ -104,7 +104,7 @@ struct XMLFeedReader {
             read(channel, into: &fields, level: .feed)
             if feed.format == "cdf" { readCDFAttributes(channel, into: &fields) }
             fields.apply(to: &feed)
-            if feed.format.hasPrefix("atom"), feed.language == nil { feed.language = channel.language }
+            if feed.format.hasPrefix("atom"), feed.language == nil { feed.language = channel.language.flatMap(Self.languageTag) }
         }
         for element in itemElements {
             var fields = Fields()
@@ -427,8 +427,15 @@ struct XMLFeedReader {
                 }
                 categories(e)
             case "itunes:image":
-                if let href = e.attribute("href"), let l = safeLink(href, base: e.base) {
+                if let href = e.attribute("href") ?? e.attribute("url"), let l = safeLink(href, base: e.base) {
                     if level == .feed { if f.image == nil { f.image = FeedImage(url: l) } } else { f.extras["image.href"] = l }
+                }
+            case "itunes:keywords":
+                for word in e.text.split(separator: ",") {
+                    let term = word.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if !term.isEmpty, !f.categories.contains(where: { $0.term == term }) {
+                        f.categories.append(FeedCategory(term: term, scheme: "http://www.itunes.com/"))
+                    }
                 }
             case "itunes:owner":
                 var p = FeedPerson()
@@ -538,10 +545,10 @@ struct XMLFeedReader {
     /// (U+0080-U+009F, never meant as such) and, in HTML, character references to them ("&#146;"),
     /// become the characters windows-1252 has there (U+2019).
     static func demoronize(_ s: String, html: Bool) -> String {
-        var out = s
-        if s.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.value <= 0x9F }) {
+        var out = undoubleEncode(s)
+        if out.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.value <= 0x9F }) {
             var scalars = String.UnicodeScalarView()
-            for u in s.unicodeScalars {
+            for u in out.unicodeScalars {
                 if u.value >= 0x80 && u.value <= 0x9F, let m = FeedDecoding.cp1252[Int(u.value - 0x80)] { scalars.append(m) } else { scalars.append(u) }
             }
             out = String(scalars)
@@ -553,6 +560,26 @@ struct XMLFeedReader {
             }
         }
         return out
+    }
+
+    /// UTF-8 that was read as windows-1252 (or latin-1) and encoded again ("â€¦" for "…") turned back
+    /// into what was written: only when every character maps back to one byte and those bytes are
+    /// valid UTF-8 with at least one multi-byte sequence, which ordinary text never is.
+    static func undoubleEncode(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value >= 0xC2 && $0.value <= 0xF4 }) else { return s }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            if u.value <= 0xFF {
+                bytes.append(UInt8(u.value))
+            } else if let k = FeedDecoding.cp1252.firstIndex(of: u) {
+                bytes.append(UInt8(0x80 + k))
+            } else {
+                return s
+            }
+        }
+        guard bytes.contains(where: { $0 >= 0xC2 }), let repaired = String(validating: bytes, as: UTF8.self) else { return s }
+        return repaired
     }
 
     /// Whether plain text is really HTML: it closes a tag or uses an entity.

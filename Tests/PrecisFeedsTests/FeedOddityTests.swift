@@ -159,6 +159,42 @@ struct FeedOddityTests {
         #expect(feed.title?.value == "ét")
     }
 
+    @Test("windows-1252 code points written as Unicode (U+0092, &#146;) become the punctuation meant")
+    func windows1252CodePoints() throws {
+        let feed = try parse(rss(item: "<title>don&#146;t</title><description>it&amp;#146;s</description>"))
+        #expect(feed.items[0].title?.value == "don\u{2019}t")
+        #expect(feed.items[0].summary?.value == "it&#x2019;s")
+    }
+
+    @Test("UTF-8 that was read as latin-1 and encoded again (\"â€¦\") is repaired")
+    func doubleEncoded() throws {
+        let feed = try parse(rss(item: "<title>Wait&#226;&#128;&#166; what</title><description>Caf\u{C3}\u{A9} society</description>"))
+        #expect(feed.items[0].title?.value == "Wait\u{2026} what")
+        #expect(feed.items[0].summary?.value == "Café society")
+        let plain = try parse(rss(item: "<title>Ærø and Ålborg, Müller’s café</title>"))
+        #expect(plain.items[0].title?.value == "Ærø and Ålborg, Müller’s café")
+    }
+
+    @Test("Media RSS thumbnails and content, and iTunes categories, are kept with the item")
+    func mediaAndITunes() throws {
+        let feed = try parse("""
+        <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+        <channel><title>Pod</title><itunes:category text="News"><itunes:category text="Politics"/></itunes:category>
+          <itunes:image href="https://pod.example/cover.jpg"/>
+          <item><media:title>Clip</media:title>
+            <media:thumbnail url="https://pod.example/t.jpg" width="120" height="90"/>
+            <media:content url="https://pod.example/v.mp4" type="video/mp4" medium="video"/>
+          </item></channel></rss>
+        """)
+        #expect(feed.categories.map(\.term) == ["News", "Politics"])
+        #expect(feed.image?.url == "https://pod.example/cover.jpg")
+        let item = try #require(feed.items.first)
+        #expect(item.title?.value == "Clip")
+        #expect(item.thumbnails.first?.url == "https://pod.example/t.jpg")
+        #expect(item.thumbnails.first?.width == 120)
+        #expect(item.media.first?.medium == "video")
+    }
+
     @Test("XML that is not well-formed is read in recover mode and marked ill-formed")
     func notWellFormed() throws {
         let feed = try parse("<rss version=\"2.0\"><channel><title>Broken</title><item><title>One</title></item><item><title>Two</channel></rss>")
