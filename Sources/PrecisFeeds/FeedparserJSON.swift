@@ -252,24 +252,38 @@ enum JSONWriter {
     }
 
     static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
+        // Most strings need no escaping: appended whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
         }
-        out += "\""
+        var buffer: [UInt8] = [0x22]
+        buffer.reserveCapacity(s.utf8.count + 16)
+        let bytes = Array(s.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 0x22: buffer += [0x5C, 0x22]
+            case 0x5C: buffer += [0x5C, 0x5C]
+            case 0x0A: buffer += [0x5C, 0x6E]
+            case 0x0D: buffer += [0x5C, 0x72]
+            case 0x09: buffer += [0x5C, 0x74]
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                // U+2028 and U+2029, which JavaScript reads as line ends.
+                buffer += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 2
+            case ..<0x20:
+                let hex = String(b, radix: 16)
+                buffer += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: buffer.append(b)
+            }
+            i += 1
+        }
+        buffer.append(0x22)
+        out += String(decoding: buffer, as: UTF8.self)
     }
 }
 

@@ -63,8 +63,13 @@ struct XMLReadResult {
 enum XMLDocumentReader {
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
+    /// libxml2 set up once. Its external entity loader is replaced by one that loads nothing: with
+    /// entities substituted (XML_PARSE_NOENT), a feed's `<!ENTITY x SYSTEM "file:///etc/passwd">` would
+    /// otherwise be read from disk into the feed (XXE). XML_PARSE_NONET alone covers only the network.
+    /// The loader is process-wide; nothing in Precis loads external entities or DTDs on purpose.
     private static let initialised: Bool = {
         xmlInitParser()
+        xmlSetExternalEntityLoader { _, _, _ in nil }
         return true
     }()
 
@@ -182,18 +187,21 @@ enum XMLDocumentReader {
         var repaired: [String] = []
         var i = 0
         let n = bytes.count
-        func starts(_ s: String, at k: Int) -> Bool {
-            let u = Array(s.utf8)
-            return k + u.count <= n && Array(bytes[k..<(k + u.count)]) == u
+        let cdataOpen = Array("<![CDATA[".utf8), commentOpen = Array("<!--".utf8)
+        let cdataClose = Array("]]>".utf8), commentClose = Array("-->".utf8)
+        func starts(_ u: [UInt8], at k: Int) -> Bool {
+            guard k + u.count <= n else { return false }
+            for m in 0..<u.count where bytes[k + m] != u[m] { return false }
+            return true
         }
         while i < n {
             let b = bytes[i]
             if b == UInt8(ascii: "<") {
-                if starts("<![CDATA[", at: i) || starts("<!--", at: i) {
-                    let close = starts("<!--", at: i) ? "-->" : "]]>"
+                if i + 1 < n, bytes[i + 1] == UInt8(ascii: "!"), starts(cdataOpen, at: i) || starts(commentOpen, at: i) {
+                    let close = starts(commentOpen, at: i) ? commentClose : cdataClose
                     var j = i + 4
-                    while j < n && !starts(close, at: j) { j += 1 }
-                    let end = min(n, j + close.utf8.count)
+                    while j < n && !(bytes[j] == close[0] && starts(close, at: j)) { j += 1 }
+                    let end = min(n, j + close.count)
                     out.append(contentsOf: bytes[i..<end])
                     i = end
                     continue

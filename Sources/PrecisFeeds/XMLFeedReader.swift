@@ -553,13 +553,23 @@ struct XMLFeedReader {
             }
             out = String(scalars)
         }
-        if html, out.contains("&#1") {
+        if html, containsC1Reference(out) {
             for n in 128...159 {
                 guard let m = FeedDecoding.cp1252[n - 128] else { continue }
                 out = out.replacingOccurrences(of: "&#\(n);", with: "&#x" + String(m.value, radix: 16) + ";")
             }
         }
         return out
+    }
+
+    /// Whether HTML has a decimal character reference in 128-159 ("&#146;").
+    static func containsC1Reference(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count >= 6 else { return false }
+        for i in 0..<(u.count - 5) where u[i] == 0x26 && u[i + 1] == 0x23 && u[i + 2] == 0x31 {
+            return true
+        }
+        return false
     }
 
     /// UTF-8 that was read as windows-1252 (or latin-1) and encoded again ("â€¦" for "…") turned back

@@ -242,6 +242,18 @@ struct FeedOddityTests {
         #expect((feed?.title?.value.utf8.count ?? 0) < 10_000_000)
     }
 
+    @Test("an external entity is never read from disk into the feed (XXE)")
+    func externalEntity() throws {
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("precis-feeds-secret-\(getpid()).txt")
+        try "TOPSECRET".write(to: secret, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        let doc = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"\(secret.absoluteString)\">]>"
+            + "<rss version=\"2.0\"><channel><title>A &x; B</title></channel></rss>"
+        let title = (try? parse(doc))?.title?.value ?? ""
+        let leaked = title.contains("TOPSECRET")
+        #expect(!leaked, "title: \(title)")
+    }
+
     @Test("random bytes never crash the parser")
     func fuzz() {
         var generator = SystemRandomNumberGenerator()
