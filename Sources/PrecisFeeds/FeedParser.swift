@@ -15,6 +15,8 @@ public enum FeedParser {
     public static func parse(_ bytes: [UInt8], url: String? = nil, contentType: String? = nil,
                              maxBytes: Int = defaultMaxBytes) throws(FeedError) -> Feed {
         guard bytes.count <= maxBytes else { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
+        // A document URL in a refused scheme (a javascript: Content-Location) is no base for links.
+        let url = url.flatMap { URLResolution.isRefusedBase($0) ? nil : $0 }
         var decoded = FeedDecoding.decode(bytes, contentType: contentType)
         if decoded.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { decoded.utf8.removeFirst(3) }
         let first = decoded.utf8.firstIndex { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C) }

@@ -46,6 +46,15 @@ enum URLResolution {
     /// The scheme of a URI, lower case, if it has one.
     static func scheme(_ s: String) -> String? { Parts(s.trimmingWhitespace).scheme }
 
+    /// Schemes never followed and never used as a base for other links.
+    static let refusedSchemes: Set<String> = ["javascript", "vbscript", "file", "data", "about", "chrome", "jar", "blob"]
+
+    /// Whether a base URI must be ignored: its scheme is a refused one.
+    static func isRefusedBase(_ uri: String) -> Bool {
+        guard let s = scheme(uri) else { return false }
+        return refusedSchemes.contains(s)
+    }
+
     /// `reference` made absolute against `base` (nil or empty base: the reference as it is).
     static func resolve(_ reference: String, against base: String?) -> String {
         let ref = reference.trimmingWhitespace

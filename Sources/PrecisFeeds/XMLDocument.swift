@@ -128,7 +128,9 @@ enum XMLDocumentReader {
             let item = XAttribute(namespace: string(ans?.pointee.href) ?? "", prefix: string(ans?.pointee.prefix),
                                   name: string(a.pointee.name) ?? "", value: value)
             if item.namespace == xmlNamespace && item.name == "base" {
-                base = URLResolution.resolve(value, against: base)
+                // An xml:base in a scheme no link may have (javascript:, data:, file:) is ignored.
+                let resolved = URLResolution.resolve(value, against: base)
+                if !URLResolution.isRefusedBase(resolved) { base = resolved }
             } else if item.namespace == xmlNamespace && item.name == "lang" {
                 language = value.isEmpty ? nil : value
             }

@@ -262,7 +262,7 @@ struct XMLFeedReader {
             let key = Self.key(e)
             switch key {
             case "title", "atom:title", "dc:title":
-                if f.title == nil || key == "atom:title" && f.title?.type == "text/plain" && level == .source { f.title = text(e, defaultType: "text/plain") }
+                if f.title == nil { f.title = text(e, defaultType: "text/plain") }
             case "link":
                 if e.hasElementChildren || e.text.trimmingWhitespace.isEmpty {
                     if let href = e.attribute("href"), let l = safeLink(href, base: e.base) {
@@ -656,8 +656,6 @@ struct XMLFeedReader {
         return p
     }
 
-    static let refusedSchemes: Set<String> = ["javascript", "vbscript", "file", "data", "about", "chrome", "jar"]
-
     /// A link made absolute; nil (with a warning) when it is not http or https.
     mutating func safeLink(_ raw: String, base: String?, allowEmpty: Bool = false) -> String? {
         let t = raw.trimmingWhitespace
@@ -673,7 +671,7 @@ struct XMLFeedReader {
     /// schemes are kept, the dangerous ones dropped without a warning.
     func safeLinkQuiet(_ raw: String, base: String?) -> String? {
         let resolved = URLResolution.resolve(raw.trimmingWhitespace, against: base)
-        if let s = URLResolution.scheme(resolved), Self.refusedSchemes.contains(s) { return nil }
+        if URLResolution.isRefusedBase(resolved) { return nil }
         return resolved
     }
 }

@@ -110,6 +110,18 @@ struct FeedOddityTests {
         }
     }
 
+    @Test("an xml:base or feed URL in a refused scheme is ignored as a base")
+    func unsafeBase() throws {
+        let feed = try parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://safe.example/">
+          <entry xml:base="javascript:alert(1)//"><link href="story"/></entry>
+        </feed>
+        """)
+        #expect(feed.items[0].link == "https://safe.example/story")
+        let viaURL = try parse(rss(item: "<link>https://a.example/x</link><comments>/c</comments>"), url: "javascript:alert(1)")
+        #expect(viaURL.items[0].comments == "/c")
+    }
+
     @Test("a UTF-8 byte-order mark is skipped")
     func byteOrderMark() throws {
         let feed = try FeedParser.parse([0xEF, 0xBB, 0xBF] + Array(rss(item: "<title>Ünïcode</title>").utf8))
@@ -148,6 +160,13 @@ struct FeedOddityTests {
         #expect(feed.items[0].title?.value == "Café “ok”")
         #expect(feed.encoding == "windows-1252")
         #expect(feed.isIllFormed)
+    }
+
+    @Test("UTF-8 declared as ISO-8859-1 reads as the UTF-8 it is")
+    func utf8DeclaredLatin1() throws {
+        let xml = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>" + rss(item: "<title>Zoë Müller’s café</title>")
+        let feed = try FeedParser.parse(Array(xml.utf8))
+        #expect(feed.items[0].title?.value == "Zoë Müller’s café")
     }
 
     @Test("the HTTP charset outranks the XML declaration")
