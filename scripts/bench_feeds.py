@@ -182,6 +182,9 @@ def run_parser(binary, cases, batch=150):
                 if location and urllib.parse.urlsplit(urllib.parse.urljoin(url, location)).scheme in ("http", "https"):
                     url = urllib.parse.urljoin(url, location)
                 args += ["--url", url]
+                language = next((v for h, v in c["headers"].items() if h.lower() == "content-language"), None)
+                if language:
+                    args += ["--content-language", language]
                 ctype = next((v for h, v in c["headers"].items() if h.lower() == "content-type"), "text/xml")
                 args += ["--content-type", ctype]
             args.append(c["path"])

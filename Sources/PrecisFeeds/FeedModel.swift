@@ -81,6 +81,10 @@ public struct FeedItem: Sendable, Equatable {
 
     /// The author names, in order.
     public var authorNames: [String] { authors.compactMap(\.name) }
+
+    /// The fullest text the feed gives for the item: its content when it has some, else its summary
+    /// (which may be only a teaser).
+    public var body: FeedText? { content.first { !$0.value.isEmpty } ?? summary }
 }
 
 /// A text value with what it is: "text/plain", "text/html", "application/xhtml+xml" or another MIME

@@ -12,8 +12,9 @@ public enum FeedParser {
     /// - Parameters:
     ///   - url: where the feed was fetched from: relative links resolve against it.
     ///   - contentType: the HTTP Content-Type, whose charset outranks the XML declaration.
+    ///   - contentLanguage: the HTTP Content-Language: the language of text that names none.
     public static func parse(_ bytes: [UInt8], url: String? = nil, contentType: String? = nil,
-                             maxBytes: Int = defaultMaxBytes) throws(FeedError) -> Feed {
+                             contentLanguage: String? = nil, maxBytes: Int = defaultMaxBytes) throws(FeedError) -> Feed {
         guard bytes.count <= maxBytes else { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
         // A document URL in a refused scheme (a javascript: Content-Location) is no base for links.
         let url = url.flatMap { URLResolution.isRefusedBase($0) ? nil : $0 }
@@ -41,7 +42,8 @@ public enum FeedParser {
             warnings.append("undeclared entities or bare ampersands repaired: \(names)")
             illFormed = true
         }
-        let xml = XMLDocumentReader.read(Array(repaired.bytes[...]), url: url)
+        let language = contentLanguage?.split(separator: ",").first.map { String($0).trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
+        let xml = XMLDocumentReader.read(Array(repaired.bytes[...]), url: url, language: language)
         guard let root = xml.root else {
             throw .unreadable(xml.errors.first.map { "not XML (\($0))" } ?? "not XML")
         }
@@ -52,6 +54,7 @@ public enum FeedParser {
         var reader = XMLFeedReader()
         var feed = try reader.read(root, doctype: xml.doctype)
         feed.encoding = decoded.encoding
+        if feed.language == nil { feed.language = language }
         feed.warnings = warnings + feed.warnings
         feed.isIllFormed = illFormed
         for (k, item) in feed.items.enumerated() {

@@ -144,6 +144,8 @@ extension Feed {
         for (key, value) in extras.sorted(by: { $0.key < $1.key }) {
             if let dot = key.firstIndex(of: ".") {
                 groups[String(key[..<dot]), default: JSONWriter.Object()][String(key[key.index(after: dot)...])] = .string(value)
+            } else if o[key] != nil {
+                continue  // a name the feed's own fields already use
             } else if key == "itunes_block" {
                 o[key] = .int(value == "yes" ? 1 : 0)
             } else if key == "itunes_explicit" {
@@ -290,12 +292,12 @@ enum JSONWriter {
 /// One line of `precis parse-feed` output for a file: the feed in feedparser's shape with a "file"
 /// key, or {"file", "error"}.
 public func parseFeedLine(file: String, bytes: [UInt8]?, url: String?, contentType: String?,
-                          maxBytes: Int = FeedParser.defaultMaxBytes) -> String {
+                          contentLanguage: String? = nil, maxBytes: Int = FeedParser.defaultMaxBytes) -> String {
     var line = ""
     JSONWriter.writeString(file, into: &line)
     guard let bytes else { return "{\"file\":\(line),\"error\":\"cannot read the file\"}" }
     do {
-        let feed = try FeedParser.parse(bytes, url: url, contentType: contentType, maxBytes: maxBytes)
+        let feed = try FeedParser.parse(bytes, url: url, contentType: contentType, contentLanguage: contentLanguage, maxBytes: maxBytes)
         return "{\"file\":\(line)," + feed.feedparserJSON().dropFirst()
     } catch {
         var message = ""

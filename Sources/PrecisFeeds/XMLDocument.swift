@@ -75,7 +75,7 @@ enum XMLDocumentReader {
 
     /// Parses UTF-8 XML in recover mode: a document that is not well-formed is read as far as libxml2
     /// can, and `wellFormed` says so. No network, no external entities, no DTD loading.
-    static func read(_ utf8: [UInt8], url: String?) -> XMLReadResult {
+    static func read(_ utf8: [UInt8], url: String?, language: String? = nil) -> XMLReadResult {
         _ = initialised
         guard let context = xmlNewParserCtxt() else { return XMLReadResult(root: nil, wellFormed: false, errors: ["out of memory"]) }
         defer { xmlFreeParserCtxt(context) }
@@ -103,7 +103,7 @@ enum XMLDocumentReader {
         guard let rootNode = xmlDocGetRootElement(doc) else {
             return XMLReadResult(root: nil, wellFormed: wellFormed, errors: errors, doctype: doctype)
         }
-        let root = convert(rootNode, doc: doc, base: url, language: nil)
+        let root = convert(rootNode, doc: doc, base: url, language: language)
         return XMLReadResult(root: root, wellFormed: wellFormed, errors: errors, doctype: doctype)
     }
 

@@ -458,7 +458,7 @@ struct XMLFeedReader {
                 if let l = safeLink(e.text, base: e.base) { f.extras[key.replacingOccurrences(of: ":", with: "_")] = l }
             default:
                 // Other simple elements are kept by name ("prefix_name"), the first of each.
-                let name = key.replacingOccurrences(of: ":", with: "_")
+                let name = (key.hasPrefix("atom:") ? String(key.dropFirst(5)) : key).replacingOccurrences(of: ":", with: "_")
                 if !e.hasElementChildren, f.extras[name] == nil, !name.contains(".") {
                     let v = e.text.trimmingWhitespace
                     if !v.isEmpty { f.extras[name] = v }

@@ -23,6 +23,9 @@ struct ParseFeed: ParsableCommand {
     @Option(name: .customLong("content-type"), help: "The HTTP Content-Type the files were served with (its charset outranks the XML declaration).")
     var contentType: String?
 
+    @Option(name: .customLong("content-language"), help: "The HTTP Content-Language: the language of text that names none.")
+    var contentLanguage: String?
+
     @Option(name: .customLong("max-bytes"), help: "Largest feed to read, in bytes.")
     var maxBytes: Int = FeedParser.defaultMaxBytes
 
@@ -35,7 +38,8 @@ struct ParseFeed: ParsableCommand {
         var output = Console.Output()
         for file in files {
             let bytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) }
-            output.write(parseFeedLine(file: file, bytes: bytes, url: url, contentType: contentType, maxBytes: maxBytes) + "\n")
+            output.write(parseFeedLine(file: file, bytes: bytes, url: url, contentType: contentType,
+                                      contentLanguage: contentLanguage, maxBytes: maxBytes) + "\n")
         }
         output.flush()
     }

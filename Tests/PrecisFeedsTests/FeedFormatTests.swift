@@ -58,6 +58,27 @@ struct FeedFormatTests {
         #expect(feed.items[1].link == nil)
     }
 
+    @Test("an item's body is its content when it has some, else its summary")
+    func body() throws {
+        let feed = try parse("""
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+        <item><description>Teaser</description><content:encoded>&lt;p&gt;Full&lt;/p&gt;</content:encoded></item>
+        <item><description>Only a teaser</description></item>
+        </channel></rss>
+        """)
+        #expect(feed.items[0].body?.value == "<p>Full</p>")
+        #expect(feed.items[1].body?.value == "Only a teaser")
+    }
+
+    @Test("the HTTP Content-Language is the language of text that names none")
+    func contentLanguage() throws {
+        let xml = #"<feed xmlns="http://www.w3.org/2005/Atom"><title>Titel</title><entry xml:lang="fr"><title>Titre</title></entry></feed>"#
+        let feed = try FeedParser.parse(Array(xml.utf8), contentLanguage: "de-DE, en")
+        #expect(feed.language == "de-DE")
+        #expect(feed.title?.language == "de-DE")
+        #expect(feed.items[0].title?.language == "fr")
+    }
+
     @Test("RSS author \"email (Name)\" gives the name and the email apart")
     func rssAuthor() throws {
         let feed = try parse("""
