@@ -12,7 +12,7 @@ skipped when they fail; files under a path with `http` are read as served from
 http://127.0.0.1:8097/tests/<path> with their `Header:` Content-type. sanitize/ (feedparser's HTML
 sanitiser policy, which Precis does not apply) is counted apart.
 
-    python3 scripts/bench_feeds.py --binary .build/debug/feedscratch [--dump failures.txt]
+    python3 scripts/bench_feeds.py [--command ".build/release/precis parse-feed"] [--dump failures.txt]
 """
 import argparse
 import datetime
@@ -20,6 +20,7 @@ import email.utils
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import time
@@ -170,28 +171,33 @@ def folder(rel):
     return parts[0]
 
 
-def run_parser(binary, cases, batch=150):
+def http_options(c):
+    """The options a file under a path with 'http' is read with, as if served by the suite's server."""
+    if "http" not in c["rel"]:
+        return []
+    header = lambda name, default=None: next((v for h, v in c["headers"].items() if h.lower() == name), default)
+    url = "http://127.0.0.1:8097/tests/" + c["rel"].replace(os.sep, "/")
+    # What a fetcher does: the content's own location is its base, unless it is not http(s).
+    location = header("content-location")
+    if location and urllib.parse.urlsplit(urllib.parse.urljoin(url, location)).scheme in ("http", "https"):
+        url = urllib.parse.urljoin(url, location)
+    args = ["--url", url, "--content-type", header("content-type", "text/xml")]
+    if header("content-language"):
+        args += ["--content-language", header("content-language")]
+    return args
+
+
+def run_parser(command, cases, batch=150):
+    """Runs `command [OPTIONS] FILES...`: files read plainly in batches, http ones one at a time."""
     results = {}
-    for k in range(0, len(cases), batch):
-        args = [binary]
-        for c in cases[k:k + batch]:
-            if "http" in c["rel"]:
-                url = "http://127.0.0.1:8097/tests/" + c["rel"].replace(os.sep, "/")
-                location = next((v for h, v in c["headers"].items() if h.lower() == "content-location"), None)
-                # What a fetcher does: the content's own location is its base, unless it is not http(s).
-                if location and urllib.parse.urlsplit(urllib.parse.urljoin(url, location)).scheme in ("http", "https"):
-                    url = urllib.parse.urljoin(url, location)
-                args += ["--url", url]
-                language = next((v for h, v in c["headers"].items() if h.lower() == "content-language"), None)
-                if language:
-                    args += ["--content-language", language]
-                ctype = next((v for h, v in c["headers"].items() if h.lower() == "content-type"), "text/xml")
-                args += ["--content-type", ctype]
-            args.append(c["path"])
-        proc = subprocess.run(args, capture_output=True)
+    plain = [c for c in cases if not http_options(c)]
+    runs = [[c["path"] for c in plain[k:k + batch]] for k in range(0, len(plain), batch)]
+    runs += [http_options(c) + [c["path"]] for c in cases if http_options(c)]
+    for args in runs:
+        proc = subprocess.run(command + args, capture_output=True)
         lines = proc.stdout.decode("utf-8", "replace").splitlines()
         if proc.returncode != 0:
-            print(f"parser exited {proc.returncode} on batch {k}: {proc.stderr.decode()[-500:]}", file=sys.stderr)
+            print(f"parser exited {proc.returncode} on {args[-1]}: {proc.stderr.decode()[-500:]}", file=sys.stderr)
         for line in lines:
             try:
                 obj = json.loads(line)
@@ -244,11 +250,12 @@ def evaluate(case, obj):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--suite", default=DEFAULT_SUITE)
-    ap.add_argument("--binary", default=".build/debug/feedscratch",
-                    help="the parser: the scratch runner, or 'precis parse-feed' as one string")
+    ap.add_argument("--command", default=".build/debug/precis parse-feed",
+                    help="the parser, taking [--url U] [--content-type T] [--content-language L] FILES... "
+                         "(default: %(default)s)")
     ap.add_argument("--dump", help="write the failures (file, expectation, result) here")
     args = ap.parse_args()
-    binary = args.binary
+    command = shlex.split(args.command)
     cases = collect(args.suite)
     runnable, skipped = [], []
     for c in cases:
@@ -260,10 +267,8 @@ def main():
                 skipped.append(c)
                 continue
         runnable.append(c)
-    if " " in binary:
-        raise SystemExit("give --binary as one executable path (for precis, wrap 'precis parse-feed' in a script)")
     t0 = time.time()
-    results = run_parser(binary, runnable)
+    results = run_parser(command, runnable)
     elapsed = time.time() - t0
     per = defaultdict(lambda: [0, 0])
     failures = []

@@ -69,7 +69,11 @@ struct FeedDecoding {
             if isApplicationXML {
                 candidates = [charset, hadBOM ? sniffed : nil, declared, sniffed, "utf-8"].compactMap { $0 }
             } else if isTextXML {
-                candidates = [charset ?? "us-ascii"]
+                // RFC 3023: text/xml without a charset is us-ascii; when the bytes are not, the
+                // document's own clues are tried next (and the document is marked ill-formed).
+                candidates = [charset ?? "us-ascii", hadBOM ? sniffed : nil, declared, sniffed].compactMap { $0 }
+            } else if media.contains("json") {
+                candidates = [charset, hadBOM ? sniffed : nil, sniffed, "utf-8"].compactMap { $0 }
             } else if media.hasPrefix("text/") || media.hasPrefix("application/") {
                 warnings.append("served as \(media), not an XML media type")
                 illFormed = true

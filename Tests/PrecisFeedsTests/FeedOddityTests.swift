@@ -169,6 +169,26 @@ struct FeedOddityTests {
         #expect(feed.items[0].title?.value == "Zoë Müller’s café")
     }
 
+    @Test("text/xml without a charset is us-ascii by RFC 3023; UTF-8 bytes are still read right, marked ill-formed")
+    func textXMLDefault() throws {
+        let ascii = try parse(rss(item: "<title>plain</title>"), contentType: "text/xml")
+        #expect(ascii.encoding == "us-ascii")
+        #expect(!ascii.isIllFormed)
+        let utf8 = try parse(rss(item: "<title>Zoë</title>"), contentType: "text/xml")
+        #expect(utf8.items[0].title?.value == "Zoë")
+        #expect(utf8.encoding == "utf-8")
+        #expect(utf8.isIllFormed)
+    }
+
+    @Test("a JSON Feed served as application/feed+json is not ill-formed; an RSS feed served as text/html is")
+    func mediaTypes() throws {
+        let json = try parse(#"{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": []}"#, contentType: "application/feed+json")
+        #expect(!json.isIllFormed)
+        let html = try parse(rss(item: "<title>x</title>"), contentType: "text/html; charset=utf-8")
+        #expect(html.isIllFormed)
+        #expect(html.items.count == 1)
+    }
+
     @Test("the HTTP charset outranks the XML declaration")
     func httpCharset() throws {
         let bytes = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>".utf8)
