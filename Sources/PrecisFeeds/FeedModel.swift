@@ -48,8 +48,8 @@ public struct Feed: Sendable, Equatable {
 public struct FeedItem: Sendable, Equatable {
     /// The guid (RSS), id (Atom, JSON Feed) or, failing those, nil.
     public var id: String?
-    /// Whether the RSS guid is the item's permalink (isPermaLink not "false").
-    public var guidIsPermalink: Bool = false
+    /// Whether `link` was taken from the RSS guid (a permalink guid in an item with no link).
+    public var linkFromGuid: Bool = false
     public var title: FeedText?
     /// The item's page (absolute, http or https only).
     public var link: String?

@@ -172,7 +172,7 @@ extension FeedItem {
         }
         Feed.put(link: link, links: links, into: &o)
         if let id { o["id"] = .string(id) }
-        o["guidislink"] = .bool(guidIsPermalink)
+        o["guidislink"] = .bool(linkFromGuid)
         Feed.put(date: published, "published", into: &o)
         Feed.put(date: updated, "updated", into: &o)
         Feed.put(date: created, "created", into: &o)

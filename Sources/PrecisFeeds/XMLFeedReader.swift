@@ -213,7 +213,7 @@ struct XMLFeedReader {
 
         func apply(to item: inout FeedItem) {
             item.id = id
-            item.guidIsPermalink = guidIsPermalink
+            item.linkFromGuid = guidIsPermalink
             item.title = title
             item.link = link
             item.links = links
@@ -281,10 +281,7 @@ struct XMLFeedReader {
                 readAtomLink(e, into: &f)
             case "cc:license", "creativecommons:license":
                 if let l = safeLink(e.attribute("resource") ?? e.text, base: e.base) { f.links.append(FeedLink(href: l, rel: "license")) }
-            case "description":
-                let t = text(e, defaultType: "text/html")
-                if level == .feed { if f.subtitle == nil { f.subtitle = t } } else if f.summary == nil { f.summary = t }
-            case "dc:description":
+            case "description", "dc:description":
                 let t = text(e, defaultType: "text/html")
                 if level == .feed { if f.subtitle == nil { f.subtitle = t } } else if f.summary == nil { f.summary = t }
             case "abstract":
@@ -320,8 +317,8 @@ struct XMLFeedReader {
                 f.updated = date(e.text)
             case "atom:created", "dcterms:created":
                 f.created = date(e.text)
-            case "expirationdate", "dcterms:valid":
-                if f.expired == nil { f.expired = date(e.text) }
+            case "expirationdate":
+                f.expired = date(e.text)
             case "author", "dc:creator", "dc:author", "itunes:author", "managingeditor":
                 if level == .feed && key == "itunes:author" && !f.authors.isEmpty { continue }
                 if let p = person(e.text) { if !f.authors.contains(p) { f.authors.append(p) } }

@@ -54,7 +54,7 @@ struct FeedFormatTests {
         </channel></rss>
         """)
         #expect(feed.items[0].link == "https://news.example/a/1")
-        #expect(feed.items[0].guidIsPermalink)
+        #expect(feed.items[0].linkFromGuid)
         #expect(feed.items[1].link == nil)
     }
 
