@@ -257,7 +257,9 @@ struct XMLFeedReader {
         }
     }
 
-    mutating func read(_ container: XElement, into f: inout Fields, level: Level) {
+    /// Reads the children of a channel, item, entry or source into `f`; `finish` (not for a Media RSS
+    /// group, read as part of its item) applies the fallbacks once all children are read.
+    mutating func read(_ container: XElement, into f: inout Fields, level: Level, finish: Bool = true) {
         for e in container.elements {
             let key = Self.key(e)
             switch key {
@@ -396,7 +398,7 @@ struct XMLFeedReader {
                 let v = e.text.trimmingWhitespace
                 f.extras[key] = key == "docs" ? (safeLink(v, base: e.base) ?? v) : v
             case "media:group":
-                read(e, into: &f, level: level)
+                read(e, into: &f, level: level, finish: false)
             case "media:title":
                 if f.fallbackTitle == nil { f.fallbackTitle = mediaText(e) }
             case "media:description":
@@ -447,8 +449,7 @@ struct XMLFeedReader {
             case "itunes:subtitle":
                 if f.fallbackSubtitle == nil { f.fallbackSubtitle = FeedText(value: e.text.trimmingWhitespace, language: e.language, base: e.base) }
             case "itunes:summary":
-                let t = FeedText(value: e.text.trimmingWhitespace, language: e.language, base: e.base)
-                if level == .feed { if f.fallbackSummary == nil { f.fallbackSummary = t } } else if f.fallbackSummary == nil { f.fallbackSummary = t }
+                if f.fallbackSummary == nil { f.fallbackSummary = FeedText(value: e.text.trimmingWhitespace, language: e.language, base: e.base) }
             case "itunes:block", "itunes:explicit":
                 f.extras[key.replacingOccurrences(of: ":", with: "_")] = e.text.trimmingWhitespace.lowercased()
             case "wfw:comment", "wfw:commentrss":
@@ -462,13 +463,12 @@ struct XMLFeedReader {
                 }
             }
         }
-        if level != .source || container.name != "group" {
-            if f.title == nil { f.title = f.fallbackTitle }
-            if level == .feed {
-                if f.subtitle == nil { f.subtitle = f.fallbackSubtitle ?? f.fallbackSummary }
-            } else if f.summary == nil {
-                f.summary = f.fallbackSummary
-            }
+        guard finish else { return }
+        if f.title == nil { f.title = f.fallbackTitle }
+        if level == .feed {
+            if f.subtitle == nil { f.subtitle = f.fallbackSubtitle ?? f.fallbackSummary }
+        } else if f.summary == nil {
+            f.summary = f.fallbackSummary
         }
         if level == .entry, f.id == nil, let about = container.attribute("about", namespace: Self.rdf) { f.id = about }
         // An RSS guid that is a permalink is the item's link when no link is given.
