@@ -41,11 +41,12 @@ struct XMLFeedReader {
 
     mutating func read(_ root: XElement, doctype: String?) throws(FeedError) -> Feed {
         var root = root
+        var guessedAtom = false
         if root.name == "feed", Self.prefixes[root.namespace] != "atom" {
             // A feed root in no namespace or an unknown one: read its vocabulary as Atom's.
             let target = root.attribute("version") == "0.3" ? Self.atom03 : Self.atom10
             Self.renamespace(&root, from: root.namespace, to: target)
-            if root.attribute("version") == nil { root.attributes.append(XAttribute(namespace: "", name: "version", value: "")) }
+            guessedAtom = true
         }
         let rootKey = Self.key(root)
         var feed: Feed
@@ -72,7 +73,7 @@ struct XMLFeedReader {
             itemElements = root.elements.filter { $0.name.lowercased() == "item" }
                 + (ch?.elements ?? []).filter { $0.name.lowercased() == "item" }
         case "atom:feed":
-            if root.namespace == Self.atom10 && root.attribute("version") != "" {
+            if root.namespace == Self.atom10 && !guessedAtom {
                 feed = Feed(format: "atom10")
             } else {
                 switch root.attribute("version") ?? "" {
@@ -131,7 +132,10 @@ struct XMLFeedReader {
     /// CDF's BASE attribute works like xml:base for the element and all below it.
     static func applyCDFBase(_ e: inout XElement, base: String?) {
         var base = base
-        if let b = e.attribute("base") { base = URLResolution.resolve(b, against: base) }
+        if let b = e.attribute("base") {
+            let resolved = URLResolution.resolve(b, against: base)
+            if !URLResolution.isRefusedBase(resolved) { base = resolved }
+        }
         e.base = base
         for k in e.children.indices {
             if case .element(var c) = e.children[k] {
