@@ -23,10 +23,12 @@ public enum FeedParser {
         let first = decoded.utf8.firstIndex { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C) }
         guard let first else { throw .empty }
         if TextDecoding.looksBinary(Array(decoded.utf8.prefix(65_536))) { throw .binary }
-        let media = contentType?.lowercased() ?? ""
-        if decoded.utf8[first] == UInt8(ascii: "{") || decoded.utf8[first] == UInt8(ascii: "[") || media.contains("json") {
+        // What the text is decides how it is read, whatever the Content-Type claims.
+        if decoded.utf8[first] == UInt8(ascii: "{") || decoded.utf8[first] == UInt8(ascii: "[") {
             var feed = try JSONFeedReader.read(decoded.utf8, url: url)
             feed.encoding = decoded.encoding
+            feed.warnings = decoded.warnings + feed.warnings
+            feed.isIllFormed = decoded.illFormed
             return feed
         }
         guard decoded.utf8[first] == UInt8(ascii: "<") else {
