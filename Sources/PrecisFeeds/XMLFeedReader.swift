@@ -267,6 +267,8 @@ struct XMLFeedReader {
         for e in container.elements {
             let key = Self.key(e)
             switch key {
+            case "item", "atom:entry", "atom:item":
+                continue  // read on their own
             case "title", "atom:title", "dc:title":
                 if f.title == nil { f.title = text(e, defaultType: "text/plain") }
             case "link":
@@ -455,13 +457,14 @@ struct XMLFeedReader {
             case "itunes:summary":
                 if f.fallbackSummary == nil { f.fallbackSummary = FeedText(value: e.text.trimmingWhitespace, language: e.language, base: e.base) }
             case "itunes:block", "itunes:explicit":
-                f.extras[key.replacingOccurrences(of: ":", with: "_")] = e.text.trimmingWhitespace.lowercased()
+                f.extras[Self.underscored(key)] = e.text.trimmingWhitespace.lowercased()
             case "wfw:comment", "wfw:commentrss":
-                if let l = safeLink(e.text, base: e.base) { f.extras[key.replacingOccurrences(of: ":", with: "_")] = l }
+                if let l = safeLink(e.text, base: e.base) { f.extras[Self.underscored(key)] = l }
             default:
                 // Other simple elements are kept by name ("prefix_name"), the first of each.
-                let name = (key.hasPrefix("atom:") ? String(key.dropFirst(5)) : key).replacingOccurrences(of: ":", with: "_")
-                if !e.hasElementChildren, f.extras[name] == nil, !name.contains(".") {
+                guard !e.hasElementChildren else { continue }
+                let name = Self.underscored(key.hasPrefix("atom:") ? String(key.dropFirst(5)) : key)
+                if f.extras[name] == nil, !name.utf8.contains(UInt8(ascii: ".")) {
                     let v = e.text.trimmingWhitespace
                     if !v.isEmpty { f.extras[name] = v }
                 }
@@ -593,9 +596,14 @@ struct XMLFeedReader {
         return repaired
     }
 
+    /// "prefix:name" as feedparser names it, "prefix_name".
+    static func underscored(_ key: String) -> String {
+        String(String.UnicodeScalarView(key.unicodeScalars.map { $0 == ":" ? "_" : $0 }))
+    }
+
     /// Whether plain text is really HTML: it closes a tag or uses an entity.
     static func looksLikeHTML(_ s: String) -> Bool {
-        guard s.contains("<") || s.contains("&") else { return false }
+        guard s.utf8.contains(where: { $0 == 0x3C || $0 == 0x26 }) else { return false }
         if s.range(of: #"</[A-Za-z][A-Za-z0-9]*\s*>"#, options: .regularExpression) != nil { return true }
         if s.range(of: #"&#?[A-Za-z0-9]+;"#, options: .regularExpression) != nil { return true }
         if s.range(of: #"<(br|hr|img|p)\b[^>]*>"#, options: [.regularExpression, .caseInsensitive]) != nil { return true }
