@@ -51,6 +51,8 @@ let package = Package(
             ]
         ),
         .target(name: "PrecisSummarize", dependencies: ["PrecisText"]),
+        // Feeds in: RSS, Atom, CDF and JSON Feed read into items (libxml2 for XML, in recover mode).
+        .target(name: "PrecisFeeds", dependencies: ["CLibXML2", "PrecisIngest", "PrecisText"]),
         .target(
             name: "PrecisStories",
             dependencies: ["PrecisText", .product(name: "HeapModule", package: "swift-collections")]
@@ -89,6 +91,7 @@ let package = Package(
                 "PrecisExtract",
                 "PrecisEval",
                 "PrecisFacts",
+                "PrecisFeeds",
                 "PrecisStore",
                 "PrecisServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -102,6 +105,7 @@ let package = Package(
         .testTarget(name: "PrecisFactsTests", dependencies: ["PrecisFacts", "PrecisText"]),
         .testTarget(name: "PrecisStoreTests", dependencies: ["PrecisStore", "PrecisStories"]),
         .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval", "PrecisExtract"]),
+        .testTarget(name: "PrecisFeedsTests", dependencies: ["PrecisFeeds"]),
         .testTarget(name: "PrecisTests", dependencies: ["Precis", "PrecisIngest", "PrecisExtract", "PrecisFacts"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["precis"]),
     ]
