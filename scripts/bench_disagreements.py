@@ -111,6 +111,7 @@ def main():
     ap.add_argument("--precis", default=os.path.join(ROOT, ".build", "release", "precis"))
     ap.add_argument("--half", choices=["A", "B"], help="one half only (default: both, reported apart)")
     ap.add_argument("--show", action="store_true", help="print every predicted pair with its gold label")
+    ap.add_argument("--unlabelled", metavar="OUT.jsonl", help="write the predicted pairs the gold has no label for, with context")
     args = ap.parse_args()
     gold = json.load(open(args.gold, encoding="utf-8"))
     data = os.path.normpath(os.path.join(ROOT, gold["data"]))
@@ -121,6 +122,7 @@ def main():
             clusters[c["id"]] = c
     totals = {}
     unmapped = 0
+    pool = open(args.unlabelled, "a", encoding="utf-8") if args.unlabelled else None
     for g in gold["clusters"]:
         half = g["half"]
         if args.half and half != args.half:
@@ -181,6 +183,12 @@ def main():
                         t[label] += 1
                     else:
                         t["unlabelled"] += 1
+                        if pool:
+                            def side(v):
+                                text = texts[v[0]]
+                                return {"doc": v[0], "figure": v[2]["text"],
+                                        "context": text[max(0, v[1][0] - 150):v[1][0]] + "[[" + v[2]["text"] + "]]" + text[v[1][1]:v[1][1] + 150]}
+                            pool.write(json.dumps({"cluster": g["id"], "half": half, "a": side(a), "b": side(b)}) + "\n")
                     if args.show:
                         print(f"{g['id']} [{group.get('kind')}] {a[2]['text']!r} / {b[2]['text']!r}: {label}")
             if any(l in ("conflict", "changed") for l in labels) and not any(l in ("agree", "different") for l in labels):

@@ -131,8 +131,10 @@ public struct Digest: Sendable {
             if best[name].map({ q.quoted > all[$0].quoted }) ?? true { best[name] = k }
         }
         let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        // A named person before a description ("North Korea's representative") quoted as often.
+        func named(_ speaker: String) -> Int { speaker.contains("\u{2019}s") || speaker.contains("'s") || speaker.first?.isUppercase != true ? 0 : 1 }
         let voices = order.sorted { a, b in
-            (sources[a]!.count, count[a]!, -rank[a]!) > (sources[b]!.count, count[b]!, -rank[b]!)
+            (sources[a]!.count, named(a), count[a]!, -rank[a]!) > (sources[b]!.count, named(b), count[b]!, -rank[b]!)
         }
         let first = voices.compactMap { best[$0] }
         let rest = all.indices.filter { !first.contains($0) }

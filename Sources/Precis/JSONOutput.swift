@@ -238,7 +238,7 @@ extension Disagreement {
         .object([("about", .string(about)), ("kind", .string(kind.rawValue)), ("summary", .string(summary)), ("values", .array(values.map { v in
             .object([("value", .string(v.value)), ("qualifier", .optional(v.qualifier)), ("text", .string(v.text)),
                      ("document", .int(v.document)), ("start", .int(v.start)), ("end", .int(v.end)), ("date", .optional(v.date)),
-                     ("date_inferred", .bool(v.dateInferred))])
+                     ("date_inferred", v.inferredRange.map { r in .object([("earliest", .optional(r.earliest)), ("latest", .optional(r.latest))]) } ?? .null)])
         }))])
     }
 }

@@ -52,7 +52,7 @@ public struct Pipeline: Sendable {
     func digest(articles: [Article], budget: SummaryBudget, analyzer: TextAnalyzer) -> Digest {
         var articles = articles
         var analyzed = articles.map { analyzer.analyze($0.text) }
-        func captions() -> [[String]] { articles.map { $0.removed.filter { $0.reason == .caption }.map(\.text) } }
+        func captions() -> [[String]] { Self.captions(articles) }
         var facts = StoryFacts.read(texts: articles.map(\.text), dates: articles.map(\.date), captions: captions(), analyzed: analyzed)
         let effective = facts.effectiveDates(articles.map(\.date)).map { $0.map { String($0.prefix(10)) } }
         let order = articles.indices.sorted { (effective[$0] ?? "9999", $0) < (effective[$1] ?? "9999", $1) }
@@ -75,7 +75,12 @@ public struct Pipeline: Sendable {
     /// The facts of the story the articles tell: time expressions (resolved against each article's
     /// publication date), timeline, quotes with speakers, quantities, and disagreements.
     public func facts(articles: [Article], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryFacts {
-        StoryFacts.read(texts: articles.map(\.text), dates: articles.map(\.date), analyzer: analyzer)
+        StoryFacts.read(texts: articles.map(\.text), dates: articles.map(\.date), captions: Self.captions(articles), analyzer: analyzer)
+    }
+
+    /// The photo captions cleaning removed from each article: a full date one names helps date it.
+    static func captions(_ articles: [Article]) -> [[String]] {
+        articles.map { $0.removed.filter { $0.reason == .caption }.map(\.text) }
     }
 
     /// Summary of one cluster for batch runs: sentence `document` indices refer to the cluster's own

@@ -17,6 +17,8 @@ public struct TimeMLDocument: Sendable {
     public var text: String
     public var creationDate: CivilDate?
     public var timexes: [Gold]
+    /// The folder the document was read from (a MEANTIME sub-corpus: "corpus_airbus").
+    public var corpus = ""
 }
 
 public enum TimeMLSet {
@@ -24,7 +26,10 @@ public enum TimeMLSet {
     /// CAT stand-off form (as MEANTIME) under `path` (a file or a directory, searched recursively, in
     /// name order). In TimeML only the TIMEX3 elements inside `<TEXT>` are gold; in both the document
     /// creation time is the TIMEX3 whose `functionInDocument` is `CREATION_TIME`.
-    public static func read(_ path: String) throws -> [TimeMLDocument] {
+    ///
+    /// `wholeText` keeps every sentence of a stand-off document (for dating, which reads the whole
+    /// article), not only the annotated ones.
+    public static func read(_ path: String, wholeText: Bool = false) throws -> [TimeMLDocument] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw SkippedInput(origin: path, reason: "does not exist; give a TimeML file or a directory of .tml files")
@@ -42,7 +47,9 @@ public enum TimeMLSet {
         return files.compactMap { file in
             guard let data = FileManager.default.contents(atPath: file) else { return nil }
             let xml = String(decoding: data, as: UTF8.self), name = (file as NSString).lastPathComponent
-            return file.hasSuffix(".xml") ? parseStandOff(xml, name: name) : parse(xml, name: name)
+            var doc = file.hasSuffix(".xml") ? parseStandOff(xml, name: name, annotatedSentences: wholeText ? Int.max : 6) : parse(xml, name: name)
+            doc?.corpus = ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent
+            return doc
         }
     }
 

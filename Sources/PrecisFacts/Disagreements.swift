@@ -93,8 +93,23 @@ public struct Disagreement: Sendable, Equatable {
         /// The source's publication date, known or inferred: whether the figure changed over time or
         /// the sources conflict.
         public var date: String?
-        /// Whether `date` is inferred from the text rather than given by the source.
-        public var dateInferred = false
+        /// When `date` is inferred from the text rather than given by the source: the range it was
+        /// inferred to lie in (either end may be open).
+        public var inferredRange: (earliest: String?, latest: String?)? = nil
+        public var dateInferred: Bool { inferredRange != nil }
+
+        public static func == (a: Value, b: Value) -> Bool {
+            a.value == b.value && a.qualifier == b.qualifier && a.text == b.text && a.document == b.document
+                && a.start == b.start && a.end == b.end && a.date == b.date
+                && a.inferredRange?.earliest == b.inferredRange?.earliest && a.inferredRange?.latest == b.inferredRange?.latest
+        }
+
+        /// The days the source may have been written on: its date, or its inferred range.
+        var days: (low: String, high: String) {
+            if let r = inferredRange { return (r.earliest ?? "0000", r.latest ?? "9999") }
+            let d = date.map { String($0.prefix(10)) }
+            return (d ?? "0000", d ?? "9999")
+        }
     }
 
     /// What kind of disagreement it is.
@@ -165,9 +180,11 @@ extension NumberFinder {
     /// first mention in the group. Values that can all hold ("about 10" and "ten", "more than
     /// $80,000" and "$83,000") are one figure, not a disagreement.
     ///
-    /// `dates` are the sources' publication dates, known or inferred (`inferred` marks the latter):
+    /// `dates` are the sources' publication dates, known or inferred (`inferred` gives the latter's
+    /// ranges; a source is later than another only when its range lies wholly after the other's):
     /// when the values rise with the dates, the figure `changed`; otherwise the sources `conflict`.
-    public static func disagreements(_ quantities: [[Quantity]], dates: [String?], inferred: Set<Int> = []) -> [Disagreement] {
+    public static func disagreements(_ quantities: [[Quantity]], dates: [String?],
+                                     inferred: [Int: (earliest: String?, latest: String?)] = [:]) -> [Disagreement] {
         var byKey: [String: [(Int, Quantity)]] = [:]
         var order: [String] = []
         for (d, qs) in quantities.enumerated() {
@@ -218,7 +235,8 @@ extension NumberFinder {
     }
 
     /// The disagreement among one value per source, if some of them cannot both hold.
-    static func disagreement(_ list: [(Int, Quantity)], key: String, dates: [String?], inferred: Set<Int>) -> Disagreement? {
+    static func disagreement(_ list: [(Int, Quantity)], key: String, dates: [String?],
+                             inferred: [Int: (earliest: String?, latest: String?)]) -> Disagreement? {
         var list = list
         // A count more than `outlier` times off the group's median is another figure of the same
         // words ("10 people" killed in New York City against "at least 46" in all, "three states" with
@@ -247,7 +265,7 @@ extension NumberFinder {
         }
         let values = list.map { d, q in
             Disagreement.Value(value: q.value, qualifier: q.qualifier, text: q.text, document: d, start: q.start, end: q.end,
-                               date: dates[d], dateInferred: inferred.contains(d))
+                               date: dates[d], inferredRange: inferred[d])
         }.sorted { ($0.date ?? "9999", $0.document) < ($1.date ?? "9999", $1.document) }
         let about = list.map(\.1.counts).min { ($0.count, $0) < ($1.count, $1) } ?? key
         var result = Disagreement(about: about, values: values)
@@ -260,17 +278,18 @@ extension NumberFinder {
     /// fall: "some 50", then 48), and some later value wholly above an earlier one (a toll of 19,
     /// then 29; co-sponsors some 50, 48, more than 60, 62).
     static func changed(_ values: [Disagreement.Value], list: [(Int, Quantity)]) -> Bool {
-        guard values.allSatisfy({ $0.date != nil }), Set(values.compactMap { $0.date?.prefix(10) }).count >= 2 else { return false }
+        guard values.allSatisfy({ $0.date != nil }) else { return false }
         let byDocument = Dictionary(list.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
         let intervals = values.compactMap { byDocument[$0.document]?.interval }
         guard intervals.count == values.count else { return false }
         var rose = false
         for i in values.indices {
-            for j in values.indices where values[i].date!.prefix(10) < values[j].date!.prefix(10) {
+            for j in values.indices where values[i].days.high < values[j].days.low {
                 if intervals[j].upper < intervals[i].lower { return false }
                 if intervals[j].lower > intervals[i].upper { rose = true }
             }
         }
         return rose
     }
+
 }

@@ -48,9 +48,17 @@ public struct StoryFacts: Sendable {
     public var superseded: [SourceSpan] { timeline.flatMap { $0.expected ? [] : $0.announced } }
 
     /// Each source's date for ordering and comparing: its publication date, else the inferred one
-    /// (`InferredDate.estimate`), else nil.
+    /// (`InferredDate.estimate`; a range open towards the present is placed at the latest date any
+    /// source is known by, as a source known only to come after an event most often tells the story
+    /// as it stands), else nil.
     public func effectiveDates(_ dates: [String?]) -> [String?] {
-        dates.indices.map { d in dates[d] ?? (d < dating.count ? dating[d]?.estimate : nil) }
+        let known = dates.compactMap { $0.map { String($0.prefix(10)) } }.max()
+        return dates.indices.map { d in
+            if let date = dates[d] { return date }
+            guard d < dating.count, let inferred = dating[d] else { return nil }
+            if inferred.latest == nil, let earliest = inferred.earliest, let known { return max(earliest, known) }
+            return inferred.estimate
+        }
     }
 
     /// Reads every fact of a story's articles (`dates` are their publication dates, ISO 8601).
@@ -72,7 +80,8 @@ public struct StoryFacts: Sendable {
         QuoteFinder.unifySpeakers(&facts.quotes)
         let numbers = NumberFinder()
         facts.numbers = texts.enumerated().map { numbers.find(in: $0.element, excluding: facts.times[$0.offset]) }
-        let inferred = Set(dates.indices.filter { dates[$0] == nil && facts.dating[$0]?.estimate != nil })
+        var inferred: [Int: (earliest: String?, latest: String?)] = [:]
+        for d in dates.indices where dates[d] == nil { if let i = facts.dating[d] { inferred[d] = (i.earliest, i.latest) } }
         facts.disagreements = NumberFinder.disagreements(facts.numbers, dates: facts.effectiveDates(dates), inferred: inferred)
         facts.entities = EntityFinder().rank(texts: texts, quotes: facts.quotes)
         return facts
@@ -93,6 +102,9 @@ public struct TimelineBuilder {
     /// Least share of the shorter sentence's content stems found in the other (and at least two
     /// stems) for two sentences with compatible dates to tell the same event.
     public var sameEvent = 0.15
+    /// How many times `sameEvent` a match must reach to date an undated source by it: a wrong match
+    /// dates a source wrongly, one missed leaves it undated.
+    public var datingMargin = 1.0
 
     public init() {}
 
@@ -132,7 +144,7 @@ public struct TimelineBuilder {
                     // what happened; "who said what" tells what was said).
                     guard Self.tellsSomething(said), !Self.isStatement(said) else { break }
                     candidates.append(Candidate(date: date, resolved: !date.hasPrefix("X"), document: d, span: sentence.span,
-                                                stems: Set(sentence.contentStems), text: said, future: t.future))
+                                                stems: Set(sentence.contentStems), text: said, future: t.future || Self.announces(said)))
                     break  // the first date of a sentence is its event's
                 }
             }
@@ -173,18 +185,17 @@ public struct TimelineBuilder {
                 if s >= sameEvent, best == nil || s > best!.score { best = (k, s) }
             }
             guard let best else { continue }
+            // A day name alone ("on Monday") fits one day a week: it needs more shared words.
+            let bar = c.date.hasPrefix("XXXX-WXX") ? 2 * sameEvent : sameEvent
             // An undated source that tells an event the story places: it was written after the event
-            // when it tells it as done, before it when it announces it. (Dating reads every match;
-            // the timeline takes only the surer ones below.)
-            if dates[c.document] == nil, let placed = entries[best.index].entry.sources.first {
+            // when it tells it as done, before it when it announces it.
+            if dates[c.document] == nil, best.score >= bar * datingMargin, let placed = entries[best.index].entry.sources.first {
                 clues[c.document, default: []].append(DatingClue(
                     bound: c.future ? .latest : .earliest, date: entries[best.index].entry.date,
                     evidence: [DatingEvidence(text: c.text, document: c.document, start: c.span.start, end: c.span.end),
                                DatingEvidence(text: told[placed.document * 0x1_0000_0000 + placed.start] ?? "",
                                               document: placed.document, start: placed.start, end: placed.end)]))
             }
-            // A day name alone ("on Monday") fits one day a week: it needs more shared words to join.
-            let bar = c.date.hasPrefix("XXXX-WXX") ? 2 * sameEvent : sameEvent
             guard best.score >= bar else { continue }
             entries[best.index].entry.sources.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end))
             if c.future { entries[best.index].entry.announced.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end)) }
@@ -236,6 +247,18 @@ public struct TimelineBuilder {
         var facts = StoryFacts(times: times, timeline: timeline)
         facts.dating = texts.indices.map { d in dates[d] == nil ? InferredDate(clues: clues[d] ?? []) : nil }
         return facts
+    }
+
+    /// Whether a sentence announces what is to come ("is scheduled in early March", "which will be
+    /// the first to fly it, in July 2006"): a verb of the future anywhere in it, which the time
+    /// tagger reads only in the time's own clause.
+    static func announces(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+        for (k, w) in words.enumerated() {
+            if ["will", "scheduled", "slated", "'ll"].contains(w) { return true }
+            if ["due", "expected", "set", "plans", "planned", "poised"].contains(w), k + 1 < words.count, words[k + 1] == "to" { return true }
+        }
+        return false
     }
 
     /// Whether a sentence reports what someone said in their own words (four words or more in

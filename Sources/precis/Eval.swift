@@ -11,7 +11,7 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure Precis on benchmark data.",
-        subcommands: [EvalRouge.self, EvalExtract.self, EvalStories.self, EvalTimes.self, EvalQuotes.self, EvalClusters.self]
+        subcommands: [EvalRouge.self, EvalExtract.self, EvalStories.self, EvalTimes.self, EvalDating.self, EvalQuotes.self, EvalClusters.self]
     )
 }
 
@@ -347,6 +347,51 @@ struct EvalTimes: ParsableCommand {
         var out = "documents: \(r.documents)   gold: \(r.gold)   found: \(r.predicted)\n"
         out += row("strict", r.strict) + row("relaxed", r.relaxed) + row("type", r.type) + row("value", r.value)
         out += String(format: "tagging: %.3f s CPU\n", r.seconds)
+        Console.out(out)
+    }
+}
+
+struct EvalDating: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dating",
+        abstract: "Date articles whose creation date is hidden, from their text and their corpus (MEANTIME, TimeML).",
+        discussion: """
+        DATA is read as by 'eval times' (whole texts). Each article's creation date is hidden in turn \
+        and inferred from its text and the other articles of its folder (their dates known). Prints the \
+        share of articles whose inferred range holds the true date, how many got no range, the median \
+        width of the closed ranges, and the median distance of the day each is ordered by.
+        """
+    )
+
+    @Option(help: ArgumentHelp("A TimeML or MEANTIME file, or a directory of them.", valueName: "path"))
+    var data: String
+
+    @Option(help: ArgumentHelp("Write each article's true date and inferred range to this JSON Lines file.", valueName: "file.jsonl"))
+    var dump: String?
+
+    func run() throws {
+        let documents: [TimeMLDocument]
+        do { documents = try TimeMLSet.read(data, wholeText: true) } catch let skipped as SkippedInput {
+            throw Console.fail("\(skipped.origin) \(skipped.reason)")
+        }
+        guard !documents.isEmpty else { throw Console.fail("\(data) holds no TimeML documents.") }
+        var lines = ""
+        let r = DatingEvaluation.run(documents) { doc, inferred in
+            guard dump != nil else { return }
+            lines += JSONOutput.object([("document", .string(doc.name)), ("corpus", .string(doc.corpus)),
+                                        ("date", .optional(doc.creationDate?.description)),
+                                        ("inferred", inferred?.json ?? .null)]).serialized() + "\n"
+        }
+        if let dump {
+            do { try lines.write(toFile: dump, atomically: true, encoding: .utf8) } catch {
+                throw Console.fail("cannot write \(dump): \(error.localizedDescription)")
+            }
+        }
+        func share(_ n: Int, _ of: Int) -> String { of == 0 ? "-" : String(format: "%.1f%%", 100 * Double(n) / Double(of)) }
+        var out = "articles: \(r.documents)   given a range: \(r.dated)   no range: \(r.noRange)\n"
+        out += "range holds the true date: \(r.holding) of \(r.dated) (\(share(r.holding, r.dated)); \(share(r.holding, r.documents)) of all articles)\n"
+        out += "closed ranges: \(r.widths.count), median width \(r.medianWidth.map { "\($0) days" } ?? "-")   open on one side: \(r.halfOpen)\n"
+        out += "day ordered by: median \(r.medianEstimateError.map { "\($0) days" } ?? "-") from the true date\n"
         Console.out(out)
     }
 }

@@ -12,7 +12,7 @@ struct Facts: ParsableCommand {
         Each time expression is resolved against its article's publication date (from the page, the \
         text's header, or --date for inputs that carry none): "Tuesday" becomes 2014-11-18. Without a \
         date, relative expressions get "value": null (or X for the unknown year) rather than a guess. \
-        JSON: {"documents": [{"file", "title", "date", "url", "site", "text"}], "times": [{"text", "type", "value", \
+        JSON: {"documents": [{"file", "title", "date", "date_inferred", "url", "site", "text"}], "times": [{"text", "type", "value", \
         "document", "start", "end"}], "timeline": [{"date", "text", "sources": [{"document", "start", \
         "end"}]}], "quotes": [{"speaker", "text", "document", "start", "end", "direct"}], "numbers": \
         [{"value", "qualifier", "low", "counts", "text", "document", "start", "end"}], "disagreements": \
@@ -49,7 +49,11 @@ struct Facts: ParsableCommand {
         switch format {
         case .json:
             let out = JSONOutput.object([
-                ("documents", .array(articles.map { Digest.Document($0).json })),
+                ("documents", .array(articles.indices.map { d in
+                    var document = Digest.Document(articles[d])
+                    document.dateInferred = d < facts.dating.count ? facts.dating[d] : nil
+                    return document.json
+                })),
             ] + facts.jsonFields)
             Console.out(out.serialized(pretty: true) + "\n")
         case .markdown:
