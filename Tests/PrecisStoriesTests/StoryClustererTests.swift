@@ -84,6 +84,43 @@ import Testing
         #expect(StoryClusterer.cluster(docs) == StoryClusterer.cluster(docs))
     }
 
+    static let quakes = [Fixture.quakeEskerWire, Fixture.quakeTarnWire, Fixture.quakeEskerTimes,
+                         Fixture.quakeTarnTimes, Fixture.quakeEskerRadio, Fixture.quakeTarnRadio]
+
+    @Test func twoQuakesOfOneKindAreTwoStories() {
+        // Same kind of event, same country and wording; other years, places, names and tolls.
+        let texts = Self.quakes + Self.harbour
+        for a in [StoryClusterer.cluster(texts.map { StoryDocument(text: $0) }), streamed(texts)] {
+            #expect(stories(a) == [0, 1, 0, 1, 0, 1, 2, 2, 2])
+        }
+    }
+
+    /// The partition as sets of texts: what must not change with the order of the input.
+    func partition(_ texts: [String], _ a: [StoryAssignment]) -> Set<Set<String>> {
+        var groups: [String: Set<String>] = [:]
+        for (t, x) in zip(texts, a) { groups[x.story.map { "s\($0)" } ?? "none:\(t)", default: []].insert(t) }
+        return Set(groups.values)
+    }
+
+    @Test func batchPartitionDoesNotDependOnOrder() {
+        let texts = Self.mixed + Self.quakes + [Fixture.harbourWireCopy, Fixture.harbourOpinion, Fixture.notice]
+        let expected = partition(texts, StoryClusterer.cluster(texts.map { StoryDocument(text: $0) }))
+        var state: UInt64 = 7
+        for _ in 0..<8 {
+            // Fisher-Yates with a fixed SplitMix64 stream: the same shuffles on every run.
+            var shuffled = texts
+            for i in stride(from: shuffled.count - 1, to: 0, by: -1) {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                shuffled.swapAt(i, Int(mix(state) % UInt64(i + 1)))
+            }
+            #expect(partition(shuffled, StoryClusterer.cluster(shuffled.map { StoryDocument(text: $0) })) == expected)
+        }
+        // The copy points at the earliest of its group in input order, whatever the order.
+        let copyFirst = [Fixture.harbourWireCopy, Fixture.chessHerald, Fixture.harbourCourier]
+        let a = StoryClusterer.cluster(copyFirst.map { StoryDocument(text: $0) })
+        #expect(a[2].duplicateOf == 0 && a[0].duplicateOf == nil && a[2].story == a[0].story)
+    }
+
     func streamed(_ texts: [String]) -> [StoryAssignment] {
         let clusterer = StoryClusterer()
         for t in texts { clusterer.add(StoryDocument(text: t)) }
