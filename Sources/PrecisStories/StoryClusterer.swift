@@ -42,9 +42,9 @@ public struct StoryOptions: Sendable {
     public var leadSentences = 3
     /// Index entries read per term, newest first: bounds the cost of very common terms.
     public var postingScanLimit = 2_000
-    /// Streaming re-clusters at most this many of the newest articles of a group of linked stories
-    /// when an article arrives; older ones keep their stories.
-    public var streamWindow = 400
+    /// Streaming re-clusters the stories an arriving article links to when they hold this many
+    /// articles or fewer; beyond, the article joins the closest on average.
+    public var streamWindow = 200
 
     public init() {}
 }
@@ -96,6 +96,7 @@ public final class StoryClusterer {
     }
 
     private var documentFrequency: [Int32] = []
+    private var idfCache: [(value: Float, stamp: Int32)] = []
     private var articleCount = 0
     /// Each document's state; an article's `story` is its node number, a copy's its original's.
     private var documents: [DocumentState] = []
@@ -103,11 +104,11 @@ public final class StoryClusterer {
     private var nodes: [Node] = []
     /// The story of each node: the number of its story's first node.
     private var nodeLabel: [Int] = []
-    /// Streaming: each node's links (both directions), and the components of the graph of links
-    /// that reach the threshold (union-find over nodes, with each root's members).
+    /// Streaming: each node's links (both directions), with the number of articles known when each
+    /// was scored.
     private var adjacency: [[(node: Int32, score: Float, scoredAt: Int32)]] = []
-    private var componentParent: [Int] = []
-    private var componentMembers: [[Int]] = []
+    /// Streaming: the nodes of each story, by story (its first node).
+    private var storyMembers: [Int: [Int]] = [:]
     private var localIndex: [Int32] = []
     /// Nodes by index term (stem id), in the order added, with the term's weight.
     private var termIndex: [[(node: Int32, weight: Float)]] = []
@@ -313,8 +314,14 @@ public final class StoryClusterer {
         if documentFrequency.count < analyzer.vocabularySize {
             documentFrequency.append(contentsOf: repeatElement(0, count: analyzer.vocabularySize - documentFrequency.count))
         }
+        if idfCache.count < documentFrequency.count {
+            idfCache.append(contentsOf: repeatElement((value: Float(0), stamp: Int32(-1)), count: documentFrequency.count - idfCache.count))
+        }
         articleCount += 1
-        for entry in f.counts { documentFrequency[Int(entry.term)] += 1 }
+        for entry in f.counts {
+            documentFrequency[Int(entry.term)] += 1
+            idfCache[Int(entry.term)].stamp = -1
+        }
     }
 
     @discardableResult
@@ -336,51 +343,45 @@ public final class StoryClusterer {
         let k = nodes.count
         insert(node)
         adjacency.append([])
-        componentParent.append(k)
-        componentMembers.append([k])
         nodeLabel.append(k)
+        storyMembers[k] = [k]
+        // The stories the article has a link at the threshold into: average linkage joins no two
+        // stories without one, so only these (and the article) can change.
+        var involved: [Int] = []
+        var sums: [Int: Double] = [:]
         for (other, score) in near {
             adjacency[k].append((Int32(other), Float(score), Int32(articleCount)))
             adjacency[other].append((Int32(k), Float(score), Int32(articleCount)))
-            if score >= options.batchThreshold { unite(k, other) }
+            sums[nodeLabel[other], default: 0] += score
+            if score >= options.batchThreshold && !involved.contains(nodeLabel[other]) { involved.append(nodeLabel[other]) }
         }
-        recluster(component(k))
+        let size = involved.reduce(1) { $0 + storyMembers[$1]!.count }
+        if size <= options.streamWindow {
+            if !involved.isEmpty { recluster(involved + [k]) }
+        } else if let best = involved.max(by: { a, b in
+            let (x, y) = (sums[a]! / Double(storyMembers[a]!.count), sums[b]! / Double(storyMembers[b]!.count))
+            return x != y ? x < y : a > b
+        }), sums[best]! >= options.batchThreshold * Double(storyMembers[best]!.count) {
+            // Too many articles to re-cluster at each arrival: the article joins the story it is
+            // closest to on average.
+            storyMembers[k] = nil
+            storyMembers[best]!.append(k)
+            nodeLabel[k] = best
+        }
         if let signature = f.signature { duplicates.insert(signature.signature, shingles: signature.shingles, document: index) }
         documents.append(DocumentState(story: k))
         return StoryAssignment(story: nodeLabel[k])
     }
 
-    // MARK: - Streaming components
+    // MARK: - Streaming
 
-    /// Average linkage never joins two stories with no link reaching the threshold between them, so
-    /// the stories of the whole stream are the stories of each component of the graph of such links
-    /// clustered apart. An article changes only its own component: re-clustering that one keeps the
-    /// stream's stories what batch clustering would make of the same links, re-placing earlier
-    /// articles when a newcomer ties two stories together or pulls one apart.
-    private func component(_ node: Int) -> Int {
-        var root = node
-        while componentParent[root] != root { root = componentParent[root] }
-        var x = node
-        while componentParent[x] != root { let next = componentParent[x]; componentParent[x] = root; x = next }
-        return root
-    }
-
-    private func unite(_ a: Int, _ b: Int) {
-        var (ra, rb) = (component(a), component(b))
-        guard ra != rb else { return }
-        if componentMembers[ra].count < componentMembers[rb].count { swap(&ra, &rb) }
-        componentParent[rb] = ra
-        componentMembers[ra] += componentMembers[rb]
-        componentMembers[rb] = []
-    }
-
-    /// Average-link clustering of one component (its `streamWindow` newest nodes when it is larger;
-    /// older ones keep their stories).
-    private func recluster(_ root: Int) {
-        var members = componentMembers[root]
-        if members.count == 1 { nodeLabel[members[0]] = members[0]; return }
+    /// Average-link clustering of the articles of some stories (and a newcomer) over their links,
+    /// as batch clustering would do it: the newcomer may join a story, tie two together, or pull
+    /// earlier articles into another. Links scored when half as many articles were known or fewer
+    /// are scored again on today's term weights (so each at most a logarithmic number of times).
+    private func recluster(_ stories: [Int]) {
+        var members = stories.flatMap { storyMembers[$0]! }
         members.sort()
-        if members.count > options.streamWindow { members.removeFirst(members.count - options.streamWindow) }
         while localIndex.count < nodes.count { localIndex.append(-1) }
         for (i, m) in members.enumerated() { localIndex[m] = Int32(i) }
         var edges: [AverageLink.Edge] = []
@@ -388,8 +389,6 @@ public final class StoryClusterer {
         for (i, m) in members.enumerated() {
             for (e, link) in adjacency[m].enumerated() where Int(link.node) < m && localIndex[Int(link.node)] >= 0 {
                 var score = Double(link.score)
-                // A link scored when far fewer articles were known is scored again on today's term
-                // weights (each link at most a logarithmic number of times).
                 if articleCount >= 2 * Int(link.scoredAt) {
                     let other = Int(link.node)
                     pairFeatures(nodes[m], nodes[other], cosine: currentCosine(nodes[m], nodes[other]), into: &features)
@@ -403,8 +402,10 @@ public final class StoryClusterer {
             }
         }
         let labels = AverageLink.cluster(count: members.count, edges: edges, threshold: options.batchThreshold)
+        for story in stories { storyMembers[story] = nil }
         for (i, m) in members.enumerated() {
             nodeLabel[m] = members[labels[i]]
+            storyMembers[nodeLabel[m], default: []].append(m)
             localIndex[m] = -1
         }
     }
@@ -465,9 +466,18 @@ public final class StoryClusterer {
         return normA > 0 && normB > 0 ? dot / (normA * normB).squareRoot() : 0
     }
 
+    /// The inverse document frequency of a term, cached: a term's entry is taken again when an
+    /// article with it arrives or the count of articles has grown by a thirty-second since.
     @inline(__always)
     private func idf(_ term: Int32) -> Double {
-        log((Double(articleCount) + options.priorDocuments) / Double(max(1, documentFrequency[Int(term)])))
+        let t = Int(term)
+        let stamp = Int(idfCache[t].stamp)
+        if stamp < 0 || articleCount > stamp + stamp / 32 {
+            let value = log((Double(articleCount) + options.priorDocuments) / Double(max(1, documentFrequency[t])))
+            idfCache[t] = (Float(value), Int32(articleCount))
+            return value
+        }
+        return Double(idfCache[t].value)
     }
 
     private func makeNode(_ f: Features) -> Node {
