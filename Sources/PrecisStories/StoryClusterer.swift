@@ -44,7 +44,7 @@ public struct StoryOptions: Sendable {
     public var postingScanLimit = 2_000
     /// Streaming re-clusters the stories an arriving article links to when they hold this many
     /// articles or fewer; beyond, the article joins the closest on average.
-    public var streamWindow = 200
+    public var streamWindow = 64
 
     public init() {}
 }
@@ -401,7 +401,9 @@ public final class StoryClusterer {
                 edges.append(AverageLink.Edge(a: Int(localIndex[Int(link.node)]), b: i, similarity: score))
             }
         }
-        let labels = AverageLink.cluster(count: members.count, edges: edges, threshold: options.batchThreshold)
+        let labels = members.count <= 96
+            ? AverageLink.clusterDense(count: members.count, edges: edges, threshold: options.batchThreshold)
+            : AverageLink.cluster(count: members.count, edges: edges, threshold: options.batchThreshold)
         for story in stories { storyMembers[story] = nil }
         for (i, m) in members.enumerated() {
             nodeLabel[m] = members[labels[i]]
@@ -507,28 +509,41 @@ public final class StoryClusterer {
     /// terms, the most promising scored in full, the `neighbours` highest kept. `observe` sees each
     /// scored pair's features.
     private func neighbours(of node: Node, observe: ((Int, [Double]) -> Void)?) -> [(node: Int, score: Double)] {
-        for entry in node.vector.prefix(options.indexTerms) where Int(entry.term) < termIndex.count {
-            let list = termIndex[Int(entry.term)]
-            for posting in list[max(0, list.count - options.postingScanLimit)...] {
-                let other = Int(posting.node)
-                if accumulator[other] == 0 { touched.append(other) }
-                accumulator[other] += entry.weight * posting.weight
+        // The scan works on local arrays (taken from the properties and given back): no exclusivity
+        // checks in the innermost loop.
+        var accumulator: [Float] = [], touched: [Int] = []
+        swap(&accumulator, &self.accumulator)
+        swap(&touched, &self.touched)
+        let scanLimit = options.postingScanLimit
+        termIndex.withUnsafeBufferPointer { index in
+            for entry in node.vector.prefix(options.indexTerms) where Int(entry.term) < index.count {
+                let list = index[Int(entry.term)]
+                for posting in list[max(0, list.count - scanLimit)...] {
+                    let other = Int(posting.node)
+                    if accumulator[other] == 0 { touched.append(other) }
+                    accumulator[other] += entry.weight * posting.weight
+                }
             }
         }
-        guard !touched.isEmpty else { return [] }
-        touched.sort()
-        if termWeights.count < analyzer.vocabularySize {
-            termWeights.append(contentsOf: repeatElement(0, count: analyzer.vocabularySize - termWeights.count))
-        }
-        for entry in node.vector { termWeights[Int(entry.term)] = entry.weight }
         // Full scores only for the nodes with the highest partial cosines: raise the bar until few
         // enough pass (a few linear passes, no sort of a long list).
         var bar = Float(options.minimumEdge / 2)
         let limit = 4 * options.neighbours
-        while touched.lazy.filter({ self.accumulator[$0] >= bar }).count > limit { bar *= 1.5 }
+        while touched.lazy.filter({ accumulator[$0] >= bar }).count > limit { bar *= 1.5 }
+        var candidates = touched.filter { accumulator[$0] >= bar }
+        candidates.sort()
+        for other in touched { accumulator[other] = 0 }
+        touched.removeAll(keepingCapacity: true)
+        swap(&accumulator, &self.accumulator)
+        swap(&touched, &self.touched)
+        guard !candidates.isEmpty else { return [] }
+        if termWeights.count < analyzer.vocabularySize {
+            termWeights.append(contentsOf: repeatElement(0, count: analyzer.vocabularySize - termWeights.count))
+        }
+        for entry in node.vector { termWeights[Int(entry.term)] = entry.weight }
         var near: [(node: Int, score: Double)] = []
         var features = [Double](repeating: 0, count: PairFeature.allCases.count)
-        for other in touched where accumulator[other] >= bar {
+        for other in candidates {
             // The cosine on today's term weights (the new article's vector has them already).
             var dot = 0.0, norm = 0.0
             for entry in nodes[other].tf {
@@ -544,8 +559,6 @@ public final class StoryClusterer {
             if score >= options.minimumScore { near.append((other, score)) }
         }
         for entry in node.vector { termWeights[Int(entry.term)] = 0 }
-        for other in touched { accumulator[other] = 0 }
-        touched.removeAll(keepingCapacity: true)
         // Only the closest earlier articles are linked: the graph stays sparse however many
         // articles share common terms.
         if near.count > options.neighbours {

@@ -160,5 +160,20 @@ import Testing
         #expect(AverageLink.cluster(count: 4, edges: edges, threshold: 0.1) == [0, 0, 0, 3])
         #expect(AverageLink.cluster(count: 4, edges: edges, threshold: 0.2) == [0, 0, 2, 3])
         #expect(AverageLink.cluster(count: 0, edges: [], threshold: 0.1) == [])
+        // The dense form (streaming's, for a few stories) gives the same clusters.
+        #expect(AverageLink.clusterDense(count: 4, edges: edges, threshold: 0.1) == [0, 0, 0, 3])
+        #expect(AverageLink.clusterDense(count: 4, edges: edges, threshold: 0.2) == [0, 0, 2, 3])
+        #expect(AverageLink.clusterDense(count: 0, edges: [], threshold: 0.1) == [])
+        // And on random sparse graphs (a fixed stream of numbers).
+        var state: UInt64 = 11
+        func next() -> Double { state &+= 0x9E37_79B9_7F4A_7C15; return Double(mix(state) % 1_000_000) / 1_000_000 }
+        for n in [5, 12, 40] {
+            var random: [AverageLink.Edge] = []
+            for a in 0..<n { for b in (a + 1)..<n where next() < 0.3 { random.append(AverageLink.Edge(a: a, b: b, similarity: next())) } }
+            for threshold in [0.1, 0.25, 0.5] {
+                #expect(AverageLink.clusterDense(count: n, edges: random, threshold: threshold)
+                        == AverageLink.cluster(count: n, edges: random, threshold: threshold))
+            }
+        }
     }
 }
