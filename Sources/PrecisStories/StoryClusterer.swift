@@ -87,7 +87,7 @@ public final class StoryClusterer {
         /// weighs them with the document frequencies known when it is taken, so that an article
         /// streamed early (when every term looked rare) is compared on today's weights.
         var tf: [(term: Int32, weight: Float)]
-        /// IDF-weighted name stems, L2-normalised, sorted by term.
+        /// IDF-weighted name stems, L2-normalised, sorted by the hash of the stem.
         var names: [(term: Int32, weight: Float)]
         var years: [Int32]
         var numbers: [Int32]
@@ -119,6 +119,9 @@ public final class StoryClusterer {
     /// What each stem id is: 0 a word, 1 a year, 2 a number, 3 a day of the month (1-31),
     /// 10 + m the month m; with the year or number value alongside.
     private var stemKinds: [(kind: UInt8, value: Int32)] = []
+    /// A hash of each stem's text. Stem ids count stems in order of first sight, so they depend on
+    /// the order of the input; whatever must not (ties, copy signatures) goes by these instead.
+    private var stemHashes: [UInt64] = []
 
     public init(options: StoryOptions = StoryOptions(), analyzer: TextAnalyzer = TextAnalyzer(recordsNames: true)) {
         self.options = options
@@ -154,6 +157,10 @@ public final class StoryClusterer {
     private func kind(of stem: Int) -> (kind: UInt8, value: Int32) {
         while stemKinds.count < analyzer.vocabularySize {
             let text = analyzer.stemText(stemKinds.count)
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
+            for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            let hash = mix(h)
+            stemHashes.append(hash)
             var kind: (UInt8, Int32) = (0, 0)
             if let month = Self.months[text] {
                 kind = (10 + UInt8(month), 0)
@@ -165,12 +172,18 @@ public final class StoryClusterer {
                     else if n >= 1 && n <= 31 { kind = (3, n) }  // a day of the month, or a number
                     else if n > 31 { kind = (2, n) }
                 } else if numeric {
-                    kind = (2, -Int32(truncatingIfNeeded: stemKinds.count))  // a decimal or grouped number: its stem id
+                    kind = (2, -1 - Int32(truncatingIfNeeded: hash & 0x3FFF_FFFF))  // a decimal or grouped number: its text
                 }
             }
             stemKinds.append(kind)
         }
         return stemKinds[stem]
+    }
+
+    @inline(__always)
+    private func stemHash(_ stem: Int) -> UInt64 {
+        if stem >= stemHashes.count { _ = kind(of: stem) }
+        return stemHashes[stem]
     }
 
     func features(_ document: StoryDocument) -> Features {
@@ -216,7 +229,7 @@ public final class StoryClusterer {
         f.years = years.sorted()
         f.numbers = numbers.sorted()
         f.dates = dates.sorted()
-        f.signature = hasher.shingleSignature(stems)
+        f.signature = hasher.shingleSignature(stems.map { Int(truncatingIfNeeded: stemHash($0)) })
         f.day = dayNumber(document.date)
         var h: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
         for byte in document.text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
@@ -441,7 +454,7 @@ public final class StoryClusterer {
             let idf = log((n + options.priorDocuments) / Double(max(1, documentFrequency[Int(term)])))
             return (term, Float((1 + log(Double(tf))) * idf))
         }
-        vector.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+        vector.sort { $0.weight != $1.weight ? $0.weight > $1.weight : stemHashes[Int($0.term)] < stemHashes[Int($1.term)] }
         if vector.count > limit { vector.removeLast(vector.count - limit) }
         let norm = vector.reduce(0) { $0 + Double($1.weight) * Double($1.weight) }.squareRoot()
         if norm > 0 { for k in vector.indices { vector[k].weight = Float(Double(vector[k].weight) / norm) } }
@@ -484,7 +497,7 @@ public final class StoryClusterer {
 
     private func makeNode(_ f: Features) -> Node {
         var names = weightedVector(f.names, limit: Int.max)
-        names.sort { $0.term < $1.term }
+        names.sort { stemHashes[Int($0.term)] < stemHashes[Int($1.term)] }
         let vector = weightedVector(f.counts, limit: options.vectorTerms)
         var tf: [Int32: Float] = [:]
         for entry in f.counts { tf[entry.term] = entry.count }
@@ -573,10 +586,11 @@ public final class StoryClusterer {
         var names = 0.0
         var i = 0, j = 0
         while i < a.names.count && j < b.names.count {
-            if a.names[i].term == b.names[j].term {
+            let (x, y) = (stemHashes[Int(a.names[i].term)], stemHashes[Int(b.names[j].term)])
+            if x == y {
                 names += Double(a.names[i].weight) * Double(b.names[j].weight)
                 i += 1; j += 1
-            } else if a.names[i].term < b.names[j].term { i += 1 } else { j += 1 }
+            } else if x < y { i += 1 } else { j += 1 }
         }
         f[PairFeature.names.rawValue] = names
         func overlap(_ x: [Int32], _ y: [Int32], shared: PairFeature, apart: PairFeature) {
