@@ -1,3 +1,4 @@
+import Foundation
 import PrecisExtract
 import PrecisIngest
 import PrecisStories
@@ -79,8 +80,21 @@ public struct StoryEvaluation {
     public var options: StoryOptions
     public var extractor = ArticleExtractor()
 
-    public init(options: StoryOptions = StoryOptions()) {
+    /// Pairs dumped for fitting the pair model go here (see `run`), when set.
+    public var pairDump: String?
+
+    /// With PRECIS_STORY_MODEL naming a model file (see `PairModel.init(text:)`), its weights and
+    /// threshold replace those of `options`; with PRECIS_STORY_PAIRS naming a file, `run` writes the
+    /// candidate pairs there. Both serve `scripts/bench_story_quality.py`, which fits the model on one
+    /// half of a dev set and scores it on the other through `precis eval stories`.
+    public init(options: StoryOptions = StoryOptions(), environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.options = options
+        if let path = environment["PRECIS_STORY_MODEL"], let text = try? String(contentsOfFile: path, encoding: .utf8),
+           let model = PairModel(text: text) {
+            self.options.pairModel = model
+            self.options.batchThreshold = model.threshold
+        }
+        pairDump = environment["PRECIS_STORY_PAIRS"]
     }
 
     /// Shuffles the documents with a fixed seed (the same order on every run and machine), clusters
@@ -94,6 +108,17 @@ public struct StoryEvaluation {
             // No article text: the clusterer records it as a non-article.
             case .failure: return StoryDocument(text: "")
             }
+        }
+        if let pairDump {
+            // One line per candidate pair: 1 when the two share a gold story, then the features.
+            let names: [String] = PairFeature.allCases.map { $0.name }
+            var text = "same\t" + names.joined(separator: "\t") + "\n"
+            for pair in StoryClusterer.candidatePairs(inputs, options: options) {
+                let same: Bool = documents[order[pair.a]].story == documents[order[pair.b]].story
+                let values: [String] = pair.features.map { String($0) }
+                text += (same ? "1\t" : "0\t") + values.joined(separator: "\t") + "\n"
+            }
+            try? text.write(toFile: pairDump, atomically: true, encoding: .utf8)
         }
         let assignments: [StoryAssignment]
         if streaming {

@@ -90,4 +90,49 @@ struct AverageLink {
         }
         return result
     }
+
+    /// The same clustering for a few nodes (streaming re-clusters a handful of stories at each
+    /// arrival): a dense table of link sums and a scan for the best pair at each merge, cheaper
+    /// than the heap and its hash tables at this size. Ties break by the lower pair of nodes.
+    static func clusterDense(count n: Int, edges: [Edge], threshold: Double) -> [Int] {
+        var sum = [Double](repeating: 0, count: n * n)
+        for e in edges where e.a != e.b {
+            sum[e.a * n + e.b] += e.similarity
+            sum[e.b * n + e.a] += e.similarity
+        }
+        var size = [Int](repeating: 1, count: n)
+        var parent = Array(0..<n)
+        var alive = Array(0..<n)
+        while true {
+            var best = (score: threshold, a: -1, b: -1)
+            for x in 0..<alive.count {
+                let a = alive[x]
+                for y in (x + 1)..<max(x + 1, alive.count) {
+                    let b = alive[y]
+                    let s = sum[a * n + b]
+                    guard s > 0 else { continue }
+                    let score = s / Double(size[a] * size[b])
+                    if score > best.score || (score == best.score && best.a < 0) { best = (score, a, b) }
+                }
+            }
+            guard best.a >= 0 else { break }
+            let (keep, fold) = (best.a, best.b)
+            for c in alive where c != keep && c != fold {
+                sum[keep * n + c] += sum[fold * n + c]
+                sum[c * n + keep] = sum[keep * n + c]
+            }
+            size[keep] += size[fold]
+            parent[fold] = keep
+            alive.removeAll { $0 == fold }
+        }
+        var result = [Int](repeating: 0, count: n)
+        var label = [Int](repeating: -1, count: n)
+        for x in 0..<n {
+            var r = x
+            while parent[r] != r { r = parent[r] }
+            if label[r] < 0 { label[r] = x }
+            result[x] = label[r]
+        }
+        return result
+    }
 }

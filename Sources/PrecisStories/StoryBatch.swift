@@ -2,11 +2,12 @@
 ///
 /// Append the articles (each is analysed on arrival and only what clustering needs is kept, not its
 /// text), then call `cluster()`. Term weights use document frequencies over the entire batch; each
-/// article is linked to the earlier articles that share its top terms (found through an index, never
+/// article is linked (by the `PairModel` score) to the earlier articles that share its top terms (found through an index, never
 /// by comparing all pairs); stories are merged while the mean similarity between their articles
-/// reaches `StoryOptions.batchThreshold`. Sharper than streaming, since no article is placed before
-/// the others are known: apart from ties, the stories do not depend on the input order (their
-/// numbers do: they count from the story of the first article).
+/// reaches `StoryOptions.batchThreshold`. No article is placed before the others are known, and the
+/// articles are worked through in the order of a hash of their text, so the stories do not depend
+/// on the input order, ties included (their numbers do: they count from the story of the first
+/// article).
 public final class StoryBatch {
     private let clusterer: StoryClusterer
     private var features: [StoryClusterer.Features] = []

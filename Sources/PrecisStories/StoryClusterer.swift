@@ -4,18 +4,24 @@ import PrecisText
 /// Settings of story clustering. The defaults were chosen on the Multi-News and ECB+ dev sets (see
 /// the README's benchmark section).
 public struct StoryOptions: Sendable {
-    /// Least cosine similarity between an article and a story's centroid for the article to join it.
+    /// The pair score (see `PairModel`): how likely two articles are to report one story.
+    public var pairModel = PairModel.fitted
+    /// Least mean pair score between the articles of two stories for them to be one story, in batch
+    /// and in streaming (the pair model's own threshold unless set).
+    public var batchThreshold = PairModel.fitted.threshold
+    /// No longer used: streaming places an article by its mean pair score with each story's
+    /// articles, against `batchThreshold`, as batch clustering does. Kept for the command line.
     public var joinThreshold = 0.18
-    /// Least mean similarity between the articles of two stories for batch clustering to merge them.
-    public var batchThreshold = 0.1
-    /// Article pairs less similar than this are not linked in batch clustering (they count as 0).
+    /// No longer used (see `joinThreshold`).
+    public var mergeThreshold = 0.4
+    /// Article pairs whose cosine is below this are not scored (their score counts as 0).
     public var minimumEdge = 0.02
-    /// Batch clustering links each article to at most this many earlier articles, the most similar.
+    /// Pairs scoring below this are not linked (they count as 0).
+    public var minimumScore = 0.01
+    /// Each article is linked to at most this many earlier articles, the highest scoring.
     public var neighbours = 30
     /// Weight of a capitalised word inside a sentence (mostly names), relative to other words.
     public var nameWeight: Float = 3
-    /// Least cosine similarity between two stories' centroids for them to merge into one.
-    public var mergeThreshold = 0.4
     /// Least share of the shorter article's word shingles found in an earlier one for it to be a
     /// near-copy of it (see `NearDuplicateIndex`).
     public var duplicateThreshold = 0.8
@@ -34,41 +40,39 @@ public struct StoryOptions: Sendable {
     public var indexTerms = 30
     /// Sentences at the top of an article (its lead) whose words count double.
     public var leadSentences = 3
-    /// Stories compared in full with each streamed article: those sharing most of its top terms.
-    public var candidateLimit = 50
     /// Index entries read per term, newest first: bounds the cost of very common terms.
     public var postingScanLimit = 2_000
+    /// Streaming re-clusters the stories an arriving article links to when they hold this many
+    /// articles or fewer; beyond, the article joins the closest on average.
+    public var streamWindow = 64
 
     public init() {}
 }
 
-/// Groups a stream of articles into stories, one article at a time.
+/// Groups a stream of articles into stories, one article at a time; also the engine of `StoryBatch`.
 ///
 /// Each article becomes a TF-IDF vector over content-word stems (document frequencies counted over the
-/// articles seen so far, lead words counted twice). Candidate stories come from an inverted index of
-/// the stories' terms, never from all pairs; the article joins the most similar candidate whose
-/// centroid is close enough (closeness fading with the distance in days when both sides are dated),
-/// or starts a new story. A story that an article brings close to another merges with it. Near-copies
-/// of an earlier article (MinHash over word shingles, banded LSH) join the original's story, are marked
-/// as copies, and leave the vectors and frequencies alone.
+/// articles seen so far, lead words counted twice, names more), and a few facts that tell one event
+/// from another of the same kind: the names, years, dates and numbers it mentions. Candidate pairs
+/// come from an inverted index of the articles' top terms, never from all pairs; a candidate pair's
+/// score is the `PairModel`'s probability that the two report one story (fading with the distance in
+/// days when both are dated). Stories are average-link clusters over those scores: two stories are one
+/// while the mean score between their articles (unlinked pairs counting 0) reaches `batchThreshold`.
 ///
-/// The result depends on the order of the input: an article is compared with the stories as they
-/// stand when it arrives, and term weights grow sharper as more articles are seen. For a given order
-/// the result is always the same.
+/// Streaming places each article in the story with the highest mean score with it, if that reaches
+/// the threshold, else in a new story; then merges every pair of stories whose mean score now reaches
+/// it — the same rule as batch clustering, applied as articles arrive. Near-copies of an earlier
+/// article (MinHash over word shingles, banded LSH) join the original's story, are marked as copies,
+/// and leave the vectors and frequencies alone.
+///
+/// Streaming depends on the order of the input (an article is placed among the stories as they stand
+/// when it arrives, with the term weights known then). Batch clustering does not: it works through
+/// the articles in the order of a hash of their text, so ties and index cut-offs fall by content.
 public final class StoryClusterer {
     public let options: StoryOptions
     private let analyzer: TextAnalyzer
     private let hasher = MinHasher()
     private var duplicates: NearDuplicateIndex
-
-    private struct Story {
-        var centroid: [Int32: Float] = [:]
-        var sumOfSquares: Double = 0
-        var members: [Int] = []
-        var firstDay: Int? = nil
-        var lastDay: Int? = nil
-        var norm: Double { sumOfSquares.squareRoot() }
-    }
 
     private struct DocumentState {
         var story: Int?
@@ -76,16 +80,48 @@ public final class StoryClusterer {
         var skipReason: String?
     }
 
+    /// What pair scoring needs of one clustered article (a node).
+    struct Node {
+        var vector: [(term: Int32, weight: Float)]
+        /// The vector's terms with their term-frequency factor (1 + log tf) alone: the pair cosine
+        /// weighs them with the document frequencies known when it is taken, so that an article
+        /// streamed early (when every term looked rare) is compared on today's weights.
+        var tf: [(term: Int32, weight: Float)]
+        /// IDF-weighted name stems, L2-normalised, sorted by the hash of the stem.
+        var names: [(term: Int32, weight: Float)]
+        var years: [Int32]
+        var numbers: [Int32]
+        var dates: [Int32]
+        var day: Int?
+    }
+
     private var documentFrequency: [Int32] = []
+    private var idfCache: [(value: Float, stamp: Int32)] = []
     private var articleCount = 0
-    private var stories: [Story] = []
-    private var parent: [Int] = []
-    /// Stories by index term (stem id), oldest first.
-    private var postings: [[Int32]] = []
-    /// Scratch counts of shared terms, by story.
-    private var shared: [Int32] = []
+    /// Each document's state; an article's `story` is its node number, a copy's its original's.
     private var documents: [DocumentState] = []
-    // `clusterBatch` fills `documents` with final story numbers and an identity `parent`.
+    /// Clustered articles (originals), in the order they were added.
+    private var nodes: [Node] = []
+    /// The story of each node: the number of its story's first node.
+    private var nodeLabel: [Int] = []
+    /// Streaming: each node's links (both directions), with the number of articles known when each
+    /// was scored.
+    private var adjacency: [[(node: Int32, score: Float, scoredAt: Int32)]] = []
+    /// Streaming: the nodes of each story, by story (its first node).
+    private var storyMembers: [Int: [Int]] = [:]
+    private var localIndex: [Int32] = []
+    /// Nodes by index term (stem id), in the order added, with the term's weight.
+    private var termIndex: [[(node: Int32, weight: Float)]] = []
+    // Scratch space of `neighbours`, indexed by node and by term.
+    private var accumulator: [Float] = []
+    private var touched: [Int] = []
+    private var termWeights: [Float] = []
+    /// What each stem id is: 0 a word, 1 a year, 2 a number, 3 a day of the month (1-31),
+    /// 10 + m the month m; with the year or number value alongside.
+    private var stemKinds: [(kind: UInt8, value: Int32)] = []
+    /// A hash of each stem's text. Stem ids count stems in order of first sight, so they depend on
+    /// the order of the input; whatever must not (ties, copy signatures) goes by these instead.
+    private var stemHashes: [UInt64] = []
 
     public init(options: StoryOptions = StoryOptions(), analyzer: TextAnalyzer = TextAnalyzer(recordsNames: true)) {
         self.options = options
@@ -101,16 +137,82 @@ public final class StoryClusterer {
         var words = 0
         /// Weighted term counts (lead words and names count more), sorted by stem id.
         var counts: [(term: Int32, count: Float)] = []
+        /// Counts of name stems, sorted by stem id.
+        var names: [(term: Int32, count: Float)] = []
+        var years: [Int32] = []
+        var numbers: [Int32] = []
+        var dates: [Int32] = []
         var signature: (signature: [UInt64], shingles: Int)?
         var day: Int?
+        /// A hash of the text and title: the order batch clustering works in.
+        var hash: UInt64 = 0
+    }
+
+    private static let months: [String: Int32] = [
+        "januari": 1, "jan": 1, "februari": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+        "june": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "septemb": 9, "sep": 9, "sept": 9,
+        "octob": 10, "oct": 10, "novemb": 11, "nov": 11, "decemb": 12, "dec": 12,
+    ]
+
+    private func kind(of stem: Int) -> (kind: UInt8, value: Int32) {
+        while stemKinds.count < analyzer.vocabularySize {
+            let text = analyzer.stemText(stemKinds.count)
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
+            for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            let hash = mix(h)
+            stemHashes.append(hash)
+            var kind: (UInt8, Int32) = (0, 0)
+            if let month = Self.months[text] {
+                kind = (10 + UInt8(month), 0)
+            } else if let first = text.utf8.first, first >= 48 && first <= 57 {
+                let digits = text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+                let numeric = text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 44 }
+                if digits, text.utf8.count <= 9, let n = Int32(text) {
+                    if text.utf8.count == 4 && n >= 1900 && n <= 2099 { kind = (1, n) }
+                    else if n >= 1 && n <= 31 { kind = (3, n) }  // a day of the month, or a number
+                    else if n > 31 { kind = (2, n) }
+                } else if numeric {
+                    kind = (2, -1 - Int32(truncatingIfNeeded: hash & 0x3FFF_FFFF))  // a decimal or grouped number: its text
+                }
+            }
+            stemKinds.append(kind)
+        }
+        return stemKinds[stem]
+    }
+
+    @inline(__always)
+    private func stemHash(_ stem: Int) -> UInt64 {
+        if stem >= stemHashes.count { _ = kind(of: stem) }
+        return stemHashes[stem]
     }
 
     func features(_ document: StoryDocument) -> Features {
         var f = Features()
         var counts: [Int32: Float] = [:]
+        var names: [Int32: Float] = [:]
+        var years = Set<Int32>(), numbers = Set<Int32>(), dates = Set<Int32>()
         func count(_ sentence: AnalyzedSentence, weight w: Float) {
             for stem in sentence.contentStems { counts[Int32(stem), default: 0] += w }
-            for stem in sentence.nameStems { counts[Int32(stem), default: 0] += w * (options.nameWeight - 1) }
+            for stem in sentence.nameStems {
+                counts[Int32(stem), default: 0] += w * (options.nameWeight - 1)
+                names[Int32(stem), default: 0] += 1
+            }
+            // Years, numbers, and dates: a month next to a day of the month.
+            var previous: (kind: UInt8, value: Int32) = (0, 0)
+            for stem in sentence.contentStems {
+                let k = kind(of: stem)
+                switch k.kind {
+                case 1: years.insert(k.value)
+                case 2: numbers.insert(k.value)
+                case 3:
+                    if k.value >= 10 { numbers.insert(k.value) }
+                    if previous.kind >= 10 { dates.insert(Int32(previous.kind - 10) * 32 + k.value) }
+                case 10...:
+                    if previous.kind == 3 { dates.insert(Int32(k.kind - 10) * 32 + previous.value) }
+                default: break
+                }
+                previous = k
+            }
         }
         // The headline counts as lead, but stays out of the copy signature: re-posts change it.
         if let title = document.title, !title.isEmpty, !document.text.hasPrefix(title) {
@@ -123,8 +225,16 @@ public final class StoryClusterer {
             count(sentence, weight: sentence.index < options.leadSentences ? 2 : 1)
         }
         f.counts = counts.map { ($0.key, $0.value) }.sorted { $0.term < $1.term }
-        f.signature = hasher.shingleSignature(stems)
+        f.names = names.map { ($0.key, $0.value) }.sorted { $0.term < $1.term }
+        f.years = years.sorted()
+        f.numbers = numbers.sorted()
+        f.dates = dates.sorted()
+        f.signature = hasher.shingleSignature(stems.map { Int(truncatingIfNeeded: stemHash($0)) })
         f.day = dayNumber(document.date)
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
+        for byte in document.text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        for byte in (document.title ?? "").utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        f.hash = mix(h)
         return f
     }
 
@@ -132,7 +242,7 @@ public final class StoryClusterer {
     /// merges can fold its story into another; `assignments` has the final numbering.
     @discardableResult
     public func add(_ document: StoryDocument) -> StoryAssignment {
-        add(features(document), countFrequencies: true)
+        add(features(document))
     }
 
     /// Clusters a whole batch at once (see `StoryBatch`).
@@ -142,82 +252,66 @@ public final class StoryClusterer {
         return batch.cluster()
     }
 
-    func clusterBatch(_ features: [Features]) -> [StoryAssignment] {
-        // Non-articles and near-copies first, in input order.
-        var states: [DocumentState] = []
-        var nodes: [Int] = []  // documents that are articles and originals
-        for (index, f) in features.enumerated() {
+    /// A pair of articles batch clustering scores, with its features (in `PairFeature` order):
+    /// what the pair model is fitted on.
+    public struct Pair: Sendable {
+        public var a: Int
+        public var b: Int
+        public var features: [Double]
+    }
+
+    /// The candidate pairs batch clustering scores over these documents (indices into them), with
+    /// their features: every pair found through the index whose cosine reaches `minimumEdge`.
+    public static func candidatePairs(_ documents: [StoryDocument], options: StoryOptions = StoryOptions()) -> [Pair] {
+        let clusterer = StoryClusterer(options: options)
+        var pairs: [Pair] = []
+        _ = clusterer.clusterBatch(documents.map(clusterer.features)) { a, b, features in
+            pairs.append(Pair(a: min(a, b), b: max(a, b), features: features))
+        }
+        return pairs
+    }
+
+    func clusterBatch(_ features: [Features], observe: ((Int, Int, [Double]) -> Void)? = nil) -> [StoryAssignment] {
+        // Work through the documents in the order of their content, so that the result does not
+        // depend on the input order: copies, ties and index cut-offs all fall by content.
+        let order = features.indices.sorted { features[$0].hash != features[$1].hash ? features[$0].hash < features[$1].hash : $0 < $1 }
+        // Non-articles and near-copies first.
+        var states = [DocumentState](repeating: DocumentState(story: nil), count: features.count)
+        var members: [Int] = []  // documents that are articles and originals, in work order
+        for index in order {
+            let f = features[index]
             if let reason = skipReason(f) {
-                states.append(DocumentState(story: nil, duplicateOf: nil, skipReason: reason))
+                states[index] = DocumentState(story: nil, duplicateOf: nil, skipReason: reason)
             } else if let signature = f.signature, let original = duplicates.original(of: signature.signature, shingles: signature.shingles) {
-                states.append(DocumentState(story: nil, duplicateOf: original))
+                states[index] = DocumentState(story: nil, duplicateOf: original)
             } else {
                 if let signature = f.signature { duplicates.insert(signature.signature, shingles: signature.shingles, document: index) }
-                states.append(DocumentState(story: nil))
-                nodes.append(index)
+                members.append(index)
             }
         }
-        for node in nodes { countFrequencies(features[node]) }
-        let vectors = nodes.map { weightedVector(features[$0].counts) }
-
-        // Edges to earlier articles sharing top terms; weights accumulate over those terms, and the
-        // promising pairs get their full cosine. Dense arrays indexed by term and node (with lists of
-        // the entries touched, to reset them) keep hashing out of these loops.
-        let vocabulary = analyzer.vocabularySize
-        var index = [[(node: Int32, weight: Float)]](repeating: [], count: vocabulary)
+        for m in members { countFrequencies(features[m]) }
         var edges: [AverageLink.Edge] = []
-        var accumulator = [Float](repeating: 0, count: vectors.count)
-        var touched: [Int] = []
-        var weights = [Float](repeating: 0, count: vocabulary)
-        let half = Float(options.minimumEdge / 2)
-        for (k, vector) in vectors.enumerated() {
-            for entry in vector.prefix(options.indexTerms) {
-                let list = index[Int(entry.term)]
-                for posting in list[max(0, list.count - options.postingScanLimit)...] {
-                    let other = Int(posting.node)
-                    if accumulator[other] == 0 { touched.append(other) }
-                    accumulator[other] += entry.weight * posting.weight
-                }
+        for m in members {
+            let node = makeNode(features[m])
+            for (other, score) in neighbours(of: node, observe: observe.map { o in { other, f in o(members[other], m, f) } }) {
+                edges.append(AverageLink.Edge(a: other, b: nodes.count, similarity: score))
             }
-            if !touched.isEmpty {
-                touched.sort()
-                for entry in vector { weights[Int(entry.term)] = entry.weight }
-                let day = features[nodes[k]].day
-                // Full cosines only for the articles with the highest partial scores: raise the bar
-                // until few enough pass (a few linear passes, no sort of a long list).
-                var bar = half
-                let limit = 4 * options.neighbours
-                while touched.lazy.filter({ accumulator[$0] >= bar }).count > limit { bar *= 1.5 }
-                var near: [AverageLink.Edge] = []
-                for other in touched where accumulator[other] >= bar {
-                    var dot = 0.0
-                    for entry in vectors[other] { dot += Double(weights[Int(entry.term)]) * Double(entry.weight) }
-                    let otherDay = features[nodes[other]].day
-                    dot *= timeFactor(day: day, first: otherDay, last: otherDay)
-                    if dot >= options.minimumEdge { near.append(AverageLink.Edge(a: other, b: k, similarity: dot)) }
-                }
-                // Only the closest earlier articles are linked: the graph stays sparse however many
-                // articles share common terms.
-                if near.count > options.neighbours {
-                    near.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.a < $1.a }
-                    near.removeLast(near.count - options.neighbours)
-                }
-                edges += near
-                for entry in vector { weights[Int(entry.term)] = 0 }
-                for other in touched { accumulator[other] = 0 }
-                touched.removeAll(keepingCapacity: true)
-            }
-            for entry in vector.prefix(options.indexTerms) {
-                index[Int(entry.term)].append((Int32(k), entry.weight))
+            insert(node)
+        }
+        nodeLabel = AverageLink.cluster(count: members.count, edges: edges, threshold: options.batchThreshold)
+        for (k, m) in members.enumerated() { states[m].story = k }
+        // A copy's original is the group's earliest document in input order.
+        var groups: [Int: [Int]] = [:]
+        for i in states.indices { if let original = states[i].duplicateOf { groups[original, default: [original]].append(i) } }
+        for (_, group) in groups {
+            let first = group.min()!
+            for i in group {
+                states[i].duplicateOf = i == first ? nil : first
+                if states[i].story == nil { states[i].story = states[group[0]].story }
             }
         }
-        let labels = AverageLink.cluster(count: nodes.count, edges: edges, threshold: options.batchThreshold)
-        for (k, node) in nodes.enumerated() { states[node].story = labels[k] }
-        for i in states.indices {
-            if let original = states[i].duplicateOf { states[i].story = states[original].story }
-        }
+        for i in states.indices { if let original = states[i].duplicateOf { states[i].story = states[original].story } }
         documents = states
-        parent = Array(0..<nodes.count)
         return assignments
     }
 
@@ -233,12 +327,18 @@ public final class StoryClusterer {
         if documentFrequency.count < analyzer.vocabularySize {
             documentFrequency.append(contentsOf: repeatElement(0, count: analyzer.vocabularySize - documentFrequency.count))
         }
+        if idfCache.count < documentFrequency.count {
+            idfCache.append(contentsOf: repeatElement((value: Float(0), stamp: Int32(-1)), count: documentFrequency.count - idfCache.count))
+        }
         articleCount += 1
-        for entry in f.counts { documentFrequency[Int(entry.term)] += 1 }
+        for entry in f.counts {
+            documentFrequency[Int(entry.term)] += 1
+            idfCache[Int(entry.term)].stamp = -1
+        }
     }
 
     @discardableResult
-    private func add(_ f: Features, countFrequencies count: Bool) -> StoryAssignment {
+    private func add(_ f: Features) -> StoryAssignment {
         let index = documents.count
         if let reason = skipReason(f) {
             documents.append(DocumentState(story: nil, duplicateOf: nil, skipReason: reason))
@@ -246,36 +346,83 @@ public final class StoryClusterer {
         }
 
         if let signature = f.signature, let original = duplicates.original(of: signature.signature, shingles: signature.shingles), let story = documents[original].story {
-            let root = find(story)
-            stories[root].members.append(index)
-            documents.append(DocumentState(story: root, duplicateOf: original))
-            return StoryAssignment(story: root, duplicateOf: original)
+            documents.append(DocumentState(story: story, duplicateOf: original))
+            return StoryAssignment(story: nodeLabel[story], duplicateOf: original)
         }
 
-        if count { countFrequencies(f) }
-        let vector = weightedVector(f.counts)
-        var best: (story: Int, similarity: Double)? = nil
-        var close: [Int] = []  // stories the article could join: candidates for a merge
-        for story in candidateStories(for: vector) {
-            let s = similarity(vector, story: story, day: f.day)
-            guard s >= options.joinThreshold else { continue }
-            close.append(story)
-            if best == nil || s > best!.similarity { best = (story, s) }
+        countFrequencies(f)
+        let node = makeNode(f)
+        let near = neighbours(of: node, observe: nil)
+        let k = nodes.count
+        insert(node)
+        adjacency.append([])
+        nodeLabel.append(k)
+        storyMembers[k] = [k]
+        // The stories the article has a link at the threshold into: average linkage joins no two
+        // stories without one, so only these (and the article) can change.
+        var involved: [Int] = []
+        var sums: [Int: Double] = [:]
+        for (other, score) in near {
+            adjacency[k].append((Int32(other), Float(score), Int32(articleCount)))
+            adjacency[other].append((Int32(k), Float(score), Int32(articleCount)))
+            sums[nodeLabel[other], default: 0] += score
+            if score >= options.batchThreshold && !involved.contains(nodeLabel[other]) { involved.append(nodeLabel[other]) }
         }
-
-        let story: Int
-        if let best {
-            story = best.story
-        } else {
-            story = stories.count
-            stories.append(Story())
-            parent.append(story)
+        let size = involved.reduce(1) { $0 + storyMembers[$1]!.count }
+        if size <= options.streamWindow {
+            if !involved.isEmpty { recluster(involved + [k]) }
+        } else if let best = involved.max(by: { a, b in
+            let (x, y) = (sums[a]! / Double(storyMembers[a]!.count), sums[b]! / Double(storyMembers[b]!.count))
+            return x != y ? x < y : a > b
+        }), sums[best]! >= options.batchThreshold * Double(storyMembers[best]!.count) {
+            // Too many articles to re-cluster at each arrival: the article joins the story it is
+            // closest to on average.
+            storyMembers[k] = nil
+            storyMembers[best]!.append(k)
+            nodeLabel[k] = best
         }
-        join(index, vector: vector, day: f.day, story: story)
-        if close.count > 1 { mergeClose(story, candidates: close) }
         if let signature = f.signature { duplicates.insert(signature.signature, shingles: signature.shingles, document: index) }
-        documents.append(DocumentState(story: story))
-        return StoryAssignment(story: find(story))
+        documents.append(DocumentState(story: k))
+        return StoryAssignment(story: nodeLabel[k])
+    }
+
+    // MARK: - Streaming
+
+    /// Average-link clustering of the articles of some stories (and a newcomer) over their links,
+    /// as batch clustering would do it: the newcomer may join a story, tie two together, or pull
+    /// earlier articles into another. Links scored when half as many articles were known or fewer
+    /// are scored again on today's term weights (so each at most a logarithmic number of times).
+    private func recluster(_ stories: [Int]) {
+        var members = stories.flatMap { storyMembers[$0]! }
+        members.sort()
+        while localIndex.count < nodes.count { localIndex.append(-1) }
+        for (i, m) in members.enumerated() { localIndex[m] = Int32(i) }
+        var edges: [AverageLink.Edge] = []
+        var features = [Double](repeating: 0, count: PairFeature.allCases.count)
+        for (i, m) in members.enumerated() {
+            for (e, link) in adjacency[m].enumerated() where Int(link.node) < m && localIndex[Int(link.node)] >= 0 {
+                var score = Double(link.score)
+                if articleCount >= 2 * Int(link.scoredAt) {
+                    let other = Int(link.node)
+                    pairFeatures(nodes[m], nodes[other], cosine: currentCosine(nodes[m], nodes[other]), into: &features)
+                    score = options.pairModel.score(features) * timeFactor(nodes[m].day, nodes[other].day)
+                    adjacency[m][e] = (link.node, Float(score), Int32(articleCount))
+                    if let back = adjacency[other].firstIndex(where: { Int($0.node) == m }) {
+                        adjacency[other][back] = (Int32(m), Float(score), Int32(articleCount))
+                    }
+                }
+                edges.append(AverageLink.Edge(a: Int(localIndex[Int(link.node)]), b: i, similarity: score))
+            }
+        }
+        let labels = members.count <= 96
+            ? AverageLink.clusterDense(count: members.count, edges: edges, threshold: options.batchThreshold)
+            : AverageLink.cluster(count: members.count, edges: edges, threshold: options.batchThreshold)
+        for story in stories { storyMembers[story] = nil }
+        for (i, m) in members.enumerated() {
+            nodeLabel[m] = members[labels[i]]
+            storyMembers[nodeLabel[m], default: []].append(m)
+            localIndex[m] = -1
+        }
     }
 
     /// Where every document went, stories numbered from 0 in order of their first document.
@@ -285,7 +432,7 @@ public final class StoryClusterer {
             guard let story = state.story else {
                 return StoryAssignment(story: nil, skipReason: state.skipReason)
             }
-            let root = find(story)
+            let root = nodeLabel[story]
             let number: Int
             if let known = numbers[root] {
                 number = known
@@ -297,145 +444,173 @@ public final class StoryClusterer {
         }
     }
 
-    // MARK: - Vectors
+    // MARK: - Vectors and pairs
 
     /// TF-IDF weights of an article's content stems, the `vectorTerms` highest, L2-normalised,
     /// sorted by weight (highest first).
-    private func weightedVector(_ counts: [(term: Int32, count: Float)]) -> [(term: Int32, weight: Float)] {
+    private func weightedVector(_ counts: [(term: Int32, count: Float)], limit: Int) -> [(term: Int32, weight: Float)] {
         let n = Double(articleCount)
         var vector: [(term: Int32, weight: Float)] = counts.map { term, tf in
             let idf = log((n + options.priorDocuments) / Double(max(1, documentFrequency[Int(term)])))
             return (term, Float((1 + log(Double(tf))) * idf))
         }
-        vector.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-        if vector.count > options.vectorTerms { vector.removeLast(vector.count - options.vectorTerms) }
+        vector.sort { $0.weight != $1.weight ? $0.weight > $1.weight : stemHashes[Int($0.term)] < stemHashes[Int($1.term)] }
+        if vector.count > limit { vector.removeLast(vector.count - limit) }
         let norm = vector.reduce(0) { $0 + Double($1.weight) * Double($1.weight) }.squareRoot()
         if norm > 0 { for k in vector.indices { vector[k].weight = Float(Double(vector[k].weight) / norm) } }
         return vector
     }
 
-    // MARK: - Stories
-
-    private func find(_ story: Int) -> Int {
-        var root = story
-        while parent[root] != root { root = parent[root] }
-        var s = story
-        while parent[s] != root {
-            let next = parent[s]
-            parent[s] = root
-            s = next
+    /// The cosine of two nodes on today's term weights.
+    private func currentCosine(_ a: Node, _ b: Node) -> Double {
+        if termWeights.count < analyzer.vocabularySize {
+            termWeights.append(contentsOf: repeatElement(0, count: analyzer.vocabularySize - termWeights.count))
         }
-        return root
+        var normA = 0.0, normB = 0.0, dot = 0.0
+        for entry in a.tf {
+            let w = Double(entry.weight) * idf(entry.term)
+            termWeights[Int(entry.term)] = Float(w)
+            normA += w * w
+        }
+        for entry in b.tf {
+            let w = Double(entry.weight) * idf(entry.term)
+            dot += Double(termWeights[Int(entry.term)]) * w
+            normB += w * w
+        }
+        for entry in a.tf { termWeights[Int(entry.term)] = 0 }
+        return normA > 0 && normB > 0 ? dot / (normA * normB).squareRoot() : 0
     }
 
-    /// Stories sharing an index term with the article's top terms, in ascending order.
-    /// The stories sharing most of the article's top terms (at most `candidateLimit`), ascending.
-    private func candidateStories(for vector: [(term: Int32, weight: Float)]) -> [Int] {
-        if shared.count < stories.count { shared.append(contentsOf: repeatElement(0, count: stories.count - shared.count)) }
-        var touched: [Int] = []
-        for entry in vector.prefix(options.indexTerms) {
-            guard Int(entry.term) < postings.count else { continue }
-            let list = postings[Int(entry.term)]
-            for story in list[max(0, list.count - options.postingScanLimit)...] {
-                let root = find(Int(story))
-                if shared[root] == 0 { touched.append(root) }
-                shared[root] += 1
+    /// The inverse document frequency of a term, cached: a term's entry is taken again when an
+    /// article with it arrives or the count of articles has grown by a thirty-second since.
+    @inline(__always)
+    private func idf(_ term: Int32) -> Double {
+        let t = Int(term)
+        let stamp = Int(idfCache[t].stamp)
+        if stamp < 0 || articleCount > stamp + stamp / 32 {
+            let value = log((Double(articleCount) + options.priorDocuments) / Double(max(1, documentFrequency[t])))
+            idfCache[t] = (Float(value), Int32(articleCount))
+            return value
+        }
+        return Double(idfCache[t].value)
+    }
+
+    private func makeNode(_ f: Features) -> Node {
+        var names = weightedVector(f.names, limit: Int.max)
+        names.sort { stemHashes[Int($0.term)] < stemHashes[Int($1.term)] }
+        let vector = weightedVector(f.counts, limit: options.vectorTerms)
+        var tf: [Int32: Float] = [:]
+        for entry in f.counts { tf[entry.term] = entry.count }
+        return Node(vector: vector, tf: vector.map { ($0.term, Float(1 + log(Double(tf[$0.term]!)))) }, names: names,
+                    years: f.years, numbers: f.numbers, dates: f.dates, day: f.day)
+    }
+
+    /// Adds a node (the next one) to the index of terms.
+    private func insert(_ node: Node) {
+        let k = Int32(nodes.count)
+        for entry in node.vector.prefix(options.indexTerms) {
+            if Int(entry.term) >= termIndex.count {
+                termIndex.append(contentsOf: repeatElement([], count: Int(entry.term) + 1 - termIndex.count))
+            }
+            termIndex[Int(entry.term)].append((k, entry.weight))
+        }
+        nodes.append(node)
+        accumulator.append(0)
+    }
+
+    /// The earlier nodes a node links to and the pair scores: candidates through the index of top
+    /// terms, the most promising scored in full, the `neighbours` highest kept. `observe` sees each
+    /// scored pair's features.
+    private func neighbours(of node: Node, observe: ((Int, [Double]) -> Void)?) -> [(node: Int, score: Double)] {
+        // The scan works on local arrays (taken from the properties and given back): no exclusivity
+        // checks in the innermost loop.
+        var accumulator: [Float] = [], touched: [Int] = []
+        swap(&accumulator, &self.accumulator)
+        swap(&touched, &self.touched)
+        let scanLimit = options.postingScanLimit
+        termIndex.withUnsafeBufferPointer { index in
+            for entry in node.vector.prefix(options.indexTerms) where Int(entry.term) < index.count {
+                let list = index[Int(entry.term)]
+                for posting in list[max(0, list.count - scanLimit)...] {
+                    let other = Int(posting.node)
+                    if accumulator[other] == 0 { touched.append(other) }
+                    accumulator[other] += entry.weight * posting.weight
+                }
             }
         }
-        if touched.count > options.candidateLimit {
-            touched.sort { shared[$0] != shared[$1] ? shared[$0] > shared[$1] : $0 < $1 }
-            for story in touched[options.candidateLimit...] { shared[story] = 0 }
-            touched.removeLast(touched.count - options.candidateLimit)
+        // Full scores only for the nodes with the highest partial cosines: raise the bar until few
+        // enough pass (a few linear passes, no sort of a long list).
+        var bar = Float(options.minimumEdge / 2)
+        let limit = 4 * options.neighbours
+        while touched.lazy.filter({ accumulator[$0] >= bar }).count > limit { bar *= 1.5 }
+        var candidates = touched.filter { accumulator[$0] >= bar }
+        candidates.sort()
+        for other in touched { accumulator[other] = 0 }
+        touched.removeAll(keepingCapacity: true)
+        swap(&accumulator, &self.accumulator)
+        swap(&touched, &self.touched)
+        guard !candidates.isEmpty else { return [] }
+        if termWeights.count < analyzer.vocabularySize {
+            termWeights.append(contentsOf: repeatElement(0, count: analyzer.vocabularySize - termWeights.count))
         }
-        for story in touched { shared[story] = 0 }
-        return touched.sorted()
+        for entry in node.vector { termWeights[Int(entry.term)] = entry.weight }
+        var near: [(node: Int, score: Double)] = []
+        var features = [Double](repeating: 0, count: PairFeature.allCases.count)
+        for other in candidates {
+            // The cosine on today's term weights (the new article's vector has them already).
+            var dot = 0.0, norm = 0.0
+            for entry in nodes[other].tf {
+                let w = Double(entry.weight) * idf(entry.term)
+                dot += Double(termWeights[Int(entry.term)]) * w
+                norm += w * w
+            }
+            if norm > 0 { dot /= norm.squareRoot() }
+            guard dot >= options.minimumEdge else { continue }
+            pairFeatures(node, nodes[other], cosine: dot, into: &features)
+            observe?(other, features)
+            let score = options.pairModel.score(features) * timeFactor(node.day, nodes[other].day)
+            if score >= options.minimumScore { near.append((other, score)) }
+        }
+        for entry in node.vector { termWeights[Int(entry.term)] = 0 }
+        // Only the closest earlier articles are linked: the graph stays sparse however many
+        // articles share common terms.
+        if near.count > options.neighbours {
+            near.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
+            near.removeLast(near.count - options.neighbours)
+        }
+        return near
     }
 
-    private func similarity(_ vector: [(term: Int32, weight: Float)], story: Int, day: Int?) -> Double {
-        let s = stories[story]
-        guard s.sumOfSquares > 0 else { return 0 }
-        var dot = 0.0
-        for entry in vector {
-            if let w = s.centroid[entry.term] { dot += Double(entry.weight) * Double(w) }
+    private func pairFeatures(_ a: Node, _ b: Node, cosine: Double, into f: inout [Double]) {
+        f[PairFeature.cosine.rawValue] = cosine
+        var names = 0.0
+        var i = 0, j = 0
+        while i < a.names.count && j < b.names.count {
+            let (x, y) = (stemHashes[Int(a.names[i].term)], stemHashes[Int(b.names[j].term)])
+            if x == y {
+                names += Double(a.names[i].weight) * Double(b.names[j].weight)
+                i += 1; j += 1
+            } else if x < y { i += 1 } else { j += 1 }
         }
-        return dot / s.norm * timeFactor(day: day, first: s.firstDay, last: s.lastDay)
+        f[PairFeature.names.rawValue] = names
+        func overlap(_ x: [Int32], _ y: [Int32], shared: PairFeature, apart: PairFeature) {
+            guard !x.isEmpty, !y.isEmpty else { f[shared.rawValue] = 0; f[apart.rawValue] = 0; return }
+            var common = 0, i = 0, j = 0
+            while i < x.count && j < y.count {
+                if x[i] == y[j] { common += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+            }
+            f[shared.rawValue] = Double(common) / Double(min(x.count, y.count))
+            f[apart.rawValue] = common == 0 ? 1 : 0
+        }
+        overlap(a.years, b.years, shared: .yearsShared, apart: .yearsApart)
+        overlap(a.numbers, b.numbers, shared: .numbersShared, apart: .numbersApart)
+        overlap(a.dates, b.dates, shared: .datesShared, apart: .datesApart)
     }
 
-    private func timeFactor(day: Int?, first: Int?, last: Int?) -> Double {
-        guard let day, let first, let last else { return 1 }
-        let gap = day < first ? first - day : (day > last ? day - last : 0)
+    private func timeFactor(_ a: Int?, _ b: Int?) -> Double {
+        guard let a, let b else { return 1 }
+        let gap = abs(a - b)
         guard gap > options.dayWindow else { return 1 }
         return pow(0.5, Double(gap - options.dayWindow) / options.dayHalfLife)
-    }
-
-    private func join(_ document: Int, vector: [(term: Int32, weight: Float)], day: Int?, story: Int) {
-        var s = stories[story]
-        stories[story] = Story()  // keep one reference to the centroid, so it is updated in place
-        for (k, entry) in vector.enumerated() {
-            let old = s.centroid[entry.term] ?? 0
-            let new = old + entry.weight
-            s.centroid[entry.term] = new
-            s.sumOfSquares += Double(new) * Double(new) - Double(old) * Double(old)
-            if k < options.indexTerms && old == 0 {
-                if Int(entry.term) >= postings.count {
-                    postings.append(contentsOf: repeatElement([], count: Int(entry.term) + 1 - postings.count))
-                }
-                postings[Int(entry.term)].append(Int32(story))
-            }
-        }
-        s.members.append(document)
-        if let day {
-            s.firstDay = min(s.firstDay ?? day, day)
-            s.lastDay = max(s.lastDay ?? day, day)
-        }
-        stories[story] = s
-    }
-
-    /// Merges into `story` every other story the article was close to whose centroid is now close
-    /// to it.
-    private func mergeClose(_ story: Int, candidates: [Int]) {
-        var target = find(story)
-        for other in candidates {
-            let a = target, b = find(other)
-            guard a != b else { continue }
-            if centroidSimilarity(a, b) >= options.mergeThreshold {
-                // The older story (lower number) absorbs the newer.
-                let (keep, fold) = a < b ? (a, b) : (b, a)
-                absorb(fold, into: keep)
-                target = keep
-            }
-        }
-    }
-
-    private func centroidSimilarity(_ a: Int, _ b: Int) -> Double {
-        let (small, large) = stories[a].centroid.count <= stories[b].centroid.count ? (a, b) : (b, a)
-        guard stories[small].sumOfSquares > 0, stories[large].sumOfSquares > 0 else { return 0 }
-        var dot = 0.0
-        for (term, w) in stories[small].centroid {
-            if let v = stories[large].centroid[term] { dot += Double(w) * Double(v) }
-        }
-        let base = dot / (stories[small].norm * stories[large].norm)
-        let s = stories[small]
-        return base * timeFactor(day: s.firstDay, first: stories[large].firstDay, last: stories[large].lastDay)
-    }
-
-    private func absorb(_ fold: Int, into keep: Int) {
-        var k = stories[keep]
-        let f = stories[fold]
-        stories[keep] = Story()
-        stories[fold] = Story()
-        for (term, w) in f.centroid {
-            let old = k.centroid[term] ?? 0
-            let new = old + w
-            k.centroid[term] = new
-            k.sumOfSquares += Double(new) * Double(new) - Double(old) * Double(old)
-        }
-        // The folded story's index entries stay: they lead to `keep` through `find`.
-        k.members += f.members
-        k.members.sort()
-        if let first = f.firstDay { k.firstDay = min(k.firstDay ?? first, first) }
-        if let last = f.lastDay { k.lastDay = max(k.lastDay ?? last, last) }
-        stories[keep] = k
-        parent[fold] = keep
     }
 }

@@ -84,6 +84,43 @@ import Testing
         #expect(StoryClusterer.cluster(docs) == StoryClusterer.cluster(docs))
     }
 
+    static let quakes = [Fixture.quakeEskerWire, Fixture.quakeTarnWire, Fixture.quakeEskerTimes,
+                         Fixture.quakeTarnTimes, Fixture.quakeEskerRadio, Fixture.quakeTarnRadio]
+
+    @Test func twoQuakesOfOneKindAreTwoStories() {
+        // Same kind of event, same country and wording; other years, places, names and tolls.
+        let texts = Self.quakes + Self.harbour
+        for a in [StoryClusterer.cluster(texts.map { StoryDocument(text: $0) }), streamed(texts)] {
+            #expect(stories(a) == [0, 1, 0, 1, 0, 1, 2, 2, 2])
+        }
+    }
+
+    /// The partition as sets of texts: what must not change with the order of the input.
+    func partition(_ texts: [String], _ a: [StoryAssignment]) -> Set<Set<String>> {
+        var groups: [String: Set<String>] = [:]
+        for (t, x) in zip(texts, a) { groups[x.story.map { "s\($0)" } ?? "none:\(t)", default: []].insert(t) }
+        return Set(groups.values)
+    }
+
+    @Test func batchPartitionDoesNotDependOnOrder() {
+        let texts = Self.mixed + Self.quakes + [Fixture.harbourWireCopy, Fixture.harbourOpinion, Fixture.notice]
+        let expected = partition(texts, StoryClusterer.cluster(texts.map { StoryDocument(text: $0) }))
+        var state: UInt64 = 7
+        for _ in 0..<8 {
+            // Fisher-Yates with a fixed SplitMix64 stream: the same shuffles on every run.
+            var shuffled = texts
+            for i in stride(from: shuffled.count - 1, to: 0, by: -1) {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                shuffled.swapAt(i, Int(mix(state) % UInt64(i + 1)))
+            }
+            #expect(partition(shuffled, StoryClusterer.cluster(shuffled.map { StoryDocument(text: $0) })) == expected)
+        }
+        // The copy points at the earliest of its group in input order, whatever the order.
+        let copyFirst = [Fixture.harbourWireCopy, Fixture.chessHerald, Fixture.harbourCourier]
+        let a = StoryClusterer.cluster(copyFirst.map { StoryDocument(text: $0) })
+        #expect(a[2].duplicateOf == 0 && a[0].duplicateOf == nil && a[2].story == a[0].story)
+    }
+
     func streamed(_ texts: [String]) -> [StoryAssignment] {
         let clusterer = StoryClusterer()
         for t in texts { clusterer.add(StoryDocument(text: t)) }
@@ -123,5 +160,20 @@ import Testing
         #expect(AverageLink.cluster(count: 4, edges: edges, threshold: 0.1) == [0, 0, 0, 3])
         #expect(AverageLink.cluster(count: 4, edges: edges, threshold: 0.2) == [0, 0, 2, 3])
         #expect(AverageLink.cluster(count: 0, edges: [], threshold: 0.1) == [])
+        // The dense form (streaming's, for a few stories) gives the same clusters.
+        #expect(AverageLink.clusterDense(count: 4, edges: edges, threshold: 0.1) == [0, 0, 0, 3])
+        #expect(AverageLink.clusterDense(count: 4, edges: edges, threshold: 0.2) == [0, 0, 2, 3])
+        #expect(AverageLink.clusterDense(count: 0, edges: [], threshold: 0.1) == [])
+        // And on random sparse graphs (a fixed stream of numbers).
+        var state: UInt64 = 11
+        func next() -> Double { state &+= 0x9E37_79B9_7F4A_7C15; return Double(mix(state) % 1_000_000) / 1_000_000 }
+        for n in [5, 12, 40] {
+            var random: [AverageLink.Edge] = []
+            for a in 0..<n { for b in (a + 1)..<n where next() < 0.3 { random.append(AverageLink.Edge(a: a, b: b, similarity: next())) } }
+            for threshold in [0.1, 0.25, 0.5] {
+                #expect(AverageLink.clusterDense(count: n, edges: random, threshold: threshold)
+                        == AverageLink.cluster(count: n, edges: random, threshold: threshold))
+            }
+        }
     }
 }

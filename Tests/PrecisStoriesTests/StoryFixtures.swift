@@ -103,4 +103,63 @@ enum Fixture {
 
     You must log in to continue.
     """
+
+    // Two earthquakes in one invented country, years apart: one kind of event, two stories.
+    static let quakeEskerWire = """
+    Earthquake kills 14 in Vorland's Esker province
+
+    A magnitude 6.1 earthquake struck Esker province in northern Vorland on March 9, 2019, killing at \
+    least 14 people and destroying dozens of homes in the town of Holmfirth, officials said.
+
+    Rescue teams led by civil defence chief Arvid Tollan searched collapsed buildings through the night. \
+    The quake was felt as far away as the capital, the national seismic institute said.
+    """
+
+    static let quakeEskerTimes = """
+    Holmfirth counts its dead after 6.1 quake
+
+    The death toll from the earthquake that hit Esker province rose to 14 on March 10, 2019, as rescuers \
+    led by Arvid Tollan pulled more bodies from the ruins of Holmfirth's old market.
+
+    The magnitude 6.1 earthquake destroyed homes across the province. Survivors slept in tents outside \
+    the town hall, and Vorland's government promised emergency funds.
+    """
+
+    static let quakeEskerRadio = """
+    Esker quake survivors wait for aid
+
+    Families in Holmfirth who lost their homes in the March 9 earthquake said aid had been slow to arrive. \
+    The 6.1 quake killed 14 people in Esker province, the worst disaster in northern Vorland in decades.
+
+    Civil defence chief Arvid Tollan said tents and water would reach every village by the weekend.
+    """
+
+    static let quakeTarnWire = """
+    Earthquake kills three in Vorland's Tarn valley
+
+    A magnitude 5.4 earthquake struck the Tarn valley in southern Vorland on October 22, 2023, killing \
+    three people and damaging a dam above the town of Greyling, officials said.
+
+    Engineers under regional governor Elsa Marrow inspected the dam through the night. The quake was felt \
+    as far away as the capital, the national seismic institute said.
+    """
+
+    static let quakeTarnTimes = """
+    Greyling dam holds after 5.4 quake
+
+    The dam above Greyling held after the earthquake that shook the Tarn valley on October 22, 2023, \
+    governor Elsa Marrow said, as the death toll stayed at three.
+
+    The magnitude 5.4 earthquake damaged homes across the valley. Residents slept in their cars, and \
+    Vorland's government promised emergency funds.
+    """
+
+    static let quakeTarnRadio = """
+    Tarn valley quake: Greyling residents return home
+
+    Residents of Greyling returned to their homes on Tuesday after engineers said the dam damaged in the \
+    October 22 earthquake was safe. The 5.4 quake killed three people in the Tarn valley.
+
+    Governor Elsa Marrow said repairs to the dam would begin in the spring.
+    """
 }
