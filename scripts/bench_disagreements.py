@@ -7,7 +7,8 @@
     python3 scripts/bench_disagreements.py                 # both halves
     python3 scripts/bench_disagreements.py --half A --show # one half, every predicted pair printed
 
-Pairs: every two values of one disagreement from different sources. A predicted pair is right when it
+Pairs: the values of one disagreement that Precis says cannot both hold ("incompatible"; for older
+output without that field, every two values of a disagreement from different sources). A predicted pair is right when it
 is a gold conflict/changed pair (either order; a value matches a gold figure in the same source when
 their character ranges overlap). Precision = right pairs / predicted pairs; recall = gold
 conflict/changed pairs predicted / gold conflict/changed pairs. Groups: a disagreement an editor
@@ -161,8 +162,10 @@ def main():
             t["groups"] += 1
             values = [(index[v["document"]], (v["start"], v["end"]), v) for v in group["values"]]
             labels = []
-            for i in range(len(values)):
-                for j in range(i + 1, len(values)):
+            # The pairs Precis says cannot both hold (older output: every pair of the group).
+            claimed = group.get("incompatible") or [[i, j] for i in range(len(values)) for j in range(i + 1, len(values))]
+            for i, j in claimed:
+                if True:
                     a, b = values[i], values[j]
                     if a[0] == b[0]:
                         continue

@@ -235,7 +235,8 @@ extension Quantity {
 
 extension Disagreement {
     public var json: JSONOutput {
-        .object([("about", .string(about)), ("kind", .string(kind.rawValue)), ("summary", .string(summary)), ("values", .array(values.map { v in
+        .object([("about", .string(about)), ("kind", .string(kind.rawValue)), ("summary", .string(summary)),
+                 ("incompatible", .array(incompatible.map { .array($0.map { .int($0) }) })), ("values", .array(values.map { v in
             .object([("value", .string(v.value)), ("qualifier", .optional(v.qualifier)), ("text", .string(v.text)),
                      ("document", .int(v.document)), ("start", .int(v.start)), ("end", .int(v.end)), ("date", .optional(v.date)),
                      ("date_inferred", v.inferredRange.map { r in .object([("earliest", .optional(r.earliest)), ("latest", .optional(r.latest))]) } ?? .null)])

@@ -57,21 +57,23 @@ extension Quantity {
         case "about", "around", "roughly", "some", "approximately":
             return ValueInterval(lower: v * (1 - approximateSpread), upper: v * (1 + approximateSpread))
         default:
-            // As precise as written: "$3.5 million" is 3.45 to 3.55 million; "62" is 62.
+            // As precise as written, to half its last digit: "$3.5 million" is 3.45 to 3.55 million,
+            // "6" 5.5 to 6.5 (a magnitude 6.2 quake may be called a 6), "62" 61.5 to 62.5; open above,
+            // so "four" and "five" half-siblings never meet.
             let half = writtenPrecision(v) / 2
-            return ValueInterval(lower: v - half, upper: v + half)
+            return ValueInterval(lower: v - half, upper: v + half, upperOpen: true)
         }
     }
 
-    /// The unit of the last digit the figure is written with, when a scale word multiplies it ("3.5
-    /// million": 100 000); 0 for a figure written out in full ("62", "4,200,000").
+    /// The unit of the last digit the figure is written with: 1 for "62" or "four", 0.1 for "6.2",
+    /// 100 000 for "3.5 million".
     func writtenPrecision(_ v: Double) -> Double {
         let digits = text.unicodeScalars.drop { !CharClass.isDigit($0) }
             .prefix { CharClass.isDigit($0) || $0 == "." || $0 == "," }
         let number = String(String.UnicodeScalarView(digits)).replacingOccurrences(of: ",", with: "")
-        guard let written = Double(number), written > 0, v / written >= 10 else { return 0 }
+        guard let written = Double(number), written > 0 else { return 1 }
         let decimals = number.firstIndex(of: ".").map { number.distance(from: $0, to: number.endIndex) - 1 } ?? 0
-        return pow(10, -Double(decimals)) * (v / written)
+        return pow(10, -Double(decimals)) * max(1, v / written)
     }
 
     /// Whether this value and `other` can both be true of one quantity.
@@ -125,6 +127,9 @@ public struct Disagreement: Sendable, Equatable {
     /// The values, one per source, in date order (undated sources last).
     public var values: [Value]
     public var kind: Kind = .conflict
+    /// The pairs of `values` (indices, the earlier first) that cannot both hold; values in no pair
+    /// agree with all the others.
+    public var incompatible: [[Int]] = []
 
     /// In words, for a reader: "rose from 48 (2014-11-10) to 62 (2014-11-18)" or "48 against some 50".
     public var summary: String {
@@ -269,6 +274,14 @@ extension NumberFinder {
         }.sorted { ($0.date ?? "9999", $0.document) < ($1.date ?? "9999", $1.document) }
         let about = list.map(\.1.counts).min { ($0.count, $0) < ($1.count, $1) } ?? key
         var result = Disagreement(about: about, values: values)
+        let byDocument = Dictionary(list.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        for i in values.indices {
+            for j in values.indices where j > i {
+                if let a = byDocument[values[i].document], let b = byDocument[values[j].document], !a.compatible(with: b) {
+                    result.incompatible.append([i, j])
+                }
+            }
+        }
         result.kind = changed(values, list: list) ? .changed : .conflict
         return result
     }
