@@ -27,8 +27,11 @@ import Testing
         #expect(range.lower == 18 && range.upper == 22)
         let written = try interval("The quay cost $3.5 million.")
         #expect(abs(written.lower - 3_450_000) < 1 && abs(written.upper - 3_550_000) < 1)
+        // As precise as its last digit, open above: 62 is 61.5 up to 62.5; "6" on a scale meets "6.2".
         let exact = try interval("The clinic treated 62 patients.")
-        #expect(exact.lower == 62 && exact.upper == 62)
+        #expect(exact.lower == 61.5 && exact.upper == 62.5 && exact.upperOpen)
+        #expect(try interval("It was a 6 quake near the coast.").overlaps(try interval("It was a 6.2 quake near the coast.")))
+        #expect(!(try interval("He has four half-siblings.").overlaps(try interval("He has five half-siblings."))))
     }
 
     @Test func valuesThatCanBothHoldAreOneFigure() {
@@ -89,6 +92,14 @@ import Testing
         let undated = try #require(disagreements(["At least 19 people died in the Brenna floods.",
                                                   "At least 29 people died in the Brenna floods."]).first)
         #expect(undated.kind == .conflict, "no dates, no change to tell")
+    }
+
+    @Test func onlyThePairsThatCannotBothHoldAreClaimed() throws {
+        let d = try #require(disagreements(["The harbour resolution in Calder has some 50 co-sponsors.",
+                                            "The harbour resolution in Calder has 48 co-sponsors.",
+                                            "The harbour resolution in Calder has 62 co-sponsors."]).first)
+        #expect(d.values.map(\.value) == ["50", "48", "62"])
+        #expect(d.incompatible == [[0, 2], [1, 2]], "some 50 and 48 agree")
     }
 
     @Test func theRulesHaveNames() {
