@@ -19,7 +19,7 @@ demo: build
 ## and installs headless Chromium for the database and browser tests (skipped where they cannot be
 ## had), and runs every test. Browser screenshots go to .build/browser-artifacts/.
 test: deps
-	$(SWIFT) build --build-tests
+	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
 	PRECIS_TEST_POSTGRES="$$(scripts/postgres-for-tests.sh)" PRECIS_TEST_CHROMIUM="$$(scripts/install-browser.sh)" \
 		$(SWIFT) test --skip-build --disable-xctest
 

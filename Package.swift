@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "PrecisIngest"),
         .target(
             name: "PrecisExtract",
-            dependencies: ["PrecisText", "CLibXML2"],
+            dependencies: ["PrecisText", "PrecisIngest", "CLibXML2"],
             resources: [
                 .embedInCode("Resources/en/boilerplate.txt"),
                 .embedInCode("Resources/intl/boilerplate_intl.txt"),
@@ -99,7 +99,7 @@ let package = Package(
         ),
 
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText"]),
-        .testTarget(name: "PrecisExtractTests", dependencies: ["PrecisExtract"]),
+        .testTarget(name: "PrecisExtractTests", dependencies: ["PrecisExtract", "PrecisIngest"]),
         .testTarget(name: "PrecisSummarizeTests", dependencies: ["PrecisSummarize", "PrecisText"]),
         .testTarget(name: "PrecisStoriesTests", dependencies: ["PrecisStories"]),
         .testTarget(name: "PrecisFactsTests", dependencies: ["PrecisFacts", "PrecisText"]),

@@ -74,7 +74,7 @@ public enum DigestRenderer {
         let numbers = digest.keyNumbers().map { FactItem(parts: [($0.number.text, [$0.document], nil)]) }
         let disagreements = (digest.facts?.disagreements ?? []).map { g in
             FactItem(label: g.kind == .changed ? "\(g.about), changed as the story went on" : "\(g.about), sources conflict",
-                     parts: g.values.map { v in (v.text, [v.document], v.date.map { (v.dateInferred ? "about " : "") + String($0.prefix(10)) }) })
+                     parts: g.values.map { v in (v.text, [v.document], v.shownDate) })
         }
         for (title, css, items) in [("Timeline", "timeline", timeline), ("Who said what", "quotes", quotes),
                                     ("Key numbers", "numbers", numbers), ("Where sources disagree", "disagreements", disagreements)]

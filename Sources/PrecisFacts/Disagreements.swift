@@ -100,6 +100,20 @@ public struct Disagreement: Sendable, Equatable {
         public var inferredRange: (earliest: String?, latest: String?)? = nil
         public var dateInferred: Bool { inferredRange != nil }
 
+        /// The source's date as a reader sees it: "2014-11-18", or an inferred range ("after
+        /// 2014-11-18", "before 2014-11-18", "2014-02-17 to 2014-11-18").
+        public var shownDate: String? {
+            if let r = inferredRange {
+                switch (r.earliest, r.latest) {
+                case let (a?, b?): return a == b ? a : "\(a) to \(b)"
+                case let (a?, nil): return "after \(a)"
+                case let (nil, b?): return "before \(b)"
+                default: return nil
+                }
+            }
+            return date.map { String($0.prefix(10)) }
+        }
+
         public static func == (a: Value, b: Value) -> Bool {
             a.value == b.value && a.qualifier == b.qualifier && a.text == b.text && a.document == b.document
                 && a.start == b.start && a.end == b.end && a.date == b.date
@@ -135,8 +149,8 @@ public struct Disagreement: Sendable, Equatable {
     public var summary: String {
         func show(_ v: Value) -> String { v.text }
         func dated(_ v: Value) -> String {
-            guard let d = v.date else { return show(v) }
-            return "\(show(v)) (\(v.dateInferred ? "about " : "")\(d.prefix(10)))"
+            guard let d = v.shownDate else { return show(v) }
+            return "\(show(v)) (\(d))"
         }
         switch kind {
         case .changed:
