@@ -322,11 +322,7 @@ struct EvalTimes: ParsableCommand {
     var dump: String?
 
     func run() throws {
-        let documents: [TimeMLDocument]
-        do { documents = try TimeMLSet.read(data) } catch let skipped as SkippedInput {
-            throw Console.fail("\(skipped.origin) \(skipped.reason)")
-        }
-        guard !documents.isEmpty else { throw Console.fail("\(data) holds no TimeML documents.") }
+        let documents = try readTimeML(data)
         var misses = ""
         let r = TimeEvaluation.run(documents) { doc, gold, found in
             guard dump != nil else { return }
@@ -351,6 +347,16 @@ struct EvalTimes: ParsableCommand {
     }
 }
 
+/// The TimeML or MEANTIME documents under `path`, or a clear error when there are none.
+func readTimeML(_ path: String, wholeText: Bool = false) throws -> [TimeMLDocument] {
+    let documents: [TimeMLDocument]
+    do { documents = try TimeMLSet.read(path, wholeText: wholeText) } catch let skipped as SkippedInput {
+        throw Console.fail("\(skipped.origin) \(skipped.reason)")
+    }
+    guard !documents.isEmpty else { throw Console.fail("\(path) holds no TimeML documents.") }
+    return documents
+}
+
 struct EvalDating: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dating",
@@ -370,11 +376,7 @@ struct EvalDating: ParsableCommand {
     var dump: String?
 
     func run() throws {
-        let documents: [TimeMLDocument]
-        do { documents = try TimeMLSet.read(data, wholeText: true) } catch let skipped as SkippedInput {
-            throw Console.fail("\(skipped.origin) \(skipped.reason)")
-        }
-        guard !documents.isEmpty else { throw Console.fail("\(data) holds no TimeML documents.") }
+        let documents = try readTimeML(data, wholeText: true)
         var lines = ""
         let r = DatingEvaluation.run(documents) { doc, inferred in
             guard dump != nil else { return }
