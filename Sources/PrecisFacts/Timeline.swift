@@ -256,6 +256,8 @@ public struct TimelineBuilder {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
         for (k, w) in words.enumerated() {
             if ["will", "scheduled", "slated", "'ll"].contains(w) { return true }
+            // A procedure told in the present: "It is then formally approved in December".
+            if ["is", "are"].contains(w), k + 1 < words.count, words[k + 1] == "then" { return true }
             if ["due", "expected", "set", "plans", "planned", "poised"].contains(w), k + 1 < words.count, words[k + 1] == "to" { return true }
         }
         return false

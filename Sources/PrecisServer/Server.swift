@@ -353,6 +353,10 @@ enum ArticleRequest {
         }
         var objects: [JSONValue]
         if case .array(let items)? = value["articles"] {
+            // Nothing beside the batch is read, so nothing may stand there unseen.
+            if case .object(let fields) = value, let other = fields.keys.sorted().first(where: { $0 != "articles" }) {
+                return .failure(Problem(status: .badRequest, code: "invalid_batch", message: "unknown field \"\(other)\" beside \"articles\""))
+            }
             objects = items
         } else {
             objects = [value]

@@ -145,6 +145,7 @@ func article(_ k: Int) -> Data {
         #expect(item?["story"] is NSNull)
         #expect((item?["reason"] as? String)?.hasPrefix("not an article") == true)
         expectError(try await server.request("GET", "/api/stories?limit=0"), 400, "bad_parameter")
+        expectError(try await server.request("POST", "/api/articles", body: Data("{\"articles\": [{\"text\": \"Some words here for a test.\"}], \"dry_run\": true}".utf8)), 400, "invalid_batch")
         expectError(try await server.request("GET", "/api/stories/abc"), 400, "bad_parameter")
         #expect(try await server.request("GET", "/health").status == 200)
     }
