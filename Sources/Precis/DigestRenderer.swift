@@ -70,8 +70,17 @@ public enum DigestRenderer {
     public static func factSections(_ digest: Digest) -> [(title: String, cssClass: String, items: [FactItem])] {
         var sections: [(title: String, cssClass: String, items: [FactItem])] = []
         let timeline = digest.timeline.map { FactItem(date: $0.date, label: $0.expected ? "expected" : nil, parts: [($0.text, $0.sources.map(\.document), nil)]) }
-        let quotes = digest.keyQuotes().map { FactItem(label: $0.quote.speaker, parts: [($0.quote.oneLineText, [$0.document], nil)]) }
-        let numbers = digest.keyNumbers().map { FactItem(parts: [($0.number.text, [$0.document], nil)]) }
+        // Each voice with its role once, as its source gives it, and the quotation without its
+        // attribution clause.
+        var named = Set<String>()
+        let quotes = digest.keyQuotes().map { q -> FactItem in
+            var label = q.quote.speaker
+            if named.insert(label).inserted, let role = q.quote.role(in: digest.documents[q.document].text) { label += ", " + role }
+            return FactItem(label: label, parts: [(q.quote.shownText, [q.document], nil)])
+        }
+        let numbers = digest.keyNumbers().map { n in
+            FactItem(label: n.number.text, parts: [(Self.told(n.number, in: digest.documents[n.document].text), [n.document], nil)])
+        }
         let disagreements = (digest.facts?.disagreements ?? []).map { g in
             FactItem(label: g.kind == .changed ? "\(g.about), changed as the story went on" : "\(g.about), sources conflict",
                      parts: g.values.map { v in (v.text, [v.document], v.shownDate) })
@@ -82,6 +91,33 @@ public enum DigestRenderer {
             sections.append((title, css, items))
         }
         return sections
+    }
+
+    /// The words of a figure's sentence that say what it counts: up to `wordsAround` words each side
+    /// of it, within its sentence, with an ellipsis where the sentence goes on ("... passed by a
+    /// resounding vote of 111 to 19 with 55 abstentions in a General Assembly ...").
+    static func told(_ q: Quantity, in text: String, wordsAround: Int = 9) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard q.start >= 0, q.end <= scalars.count, q.start < q.end else { return q.text }
+        func endsSentence(_ k: Int) -> Bool {
+            scalars[k] == "\n" || ((scalars[k] == "." || scalars[k] == "!" || scalars[k] == "?") && (k + 1 == scalars.count || scalars[k + 1] == " " || scalars[k + 1] == "\n"))
+        }
+        var a = q.start, words = 0
+        while a > 0, !endsSentence(a - 1) {
+            if scalars[a - 1] == " " { words += 1; if words > wordsAround { break } }
+            a -= 1
+        }
+        let cutBefore = a > 0 && !endsSentence(a - 1)
+        var b = q.end
+        words = 0
+        while b < scalars.count, !endsSentence(b) {
+            if scalars[b] == " " { words += 1; if words > wordsAround { break } }
+            b += 1
+        }
+        let cutAfter = b < scalars.count && !endsSentence(b)
+        if b < scalars.count, endsSentence(b), scalars[b] != "\n" { b += 1 }
+        let body = String(String.UnicodeScalarView(scalars[a..<b])).trimmingCharacters(in: .whitespaces)
+        return (cutBefore ? "… " : "") + body + (cutAfter ? " …" : "")
     }
 
     /// The citation marks of a sentence: its source, then the others that carry it ("[2, 4]").

@@ -872,3 +872,55 @@ struct QuoteWords: Sendable {
         return w
     }()
 }
+
+extension Quote {
+    /// What a reader is shown of a direct quotation: its quoted parts alone, each in its marks, when
+    /// it opens with a quotation and the attribution stands between or after the parts ('"Today was a very significant day," said Sue
+    /// Mi Terry, a scholar. "Obviously, ..."' shows the two quotations); `oneLineText` otherwise.
+    public var shownText: String {
+        guard direct else { return oneLineText }
+        var parts: [String] = [], current = "", open: Character? = nil
+        for c in oneLineText {
+            if let o = open {
+                if (o == "\u{201C}" && c == "\u{201D}") || (o == "\"" && c == "\"") {
+                    current.append(c)
+                    parts.append(current)
+                    current = ""
+                    open = nil
+                } else {
+                    current.append(c)
+                }
+            } else if c == "\u{201C}" || c == "\"" {
+                open = c
+                current = String(c)
+            }
+        }
+        // Only when a quotation opens it: a statement that quotes a phrase ('the work was based on
+        // “fabricated testimonies”') keeps its own words.
+        guard let first = oneLineText.first, first == "\u{201C}" || first == "\"", parts.count >= 2 || oneLineText.count > (parts.first?.count ?? 0) + 1,
+              !parts.isEmpty, open == nil else { return oneLineText }
+        return parts.joined(separator: " ")
+    }
+
+    /// The speaker's role as the source gives it right after the name ("Sue Mi Terry, a senior
+    /// research scholar at Columbia University's ..., said"): the words after the name's comma, up to
+    /// the next comma, full stop, quotation mark or "who", when they open with "a", "an" or "the" or
+    /// a lower-case word and run to at most 14 words. `document` is the text the quote's spans index.
+    public func role(in document: String) -> String? {
+        let scalars = Array(document.unicodeScalars)
+        var k = source.end
+        guard k + 2 < scalars.count, scalars[k] == "," else { return nil }
+        k += 1
+        while k < scalars.count, scalars[k] == " " { k += 1 }
+        var end = k
+        while end < scalars.count, !",.;\u{201C}\u{201D}\"\n".unicodeScalars.contains(scalars[end]) { end += 1 }
+        var role = String(String.UnicodeScalarView(scalars[k..<end])).trimmingCharacters(in: .whitespaces)
+        if let who = role.range(of: " who ") { role = String(role[..<who.lowerBound]) }
+        if let and = role.range(of: " and a ") { role = String(role[..<and.lowerBound]) }
+        let words = role.split(separator: " ")
+        guard let first = words.first, (1...14).contains(words.count),
+              ["a", "an", "the"].contains(first.lowercased()) || first.first?.isLowercase == true,
+              !["said", "says", "told", "added"].contains(String(first)) else { return nil }
+        return role
+    }
+}

@@ -253,7 +253,14 @@ public struct TimelineBuilder {
     /// the first to fly it, in July 2006"): a verb of the future anywhere in it, which the time
     /// tagger reads only in the time's own clause.
     static func announces(_ text: String) -> Bool {
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+        // What someone is quoted saying ("“will have to take full responsibility”") is theirs, not
+        // the sentence's tense.
+        var outside = "", quoted = false
+        for c in text {
+            if c == "\u{201C}" || c == "\u{201D}" || c == "\"" { quoted = c == "\u{201C}" ? true : c == "\u{201D}" ? false : !quoted; continue }
+            if !quoted { outside.append(c) }
+        }
+        let words = outside.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
         for (k, w) in words.enumerated() {
             if ["will", "scheduled", "slated", "'ll"].contains(w) { return true }
             // A procedure told in the present: "It is then formally approved in December".

@@ -301,3 +301,29 @@ struct SeedStoryInTimeTests {
     }
 }
 
+
+/// "Who said what" and "Key numbers" as a reader sees them.
+@Suite struct VoicesAndNumbersShownTests {
+    let article = Article(origin: "a.txt", date: "2025-03-11", text: """
+        “The harbour is safe again,” said Ana Okafor, the harbour master of Calder, who has run the port since 2019. “We will reopen the north quay on Monday.”
+
+        The assembly passed the harbour plan by a vote of 41 to 28 with three abstentions in a late session on Tuesday.
+        """)
+
+    @Test func aVoiceHasItsRoleOnceAndItsQuotationWithoutTheAttribution() throws {
+        let digest = Pipeline().digest(articles: [article], budget: .words(80))
+        let text = DigestRenderer.render(digest, as: .text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Ana Okafor, the harbour master of Calder:"), "\(text)")
+        #expect(text.contains("“The harbour is safe again,” “We will reopen the north quay on Monday.”"), "\(text)")
+        let quote = try #require(digest.facts?.quotes.first?.first)
+        #expect(quote.role(in: article.text) == "the harbour master of Calder")
+        // JSON keeps the exact span, attribution and all.
+        #expect(quote.text.contains("said Ana Okafor"))
+    }
+
+    @Test func aKeyNumberComesWithTheWordsThatSayWhatItCounts() {
+        let digest = Pipeline().digest(articles: [article], budget: .words(80))
+        let text = DigestRenderer.render(digest, as: .text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("41 to 28: … assembly passed the harbour plan by a vote of 41 to 28 with three abstentions"), "\(text)")
+    }
+}
