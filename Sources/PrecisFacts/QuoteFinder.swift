@@ -795,6 +795,32 @@ public struct QuoteFinder: Sendable {
     /// One name per speaker across the quotes of a story: a name that is the last word of a longer
     /// name ("Choe" and "Choe Myong-nam"), or the same letters with other hyphens and spaces
     /// ("Choe Myong Nam"), takes the longest form seen.
+    /// Joins a description to the name its source gives it: in a text that says "The representative,
+    /// Choe Myong-nam, said ...", a quote of "North Korea's representative" is Choe Myong-nam's. Only
+    /// within one source, and only when the source names one person in apposition to that word.
+    public static func nameDescriptions(_ quotes: inout [[Quote]], texts: [String]) {
+        let apposition = try! NSRegularExpression(
+            pattern: "\\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[A-Z][\\w.]*(?:\u{2019}s|'s))(?: [a-z][\\w-]*){0,3} ([a-z][\\w-]+), ([A-Z][\\w-]+(?: [A-Z][\\w-]+){1,3}),")
+        for d in quotes.indices where d < texts.count {
+            let text = texts[d]
+            var named: [String: Set<String>] = [:]
+            for m in apposition.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let role = Range(m.range(at: 1), in: text), let name = Range(m.range(at: 2), in: text) else { continue }
+                named[text[role].lowercased(), default: []].insert(String(text[name]))
+            }
+            guard !named.isEmpty else { continue }
+            for k in quotes[d].indices {
+                let speaker = quotes[d][k].speaker
+                let words = speaker.split(separator: " ")
+                // A description: lower-case last word after a possessive or an article, no name of its own.
+                guard words.count >= 2, let last = words.last, last.first?.isLowercase == true,
+                      speaker.contains("\u{2019}s") || speaker.contains("'s") || ["the", "its", "his", "her"].contains(words[0].lowercased()),
+                      let names = named[last.lowercased()], names.count == 1, let name = names.first else { continue }
+                quotes[d][k].speaker = name
+            }
+        }
+    }
+
     public static func unifySpeakers(_ quotes: inout [[Quote]]) {
         func key(_ name: String) -> String { name.lowercased().filter { $0.isLetter } }
         func tokens(_ name: String) -> [String] {

@@ -77,6 +77,7 @@ public struct StoryFacts: Sendable {
         var facts = TimelineBuilder().build(texts: texts, dates: dates, captions: captions, analysis: analysis)
         let finder = QuoteFinder()
         facts.quotes = texts.map { finder.find(in: $0) }
+        QuoteFinder.nameDescriptions(&facts.quotes, texts: texts)
         QuoteFinder.unifySpeakers(&facts.quotes)
         let numbers = NumberFinder()
         facts.numbers = texts.enumerated().map { numbers.find(in: $0.element, excluding: facts.times[$0.offset]) }

@@ -108,3 +108,19 @@ import Testing
         #expect(names.first == "a rate is no total, nor a rate of another period")
     }
 }
+
+@Suite struct DescribedSpeakerTests {
+    @Test func aDescriptionIsJoinedToTheNameItsSourceGivesIt() {
+        let text = """
+            Calder’s harbour master said the quay would stay shut for a month. \
+            The harbour master, Ana Okafor, said on Monday that “the cranes are beyond repair.”
+            """
+        let facts = StoryFacts.read(texts: [text], dates: ["2025-03-11"])
+        let speakers = Set(facts.quotes[0].map(\.speaker))
+        #expect(speakers == ["Ana Okafor"], "\(speakers)")
+        // Not across sources, nor when the source names two people with that word.
+        let two = "The minister said the plan was sound. The minister, Ilse Marr, and the minister, Jan Pugh, met on Friday."
+        let other = StoryFacts.read(texts: [two], dates: [nil])
+        #expect(!other.quotes[0].contains { $0.speaker == "Ilse Marr" || $0.speaker == "Jan Pugh" })
+    }
+}
