@@ -334,22 +334,9 @@ public struct ScrapedTextCleaner: Sendable {
     /// "By Marta Quell" or "By Ana Okafor and Jon Aras": the names, else nil. Contact details in
     /// parentheses ("By Ana Okafor (@aokafor; aokafor@example.com)") are not part of a name.
     func byline(_ line: Line) -> [String]? {
-        guard line.words <= 16, line.lower.hasPrefix("by "), !Self.endsWithMark(line.text) else { return nil }
-        var text = ""
-        var depth = 0
-        for c in line.text.dropFirst(3) {
-            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if depth == 0 { text.append(c) }
-        }
-        guard depth == 0, text.split(separator: " ").count <= 10 else { return nil }
-        let names = text
-            .replacingOccurrences(of: " and ", with: ",")
-            .split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-        guard !names.isEmpty, names.allSatisfy({ name in
-            name.split(separator: " ").allSatisfy { $0.first?.isUppercase ?? false }
-        }) else { return nil }
-        return names
+        guard line.words <= 16, Byline.stripPrefix(line.text) != nil, !Self.endsWithMark(line.text) else { return nil }
+        let names = Byline.names(line.text, requirePrefix: true)
+        return names.isEmpty ? nil : names
     }
 
     func isHeadline(_ line: Line) -> Bool {
