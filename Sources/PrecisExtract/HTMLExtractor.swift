@@ -15,6 +15,9 @@ public struct HTMLExtractor: Sendable {
     /// What the page said about itself, and its text with paragraph breaks.
     public struct Page: Sendable {
         public var title: String?
+        /// The title the head gives (og:title, JSON-LD headline or `<title>`), before the shown headline
+        /// replaced it: the text's headline cut keeps reading this one.
+        public var headTitle: String?
         public var authors: [String] = []
         public var date: String?
         public var url: String?
@@ -51,8 +54,14 @@ public struct HTMLExtractor: Sendable {
         page.language = tree.attribute(root, "lang")
         var metas = MetaTags()
         walk.collectMeta(into: &metas)
-        page.title = metas.ogTitle ?? metas.ld.headline ?? metas.title
-        page.date = (metas.published ?? metas.ld.datePublished).flatMap { PublicationDate.parse($0) }
+        page.headTitle = metas.ogTitle ?? metas.ld.headline ?? metas.title
+        page.title = page.headTitle.map(Self.oneLine)
+        // The headline as the page shows it: a heading whose text the title holds (the title less the
+        // site's name and sections), or that holds the title (a kicker before the short og:title).
+        if let shown = walk.shownHeadline(titles: [metas.ogTitle, metas.ld.headline, metas.title].compactMap { $0 }) {
+            page.title = shown
+        }
+        page.date = (metas.published ?? metas.ld.datePublished).flatMap { PublicationDate.parseAny($0) }
         page.url = metas.canonical.flatMap(webAddress) ?? metas.ogURL.flatMap(webAddress)
         page.site = metas.siteName ?? metas.ld.publisher
         // Authors: JSON-LD, then a byline element near the headline, then the meta tags.
@@ -90,11 +99,16 @@ public struct HTMLExtractor: Sendable {
             walk.collectText(root, into: &out, depth: 0, main: main)
         }
         page.text = out.finish()
-        if page.date == nil, let time = metas.firstTime { page.date = PublicationDate.parse(time) }
+        if page.date == nil, let time = metas.firstTime { page.date = PublicationDate.parseAny(time) }
         return page
     }
 
     // MARK: - Metadata
+
+    /// `text` on one line, runs of white space as one space.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
 
     struct MetaTags {
         var title: String?
@@ -355,6 +369,24 @@ public struct HTMLExtractor: Sendable {
             return nil
         }
 
+        /// The text of the first `<h1>` (else `<h2>`, `<h3>`) that one of `titles` holds or that holds
+        /// one of them, on one line; nil when no heading is the title.
+        func shownHeadline(titles: [String]) -> String? {
+            let wanted = titles.map { Self.squeeze($0) }.filter { $0.count >= 8 }
+            guard !wanted.isEmpty else { return nil }
+            for tag in ["h1", "h2", "h3"] {
+                let index = tree.nameIndex(tag)
+                guard index >= 0 else { continue }
+                for current in 1..<tree.records.count where tree.records[current].name == index {
+                    let text = HTMLExtractor.oneLine(tree.textContent(current))
+                    let key = Self.squeeze(text)
+                    guard key.count >= 8, text.count <= 300, text.split(separator: " ").count >= 2 else { continue }
+                    if wanted.contains(where: { $0.contains(key) || key.contains($0) }) { return text }
+                }
+            }
+            return nil
+        }
+
         static func squeeze(_ text: String) -> String {
             String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
         }
@@ -466,7 +498,7 @@ public struct HTMLExtractor: Sendable {
                 let itemprop = tree.attribute(current, "itemprop")?.lowercased()
                 if tree.isTag(current, "time") || itemprop == "datepublished" || itemprop == "datecreated" {
                     let value = tree.attribute(current, "datetime") ?? tree.attribute(current, "content") ?? tree.textContent(current)
-                    if timeDate == nil, !inAside(current), let date = PublicationDate.parse(value) { timeDate = date }
+                    if timeDate == nil, !inAside(current), let date = PublicationDate.parseAny(value) { timeDate = date }
                     continue
                 }
                 // A dateline element ("timestamp", "date", "posted", "dateline") shown by the headline.

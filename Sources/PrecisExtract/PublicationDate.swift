@@ -27,7 +27,12 @@ public enum PublicationDate {
            let y = Int(ns.substring(with: m.range(at: 3))), let date = isoDate(y, mo, d) {
             return date
         }
-        return first(in: text, language: language)
+        return nil
+    }
+
+    /// `parse`, else the earliest date in any form `first(in:)` reads.
+    public static func parseAny(_ text: String, language: LanguageData = .english) -> String? {
+        parse(text, language: language) ?? first(in: text, language: language)
     }
 
     /// The earliest date written in `text` in any of the forms read here, also `06.01.2008`,

@@ -113,3 +113,28 @@ import Testing
         #expect(page(header: #"<time datetime="2025-11-27T08:00:00Z">Thursday</time>"#).date == "2025-11-27")
     }
 }
+
+@Suite struct ShownHeadlineTests {
+    @Test func theHeadingTheTitleHoldsIsTheTitle() {
+        let page = HTMLExtractor().parse("""
+        <html><head><title>Calder votes to rebuild harbour wall -
+        News - Calder Courier</title></head><body><h1>Calder votes to rebuild harbour wall</h1>
+        <p>The Calder council voted on Monday to rebuild the old harbour wall before the winter storms arrive.</p></body></html>
+        """)
+        #expect(page.title == "Calder votes to rebuild harbour wall")
+    }
+
+    @Test func aHeadingThatHoldsTheShortTitleIsTheTitle() {
+        let page = HTMLExtractor().parse("""
+        <html><head><meta property="og:title" content="Why the wall must go up"></head><body>
+        <h1>Harbour vote: Why the wall must go up</h1><p>The Calder council voted on Monday to rebuild the wall.</p></body></html>
+        """)
+        #expect(page.title == "Harbour vote: Why the wall must go up")
+        #expect(page.headTitle == "Why the wall must go up")
+    }
+
+    @Test func aHeadTitleSpreadOverLinesIsOneLine() {
+        let page = HTMLExtractor().parse("<html><head><title>Calder\n  votes</title></head><body><p>Text of the page.</p></body></html>")
+        #expect(page.title == "Calder votes")
+    }
+}
