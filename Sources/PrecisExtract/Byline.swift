@@ -37,10 +37,14 @@ public enum Byline {
             kept.append(c)
         }
         // A date or "on <date>" ends the names ("Posted by gizzmo on 3 May 2008", "By Ana Okafor 12.01.2008").
-        let joined = kept.range(of: #"\s+(and|und|et|&|y|e)\s+"#, options: [.regularExpression, .caseInsensitive]) != nil
-        kept = kept.replacingOccurrences(of: #"\s+(and|und|et|&|y|e)\s+"#, with: ", ", options: [.regularExpression, .caseInsensitive])
-        if let r = kept.range(of: #"(\s+(on|am|le|at|um|for|für|pour|updated|published|aktualisiert|illustration|illustrations|fotos?|photos?)(\s+|:).*$)|(\s{2,}.*$)|(\s*\d.*$)"#, options: [.regularExpression, .caseInsensitive]) {
-            kept = String(kept[..<r.lowerBound])
+        var ns = kept as NSString
+        let joined = conjunction.firstMatch(in: kept, range: NSRange(location: 0, length: ns.length)) != nil
+        if joined {
+            kept = conjunction.stringByReplacingMatches(in: kept, range: NSRange(location: 0, length: ns.length), withTemplate: ", ")
+            ns = kept as NSString
+        }
+        if let m = tail.firstMatch(in: kept, range: NSRange(location: 0, length: ns.length)) {
+            kept = ns.substring(to: m.range.location)
         }
         let parts = kept
             .split(separator: ",")
@@ -59,6 +63,16 @@ public enum Byline {
         }
         return names
     }
+
+    // Fixed patterns written here; a failure is a programming error caught by the tests.
+    // swiftlint:disable force_try
+    /// "and" between two names, in the languages read here.
+    static let conjunction = try! NSRegularExpression(pattern: #"\s+(and|und|et|&|y|e)\s+"#, options: [.caseInsensitive])
+    /// Where the names end: "on <date>", "for <paper>", "Published:", "Illustration von", a wide gap, a digit.
+    static let tail = try! NSRegularExpression(
+        pattern: #"(\s+(on|am|le|at|um|for|für|pour|updated|published|aktualisiert|illustration|illustrations|fotos?|photos?)(\s+|:).*$)|(\s{2,}.*$)|(\s*\d.*$)"#,
+        options: [.caseInsensitive, .dotMatchesLineSeparators])
+    // swiftlint:enable force_try
 
     /// `text` less a leading "By"/"Von"/"Par"/"Posted by"/"Written by", or nil when it has none.
     static func stripPrefix(_ text: String) -> String? {

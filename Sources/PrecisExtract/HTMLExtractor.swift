@@ -105,6 +105,65 @@ public struct HTMLExtractor: Sendable {
 
     // MARK: - Metadata
 
+    /// Class and id tokens as lower-case bytes, and the word pieces the metadata rules look for in them
+    /// (compared byte by byte: Foundation's string search cost more than the rest of the page's reading).
+    enum Hint {
+        static let byline = bytes(["byline", "by-line", "author", "writer", "verfasser"])
+        static let bylineWhole = bytes(["autor", "auteur", "by"])
+        static let notByline = bytes(["comment", "avatar", "image", "photo", "img", "bio", "more"])
+        static let date = bytes(["date", "time", "posted", "publish", "datum", "meta"])
+        static let notDate = bytes(["update", "modif", "comment"])
+        static let aside = bytes(["comment", "sidebar", "footer", "related", "reply", "respond", "widget", "teaser", "promo", "discussion"])
+
+        /// What every byline hint holds somewhere (a cheap test before the tokens are made).
+        static let bylineCue = bytes(["by", "aut", "writer", "verfasser"])
+
+        static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
+
+        /// Whether `value` holds one of `needles`, ASCII case ignored, without copying it.
+        static func mentions(_ value: String, anyOf needles: [[UInt8]]) -> Bool {
+            var value = value
+            return value.withUTF8 { buffer in
+                needles.contains { needle in
+                    guard buffer.count >= needle.count else { return false }
+                    var i = 0
+                    while i + needle.count <= buffer.count {
+                        var k = 0
+                        while k < needle.count {
+                            let b = buffer[i + k]
+                            if (b >= 65 && b <= 90 ? b | 0x20 : b) != needle[k] { break }
+                            k += 1
+                        }
+                        if k == needle.count { return true }
+                        i += 1
+                    }
+                    return false
+                }
+            }
+        }
+
+        static func tokens(_ value: String) -> [ArraySlice<UInt8>] {
+            let lower = value.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+            return lower.split(whereSeparator: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 })
+        }
+
+        static func has(_ token: ArraySlice<UInt8>, anyOf needles: [[UInt8]]) -> Bool {
+            needles.contains { needle in
+                guard token.count >= needle.count else { return false }
+                var i = token.startIndex
+                while i + needle.count <= token.endIndex {
+                    if token[i] == needle[0] && token[i..<i + needle.count].elementsEqual(needle) { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+
+        static func equals(_ token: ArraySlice<UInt8>, anyOf words: [[UInt8]]) -> Bool {
+            words.contains { token.elementsEqual($0) }
+        }
+    }
+
     /// `text` on one line, runs of white space as one space.
     static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
@@ -334,6 +393,7 @@ public struct HTMLExtractor: Sendable {
                 guard tag >= 0 else { continue }
                 for current in 1..<tree.records.count where tree.records[current].name == tag {
                     if pass == 0 && firstH1 == nil { firstH1 = current }
+                    guard tree.visibleTextLength(current) <= 600 else { continue }
                     let text = Self.squeeze(tree.textContent(current))
                     guard text.count >= 8, !wanted.isEmpty else { continue }
                     if wanted.contains(text) || text.contains(wanted) || (wanted.count >= 20 && text.hasPrefix(String(wanted.prefix(20)))) {
@@ -348,11 +408,17 @@ public struct HTMLExtractor: Sendable {
                 let skip = titleTag < 0 ? 0..<0 : (1..<tree.records.count).first { tree.records[$0].name == titleTag }
                     .map { Int(tree.records[$0].textStart)..<Int(tree.records[$0].textEnd) } ?? 0..<0
                 if needle.count >= 12 {
-                    var from = 0
-                    while let at = Self.find(needle, in: tree.text, from: from) {
-                        if !skip.contains(at) { return at..<min(tree.text.count, at + title.utf8.count) }
+                    // Of the places the title's words stand (a breadcrumb, a link list, the headline),
+                    // the first with a date written just after it, else the first.
+                    var from = 0, found: [Range<Int>] = []
+                    while found.count < 5, let at = Self.find(needle, in: tree.text, from: from) {
+                        if !skip.contains(at) { found.append(at..<at + needle.count) }
                         from = at + 1
                     }
+                    if let dated = found.first(where: { range in
+                        PublicationDate.first(in: String(decoding: tree.text[range.upperBound..<min(tree.text.count, range.upperBound + 300)], as: UTF8.self)) != nil
+                    }) { return dated }
+                    if let first = found.first { return first }
                 }
             }
             return firstH1.map { Int(tree.records[$0].textStart)..<Int(tree.records[$0].textEnd) }
@@ -378,6 +444,8 @@ public struct HTMLExtractor: Sendable {
                 let index = tree.nameIndex(tag)
                 guard index >= 0 else { continue }
                 for current in 1..<tree.records.count where tree.records[current].name == index {
+                    let length = tree.visibleTextLength(current)
+                    guard length >= 8, length <= 600 else { continue }
                     let text = HTMLExtractor.oneLine(tree.textContent(current))
                     let key = Self.squeeze(text)
                     guard key.count >= 8, text.count <= 300, text.split(separator: " ").count >= 2 else { continue }
@@ -399,12 +467,12 @@ public struct HTMLExtractor: Sendable {
             while let n = current, n != HTMLTree.document, steps < 40 {
                 if tree.isTag(n, "aside") || tree.isTag(n, "footer") || tree.isTag(n, "nav") { return true }
                 // Class and id tokens; a token that is a URL or a long slug (a wrapper's id) says nothing.
-                let hint = ((tree.attribute(n, "class") ?? "") + " " + (tree.attribute(n, "id") ?? "")).lowercased()
-                if !hint.isEmpty, hint.split(separator: " ").contains(where: { token in
-                    token.count <= 40 && !token.contains("/") && !token.contains(":")
-                        && ["comment", "sidebar", "footer", "related", "reply", "respond", "widget", "teaser", "promo", "discussion"]
-                            .contains(where: { token.contains($0) })
-                }) { return true }
+                for value in [tree.attribute(n, "class"), tree.attribute(n, "id")] {
+                    guard let value else { continue }
+                    if Hint.tokens(value).contains(where: { token in
+                        token.count <= 40 && !token.contains(UInt8(ascii: "/")) && !token.contains(UInt8(ascii: ":")) && Hint.has(token, anyOf: Hint.aside)
+                    }) { return true }
+                }
                 current = tree.parent(n)
                 steps += 1
             }
@@ -412,11 +480,10 @@ public struct HTMLExtractor: Sendable {
         }
 
         static func isBylineHint(_ value: String) -> Bool {
-            value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).contains { token in
-                guard !token.contains("comment"), !token.contains("avatar"), !token.contains("image"), !token.contains("photo"),
-                      !token.contains("img"), !token.contains("bio"), !token.contains("more") else { return false }
-                return token.contains("byline") || token.contains("by-line") || token.contains("author") || token.contains("writer")
-                    || token == "autor" || token.contains("verfasser") || token == "auteur" || token == "by"
+            guard Hint.mentions(value, anyOf: Hint.bylineCue) else { return false }
+            return Hint.tokens(value).contains { token in
+                guard !Hint.has(token, anyOf: Hint.notByline) else { return false }
+                return Hint.has(token, anyOf: Hint.byline) || Hint.equals(token, anyOf: Hint.bylineWhole)
             }
         }
 
@@ -445,11 +512,19 @@ public struct HTMLExtractor: Sendable {
             let start = headline.map { $0.lowerBound - 600 } ?? Int.min
             let end = headline.map { $0.upperBound + 3000 } ?? Int.max
             var fallback: [String] = []
-            for current in 1..<tree.records.count where tree.isElement(current) {
+            for current in 1..<tree.records.count {
+                if tree.isText(current) {
+                    // "By <a>Ana Okafor</a><br>": a bare "By" before the name's own element.
+                    if let headline, let names = bareBylineNames(current, after: headline) { return names }
+                    continue
+                }
+                let at = Int(tree.records[current].textStart)
+                // Before the window nothing counts; past it, only the first byline found anywhere after.
+                if at < start { continue }
+                if at > end && !fallback.isEmpty { break }
                 let itemprop = tree.attribute(current, "itemprop")?.lowercased()
                 let rel = tree.attribute(current, "rel")?.lowercased()
                 let isAuthor = itemprop == "author" || itemprop == "creator" || rel == "author"
-                let at = Int(tree.records[current].textStart)
                 // A "By X" line of any element just after the headline.
                 if let headline, at >= headline.upperBound, at <= headline.upperBound + 600, !tree.isTag(current, "p") || tree.visibleTextLength(current) <= 120,
                    tree.visibleTextLength(current) <= 160, let head = Self.opening(tree.textBytes(current)), Byline.stripPrefix(head) != nil {
@@ -464,8 +539,8 @@ public struct HTMLExtractor: Sendable {
                 if isAuthor, let name = firstDescendant(of: current, itemprop: "name") { text = tree.textContent(name) }
                 let names = Byline.names(text)
                 guard !names.isEmpty else { continue }
-                if at >= start && at <= end { return names }
-                if fallback.isEmpty && headline != nil && at > start { fallback = names }
+                if at <= end { return names }
+                if fallback.isEmpty && headline != nil { fallback = names }
             }
             return fallback
         }
@@ -474,6 +549,29 @@ public struct HTMLExtractor: Sendable {
         static func opening(_ bytes: ArraySlice<UInt8>) -> String? {
             let text = String(decoding: bytes.prefix(40), as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             return text.isEmpty ? nil : text
+        }
+
+        /// Names after a text node that is a byline opening ("By", "Von", "Posted by") within 600 bytes
+        /// after the headline, read on to the next line break or block element.
+        func bareBylineNames(_ node: HTMLTree.Node, after headline: Range<Int>) -> [String]? {
+            let at = Int(tree.records[node].textStart)
+            guard at >= headline.upperBound, at <= headline.upperBound + 600 else { return nil }
+            let own = tree.textContent(node).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !own.isEmpty, own.count <= 40, let rest = Byline.stripPrefix(own + " "), rest.split(separator: " ").count <= 3 else { return nil }
+            var line = own
+            var next = tree.records[node].next
+            while next >= 0 {
+                let sibling = HTMLTree.Node(next)
+                if tree.isElement(sibling) {
+                    let name = tree.name(sibling)
+                    guard ["a", "span", "strong", "b", "em", "i", "font", "u", "cite"].contains(name) else { break }
+                }
+                line += " " + tree.textContent(sibling)
+                if line.count > 120 { break }
+                next = tree.records[sibling].next
+            }
+            let names = Byline.names(line, requirePrefix: true)
+            return names.isEmpty ? nil : names
         }
 
         func firstDescendant(of node: HTMLTree.Node, itemprop: String) -> HTMLTree.Node? {
@@ -520,10 +618,9 @@ public struct HTMLExtractor: Sendable {
         }
 
         static func isDateHint(_ value: String) -> Bool {
-            value.lowercased().split(separator: " ").contains { token in
-                guard !token.contains("update"), !token.contains("modif"), !token.contains("comment") else { return false }
-                return token.contains("date") || token.contains("time") || token.contains("posted") || token.contains("publish")
-                    || token.contains("datum") || token.contains("meta")
+            guard Hint.mentions(value, anyOf: Hint.date) else { return false }
+            return Hint.tokens(value).contains { token in
+                !Hint.has(token, anyOf: Hint.notDate) && Hint.has(token, anyOf: Hint.date)
             }
         }
 

@@ -64,6 +64,8 @@ import Testing
         #expect(split.authors == ["Ana Okafor"])
         let itemprop = page(header: #"<span itemprop="author" itemscope><span itemprop="name">Jon Aras</span></span>"#)
         #expect(itemprop.authors == ["Jon Aras"])
+        let bare = page(header: #"<p>2 December 2025<br>By <a href="/ana">Ana Okafor</a><br></p>"#)
+        #expect(bare.authors == ["Ana Okafor"])
         let plain = page(header: "<p><b>By Ana Okafor and Jon Aras</b><br>Calder Courier</p>")
         #expect(plain.authors == ["Ana Okafor", "Jon Aras"])
     }
@@ -87,6 +89,8 @@ import Testing
         #expect(PublicationDate.first(in: "Jan. 18, 2008") == "2008-01-18")
         #expect(PublicationDate.first(in: "Published: Friday, January 18, 2008DETROIT --") == "2008-01-18")
         #expect(PublicationDate.first(in: "1. Januar 2023") == "2023-01-01")
+        #expect(PublicationDate.first(in: "Von: Ana Okafor | 31.10.23") == "2023-10-31")
+        #expect(PublicationDate.first(in: "version 1.2.3.4") == nil)
         #expect(PublicationDate.first(in: "29 December, 2007") == "2007-12-29")
         #expect(PublicationDate.first(in: "updated 3 May 2008, first 2 May 2008") == "2008-05-03")
         #expect(PublicationDate.last(in: "Tuesday 1 January 2008 ... 06.01.2008") == "2008-01-06")
