@@ -68,16 +68,16 @@ public enum Byline {
     // swiftlint:disable force_try
     /// "and" between two names, in the languages read here.
     static let conjunction = try! NSRegularExpression(pattern: #"\s+(and|und|et|&|y|e)\s+"#, options: [.caseInsensitive])
-    /// Where the names end: "on <date>", "for <paper>", "Published:", "Illustration von", a wide gap, a digit.
+    /// Where the names end: "on <date>", "Published:", a digit.
     static let tail = try! NSRegularExpression(
-        pattern: #"(\s+(on|am|le|at|um|for|für|pour|updated|published|aktualisiert|illustration|illustrations|fotos?|photos?)(\s+|:).*$)|(\s{2,}.*$)|(\s*\d.*$)"#,
+        pattern: #"(\s+(on|am|le|at|um|updated|published|aktualisiert|illustration|illustrations|fotos?|photos?)(\s+|:).*$)|(\s*\d.*$)"#,
         options: [.caseInsensitive, .dotMatchesLineSeparators])
     // swiftlint:enable force_try
 
     /// `text` less a leading "By"/"Von"/"Par"/"Posted by"/"Written by", or nil when it has none.
     static func stripPrefix(_ text: String) -> String? {
         let lower = text.lowercased()
-        for prefix in ["posted by: ", "posted by ", "written by ", "text von ", "text und fotos von ", "texte de ", "texte par ", "un article de ", "ein beitrag von ", "geschrieben von ", "verfasst von ", "autor ", "author ", "story by ", "words by ", "text by ", "by: ", "by ", "von ", "par ", "autor: ", "author: ", "text: ", "texte: "]
+        for prefix in ["posted by ", "written by ",  "story by ", "words by ", "text by ", "by: ", "by ", "von ", "par ", "autor: ", "author: ", "text: ", "texte: "]
         where lower.hasPrefix(prefix) {
             return String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
         }
@@ -108,8 +108,6 @@ public enum Byline {
         for word in words {
             let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,'’"))
             if notPersonWords.contains(lower) { return nil }
-            // A domain ("stol.it") is not a name; initials ("J.R.") are.
-            if word.dropLast().contains("."), word.split(separator: ".").contains(where: { $0.count > 2 }) { return nil }
             guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ".'’-".unicodeScalars.contains($0) }),
                   word.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return nil }
             if word.first?.isUppercase ?? false { capitalised += 1 }

@@ -408,17 +408,11 @@ public struct HTMLExtractor: Sendable {
                 let skip = titleTag < 0 ? 0..<0 : (1..<tree.records.count).first { tree.records[$0].name == titleTag }
                     .map { Int(tree.records[$0].textStart)..<Int(tree.records[$0].textEnd) } ?? 0..<0
                 if needle.count >= 12 {
-                    // Of the places the title's words stand (a breadcrumb, a link list, the headline),
-                    // the first with a date written just after it, else the first.
-                    var from = 0, found: [Range<Int>] = []
-                    while found.count < 5, let at = Self.find(needle, in: tree.text, from: from) {
-                        if !skip.contains(at) { found.append(at..<at + needle.count) }
+                    var from = 0
+                    while let at = Self.find(needle, in: tree.text, from: from) {
+                        if !skip.contains(at) { return at..<at + needle.count }
                         from = at + 1
                     }
-                    if let dated = found.first(where: { range in
-                        PublicationDate.first(in: String(decoding: tree.text[range.upperBound..<min(tree.text.count, range.upperBound + 300)], as: UTF8.self)) != nil
-                    }) { return dated }
-                    if let first = found.first { return first }
                 }
             }
             return firstH1.map { Int(tree.records[$0].textStart)..<Int(tree.records[$0].textEnd) }
@@ -466,11 +460,11 @@ public struct HTMLExtractor: Sendable {
             var steps = 0
             while let n = current, n != HTMLTree.document, steps < 40 {
                 if tree.isTag(n, "aside") || tree.isTag(n, "footer") || tree.isTag(n, "nav") { return true }
-                // Class and id tokens; a token that is a URL or a long slug (a wrapper's id) says nothing.
+                // Class and id tokens.
                 for value in [tree.attribute(n, "class"), tree.attribute(n, "id")] {
                     guard let value else { continue }
                     if Hint.tokens(value).contains(where: { token in
-                        token.count <= 40 && !token.contains(UInt8(ascii: "/")) && !token.contains(UInt8(ascii: ":")) && Hint.has(token, anyOf: Hint.aside)
+                        Hint.has(token, anyOf: Hint.aside)
                     }) { return true }
                 }
                 current = tree.parent(n)
@@ -513,11 +507,7 @@ public struct HTMLExtractor: Sendable {
             let end = headline.map { $0.upperBound + 3000 } ?? Int.max
             var fallback: [String] = []
             for current in 1..<tree.records.count {
-                if tree.isText(current) {
-                    // "By <a>Ana Okafor</a><br>": a bare "By" before the name's own element.
-                    if let headline, let names = bareBylineNames(current, after: headline) { return names }
-                    continue
-                }
+                if tree.isText(current) { continue }
                 let at = Int(tree.records[current].textStart)
                 // Before the window nothing counts; past it, only the first byline found anywhere after.
                 if at < start { continue }
@@ -549,29 +539,6 @@ public struct HTMLExtractor: Sendable {
         static func opening(_ bytes: ArraySlice<UInt8>) -> String? {
             let text = String(decoding: bytes.prefix(40), as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             return text.isEmpty ? nil : text
-        }
-
-        /// Names after a text node that is a byline opening ("By", "Von", "Posted by") within 600 bytes
-        /// after the headline, read on to the next line break or block element.
-        func bareBylineNames(_ node: HTMLTree.Node, after headline: Range<Int>) -> [String]? {
-            let at = Int(tree.records[node].textStart)
-            guard at >= headline.upperBound, at <= headline.upperBound + 600 else { return nil }
-            let own = tree.textContent(node).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !own.isEmpty, own.count <= 40, let rest = Byline.stripPrefix(own + " "), rest.split(separator: " ").count <= 3 else { return nil }
-            var line = own
-            var next = tree.records[node].next
-            while next >= 0 {
-                let sibling = HTMLTree.Node(next)
-                if tree.isElement(sibling) {
-                    let name = tree.name(sibling)
-                    guard ["a", "span", "strong", "b", "em", "i", "font", "u", "cite"].contains(name) else { break }
-                }
-                line += " " + tree.textContent(sibling)
-                if line.count > 120 { break }
-                next = tree.records[sibling].next
-            }
-            let names = Byline.names(line, requirePrefix: true)
-            return names.isEmpty ? nil : names
         }
 
         func firstDescendant(of node: HTMLTree.Node, itemprop: String) -> HTMLTree.Node? {

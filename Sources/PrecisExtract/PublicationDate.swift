@@ -69,14 +69,10 @@ public enum PublicationDate {
             consider(m.range.location, month(m, 2).flatMap { mo in int(m, 1).flatMap { d in int(m, 3).flatMap { isoDate($0, mo, d) } } })
         }
         for m in dotted.matches(in: text, range: whole) {
-            consider(m.range.location, int(m, 1).flatMap { d in int(m, 2).flatMap { mo in int(m, 3).flatMap { isoDate($0 < 100 ? 2000 + $0 : $0, mo, d) } } })
+            consider(m.range.location, int(m, 1).flatMap { d in int(m, 2).flatMap { mo in int(m, 3).flatMap { isoDate($0, mo, d) } } })
         }
         for m in slashYearFirst.matches(in: text, range: whole) {
             consider(m.range.location, int(m, 1).flatMap { y in int(m, 2).flatMap { mo in int(m, 3).flatMap { isoDate(y, mo, $0) } } })
-        }
-        for m in dashed.matches(in: text, range: whole) {
-            guard let a = int(m, 1), let b = int(m, 2), let y = int(m, 3) else { continue }
-            consider(m.range.location, a <= 12 ? isoDate(y, a, b) : isoDate(y, b, a))
         }
         for m in slashed.matches(in: text, range: whole) {
             guard let a = int(m, 1), let b = int(m, 2), var y = int(m, 3) else { continue }
@@ -135,8 +131,7 @@ public enum PublicationDate {
     private static let urlCompact = regex(#"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"#)
     private static let monthFirstWide = regex(#"(?<![\w])(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"#)
     private static let dayFirstWide = regex(#"(?<!\d)(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(\p{L}{3,9})\.?,?\s+(\d{4})(?!\d)"#)
-    private static let dotted = regex(#"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)(?!\.\d)"#)
+    private static let dotted = regex(#"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?!\.\d)"#)
     private static let slashYearFirst = regex(#"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)"#)
-    private static let dashed = regex(#"(?<!\d)(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)"#)
     private static let slashed = regex(#"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!\d)"#)
 }
