@@ -229,7 +229,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", default=os.path.join(HERE, "gold", "metadata.json"))
     ap.add_argument("--data", default=os.path.normpath(os.path.join(HERE, "..", "..", "shared", "data", "extraction")))
-    ap.add_argument("--bin", default=os.path.normpath(os.path.join(HERE, "..", ".build", "debug", "precis")))
+    ap.add_argument("--bin", "--precis", dest="bin", default=os.path.normpath(os.path.join(HERE, "..", ".build", "debug", "precis")))
     ap.add_argument("--half", choices=["A", "B", "a", "b"])
     ap.add_argument("--set", action="append", help="only this set (repeatable)")
     ap.add_argument("--precis-url", action="store_true", help="give Precis the page URL (JSON Lines records)")

@@ -30,7 +30,7 @@ public struct ArticleExtractor: Sendable {
         var text = cleaned.text
         // On a page, what comes before the headline (a kicker of menus, market tickers, "most viewed"
         // boxes) is not the article, when the headline stands as a line of its own early on.
-        if let title = page?.title.map({ ScrapedTextCleaner.splitSiteSuffix(TextNormalizer.normalize($0)).0 }) {
+        if let title = page?.headTitle.map({ ScrapedTextCleaner.splitSiteSuffix(TextNormalizer.normalize($0)).0 }) {
             let (kept, before) = Self.startingAtHeadline(text, title: title)
             text = kept
             removed += before.map { RemovedBlock(text: $0, reason: .header) }
@@ -38,7 +38,9 @@ public struct ArticleExtractor: Sendable {
         if raw.replacedSequences > 0 {
             removed.append(RemovedBlock(text: "\(raw.replacedSequences) invalid byte sequence(s) replaced by U+FFFD", reason: .markup))
         }
-        let title = raw.title ?? page?.title.map { ScrapedTextCleaner.splitSiteSuffix(TextNormalizer.normalize($0)).0 } ?? cleaned.title
+        // A headline shown on the page is taken as it is; a head title loses the site's name.
+        let shown = page.flatMap { p in p.title != p.headTitle.map(HTMLExtractor.oneLine) ? p.title : nil }
+        let title = raw.title ?? shown ?? page?.title.map { ScrapedTextCleaner.splitSiteSuffix(TextNormalizer.normalize($0)).0 } ?? cleaned.title
         return .success(Article(
             origin: raw.origin,
             title: title.flatMap { $0.isEmpty ? nil : $0 },

@@ -15,6 +15,9 @@ public struct HTMLExtractor: Sendable {
     /// What the page said about itself, and its text with paragraph breaks.
     public struct Page: Sendable {
         public var title: String?
+        /// The title the head gives (og:title, JSON-LD headline or `<title>`), before the shown headline
+        /// replaced it: the text's headline cut keeps reading this one.
+        public var headTitle: String?
         public var authors: [String] = []
         public var date: String?
         public var url: String?
@@ -51,12 +54,30 @@ public struct HTMLExtractor: Sendable {
         page.language = tree.attribute(root, "lang")
         var metas = MetaTags()
         walk.collectMeta(into: &metas)
-        page.title = metas.ogTitle ?? metas.ld.headline ?? metas.title
-        page.date = (metas.published ?? metas.ld.datePublished).flatMap { PublicationDate.parse($0) }
+        page.headTitle = metas.ogTitle ?? metas.ld.headline ?? metas.title
+        page.title = page.headTitle.map(Self.oneLine)
+        // The headline as the page shows it: a heading whose text the title holds (the title less the
+        // site's name and sections), or that holds the title (a kicker before the short og:title).
+        if let shown = walk.shownHeadline(titles: [metas.ogTitle, metas.ld.headline, metas.title].compactMap { $0 }) {
+            page.title = shown
+        }
+        page.date = (metas.published ?? metas.ld.datePublished).flatMap { PublicationDate.parseAny($0) }
         page.url = metas.canonical.flatMap(webAddress) ?? metas.ogURL.flatMap(webAddress)
         page.site = metas.siteName ?? metas.ld.publisher
-        page.authors = metas.ld.authors
+        // Authors: JSON-LD, then a byline element near the headline, then the meta tags.
+        page.authors = metas.ld.authors.flatMap { Byline.names($0) }
+        let headline = walk.headline(title: page.title)
+        if page.authors.isEmpty { page.authors = walk.bylineAuthors(after: headline) }
+        if page.authors.isEmpty {
+            // A meta author that is the site's own name (in the <title> or og:site_name) is the publisher.
+            let siteText = ((metas.title ?? "") + " " + (metas.siteName ?? "")).lowercased()
+            page.authors = metas.authors.lazy.map { Byline.names($0).filter { !siteText.contains($0.lowercased()) } }.first { !$0.isEmpty } ?? []
+        }
+        // Dates: a date shown with the headline, then meta and JSON-LD, then the URL, then a date just
+        // over the headline (last: a masthead's "today" stands there too).
+        if let shown = walk.dateNearHeadline(headline) { page.date = shown }
         if page.date == nil, let url = page.url { page.date = PublicationDate.fromURL(url) }
+        if page.date == nil { page.date = walk.dateBeforeHeadline(headline) }
 
         var main = walk.mainCandidate()
         main.pageParagraphChars = tree.paragraphTextLength(root)
@@ -78,11 +99,75 @@ public struct HTMLExtractor: Sendable {
             walk.collectText(root, into: &out, depth: 0, main: main)
         }
         page.text = out.finish()
-        if page.date == nil, let time = metas.firstTime { page.date = PublicationDate.parse(time) }
+        if page.date == nil, let time = metas.firstTime { page.date = PublicationDate.parseAny(time) }
         return page
     }
 
     // MARK: - Metadata
+
+    /// Class and id tokens as lower-case bytes, and the word pieces the metadata rules look for in them
+    /// (compared byte by byte: Foundation's string search cost more than the rest of the page's reading).
+    enum Hint {
+        static let byline = bytes(["byline", "by-line", "author", "writer", "verfasser"])
+        static let bylineWhole = bytes(["autor", "auteur", "by"])
+        static let notByline = bytes(["comment", "avatar", "image", "photo", "img", "bio", "more"])
+        static let date = bytes(["date", "time", "posted", "publish", "datum", "meta"])
+        static let notDate = bytes(["update", "modif", "comment"])
+        static let aside = bytes(["comment", "sidebar", "footer", "related", "reply", "respond", "widget", "teaser", "promo", "discussion"])
+
+        /// What every byline hint holds somewhere (a cheap test before the tokens are made).
+        static let bylineCue = bytes(["by", "aut", "writer", "verfasser"])
+
+        static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
+
+        /// Whether `value` holds one of `needles`, ASCII case ignored, without copying it.
+        static func mentions(_ value: String, anyOf needles: [[UInt8]]) -> Bool {
+            var value = value
+            return value.withUTF8 { buffer in
+                needles.contains { needle in
+                    guard buffer.count >= needle.count else { return false }
+                    var i = 0
+                    while i + needle.count <= buffer.count {
+                        var k = 0
+                        while k < needle.count {
+                            let b = buffer[i + k]
+                            if (b >= 65 && b <= 90 ? b | 0x20 : b) != needle[k] { break }
+                            k += 1
+                        }
+                        if k == needle.count { return true }
+                        i += 1
+                    }
+                    return false
+                }
+            }
+        }
+
+        static func tokens(_ value: String) -> [ArraySlice<UInt8>] {
+            let lower = value.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+            return lower.split(whereSeparator: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 })
+        }
+
+        static func has(_ token: ArraySlice<UInt8>, anyOf needles: [[UInt8]]) -> Bool {
+            needles.contains { needle in
+                guard token.count >= needle.count else { return false }
+                var i = token.startIndex
+                while i + needle.count <= token.endIndex {
+                    if token[i] == needle[0] && token[i..<i + needle.count].elementsEqual(needle) { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+
+        static func equals(_ token: ArraySlice<UInt8>, anyOf words: [[UInt8]]) -> Bool {
+            words.contains { token.elementsEqual($0) }
+        }
+    }
+
+    /// `text` on one line, runs of white space as one space.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
 
     struct MetaTags {
         var title: String?
@@ -92,6 +177,7 @@ public struct HTMLExtractor: Sendable {
         var ogURL: String?
         var siteName: String?
         var firstTime: String?
+        var authors: [String] = []
         var ld = LinkedData()
     }
 
@@ -271,8 +357,14 @@ public struct HTMLExtractor: Sendable {
                     let content = tree.attribute(current, "content")
                     switch key {
                     case "og:title", "twitter:title": metas.ogTitle = metas.ogTitle ?? content
-                    case "article:published_time", "og:published_time", "datepublished", "pubdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date":
+                    case "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+                         "date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created",
+                         "sailthru.date", "parsely-pub-date", "article.published", "published_time", "publication_date", "date.published",
+                         "original-publish-date", "article_date_original", "cxenseparse:recs:publishtime":
                         metas.published = metas.published ?? content
+                    case "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator:name":
+                        // article:author is often a profile URL, not a name: Byline refuses those.
+                        if let content, !content.isEmpty { metas.authors.append(content) }
                     case "og:url": metas.ogURL = metas.ogURL ?? content
                     case "og:site_name": metas.siteName = metas.siteName ?? content
                     default: break
@@ -284,6 +376,218 @@ public struct HTMLExtractor: Sendable {
                 default:
                     if tree.attribute(current, "type")?.lowercased() == "application/ld+json" { metas.ld.read(tree.textContent(current)) }
                 }
+            }
+        }
+
+        // MARK: Headline, byline, dateline
+
+        /// Where the page's headline is in the tree's text (byte offsets): the first `<h1>` (else `<h2>`)
+        /// whose text is in the title or holds its opening words; else the title's opening words found
+        /// in the page text (tables of old pages have no heading elements); else the first `<h1>`.
+        func headline(title: String?) -> Range<Int>? {
+            let h1 = tree.nameIndex("h1"), h2 = tree.nameIndex("h2")
+            let wanted = title.map { Self.squeeze($0) } ?? ""
+            var firstH1: HTMLTree.Node? = nil
+            for pass in 0..<2 {
+                let tag = pass == 0 ? h1 : h2
+                guard tag >= 0 else { continue }
+                for current in 1..<tree.records.count where tree.records[current].name == tag {
+                    if pass == 0 && firstH1 == nil { firstH1 = current }
+                    guard tree.visibleTextLength(current) <= 600 else { continue }
+                    let text = Self.squeeze(tree.textContent(current))
+                    guard text.count >= 8, !wanted.isEmpty else { continue }
+                    if wanted.contains(text) || text.contains(wanted) || (wanted.count >= 20 && text.hasPrefix(String(wanted.prefix(20)))) {
+                        return Int(tree.records[current].textStart)..<Int(tree.records[current].textEnd)
+                    }
+                }
+            }
+            if let title {
+                let words = title.split(separator: " ").prefix(6).joined(separator: " ")
+                let needle = Array(words.utf8)
+                let titleTag = tree.nameIndex("title")
+                let skip = titleTag < 0 ? 0..<0 : (1..<tree.records.count).first { tree.records[$0].name == titleTag }
+                    .map { Int(tree.records[$0].textStart)..<Int(tree.records[$0].textEnd) } ?? 0..<0
+                if needle.count >= 12 {
+                    var from = 0
+                    while let at = Self.find(needle, in: tree.text, from: from) {
+                        if !skip.contains(at) { return at..<at + needle.count }
+                        from = at + 1
+                    }
+                }
+            }
+            return firstH1.map { Int(tree.records[$0].textStart)..<Int(tree.records[$0].textEnd) }
+        }
+
+        static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+            guard let first = needle.first, haystack.count >= needle.count else { return nil }
+            var i = from
+            let last = haystack.count - needle.count
+            while i <= last {
+                if haystack[i] == first && haystack[i..<i + needle.count].elementsEqual(needle) { return i }
+                i += 1
+            }
+            return nil
+        }
+
+        /// The text of the first `<h1>` (else `<h2>`, `<h3>`) that one of `titles` holds or that holds
+        /// one of them, on one line; nil when no heading is the title.
+        func shownHeadline(titles: [String]) -> String? {
+            let wanted = titles.map { Self.squeeze($0) }.filter { $0.count >= 8 }
+            guard !wanted.isEmpty else { return nil }
+            for tag in ["h1", "h2", "h3"] {
+                let index = tree.nameIndex(tag)
+                guard index >= 0 else { continue }
+                for current in 1..<tree.records.count where tree.records[current].name == index {
+                    let length = tree.visibleTextLength(current)
+                    guard length >= 8, length <= 600 else { continue }
+                    let text = HTMLExtractor.oneLine(tree.textContent(current))
+                    let key = Self.squeeze(text)
+                    guard key.count >= 8, text.count <= 300, text.split(separator: " ").count >= 2 else { continue }
+                    if wanted.contains(where: { $0.contains(key) || key.contains($0) }) { return text }
+                }
+            }
+            return nil
+        }
+
+        static func squeeze(_ text: String) -> String {
+            String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+        }
+
+        /// Whether `node` or an ancestor is a comment section, a sidebar or a footer (bylines there are
+        /// of other stories or of readers).
+        func inAside(_ node: HTMLTree.Node) -> Bool {
+            var current: HTMLTree.Node? = node
+            var steps = 0
+            while let n = current, n != HTMLTree.document, steps < 40 {
+                if tree.isTag(n, "aside") || tree.isTag(n, "footer") || tree.isTag(n, "nav") { return true }
+                // Class and id tokens.
+                for value in [tree.attribute(n, "class"), tree.attribute(n, "id")] {
+                    guard let value else { continue }
+                    if Hint.tokens(value).contains(where: { token in
+                        Hint.has(token, anyOf: Hint.aside)
+                    }) { return true }
+                }
+                current = tree.parent(n)
+                steps += 1
+            }
+            return false
+        }
+
+        static func isBylineHint(_ value: String) -> Bool {
+            guard Hint.mentions(value, anyOf: Hint.bylineCue) else { return false }
+            return Hint.tokens(value).contains { token in
+                guard !Hint.has(token, anyOf: Hint.notByline) else { return false }
+                return Hint.has(token, anyOf: Hint.byline) || Hint.equals(token, anyOf: Hint.bylineWhole)
+            }
+        }
+
+        /// The text under `node` with a line break at each block element, `<br>` and `<time>`.
+        func lines(_ node: HTMLTree.Node) -> String {
+            var out = ""
+            func visit(_ n: HTMLTree.Node, depth: Int) {
+                guard depth < 12 else { return }
+                for child in tree.children(of: n) {
+                    if tree.isText(child) { out += tree.textContent(child); continue }
+                    let name = tree.name(child)
+                    let block = !["a", "span", "strong", "b", "em", "i", "font", "u", "small", "abbr", "cite"].contains(name)
+                    if block { out += "\n" }
+                    visit(child, depth: depth + 1)
+                    if block { out += "\n" }
+                }
+            }
+            visit(node, depth: 0)
+            return out
+        }
+
+        /// Authors from the byline elements of the article (itemprop=author, rel=author, class or id
+        /// byline/author/writer): the first that gives a person's name, near the headline when there is
+        /// one, outside comment sections and sidebars.
+        func bylineAuthors(after headline: Range<Int>?) -> [String] {
+            let start = headline.map { $0.lowerBound - 600 } ?? Int.min
+            let end = headline.map { $0.upperBound + 3000 } ?? Int.max
+            var fallback: [String] = []
+            for current in 1..<tree.records.count {
+                if tree.isText(current) { continue }
+                let at = Int(tree.records[current].textStart)
+                // Before the window nothing counts; past it, only the first byline found anywhere after.
+                if at < start { continue }
+                if at > end && !fallback.isEmpty { break }
+                let itemprop = tree.attribute(current, "itemprop")?.lowercased()
+                let rel = tree.attribute(current, "rel")?.lowercased()
+                let isAuthor = itemprop == "author" || itemprop == "creator" || rel == "author"
+                // A "By X" line of any element just after the headline.
+                if let headline, at >= headline.upperBound, at <= headline.upperBound + 600, !tree.isTag(current, "p") || tree.visibleTextLength(current) <= 120,
+                   tree.visibleTextLength(current) <= 160, let head = Self.opening(tree.textBytes(current)), Byline.stripPrefix(head) != nil {
+                    let names = Byline.names(lines(current), requirePrefix: true)
+                    if !names.isEmpty { return names }
+                }
+                guard isAuthor || Self.isBylineHint(tree.attribute(current, "class") ?? "") || Self.isBylineHint(tree.attribute(current, "id") ?? "") else { continue }
+                guard !tree.isTag(current, "meta"), !tree.isTag(current, "link"), !tree.isTag(current, "body"), !tree.isTag(current, "html") else { continue }
+                let length = tree.visibleTextLength(current)
+                guard length > 1, length <= 300, !inAside(current) else { continue }
+                var text = lines(current)
+                if isAuthor, let name = firstDescendant(of: current, itemprop: "name") { text = tree.textContent(name) }
+                let names = Byline.names(text)
+                guard !names.isEmpty else { continue }
+                if at <= end { return names }
+                if fallback.isEmpty && headline != nil { fallback = names }
+            }
+            return fallback
+        }
+
+        /// The first dozen characters of a text, spaces squeezed, or nil when it is empty.
+        static func opening(_ bytes: ArraySlice<UInt8>) -> String? {
+            let text = String(decoding: bytes.prefix(40), as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            return text.isEmpty ? nil : text
+        }
+
+        func firstDescendant(of node: HTMLTree.Node, itemprop: String) -> HTMLTree.Node? {
+            for child in tree.children(of: node) where tree.isElement(child) {
+                if tree.attribute(child, "itemprop")?.lowercased() == itemprop { return child }
+                if let found = firstDescendant(of: child, itemprop: itemprop) { return found }
+            }
+            return nil
+        }
+
+        /// The publication date shown with the headline: a `<time datetime>` or itemprop=datePublished
+        /// element just before or after it, else the first date written in the text just after it.
+        func dateNearHeadline(_ headline: Range<Int>?) -> String? {
+            guard let headline else { return nil }
+            let hStart = headline.lowerBound, hEnd = headline.upperBound
+            let from = max(0, hStart - 600), to = min(tree.text.count, hEnd + 800)
+            var timeDate: String? = nil
+            for current in 1..<tree.records.count where tree.isElement(current) {
+                let at = Int(tree.records[current].textStart)
+                if at > to { break }
+                guard at >= from else { continue }
+                let itemprop = tree.attribute(current, "itemprop")?.lowercased()
+                if tree.isTag(current, "time") || itemprop == "datepublished" || itemprop == "datecreated" {
+                    let value = tree.attribute(current, "datetime") ?? tree.attribute(current, "content") ?? tree.textContent(current)
+                    if timeDate == nil, !inAside(current), let date = PublicationDate.parseAny(value) { timeDate = date }
+                    continue
+                }
+                // A dateline element ("timestamp", "date", "posted", "dateline") shown by the headline.
+                guard let hint = tree.attribute(current, "class") ?? tree.attribute(current, "id"), Self.isDateHint(hint),
+                      tree.visibleTextLength(current) <= 120, !inAside(current) else { continue }
+                if let date = PublicationDate.first(in: tree.textContent(current)) { return date }
+            }
+            if let timeDate { return timeDate }
+            // The first date in the text after the headline, else the last one just before it.
+            let after = String(decoding: tree.text[hEnd..<min(tree.text.count, hEnd + 500)], as: UTF8.self)
+            return PublicationDate.first(in: after)
+        }
+
+        /// The date written just before the headline (a dateline over it), the one closest to it.
+        func dateBeforeHeadline(_ headline: Range<Int>?) -> String? {
+            guard let headline else { return nil }
+            let before = String(decoding: tree.text[max(0, headline.lowerBound - 120)..<headline.lowerBound], as: UTF8.self)
+            return PublicationDate.last(in: before)
+        }
+
+        static func isDateHint(_ value: String) -> Bool {
+            guard Hint.mentions(value, anyOf: Hint.date) else { return false }
+            return Hint.tokens(value).contains { token in
+                !Hint.has(token, anyOf: Hint.notDate) && Hint.has(token, anyOf: Hint.date)
             }
         }
 

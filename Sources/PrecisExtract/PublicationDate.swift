@@ -30,13 +30,77 @@ public enum PublicationDate {
         return nil
     }
 
+    /// `parse`, else the earliest date in any form `first(in:)` reads.
+    public static func parseAny(_ text: String, language: LanguageData = .english) -> String? {
+        parse(text, language: language) ?? first(in: text, language: language)
+    }
+
+    /// The earliest date written in `text` in any of the forms read here, also `06.01.2008`,
+    /// `1. Januar 2023`, `2008/01/06` and US-style `01/10/2008` (month first unless the first number
+    /// cannot be a month); nil when there is none.
+    public static func first(in text: String, language: LanguageData = .english) -> String? {
+        all(in: text, language: language).min { $0.at < $1.at }?.date
+    }
+
+    /// The last date written in `text` (the one closest to what follows it).
+    public static func last(in text: String, language: LanguageData = .english) -> String? {
+        all(in: text, language: language).max { $0.at < $1.at }?.date
+    }
+
+    static func all(in text: String, language: LanguageData) -> [(at: Int, date: String)] {
+        let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        var found: [(at: Int, date: String)] = []
+        func consider(_ at: Int, _ date: String?) {
+            if let date { found.append((at, date)) }
+        }
+        func int(_ m: NSTextCheckingResult, _ k: Int) -> Int? { Int(ns.substring(with: m.range(at: k))) }
+        func month(_ m: NSTextCheckingResult, _ k: Int) -> Int? {
+            let word = ns.substring(with: m.range(at: k)).lowercased()
+            return language.months[word] ?? foreignMonths[word] ?? (word.count >= 3 ? foreignMonths[String(word.prefix(3))] : nil)
+        }
+        for m in iso.matches(in: text, range: whole) {
+            consider(m.range.location, int(m, 1).flatMap { y in int(m, 2).flatMap { mo in int(m, 3).flatMap { isoDate(y, mo, $0) } } })
+        }
+        for m in monthFirstWide.matches(in: text, range: whole) {
+            consider(m.range.location, month(m, 1).flatMap { mo in int(m, 2).flatMap { d in int(m, 3).flatMap { isoDate($0, mo, d) } } })
+        }
+        for m in dayFirstWide.matches(in: text, range: whole) {
+            consider(m.range.location, month(m, 2).flatMap { mo in int(m, 1).flatMap { d in int(m, 3).flatMap { isoDate($0, mo, d) } } })
+        }
+        for m in dotted.matches(in: text, range: whole) {
+            consider(m.range.location, int(m, 1).flatMap { d in int(m, 2).flatMap { mo in int(m, 3).flatMap { isoDate($0, mo, d) } } })
+        }
+        for m in slashYearFirst.matches(in: text, range: whole) {
+            consider(m.range.location, int(m, 1).flatMap { y in int(m, 2).flatMap { mo in int(m, 3).flatMap { isoDate(y, mo, $0) } } })
+        }
+        for m in slashed.matches(in: text, range: whole) {
+            guard let a = int(m, 1), let b = int(m, 2), var y = int(m, 3) else { continue }
+            if y < 100 { y += 2000 }
+            consider(m.range.location, a <= 12 ? isoDate(y, a, b) : isoDate(y, b, a))
+        }
+        return found
+    }
+
+    /// Month names of German and French pages (and their usual short forms), beside the language's own.
+    static let foreignMonths: [String: Int] = [
+        "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mär": 3, "mai": 5, "juni": 6, "juli": 7,
+        "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
+        "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
+        "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    ]
+
     /// A date in a URL path such as `/2014/11/19/world/...`.
     public static func fromURL(_ url: String) -> String? {
         let ns = url as NSString
-        guard let m = urlPath.firstMatch(in: url, range: NSRange(location: 0, length: ns.length)),
-              let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
-              let d = Int(ns.substring(with: m.range(at: 3))) else { return nil }
-        return isoDate(y, mo, d)
+        for pattern in [urlPath, urlDashed, urlCompact] {
+            guard let m = pattern.firstMatch(in: url, range: NSRange(location: 0, length: ns.length)),
+                  let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
+                  let d = Int(ns.substring(with: m.range(at: 3))), let date = isoDate(y, mo, d) else { continue }
+            return date
+        }
+        return nil
     }
 
     /// `YYYY-MM-DD` when the date exists in the Gregorian calendar (years 1800 to 2200).
@@ -63,4 +127,11 @@ public enum PublicationDate {
     private static let monthFirst = regex(#"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"#)
     private static let dayFirst = regex(#"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b"#)
     private static let urlPath = regex(#"/(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)"#)
+    private static let urlDashed = regex(#"[/_-](\d{4})[-_](\d{2})[-_](\d{2})(?:[/_.-]|$)"#)
+    private static let urlCompact = regex(#"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"#)
+    private static let monthFirstWide = regex(#"(?<![\w])(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"#)
+    private static let dayFirstWide = regex(#"(?<!\d)(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(\p{L}{3,9})\.?,?\s+(\d{4})(?!\d)"#)
+    private static let dotted = regex(#"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?!\.\d)"#)
+    private static let slashYearFirst = regex(#"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)"#)
+    private static let slashed = regex(#"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!\d)"#)
 }

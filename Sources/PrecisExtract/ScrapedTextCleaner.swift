@@ -297,6 +297,8 @@ public struct ScrapedTextCleaner: Sendable {
         var titleIndex: Int? = nil
         for i in header {
             let line = lines[i]
+            // "Von X", "Par X", "Posted by X": authors read; the line is judged below as before.
+            if !isBylineLine(line), line.words <= 16, let authors = byline(line) { result.authors += authors }
             if Self.isBareURL(line.text) {
                 result.url = result.url ?? line.text
                 lines[i].removed = .header
@@ -308,9 +310,11 @@ public struct ScrapedTextCleaner: Sendable {
             } else if isKeywordLine(line) {
                 result.keywords = line.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 lines[i].removed = .header
-            } else if let authors = byline(line) {
-                result.authors += authors
+            } else if isBylineLine(line) {
+                // The line goes as before; only person names count as authors.
+                result.authors += byline(line) ?? []
                 lines[i].removed = .header
+
             } else if titleIndex == nil, isHeadline(line) {
                 titleIndex = i
                 let (title, site) = Self.splitSiteSuffix(line.text)
@@ -333,7 +337,21 @@ public struct ScrapedTextCleaner: Sendable {
 
     /// "By Marta Quell" or "By Ana Okafor and Jon Aras": the names, else nil. Contact details in
     /// parentheses ("By Ana Okafor (@aokafor; aokafor@example.com)") are not part of a name.
+    /// "By Marta Quell" or "By Ana Okafor and Jon Aras": the names, else nil. Contact details in
+    /// parentheses ("By Ana Okafor (@aokafor; aokafor@example.com)") are not part of a name; agencies
+    /// and desks ("By The Associated Press") are not persons.
     func byline(_ line: Line) -> [String]? {
+        guard line.words <= 16, Byline.stripPrefix(line.text) != nil, !Self.endsWithMark(line.text) else { return nil }
+        return Byline.names(line.text, requirePrefix: true)
+    }
+
+    /// Whether a header line is a byline to take out of the text ("By Marta Quell", "By Ana Okafor and
+    /// Jon Aras", each word capitalised); its names are read by `Byline`.
+    func isBylineLine(_ line: Line) -> Bool {
+        bylineWords(line) != nil
+    }
+
+    func bylineWords(_ line: Line) -> [String]? {
         guard line.words <= 16, line.lower.hasPrefix("by "), !Self.endsWithMark(line.text) else { return nil }
         var text = ""
         var depth = 0
