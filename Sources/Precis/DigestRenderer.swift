@@ -95,7 +95,7 @@ public enum DigestRenderer {
 
     /// The words of a figure's sentence that say what it counts: up to `wordsAround` words each side
     /// of it, within its sentence, with an ellipsis where the sentence goes on ("... passed by a
-    /// resounding vote of 111 to 19 with 55 abstentions in a General Assembly ...").
+    /// vote of 41 to 28 with three abstentions in a late session ...").
     static func told(_ q: Quantity, in text: String, wordsAround: Int = 9) -> String {
         let scalars = Array(text.unicodeScalars)
         guard q.start >= 0, q.end <= scalars.count, q.start < q.end else { return q.text }

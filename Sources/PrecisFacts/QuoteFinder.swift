@@ -901,8 +901,9 @@ struct QuoteWords: Sendable {
 
 extension Quote {
     /// What a reader is shown of a direct quotation: its quoted parts alone, each in its marks, when
-    /// it opens with a quotation and the attribution stands between or after the parts ('"Today was a very significant day," said Sue
-    /// Mi Terry, a scholar. "Obviously, ..."' shows the two quotations); `oneLineText` otherwise.
+    /// it opens with a quotation and the attribution stands between or after the parts ('"The quay is
+    /// safe again," said Ana Okafor, the harbour master. "We reopen on Monday."' shows the two
+    /// quotations); `oneLineText` otherwise.
     public var shownText: String {
         guard direct else { return oneLineText }
         var parts: [String] = [], current = "", open: Character? = nil
@@ -921,15 +922,15 @@ extension Quote {
                 current = String(c)
             }
         }
-        // Only when a quotation opens it: a statement that quotes a phrase ('the work was based on
-        // “fabricated testimonies”') keeps its own words.
+        // Only when a quotation opens it: a statement that quotes a phrase ('the report called the
+        // quay “beyond repair”') keeps its own words.
         guard let first = oneLineText.first, first == "\u{201C}" || first == "\"", parts.count >= 2 || oneLineText.count > (parts.first?.count ?? 0) + 1,
               !parts.isEmpty, open == nil else { return oneLineText }
         return parts.joined(separator: " ")
     }
 
-    /// The speaker's role as the source gives it right after the name ("Sue Mi Terry, a senior
-    /// research scholar at Columbia University's ..., said"): the words after the name's comma, up to
+    /// The speaker's role as the source gives it right after the name ("Ana Okafor, the harbour
+    /// master of Calder, said"): the words after the name's comma, up to
     /// the next comma, full stop, quotation mark or "who", when they open with "a", "an" or "the" or
     /// a lower-case word and run to at most 14 words. `document` is the text the quote's spans index.
     public func role(in document: String) -> String? {

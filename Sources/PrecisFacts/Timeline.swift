@@ -264,7 +264,7 @@ public struct TimelineBuilder {
         let words = outside.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
         for (k, w) in words.enumerated() {
             if ["will", "scheduled", "slated", "'ll"].contains(w) { return true }
-            // A procedure told in the present: "It is then formally approved in December".
+            // A procedure told in the present: "The plan is then put to the full assembly in May".
             if ["is", "are"].contains(w), k + 1 < words.count, words[k + 1] == "then" { return true }
             if ["due", "expected", "set", "plans", "planned", "poised"].contains(w), k + 1 < words.count, words[k + 1] == "to" { return true }
         }
@@ -273,7 +273,7 @@ public struct TimelineBuilder {
 
     /// Whether a sentence reports what someone said in their own words (four words or more in
     /// quotation marks, and a verb of saying): a statement, not an event. A sentence that only quotes
-    /// a phrase of a report ("abuses “without parallel in the contemporary world”") still tells one.
+    /// a phrase of a report (a harbour "in a state of near collapse") still tells one.
     static func isStatement(_ text: String) -> Bool {
         guard Quotations.quotedWords(in: text) >= 4 else { return false }
         let words = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))

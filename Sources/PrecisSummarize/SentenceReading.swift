@@ -6,7 +6,7 @@ public struct SentenceReading: Sendable, Equatable {
     /// It asks rather than tells ("Was it a random or targeted attack?").
     public var isQuestion: Bool
     /// It is a quotation of its own that names no speaker: the whole sentence inside one pair of
-    /// quotation marks ("“Obviously, he has a thin skin.”").
+    /// quotation marks ("“Frankly, the quay was built too low.”").
     public var isUnattributedQuotation: Bool
     /// It is part of a quotation of several sentences whose speaker another sentence names; a summary
     /// shows it in the quotation marks it lacks (`SummarySentence.shown`).

@@ -171,7 +171,7 @@ let storyDocuments = [
     }
 
     @Test func aQuotationOfItsOwnAndAQuestionAreLeftOutWhileOthersQualify() {
-        // Found in the seeds' digest: "“Obviously, Kim Jong-un has a thin skin.” [4]" cut off from its
+        // Found in the seeds' digest: a one-sentence quotation cut off from its
         // speaker, and a rhetorical question.
         let texts = ["""
             \u{201C}The harbour is safe again,\u{201D} harbour master Ana Okafor said on Monday. \

@@ -297,7 +297,7 @@ struct SeedStoryInTimeTests {
         #expect(!digest.sentences.contains { $0.text.contains("will vote Tuesday") })
         #expect(digest.headline != nil)
         // No expectation told as a fact.
-        #expect(!digest.timeline.contains { $0.text.contains("is then formally approved") && !$0.expected })
+        #expect(!digest.timeline.contains { $0.text.contains(" is then ") && !$0.expected })
     }
 }
 
