@@ -79,16 +79,7 @@ struct AverageLink {
                 }
             }
         }
-        // Number each cluster by its lowest node.
-        var label = [Int](repeating: -1, count: count)
-        var result = [Int](repeating: 0, count: count)
-        for x in 0..<count {
-            var r = x
-            while parent[r] != r { r = parent[r] }
-            if label[r] < 0 { label[r] = x }
-            result[x] = label[r]
-        }
-        return result
+        return Self.lowestNodeLabels(parent)
     }
 
     /// The same clustering for a few nodes (streaming re-clusters a handful of stories at each
@@ -125,9 +116,14 @@ struct AverageLink {
             parent[fold] = keep
             alive.removeAll { $0 == fold }
         }
-        var result = [Int](repeating: 0, count: n)
-        var label = [Int](repeating: -1, count: n)
-        for x in 0..<n {
+        return Self.lowestNodeLabels(parent)
+    }
+
+    /// Each node's cluster, numbered by the cluster's lowest node, from a union-find parent array.
+    static func lowestNodeLabels(_ parent: [Int]) -> [Int] {
+        var label = [Int](repeating: -1, count: parent.count)
+        var result = [Int](repeating: 0, count: parent.count)
+        for x in parent.indices {
             var r = x
             while parent[r] != r { r = parent[r] }
             if label[r] < 0 { label[r] = x }
