@@ -31,11 +31,13 @@ public enum DigestRenderer {
         out += wrap(citedProse(digest), width: 78) + "\n\n"
         for section in factSections(digest) {
             out += section.title + "\n"
+            // The date column fits its widest date ("after 2014-12-15"), at least a day's and a space.
+            let column = section.items.map { ($0.shownDate?.count ?? 0) + 1 }.max().map { max($0, 11) } ?? 11
             for item in section.items {
-                let head = (item.date.map { $0.padding(toLength: 11, withPad: " ", startingAt: 0) } ?? "") + (item.label.map { $0 + ": " } ?? "")
+                let head = (item.shownDate.map { $0.padding(toLength: column, withPad: " ", startingAt: 0) } ?? "") + (item.label.map { $0 + ": " } ?? "")
                 let body = item.parts.map { "\($0.text) [\($0.documents.map { String($0 + 1) }.joined(separator: ", "))]\($0.note.map { " (" + $0 + ")" } ?? "")" }
                     .joined(separator: "; ")
-                let indent = item.date == nil ? 2 : 11
+                let indent = item.date == nil ? 2 : column
                 out += wrap(head + body, width: 78 - indent).replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: indent)) + "\n"
             }
             out += "\n"
@@ -61,15 +63,28 @@ public enum DigestRenderer {
     /// One line of a facts section: an optional date and label, then what the sources say, each part
     /// with the sources it cites and an optional note (a source's date).
     public struct FactItem {
+        /// The item's date as a TIMEX value ("2014-11-18", "2014-12").
         public var date: String? = nil
+        /// How a reader sees a date inferred rather than stated ("after 2014-12-15"); nil when `date`
+        /// is stated.
+        public var approximateDate: String? = nil
         public var label: String? = nil
         public var parts: [(text: String, documents: [Int], note: String?)]
+
+        /// The date as shown: the approximate form when there is one.
+        public var shownDate: String? { approximateDate ?? date }
+
+        /// The date as HTML: a `<time>` element for a stated date, the words for an inferred one.
+        public func dateHTML(_ escape: (String) -> String) -> String? {
+            if let approximateDate { return "<span class=\"approximate\">\(escape(approximateDate))</span>" }
+            return date.map { "<time datetime=\"\(escape($0))\">\(escape($0))</time>" }
+        }
     }
 
     /// The facts a digest shows, in reading order: timeline, quotes, key numbers, disagreements.
     public static func factSections(_ digest: Digest) -> [(title: String, cssClass: String, items: [FactItem])] {
         var sections: [(title: String, cssClass: String, items: [FactItem])] = []
-        let timeline = digest.timeline.map { FactItem(date: $0.date, label: $0.expected ? "expected" : nil, parts: [($0.text, $0.sources.map(\.document), nil)]) }
+        let timeline = digest.timeline.map { FactItem(date: $0.date, approximateDate: $0.dateInferred?.shown, label: $0.expected ? "expected" : nil, parts: [($0.text, $0.sources.map(\.document), nil)]) }
         // Each voice with its role once, as its source gives it, and the quotation without its
         // attribution clause.
         var named = Set<String>()
@@ -173,7 +188,7 @@ public enum DigestRenderer {
         for section in factSections(digest) {
             out += "\(hashes)# \(section.title)\n\n"
             for item in section.items {
-                let head = (item.date.map { "**\($0)** " } ?? "") + (item.label.map { "**\(escapeMarkdown($0))**: " } ?? "")
+                let head = (item.shownDate.map { "**\($0)** " } ?? "") + (item.label.map { "**\(escapeMarkdown($0))**: " } ?? "")
                 out += "- " + head + item.parts.map {
                     "\(escapeMarkdown($0.text)) \\[\($0.documents.map { String($0 + 1) }.joined(separator: ", "))\\]\($0.note.map { " (" + $0 + ")" } ?? "")"
                 }.joined(separator: "; ") + "\n"
@@ -245,7 +260,7 @@ public enum DigestRenderer {
         for section in factSections(digest) {
             facts += "<h\(level + 1)>\(section.title)</h\(level + 1)>\n<ul class=\"\(section.cssClass)\">\n"
             for item in section.items {
-                let head = (item.date.map { "<time datetime=\"\(escapeHTML($0))\">\(escapeHTML($0))</time> " } ?? "")
+                let head = (item.dateHTML(escapeHTML).map { $0 + " " } ?? "")
                     + (item.label.map { "<strong>\(escapeHTML($0))</strong>: " } ?? "")
                 facts += "<li>" + head + item.parts.map { part in
                     "\(escapeHTML(part.text)) " + part.documents.map(cite).joined(separator: " ") + (part.note.map { " (" + escapeHTML($0) + ")" } ?? "")

@@ -207,7 +207,8 @@ extension SourceSpan {
 
 extension TimelineEntry {
     public var json: JSONOutput {
-        .object([("date", .string(date)), ("text", .string(text)), ("expected", .bool(expected)), ("sources", .array(sources.map(\.json)))])
+        .object([("date", .string(date)), ("text", .string(text)), ("expected", .bool(expected)),
+                 ("date_inferred", dateInferred?.json ?? .null), ("sources", .array(sources.map(\.json)))])
     }
 }
 

@@ -54,6 +54,12 @@ public struct InferredDate: Sendable, Equatable {
         }
     }
 
+    init(earliest: String?, latest: String?, evidence: [DatingEvidence]) {
+        self.earliest = earliest
+        self.latest = latest
+        self.evidence = evidence
+    }
+
     /// The range the clues allow: the tightest bound on each side. A latest bound that falls before
     /// the earliest (two clues that cannot both hold) is dropped: a date the source names itself is
     /// surer than an event matched across sources.

@@ -24,6 +24,10 @@ public struct TimelineEntry: Sendable, Equatable {
     public var sources: [SourceSpan]
     /// Those of `sources` that announce the event rather than tell it as done ("will vote Tuesday").
     public var announced: [SourceSpan] = []
+    /// For an event placed by its source's inferred date (an undated source's "on Monday"): the days
+    /// it can fall on, with the evidence; `date` is then the bound it is ordered by. Nil when a date
+    /// the sources state places it.
+    public var dateInferred: InferredDate? = nil
 
     /// Whether every source announces the event: it is expected, not known to have happened.
     public var expected: Bool { !sources.isEmpty && announced.count == sources.count }
@@ -179,13 +183,14 @@ public struct TimelineBuilder {
                 entries.append((TimelineEntry(date: c.date, text: c.text, sources: [span], announced: c.future ? [span] : []), c.stems))
             }
         }
+        var unplaced: [Candidate] = []
         for c in candidates where !c.resolved {
             var best: (index: Int, score: Double)? = nil
             for (k, e) in entries.enumerated() where Self.compatible(c.date, e.entry.date) && !e.entry.sources.contains(where: { $0.document == c.document }) {
                 let s = jaccard(e.stems, c.stems)
                 if s >= sameEvent, best == nil || s > best!.score { best = (k, s) }
             }
-            guard let best else { continue }
+            guard let best else { unplaced.append(c); continue }
             // A day name alone ("on Monday") fits one day a week: it needs more shared words.
             let bar = c.date.hasPrefix("XXXX-WXX") ? 2 * sameEvent : sameEvent
             // An undated source that tells an event the story places: it was written after the event
@@ -197,7 +202,7 @@ public struct TimelineBuilder {
                                DatingEvidence(text: told[placed.document * 0x1_0000_0000 + placed.start] ?? "",
                                               document: placed.document, start: placed.start, end: placed.end)]))
             }
-            guard best.score >= bar else { continue }
+            guard best.score >= bar else { unplaced.append(c); continue }
             entries[best.index].entry.sources.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end))
             if c.future { entries[best.index].entry.announced.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end)) }
             entries[best.index].stems.formUnion(c.stems)
@@ -242,12 +247,48 @@ public struct TimelineBuilder {
                 }
             }
         }
-        let timeline = entries.map(\.entry).enumerated().sorted { a, b in
+        let dating = texts.indices.map { d in dates[d] == nil ? InferredDate(clues: clues[d] ?? []) : nil }
+        // An undated source's event that no stated date places ("on Monday") is placed by the dates
+        // the source was written between: what it announces falls on or after its earliest day, what
+        // it tells as done on or before its latest. Two sources telling one such event share an entry.
+        var placedByInference: [(entry: TimelineEntry, stems: Set<Int>)] = []
+        for c in unplaced where dates[c.document] == nil {
+            guard let written = dating[c.document],
+                  let range = Self.inferredRange(of: c.date, future: c.future, written: written) else { continue }
+            let span = SourceSpan(document: c.document, start: c.span.start, end: c.span.end)
+            if let k = placedByInference.firstIndex(where: { $0.entry.dateInferred == range && jaccard($0.stems, c.stems) >= sameEvent }) {
+                // One sentence per source and event: a second that tells it again adds nothing.
+                guard !placedByInference[k].entry.sources.contains(where: { $0.document == c.document }) else { continue }
+                placedByInference[k].entry.sources.append(span)
+                if c.future { placedByInference[k].entry.announced.append(span) }
+                continue
+            }
+            var entry = TimelineEntry(date: range.earliest ?? range.latest!, text: c.text, sources: [span], announced: c.future ? [span] : [])
+            entry.dateInferred = range
+            placedByInference.append((entry, c.stems))
+        }
+        let timeline = (entries + placedByInference).map(\.entry).enumerated().sorted { a, b in
             a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
         }.map(\.element)
         var facts = StoryFacts(times: times, timeline: timeline)
-        facts.dating = texts.indices.map { d in dates[d] == nil ? InferredDate(clues: clues[d] ?? []) : nil }
+        facts.dating = dating
         return facts
+    }
+
+    /// The days an event of an undated source can fall on, from the source's inferred dates: an event
+    /// it announces (`future`) on or after the first day matching `partial` ("XXXX-WXX-1", a Monday;
+    /// "XXXX-12") from its earliest day; one it tells as done on or before the last such day up to
+    /// its latest. Nil when the side that would bound it is unknown, or no day within a year matches.
+    static func inferredRange(of partial: String, future: Bool, written: InferredDate) -> InferredDate? {
+        guard let bound = future ? written.earliest : written.latest, var day = CivilDate(iso: bound) else { return nil }
+        for _ in 0..<366 {
+            if compatible(partial, day.description) {
+                return InferredDate(earliest: future ? day.description : nil, latest: future ? nil : day.description,
+                                    evidence: written.evidence)
+            }
+            day = day.adding(days: future ? 1 : -1)
+        }
+        return nil
     }
 
     /// Whether a sentence announces what is to come ("is scheduled in early March", "which will be
@@ -267,6 +308,8 @@ public struct TimelineBuilder {
             // A procedure told in the present: "The plan is then put to the full assembly in May".
             if ["is", "are"].contains(w), k + 1 < words.count, words[k + 1] == "then" { return true }
             if ["due", "expected", "set", "plans", "planned", "poised"].contains(w), k + 1 < words.count, words[k + 1] == "to" { return true }
+            // "is expected on Monday to hear": the present passive, whatever comes between it and "to".
+            if ["due", "expected", "set"].contains(w), k > 0, ["is", "are"].contains(words[k - 1]) { return true }
         }
         return false
     }

@@ -144,7 +144,7 @@ public enum Pages {
             body += "<section aria-labelledby=\"h-\(section.cssClass)\"><h2 id=\"h-\(section.cssClass)\">\(e(section.title))</h2>\n<\(list) class=\"facts \(section.cssClass)\">\n"
             for item in section.items {
                 var li = "<li>"
-                if let date = item.date { li += "<time datetime=\"\(e(date))\">\(e(date))</time> " }
+                if let date = item.dateHTML(e) { li += date + " " }
                 if let label = item.label { li += "<strong>\(e(label))</strong>: " }
                 li += item.parts.map { part in
                     e(part.text) + part.documents.map { cite($0, nil) }.joined() + (part.note.map { " (\(e($0)))" } ?? "")

@@ -257,6 +257,31 @@ struct SeedQuoteTests {
         #expect(vote.date == "2025-03-11" && vote.expected)
     }
 
+    @Test func anUndatedSourcesAnnouncedEventIsPlacedByTheDatesItWasWrittenBetween() throws {
+        // Undated: it names a past full date (so it was written on or after 2025-04-02), and
+        // announces a hearing "on Monday": the first Monday from then is 2025-04-07.
+        let later = Article(origin: "later.txt", text: """
+            The Calder harbour wall, finished on April 2, 2025, already shows cracks along its northern end. \
+            The council's works committee is expected on Monday to hear engineers explain the cracks in the new harbour wall.
+            """)
+        let facts = Pipeline().facts(articles: [report, later])
+        let hearing = try #require(facts.timeline.first { $0.text.contains("works committee") })
+        #expect(hearing.expected)
+        #expect(hearing.date == "2025-04-07")
+        let range = try #require(hearing.dateInferred)
+        #expect(range.earliest == "2025-04-07" && range.latest == nil)
+        #expect(range.evidence.contains { $0.text.contains("April 2, 2025") })
+        // Events a stated date places carry no inferred range; the timeline stays in date order.
+        #expect(facts.timeline.filter { $0.dateInferred == nil }.allSatisfy { !$0.text.contains("works committee") })
+        #expect(facts.timeline.map(\.date) == facts.timeline.map(\.date).sorted())
+        // Told as done, an undated "on Monday" with no latest bound is not placed at all.
+        let told = Article(origin: "told.txt", text: """
+            The Calder harbour wall, finished on April 2, 2025, already shows cracks along its northern end. \
+            Engineers inspected the cracks in the new harbour wall on Monday with the works committee.
+            """)
+        #expect(!Pipeline().facts(articles: [report, told]).timeline.contains { $0.text.contains("Engineers inspected") })
+    }
+
     @Test func storiesWithoutTitlesGetAHeadlineCutFromTheirLead() throws {
         let a = Article(origin: "a.txt", text: """
             Ferry crews in Brenna walked out on Tuesday over pay and rosters, stranding hundreds of island residents for a second day running. \
@@ -298,6 +323,10 @@ struct SeedStoryInTimeTests {
         #expect(digest.headline != nil)
         // No expectation told as a fact.
         #expect(!digest.timeline.contains { $0.text.contains(" is then ") && !$0.expected })
+        // The timeline reaches the Security Council meeting, placed after the last dated evidence.
+        let meeting = try #require(digest.timeline.last { $0.text.contains("Security Council meeting") })
+        #expect(meeting.date >= "2014-12-11", "\(meeting)")
+        #expect(meeting.expected && meeting.dateInferred != nil)
     }
 }
 
