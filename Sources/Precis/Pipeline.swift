@@ -63,8 +63,9 @@ public struct Pipeline: Sendable {
         }
         var superseded: [Int: Set<Int>] = [:]
         for span in facts.superseded { superseded[span.document, default: []].insert(span.start) }
+        let titles = articles.map { a in Set(a.title.map { analyzer.analyze($0).sentences.flatMap(\.contentStems) } ?? []) }
         let summary = summarizer.summarize(analyzed: analyzed, budget: budget, dates: facts.effectiveDates(articles.map(\.date)),
-                                           superseded: superseded)
+                                           superseded: superseded, titles: titles)
         var digest = Digest(articles: articles, summary: summary)
         for d in digest.documents.indices where d < facts.dating.count { digest.documents[d].dateInferred = facts.dating[d] }
         digest.findRepeats(analyzed: analyzed)

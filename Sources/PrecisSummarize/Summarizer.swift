@@ -37,6 +37,10 @@ public struct Summarizer: Sendable {
         /// How much more a concept weighs when the story's latest source is the first to carry it
         /// than when its earliest does (dated sources only).
         public var noveltyBoost = 1.0
+        /// A sentence whose content stems are at least this share its source's title's (and at least
+        /// three of them) merely restates the headline (a standfirst): not chosen while another
+        /// sentence qualifies.
+        public var restatesTitle = 0.75
 
         public init() {}
     }
@@ -64,12 +68,15 @@ public struct Summarizer: Sendable {
     }
 
     /// Summarises documents already analysed with `TextAnalyzer`.
+    ///
+    /// `titles` holds, per document, the content stems of its title (analysed with the same
+    /// analyzer): a sentence that only restates it is left out while others qualify.
     public func summarize(analyzed: [AnalyzedDocument], budget: SummaryBudget, dates: [String?]? = nil,
-                          superseded: [Int: Set<Int>] = [:]) -> [SummarySentence] {
+                          superseded: [Int: Set<Int>] = [:], titles: [Set<Int>] = []) -> [SummarySentence] {
         let vocabulary = analyzed.lazy.flatMap { $0.sentences }.flatMap { $0.contentStems }.max().map { $0 + 1 } ?? 0
         var table = ConceptTable(vocabularySize: vocabulary)
-        var candidates = collectCandidates(analyzed, strict: true, table: &table)
-        if candidates.isEmpty { candidates = collectCandidates(analyzed, strict: false, table: &table) }
+        var candidates = collectCandidates(analyzed, strict: true, titles: titles, table: &table)
+        if candidates.isEmpty { candidates = collectCandidates(analyzed, strict: false, titles: titles, table: &table) }
         guard !candidates.isEmpty else { return [] }
         var weights = conceptWeights(candidates, documentCount: analyzed.count, conceptCount: table.count)
         let recency = Self.recency(dates, count: analyzed.count)
@@ -179,7 +186,7 @@ public struct Summarizer: Sendable {
         static func isBigram(_ id: Int) -> Bool { id & 1 == 1 }
     }
 
-    func collectCandidates(_ documents: [AnalyzedDocument], strict: Bool, table: inout ConceptTable) -> [Candidate] {
+    func collectCandidates(_ documents: [AnalyzedDocument], strict: Bool, titles: [Set<Int>] = [], table: inout ConceptTable) -> [Candidate] {
         var out: [Candidate] = []
         for (d, doc) in documents.enumerated() {
             var proseIndex = 0
@@ -200,6 +207,7 @@ public struct Summarizer: Sendable {
                 // out while any other sentence qualifies.
                 let reading = SentenceReading(doc.text[span], inQuotation: quoted[i])
                 if strict && (reading.isQuestion || reading.isUnattributedQuotation) { proseIndex += 1; continue }
+                if strict, d < titles.count, restates(sentence.contentStems, title: titles[d]) { proseIndex += 1; continue }
                 let prior = (1 + options.leadBoost / (1 + Double(proseIndex) / options.leadScale)) * openerPenalty(sentence)
                 proseIndex += 1
                 let concepts = table.concepts(sentence.contentStems)
@@ -210,6 +218,13 @@ public struct Summarizer: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether a sentence says little beyond its source's title: a standfirst under the headline.
+    func restates(_ stems: [Int], title: Set<Int>) -> Bool {
+        let own = Set(stems)
+        guard own.count >= 3, !title.isEmpty else { return false }
+        return Double(own.intersection(title).count) >= options.restatesTitle * Double(own.count)
     }
 
     /// Sentences that open with a pronoun or a linking word read badly out of context.

@@ -282,6 +282,20 @@ struct SeedQuoteTests {
         #expect(!Pipeline().facts(articles: [report, told]).timeline.contains { $0.text.contains("Engineers inspected") })
     }
 
+    @Test func aStandfirstThatRestatesTheTitleIsNotChosen() throws {
+        let a = Article(origin: "a.txt", title: "Calder council backs new harbour wall", date: "2025-03-11", text: """
+            Calder council backs the new harbour wall. \
+            Councillors voted by 41 to 28 on Tuesday to rebuild the wall before winter at a cost of 4.2 million euros. \
+            Fishing crews had asked for the repair since storms breached the old wall in January.
+            """)
+        let digest = Pipeline().digest(articles: [a], budget: .words(60))
+        #expect(!digest.sentences.isEmpty)
+        #expect(!digest.sentences.contains { $0.text.hasPrefix("Calder council backs") })
+        // With nothing else to choose, the restating sentence still serves.
+        let only = Article(origin: "b.txt", title: "Calder council backs new harbour wall", text: "Calder council backs the new harbour wall.")
+        #expect(Pipeline().digest(articles: [only], budget: .words(60)).sentences.count == 1)
+    }
+
     @Test func storiesWithoutTitlesGetAHeadlineCutFromTheirLead() throws {
         let a = Article(origin: "a.txt", text: """
             Ferry crews in Brenna walked out on Tuesday over pay and rosters, stranding hundreds of island residents for a second day running. \
