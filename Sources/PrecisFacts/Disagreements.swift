@@ -172,8 +172,9 @@ public struct DistinctQuantityRule: Sendable {
     public static let all: [DistinctQuantityRule] = [
         // "800g a day" against "a portion of 80g"; "37 children die each year" against this week's 11.
         DistinctQuantityRule(name: "a rate is no total, nor a rate of another period") { a, b, _, _ in a.per != b.per },
-        // The 2009 quake's toll is not this week's.
-        DistinctQuantityRule(name: "figures of different years") { _, _, ya, yb in !ya.isEmpty && !yb.isEmpty && ya.isDisjoint(with: yb) },
+        // The 2009 quake's toll is not this week's. An empty set is the story's present, when no
+        // source is dated: a figure that names its year is then told as background.
+        DistinctQuantityRule(name: "figures of different years") { _, _, ya, yb in ya.isDisjoint(with: yb) && !(ya.isEmpty && yb.isEmpty) },
         // "another 3,000 jobs" against the 7,000 cut in all; "$25 million in punitive damages" against the $33.5 million award.
         DistinctQuantityRule(name: "a part is not its whole") { a, b, _, _ in a.part != b.part },
         // "can hold 50 million gallons" against "flushed 38 million gallons".
@@ -229,10 +230,12 @@ extension NumberFinder {
                 return a
             }
             let needed = mentions.contains { measures.contains($0.1.counts) } ? sharedWordsOfMeasures : sharedWordsOfCounts
-            // A figure without a year of its own is of its source's year, or of any when undated.
+            // A figure without a year of its own is of its source's year; of any year a source of the
+            // story is dated by when its own is undated; of the story's present (empty) when none is.
+            let datedYears = Set(dates.compactMap { $0.flatMap { Int($0.prefix(4)) } })
             func years(_ m: (Int, Quantity)) -> Set<Int> {
                 if !m.1.years.isEmpty { return m.1.years }
-                return dates[m.0].flatMap { Int($0.prefix(4)) }.map { [$0] } ?? []
+                return dates[m.0].flatMap { Int($0.prefix(4)) }.map { [$0] } ?? datedYears
             }
             for a in mentions.indices {
                 for b in mentions.indices where b > a && mentions[a].0 != mentions[b].0
