@@ -210,7 +210,6 @@ public struct NumberFinder: Sendable {
         let t = TimeToken.tokenize(scalars)
         var out: [Quantity] = []
         var i = 0
-        func at(_ k: Int) -> TimeToken? { k >= 0 && k < t.count ? t[k] : nil }
         func inTime(_ k: Int) -> Bool { times.contains { $0.start <= t[k].start && t[k].end <= $0.end } }
         while i < t.count {
             defer { i += 1 }
@@ -219,16 +218,16 @@ public struct NumberFinder: Sendable {
             var value = n.value
             // A year, an ordinal or an age is not a quantity.
             if t[i].kind == .number, t[i].lower.count == 4, !t[i].lower.contains(","), (1800...2100).contains(Int(value)) { continue }
-            if let after = at(n.next), ["st", "nd", "rd", "th"].contains(after.lower) { continue }
-            if at(n.next)?.lower == "-", let u = at(n.next + 1), TimeWords.english.units[u.lower] != nil { continue }
+            if let after = t.at(n.next), ["st", "nd", "rd", "th"].contains(after.lower) { continue }
+            if t.at(n.next)?.lower == "-", let u = t.at(n.next + 1), TimeWords.english.units[u.lower] != nil { continue }
             // A number glued to letters is part of a code, a handle or a link ("@lennon4life1968",
             // "twitter.com/8aanQvxDK6"), unless a short unit follows it ("20km", "5kg").
-            if let before = at(i - 1), before.kind == .word, before.end == t[i].start { continue }
-            if let after = at(n.next), after.kind == .word, after.start == t[n.next - 1].end, after.lower.count > 3 { continue }
+            if let before = t.at(i - 1), before.kind == .word, before.end == t[i].start { continue }
+            if let after = t.at(n.next), after.kind == .word, after.start == t[n.next - 1].end, after.lower.count > 3 { continue }
             // Nor is any number in a link or handle ("https://t.co/2bx54VKpQh").
             if inLink(scalars, t[i].start) { continue }
             // A number after a noun it names is a label: "flight 116", "Route 66", "No. 1".
-            if let before = at(at(i - 1)?.lower == "." ? i - 2 : i - 1), before.kind == .word, labels.contains(before.lower) { continue }
+            if let before = t.at(t.at(i - 1)?.lower == "." ? i - 2 : i - 1), before.kind == .word, labels.contains(before.lower) { continue }
             // Tallies: "111-19", "111 to 19", "111-to-19".
             if let tally = tally(t, i, n) {
                 let counts = "votes"
@@ -242,63 +241,63 @@ public struct NumberFinder: Sendable {
             }
             // The lower bound of a range is read with its upper one ("between 18 and 22 students").
             var upper = n.next
-            if let s = at(upper), scales[s.lower] != nil { upper += 1 }
-            if let link = at(upper), ["and", "to", "or"].contains(link.lower) {
+            if let s = t.at(upper), scales[s.lower] != nil { upper += 1 }
+            if let link = t.at(upper), ["and", "to", "or"].contains(link.lower) {
                 upper += 1
-                if let c = at(upper), currencies[c.lower] != nil { upper += 1 }
+                if let c = t.at(upper), currencies[c.lower] != nil { upper += 1 }
                 if upper < t.count, number(t, upper) != nil, let a = rangeStart(t, upper), a <= i { continue }
             }
             // Qualifier before the number, or the rest of a range it ends.
             var qualifier: String? = nil, low: String? = nil
             if let a = rangeStart(t, i) {
-                let link = at(i - 1).map { currencies[$0.lower] != nil } == true ? i - 2 : i - 1
+                let link = t.at(i - 1).map { currencies[$0.lower] != nil } == true ? i - 2 : i - 1
                 qualifier = span(scalars, t[a].start, t[link].end)
                 first = a
                 var b = link - 1
                 if scales[t[b].lower] != nil { b -= 1 }
                 if var bound = number(t, b)?.value {
-                    if let s = scales[t[link - 1].lower] { bound *= s } else if let s = scales[at(i + 1)?.lower ?? ""] { bound *= s }
+                    if let s = scales[t[link - 1].lower] { bound *= s } else if let s = scales[t.at(i + 1)?.lower ?? ""] { bound *= s }
                     low = Self.format(bound)
                 }
             }
             // The qualifier stands before the currency sign when there is one ("more than $80,000").
-            let base = at(i - 1).map { currencies[$0.lower] != nil } == true ? i - 1 : i
+            let base = t.at(i - 1).map { currencies[$0.lower] != nil } == true ? i - 1 : i
             for q in qualifiers where qualifier == nil && q.count <= base {
                 let words = (0..<q.count).map { t[base - q.count + $0].lower }
                 if words == q { qualifier = q.joined(separator: " "); first = base - q.count; break }
             }
             var currency: String? = nil
-            if let c = at(i - 1), let name = currencies[c.lower] { currency = name; if qualifier == nil { first = i - 1 } }
+            if let c = t.at(i - 1), let name = currencies[c.lower] { currency = name; if qualifier == nil { first = i - 1 } }
             var k = n.next
-            if let s = at(k), let scale = scales[s.lower] ?? (currency != nil && s.start == t[k - 1].end ? moneyScales[s.lower] : nil) {
+            if let s = t.at(k), let scale = scales[s.lower] ?? (currency != nil && s.start == t[k - 1].end ? moneyScales[s.lower] : nil) {
                 value *= scale; last = k; k += 1
             }
             // "a couple of thousand retweets": the scale multiplies.
-            else if p(at(k), "of"), let s = at(k + 1), let scale = scales[s.lower] { value *= scale; last = k + 1; k += 2 }
+            else if p(t.at(k), "of"), let s = t.at(k + 1), let scale = scales[s.lower] { value *= scale; last = k + 1; k += 2 }
             var counts: String? = currency
             var key: String? = currency
-            if let p = at(k), p.lower == "%" || p.lower == "percent" {
+            if let p = t.at(k), p.lower == "%" || p.lower == "percent" {
                 counts = "percent"; key = "percent"; last = k; k += 1
-            } else if p(at(k), "per"), p(at(k + 1), "cent") {
+            } else if p(t.at(k), "per"), p(t.at(k + 1), "cent") {
                 counts = "percent"; key = "percent"; last = k + 1; k += 2
             }
             if counts == nil || currency != nil {
                 // The noun counted: the next word that is not a filler.
                 // An acronym before a word is a modifier: "Two top UN officials", "three U.N. envoys".
                 func isAcronym(_ j: Int) -> Bool {
-                    guard let w = at(j), w.kind == .word, at(j + 1)?.kind == .word else { return false }
+                    guard let w = t.at(j), w.kind == .word, t.at(j + 1)?.kind == .word else { return false }
                     let text = span(scalars, w.start, w.end)
                     return text.count <= 5 && !text.contains { $0.isLowercase }
                 }
                 // At most three fillers from `start` on.
                 func fillers(from start: Int) -> Int {
                     var j = start
-                    while let w = at(j), w.kind == .word, skip.contains(w.lower) || isAcronym(j), j - start < 4 { j += 1 }
+                    while let w = t.at(j), w.kind == .word, skip.contains(w.lower) || isAcronym(j), j - start < 4 { j += 1 }
                     return j
                 }
                 var j = fillers(from: k)
                 // "10 of the council's 15 members": the noun is the one the possessive's own number counts.
-                if let w = at(j), w.lower.hasSuffix("'s") || w.lower.hasSuffix("\u{2019}s"), at(j + 1)?.kind == .number {
+                if let w = t.at(j), w.lower.hasSuffix("'s") || w.lower.hasSuffix("\u{2019}s"), t.at(j + 1)?.kind == .number {
                     j = fillers(from: j + 2)
                 }
                 // "two port officials": more than one of something is plural, so a singular word before a
@@ -310,7 +309,7 @@ public struct NumberFinder: Sendable {
                     singulars.contains(w) || TimeWords.english.weekdays[w] != nil || TimeWords.english.partsOfDay[w] != nil
                 }
                 var m = j
-                while value > 1, m - j < 3, let w = at(m), w.kind == .word, !plural(w.lower), let next = at(m + 1), next.kind == .word,
+                while value > 1, m - j < 3, let w = t.at(m), w.kind == .word, !plural(w.lower), let next = t.at(m + 1), next.kind == .word,
                       !next.capitalized || passed(next.lower), next.lower.count > 3 {
                     if plural(next.lower) && !passed(next.lower) { j = m + 1; break }
                     guard passed(next.lower) else { break }
@@ -319,26 +318,26 @@ public struct NumberFinder: Sendable {
                 // A run of capitalised words: modifiers of the plural after it ("five New York hospitals"),
                 // or, in quotation marks or before a colon, a title ("100 Deadly Skills: The ...").
                 var run = j
-                while let w = at(run), w.kind == .word, w.capitalized, run - j < 4 { run += 1 }
+                while let w = t.at(run), w.kind == .word, w.capitalized, run - j < 4 { run += 1 }
                 if currency == nil, run - j >= 2 {
-                    if let w = at(run), w.kind == .word, !w.capitalized, plural(w.lower) {
+                    if let w = t.at(run), w.kind == .word, !w.capitalized, plural(w.lower) {
                         j = run
-                    } else if ["\"", "\u{201C}"].contains(at(first - 1)?.lower ?? "") || [":", "\"", "\u{201D}"].contains(at(run)?.lower ?? "") {
+                    } else if ["\"", "\u{201C}"].contains(t.at(first - 1)?.lower ?? "") || [":", "\"", "\u{201D}"].contains(t.at(run)?.lower ?? "") {
                         continue
                     }
                 }
-                if let w = at(j), w.kind == .word, !uncounted.contains(w.lower) {
+                if let w = t.at(j), w.kind == .word, !uncounted.contains(w.lower) {
                     var word = w.lower
                     var end = j
                     // "co-sponsors": a hyphenated compound is one noun.
-                    if p(at(j + 1), "-"), let w2 = at(j + 2), w2.kind == .word { word += "-" + w2.lower; end = j + 2 }
+                    if p(t.at(j + 1), "-"), let w2 = t.at(j + 2), w2.kind == .word { word += "-" + w2.lower; end = j + 2 }
                     counts = word
                     key = stemKey(word)
                     last = end
                 }
             }
             // "co-sponsored by 48 countries": what is counted is the co-sponsors.
-            if let by = at(first - 1), by.lower == "by", let verb = participle(t, first - 2) {
+            if let by = t.at(first - 1), by.lower == "by", let verb = participle(t, first - 2) {
                 counts = verb + "s"
                 key = stemKey(verb)
             }

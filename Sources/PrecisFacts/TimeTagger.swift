@@ -52,7 +52,7 @@ public struct TimeTagger: Sendable {
         var clocks: [(index: Int, sentence: Range<Int>)] = []
         while i < tokens.count {
             guard tokens[i].kind != .punct, let match = match(tokens, at: i) else { i += 1; continue }
-            if match.length < 0 { i += -match.length; continue }  // words passed over (an age)
+            if match.passesOver { i += match.length; continue }  // words passed over (an age)
             let from = widened(tokens, i, match)
             let first = tokens[from], last = tokens[i + match.length - 1]
             if sentenceFuture == nil || !sentenceFuture!.range.contains(i) {
@@ -131,32 +131,31 @@ public struct TimeTagger: Sendable {
     /// "earlier", "later" before a day or a relative date ("late yesterday", "early next year",
     /// "earlier today"), and the article of a decade ("the late 1970s", "the mid-1990s").
     func widened(_ t: [TimeToken], _ i: Int, _ match: Match) -> Int {
-        func isWord(_ k: Int, _ s: String) -> Bool { k >= 0 && t[k].lower == s }
         var from = i
         let lengthLike = match.type == .duration || t[i + match.length - 1].lower == "ago"
         if lengthLike {
-            if (t[i].lower == "few" || t[i].lower == "couple") && isWord(i - 1, "a") { from -= 1 }
-            if isWord(from - 1, "nearly") { from -= 1 }
-            else if isWord(from - 1, "than") && (isWord(from - 2, "more") || isWord(from - 2, "less") || isWord(from - 2, "fewer"))
-                || isWord(from - 1, "least") && isWord(from - 2, "at") { from -= 2 }
+            if (t[i].lower == "few" || t[i].lower == "couple") && t.isWord(i - 1, "a") { from -= 1 }
+            if t.isWord(from - 1, "nearly") { from -= 1 }
+            else if t.isWord(from - 1, "than") && (t.isWord(from - 2, "more") || t.isWord(from - 2, "less") || t.isWord(from - 2, "fewer"))
+                || t.isWord(from - 1, "least") && t.isWord(from - 2, "at") { from -= 2 }
             else if match.type == .duration, t[i].lower != "the", !t[i..<(i + match.length)].contains(where: { $0.lower == "-" }) {
-                if isWord(from - 1, "the") { from -= 1 }
-                else if from >= 2, ["first", "latest", "last"].contains(t[from - 1].lower), isWord(from - 2, "the") { from -= 2 }
+                if t.isWord(from - 1, "the") { from -= 1 }
+                else if from >= 2, ["first", "latest", "last"].contains(t[from - 1].lower), t.isWord(from - 2, "the") { from -= 2 }
             }
         } else if match.type == .date || match.type == .time {
             let decade = t[i].kind == .number && t[i].lower.hasSuffix("s")
-            if isWord(from - 1, "of"), ["end", "beginning", "start", "middle"].contains(from >= 2 ? t[from - 2].lower : ""), isWord(from - 3, "the") {
+            if t.isWord(from - 1, "of"), ["end", "beginning", "start", "middle"].contains(from >= 2 ? t[from - 2].lower : ""), t.isWord(from - 3, "the") {
                 from -= 3
-            } else if (isWord(from - 1, "earlier") || isWord(from - 1, "later")), words.relativeDays[t[i].lower] != nil {
+            } else if (t.isWord(from - 1, "earlier") || t.isWord(from - 1, "later")), words.relativeDays[t[i].lower] != nil {
                 from -= 1
-            } else if match.relative || decade, isWord(from - 1, "early") || isWord(from - 1, "late") {
+            } else if match.relative || decade, t.isWord(from - 1, "early") || t.isWord(from - 1, "late") {
                 from -= 1
-            } else if decade, isWord(from - 1, "-"), isWord(from - 2, "mid") {
+            } else if decade, t.isWord(from - 1, "-"), t.isWord(from - 2, "mid") {
                 from -= 2
             }
             // "the '70s", "since '82": the apostrophe that stands for the century.
-            if t[i].kind == .number, t[i].lower.count <= 3, from == i, isWord(from - 1, "'") || isWord(from - 1, "\u{2019}") { from -= 1 }
-            if decade && isWord(from - 1, "the") { from -= 1 }
+            if t[i].kind == .number, t[i].lower.count <= 3, from == i, t.isWord(from - 1, "'") || t.isWord(from - 1, "\u{2019}") { from -= 1 }
+            if decade && t.isWord(from - 1, "the") { from -= 1 }
         }
         return from
     }
@@ -174,18 +173,19 @@ public struct TimeTagger: Sendable {
         /// A time of day with no day named ("at 18:00 UTC", "10:35 a.m."): it takes the day its
         /// sentence names, if any, rather than the article's.
         var clock = false
+        /// Words read only to be passed over, not reported (an age: "61-year-old").
+        var passesOver = false
     }
 
     /// "that year", "later that year", "the following year", "the previous year", "earlier that day",
     /// "the same day": a day or year counted from the last date the text named.
     func anaphoricForm(_ t: [TimeToken], at i: Int) -> Match? {
-        func isWord(_ k: Int, _ s: String) -> Bool { k < t.count && t[k].lower == s }
         // "the same period last year", "the same month a year ago": the month last named, a year back.
-        if isWord(i, "the"), isWord(i + 1, "same"), isWord(i + 2, "period") || isWord(i + 2, "month") {
+        if t.isWord(i, "the"), t.isWord(i + 1, "same"), t.isWord(i + 2, "period") || t.isWord(i + 2, "month") {
             let k = i + 3
-            let tail = isWord(k, "last") && isWord(k + 1, "year") ? 2
-                : (isWord(k, "a") || isWord(k, "one")) && isWord(k + 1, "year") && (isWord(k + 2, "ago") || isWord(k + 2, "earlier") || isWord(k + 2, "before")) ? 3
-                : isWord(k, "the") && isWord(k + 1, "previous") && isWord(k + 2, "year") ? 3 : 0
+            let tail = t.isWord(k, "last") && t.isWord(k + 1, "year") ? 2
+                : (t.isWord(k, "a") || t.isWord(k, "one")) && t.isWord(k + 1, "year") && (t.isWord(k + 2, "ago") || t.isWord(k + 2, "earlier") || t.isWord(k + 2, "before")) ? 3
+                : t.isWord(k, "the") && t.isWord(k + 1, "previous") && t.isWord(k + 2, "year") ? 3 : 0
             guard tail > 0 else { return nil }
             var m = Match(length: k + tail - i, type: .date, relative: true) { reference, _ in
                 reference.map { CivilDate.pad($0.year - 1, 4) + "-" + CivilDate.pad($0.month, 2) }
@@ -195,16 +195,16 @@ public struct TimeTagger: Sendable {
         }
         var k = i
         var shift = 0
-        if isWord(k, "earlier") || isWord(k, "later") { k += 1 }
-        if isWord(k, "that") && isWord(k + 1, "same") { k += 1 }
-        else if isWord(k, "the"), isWord(k + 1, "same") || isWord(k + 1, "following") || isWord(k + 1, "previous") {
-            shift = isWord(k + 1, "following") ? 1 : isWord(k + 1, "previous") ? -1 : 0
+        if t.isWord(k, "earlier") || t.isWord(k, "later") { k += 1 }
+        if t.isWord(k, "that") && t.isWord(k + 1, "same") { k += 1 }
+        else if t.isWord(k, "the"), t.isWord(k + 1, "same") || t.isWord(k + 1, "following") || t.isWord(k + 1, "previous") {
+            shift = t.isWord(k + 1, "following") ? 1 : t.isWord(k + 1, "previous") ? -1 : 0
             k += 1
-        } else if !isWord(k, "that") { return nil }
+        } else if !t.isWord(k, "that") { return nil }
         guard k + 1 < t.count, let unit = ["day": "D", "year": "Y"][t[k + 1].lower] else { return nil }
         // Bare "that day" is as often an idiom ("that day has come") or a day never named.
         if unit == "D" && k == i && t[i].lower == "that" { return nil }
-        if isWord(k + 2, "-") || isWord(k + 2, "ago") || isWord(k + 2, "earlier") { return nil }
+        if t.isWord(k + 2, "-") || t.isWord(k + 2, "ago") || t.isWord(k + 2, "earlier") { return nil }
         var m = Match(length: k + 2 - i, type: .date, relative: true) { reference, _ in
             reference.map { unit == "D" ? $0.adding(days: shift).description : Self.shift($0, unit: "Y", by: shift) }
         }
@@ -282,278 +282,37 @@ public struct TimeTagger: Sendable {
         i >= 3 && t[i - 3].lower == "as" && ["soon", "early"].contains(t[i - 2].lower) && t[i - 1].lower == "as"
     }
 
-    func match(_ t: [TimeToken], at i: Int) -> Match? {
-        let w = t[i].lower
-        func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
-        func isWord(_ k: Int, _ s: String) -> Bool { at(k)?.lower == s }
-
-        // Ages are not time expressions: "61-year-old", "a 5-year-old", "50 years old".
-        if let n = count(t, i) {
-            let unitAt = isWord(n.next, "-") ? n.next + 1 : n.next
-            if let u = at(unitAt), words.units[u.lower] != nil {
-                let age = isWord(unitAt + 1, "-") && isWord(unitAt + 2, "old") ? unitAt + 3
-                    : isWord(unitAt + 1, "old") ? unitAt + 2 : nil
-                if let age { return Match(length: age - i, type: .duration, relative: false, resolve: { _, _ in nil }).skipping }
-            }
-        }
-
-        // Counted from the last date named: "later that year", "the same day".
-        if let m = anaphoricForm(t, at: i) { return m }
-        // Named days: "Thanksgiving Day", "last Christmas", "Easter week".
-        if let m = holidayForm(t, at: i) { return m }
-        // Relative forms that start with a modifier: "last week", "next month", "this year",
-        // "earlier this year", "later this month", "last Tuesday", "next spring", "the past two years".
-        if let m = modifiedForm(t, at: i) { return m }
-
-        // "the last decade", "the past year", "the coming week": the period before or after the article's.
-        if w == "the", let m = at(i + 1), ["last", "past", "next", "coming"].contains(m.lower), let u = at(i + 2),
-           let unit = words.units[u.lower], !u.lower.hasSuffix("s") {
-            let shift = m.lower == "last" || m.lower == "past" ? -1 : 1
-            return Match(length: 3, type: .date, relative: true) { anchor, _ in
-                anchor.map { Self.shift($0, unit: unit, by: shift) }
-            }
-        }
-
-        // "today", "yesterday", "tomorrow" (and "tonight").
-        if let offset = words.relativeDays[w] {
-            var length = 1
-            var part: String? = nil
-            if let p = at(i + 1), let code = words.partsOfDay[p.lower] { part = code; length = 2 }
-            let type: TimeExpression.Kind = part == nil ? .date : .time
-            return Match(length: length, type: type, relative: true) { anchor, _ in
-                anchor.map { $0.adding(days: offset).description + (part.map { "T" + $0 } ?? "") }
-            }
-        }
-        if w == "tonight" {
-            return Match(length: 1, type: .time, relative: true) { anchor, _ in anchor.map { $0.description + "TNI" } }
-        }
-
-        // References to the present, past or future as a whole.
-        if let ref = words.references[w] {
-            return Match(length: 1, type: .date, relative: false) { _, _ in ref }
-        }
-        // "the past" on its own (not "the past two years", "the past week").
-        if w == "the" && isWord(i + 1, "past") && !(at(i + 2).map { words.units[$0.lower] != nil || count(t, i + 2) != nil } ?? false) {
-            return Match(length: 2, type: .date, relative: false) { _, _ in "PAST_REF" }
-        }
-        if w == "the" && isWord(i + 1, "future") {
-            return Match(length: 2, type: .date, relative: false) { _, _ in "FUTURE_REF" }
-        }
-
-        // Recurring: "daily", "every week", "each year".
-        if let period = words.sets[w] {
-            return Match(length: 1, type: .set, relative: false) { _, _ in period }
-        }
-        if (w == "every" || w == "each"), let u = at(i + 1), let unit = words.units[u.lower] {
-            return Match(length: 2, type: .set, relative: false) { _, _ in "P1" + unit }
-        }
-        // "each Thursday", "every July": a day of every week, a month of every year.
-        if (w == "every" || w == "each"), let d = at(i + 1), d.capitalized {
-            if let wd = words.weekdays[d.lower], d.lower.count > 3 {
-                return Match(length: 2, type: .set, relative: false) { _, _ in "XXXX-WXX-\(wd)" }
-            }
-            if let m = words.months[d.lower], d.lower.count > 3 {
-                return Match(length: 2, type: .set, relative: false) { _, _ in "XXXX-" + CivilDate.pad(m, 2) }
-            }
-        }
-
-        // ISO dates "2014-11-18" and numeric dates "11/18/2014", "11/18/14".
-        if t[i].kind == .number, let d = numericDate(t[i].lower) {
-            return Match(length: 1, type: .date, relative: false) { _, _ in d }
-        }
-
-        // "the week of March 6": the week that holds the day.
-        if w == "the", isWord(i + 1, "week"), isWord(i + 2, "of"), let dated = monthForm(t, at: i + 3), dated.length > 1 {
-            return Match(length: 3 + dated.length, type: .date, relative: dated.relative) { anchor, future in
-                dated.resolve(anchor, future).flatMap { CivilDate(iso: $0)?.weekValue }
-            }
-        }
-        // Month forms: "Nov. 18, 2014", "November 18", "November 2014", "November", "mid-November".
-        if let m = monthForm(t, at: i) { return m }
-        if let m = rangeEndForm(t, at: i) { return m }
-        // "18 November 2014", "18 November".
-        if t[i].kind == .number, let day = Int(t[i].lower), (1...31).contains(day),
-           let mt = at(i + 1), let month = month(mt, t, i + 1) {
-            var length = 2
-            var year: Int? = nil
-            if let y = at(i + 2), y.kind == .number, let yy = Int(y.lower), (1000...2999).contains(yy), y.lower.count == 4 { year = yy; length = 3 }
-            return dayMonthMatch(length: length, month: month, day: day, year: year)
-        }
-
-        // Day names: "Tuesday", "Tuesday morning".
-        if let wd = words.weekdays[w], t[i].capitalized || t[i].lower.count > 3, !(w == "sun" || w == "sat" || w == "wed") || t[i].capitalized {
-            guard w.count > 3 || (at(i + 1)?.lower == ".") else { return nil }
-            var length = 1
-            if isWord(i + 1, ".") && w.count <= 5 && words.weekdays[w] != nil && !w.hasSuffix("day") { length = 2 }
-            var part: String? = nil
-            if let p = at(i + length), let code = words.partsOfDay[p.lower] { part = code; length += 1 }
-            // "Saturday, April 25": the explicit date is the expression.
-            if isWord(i + length, ","), let dated = monthForm(t, at: i + length + 1), dated.length > 1 {
-                let total = length + 1 + dated.length
-                return Match(length: total, type: .date, relative: dated.relative, resolve: dated.resolve)
-            }
-            return Match(length: length, type: part == nil ? .date : .time, relative: true) { anchor, future in
-                let partCode = part.map { "T" + $0 } ?? ""
-                guard let anchor else { return "XXXX-WXX-\(wd)" + partCode }
-                return Self.weekday(wd, from: anchor, future: future).description + partCode
-            }
-        }
-
-        // Clock times: "10 a.m.", "3:30 p.m.", "noon".
-        if let m = clockTime(t, at: i) { return m }
-
-        // "third-quarter", "fourth-quarter" (earnings language): the quarter of the article's year.
-        if let n = words.ordinals[w], isWord(i + 1, "-"), let u = at(i + 2), u.lower == "quarter" || u.lower == "half" {
-            let isQuarter = u.lower == "quarter"
-            return Match(length: 3, type: .date, relative: true) { anchor, _ in
-                anchor.map { CivilDate.pad($0.year, 4) + (isQuarter ? "-Q\(n)" : "-H\(n)") }
-            }
-        }
-        // "year-earlier" and "year-ago" ("year-earlier results"; "the year-ago quarter"): a year back.
-        let yearBackStart = w == "the" && isWord(i + 1, "year") ? i + 1 : w == "year" ? i : nil
-        if let y = yearBackStart, isWord(y + 1, "-"), isWord(y + 2, "earlier") || isWord(y + 2, "ago") {
-            let whole = y > i && (isWord(y + 3, "quarter") || isWord(y + 3, "period"))
-            if y == i || whole {
-                return Match(length: whole ? y + 4 - i : 3, type: .date, relative: true) { anchor, _ in
-                    anchor.map { Self.shift($0, unit: "Y", by: -1) }
-                }
-            }
-        }
-        // "the quarter", "the latest quarter", "the latest period", "the current quarter", "the year",
-        // "the full year", "the current fiscal year": the article's own year; of an earnings report's
-        // quarters, the last one completed before the article ("the current quarter" is the one running).
-        if w == "the" {
-            var k = i + 1
-            var modifier = ""
-            // "the year ended June 30", "the fiscal year ending tomorrow": a year's length, its end named.
-            let fiscal = isWord(k, "fiscal") ? 1 : 0
-            if isWord(k + fiscal, "year"), isWord(k + fiscal + 1, "ended") || isWord(k + fiscal + 1, "ending") {
-                return Match(length: 2 + fiscal, type: .duration, relative: false) { _, _ in "P1Y" }
-            }
-            if let m = at(k), ["latest", "current", "full"].contains(m.lower) { modifier = m.lower; k += 1 }
-            if isWord(k, "fiscal") { k += 1 }
-            if let u = at(k), u.lower == "year" || u.lower == "quarter" || u.lower == "period" && modifier == "latest",
-               !(at(k + 1).map { $0.lower == "-" || $0.lower == "earlier" || $0.lower == "ago" } ?? false),
-               !(u.lower == "year" && (count(t, k + 1) != nil || year(t, k + 1) != nil)) {
-                let length = k + 1 - i
-                if u.lower == "year" {
-                    return Match(length: length, type: .date, relative: true) { anchor, _ in anchor.map { CivilDate.pad($0.year, 4) } }
-                }
-                let shift = modifier == "current" ? 0 : -1
-                return Match(length: length, type: .date, relative: true) { anchor, _ in
-                    anchor.map { Self.shift($0, unit: "Q", by: shift) }
-                }
-            }
-        }
-        // "fourth quarter", "the fiscal first quarter", "the 1988 second quarter", "the 1988 quarter".
-        if let q = quarterForm(t, at: i) { return q }
-        // "the highest level in years": a stretch of unsaid length.
-        if i > 0, t[i - 1].lower == "in", w == "years" || w == "decades" {
-            return Match(length: 1, type: .duration, relative: false) { _, _ in Self.durationValue("X", w == "years" ? "Y" : "DE") }
-        }
-        // "recent years", "in coming weeks", "the weeks ahead": a stretch of unsaid length.
-        if (w == "recent" || w == "coming"), let u = at(i + 1), u.lower.hasSuffix("s"), let unit = words.units[u.lower] {
-            return Match(length: 2, type: .duration, relative: false) { _, _ in Self.durationValue("X", unit) }
-        }
-        if w == "the", let u = at(i + 1), u.lower.hasSuffix("s"), let unit = words.units[u.lower], isWord(i + 2, "ahead") {
-            return Match(length: 3, type: .duration, relative: false) { _, _ in Self.durationValue("X", unit) }
-        }
-        // "the weekend" (or "over the weekend"): the one just past, or the coming one in a sentence
-        // about the future, as TIMEX3's week-with-weekend value.
-        if w == "the", isWord(i + 1, "weekend"), let saturday = words.weekdays["saturday"] {
-            return Match(length: 2, type: .date, relative: true) { anchor, future in
-                anchor.map { Self.weekday(saturday, from: $0, future: future).weekValue + "-WE" }
-            }
-        }
-        // Decades and years in two digits after an apostrophe or as a plural: "the '70s", "80s", "since '82".
-        // ("in their 30s" is an age: a plural needs "the" or an apostrophe, or to follow such a decade.)
-        func twoDigitDecade(_ k: Int) -> Bool {
-            k >= 1 && t[k].kind == .number && t[k].lower.count == 3 && t[k].lower.hasSuffix("s") && Int(t[k].lower.dropLast()).map { $0 % 10 == 0 } == true
-                && (["the", "'", "\u{2019}"].contains(t[k - 1].lower) || k >= 3 && ["and", "or", "to"].contains(t[k - 1].lower) && twoDigitDecade(k - 2))
-        }
-        if twoDigitDecade(i), let y = Int(t[i].lower.dropLast()) {
-            return Match(length: 1, type: .date, relative: false) { _, _ in String((y < 30 ? 200 : 190) + y / 10) }
-        }
-        // The apostrophe touches the number and not the word before it (a closing quote would).
-        if t[i].kind == .number, t[i].lower.count == 2, let y = Int(t[i].lower), i > 0, ["'", "\u{2019}"].contains(t[i - 1].lower),
-           t[i - 1].end == t[i].start, i < 2 || t[i - 2].end < t[i - 1].start {
-            return Match(length: 1, type: .date, relative: false) { _, _ in String((y < 30 ? 2000 : 1900) + y) }
-        }
-        // Decades: "the 1990s", "1990s".
-        if t[i].kind == .number, t[i].lower.count == 5, t[i].lower.hasSuffix("s"), let y = Int(t[i].lower.dropLast()), y % 10 == 0, (1000...2990).contains(y) {
-            return Match(length: 1, type: .date, relative: false) { _, _ in String(y / 10) }
-        }
-
-        // Durations and "ago": "five years", "22 months", "two-week", "several days", "five years ago".
-        if let m = durationForm(t, at: i) { return m }
-        // "a day-long meeting", "a decades-long dispute": a length as an adjective.
-        if let unit = words.units[w], isWord(i + 1, "-"), isWord(i + 2, "long") {
-            let amount = w.hasSuffix("s") ? "X" : "1"
-            return Match(length: 3, type: .duration, relative: false) { _, _ in Self.durationValue(amount, unit) }
-        }
-
-        // "fiscal 1989": the fiscal year of that number.
-        if w == "fiscal", let y = at(i + 1).flatMap(fourDigitYear) {
-            return Match(length: 2, type: .date, relative: false) { _, _ in String(y) }
-        }
-        // A spelled-out year: "in nineteen ninety-six".
-        if t[i].kind == .word, let y = year(t, i) {
-            return Match(length: y.next - i, type: .date, relative: false) { _, _ in String(y.year) }
-        }
-        // A year standing alone: "in 2014", "since 1990", "2014,".
-        if let y = fourDigitYear(t[i]) {
-            let prev = i > 0 ? t[i - 1].lower : ""
-            let next = at(i + 1)
-            // A year that names an edition or qualifies a noun: "WWDC 2005", "the 1991 settlement",
-            // "the 2008 model year" (modern years only: "the 1500 workers" is a count).
-            let modern = (1900...2099).contains(y)
-            let afterName = i >= 2 && t[i - 1].kind == .word && t[i - 1].capitalized && !t[i - 2].endsSentence
-                && !words.months.keys.contains(prev)
-            let attributive = Self.yearDeterminers.contains(prev) && next?.kind == .word
-            // "in both 1990 and 1991", "1989 or 1990".
-            let paired = next.map { ["and", "or", "to", "through"].contains($0.lower) } == true && at(i + 2).flatMap(fourDigitYear) != nil
-            let yearish = Self.yearPrepositions.contains(prev) || paired
-                || next == nil || next!.kind == .punct && next!.lower != "-" && next!.lower != "%" && next!.lower != "$"
-                || modern && (afterName || attributive)
-            if yearish && prev != "$" && prev != "#" {
-                return Match(length: 1, type: .date, relative: false) { _, _ in String(y) }
-            }
-        }
-        return nil
-    }
-
     /// Quarters and halves: "the third quarter", "fourth quarter", "the first half", "the fiscal first
     /// quarter", "the 1988 second quarter", "the third quarter of 1989"; and "the 1988 quarter", "the
     /// 1989 period", valued as the year until `yearBackToQuarter` knows the reported quarter.
     func quarterForm(_ t: [TimeToken], at i: Int) -> Match? {
-        func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
         var k = i
         var year: Int? = nil
         if t[i].lower == "the" {
             k += 1
-            if at(k)?.lower == "fiscal" { k += 1 }
-            if let y = at(k).flatMap(fourDigitYear) {
+            if t.at(k)?.lower == "fiscal" { k += 1 }
+            if let y = t.at(k).flatMap(fourDigitYear) {
                 year = y
                 k += 1
-                if k == i + 2, let u = at(k), u.lower == "quarter" || u.lower == "period" {
+                if k == i + 2, let u = t.at(k), u.lower == "quarter" || u.lower == "period" {
                     return Match(length: 3, type: .date, relative: false) { _, _ in String(y) }
                 }
             }
         } else if i > 0 && (t[i - 1].lower == "the" || t[i - 1].lower == "-") {
             return nil  // read from "the" on, or a compound ("third-quarter")
         }
-        guard let o = at(k), let u = at(k + 1), u.lower == "quarter" || u.lower == "half",
+        guard let o = t.at(k), let u = t.at(k + 1), u.lower == "quarter" || u.lower == "half",
               let n = words.ordinals[o.lower] ?? (o.lower == "final" ? (u.lower == "quarter" ? 4 : 2) : nil),
-              !(at(k + 2).map { $0.lower == "-" } ?? false) else { return nil }
+              !(t.at(k + 2).map { $0.lower == "-" } ?? false) else { return nil }
         let isQuarter = u.lower == "quarter"
         var length = k + 2 - i
         // "of last year", "of this year": the anchor's year moved.
         var yearShift = 0
         if year == nil {
-            if at(i + length)?.lower == "of", let y = at(i + length + 1).flatMap(fourDigitYear) { year = y; length += 2 }
-            else if let y = at(i + length).flatMap(fourDigitYear) { year = y; length += 1 }
-            else if at(i + length)?.lower == "of", at(i + length + 2)?.lower == "year",
-                    let shift = Self.yearShifts[at(i + length + 1)?.lower ?? ""] {
+            if t.at(i + length)?.lower == "of", let y = t.at(i + length + 1).flatMap(fourDigitYear) { year = y; length += 2 }
+            else if let y = t.at(i + length).flatMap(fourDigitYear) { year = y; length += 1 }
+            else if t.at(i + length)?.lower == "of", t.at(i + length + 2)?.lower == "year",
+                    let shift = Self.yearShifts[t.at(i + length + 1)?.lower ?? ""] {
                 yearShift = shift
                 length += 3
             }
@@ -586,29 +345,28 @@ public struct TimeTagger: Sendable {
     /// "last week", "next month", "this year", "earlier this year", "last Tuesday", "the past two years",
     /// "the coming weeks", "last spring".
     func modifiedForm(_ t: [TimeToken], at i: Int) -> Match? {
-        func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
         var k = i
         var mod = 0
         var earlierLater = false
         let w = t[i].lower
         if w == "earlier" || w == "later" {
-            guard let next = at(i + 1), next.lower == "this" || next.lower == "last" || next.lower == "next" else { return nil }
+            guard let next = t.at(i + 1), next.lower == "this" || next.lower == "last" || next.lower == "next" else { return nil }
             earlierLater = true
             k += 1
         }
-        switch at(k)?.lower {
+        switch t.at(k)?.lower {
         case "last"?, "past"?: mod = -1
         case "next"?, "coming"?: mod = 1
         case "this"?: mod = 0
         default: return nil
         }
         // "the past two years" / "the last three months" / "the next several days": durations.
-        if !earlierLater, i > 0, t[i - 1].lower == "the", let n = count(t, k + 1), let u = at(qualifiedUnit(t, n.next)), let unit = words.units[u.lower] {
+        if !earlierLater, i > 0, t[i - 1].lower == "the", let n = count(t, k + 1), let u = t.at(qualifiedUnit(t, n.next)), let unit = words.units[u.lower] {
             let length = qualifiedUnit(t, n.next) + 1 - i
             let amount = n.value
             return Match(length: length, type: .duration, relative: false) { _, _ in Self.durationValue(amount, unit) }
         }
-        guard let target = at(k + 1) else { return nil }
+        guard let target = t.at(k + 1) else { return nil }
         let length = k + 2 - i
         if let unit = words.units[target.lower] {
             if (w == "past" || w == "coming") && !(i > 0 && t[i - 1].lower == "the") { return nil }
@@ -644,8 +402,8 @@ public struct TimeTagger: Sendable {
             }
         }
         // "last Oct. 23" is the date "Oct. 23", read from the month on.
-        let dayAfter = at(k + 2)?.lower == "." ? k + 3 : k + 2
-        if let m = month(target, t, k + 1), !(at(dayAfter).map { $0.kind == .number && fourDigitYear($0) == nil } ?? false) {
+        let dayAfter = t.at(k + 2)?.lower == "." ? k + 3 : k + 2
+        if let m = month(target, t, k + 1), !(t.at(dayAfter).map { $0.kind == .number && fourDigitYear($0) == nil } ?? false) {
             // "last April": the latest April before the article's month; "next April": the first after.
             return Match(length: length, type: .date, relative: true) { anchor, _ in
                 guard let anchor else { return nil }
@@ -659,45 +417,44 @@ public struct TimeTagger: Sendable {
     }
 
     func monthForm(_ t: [TimeToken], at i: Int) -> Match? {
-        func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
         var k = i
         // "mid-November", "early March", "late 2014" keep their modifier inside the expression.
         if ["mid", "early", "late"].contains(t[i].lower) {
-            k = t[i].lower == "mid" && at(i + 1)?.lower == "-" ? i + 2 : i + 1
-            if let y = at(k).flatMap(fourDigitYear) {
+            k = t[i].lower == "mid" && t.at(i + 1)?.lower == "-" ? i + 2 : i + 1
+            if let y = t.at(k).flatMap(fourDigitYear) {
                 return Match(length: k + 1 - i, type: .date, relative: false) { _, _ in String(y) }
             }
         }
-        guard let mt = at(k), let month = month(mt, t, k) else { return nil }
+        guard let mt = t.at(k), let month = month(mt, t, k) else { return nil }
         var length = k + 1 - i
-        if at(i + length)?.lower == "." && mt.lower.count <= 4 && !["may", "june", "july"].contains(mt.lower) { length += 1 }
+        if t.at(i + length)?.lower == "." && mt.lower.count <= 4 && !["may", "june", "july"].contains(mt.lower) { length += 1 }
         var day: Int? = nil
-        if let d = at(i + length), d.kind == .number, let n = Int(d.lower.filter(\.isNumber)), (1...31).contains(n),
+        if let d = t.at(i + length), d.kind == .number, let n = Int(d.lower.filter(\.isNumber)), (1...31).contains(n),
            d.lower.count <= 4, fourDigitYear(d) == nil {
             day = n
             length += 1
-            if let sfx = at(i + length), ["st", "nd", "rd", "th"].contains(sfx.lower) { length += 1 }
-        } else if let d = at(i + length), d.kind == .number, let r = Self.dayRange(d.lower) {
+            if let sfx = t.at(i + length), ["st", "nd", "rd", "th"].contains(sfx.lower) { length += 1 }
+        } else if let d = t.at(i + length), d.kind == .number, let r = Self.dayRange(d.lower) {
             // "March 3-4": the range is one expression, dated by its first day.
             day = r
             length += 1
         }
         var year: Int? = nil
         var y = i + length
-        if at(y)?.lower == "," { y += 1 }
+        if t.at(y)?.lower == "," { y += 1 }
         if let yy = self.year(t, y) { year = yy.year; length = yy.next - i }
-        else if at(y)?.lower == "of", let yy = self.year(t, y + 1) { year = yy.year; length = yy.next - i }
+        else if t.at(y)?.lower == "of", let yy = self.year(t, y + 1) { year = yy.year; length = yy.next - i }
         // "Feb. 3 to 5, 2024": the year after the range's last day is the first day's too.
         if let d = day, year == nil, let end = rangeEnd(t, after: i + length - 1, from: d) {
-            let k = at(end.index + 1)?.lower == "," ? end.index + 2 : end.index + 1
+            let k = t.at(end.index + 1)?.lower == "," ? end.index + 2 : end.index + 1
             year = self.year(t, k)?.year
         }
         if let day { return dayMonthMatch(length: length, month: month, day: day, year: year) }
         // "July last year", "March this year"; "October of next year" takes that year, and "next
         // year" stays an expression of its own.
         var yearShift: Int? = nil
-        let of = at(i + length)?.lower == "of" ? 1 : 0
-        if year == nil, let m = at(i + length + of), at(i + length + of + 1)?.lower == "year" {
+        let of = t.at(i + length)?.lower == "of" ? 1 : 0
+        if year == nil, let m = t.at(i + length + of), t.at(i + length + of + 1)?.lower == "year" {
             yearShift = Self.yearShifts[m.lower]
             if yearShift != nil && of == 0 { length += 2 }
         }
@@ -778,13 +535,12 @@ public struct TimeTagger: Sendable {
     }
 
     func clockTime(_ t: [TimeToken], at i: Int) -> Match? {
-        func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
         let w = t[i].lower
         if w == "noon" || w == "midnight" || w == "midday" {
             // "High Noon", "for the people of Poland, high noon comes today": the figure of speech.
             if i > 0, t[i - 1].lower == "high" { return nil }
             let hh = w == "midnight" ? "24:00" : "12:00"
-            if let d = at(i + 1), let wd = words.weekdays[d.lower], d.lower.count > 3 {
+            if let d = t.at(i + 1), let wd = words.weekdays[d.lower], d.lower.count > 3 {
                 return Match(length: 2, type: .time, relative: true) { anchor, future in
                     anchor.map { Self.weekday(wd, from: $0, future: future).description + "T" + hh }
                 }
@@ -795,11 +551,11 @@ public struct TimeTagger: Sendable {
         let parts = w.split(separator: ":")
         // 24-hour times with a zone, as wire and wiki news give them: "18:00 UTC", "0800 GMT",
         // "12:00 UTC Monday". The value is in UTC ("Z"); the day is the article's or the one named.
-        if let zone = at(i + 1), zone.lower == "utc" || zone.lower == "gmt" {
+        if let zone = t.at(i + 1), zone.lower == "utc" || zone.lower == "gmt" {
             let digits = parts.count == 2 && parts[1].count == 2 ? parts[0] + parts[1] : parts.count == 1 && w.count == 4 ? Substring(w) : ""
             if digits.count >= 3, digits.count <= 4, let hm = Int(digits), hm / 100 <= 23, hm % 100 <= 59 {
                 let hh = CivilDate.pad(hm / 100, 2) + ":" + CivilDate.pad(hm % 100, 2) + "Z"
-                if let d = at(i + 2), let wd = words.weekdays[d.lower], d.lower.count > 3 {
+                if let d = t.at(i + 2), let wd = words.weekdays[d.lower], d.lower.count > 3 {
                     return Match(length: 3, type: .time, relative: true) { anchor, future in
                         anchor.map { Self.weekday(wd, from: $0, future: future).description + "T" + hh }
                     }
@@ -812,16 +568,16 @@ public struct TimeTagger: Sendable {
         // "a.m." / "p.m." arrive as "a", ".", "m", "." or "am"/"pm".
         var k = i + 1
         var pm: Bool? = nil
-        if let a = at(k), a.lower == "am" || a.lower == "pm" { pm = a.lower == "pm"; k += 1 }
-        else if let a = at(k), a.lower == "a" || a.lower == "p", at(k + 1)?.lower == ".", at(k + 2)?.lower == "m" {
+        if let a = t.at(k), a.lower == "am" || a.lower == "pm" { pm = a.lower == "pm"; k += 1 }
+        else if let a = t.at(k), a.lower == "a" || a.lower == "p", t.at(k + 1)?.lower == ".", t.at(k + 2)?.lower == "m" {
             pm = a.lower == "p"
             k += 3
-            if at(k)?.lower == "." { k += 1 }
+            if t.at(k)?.lower == "." { k += 1 }
         }
         // "at 4 in the morning", "until 9 in the evening", "at 11 at night".
         if pm == nil, i > 0, ["at", "until", "till", "by", "before", "after", "from", "around", "about"].contains(t[i - 1].lower) {
-            let inThe = at(k)?.lower == "in" && at(k + 1)?.lower == "the" ? 2 : at(k)?.lower == "at" ? 1 : 0
-            if inThe > 0, let p = at(k + inThe)?.lower, inThe == 2 ? ["morning", "afternoon", "evening"].contains(p) : p == "night" {
+            let inThe = t.at(k)?.lower == "in" && t.at(k + 1)?.lower == "the" ? 2 : t.at(k)?.lower == "at" ? 1 : 0
+            if inThe > 0, let p = t.at(k + inThe)?.lower, inThe == 2 ? ["morning", "afternoon", "evening"].contains(p) : p == "night" {
                 pm = p == "morning" ? false : p == "night" ? (6...11).contains(h) : h != 12
                 k += inThe + 1
             }
@@ -832,9 +588,9 @@ public struct TimeTagger: Sendable {
         let hh = CivilDate.pad(hour, 2) + ":" + CivilDate.pad(minutes, 2)
         // "5 p.m. EST Nov. 9", "4 a.m. EDT Thursday": a zone, then the day, belong to the time.
         var dayAt = i + length
-        if let z = at(dayAt), words.zones.contains(z.lower) {
+        if let z = t.at(dayAt), words.zones.contains(z.lower) {
             dayAt += 1
-            if at(dayAt)?.lower == "," { dayAt += 1 }
+            if t.at(dayAt)?.lower == "," { dayAt += 1 }
             if let dated = monthForm(t, at: dayAt), dated.length > 1 {
                 return Match(length: dayAt + dated.length - i, type: .time, relative: dated.relative) { anchor, future in
                     dated.resolve(anchor, future).map { $0 + "T" + hh }
@@ -842,7 +598,7 @@ public struct TimeTagger: Sendable {
             }
         }
         // "10 p.m. Wednesday": the day named after the time.
-        if let d = at(dayAt), let wd = words.weekdays[d.lower], d.lower.count > 3 {
+        if let d = t.at(dayAt), let wd = words.weekdays[d.lower], d.lower.count > 3 {
             return Match(length: dayAt + 1 - i, type: .time, relative: true) { anchor, future in
                 anchor.map { Self.weekday(wd, from: $0, future: future).description + "T" + hh }
             }
@@ -860,16 +616,15 @@ public struct TimeTagger: Sendable {
     }
 
     func durationForm(_ t: [TimeToken], at i: Int) -> Match? {
-        func at(_ k: Int) -> TimeToken? { k < t.count ? t[k] : nil }
         guard let n = count(t, i) else { return nil }
         var k = n.next
         var hyphen = false
-        if at(k)?.lower == "-" { k += 1; hyphen = true }
+        if t.at(k)?.lower == "-" { k += 1; hyphen = true }
         if !hyphen { k = qualifiedUnit(t, k) }
-        guard let u = at(k), let unit = words.units[u.lower] else { return nil }
+        guard let u = t.at(k), let unit = words.units[u.lower] else { return nil }
         // "a year" is too often "$5 a year" or "once a week": "a"/"an" make a duration only after a word
         // that takes one ("for a year", "in a week", "nearly a decade"), or with "ago".
-        let back = at(k + 1)?.lower == "ago" || at(k + 1)?.lower == "earlier"
+        let back = t.at(k + 1)?.lower == "ago" || t.at(k + 1)?.lower == "earlier"
         if ["a", "an"].contains(t[i].lower) && !back {
             let prev = i > 0 ? t[i - 1].lower : ""
             guard !hyphen, Self.durationLeads.contains(prev) else { return nil }
@@ -882,7 +637,7 @@ public struct TimeTagger: Sendable {
                 return Self.shift(anchor, unit: unit, by: -count)
             }
         }
-        if hyphen && (at(k + 1)?.lower == "-" && at(k + 2)?.lower == "old") { return nil }
+        if hyphen && (t.at(k + 1)?.lower == "-" && t.at(k + 2)?.lower == "old") { return nil }
         return Match(length: k + 1 - i, type: .duration, relative: false) { _, _ in Self.durationValue(amount, unit) }
     }
 
@@ -1007,7 +762,7 @@ extension TimeTagger.Match {
     /// A match that covers words (an age) without reporting them.
     var skipping: TimeTagger.Match {
         var m = self
-        m.length = -length
+        m.passesOver = true
         return m
     }
 }

@@ -410,8 +410,11 @@ import PrecisText
         let later = facts("Floodwater destroyed 130 homes in Calder.", "2024-05-03")
         let d = NumberFinder.disagreements([old, now, later], dates: ["2024-05-02", "2024-05-02", "2024-05-03"])
         #expect(d.map { $0.values.map(\.value) } == [["120", "130"]])
-        // Undated sources with no year of their own are of any year.
-        #expect(NumberFinder.disagreements([old, later], dates: [nil, nil]).map { $0.values.map(\.value) } == [["300", "130"]])
+        // When no source is dated, a figure with no year of its own is of the story's present: the
+        // 2009 storm's toll is background, not a rival count.
+        #expect(NumberFinder.disagreements([old, later], dates: [nil, nil]).isEmpty)
+        // When some source is dated, an undated one's figure is of any year a source is dated by.
+        #expect(NumberFinder.disagreements([now, later], dates: ["2024-05-02", nil]).map { $0.values.map(\.value) } == [["120", "130"]])
     }
 
     @Test func countsFarFromTheirGroupAreOtherFigures() throws {
