@@ -165,6 +165,13 @@ public actor FeedWatcher {
         if feed.gone { return result }
         if !force, let due = Self.date(feed.nextPoll), due > Date() { return result }
         let now = Date()
+        // Another watcher on the same database may be polling it: take its lease or leave it.
+        let lease = Double(settings.fetch.totalTimeout.components.seconds) * 30 + 60
+        guard (try? await feeds.leaseFeed(id: feed.id, now: Self.iso(now), until: Self.iso(now.addingTimeInterval(lease)))) == true else {
+            result.notes.append("polled by another watcher just now")
+            return result
+        }
+
         feed.lastFetch = Self.iso(now)
         do {
             let response = try await fetcher.fetch(FetchRequest(url: feed.url, etag: feed.etag, lastModified: feed.lastModified))
@@ -209,7 +216,10 @@ public actor FeedWatcher {
             if case WatchError.busy(_, let retryAfter?) = error { wait = max(wait, Double(retryAfter.components.seconds)) }
             feed.nextPoll = Self.iso(now.addingTimeInterval(wait))
         }
-        do { try await feeds.saveFeed(feed) } catch {
+        do {
+            try await feeds.saveFeed(feed)
+            try await feeds.releaseFeed(id: feed.id)
+        } catch {
             result.status = .failed("the feed's state could not be stored: \(error)")
         }
         return result

@@ -58,6 +58,13 @@ public protocol FeedStore: Sendable {
     func seenItems(feed: Int64, among keys: [String]) async throws -> Set<String>
     /// Records an item as seen, with the article it was stored as (nil when it gave none).
     func markSeen(feed: Int64, key: String, article: Int64?) async throws
+    /// Takes the feed for one poll until `until` (ISO 8601 UTC): true when no other watcher holds
+    /// it, i.e. its lease is free or ran out before `now` (a watcher killed mid-poll holds it no
+    /// longer than its lease). On PostgreSQL the row is taken with FOR UPDATE SKIP LOCKED, so
+    /// several watcher processes on one database never poll one feed at the same time.
+    func leaseFeed(id: Int64, now: String, until: String) async throws -> Bool
+    /// Gives the feed's lease back after its poll.
+    func releaseFeed(id: Int64) async throws
 }
 
 /// Opens the store a `--db` value names, with its feed tables ready.

@@ -4,6 +4,7 @@ extension PostgresStore: FeedStore {
     /// The feed tables' migrations, recorded in `precis_migration` beside the articles' own.
     static let feedMigrations: [(String, String)] = [
         ("feeds v1: watched feeds and the items they gave", FeedSchema.postgres),
+        ("feeds v2: a lease, so that two watchers never poll one feed at once", "ALTER TABLE feed ADD COLUMN IF NOT EXISTS lease_until TEXT"),
     ]
 
     public func prepareFeeds() async throws {
@@ -89,6 +90,22 @@ extension PostgresStore: FeedStore {
             seen.insert(key)
         }
         return seen
+    }
+
+    public func leaseFeed(id: Int64, now: String, until: String) async throws -> Bool {
+        // A row another transaction is leasing right now is skipped, not waited for; a lease
+        // another watcher holds is seen in lease_until.
+        var taken = false
+        for try await _ in try await client.query("""
+            UPDATE feed SET lease_until = \(until)
+            WHERE id = (SELECT id FROM feed WHERE id = \(id) AND (lease_until IS NULL OR lease_until < \(now)) FOR UPDATE SKIP LOCKED)
+            RETURNING id
+            """, logger: logger).decode(Int64.self) { taken = true }
+        return taken
+    }
+
+    public func releaseFeed(id: Int64) async throws {
+        try await client.query("UPDATE feed SET lease_until = NULL WHERE id = \(id)", logger: logger)
     }
 
     public func markSeen(feed: Int64, key: String, article: Int64?) async throws {

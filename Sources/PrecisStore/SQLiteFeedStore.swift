@@ -7,6 +7,9 @@ extension SQLiteStore: FeedStore {
         m.registerMigration("feeds v1: watched feeds and the items they gave") { db in
             try db.execute(sql: FeedSchema.sqlite)
         }
+        m.registerMigration("feeds v2: a lease, so that two watchers never poll one feed at once") { db in
+            try db.execute(sql: "ALTER TABLE feed ADD COLUMN lease_until TEXT")
+        }
         return m
     }
 
@@ -81,6 +84,21 @@ extension SQLiteStore: FeedStore {
             try db.execute(sql: "INSERT INTO feed_item (feed, key, article) VALUES (?, ?, ?) ON CONFLICT(feed, key) DO NOTHING",
                            arguments: [feed, key, article])
         }
+    }
+}
+
+extension SQLiteStore {
+    public func leaseFeed(id: Int64, now: String, until: String) async throws -> Bool {
+        // SQLite has one writer at a time: the test and the update are one step.
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE feed SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)",
+                           arguments: [until, id, now])
+            return db.changesCount == 1
+        }
+    }
+
+    public func releaseFeed(id: Int64) async throws {
+        try await pool.write { db in try db.execute(sql: "UPDATE feed SET lease_until = NULL WHERE id = ?", arguments: [id]) }
     }
 }
 

@@ -42,6 +42,16 @@ import Testing
         try await other.saveFeed(gone)
         #expect(try await store.feed(id: b.id)?.gone == true)
 
+        // One watcher at a time: a lease is taken once, until it is given back or runs out.
+        #expect(try await store.leaseFeed(id: a.id, now: "2026-12-05T06:00:00Z", until: "2026-12-05T06:15:00Z"))
+        #expect(try await other.leaseFeed(id: a.id, now: "2026-12-05T06:01:00Z", until: "2026-12-05T06:16:00Z") == false)
+        #expect(try await other.leaseFeed(id: a.id, now: "2026-12-05T06:20:00Z", until: "2026-12-05T06:35:00Z"),
+                "a watcher killed mid-poll holds its feed no longer than the lease")
+        try await other.releaseFeed(id: a.id)
+        #expect(try await store.leaseFeed(id: a.id, now: "2026-12-05T06:21:00Z", until: "2026-12-05T06:36:00Z"))
+        try await store.releaseFeed(id: a.id)
+        #expect(try await store.leaseFeed(id: 987_654, now: "2026-12-05T06:21:00Z", until: "2026-12-05T06:36:00Z") == false)
+
         #expect(try await store.removeFeed(id: a.id))
         #expect(try await store.removeFeed(id: a.id) == false)
         #expect(try await store.feed(id: a.id) == nil)
@@ -65,5 +75,22 @@ extension PostgresStoreTests {
         let store = try await fresh()
         try await store.dropFeedTables()
         try await FeedStoreTests().exercise(store) { try await openFeedStore(TestPostgres.url!) }
+    }
+
+    @Test func watchersRacingForOneFeedOnPostgreSQLLeaseItOnce() async throws {
+        let first = try await fresh()
+        try await first.dropFeedTables()
+        try await first.prepareFeeds()
+        let feed = try await first.addFeed(url: "https://harbour.example/feed.xml", title: nil)
+        // Eight connections (as eight watcher processes would have) ask for the same feed at once.
+        let stores = try await withThrowingTaskGroup(of: PostgresStore.self) { group in
+            for _ in 0..<8 { group.addTask { try await PostgresStore.open(url: TestPostgres.url!) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let taken = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for s in stores { group.addTask { try await s.leaseFeed(id: feed.id, now: "2026-12-05T06:00:00Z", until: "2026-12-05T06:15:00Z") } }
+            return try await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+        }
+        #expect(taken == 1)
     }
 }

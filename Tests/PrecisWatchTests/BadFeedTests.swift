@@ -61,4 +61,23 @@ import PrecisStore
         #expect(again.feeds == names.count - 1, "a feed that answered 410 is polled no more")
         #expect(try await store.feeds().first { $0.url.hasSuffix("/missing.xml") }?.errorsInRow == 2)
     }
+
+    @Test func aFeedAnotherWatcherHoldsIsLeftToIt() async throws {
+        let server = try await Self.server()
+        defer { server.stop() }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("precis-lease-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try await openFeedStore(path)
+        var settings = WatchSettings()
+        settings.fetch.allowLoopback = true
+        let watcher = FeedWatcher(service: try await PrecisService(store: store), feeds: store, settings: settings)
+        let feed = try await watcher.subscribe(url: server.base + "/missing.xml")
+        // Another process took it, with a lease that runs past this test.
+        #expect(try await store.leaseFeed(id: feed.id, now: "2026-01-01T00:00:00Z", until: "2999-01-01T00:00:00Z"))
+        let summary = try await watcher.pollOnce()
+        #expect(summary.feeds == 0)
+        #expect(try await store.feed(id: feed.id)?.lastFetch == nil, "the feed was not polled")
+        try await store.releaseFeed(id: feed.id)
+        #expect(try await watcher.pollOnce().errors == 1)
+    }
 }
