@@ -5,7 +5,8 @@ import Testing
 import PrecisStore
 
 /// `precis watch` against a server the test starts on 127.0.0.1: an OPML file, an RSS feed with full
-/// content, and an Atom feed whose only entry is a teaser pointing at a page on the same server.
+/// content, an Atom feed whose only entry is a teaser pointing at a page on the same server, and a
+/// JSON Feed.
 @Suite struct WatchEndToEndTests {
     static let opml = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -14,6 +15,7 @@ import PrecisStore
             <outline text="Calder Courier" type="rss" xmlUrl="BASE/feeds/courier.xml"/>
             <outline text="Valley Gazette" type="rss" xmlUrl="BASE/feeds/gazette.atom"/>
           </outline>
+          <outline text="Tide Tables" type="rss" xmlUrl="BASE/feeds/tides.json"/>
         </body></opml>
         """
 
@@ -58,6 +60,14 @@ import PrecisStore
         </feed>
         """
 
+    static let tides = """
+        {"version": "https://jsonfeed.org/version/1.1", "title": "Tide Tables",
+         "items": [{"id": "tides-9", "url": "https://tides.example/spring-tides",
+                    "title": "Spring tides to flood the Ostvik quay road",
+                    "date_published": "2026-12-02T18:45:00+01:00",
+                    "content_text": "The spring tides this weekend will flood the quay road in Ostvik twice a day, the harbour office said on Wednesday. The road will be closed from two hours before each high water until the water has gone down, and buses will run along the upper road instead. The office asked owners of small boats in the inner basin to check their moorings before Friday evening, when the highest tide of the year is expected."}]}
+        """
+
     static let page = """
         <!DOCTYPE html><html><head><title>Wall money approved | The Gazette Online</title>
         <meta property="article:published_time" content="2026-11-20T10:00:00Z"></head>
@@ -85,6 +95,11 @@ import PrecisStore
                 return Response(status: .ok, headers: [.contentType: "application/atom+xml", .lastModified: stamp],
                                 body: .init(byteBuffer: ByteBuffer(string: gazette)))
             }
+            router.get("feeds/tides.json") { request, _ -> Response in
+                if request.headers[.ifNoneMatch] == "W/\"tides-3\"" { return Response(status: .notModified) }
+                return Response(status: .ok, headers: [.contentType: "application/feed+json", .eTag: "W/\"tides-3\""],
+                                body: .init(byteBuffer: ByteBuffer(string: tides)))
+            }
             router.get("articles/harbour.html") { _, _ in
                 Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
             }
@@ -107,11 +122,11 @@ import PrecisStore
 
         let first = try await PrecisRun.run(["watch", opml, "--once", "--allow-private-networks", "--db", db])
         #expect(first.status == 0, "\(first.err)")
-        #expect(first.out == "watch: 2 feeds (2 read, 0 not modified), 3 new articles, 0 errors\n", "\(first.err)")
+        #expect(first.out == "watch: 3 feeds (3 read, 0 not modified), 4 new articles, 0 errors\n", "\(first.err)")
 
         let store = try SQLiteStore(path: db)
         let articles = try store.allArticles()
-        #expect(articles.count == 3)
+        #expect(articles.count == 4)
         let wall = try #require(articles.first { $0.title == "Calder council votes to rebuild the harbour wall" })
         #expect(wall.date == "2026-12-03", "the feed's pubDate is the article's date")
         #expect(wall.url == server.base + "/news/harbour-wall.html", "a relative link resolves against the feed")
@@ -128,18 +143,22 @@ import PrecisStore
         #expect(!fetched.text.contains("Subscribe to our newsletter") && !fetched.text.contains("Weather"), "the page's menu and footer are cleaned away")
         #expect(fetched.story != nil && fetched.story == wall.story, "two feeds' reports of one event form one story")
 
+        let tide = try #require(articles.first { $0.url == "https://tides.example/spring-tides" })
+        #expect(tide.date == "2026-12-02" && tide.title == "Spring tides to flood the Ostvik quay road")
+        #expect(tide.story != wall.story)
+
         let feeds = try await openFeedStore(db).feeds()
-        #expect(feeds.map(\.title) == ["Calder Courier", "Valley Gazette"])
-        #expect(feeds.map(\.httpStatus) == [200, 200])
-        #expect(feeds.map(\.articlesStored) == [2, 1])
+        #expect(feeds.map(\.title) == ["Calder Courier", "Valley Gazette", "Tide Tables"])
+        #expect(feeds.map(\.httpStatus) == [200, 200, 200])
+        #expect(feeds.map(\.articlesStored) == [2, 1, 1])
         #expect(feeds.allSatisfy { $0.lastError == nil && $0.nextPoll != nil && $0.itemsSeen > 0 })
         #expect(await log.count("/articles/harbour.html") == 1)
 
         let second = try await PrecisRun.run(["watch", opml, "--once", "--allow-private-networks", "--db", db])
         #expect(second.status == 0, "\(second.err)")
-        #expect(second.out == "watch: 2 feeds (0 read, 2 not modified), 0 new articles, 0 errors\n", "\(second.err)")
-        #expect(try store.allArticles().count == 3)
-        #expect(try await openFeedStore(db).feeds().map(\.httpStatus) == [304, 304])
+        #expect(second.out == "watch: 3 feeds (0 read, 3 not modified), 0 new articles, 0 errors\n", "\(second.err)")
+        #expect(try store.allArticles().count == 4)
+        #expect(try await openFeedStore(db).feeds().map(\.httpStatus) == [304, 304, 304])
         #expect(await log.count("/articles/harbour.html") == 1, "no page is fetched again")
     }
 
