@@ -102,35 +102,16 @@ extension SQLiteStore {
     }
 }
 
-/// The feed tables, written once for each database.
+/// The feed tables, written once for each database: one schema, in each database's types.
 enum FeedSchema {
-    static let sqlite = """
-        CREATE TABLE IF NOT EXISTS feed (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            url TEXT NOT NULL UNIQUE,
-            title TEXT,
-            etag TEXT, last_modified TEXT,
-            last_fetch TEXT, http_status INTEGER,
-            items_seen INTEGER NOT NULL DEFAULT 0,
-            articles_stored INTEGER NOT NULL DEFAULT 0,
-            last_error TEXT,
-            errors_in_row INTEGER NOT NULL DEFAULT 0,
-            next_poll TEXT,
-            gone INTEGER NOT NULL DEFAULT 0,
-            added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-        );
-        CREATE TABLE IF NOT EXISTS feed_item (
-            feed INTEGER NOT NULL,
-            key TEXT NOT NULL,
-            article INTEGER,
-            seen_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-            PRIMARY KEY (feed, key)
-        );
-        """
+    static let sqlite = tables(id: "INTEGER PRIMARY KEY AUTOINCREMENT", reference: "INTEGER",
+                               stamp: "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
+    static let postgres = tables(id: "BIGSERIAL PRIMARY KEY", reference: "BIGINT", stamp: "TIMESTAMPTZ NOT NULL DEFAULT now()")
 
-    static let postgres = """
+    static func tables(id: String, reference: String, stamp: String) -> String {
+        """
         CREATE TABLE IF NOT EXISTS feed (
-            id BIGSERIAL PRIMARY KEY,
+            id \(id),
             url TEXT NOT NULL UNIQUE,
             title TEXT,
             etag TEXT, last_modified TEXT,
@@ -141,14 +122,15 @@ enum FeedSchema {
             errors_in_row INTEGER NOT NULL DEFAULT 0,
             next_poll TEXT,
             gone INTEGER NOT NULL DEFAULT 0,
-            added_at TIMESTAMPTZ NOT NULL DEFAULT now()
+            added_at \(stamp)
         );
         CREATE TABLE IF NOT EXISTS feed_item (
-            feed BIGINT NOT NULL,
+            feed \(reference) NOT NULL,
             key TEXT NOT NULL,
-            article BIGINT,
-            seen_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+            article \(reference),
+            seen_at \(stamp),
             PRIMARY KEY (feed, key)
         );
         """
+    }
 }

@@ -28,17 +28,30 @@ import PrecisStore
         }
     }
 
-    @Test func eachBrokenFeedIsRecordedWithWhatWentWrongAndAGoneFeedIsDropped() async throws {
-        let server = try await Self.server()
-        defer { server.stop() }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("precis-bad-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+    static func temporaryDatabase() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("precis-watch-\(UUID().uuidString).sqlite").path
+    }
+
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// A watcher on a new SQLite file that may reach the loopback fixture server (and nothing private).
+    static func watcher(_ path: String, _ tune: (inout WatchSettings) -> Void = { _ in }) async throws -> (any ArticleStore & FeedStore, FeedWatcher) {
         let store = try await openFeedStore(path)
         var settings = WatchSettings()
         settings.fetch.allowLoopback = true
         settings.fetch.hostDelay = .milliseconds(5)
-        settings.fetch.maxBytes = 100_000
-        let watcher = FeedWatcher(service: try await PrecisService(store: store), feeds: store, settings: settings)
+        tune(&settings)
+        return (store, FeedWatcher(service: try await PrecisService(store: store), feeds: store, settings: settings))
+    }
+
+    @Test func eachBrokenFeedIsRecordedWithWhatWentWrongAndAGoneFeedIsDropped() async throws {
+        let server = try await Self.server()
+        defer { server.stop() }
+        let path = Self.temporaryDatabase()
+        defer { Self.remove(path) }
+        let (store, watcher) = try await Self.watcher(path) { $0.fetch.maxBytes = 100_000 }
         let names = ["gone", "missing", "busy", "page", "words", "huge", "binary"]
         for name in names { _ = try await watcher.subscribe(url: server.base + "/\(name).xml") }
 
@@ -65,12 +78,9 @@ import PrecisStore
     @Test func aFeedAnotherWatcherHoldsIsLeftToIt() async throws {
         let server = try await Self.server()
         defer { server.stop() }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("precis-lease-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let store = try await openFeedStore(path)
-        var settings = WatchSettings()
-        settings.fetch.allowLoopback = true
-        let watcher = FeedWatcher(service: try await PrecisService(store: store), feeds: store, settings: settings)
+        let path = Self.temporaryDatabase()
+        defer { Self.remove(path) }
+        let (store, watcher) = try await Self.watcher(path)
         let feed = try await watcher.subscribe(url: server.base + "/missing.xml")
         // Another process took it, with a lease that runs past this test.
         #expect(try await store.leaseFeed(id: feed.id, now: "2026-01-01T00:00:00Z", until: "2999-01-01T00:00:00Z"))
