@@ -82,7 +82,7 @@ public struct FetchResponse: Sendable {
     public var contentType: String?
     public var etag: String?
     public var lastModified: String?
-    /// Retry-After, in seconds, when the server gave it as a number.
+    /// Retry-After, in seconds (given as a number or as a date).
     public var retryAfter: Int?
     public var redirects: Int
 
@@ -190,7 +190,7 @@ public final class Fetcher: Sendable {
                 return FetchResponse(status: Int(response.status.code), url: url, body: body,
                                      contentType: h.first(name: "content-type"), etag: h.first(name: "etag"),
                                      lastModified: h.first(name: "last-modified"),
-                                     retryAfter: h.first(name: "retry-after").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+                                     retryAfter: h.first(name: "retry-after").flatMap { Self.retryAfterSeconds($0, now: Date()) },
                                      redirects: redirects)
             }
         }
@@ -265,6 +265,19 @@ public final class Fetcher: Sendable {
             }
             throw FetchError.transport("\(host): \(error)")
         }
+    }
+
+    /// Retry-After in seconds: a number of seconds, or an HTTP date (IMF-fixdate) from `now`; nil
+    /// for anything else.
+    public static func retryAfterSeconds(_ value: String, now: Date) -> Int? {
+        let v = value.trimmingCharacters(in: .whitespaces)
+        if let n = Int(v) { return n >= 0 ? n : nil }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "GMT")
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = f.date(from: v) else { return nil }
+        return max(0, Int(date.timeIntervalSince(now).rounded(.up)))
     }
 
     /// Every address a host name resolves to (getaddrinfo, on NIO's thread pool).

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PrecisFetch
 
@@ -94,5 +95,17 @@ import Testing
     @Test func anEmptyDisallowAllowsEverything() {
         #expect(RobotsRules(parsing: "User-agent: *\nDisallow:\n", agent: "Precis").allows(path: "/any"))
         #expect(!RobotsRules.disallowAll.allows(path: "/any"))
+    }
+}
+
+@Suite struct RetryAfterTests {
+    @Test func retryAfterIsReadAsSecondsOrAsAnHTTPDate() throws {
+        let now = try #require(try? Date("2026-12-05T06:00:00Z", strategy: .iso8601))
+        #expect(Fetcher.retryAfterSeconds("120", now: now) == 120)
+        #expect(Fetcher.retryAfterSeconds(" 0 ", now: now) == 0)
+        #expect(Fetcher.retryAfterSeconds("Sat, 05 Dec 2026 07:00:00 GMT", now: now) == 3600)
+        #expect(Fetcher.retryAfterSeconds("Sat, 05 Dec 2026 05:00:00 GMT", now: now) == 0, "a date gone by means now")
+        #expect(Fetcher.retryAfterSeconds("-5", now: now) == nil)
+        #expect(Fetcher.retryAfterSeconds("soon", now: now) == nil)
     }
 }
