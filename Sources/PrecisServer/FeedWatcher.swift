@@ -205,7 +205,7 @@ public actor FeedWatcher {
             }
             feed.lastError = nil
             feed.errorsInRow = 0
-            feed.nextPoll = Self.iso(now.addingTimeInterval(spread(settings.interval, url: feed.url)))
+            feed.nextPoll = Self.iso(now.addingTimeInterval(Self.spread(settings.interval, url: feed.url, first: stored.lastFetch == nil)))
         } catch {
             let message = (error as? CustomStringConvertible)?.description ?? "\(error)"
             result.status = .failed(message)
@@ -338,12 +338,16 @@ public actor FeedWatcher {
         return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// The interval, give or take a tenth, by the feed's URL: feeds polled together drift apart.
-    func spread(_ interval: Duration, url: String) -> Double {
+    /// Seconds to the next poll, set by the feed's URL so that feeds are not all polled at once:
+    /// after a feed's first poll anywhere from half the interval to one and a half (feeds added
+    /// together, from one OPML file, spread over a whole interval), after later polls the interval
+    /// give or take a tenth.
+    static func spread(_ interval: Duration, url: String, first: Bool) -> Double {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in url.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         let seconds = Double(interval.components.seconds)
-        return seconds * (0.9 + 0.2 * Double(h % 1000) / 1000)
+        let fraction = Double(h % 1000) / 1000
+        return seconds * (first ? 0.5 + fraction : 0.9 + 0.2 * fraction)
     }
 
     /// After `errors` failures in a row: the interval doubled each time, at most a day.

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Testing
-import PrecisServer
+@testable import PrecisServer
 import PrecisStore
 
 /// Feeds that go wrong get a clear status on the feed, never a crash.
@@ -89,5 +89,15 @@ import PrecisStore
         #expect(try await store.feed(id: feed.id)?.lastFetch == nil, "the feed was not polled")
         try await store.releaseFeed(id: feed.id)
         #expect(try await watcher.pollOnce().errors == 1)
+    }
+
+    @Test func feedsAddedTogetherArePolledNextAcrossAWholeIntervalThenAtItsPace() {
+        let urls = (0..<200).map { "https://feeds.example/\($0)/rss.xml" }
+        let first = urls.map { FeedWatcher.spread(.seconds(3600), url: $0, first: true) }
+        let later = urls.map { FeedWatcher.spread(.seconds(3600), url: $0, first: false) }
+        #expect(first.allSatisfy { (1800...5400).contains($0) } && later.allSatisfy { (3240...3960).contains($0) })
+        // Every tenth of the spread holds some of the 200 feeds: none is left bare, none takes half.
+        let tenths = Dictionary(grouping: first) { Int(($0 - 1800) / 360) }
+        #expect(tenths.count == 10 && tenths.values.allSatisfy { $0.count < 100 })
     }
 }
