@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
     ],
     targets: [
         // C libraries from Debian, wrapped as SwiftPM system-library targets.
@@ -53,6 +56,16 @@ let package = Package(
         .target(name: "PrecisSummarize", dependencies: ["PrecisText"]),
         // Feeds in: RSS, Atom, CDF and JSON Feed read into items (libxml2 for XML, in recover mode).
         .target(name: "PrecisFeeds", dependencies: ["CLibXML2", "PrecisIngest", "PrecisText"]),
+        // Fetching as a good citizen: conditional GET, gzip, redirects, size caps, per-host pacing,
+        // robots.txt and refusal of private addresses (SSRF) after DNS and on every redirect.
+        .target(
+            name: "PrecisFetch",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio"),
+                           .product(name: "NIOHTTPCompression", package: "swift-nio-extras")]
+        ),
         .target(
             name: "PrecisStories",
             dependencies: ["PrecisText", .product(name: "HeapModule", package: "swift-collections")]
@@ -76,6 +89,7 @@ let package = Package(
         .target(
             name: "PrecisServer",
             dependencies: ["Precis", "PrecisStore", "PrecisStories", "PrecisFacts", "PrecisIngest", "PrecisText", "PrecisExtract",
+                           "PrecisFeeds", "PrecisFetch",
                            .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "PrecisExtract", "PrecisStories", "PrecisFacts"]),
@@ -106,6 +120,13 @@ let package = Package(
         .testTarget(name: "PrecisStoreTests", dependencies: ["PrecisStore", "PrecisStories"]),
         .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval", "PrecisExtract"]),
         .testTarget(name: "PrecisFeedsTests", dependencies: ["PrecisFeeds"]),
+        // Fetching and watching, against servers the tests start on 127.0.0.1 (and `precis watch` itself).
+        .testTarget(
+            name: "PrecisWatchTests",
+            dependencies: ["PrecisFetch", "PrecisFeeds", "PrecisServer", "PrecisStore", "precis",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .testTarget(name: "PrecisTests", dependencies: ["Precis", "PrecisIngest", "PrecisExtract", "PrecisFacts"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["precis"]),
     ]

@@ -40,7 +40,7 @@ public enum PrecisHTTP {
         }
     }
 
-    public static func application(service: PrecisService, settings: ServerSettings,
+    public static func application(service: PrecisService, settings: ServerSettings, watcher: FeedWatcher? = nil,
                                    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol {
         let router = Router()
@@ -56,6 +56,7 @@ public enum PrecisHTTP {
         }
 
         router.add(middleware: GuardMiddleware())
+        if let watcher { FeedRoutes.add(to: router, watcher: watcher, settings: settings) }
 
         // The pages' style and script are files of their own, so that the pages' Content-Security-Policy
         // can forbid every inline script and style.

@@ -9,7 +9,7 @@ struct PrecisCommand: AsyncParsableCommand {
         commandName: "precis",
         abstract: "Turn news articles into story digests whose every sentence cites its source.",
         version: "0.1.0",
-        subcommands: [Summarize.self, DigestCommand.self, Stories.self, Facts.self, Serve.self, Ingest.self, Extract.self, Segment.self, ParseFeed.self, Eval.self]
+        subcommands: [Summarize.self, DigestCommand.self, Stories.self, Facts.self, Serve.self, Ingest.self, Extract.self, Segment.self, ParseFeed.self, Watch.self, Eval.self]
     )
 }
 

@@ -38,7 +38,17 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("max-batch"), help: "Most articles in one batch.")
     var maxBatch: Int = 1_000
 
+    @Option(help: ArgumentHelp("Watch the feeds of this OPML file (or one feed URL) and serve /api/feeds and /feeds.", valueName: "file.opml"))
+    var feeds: String?
+
+    @Option(help: ArgumentHelp("With --feeds: time between two polls of a feed (90s, 30m, 2h).", valueName: "duration"))
+    var every: String = "30m"
+
+    @Flag(name: .customLong("allow-private-networks"), help: "With --feeds: allow feeds and pages on loopback and private addresses.")
+    var allowPrivateNetworks = false
+
     func validate() throws {
+        guard Watch.duration(every) != nil else { throw ValidationError("--every takes a duration such as 90s, 30m or 2h (at least 10s).") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535.") }
         guard maxBody > 0, maxBatch > 0 else { throw ValidationError("--max-body and --max-batch must be positive.") }
     }
@@ -51,6 +61,7 @@ struct Serve: AsyncParsableCommand {
         settings.maxBodyBytes = maxBody
         settings.maxBatch = maxBatch
         if let refusal = settings.refusal { throw Console.fail(refusal) }
+        if let feeds { try await serveWithFeeds(settings, feeds: feeds); return }
         let store: any ArticleStore
         do { store = try await openStore(db) } catch { throw Console.fail("\(error)") }
         let service = try await PrecisService(store: store)
