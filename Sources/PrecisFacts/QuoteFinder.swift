@@ -903,7 +903,7 @@ extension Quote {
     /// What a reader is shown of a direct quotation: its quoted parts alone, each in its marks, when
     /// it opens with a quotation and the attribution stands between or after the parts ('"The quay is
     /// safe again," said Ana Okafor, the harbour master. "We reopen on Monday."' shows the two
-    /// quotations); `oneLineText` otherwise.
+    /// quotations, an ellipsis between them); `oneLineText` otherwise.
     public var shownText: String {
         guard direct else { return oneLineText }
         var parts: [String] = [], current = "", open: Character? = nil
@@ -926,7 +926,8 @@ extension Quote {
         // quay “beyond repair”') keeps its own words.
         guard let first = oneLineText.first, first == "\u{201C}" || first == "\"", parts.count >= 2 || oneLineText.count > (parts.first?.count ?? 0) + 1,
               !parts.isEmpty, open == nil else { return oneLineText }
-        return parts.joined(separator: " ")
+        // The attribution between two quotations is left out, and an ellipsis says so.
+        return parts.joined(separator: " … ")
     }
 
     /// The speaker's role as the source gives it right after the name ("Ana Okafor, the harbour
