@@ -44,10 +44,12 @@ let package = Package(
                 .embedInCode("Resources/en/datewords.txt"),
             ]
         ),
-        .target(name: "PrecisIngest"),
+        // JSON read (JSONValue, JSONParser) and written (JSONOutput, keys in order) by every stage.
+        .target(name: "PrecisJSON"),
+        .target(name: "PrecisIngest", dependencies: ["PrecisJSON"]),
         .target(
             name: "PrecisExtract",
-            dependencies: ["PrecisText", "PrecisIngest", "CLibXML2"],
+            dependencies: ["PrecisText", "PrecisIngest", "PrecisJSON", "CLibXML2"],
             resources: [
                 .embedInCode("Resources/en/boilerplate.txt"),
                 .embedInCode("Resources/intl/boilerplate_intl.txt"),
@@ -55,7 +57,7 @@ let package = Package(
         ),
         .target(name: "PrecisSummarize", dependencies: ["PrecisText"]),
         // Feeds in: RSS, Atom, CDF and JSON Feed read into items (libxml2 for XML, in recover mode).
-        .target(name: "PrecisFeeds", dependencies: ["CLibXML2", "PrecisIngest", "PrecisText"]),
+        .target(name: "PrecisFeeds", dependencies: ["CLibXML2", "PrecisIngest", "PrecisJSON", "PrecisText"]),
         // Fetching as a good citizen: conditional GET, gzip, redirects, size caps, per-host pacing,
         // robots.txt and refusal of private addresses (SSRF) after DNS and on every redirect.
         .target(
@@ -89,13 +91,13 @@ let package = Package(
         .target(
             name: "PrecisServer",
             dependencies: ["Precis", "PrecisStore", "PrecisStories", "PrecisFacts", "PrecisIngest", "PrecisText", "PrecisExtract",
-                           "PrecisFeeds", "PrecisFetch",
+                           "PrecisFeeds", "PrecisFetch", "PrecisJSON",
                            .product(name: "Hummingbird", package: "hummingbird")]
         ),
-        .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "PrecisExtract", "PrecisStories", "PrecisFacts"]),
+        .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "PrecisJSON", "PrecisExtract", "PrecisStories", "PrecisFacts"]),
         .target(
             name: "Precis",
-            dependencies: ["PrecisIngest", "PrecisExtract", "PrecisText", "PrecisSummarize", "PrecisStories", "PrecisFacts"]
+            dependencies: ["PrecisIngest", "PrecisJSON", "PrecisExtract", "PrecisText", "PrecisSummarize", "PrecisStories", "PrecisFacts"]
         ),
         .executableTarget(
             name: "precis",
@@ -106,6 +108,7 @@ let package = Package(
                 "PrecisEval",
                 "PrecisFacts",
                 "PrecisFeeds",
+                "PrecisJSON",
                 "PrecisStore",
                 "PrecisServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -127,7 +130,8 @@ let package = Package(
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "NIOCore", package: "swift-nio")]
         ),
-        .testTarget(name: "PrecisTests", dependencies: ["Precis", "PrecisIngest", "PrecisExtract", "PrecisFacts"]),
+        .testTarget(name: "PrecisTests", dependencies: ["Precis", "PrecisIngest", "PrecisJSON", "PrecisExtract", "PrecisFacts"]),
+        .testTarget(name: "PrecisJSONTests", dependencies: ["PrecisJSON"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["precis"]),
     ]
 )

@@ -2,6 +2,7 @@ import Foundation
 import PrecisFacts
 import PrecisText
 import PrecisSummarize
+import PrecisJSON
 
 /// The forms a digest can be written in.
 public enum DigestFormat: String, Sendable, CaseIterable {

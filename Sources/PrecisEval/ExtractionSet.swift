@@ -1,6 +1,7 @@
 import Foundation
 import PrecisExtract
 import PrecisIngest
+import PrecisJSON
 
 /// A page of an extraction benchmark: its HTML and what counts as its main content.
 public struct ExtractionPage: Sendable {

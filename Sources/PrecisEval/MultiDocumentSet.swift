@@ -1,4 +1,5 @@
 import PrecisIngest
+import PrecisJSON
 
 /// A cluster of documents with human reference summaries, as Multi-News and DUC sets provide:
 /// `{"id", "documents": [string, ...], "references": [string, ...]}` (also `"reference"` or `"summary"`).

@@ -2,6 +2,7 @@ import Foundation
 import PrecisExtract
 import PrecisIngest
 import PrecisStories
+import PrecisJSON
 
 /// A document with its gold story, for scoring story clustering.
 public struct LabelledDocument: Sendable {

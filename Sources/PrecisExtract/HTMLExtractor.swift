@@ -1,6 +1,7 @@
 import Foundation
 import PrecisIngest
 import PrecisText
+import PrecisJSON
 
 /// Pulls the article out of an HTML page with libxml2's HTML parser (the one lxml uses).
 ///

@@ -1,3 +1,4 @@
+import PrecisJSON
 /// The feed as one line of JSON in the shape of Python feedparser's result (`version`, `encoding`,
 /// `bozo`, `feed`, `entries`, `title_detail`, `links`, `*_parsed` ...), so feedparser's own test
 /// expectations can be checked against Precis. Dates `*_parsed` are ISO 8601 UTC strings.

@@ -1,4 +1,5 @@
 import PrecisIngest
+import PrecisJSON
 
 /// JSON Feed 1.0 and 1.1 (https://jsonfeed.org), read with the project's JSON parser.
 enum JSONFeedReader {

@@ -1,4 +1,5 @@
 import Foundation
+import PrecisJSON
 
 /// Reads articles from files, directories, JSON, JSON Lines and standard input.
 ///

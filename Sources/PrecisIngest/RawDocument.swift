@@ -1,3 +1,4 @@
+import PrecisJSON
 /// How a document's content is written.
 public enum ContentFormat: String, Sendable, Codable {
     case text

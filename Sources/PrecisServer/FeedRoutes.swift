@@ -3,6 +3,7 @@ import Hummingbird
 import Precis
 import PrecisIngest
 import PrecisStore
+import PrecisJSON
 
 /// The feed endpoints of `precis serve --feeds`: `GET /api/feeds`, `POST /api/feeds {"url"}`,
 /// `DELETE /api/feeds/{id}` (the writes token-protected like `POST /api/articles`), and the page

@@ -3,6 +3,7 @@ import Precis
 import PrecisIngest
 import PrecisStore
 import PrecisText
+import PrecisJSON
 
 /// Server-rendered pages for readers: the story list, a story, an article. No external assets: the
 /// style and the few lines of script are in the page. All text from articles is escaped.

@@ -4,6 +4,7 @@ import Precis
 import PrecisIngest
 import PrecisStore
 import PrecisText
+import PrecisJSON
 
 /// Settings of `precis serve`.
 public struct ServerSettings: Sendable {

@@ -4,6 +4,7 @@ import PrecisExtract
 import PrecisIngest
 import PrecisStore
 import PrecisText
+import PrecisJSON
 
 /// Precis as a service: cleans incoming articles, stores them with their story in one transaction,
 /// and serves stories and digests. One actor, so ingests are placed one at a time, in the order the

@@ -6,6 +6,7 @@ import PrecisEval
 import PrecisExtract
 import PrecisStories
 import PrecisFacts
+import PrecisJSON
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Precis
 import PrecisExtract
+import PrecisJSON
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(

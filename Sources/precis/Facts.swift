@@ -3,6 +3,7 @@ import Foundation
 import PrecisText
 import Precis
 import PrecisFacts
+import PrecisJSON
 
 struct Facts: ParsableCommand {
     static let configuration = CommandConfiguration(

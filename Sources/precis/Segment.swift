@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Precis
 import PrecisText
+import PrecisJSON
 
 struct Segment: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import Foundation
 import Precis
 import PrecisServer
 import PrecisStore
+import PrecisJSON
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

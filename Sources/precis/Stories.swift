@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Precis
 import PrecisStories
+import PrecisJSON
 
 struct Stories: ParsableCommand {
     static let configuration = CommandConfiguration(

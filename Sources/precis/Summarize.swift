@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Precis
 import PrecisText
+import PrecisJSON
 
 struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import Testing
 import PrecisIngest
 @testable import Precis
+import PrecisJSON
 
 @Suite struct JSONOutputTests {
     @Test func keepsKeyOrderAndEscapes() {

@@ -1,5 +1,5 @@
 import Testing
-@testable import PrecisIngest
+@testable import PrecisJSON
 
 @Suite struct JSONParserTests {
     @Test func readsEveryKindOfValue() throws {

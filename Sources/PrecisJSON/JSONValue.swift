@@ -1,7 +1,7 @@
 import Foundation
 
 /// Any JSON value, kept as written so ids and unknown fields round-trip unchanged. Read by `JSONParser`;
-/// written by the facade's `JSONOutput`.
+/// written by `JSONOutput`.
 public enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
