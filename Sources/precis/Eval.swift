@@ -85,13 +85,7 @@ struct EvalRouge: ParsableCommand {
                                           ("references", .array(references.map { .string($0) }))])
             dumpText += line.serialized() + "\n"
         })
-        if let dump {
-            do {
-                try dumpText.write(toFile: dump, atomically: true, encoding: .utf8)
-            } catch {
-                throw Console.fail("cannot write \(dump): \(error.localizedDescription)")
-            }
-        }
+        if let dump { try Console.write(dumpText, to: dump) }
         let measure = recall ? "recall" : "F1"
         var out = "clusters: \(report.clusters)   budget: \(words) words, cut at \(truncate ?? words)   \(measure) x100, Porter-stemmed\n"
         out += RougeType.allCases.map { $0.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined() + "\n"
@@ -143,69 +137,17 @@ struct EvalExtract: ParsableCommand {
         var texts: [String: String] = [:]
         var cpu = 0.0
         if let predictions {
-            do {
-                try InputReader(maxDocumentBytes: 256 * 1_048_576).forEachJSONLine(inFile: predictions) { _, result in
-                    if case .success(let value) = result, let page = value["page"]?.stringValue {
-                        texts[page] = value["text"]?.stringValue ?? ""
-                    }
-                }
-            } catch let skipped as SkippedInput {
+            do { texts = try ExtractionEvaluation.readPredictions(predictions) } catch let skipped as SkippedInput {
                 throw Console.fail("\(skipped.origin) \(skipped.reason)")
             }
         } else {
-            let reader = InputReader()
-            let extractor = ArticleExtractor()
-            var dumpText = ""
-            // Extract every page, then remove each site's template across its pages, as a batch run
-            // does; timed `repeat` times, the fastest kept (one pass lasts a fraction of a second, and
-            // other work on a shared machine only ever adds time).
-            var extracted: [(page: ExtractionPage, article: Article?)] = []
-            var cleaned: [Article] = []
-            var times: [Double] = []
-            for _ in 0..<max(1, repeatCount) {
-                let start = cpuSeconds()
-                extracted = []
-                for page in pages {
-                    let intake = reader.read(paths: [page.htmlPath])
-                    var article: Article? = nil
-                    if let raw = intake.documents.first, case .success(let a) = extractor.extract(raw) { article = a }
-                    extracted.append((page, article))
-                }
-                cleaned = SiteTemplate.removeRepeatedLines(extracted.compactMap(\.article))
-                times.append(cpuSeconds() - start)
-            }
-            cpu = times.min()!
-            var next = cleaned.makeIterator()
-            for (page, original) in extracted {
-                var text = ""
-                if original != nil, let article = next.next() {
-                    // The gold main text includes the headline; the clean text may hold it only as the title.
-                    if let title = article.title, !article.text.prefix(400).contains(title) {
-                        text = title + "\n\n" + article.text
-                    } else {
-                        text = article.text
-                    }
-                }
-                texts[page.id] = text
-                if dump != nil {
-                    dumpText += JSONOutput.object([("page", .string(page.id)), ("file", .string(page.htmlPath)), ("text", .string(text))]).serialized() + "\n"
-                }
-            }
-            if let dump {
-                do { try dumpText.write(toFile: dump, atomically: true, encoding: .utf8) } catch {
-                    throw Console.fail("cannot write \(dump): \(error.localizedDescription)")
-                }
-            }
+            let run = ExtractionEvaluation.run(pages, repeatCount: repeatCount)
+            texts = run.texts
+            cpu = run.cpuSeconds
+            if let dump { try Console.write(ExtractionEvaluation.dumpLines(run), to: dump) }
         }
         let report = ExtractionEvaluation.score(pages, predictions: texts)
-        if let perPage {
-            let lines = report.perPage.map { row in
-                JSONOutput.object([("page", .string(row.page)), ("precision", .double(row.precision)), ("recall", .double(row.recall))]).serialized() + "\n"
-            }
-            do { try lines.joined().write(toFile: perPage, atomically: true, encoding: .utf8) } catch {
-                throw Console.fail("cannot write \(perPage): \(error.localizedDescription)")
-            }
-        }
+        if let perPage { try Console.write(ExtractionEvaluation.perPageLines(report), to: perPage) }
         var out = "pages: \(report.pages)   set: \(data)   extractor: \(predictions ?? "precis")\n"
         if let s = report.shingle {
             out += String(format: "shingle F1 %.3f  P %.3f  R %.3f   ROUGE-LSum F1 %.3f\n", s.f1, s.precision, s.recall, report.rougeLsum ?? 0)
@@ -292,9 +234,7 @@ struct EvalStories: ParsableCommand {
                     ("origin", .string(set.documents[p.document].raw.origin)),
                 ]).serialized() + "\n"
             }
-            do { try text.write(toFile: dump, atomically: true, encoding: .utf8) } catch {
-                throw Console.fail("cannot write \(dump): \(error.localizedDescription)")
-            }
+            try Console.write(text, to: dump)
         }
         out += row("all documents", r.bcubed, r.pairwise)
         out += row("articles only", r.bcubedArticles, r.pairwiseArticles)
@@ -334,9 +274,7 @@ struct EvalTimes: ParsableCommand {
             ]).serialized() + "\n"
         }
         if let dump {
-            do { try misses.write(toFile: dump, atomically: true, encoding: .utf8) } catch {
-                throw Console.fail("cannot write \(dump): \(error.localizedDescription)")
-            }
+            try Console.write(misses, to: dump)
         }
         func row(_ name: String, _ s: (p: Double, r: Double, f: Double)) -> String {
             name.padding(toLength: 9, withPad: " ", startingAt: 0) + String(format: "P %5.1f  R %5.1f  F1 %5.1f\n", 100 * s.p, 100 * s.r, 100 * s.f)
@@ -386,9 +324,7 @@ struct EvalDating: ParsableCommand {
                                         ("inferred", inferred?.json ?? .null)]).serialized() + "\n"
         }
         if let dump {
-            do { try lines.write(toFile: dump, atomically: true, encoding: .utf8) } catch {
-                throw Console.fail("cannot write \(dump): \(error.localizedDescription)")
-            }
+            try Console.write(lines, to: dump)
         }
         func share(_ n: Int, _ of: Int) -> String { of == 0 ? "-" : String(format: "%.1f%%", 100 * Double(n) / Double(of)) }
         var out = "articles: \(r.documents)   given a range: \(r.dated)   no range: \(r.noRange)\n"
@@ -512,9 +448,7 @@ struct EvalQuotes: ParsableCommand {
                 }
                 lines += JSONOutput.object([("document", .string(doc.name)), ("quotes", .array(found))]).serialized() + "\n"
             }
-            do { try lines.write(toFile: dump, atomically: true, encoding: .utf8) } catch {
-                throw Console.fail("cannot write \(dump): \(error.localizedDescription)")
-            }
+            try Console.write(lines, to: dump)
         }
         var out = "documents: \(r.documents)\n"
         for (name, role) in [("source", r.source), ("cue", r.cue), ("content", r.content)] {

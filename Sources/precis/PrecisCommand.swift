@@ -24,6 +24,13 @@ enum Console {
         return ExitCode.failure
     }
 
+    /// Writes `text` to the file at `path`, or fails with the reason.
+    static func write(_ text: String, to path: String) throws {
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw fail("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
     /// Writes to standard output without the buffering surprises of `print` on huge strings.
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
