@@ -30,7 +30,7 @@ public struct ArticleExtractor: Sendable {
         var text = cleaned.text
         // On a page, what comes before the headline (a kicker of menus, market tickers, "most viewed"
         // boxes) is not the article, when the headline stands as a line of its own early on.
-        if let title = page?.headTitle.map({ ScrapedTextCleaner.splitSiteSuffix(TextNormalizer.normalize($0)).0 }) {
+        if ExtractTuning.current.headlineCut, let title = page?.headTitle.map({ ScrapedTextCleaner.splitSiteSuffix(TextNormalizer.normalize($0)).0 }) {
             let (kept, before) = Self.startingAtHeadline(text, title: title)
             text = kept
             removed += before.map { RemovedBlock(text: $0, reason: .header) }
