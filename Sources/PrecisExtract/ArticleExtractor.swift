@@ -26,6 +26,9 @@ public struct ArticleExtractor: Sendable {
                                              : "holds no article text after cleaning"
             return .failure(ExtractionFailure(origin: raw.origin, reason: reason))
         }
+        if let page, let reason = ArticleShape.noArticleReason(page, text: cleaned.text, tuning: ExtractTuning.current) {
+            return .failure(ExtractionFailure(origin: raw.origin, reason: reason))
+        }
         var removed = cleaned.removed
         var text = cleaned.text
         // On a page, what comes before the headline (a kicker of menus, market tickers, "most viewed"
