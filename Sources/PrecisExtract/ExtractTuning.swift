@@ -5,9 +5,11 @@ import Foundation
 /// defaults; `PRECIS_EXTRACT_TUNING="name=value,..."` overrides them (read once per process) so the
 /// check can score settings without a rebuild. Unknown names and bad values are ignored.
 struct ExtractTuning: Sendable {
-    /// Below this score the best paragraph holder is too weak a sign: the whole page is read.
+    /// Below this score the best paragraph holder is too weak a sign (a page of one short
+    /// paragraph): the whole page is read, less its junk.
     var minimumTopScore = 5.0
-    /// The share of the page's text outside links the best holder must hold.
+    /// The share of the page's text outside links the best holder must hold; else the article is
+    /// mostly elsewhere (text set off by `<br>` beside a small box of paragraphs).
     var minimumTopShare = 0.15
     /// What a class or id hint (junk or article body) adds to or takes from a holder's score.
     var hintWeight = 25.0

@@ -257,12 +257,8 @@ public struct HTMLExtractor: Sendable {
         }
     }
 
-    /// Below this, the best paragraph holder is too weak a sign (a page of one short paragraph):
-    /// the whole page is read, less its junk.
-    static let minimumTopScore = 5.0
-    /// The best holder must hold this share of the page's text outside links; else the article is
-    /// mostly elsewhere (text set off by `<br>` beside a small box of paragraphs).
-    static let minimumTopShare = 0.15
+    // The numbers of the choice below (least score and share of the best holder, hint weight, ...)
+    // are in `ExtractTuning`, checked leave-one-set-out by scripts/cv_extract.py.
 
     /// The element that most looks like the article's own (the parent of the most, longest and
     /// least linked paragraphs, each also counting half for its grandparent), with its ancestors.
