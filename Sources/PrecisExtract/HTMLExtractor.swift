@@ -556,10 +556,19 @@ public struct HTMLExtractor: Sendable {
         }
 
         /// The first dozen characters of a text, spaces squeezed, or nil when it is empty.
+        /// Only a text that could start with a byline prefix ("By", "Von", "Par", "Posted by", "Written
+        /// by", "Story by", "Words by", "Text:", "Autor:", "Author:") is made: most elements by the
+        /// headline start otherwise, and splitting their text into Characters was 2% of extraction.
         static func opening(_ bytes: ArraySlice<UInt8>) -> String? {
+            if let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }), first < 0x80 {
+                guard Self.bylineInitials.contains(first | 0x20) else { return nil }
+            }
             let text = String(decoding: bytes.prefix(40), as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             return text.isEmpty ? nil : text
         }
+
+        /// The first letters of `Byline.stripPrefix`'s prefixes, lower case.
+        static let bylineInitials: Set<UInt8> = Set("bvpwsta".utf8)
 
         func firstDescendant(of node: HTMLTree.Node, itemprop: String) -> HTMLTree.Node? {
             for child in tree.children(of: node) where tree.isElement(child) {
