@@ -26,11 +26,14 @@ public struct ArticleExtractor: Sendable {
                                              : "holds no article text after cleaning"
             return .failure(ExtractionFailure(origin: raw.origin, reason: reason))
         }
+        if let page, let reason = ArticleShape.noArticleReason(page, text: cleaned.text, tuning: ExtractTuning.current) {
+            return .failure(ExtractionFailure(origin: raw.origin, reason: reason))
+        }
         var removed = cleaned.removed
         var text = cleaned.text
         // On a page, what comes before the headline (a kicker of menus, market tickers, "most viewed"
         // boxes) is not the article, when the headline stands as a line of its own early on.
-        if let title = page?.headTitle.map({ ScrapedTextCleaner.splitSiteSuffix(TextNormalizer.normalize($0)).0 }) {
+        if ExtractTuning.current.headlineCut, let title = page?.headTitle.map({ ScrapedTextCleaner.splitSiteSuffix(TextNormalizer.normalize($0)).0 }) {
             let (kept, before) = Self.startingAtHeadline(text, title: title)
             text = kept
             removed += before.map { RemovedBlock(text: $0, reason: .header) }

@@ -25,6 +25,23 @@ public struct HTMLExtractor: Sendable {
         public var site: String?
         public var language: String?
         public var text: String
+        /// Where the text came from, for the no-article decision.
+        public var source: Source = .wholePage
+        /// The share of the page's visible text that sits inside links.
+        public var linkDensity = 0.0
+        /// Whether the best paragraph holder is named as a comment section (its class or id, or its
+        /// parent's): the page's main text is readers' comments.
+        public var holderIsComments = false
+    }
+
+    /// Which part of the page the text was read from.
+    public enum Source: Sendable {
+        /// An `<article>`, `<main>` or itemprop=articleBody element.
+        case container
+        /// The best paragraph holder and its siblings.
+        case holder
+        /// The whole page less its junk (no part of it stood out).
+        case wholePage
     }
 
     static let skippedTags: Set<String> = [
@@ -80,19 +97,25 @@ public struct HTMLExtractor: Sendable {
         if page.date == nil, let url = page.url { page.date = PublicationDate.fromURL(url) }
         if page.date == nil { page.date = walk.dateBeforeHeadline(headline) }
 
+        let tuning = ExtractTuning.current
         var main = walk.mainCandidate()
         main.pageParagraphChars = tree.paragraphTextLength(root)
         main.pageVisibleChars = tree.visibleTextLength(root)
-        var out = TextCollector()
+        var out = TextCollector(maxLinkDensity: tuning.maxLinkDensity)
+        let visible = main.pageVisibleChars
+        page.linkDensity = visible > 0 ? Double(tree.linkTextLength(root)) / Double(visible) : 0
+        if let top = main.top { page.holderIsComments = walk.namesComments(top) || tree.parentElement(top).map(walk.namesComments) == true }
         if let container = walk.bestContainer(root, pageParagraphChars: main.pageParagraphChars) {
+            page.source = .container
             walk.collectText(container, into: &out, depth: 0, main: main)
-        } else if let top = main.top, let parent = tree.parentElement(top), main.topScore >= Self.minimumTopScore, !main.isSpread,
-                  Double(tree.paragraphTextLength(top)) >= Self.minimumTopShare * Double(main.pageVisibleChars - tree.linkTextLength(root)) {
+        } else if let top = main.top, let parent = tree.parentElement(top), main.topScore >= tuning.minimumTopScore, !main.isSpread,
+                  Double(tree.paragraphTextLength(top)) >= tuning.minimumTopShare * Double(main.pageVisibleChars - tree.linkTextLength(root)) {
             // No <article> or <main>: the best paragraph holder, with those of its siblings that
             // score at least a fifth of it or are good paragraphs themselves, in page order.
+            page.source = .holder
             for current in tree.children(of: parent) {
                 let score = main.scores[current] ?? 0
-                if current == top || score >= main.topScore / 5 || walk.isGoodSibling(current) {
+                if current == top || score >= main.topScore * tuning.siblingShare || (tuning.goodSiblings && walk.isGoodSibling(current)) {
                     walk.collectNode(current, into: &out, depth: 1, main: main)
                 }
             }
@@ -114,6 +137,7 @@ public struct HTMLExtractor: Sendable {
         static let notByline = bytes(["comment", "avatar", "image", "photo", "img", "bio", "more"])
         static let date = bytes(["date", "time", "posted", "publish", "datum", "meta"])
         static let notDate = bytes(["update", "modif", "comment"])
+        static let comments = bytes(["comment", "disqus", "reply", "replies"])
         static let aside = bytes(["comment", "sidebar", "footer", "related", "reply", "respond", "widget", "teaser", "promo", "discussion"])
 
         /// What every byline hint holds somewhere (a cheap test before the tokens are made).
@@ -234,12 +258,8 @@ public struct HTMLExtractor: Sendable {
         }
     }
 
-    /// Below this, the best paragraph holder is too weak a sign (a page of one short paragraph):
-    /// the whole page is read, less its junk.
-    static let minimumTopScore = 5.0
-    /// The best holder must hold this share of the page's text outside links; else the article is
-    /// mostly elsewhere (text set off by `<br>` beside a small box of paragraphs).
-    static let minimumTopShare = 0.15
+    // The numbers of the choice below (least score and share of the best holder, hint weight, ...)
+    // are in `ExtractTuning`, checked leave-one-set-out by scripts/cv_extract.py.
 
     /// The element that most looks like the article's own (the parent of the most, longest and
     /// least linked paragraphs, each also counting half for its grandparent), with its ancestors.
@@ -537,10 +557,19 @@ public struct HTMLExtractor: Sendable {
         }
 
         /// The first dozen characters of a text, spaces squeezed, or nil when it is empty.
+        /// Only a text that could start with a byline prefix ("By", "Von", "Par", "Posted by", "Written
+        /// by", "Story by", "Words by", "Text:", "Autor:", "Author:") is made: most elements by the
+        /// headline start otherwise, and splitting their text into Characters was 2% of extraction.
         static func opening(_ bytes: ArraySlice<UInt8>) -> String? {
+            if let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }), first < 0x80 {
+                guard Self.bylineInitials.contains(first | 0x20) else { return nil }
+            }
             let text = String(decoding: bytes.prefix(40), as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             return text.isEmpty ? nil : text
         }
+
+        /// The first letters of `Byline.stripPrefix`'s prefixes, lower case.
+        static let bylineInitials: Set<UInt8> = Set("bvpwsta".utf8)
 
         func firstDescendant(of node: HTMLTree.Node, itemprop: String) -> HTMLTree.Node? {
             for child in tree.children(of: node) where tree.isElement(child) {
@@ -604,7 +633,7 @@ public struct HTMLExtractor: Sendable {
                 let chars = tree.paragraphTextLength(node)
                 if best == nil || chars > best!.chars { best = (node, chars) }
             }
-            guard let best, best.chars > 0, best.chars * 3 >= total else { return nil }
+            guard let best, best.chars > 0, Double(best.chars) >= Double(total) * ExtractTuning.current.containerShare else { return nil }
             return best.node
         }
 
@@ -612,7 +641,7 @@ public struct HTMLExtractor: Sendable {
         /// text outside links: a box of the article whatever its name (a story wrapped, in part, in a
         /// "wp-caption-text" box).
         func holdsShareOfMain(_ node: HTMLTree.Node, _ main: MainCandidate) -> Bool {
-            guard let top = main.top, main.topText > 0 else { return false }
+            guard ExtractTuning.current.shareOfMain, let top = main.top, main.topText > 0 else { return false }
             // Only names of things that are short by nature (a caption, a credit, a share bar): a box
             // named for comments or related stories is long by nature and stays out.
             guard !HTMLExtractor.longJunkHints.occurs(in: hints(of: node)) else { return false }
@@ -641,6 +670,7 @@ public struct HTMLExtractor: Sendable {
         }
 
         func mainCandidate() -> MainCandidate {
+            let tuning = ExtractTuning.current
             var scores: [Int: Double] = [:]
             // Every paragraph of the page, first to last (scripts and styles hold no elements).
             let p = tree.nameIndex("p"), pre = tree.nameIndex("pre")
@@ -652,7 +682,7 @@ public struct HTMLExtractor: Sendable {
                     if b & 0xC0 != 0x80 { length += 1 }
                     if b == 0x2C { commas += 1 }
                 }
-                guard length >= 25, let parent = tree.parentElement(current) else { continue }
+                guard length >= tuning.minimumParagraph, let parent = tree.parentElement(current) else { continue }
                 let linked = tree.linkTextLength(current)
                 let score = (1 + Double(commas) + min(Double(length) / 100, 3)) * (1 - min(1, Double(linked) / Double(length)))
                 scores[parent, default: 0] += score
@@ -663,7 +693,7 @@ public struct HTMLExtractor: Sendable {
             // Class and id hints weigh as much as a good paragraph: a comment section of many posts
             // can outscore a short article, but not once it is named "comments".
             for node in Array(scores.keys) {
-                if isJunkByHint(node) { scores[node, default: 0] -= 25 } else if hasBodyHint(node) { scores[node, default: 0] += 25 }
+                if isJunkByHint(node) { scores[node, default: 0] -= tuning.hintWeight } else if hasBodyHint(node) { scores[node, default: 0] += tuning.hintWeight }
             }
             // Highest score; ties to the node first in the page, so the choice does not depend on hashing.
             guard let best = scores.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
@@ -678,7 +708,7 @@ public struct HTMLExtractor: Sendable {
             // Another strong holder (0.4 of the best or more) outside the best one's line (neither
             // its ancestor nor inside it): the text is spread over the page (a blog's front page).
             main.isSpread = scores.contains { candidate, score in
-                guard candidate != best.key, !main.path.contains(candidate), score >= best.value * 0.4 else { return false }
+                guard candidate != best.key, !main.path.contains(candidate), score >= best.value * tuning.spreadShare else { return false }
                 var up = tree.parent(candidate)
                 while let u = up {
                     if u == best.key { return false }
@@ -737,6 +767,15 @@ public struct HTMLExtractor: Sendable {
         /// An element's class and id, lower-cased, as UTF-8 for the hint matchers.
         func hints(of node: HTMLTree.Node) -> [UInt8] {
             Array(((tree.attribute(node, "class") ?? "") + " " + (tree.attribute(node, "id") ?? "")).lowercased().utf8)
+        }
+
+        /// Whether a class or id token of `node` names readers' comments ("comments", "comment-list").
+        func namesComments(_ node: HTMLTree.Node) -> Bool {
+            for value in [tree.attribute(node, "class"), tree.attribute(node, "id")] {
+                guard let value, Hint.mentions(value, anyOf: Hint.comments) else { continue }
+                if Hint.tokens(value).contains(where: { Hint.has($0, anyOf: Hint.comments) }) { return true }
+            }
+            return false
         }
 
         /// A class or id that names the article's body ("article-body", "story-body", "content").

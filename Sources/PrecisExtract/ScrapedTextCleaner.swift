@@ -44,12 +44,13 @@ public struct ScrapedTextCleaner: Sendable {
         var lines = split(text)
         var result = Result(text: "")
 
-        markJunk(&lines)
-        markEndMatter(&lines)
+        let tuning = ExtractTuning.current
+        if tuning.cleanerJunk { markJunk(&lines) }
+        if tuning.cleanerEndMatter { markEndMatter(&lines) }
         markDuplicates(&lines)
-        markTrailingStubs(&lines)
+        if tuning.cleanerStubs { markTrailingStubs(&lines) }
         readHeader(&lines, into: &result)
-        markCaptions(&lines)
+        if tuning.cleanerCaptions { markCaptions(&lines) }
 
         var out = ""
         var previousKept = false
