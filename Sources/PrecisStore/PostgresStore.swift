@@ -42,6 +42,7 @@ public final class PostgresStore: ArticleStore {
             );
             """),
         ("v3: what cleaning removed from each article", "ALTER TABLE article ADD COLUMN IF NOT EXISTS removed TEXT"),
+        ("v4 (service): the story page kept with the digest it shows", "ALTER TABLE story_digest ADD COLUMN IF NOT EXISTS page TEXT"),
     ]
 
     init(client: PostgresClient, location: String) {
@@ -197,10 +198,17 @@ public final class PostgresStore: ArticleStore {
         return nil
     }
 
-    public func saveDigest(story: Int64, version: String, json: String) async throws {
+    public func storedPage(story: Int64, version: String) async throws -> String? {
+        for try await page in try await client.query("SELECT page FROM story_digest WHERE story = \(story) AND version = \(version)", logger: logger).decode(String?.self) {
+            return page
+        }
+        return nil
+    }
+
+    public func saveDigest(story: Int64, version: String, json: String, page: String?) async throws {
         try await client.query("""
-            INSERT INTO story_digest (story, version, json) VALUES (\(story), \(version), \(json))
-            ON CONFLICT (story) DO UPDATE SET version = excluded.version, json = excluded.json, made_at = now()
+            INSERT INTO story_digest (story, version, json, page) VALUES (\(story), \(version), \(json), \(page))
+            ON CONFLICT (story) DO UPDATE SET version = excluded.version, json = excluded.json, page = excluded.page, made_at = now()
             """, logger: logger)
     }
 

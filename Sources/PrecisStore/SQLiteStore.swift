@@ -140,6 +140,9 @@ public final class SQLiteStore: ArticleStore {
         m.registerMigration("v3: what cleaning removed from each article") { db in
             try db.execute(sql: "ALTER TABLE article ADD COLUMN removed TEXT")
         }
+        m.registerMigration("v4 (service): the story page kept with the digest it shows") { db in
+            try db.execute(sql: "ALTER TABLE story_digest ADD COLUMN page TEXT")
+        }
         return m
     }
 
@@ -151,13 +154,19 @@ public final class SQLiteStore: ArticleStore {
         }
     }
 
-    public func saveDigest(story: Int64, version: String, json: String) async throws {
+    public func storedPage(story: Int64, version: String) async throws -> String? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT page FROM story_digest WHERE story = ? AND version = ?", arguments: [story, version])
+        }
+    }
+
+    public func saveDigest(story: Int64, version: String, json: String, page: String?) async throws {
         try await pool.write { db in
             try db.execute(sql: """
-                INSERT INTO story_digest (story, version, json) VALUES (?, ?, ?)
-                ON CONFLICT(story) DO UPDATE SET version = excluded.version, json = excluded.json,
+                INSERT INTO story_digest (story, version, json, page) VALUES (?, ?, ?, ?)
+                ON CONFLICT(story) DO UPDATE SET version = excluded.version, json = excluded.json, page = excluded.page,
                     made_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-                """, arguments: [story, version, json])
+                """, arguments: [story, version, json, page])
         }
     }
 

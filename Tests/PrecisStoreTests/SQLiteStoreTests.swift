@@ -55,9 +55,11 @@ import PrecisStories
         #expect(try reopened.search("100%_", limit: 5).isEmpty)
         // Digests are kept with the version of the story they were made from.
         let version = try reopened.storyVersion(results[0].id)
-        try await reopened.saveDigest(story: results[0].id, version: version, json: "{\"summary\": \"x\"}")
+        try await reopened.saveDigest(story: results[0].id, version: version, json: "{\"summary\": \"x\"}", page: "<p>x</p>")
         #expect(try await reopened.storedDigest(story: results[0].id, version: version) == "{\"summary\": \"x\"}")
+        #expect(try await reopened.storedPage(story: results[0].id, version: version) == "<p>x</p>")
         #expect(try await reopened.storedDigest(story: results[0].id, version: "other") == nil)
+        #expect(try await reopened.storedPage(story: results[0].id, version: "other") == nil)
     }
 
     @Test func aFailedPlacementRollsTheArticleBack() throws {
