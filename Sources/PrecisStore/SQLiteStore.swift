@@ -143,10 +143,41 @@ public final class SQLiteStore: ArticleStore {
         m.registerMigration("v4 (service): the story page kept with the digest it shows") { db in
             try db.execute(sql: "ALTER TABLE story_digest ADD COLUMN page TEXT")
         }
+        m.registerMigration("v5 (service): the story list, kept up to date as articles are placed") { db in
+            try db.execute(sql: """
+                CREATE TABLE story_entry (
+                    story INTEGER PRIMARY KEY,
+                    headline TEXT,
+                    articles INTEGER NOT NULL,
+                    first_date TEXT, latest_date TEXT,
+                    latest_day TEXT NOT NULL,
+                    latest_id INTEGER NOT NULL
+                );
+                CREATE INDEX story_entry_newest ON story_entry(latest_day DESC, latest_id DESC);
+                INSERT INTO story_entry \(storyEntry) WHERE story IS NOT NULL GROUP BY story;
+                """)
+        }
         return m
     }
 
     public var location: String { path }
+
+    /// A story's line in the list, from its articles (`WHERE story ...` and `GROUP BY story` follow):
+    /// the headline is the first titled article's title; stories sort by their latest day, then by
+    /// their latest article.
+    static let storyEntry = """
+        SELECT story, (SELECT title FROM article h WHERE h.story = a.story AND h.title IS NOT NULL ORDER BY h.id LIMIT 1),
+               COUNT(*), MIN(date), MAX(date), COALESCE(MAX(substr(date, 1, 10)), ''), MAX(id)
+        FROM article a
+        """
+
+    /// Makes the list's lines of these stories again from their articles (none for a story left empty).
+    static func refresh(_ db: Database, stories: Set<Int64>) throws {
+        for story in stories {
+            try db.execute(sql: "DELETE FROM story_entry WHERE story = ?", arguments: [story])
+            try db.execute(sql: "INSERT INTO story_entry \(storyEntry) WHERE story = ? GROUP BY story", arguments: [story])
+        }
+    }
 
     public func storedDigest(story: Int64, version: String) async throws -> String? {
         try await pool.read { db in
@@ -201,9 +232,13 @@ public final class SQLiteStore: ArticleStore {
         let placement = try place(id)
         try db.execute(sql: "UPDATE article SET story = ?, duplicate_of = ?, skip_reason = ? WHERE id = ?",
                        arguments: [placement.story, placement.duplicateOf, placement.skipReason, id])
+        var changed = Set([placement.story].compactMap { $0 })
         for (moved, story) in placement.moved where moved != id {
+            if let old = try Int64.fetchOne(db, sql: "SELECT story FROM article WHERE id = ?", arguments: [moved]) { changed.insert(old) }
+            changed.insert(story)
             try db.execute(sql: "UPDATE article SET story = ? WHERE id = ?", arguments: [story, moved])
         }
+        try refresh(db, stories: changed)
         return IngestResult(id: id, created: true, story: placement.story, skipReason: placement.skipReason)
     }
 
@@ -242,19 +277,16 @@ public final class SQLiteStore: ArticleStore {
 
     /// Stories, biggest... no: newest first (by their latest article date, then their latest article),
     /// `limit` from `offset`.
+    /// An indexed read of the list the ingests keep (`story_entry`), never a grouping of all articles.
     public func stories(limit: Int, offset: Int) throws -> (stories: [StoredStory], total: Int) {
         try pool.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT story) FROM article WHERE story IS NOT NULL") ?? 0
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_entry") ?? 0
             let rows = try Row.fetchAll(db, sql: """
-                SELECT story, COUNT(*) AS n, MIN(date) AS first_date, MAX(date) AS latest_date, MAX(id) AS latest_id,
-                       (SELECT title FROM article h WHERE h.story = a.story AND h.title IS NOT NULL ORDER BY h.id LIMIT 1) AS headline
-                FROM article a WHERE story IS NOT NULL
-                GROUP BY story
-                ORDER BY COALESCE(MAX(substr(date, 1, 10)), '') DESC, latest_id DESC
-                LIMIT ? OFFSET ?
+                SELECT story, headline, articles, first_date, latest_date FROM story_entry
+                ORDER BY latest_day DESC, latest_id DESC LIMIT ? OFFSET ?
                 """, arguments: [limit, offset])
             let stories = rows.map { row in
-                StoredStory(id: row["story"], headline: row["headline"], articles: row["n"],
+                StoredStory(id: row["story"], headline: row["headline"], articles: row["articles"],
                             firstDate: row["first_date"], latestDate: row["latest_date"])
             }
             return (stories, total)
