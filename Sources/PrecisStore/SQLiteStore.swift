@@ -213,7 +213,9 @@ public final class SQLiteStore: ArticleStore {
         }
     }
 
-    public func articleCount() async throws -> Int { try articleCount }
+    public func articleCount() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0 }
+    }
 
     /// Stores an article unless one with the same key is there, placing it with `place` (called
     /// inside the transaction with the new article's id). Returns its id and whether it is new.
@@ -249,37 +251,34 @@ public final class SQLiteStore: ArticleStore {
     }
 
     /// Every article in the order it was stored (to rebuild the story index at start-up).
-    public func allArticles() throws -> [StoredArticle] {
-        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM article ORDER BY id").map(Self.article) }
+    public func allArticles() async throws -> [StoredArticle] {
+        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM article ORDER BY id").map(Self.article) }
     }
 
-    public func articles(inStory story: Int64) throws -> [StoredArticle] {
-        try pool.read { db in
+    public func articles(inStory story: Int64) async throws -> [StoredArticle] {
+        try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM article WHERE story = ? ORDER BY id", arguments: [story]).map(Self.article)
         }
     }
 
     /// A value that changes whenever the story's articles do (their number and the newest id).
-    public func storyVersion(_ story: Int64) throws -> String {
-        try pool.read { db in
+    public func storyVersion(_ story: Int64) async throws -> String {
+        try await pool.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, MAX(id) AS last FROM article WHERE story = ?", arguments: [story])
             return "\(row?["n"] as Int? ?? 0)-\(row?["last"] as Int64? ?? 0)"
         }
     }
 
-    public func article(id: Int64) throws -> StoredArticle? {
-        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]).map(Self.article) }
+    public func article(id: Int64) async throws -> StoredArticle? {
+        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]).map(Self.article) }
     }
 
-    public var articleCount: Int {
-        get throws { try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0 } }
-    }
 
     /// Stories, biggest... no: newest first (by their latest article date, then their latest article),
     /// `limit` from `offset`.
     /// An indexed read of the list the ingests keep (`story_entry`), never a grouping of all articles.
-    public func stories(limit: Int, offset: Int) throws -> (stories: [StoredStory], total: Int) {
-        try pool.read { db in
+    public func stories(limit: Int, offset: Int) async throws -> (stories: [StoredStory], total: Int) {
+        try await pool.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_entry") ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT story, headline, articles, first_date, latest_date FROM story_entry
@@ -294,20 +293,22 @@ public final class SQLiteStore: ArticleStore {
     }
 
     /// Articles whose title or text holds every word of the query (case-insensitive), newest first.
-    public func search(_ query: String, limit: Int) throws -> [StoredArticle] {
+    public func search(_ query: String, limit: Int) async throws -> [StoredArticle] {
         let words = query.lowercased().split(whereSeparator: { $0.isWhitespace }).prefix(8).map(String.init)
         guard !words.isEmpty else { return [] }
         let clause = words.map { _ in "(lower(coalesce(title, '')) LIKE ? ESCAPE '\\' OR lower(text) LIKE ? ESCAPE '\\')" }.joined(separator: " AND ")
-        var arguments: [DatabaseValueConvertible?] = []
+        var patterns: [String] = []
         for w in words {
             let escaped = w.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            arguments.append("%\(escaped)%")
-            arguments.append("%\(escaped)%")
+            patterns.append("%\(escaped)%")
+            patterns.append("%\(escaped)%")
         }
-        arguments.append(limit)
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM article WHERE \(clause) ORDER BY id DESC LIMIT ?",
-                             arguments: StatementArguments(arguments)).map(Self.article)
+        let bound = patterns
+        return try await pool.read { db in
+            var arguments = StatementArguments(bound)
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: "SELECT * FROM article WHERE \(clause) ORDER BY id DESC LIMIT ?",
+                                    arguments: arguments).map(Self.article)
         }
     }
 }
