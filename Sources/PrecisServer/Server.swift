@@ -103,8 +103,8 @@ public enum PrecisHTTP {
             }
             var results: [JSONOutput] = []
             var anyStored = false
-            for item in items {
-                switch await service.ingest(item) {
+            for outcome in await service.ingest(batch: items) {
+                switch outcome {
                 case .stored(let r):
                     anyStored = true
                     var fields: [(String, JSONOutput)] = [("id", .int(Int(r.id))), ("created", .bool(r.created)),
@@ -148,13 +148,19 @@ public enum PrecisHTTP {
                 return await failure("story", .badRequest, "bad_parameter", "the story id is a number")
             }
             do {
-                let json = try await service.digestJSON(story: id, words: settings.summaryWords) { (digest: Digest) -> String in
-                    storyJSON(id: id, digest)
+                switch try await service.story(id, words: settings.summaryWords) {
+                case .story(let json, _):
+                    await counter.count("story", .ok)
+                    return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                                    body: .init(byteBuffer: ByteBuffer(string: json)))
+                case .merged(let into):
+                    return await redirect("story", to: "/api/stories/\(into)", .permanentRedirect,
+                                          JSONOutput.object([("error", .object([("code", .string("merged")), ("message", .string("story \(id) is now part of story \(into)")),
+                                                                      ("story", .int(Int(into)))]))]).serialized() + "\n",
+                                          type: "application/json; charset=utf-8")
+                case .none:
+                    return await failure("story", .notFound, "not_found", "no story \(id)")
                 }
-                guard let json else { return await failure("story", .notFound, "not_found", "no story \(id)") }
-                await counter.count("story", .ok)
-                return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: json)))
             } catch {
                 return await failure("story", .internalServerError, "store", "\(error)")
             }
@@ -176,6 +182,11 @@ public enum PrecisHTTP {
             }
         }
 
+        @Sendable func redirect(_ route: String, to location: String, _ status: HTTPResponse.Status, _ body: String, type: String) async -> Response {
+            await counter.count(route, status)
+            return Response(status: status, headers: [.location: location, .contentType: type],
+                            body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
         @Sendable func page(_ route: String, _ status: HTTPResponse.Status, _ html: String) async -> Response {
             await counter.count(route, status)
             return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
@@ -195,13 +206,19 @@ public enum PrecisHTTP {
                     return await page("page", .ok, Pages.storyList([], total: 0, offset: 0, limit: 0, query: query, results: found))
                 }
                 let (stories, total) = try await service.stories(limit: 20, offset: offset)
-                var rows: [(story: StoredStory, gist: String?)] = []
-                for s in stories {
-                    let json = try await service.digestJSON(story: s.id, words: settings.summaryWords) { (digest: Digest) -> String in
-                        storyJSON(id: s.id, digest)
+                // The gists come from the stored digests; those not made yet are made at once, concurrently.
+                let gists = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
+                    for (k, s) in stories.enumerated() {
+                        group.addTask {
+                            guard case .story(let json, _) = try await service.story(s.id, words: settings.summaryWords) else { return (k, nil) }
+                            return (k, Self.gist(json))
+                        }
                     }
-                    rows.append((s, json.flatMap(Self.gist)))
+                    var out = [String?](repeating: nil, count: stories.count)
+                    for try await (k, gist) in group { out[k] = gist }
+                    return out
                 }
+                let rows = stories.enumerated().map { (story: $0.element, gist: gists[$0.offset]) }
                 return await page("page", .ok, Pages.storyList(rows, total: total, offset: offset, limit: 20, query: "", results: []))
             } catch {
                 return await page("page", .internalServerError, Pages.notFound("The store could not be read: \(error)"))
@@ -213,10 +230,15 @@ public enum PrecisHTTP {
                 return await page("page", .notFound, Pages.notFound("There is no such story."))
             }
             do {
-                guard let (digest, sources) = try await service.storyPage(story: id, words: settings.summaryWords) else {
+                switch try await service.story(id, words: settings.summaryWords) {
+                case .story(_, let html):
+                    return await page("page", .ok, html)
+                case .merged(let into):
+                    return await redirect("page", to: "/stories/\(into)", .movedPermanently,
+                                          Pages.problem("Moved", "Story \(id) is now part of story \(into)."), type: "text/html; charset=utf-8")
+                case .none:
                     return await page("page", .notFound, Pages.notFound("There is no story \(id)."))
                 }
-                return await page("page", .ok, Pages.story(id: id, digest: digest, sources: sources))
             } catch {
                 return await page("page", .internalServerError, Pages.notFound("The store could not be read: \(error)"))
             }

@@ -7,26 +7,29 @@ import PrecisText
 import PrecisJSON
 
 /// Precis as a service: cleans incoming articles, stores them with their story in one transaction,
-/// and serves stories and digests. One actor, so ingests are placed one at a time, in the order the
-/// store gives them ids, and the story index never disagrees with the store.
-public actor PrecisService {
+/// and serves stories and digests.
+///
+/// The heavy work runs concurrently, on as many cores as the runtime gives: cleaning a posted
+/// article and building a story's digest are plain functions of their input, called from whatever
+/// task asks. Only placement is serialised (`Placer`): the story index is caught up, the article
+/// placed and written in one short store transaction, one at a time, in the order the store gives
+/// ids, so the index never disagrees with the store. An article is acknowledged once that
+/// transaction has committed.
+///
+/// A story's digest (the API's JSON and the reader's page) is stored with the version of the
+/// story's articles it was made from. A new article or a merge changes the version, which makes the
+/// stored digest stale; the next view builds it once (concurrent views of one story wait for that
+/// one build) and stores it; every later view is read from the store.
+public final class PrecisService: Sendable {
     public let store: any ArticleStore
-    private var index: StoryIndex
     private let pipeline = Pipeline()
-    private(set) var counters = Counters()
-    /// Story digests as JSON, with the story version they were made from (a memory copy of what the
-    /// store keeps): a digest is made again only when the story's articles change.
-    private var digestCache: [Int64: (version: String, json: String)] = [:]
-
-    struct Counters {
-        var articlesCreated = 0
-        var articlesExisting = 0
-        var articlesRejected = 0
-    }
+    private let placer: Placer
+    private let views = StoryViews()
+    private let counters = Counters()
 
     public init(store: any ArticleStore) async throws {
         self.store = store
-        self.index = StoryIndex(articles: try await store.allArticles())
+        self.placer = Placer(index: StoryIndex(articles: try await store.allArticles()))
     }
 
     /// What happened to one submitted article.
@@ -37,29 +40,56 @@ public actor PrecisService {
 
     /// Cleans and stores one article; the same article sent twice is stored once.
     public func ingest(_ raw: RawDocument) async -> Outcome {
-        let article: Article
-        switch pipeline.extractor.extract(raw) {
-        case .success(let a): article = a
-        case .failure(let f):
-            counters.articlesRejected += 1
-            return .rejected(f.reason)
+        await place(prepare(raw))
+    }
+
+    /// Cleans a batch concurrently, then places its articles in the batch's order; the outcome of each.
+    public func ingest(batch: [RawDocument]) async -> [Outcome] {
+        guard batch.count > 1 else { return batch.isEmpty ? [] : [await ingest(batch[0])] }
+        let prepared = await withTaskGroup(of: (Int, Result<StoredArticle, Rejection>).self) { group in
+            for (k, raw) in batch.enumerated() { group.addTask { (k, self.prepare(raw)) } }
+            var out = [Result<StoredArticle, Rejection>?](repeating: nil, count: batch.count)
+            for await (k, r) in group { out[k] = r }
+            return out.map { $0! }
         }
-        let stored = StoredArticle(key: Self.key(url: article.url ?? raw.url, text: article.text), origin: raw.origin,
-                                   url: article.url ?? raw.url, title: article.title ?? raw.title,
-                                   date: article.date ?? raw.date, site: article.site, text: article.text,
-                                   removed: article.removed.isEmpty ? nil : JSONOutput.array(article.removed.map {
-                                       .object([("reason", .string($0.reason.rawValue)), ("text", .string($0.text))])
-                                   }).serialized())
-        do {
-            let result = try await store.ingest(stored, index: index)
-            if result.created { counters.articlesCreated += 1 } else { counters.articlesExisting += 1 }
-            return .stored(result)
-        } catch {
-            // The transaction rolled back; the index may have placed the article: rebuild it from
-            // what the store holds.
-            if let articles = try? await store.allArticles() { index = StoryIndex(articles: articles) }
-            counters.articlesRejected += 1
-            return .rejected("could not be stored: \(error)")
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(prepared.count)
+        for p in prepared { outcomes.append(await place(p)) }
+        return outcomes
+    }
+
+    struct Rejection: Error { var reason: String }
+
+    /// The article as the store keeps it, cleaned from the raw page: no shared state, so any number of
+    /// these run at once.
+    func prepare(_ raw: RawDocument) -> Result<StoredArticle, Rejection> {
+        switch pipeline.extractor.extract(raw) {
+        case .failure(let f): return .failure(Rejection(reason: f.reason))
+        case .success(let article):
+            return .success(StoredArticle(
+                key: Self.key(url: article.url ?? raw.url, text: article.text), origin: raw.origin,
+                url: article.url ?? raw.url, title: article.title ?? raw.title,
+                date: article.date ?? raw.date, site: article.site, text: article.text,
+                removed: article.removed.isEmpty ? nil : JSONOutput.array(article.removed.map {
+                    .object([("reason", .string($0.reason.rawValue)), ("text", .string($0.text))])
+                }).serialized()))
+        }
+    }
+
+    private func place(_ prepared: Result<StoredArticle, Rejection>) async -> Outcome {
+        switch prepared {
+        case .failure(let r):
+            counters.add(\.articlesRejected)
+            return .rejected(r.reason)
+        case .success(let article):
+            do {
+                let result = try await placer.ingest(article, into: store)
+                counters.add(result.created ? \.articlesCreated : \.articlesExisting)
+                return .stored(result)
+            } catch {
+                counters.add(\.articlesRejected)
+                return .rejected("could not be stored: \(error)")
+            }
         }
     }
 
@@ -80,18 +110,12 @@ public actor PrecisService {
 
     /// The digest of one story, as `precis summarize --format json` writes it, with its facts and the
     /// near-copies folded in; nil when there is no such story.
-    /// A story's digest with its sources (the stored articles, in the digest's document order).
-    public func storyPage(story: Int64, words: Int) async throws -> (Digest, [StoredArticle])? {
-        let members = try await store.articles(inStory: story)
-        guard let digest = try await digest(story: story, words: words, members: members) else { return nil }
-        return (digest, members.filter { $0.duplicateOf == nil })
-    }
-
     public func digest(story: Int64, words: Int) async throws -> Digest? {
-        try await digest(story: story, words: words, members: try await store.articles(inStory: story))
+        try await digest(story: story, words: words, members: try await store.articles(inStory: story))?.digest
     }
 
-    func digest(story: Int64, words: Int, members: [StoredArticle]) async throws -> Digest? {
+    /// The digest of a story's articles and its sources (the stored originals, in the digest's order).
+    func digest(story: Int64, words: Int, members: [StoredArticle]) async throws -> (digest: Digest, sources: [StoredArticle])? {
         guard !members.isEmpty else { return nil }
         let originals = members.filter { $0.duplicateOf == nil }
         let articles = originals.map(Self.article)
@@ -101,24 +125,50 @@ public actor PrecisService {
             guard let of = m.duplicateOf, let k = position[of] else { return nil }
             return Digest.Copy(document: Digest.Document(file: m.origin, title: m.title, date: m.date, url: m.url, site: m.site, text: m.text), of: k)
         }
-        return digest
+        return (digest, originals)
     }
 
-    /// The story's digest as the API sends it (JSON text), made once per version of the story.
-    public func digestJSON(story: Int64, words: Int, render: (Digest) -> String) async throws -> String? {
-        let version = try await store.storyVersion(story) + "-w\(words)"
-        if let cached = digestCache[story], cached.version == version { return cached.json }
-        let json: String
-        if let stored = try await store.storedDigest(story: story, version: version) {
-            json = stored
-        } else {
-            guard let digest = try await digest(story: story, words: words) else { return nil }
-            json = render(digest)
-            try await store.saveDigest(story: story, version: version, json: json)
+    /// Where a story is to be read.
+    public enum StoryAnswer: Sendable {
+        /// The story's digest as the API sends it (JSON text) and as its page shows it (HTML).
+        case story(json: String, page: String)
+        /// The story joined an older one: its id is that of its first article, which now belongs to
+        /// the story `into`.
+        case merged(into: Int64)
+        case none
+    }
+
+    /// A story's digest, from the store when it was made from the story's present articles, else built
+    /// once (however many ask at the same time) and stored.
+    public func story(_ story: Int64, words: Int) async throws -> StoryAnswer {
+        let version = try await store.storyVersion(story)
+        guard !version.hasPrefix("0-") else {
+            // No article is in this story (any more): if its first article is in another, it merged.
+            if let first = try await store.article(id: story), let into = first.story, into != story { return .merged(into: into) }
+            return .none
         }
-        if digestCache.count > 10_000 { digestCache.removeAll() }
-        digestCache[story] = (version, json)
-        return json
+        let key = "\(version)-w\(words)"
+        if let view = await views.cached(story: story, version: key) { return .story(json: view.json, page: view.page) }
+        if let json = try await store.storedDigest(story: story, version: key),
+           let page = try await store.storedPage(story: story, version: key) {
+            let view = StoryView(version: key, json: json, page: page)
+            await views.keep(story: story, view)
+            return .story(json: json, page: page)
+        }
+        let view = try await views.build(story: story, version: key) { [self] in
+            // The version is read again with the articles: a write in between gives a newer digest,
+            // stored under the version it was made from.
+            let members = try await store.articles(inStory: story)
+            guard let (digest, sources) = try await self.digest(story: story, words: words, members: members) else { return nil }
+            counters.add(\.digestsBuilt)
+            let made = "\(members.count)-\(members.map(\.id).max() ?? 0)-w\(words)"
+            let view = StoryView(version: made, json: PrecisHTTP.storyJSON(id: story, digest),
+                                 page: Pages.story(id: story, digest: digest, sources: sources))
+            try await store.saveDigest(story: story, version: made, json: view.json, page: view.page)
+            return view
+        }
+        guard let view else { return .none }
+        return .story(json: view.json, page: view.page)
     }
 
     static func article(_ s: StoredArticle) -> Article {
@@ -135,10 +185,13 @@ public actor PrecisService {
 
     /// Prometheus text exposition of the service's counters.
     public func metrics(requests: [String: Int]) async throws -> String {
+        let c = counters.value
         var out = "# HELP precis_articles_total Articles submitted, by outcome.\n# TYPE precis_articles_total counter\n"
-        out += "precis_articles_total{outcome=\"created\"} \(counters.articlesCreated)\n"
-        out += "precis_articles_total{outcome=\"existing\"} \(counters.articlesExisting)\n"
-        out += "precis_articles_total{outcome=\"rejected\"} \(counters.articlesRejected)\n"
+        out += "precis_articles_total{outcome=\"created\"} \(c.articlesCreated)\n"
+        out += "precis_articles_total{outcome=\"existing\"} \(c.articlesExisting)\n"
+        out += "precis_articles_total{outcome=\"rejected\"} \(c.articlesRejected)\n"
+        out += "# HELP precis_digests_built_total Story digests built (a view of a story whose articles did not change reads the stored one).\n# TYPE precis_digests_built_total counter\n"
+        out += "precis_digests_built_total \(c.digestsBuilt)\n"
         out += "# HELP precis_articles_stored Articles in the store.\n# TYPE precis_articles_stored gauge\n"
         out += "precis_articles_stored \(try await store.articleCount())\n"
         out += "# HELP precis_http_requests_total HTTP requests, by route and status class.\n# TYPE precis_http_requests_total counter\n"
@@ -146,5 +199,104 @@ public actor PrecisService {
             out += "precis_http_requests_total{\(key)} \(n)\n"
         }
         return out
+    }
+}
+
+/// The story index and the one door to it: one article placed at a time, each placement the store's
+/// short write transaction (catch up, insert, place, write the placement).
+actor Placer {
+    private var index: StoryIndex
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(index: StoryIndex) { self.index = index }
+
+    func ingest(_ article: StoredArticle, into store: any ArticleStore) async throws -> IngestResult {
+        // An actor lets another call in at every `await`: the turn is taken explicitly, so that a
+        // placement never overlaps another, or a rebuild of the index after a failed one.
+        if busy {
+            await withCheckedContinuation { waiting.append($0) }
+        } else {
+            busy = true
+        }
+        defer {
+            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+        }
+        do {
+            return try await store.ingest(article, index: index)
+        } catch {
+            // The transaction rolled back; the index may have placed the article: rebuild it from
+            // what the store holds.
+            if let articles = try? await store.allArticles() { index = StoryIndex(articles: articles) }
+            throw error
+        }
+    }
+}
+
+/// A story's digest as the API sends it and as its page shows it, for one version of its articles.
+struct StoryView: Sendable {
+    var version: String
+    var json: String
+    var page: String
+}
+
+/// Digests in memory (a copy of what the store keeps, checked against the story's version on every
+/// view) and the builds under way, so that concurrent views of one story build it once.
+actor StoryViews {
+    private var kept: [Int64: StoryView] = [:]
+    private var keptBytes = 0
+    private var building: [Int64: (version: String, task: Task<StoryView?, Error>)] = [:]
+    static let maxBytes = 64 << 20
+
+    func cached(story: Int64, version: String) -> StoryView? {
+        guard let view = kept[story], view.version == version else { return nil }
+        return view
+    }
+
+    func keep(story: Int64, _ view: StoryView) {
+        if let old = kept[story] { keptBytes -= old.json.utf8.count + old.page.utf8.count }
+        let size = view.json.utf8.count + view.page.utf8.count
+        if keptBytes + size > Self.maxBytes {
+            kept.removeAll()
+            keptBytes = 0
+        }
+        kept[story] = view
+        keptBytes += size
+    }
+
+    func build(story: Int64, version: String, _ make: @escaping @Sendable () async throws -> StoryView?) async throws -> StoryView? {
+        if let running = building[story], running.version == version { return try await running.task.value }
+        // The build runs in a task of its own, off this actor: builds of different stories run at once.
+        let task = Task.detached { try await make() }
+        building[story] = (version, task)
+        defer { if building[story]?.version == version { building[story] = nil } }
+        let view = try await task.value
+        if let view { keep(story: story, view) }
+        return view
+    }
+}
+
+/// The service's counts, shared by every request.
+final class Counters: @unchecked Sendable {
+    struct Values {
+        var articlesCreated = 0
+        var articlesExisting = 0
+        var articlesRejected = 0
+        var digestsBuilt = 0
+    }
+
+    private let lock = NSLock()
+    private var values = Values()
+
+    func add(_ counter: WritableKeyPath<Values, Int>) {
+        lock.lock()
+        values[keyPath: counter] += 1
+        lock.unlock()
+    }
+
+    var value: Values {
+        lock.lock()
+        defer { lock.unlock() }
+        return values
     }
 }

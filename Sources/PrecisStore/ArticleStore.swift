@@ -17,8 +17,12 @@ public protocol ArticleStore: Sendable {
     /// The stored digest of a story (summary and facts, as the API sends them) if it was made from
     /// this version of the story's articles.
     func storedDigest(story: Int64, version: String) async throws -> String?
-    /// Keeps a story's digest with the version of its articles it was made from.
-    func saveDigest(story: Int64, version: String, json: String) async throws
+    /// The stored page of a story (the digest as the reader's page shows it), if it was made from this
+    /// version of the story's articles.
+    func storedPage(story: Int64, version: String) async throws -> String?
+    /// Keeps a story's digest (and its page, when made) with the version of its articles it was made
+    /// from, in place of any older one.
+    func saveDigest(story: Int64, version: String, json: String, page: String?) async throws
     /// A short name of the database for messages ("news.sqlite", "postgres://host/db").
     var location: String { get }
 }

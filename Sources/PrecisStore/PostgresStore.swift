@@ -42,7 +42,27 @@ public final class PostgresStore: ArticleStore {
             );
             """),
         ("v3: what cleaning removed from each article", "ALTER TABLE article ADD COLUMN IF NOT EXISTS removed TEXT"),
+        ("v4 (service): the story page kept with the digest it shows", "ALTER TABLE story_digest ADD COLUMN IF NOT EXISTS page TEXT"),
+        ("v5 (service): the story list, kept up to date as articles are placed", """
+            CREATE TABLE IF NOT EXISTS story_entry (
+                story BIGINT PRIMARY KEY,
+                headline TEXT,
+                articles BIGINT NOT NULL,
+                first_date TEXT, latest_date TEXT,
+                latest_day TEXT NOT NULL,
+                latest_id BIGINT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS story_entry_newest ON story_entry(latest_day DESC, latest_id DESC);
+            INSERT INTO story_entry \(storyEntry) WHERE story IS NOT NULL GROUP BY story ON CONFLICT DO NOTHING
+            """),
     ]
+
+    /// A story's line in the list, from its articles (as in `SQLiteStore.storyEntry`).
+    static let storyEntry = """
+        SELECT story, (SELECT title FROM article h WHERE h.story = a.story AND h.title IS NOT NULL ORDER BY h.id LIMIT 1),
+               COUNT(*), MIN(date), MAX(date), COALESCE(MAX(substr(date, 1, 10)), ''), MAX(id)
+        FROM article a
+        """
 
     init(client: PostgresClient, location: String) {
         self.client = client
@@ -126,8 +146,19 @@ public final class PostgresStore: ArticleStore {
             placed.id = id
             let placement = index.place(placed)
             try await c.query("UPDATE article SET story = \(placement.story), duplicate_of = \(placement.duplicateOf), skip_reason = \(placement.skipReason) WHERE id = \(id)", logger: logger)
+            var changed = Set([placement.story].compactMap { $0 })
             for (moved, story) in placement.moved where moved != id {
+                for try await old in try await c.query("SELECT story FROM article WHERE id = \(moved)", logger: logger).decode(Int64?.self) {
+                    if let old { changed.insert(old) }
+                }
+                changed.insert(story)
                 try await c.query("UPDATE article SET story = \(story) WHERE id = \(moved)", logger: logger)
+            }
+            // The story list's lines of the stories that changed, made again from their articles.
+            for story in changed {
+                try await c.query("DELETE FROM story_entry WHERE story = \(story)", logger: logger)
+                try await c.query(PostgresQuery(unsafeSQL: "INSERT INTO story_entry \(Self.storyEntry) WHERE story = $1 GROUP BY story",
+                                                binds: { var b = PostgresBindings(); b.append(story); return b }()), logger: logger)
             }
             return IngestResult(id: id, created: true, story: placement.story, skipReason: placement.skipReason)
         }
@@ -154,14 +185,11 @@ public final class PostgresStore: ArticleStore {
 
     public func stories(limit: Int, offset: Int) async throws -> (stories: [StoredStory], total: Int) {
         var total = 0
-        for try await n in try await client.query("SELECT COUNT(DISTINCT story) FROM article WHERE story IS NOT NULL", logger: logger).decode(Int64.self) { total = Int(n) }
+        for try await n in try await client.query("SELECT COUNT(*) FROM story_entry", logger: logger).decode(Int64.self) { total = Int(n) }
         var out: [StoredStory] = []
         let rows = try await client.query("""
-            SELECT story, COUNT(*), MIN(date), MAX(date),
-                   (SELECT title FROM article h WHERE h.story = a.story AND h.title IS NOT NULL ORDER BY h.id LIMIT 1)
-            FROM article a WHERE story IS NOT NULL
-            GROUP BY story
-            ORDER BY COALESCE(MAX(substr(date, 1, 10)), '') DESC, MAX(id) DESC
+            SELECT story, articles, first_date, latest_date, headline FROM story_entry
+            ORDER BY latest_day DESC, latest_id DESC
             LIMIT \(limit) OFFSET \(offset)
             """, logger: logger)
         for try await (story, n, first, latest, headline) in rows.decode((Int64, Int64, String?, String?, String?).self) {
@@ -187,7 +215,7 @@ public final class PostgresStore: ArticleStore {
 
     /// Drops Precis's tables (tests start from an empty database with it).
     func dropEverything() async throws {
-        try await client.query("DROP TABLE IF EXISTS article, story_digest, precis_migration", logger: logger)
+        try await client.query("DROP TABLE IF EXISTS article, story_digest, story_entry, precis_migration", logger: logger)
     }
 
     public func storedDigest(story: Int64, version: String) async throws -> String? {
@@ -197,10 +225,17 @@ public final class PostgresStore: ArticleStore {
         return nil
     }
 
-    public func saveDigest(story: Int64, version: String, json: String) async throws {
+    public func storedPage(story: Int64, version: String) async throws -> String? {
+        for try await page in try await client.query("SELECT page FROM story_digest WHERE story = \(story) AND version = \(version)", logger: logger).decode(String?.self) {
+            return page
+        }
+        return nil
+    }
+
+    public func saveDigest(story: Int64, version: String, json: String, page: String?) async throws {
         try await client.query("""
-            INSERT INTO story_digest (story, version, json) VALUES (\(story), \(version), \(json))
-            ON CONFLICT (story) DO UPDATE SET version = excluded.version, json = excluded.json, made_at = now()
+            INSERT INTO story_digest (story, version, json, page) VALUES (\(story), \(version), \(json), \(page))
+            ON CONFLICT (story) DO UPDATE SET version = excluded.version, json = excluded.json, page = excluded.page, made_at = now()
             """, logger: logger)
     }
 

@@ -140,10 +140,44 @@ public final class SQLiteStore: ArticleStore {
         m.registerMigration("v3: what cleaning removed from each article") { db in
             try db.execute(sql: "ALTER TABLE article ADD COLUMN removed TEXT")
         }
+        m.registerMigration("v4 (service): the story page kept with the digest it shows") { db in
+            try db.execute(sql: "ALTER TABLE story_digest ADD COLUMN page TEXT")
+        }
+        m.registerMigration("v5 (service): the story list, kept up to date as articles are placed") { db in
+            try db.execute(sql: """
+                CREATE TABLE story_entry (
+                    story INTEGER PRIMARY KEY,
+                    headline TEXT,
+                    articles INTEGER NOT NULL,
+                    first_date TEXT, latest_date TEXT,
+                    latest_day TEXT NOT NULL,
+                    latest_id INTEGER NOT NULL
+                );
+                CREATE INDEX story_entry_newest ON story_entry(latest_day DESC, latest_id DESC);
+                INSERT INTO story_entry \(storyEntry) WHERE story IS NOT NULL GROUP BY story;
+                """)
+        }
         return m
     }
 
     public var location: String { path }
+
+    /// A story's line in the list, from its articles (`WHERE story ...` and `GROUP BY story` follow):
+    /// the headline is the first titled article's title; stories sort by their latest day, then by
+    /// their latest article.
+    static let storyEntry = """
+        SELECT story, (SELECT title FROM article h WHERE h.story = a.story AND h.title IS NOT NULL ORDER BY h.id LIMIT 1),
+               COUNT(*), MIN(date), MAX(date), COALESCE(MAX(substr(date, 1, 10)), ''), MAX(id)
+        FROM article a
+        """
+
+    /// Makes the list's lines of these stories again from their articles (none for a story left empty).
+    static func refresh(_ db: Database, stories: Set<Int64>) throws {
+        for story in stories {
+            try db.execute(sql: "DELETE FROM story_entry WHERE story = ?", arguments: [story])
+            try db.execute(sql: "INSERT INTO story_entry \(storyEntry) WHERE story = ? GROUP BY story", arguments: [story])
+        }
+    }
 
     public func storedDigest(story: Int64, version: String) async throws -> String? {
         try await pool.read { db in
@@ -151,13 +185,19 @@ public final class SQLiteStore: ArticleStore {
         }
     }
 
-    public func saveDigest(story: Int64, version: String, json: String) async throws {
+    public func storedPage(story: Int64, version: String) async throws -> String? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT page FROM story_digest WHERE story = ? AND version = ?", arguments: [story, version])
+        }
+    }
+
+    public func saveDigest(story: Int64, version: String, json: String, page: String?) async throws {
         try await pool.write { db in
             try db.execute(sql: """
-                INSERT INTO story_digest (story, version, json) VALUES (?, ?, ?)
-                ON CONFLICT(story) DO UPDATE SET version = excluded.version, json = excluded.json,
+                INSERT INTO story_digest (story, version, json, page) VALUES (?, ?, ?, ?)
+                ON CONFLICT(story) DO UPDATE SET version = excluded.version, json = excluded.json, page = excluded.page,
                     made_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-                """, arguments: [story, version, json])
+                """, arguments: [story, version, json, page])
         }
     }
 
@@ -173,7 +213,9 @@ public final class SQLiteStore: ArticleStore {
         }
     }
 
-    public func articleCount() async throws -> Int { try articleCount }
+    public func articleCount() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0 }
+    }
 
     /// Stores an article unless one with the same key is there, placing it with `place` (called
     /// inside the transaction with the new article's id). Returns its id and whether it is new.
@@ -192,9 +234,13 @@ public final class SQLiteStore: ArticleStore {
         let placement = try place(id)
         try db.execute(sql: "UPDATE article SET story = ?, duplicate_of = ?, skip_reason = ? WHERE id = ?",
                        arguments: [placement.story, placement.duplicateOf, placement.skipReason, id])
+        var changed = Set([placement.story].compactMap { $0 })
         for (moved, story) in placement.moved where moved != id {
+            if let old = try Int64.fetchOne(db, sql: "SELECT story FROM article WHERE id = ?", arguments: [moved]) { changed.insert(old) }
+            changed.insert(story)
             try db.execute(sql: "UPDATE article SET story = ? WHERE id = ?", arguments: [story, moved])
         }
+        try refresh(db, stories: changed)
         return IngestResult(id: id, created: true, story: placement.story, skipReason: placement.skipReason)
     }
 
@@ -205,47 +251,41 @@ public final class SQLiteStore: ArticleStore {
     }
 
     /// Every article in the order it was stored (to rebuild the story index at start-up).
-    public func allArticles() throws -> [StoredArticle] {
-        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM article ORDER BY id").map(Self.article) }
+    public func allArticles() async throws -> [StoredArticle] {
+        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM article ORDER BY id").map(Self.article) }
     }
 
-    public func articles(inStory story: Int64) throws -> [StoredArticle] {
-        try pool.read { db in
+    public func articles(inStory story: Int64) async throws -> [StoredArticle] {
+        try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM article WHERE story = ? ORDER BY id", arguments: [story]).map(Self.article)
         }
     }
 
     /// A value that changes whenever the story's articles do (their number and the newest id).
-    public func storyVersion(_ story: Int64) throws -> String {
-        try pool.read { db in
+    public func storyVersion(_ story: Int64) async throws -> String {
+        try await pool.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, MAX(id) AS last FROM article WHERE story = ?", arguments: [story])
             return "\(row?["n"] as Int? ?? 0)-\(row?["last"] as Int64? ?? 0)"
         }
     }
 
-    public func article(id: Int64) throws -> StoredArticle? {
-        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]).map(Self.article) }
+    public func article(id: Int64) async throws -> StoredArticle? {
+        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]).map(Self.article) }
     }
 
-    public var articleCount: Int {
-        get throws { try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0 } }
-    }
 
     /// Stories, biggest... no: newest first (by their latest article date, then their latest article),
     /// `limit` from `offset`.
-    public func stories(limit: Int, offset: Int) throws -> (stories: [StoredStory], total: Int) {
-        try pool.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT story) FROM article WHERE story IS NOT NULL") ?? 0
+    /// An indexed read of the list the ingests keep (`story_entry`), never a grouping of all articles.
+    public func stories(limit: Int, offset: Int) async throws -> (stories: [StoredStory], total: Int) {
+        try await pool.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_entry") ?? 0
             let rows = try Row.fetchAll(db, sql: """
-                SELECT story, COUNT(*) AS n, MIN(date) AS first_date, MAX(date) AS latest_date, MAX(id) AS latest_id,
-                       (SELECT title FROM article h WHERE h.story = a.story AND h.title IS NOT NULL ORDER BY h.id LIMIT 1) AS headline
-                FROM article a WHERE story IS NOT NULL
-                GROUP BY story
-                ORDER BY COALESCE(MAX(substr(date, 1, 10)), '') DESC, latest_id DESC
-                LIMIT ? OFFSET ?
+                SELECT story, headline, articles, first_date, latest_date FROM story_entry
+                ORDER BY latest_day DESC, latest_id DESC LIMIT ? OFFSET ?
                 """, arguments: [limit, offset])
             let stories = rows.map { row in
-                StoredStory(id: row["story"], headline: row["headline"], articles: row["n"],
+                StoredStory(id: row["story"], headline: row["headline"], articles: row["articles"],
                             firstDate: row["first_date"], latestDate: row["latest_date"])
             }
             return (stories, total)
@@ -253,20 +293,22 @@ public final class SQLiteStore: ArticleStore {
     }
 
     /// Articles whose title or text holds every word of the query (case-insensitive), newest first.
-    public func search(_ query: String, limit: Int) throws -> [StoredArticle] {
+    public func search(_ query: String, limit: Int) async throws -> [StoredArticle] {
         let words = query.lowercased().split(whereSeparator: { $0.isWhitespace }).prefix(8).map(String.init)
         guard !words.isEmpty else { return [] }
         let clause = words.map { _ in "(lower(coalesce(title, '')) LIKE ? ESCAPE '\\' OR lower(text) LIKE ? ESCAPE '\\')" }.joined(separator: " AND ")
-        var arguments: [DatabaseValueConvertible?] = []
+        var patterns: [String] = []
         for w in words {
             let escaped = w.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            arguments.append("%\(escaped)%")
-            arguments.append("%\(escaped)%")
+            patterns.append("%\(escaped)%")
+            patterns.append("%\(escaped)%")
         }
-        arguments.append(limit)
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM article WHERE \(clause) ORDER BY id DESC LIMIT ?",
-                             arguments: StatementArguments(arguments)).map(Self.article)
+        let bound = patterns
+        return try await pool.read { db in
+            var arguments = StatementArguments(bound)
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: "SELECT * FROM article WHERE \(clause) ORDER BY id DESC LIMIT ?",
+                                    arguments: arguments).map(Self.article)
         }
     }
 }

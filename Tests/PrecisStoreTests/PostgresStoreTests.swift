@@ -41,9 +41,11 @@ struct PostgresStoreTests {
         #expect(stories.first { $0.id == results[0].id }?.articles == 3)
         #expect(try await other.search("chess vesterby", limit: 5).map(\.id) == [results[1].id])
         #expect(try await other.storyVersion(results[0].id).hasPrefix("3-"))
-        try await other.saveDigest(story: results[0].id, version: "v1", json: "{}")
-        try await other.saveDigest(story: results[0].id, version: "v2", json: "{\"a\": 1}")
+        try await other.saveDigest(story: results[0].id, version: "v1", json: "{}", page: nil)
+        #expect(try await store.storedPage(story: results[0].id, version: "v1") == nil, "a digest kept without its page")
+        try await other.saveDigest(story: results[0].id, version: "v2", json: "{\"a\": 1}", page: "<p>a</p>")
         #expect(try await store.storedDigest(story: results[0].id, version: "v2") == "{\"a\": 1}")
+        #expect(try await store.storedPage(story: results[0].id, version: "v2") == "<p>a</p>")
         #expect(try await store.storedDigest(story: results[0].id, version: "v1") == nil)
     }
 

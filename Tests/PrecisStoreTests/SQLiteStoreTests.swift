@@ -37,30 +37,32 @@ import PrecisStories
         #expect(results[1].story == results[1].id)
         #expect(results[3].story == nil && results[3].skipReason?.hasPrefix("not an article") == true)
         // The same articles again change nothing.
-        let again = try ingestAll(store, StoryIndex(articles: try store.allArticles()))
+        let again = try ingestAll(store, StoryIndex(articles: try await store.allArticles()))
         #expect(again.map(\.created) == [false, false, false, false])
         #expect(again.map(\.id) == results.map(\.id))
-        #expect(try store.articleCount == 4)
+        #expect(try await store.articleCount() == 4)
         // A new process: the index rebuilt from the file places the next article as before.
         let reopened = try SQLiteStore(path: path)
-        let rebuilt = StoryIndex(articles: try reopened.allArticles())
+        let rebuilt = StoryIndex(articles: try await reopened.allArticles())
         #expect(rebuilt.count == 4)
         let next = StoredArticle(key: "k9", origin: "t9", text: "Calder harbour wall work starts. Work on the Calder harbour wall began, the council said, after the 4.2 million crowns were approved on Monday.")
         let r = try reopened.ingest(next) { id in var s = next; s.id = id; return rebuilt.place(s) }
         #expect(r.story == results[0].id)
-        let (stories, total) = try reopened.stories(limit: 10, offset: 0)
+        let (stories, total) = try await reopened.stories(limit: 10, offset: 0)
         #expect(total == 2)
         #expect(stories.first { $0.id == results[0].id }?.articles == 3)
-        #expect(try reopened.search("chess vesterby", limit: 5).map(\.id) == [results[1].id])
-        #expect(try reopened.search("100%_", limit: 5).isEmpty)
+        #expect(try await reopened.search("chess vesterby", limit: 5).map(\.id) == [results[1].id])
+        #expect(try await reopened.search("100%_", limit: 5).isEmpty)
         // Digests are kept with the version of the story they were made from.
-        let version = try reopened.storyVersion(results[0].id)
-        try await reopened.saveDigest(story: results[0].id, version: version, json: "{\"summary\": \"x\"}")
+        let version = try await reopened.storyVersion(results[0].id)
+        try await reopened.saveDigest(story: results[0].id, version: version, json: "{\"summary\": \"x\"}", page: "<p>x</p>")
         #expect(try await reopened.storedDigest(story: results[0].id, version: version) == "{\"summary\": \"x\"}")
+        #expect(try await reopened.storedPage(story: results[0].id, version: version) == "<p>x</p>")
         #expect(try await reopened.storedDigest(story: results[0].id, version: "other") == nil)
+        #expect(try await reopened.storedPage(story: results[0].id, version: "other") == nil)
     }
 
-    @Test func aFailedPlacementRollsTheArticleBack() throws {
+    @Test func aFailedPlacementRollsTheArticleBack() async throws {
         let path = temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try SQLiteStore(path: path)
@@ -68,7 +70,7 @@ import PrecisStories
         #expect(throws: Boom.self) {
             try store.ingest(StoredArticle(key: "x", origin: "x", text: "Some text that will not be stored at all.")) { _ in throw Boom() }
         }
-        #expect(try store.articleCount == 0)
+        #expect(try await store.articleCount() == 0)
     }
 
     @Test func unreadableDatabaseIsAClearError() {
