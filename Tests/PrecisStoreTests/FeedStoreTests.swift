@@ -65,7 +65,7 @@ import Testing
         let store = try SQLiteStore(path: path)
         try await exercise(store) { try await openFeedStore(path) }
         // The articles' own migrations are untouched by the feed tables'.
-        #expect(try SQLiteStore(path: path).articleCount == 0)
+        #expect(try await SQLiteStore(path: path).articleCount() == 0)
     }
 }
 

@@ -125,7 +125,7 @@ import PrecisStore
         #expect(first.out == "watch: 3 feeds (3 read, 0 not modified), 4 new articles, 0 errors\n", "\(first.err)")
 
         let store = try SQLiteStore(path: db)
-        let articles = try store.allArticles()
+        let articles = try await store.allArticles()
         #expect(articles.count == 4)
         let wall = try #require(articles.first { $0.title == "Calder council votes to rebuild the harbour wall" })
         #expect(wall.date == "2026-12-03", "the feed's pubDate is the article's date")
@@ -157,7 +157,7 @@ import PrecisStore
         let second = try await PrecisRun.run(["watch", opml, "--once", "--allow-private-networks", "--db", db])
         #expect(second.status == 0, "\(second.err)")
         #expect(second.out == "watch: 3 feeds (0 read, 3 not modified), 0 new articles, 0 errors\n", "\(second.err)")
-        #expect(try store.allArticles().count == 4)
+        #expect(try await store.allArticles().count == 4)
         #expect(try await openFeedStore(db).feeds().map(\.httpStatus) == [304, 304, 304])
         #expect(await log.count("/articles/harbour.html") == 1, "no page is fetched again")
     }
