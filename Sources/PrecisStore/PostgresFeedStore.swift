@@ -8,20 +8,7 @@ extension PostgresStore: FeedStore {
     ]
 
     public func prepareFeeds() async throws {
-        let logger = self.logger
-        try await client.withTransaction(logger: logger) { c in
-            try await c.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: logger)
-            var applied = Set<String>()
-            for try await name in try await c.query("SELECT name FROM precis_migration", logger: logger).decode(String.self) {
-                applied.insert(name)
-            }
-            for (name, sql) in Self.feedMigrations where !applied.contains(name) {
-                for statement in sql.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !statement.isEmpty {
-                    try await c.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                }
-                try await c.query("INSERT INTO precis_migration (name) VALUES (\(name))", logger: logger)
-            }
-        }
+        try await apply(Self.feedMigrations)
     }
 
     /// Drops the feed tables (tests start from an empty database with it and `dropEverything`).

@@ -96,6 +96,12 @@ public final class PostgresStore: ArticleStore {
     }
 
     func migrate() async throws {
+        try await apply(Self.migrations)
+    }
+
+    /// Applies the named migrations not yet recorded in `precis_migration`, in order, under the write
+    /// lock, in one transaction: several processes starting at once apply each exactly once.
+    func apply(_ migrations: [(String, String)]) async throws {
         try await client.withTransaction(logger: logger) { c in
             try await c.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: logger)
             try await c.query("CREATE TABLE IF NOT EXISTS precis_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)
@@ -103,7 +109,7 @@ public final class PostgresStore: ArticleStore {
             for try await name in try await c.query("SELECT name FROM precis_migration", logger: logger).decode(String.self) {
                 applied.insert(name)
             }
-            for (name, sql) in Self.migrations where !applied.contains(name) {
+            for (name, sql) in migrations where !applied.contains(name) {
                 for statement in sql.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !statement.isEmpty {
                     try await c.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
