@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
@@ -97,7 +98,25 @@ let package = Package(
         .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "PrecisJSON", "PrecisExtract", "PrecisStories", "PrecisFacts"]),
         .target(
             name: "Precis",
-            dependencies: ["PrecisIngest", "PrecisJSON", "PrecisExtract", "PrecisText", "PrecisSummarize", "PrecisStories", "PrecisFacts"]
+            dependencies: ["PrecisIngest", "PrecisJSON", "PrecisExtract", "PrecisText", "PrecisSummarize", "PrecisStories", "PrecisFacts",
+                           .product(name: "Mustache", package: "swift-mustache")],
+            // The HTML templates of digests and of the server's pages (Mustache, escaping by default).
+            resources: [
+                .embedInCode("Resources/templates/article.mustache"),
+                .embedInCode("Resources/templates/cite.mustache"),
+                .embedInCode("Resources/templates/digest.mustache"),
+                .embedInCode("Resources/templates/document.mustache"),
+                .embedInCode("Resources/templates/facts.mustache"),
+                .embedInCode("Resources/templates/feeds.mustache"),
+                .embedInCode("Resources/templates/message.mustache"),
+                .embedInCode("Resources/templates/site-bottom.mustache"),
+                .embedInCode("Resources/templates/site-top.mustache"),
+                .embedInCode("Resources/templates/source.mustache"),
+                .embedInCode("Resources/templates/story-list.mustache"),
+                .embedInCode("Resources/templates/story.mustache"),
+                .embedInCode("Resources/templates/summary.mustache"),
+                .embedInCode("Resources/templates/text.mustache"),
+            ]
         ),
         .executableTarget(
             name: "precis",

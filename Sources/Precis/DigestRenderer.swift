@@ -74,12 +74,6 @@ public enum DigestRenderer {
 
         /// The date as shown: the approximate form when there is one.
         public var shownDate: String? { approximateDate ?? date }
-
-        /// The date as HTML: a `<time>` element for a stated date, the words for an inferred one.
-        public func dateHTML(_ escape: (String) -> String) -> String? {
-            if let approximateDate { return "<span class=\"approximate\">\(escape(approximateDate))</span>" }
-            return date.map { "<time datetime=\"\(escape($0))\">\(escape($0))</time>" }
-        }
     }
 
     /// The facts a digest shows, in reading order: timeline, quotes, key numbers, disagreements.
@@ -230,91 +224,7 @@ public enum DigestRenderer {
     // MARK: - HTML
 
     static func html(_ digest: Digest) -> String {
-        page(title: digest.headline ?? "Digest", body: section(digest, idPrefix: "", level: 1))
-    }
-
-    /// One digest as an HTML fragment; ids of its sources start with `idPrefix`.
-    static func section(_ digest: Digest, idPrefix: String, level: Int) -> String {
-        let title = escapeHTML(digest.headline ?? "Digest")
-        var body = ""
-        for s in digest.sentences {
-            body += "<span class=\"sentence\">\(escapeHTML(s.shown))</span> "
-            for d in s.documents {
-                body += "<a class=\"cite\" href=\"#\(idPrefix)source-\(d + 1)\" title=\"\(escapeHTML(digest.documents[d].title ?? digest.documents[d].file))\">[\(d + 1)]</a> "
-            }
-        }
-        if digest.sentences.isEmpty { body = "<em>No sentence in these articles could be used for a summary.</em>" }
-        var sources = ""
-        for (i, doc) in digest.documents.enumerated() {
-            sources += "<li id=\"\(idPrefix)source-\(i + 1)\">\(htmlSource(doc))</li>\n"
-        }
-        var copies = ""
-        if !digest.copies.isEmpty {
-            copies = "<p class=\"meta\">Near-copies folded in:</p>\n<ul>\n"
-            for copy in digest.copies {
-                copies += "<li>copy of [\(copy.of + 1)]: \(htmlSource(copy.document))</li>\n"
-            }
-            copies += "</ul>\n"
-        }
-        var facts = ""
-        func cite(_ d: Int) -> String { "<a class=\"cite\" href=\"#\(idPrefix)source-\(d + 1)\">[\(d + 1)]</a>" }
-        for section in factSections(digest) {
-            facts += "<h\(level + 1)>\(section.title)</h\(level + 1)>\n<ul class=\"\(section.cssClass)\">\n"
-            for item in section.items {
-                let head = (item.dateHTML(escapeHTML).map { $0 + " " } ?? "")
-                    + (item.label.map { "<strong>\(escapeHTML($0))</strong>: " } ?? "")
-                facts += "<li>" + head + item.parts.map { part in
-                    "\(escapeHTML(part.text)) " + part.documents.map(cite).joined(separator: " ") + (part.note.map { " (" + escapeHTML($0) + ")" } ?? "")
-                }.joined(separator: "; ") + "</li>\n"
-            }
-            facts += "</ul>\n"
-        }
-        return """
-        <h\(level)>\(title)</h\(level)>
-        <p class="meta">\(escapeHTML(sourceLine(digest)))</p>
-        <p class="summary">\(body)</p>
-        \(facts)
-        <h\(level + 1)>Sources</h\(level + 1)>
-        <ol>
-        \(sources)</ol>
-        \(copies)
-        """
-    }
-
-    static func htmlSource(_ doc: Digest.Document) -> String {
-        let link = doc.url.flatMap(webAddress).map { "<a href=\"\(escapeHTML($0))\" rel=\"noopener noreferrer\">\(escapeHTML($0))</a>" } ?? escapeHTML(doc.file)
-        var details: [String] = []
-        if let site = doc.site { details.append(escapeHTML(site)) }
-        if let date = doc.date { details.append("<time datetime=\"\(escapeHTML(date))\">\(escapeHTML(date))</time>") } else if let shown = doc.shownDate { details.append(escapeHTML(shown)) }
-        details.append(link)
-        return "<strong>\(escapeHTML(doc.title ?? "(untitled)"))</strong> — \(details.joined(separator: ", "))"
-    }
-
-    static func page(title: String, body: String) -> String {
-        """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escapeHTML(title))</title>
-        <style>
-        body{font:17px/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}
-        h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;line-height:1.3}.meta{color:#555;font:14px/1.4 system-ui,sans-serif}
-        a.cite{font:12px system-ui,sans-serif;vertical-align:super;text-decoration:none;color:#0b57d0}
-        ol,ul{font:15px/1.5 system-ui,sans-serif}li:target{background:#fff3bf}
-        article.story{border-top:1px solid #ddd;margin-top:2rem}
-        @media print{a.cite{color:#000}}
-        </style>
-        </head>
-        <body>
-        <main>
-        \(body)
-        </main>
-        </body>
-        </html>
-
-        """
+        HTMLRenderer.document(digest)
     }
 
     // MARK: - Several stories
@@ -333,33 +243,7 @@ public enum DigestRenderer {
             for story in stories { out += markdown(story.digest, level: 2) + "\n" }
             return out
         case .html:
-            var body = "<h1>Stories</h1>\n<ol class=\"toc\">\n"
-            for story in stories {
-                body += "<li><a href=\"#story-\(story.story)\">\(escapeHTML(story.digest.headline ?? "Story \(story.story)"))</a> <span class=\"meta\">(\(story.articleCount))</span></li>\n"
-            }
-            body += "</ol>\n"
-            for story in stories {
-                body += "<article class=\"story\" id=\"story-\(story.story)\">\n"
-                body += section(story.digest, idPrefix: "story-\(story.story)-", level: 2)
-                body += "</article>\n"
-            }
-            return page(title: "Stories", body: body)
+            return HTMLRenderer.document(stories)
         }
-    }
-
-    public static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }

@@ -105,18 +105,13 @@ enum FeedRoutes {
     }
 
     static func page(_ feeds: [FeedRecord]) -> String {
-        let e = Pages.e
-        var body = "<h1>Feeds</h1>\n<p class=\"meta\">\(feeds.count) feed\(feeds.count == 1 ? "" : "s") watched; "
-            + "\(feeds.filter { $0.lastError != nil || $0.gone }.count) failing or gone.</p>\n<ol class=\"stories\">\n"
-        for f in feeds {
-            body += "<li><span class=\"headline\">\(e(f.title ?? f.url))</span>"
-            body += "<p class=\"meta\">\(e(f.url))</p>"
-            body += "<p class=\"meta\">\(e(health(f))) · \(f.itemsSeen) items seen, \(f.articlesStored) articles stored"
-            if let last = f.lastFetch { body += " · last fetch <time>\(e(last))</time>" }
-            if let next = f.nextPoll, !f.gone { body += " · next poll <time>\(e(next))</time>" }
-            body += "</p></li>\n"
+        let list: [[String: Any]] = feeds.map { f in
+            ["title": f.title ?? f.url, "url": f.url, "health": health(f), "itemsSeen": f.itemsSeen, "articlesStored": f.articlesStored,
+             "lastFetch": Pages.opt(f.lastFetch), "nextPoll": Pages.opt(f.gone ? nil : f.nextPoll)]
         }
-        body += "</ol>\n"
-        return Pages.layout(title: "Feeds", body: body)
+        return Pages.page("feeds", title: "Feeds", [
+            "count": "\(feeds.count) feed\(feeds.count == 1 ? "" : "s")",
+            "failing": feeds.filter { $0.lastError != nil || $0.gone }.count, "feeds": list,
+        ])
     }
 }
