@@ -9,7 +9,7 @@ let package = Package(
     products: [
         .library(name: "Precis", targets: ["Precis"]),
         .library(name: "PrecisText", targets: ["PrecisText"]),
-        .executable(name: "precis", targets: ["precis"]),
+        .executable(name: "precis", targets: ["precis"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,7 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
-        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0")
     ],
     targets: [
         // C libraries from Debian, wrapped as SwiftPM system-library targets.
@@ -42,7 +42,7 @@ let package = Package(
             resources: [
                 .embedInCode("Resources/en/abbreviations.txt"),
                 .embedInCode("Resources/en/stopwords.txt"),
-                .embedInCode("Resources/en/datewords.txt"),
+                .embedInCode("Resources/en/datewords.txt")
             ]
         ),
         // JSON read (JSONValue, JSONParser) and written (JSONOutput, keys in order) by every stage.
@@ -53,7 +53,7 @@ let package = Package(
             dependencies: ["PrecisText", "PrecisIngest", "PrecisJSON", "CLibXML2"],
             resources: [
                 .embedInCode("Resources/en/boilerplate.txt"),
-                .embedInCode("Resources/intl/boilerplate_intl.txt"),
+                .embedInCode("Resources/intl/boilerplate_intl.txt")
             ]
         ),
         .target(name: "PrecisSummarize", dependencies: ["PrecisText"]),
@@ -63,11 +63,13 @@ let package = Package(
         // robots.txt and refusal of private addresses (SSRF) after DNS and on every redirect.
         .target(
             name: "PrecisFetch",
-            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client"),
-                           .product(name: "NIOCore", package: "swift-nio"),
-                           .product(name: "NIOPosix", package: "swift-nio"),
-                           .product(name: "NIOHTTP1", package: "swift-nio"),
-                           .product(name: "NIOHTTPCompression", package: "swift-nio-extras")]
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras")
+            ]
         ),
         .target(
             name: "PrecisStories",
@@ -79,27 +81,33 @@ let package = Package(
             resources: [
                 .embedInCode("Resources/en/timewords.txt"),
                 .embedInCode("Resources/en/quotewords.txt"),
-                .embedInCode("Resources/en/numberwords.txt"),
+                .embedInCode("Resources/en/numberwords.txt")
                 // The attribution tagger, in eight parts: the compiler's time on one embedded array
                 // grows faster than its length, so eight small arrays build far quicker than one.
             ] + (1...8).map { .embedInCode("Resources/en/attribution.model.\($0)") }
         ),
         .target(
             name: "PrecisStore",
-            dependencies: ["PrecisStories", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: [
+                "PrecisStories", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio")
+            ]
         ),
         .target(
             name: "PrecisServer",
-            dependencies: ["Precis", "PrecisStore", "PrecisStories", "PrecisFacts", "PrecisIngest", "PrecisText", "PrecisExtract",
-                           "PrecisFeeds", "PrecisFetch", "PrecisJSON",
-                           .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "Precis", "PrecisStore", "PrecisStories", "PrecisFacts", "PrecisIngest", "PrecisText", "PrecisExtract",
+                "PrecisFeeds", "PrecisFetch", "PrecisJSON",
+                .product(name: "Hummingbird", package: "hummingbird")
+            ]
         ),
         .target(name: "PrecisEval", dependencies: ["PrecisText", "PrecisIngest", "PrecisJSON", "PrecisExtract", "PrecisStories", "PrecisFacts"]),
         .target(
             name: "Precis",
-            dependencies: ["PrecisIngest", "PrecisJSON", "PrecisExtract", "PrecisText", "PrecisSummarize", "PrecisStories", "PrecisFacts",
-                           .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "PrecisIngest", "PrecisJSON", "PrecisExtract", "PrecisText", "PrecisSummarize", "PrecisStories", "PrecisFacts",
+                .product(name: "Mustache", package: "swift-mustache")
+            ],
             // The HTML templates of digests and of the server's pages (Mustache, escaping by default).
             resources: [
                 .embedInCode("Resources/templates/article.mustache"),
@@ -115,7 +123,7 @@ let package = Package(
                 .embedInCode("Resources/templates/story-list.mustache"),
                 .embedInCode("Resources/templates/story.mustache"),
                 .embedInCode("Resources/templates/summary.mustache"),
-                .embedInCode("Resources/templates/text.mustache"),
+                .embedInCode("Resources/templates/text.mustache")
             ]
         ),
         .executableTarget(
@@ -130,7 +138,7 @@ let package = Package(
                 "PrecisJSON",
                 "PrecisStore",
                 "PrecisServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
 
@@ -145,12 +153,14 @@ let package = Package(
         // Fetching and watching, against servers the tests start on 127.0.0.1 (and `precis watch` itself).
         .testTarget(
             name: "PrecisWatchTests",
-            dependencies: ["PrecisFetch", "PrecisFeeds", "PrecisServer", "PrecisStore", "precis",
-                           .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: [
+                "PrecisFetch", "PrecisFeeds", "PrecisServer", "PrecisStore", "precis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio")
+            ]
         ),
         .testTarget(name: "PrecisTests", dependencies: ["Precis", "PrecisIngest", "PrecisJSON", "PrecisExtract", "PrecisFacts"]),
         .testTarget(name: "PrecisJSONTests", dependencies: ["PrecisJSON"]),
-        .testTarget(name: "PrecisCLITests", dependencies: ["precis"]),
+        .testTarget(name: "PrecisCLITests", dependencies: ["precis"])
     ]
 )

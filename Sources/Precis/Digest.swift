@@ -20,8 +20,10 @@ public struct Digest: Sendable {
         /// `SummarySentence.shown`).
         public var startsInQuotation = false, endsInQuotation = false
 
-        public init(text: String, document: Int, start: Int, end: Int, also: [Passage] = [],
-                    startsInQuotation: Bool = false, endsInQuotation: Bool = false) {
+        public init(
+            text: String, document: Int, start: Int, end: Int, also: [Passage] = [],
+            startsInQuotation: Bool = false, endsInQuotation: Bool = false
+        ) {
             self.text = text
             self.document = document
             self.start = start
@@ -33,8 +35,9 @@ public struct Digest: Sendable {
 
         /// A summary sentence as the digest cites it.
         public init(_ s: SummarySentence) {
-            self.init(text: s.text, document: s.document, start: s.span.start, end: s.span.end,
-                      startsInQuotation: s.startsInQuotation, endsInQuotation: s.endsInQuotation)
+            self.init(
+                text: s.text, document: s.document, start: s.span.start, end: s.span.end,
+                startsInQuotation: s.startsInQuotation, endsInQuotation: s.endsInQuotation)
         }
 
         /// `text` with the quotation marks it lacks, as readers see it.
@@ -64,8 +67,10 @@ public struct Digest: Sendable {
         /// and the story's dated sources, with the evidence.
         public var dateInferred: InferredDate? = nil
 
-        public init(file: String, title: String?, date: String?, url: String?, site: String?, text: String,
-                    dateInferred: InferredDate? = nil) {
+        public init(
+            file: String, title: String?, date: String?, url: String?, site: String?, text: String,
+            dateInferred: InferredDate? = nil
+        ) {
             self.file = file
             self.title = title
             self.date = date
@@ -218,8 +223,9 @@ public struct Digest: Sendable {
 extension Digest.Document {
     /// The article as a digest lists it: its origin, metadata and the clean text offsets index into.
     public init(_ article: Article) {
-        self.init(file: article.origin, title: article.title, date: article.date, url: article.url,
-                  site: article.site, text: article.text)
+        self.init(
+            file: article.origin, title: article.title, date: article.date, url: article.url,
+            site: article.site, text: article.text)
     }
 }
 

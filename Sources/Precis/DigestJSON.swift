@@ -10,9 +10,14 @@ extension Digest.CitedSentence {
             fields.append(("quotation", .object([("opens_before", .bool(startsInQuotation)), ("closes_after", .bool(endsInQuotation))])))
         }
         if !also.isEmpty {
-            fields.append(("also", .array(also.map {
-                .object([("document", .int($0.document)), ("start", .int($0.start)), ("end", .int($0.end))])
-            })))
+            fields.append(
+                (
+                    "also",
+                    .array(
+                        also.map {
+                            .object([("document", .int($0.document)), ("start", .int($0.start)), ("end", .int($0.end))])
+                        })
+                ))
         }
         return .object(fields)
     }
@@ -23,7 +28,7 @@ extension Digest.Document {
         .object([
             ("file", .string(file)), ("title", .optional(title)), ("date", .optional(date)),
             ("date_inferred", dateInferred?.json ?? .null),
-            ("url", .optional(url)), ("site", .optional(site)), ("text", .string(text)),
+            ("url", .optional(url)), ("site", .optional(site)), ("text", .string(text))
         ])
     }
 }
@@ -31,12 +36,21 @@ extension Digest.Document {
 extension InferredDate {
     /// `{"earliest", "latest", "evidence": [{"text", "document", "start", "end"}]}`.
     public var json: JSONOutput {
-        .object([("earliest", .optional(earliest)), ("latest", .optional(latest)), ("evidence", .array(evidence.map { e in
-            var fields: [(String, JSONOutput)] = [("text", .string(e.text)), ("document", .int(e.document)),
-                                                  ("start", e.start.map { .int($0) } ?? .null), ("end", e.end.map { .int($0) } ?? .null)]
-            if let removed = e.removed { fields.append(("removed", .string(removed))) }
-            return .object(fields)
-        }))])
+        .object([
+            ("earliest", .optional(earliest)), ("latest", .optional(latest)),
+            (
+                "evidence",
+                .array(
+                    evidence.map { e in
+                        var fields: [(String, JSONOutput)] = [
+                            ("text", .string(e.text)), ("document", .int(e.document)),
+                            ("start", e.start.map { .int($0) } ?? .null), ("end", e.end.map { .int($0) } ?? .null)
+                        ]
+                        if let removed = e.removed { fields.append(("removed", .string(removed))) }
+                        return .object(fields)
+                    })
+            )
+        ])
     }
 }
 
@@ -51,17 +65,22 @@ extension Digest {
         var fields: [(String, JSONOutput)] = [
             ("summary", .string(summary)),
             ("sentences", .array(sentences.map(\.json))),
-            ("documents", .array(documents.map(\.json))),
+            ("documents", .array(documents.map(\.json)))
         ]
         if let facts { fields += facts.jsonFields } else { fields.append(("timeline", .array([]))) }
         if !copies.isEmpty {
-            fields.append(("copies", .array(copies.map { copy in
-                let d = copy.document
-                return .object([
-                    ("file", .string(d.file)), ("title", .optional(d.title)), ("date", .optional(d.date)),
-                    ("url", .optional(d.url)), ("site", .optional(d.site)), ("copy_of", .int(copy.of)),
-                ])
-            })))
+            fields.append(
+                (
+                    "copies",
+                    .array(
+                        copies.map { copy in
+                            let d = copy.document
+                            return .object([
+                                ("file", .string(d.file)), ("title", .optional(d.title)), ("date", .optional(d.date)),
+                                ("url", .optional(d.url)), ("site", .optional(d.site)), ("copy_of", .int(copy.of))
+                            ])
+                        })
+                ))
         }
         return fields
     }
@@ -69,7 +88,8 @@ extension Digest {
 
 extension StoryDigest {
     public var json: JSONOutput {
-        .object([("story", .int(story)), ("headline", .optional(digest.headline)), ("articles", .int(articleCount))]
+        .object(
+            [("story", .int(story)), ("headline", .optional(digest.headline)), ("articles", .int(articleCount))]
                 + digest.jsonFields)
     }
 }
@@ -82,41 +102,61 @@ extension SourceSpan {
 
 extension TimelineEntry {
     public var json: JSONOutput {
-        .object([("date", .string(date)), ("text", .string(text)), ("expected", .bool(expected)),
-                 ("date_inferred", dateInferred?.json ?? .null), ("sources", .array(sources.map(\.json)))])
+        .object([
+            ("date", .string(date)), ("text", .string(text)), ("expected", .bool(expected)),
+            ("date_inferred", dateInferred?.json ?? .null), ("sources", .array(sources.map(\.json)))
+        ])
     }
 }
 
 extension TimeExpression {
     /// The expression as `precis facts` lists it, with the document it was found in.
     public func json(document: Int) -> JSONOutput {
-        .object([("text", .string(text)), ("type", .string(type.rawValue)), ("value", .optional(value)),
-                 ("document", .int(document)), ("start", .int(start)), ("end", .int(end))])
+        .object([
+            ("text", .string(text)), ("type", .string(type.rawValue)), ("value", .optional(value)),
+            ("document", .int(document)), ("start", .int(start)), ("end", .int(end))
+        ])
     }
 }
 
 extension Quote {
     public func json(document: Int) -> JSONOutput {
-        .object([("speaker", .string(speaker)), ("text", .string(text)), ("document", .int(document)),
-                 ("start", .int(start)), ("end", .int(end)), ("direct", .bool(direct))])
+        .object([
+            ("speaker", .string(speaker)), ("text", .string(text)), ("document", .int(document)),
+            ("start", .int(start)), ("end", .int(end)), ("direct", .bool(direct))
+        ])
     }
 }
 
 extension Quantity {
     public func json(document: Int) -> JSONOutput {
-        .object([("value", .string(value)), ("qualifier", .optional(qualifier)), ("low", .optional(low)), ("counts", .string(counts)),
-                 ("text", .string(text)), ("document", .int(document)), ("start", .int(start)), ("end", .int(end))])
+        .object([
+            ("value", .string(value)), ("qualifier", .optional(qualifier)), ("low", .optional(low)), ("counts", .string(counts)),
+            ("text", .string(text)), ("document", .int(document)), ("start", .int(start)), ("end", .int(end))
+        ])
     }
 }
 
 extension Disagreement {
     public var json: JSONOutput {
-        .object([("about", .string(about)), ("kind", .string(kind.rawValue)), ("summary", .string(summary)),
-                 ("incompatible", .array(incompatible.map { .array($0.map { .int($0) }) })), ("values", .array(values.map { v in
-            .object([("value", .string(v.value)), ("qualifier", .optional(v.qualifier)), ("text", .string(v.text)),
-                     ("document", .int(v.document)), ("start", .int(v.start)), ("end", .int(v.end)), ("date", .optional(v.date)),
-                     ("date_inferred", v.inferredRange.map { r in .object([("earliest", .optional(r.earliest)), ("latest", .optional(r.latest))]) } ?? .null)])
-        }))])
+        .object([
+            ("about", .string(about)), ("kind", .string(kind.rawValue)), ("summary", .string(summary)),
+            ("incompatible", .array(incompatible.map { .array($0.map { .int($0) }) })),
+            (
+                "values",
+                .array(
+                    values.map { v in
+                        .object([
+                            ("value", .string(v.value)), ("qualifier", .optional(v.qualifier)), ("text", .string(v.text)),
+                            ("document", .int(v.document)), ("start", .int(v.start)), ("end", .int(v.end)), ("date", .optional(v.date)),
+                            (
+                                "date_inferred",
+                                v.inferredRange.map { r in .object([("earliest", .optional(r.earliest)), ("latest", .optional(r.latest))]) } ?? .null
+                            )
+                        ])
+                    })
+            )
+        ])
     }
 }
 
@@ -132,10 +172,16 @@ extension StoryFacts {
             ("quotes", flat(quotes) { $0.json(document: $1) }),
             ("numbers", flat(numbers) { $0.json(document: $1) }),
             ("disagreements", .array(disagreements.map(\.json))),
-            ("entities", .array(entities.map { e in
-                .object([("name", .string(e.name)), ("kind", .string(e.kind.rawValue)), ("mentions", .int(e.mentions)),
-                         ("documents", .int(e.documents)), ("first", e.first.json)])
-            })),
+            (
+                "entities",
+                .array(
+                    entities.map { e in
+                        .object([
+                            ("name", .string(e.name)), ("kind", .string(e.kind.rawValue)), ("mentions", .int(e.mentions)),
+                            ("documents", .int(e.documents)), ("first", e.first.json)
+                        ])
+                    })
+            )
         ]
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import PrecisFacts
-import PrecisText
-import PrecisSummarize
 import PrecisJSON
+import PrecisSummarize
+import PrecisText
 
 /// The forms a digest can be written in.
 public enum DigestFormat: String, Sendable, CaseIterable {
@@ -36,8 +36,10 @@ public enum DigestRenderer {
             let column = section.items.map { ($0.shownDate?.count ?? 0) + 1 }.max().map { max($0, 11) } ?? 11
             for item in section.items {
                 let head = (item.shownDate.map { $0.padding(toLength: column, withPad: " ", startingAt: 0) } ?? "") + (item.label.map { $0 + ": " } ?? "")
-                let body = item.parts.map { "\($0.text) [\($0.documents.map { String($0 + 1) }.joined(separator: ", "))]\($0.note.map { " (" + $0 + ")" } ?? "")" }
-                    .joined(separator: "; ")
+                let body = item.parts.map {
+                    "\($0.text) [\($0.documents.map { String($0 + 1) }.joined(separator: ", "))]\($0.note.map { " (" + $0 + ")" } ?? "")"
+                }
+                .joined(separator: "; ")
                 let indent = item.date == nil ? 2 : column
                 out += wrap(head + body, width: 78 - indent).replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: indent)) + "\n"
             }
@@ -57,7 +59,8 @@ public enum DigestRenderer {
         var line = "\(digest.documents.count) source\(digest.documents.count == 1 ? "" : "s")"
         if !digest.copies.isEmpty { line += " + \(digest.copies.count) cop\(digest.copies.count == 1 ? "y" : "ies")" }
         if let (first, last) = digest.dateRange { line += first == last ? " · \(first)" : " · \(first) to \(last)" }
-        line += " · \(digest.sentences.count) sentence\(digest.sentences.count == 1 ? "" : "s"), \(digest.sentences.reduce(0) { $0 + wordCount($1.text) }) words"
+        line +=
+            " · \(digest.sentences.count) sentence\(digest.sentences.count == 1 ? "" : "s"), \(digest.sentences.reduce(0) { $0 + wordCount($1.text) }) words"
         return line
     }
 
@@ -79,7 +82,11 @@ public enum DigestRenderer {
     /// The facts a digest shows, in reading order: timeline, quotes, key numbers, disagreements.
     public static func factSections(_ digest: Digest) -> [(title: String, cssClass: String, items: [FactItem])] {
         var sections: [(title: String, cssClass: String, items: [FactItem])] = []
-        let timeline = digest.timeline.map { FactItem(date: $0.date, approximateDate: $0.dateInferred?.shown, label: $0.expected ? "expected" : nil, parts: [($0.text, $0.sources.map(\.document), nil)]) }
+        let timeline = digest.timeline.map {
+            FactItem(
+                date: $0.date, approximateDate: $0.dateInferred?.shown, label: $0.expected ? "expected" : nil,
+                parts: [($0.text, $0.sources.map(\.document), nil)])
+        }
         // Each voice with its role once, as its source gives it, and the quotation without its
         // attribution clause.
         var named = Set<String>()
@@ -92,11 +99,14 @@ public enum DigestRenderer {
             FactItem(label: n.number.text, parts: [(Self.told(n.number, in: digest.documents[n.document].text), [n.document], nil)])
         }
         let disagreements = (digest.facts?.disagreements ?? []).map { g in
-            FactItem(label: g.kind == .changed ? "\(g.about), changed as the story went on" : "\(g.about), sources conflict",
-                     parts: g.values.map { v in (v.text, [v.document], v.shownDate) })
+            FactItem(
+                label: g.kind == .changed ? "\(g.about), changed as the story went on" : "\(g.about), sources conflict",
+                parts: g.values.map { v in (v.text, [v.document], v.shownDate) })
         }
-        for (title, css, items) in [("Timeline", "timeline", timeline), ("Who said what", "quotes", quotes),
-                                    ("Key numbers", "numbers", numbers), ("Where sources disagree", "disagreements", disagreements)]
+        for (title, css, items) in [
+            ("Timeline", "timeline", timeline), ("Who said what", "quotes", quotes),
+            ("Key numbers", "numbers", numbers), ("Where sources disagree", "disagreements", disagreements)
+        ]
         where !items.isEmpty {
             sections.append((title, css, items))
         }
@@ -110,7 +120,9 @@ public enum DigestRenderer {
         let scalars = Array(text.unicodeScalars)
         guard q.start >= 0, q.end <= scalars.count, q.start < q.end else { return q.text }
         func endsSentence(_ k: Int) -> Bool {
-            scalars[k] == "\n" || ((scalars[k] == "." || scalars[k] == "!" || scalars[k] == "?") && (k + 1 == scalars.count || scalars[k + 1] == " " || scalars[k + 1] == "\n"))
+            scalars[k] == "\n"
+                || ((scalars[k] == "." || scalars[k] == "!" || scalars[k] == "?")
+                    && (k + 1 == scalars.count || scalars[k + 1] == " " || scalars[k + 1] == "\n"))
         }
         var a = q.start, words = 0
         while a > 0, !endsSentence(a - 1) {
@@ -134,7 +146,6 @@ public enum DigestRenderer {
     static func marks(_ s: Digest.CitedSentence) -> String {
         "[" + s.documents.map { String($0 + 1) }.joined(separator: ", ") + "]"
     }
-
 
     static func citedProse(_ digest: Digest) -> String {
         if digest.sentences.isEmpty { return "(No sentence in these articles could be used for a summary.)" }
@@ -184,9 +195,11 @@ public enum DigestRenderer {
             out += "\(hashes)# \(section.title)\n\n"
             for item in section.items {
                 let head = (item.shownDate.map { "**\($0)** " } ?? "") + (item.label.map { "**\(escapeMarkdown($0))**: " } ?? "")
-                out += "- " + head + item.parts.map {
-                    "\(escapeMarkdown($0.text)) \\[\($0.documents.map { String($0 + 1) }.joined(separator: ", "))\\]\($0.note.map { " (" + $0 + ")" } ?? "")"
-                }.joined(separator: "; ") + "\n"
+                out +=
+                    "- " + head
+                    + item.parts.map {
+                        "\(escapeMarkdown($0.text)) \\[\($0.documents.map { String($0 + 1) }.joined(separator: ", "))\\]\($0.note.map { " (" + $0 + ")" } ?? "")"
+                    }.joined(separator: "; ") + "\n"
             }
             out += "\n"
         }

@@ -17,7 +17,7 @@ public enum HTMLRenderer {
             ("message", PackageResources.message_mustache), ("site-bottom", PackageResources.site_bottom_mustache),
             ("site-top", PackageResources.site_top_mustache), ("source", PackageResources.source_mustache),
             ("story-list", PackageResources.story_list_mustache), ("story", PackageResources.story_mustache),
-            ("summary", PackageResources.summary_mustache), ("text", PackageResources.text_mustache),
+            ("summary", PackageResources.summary_mustache), ("text", PackageResources.text_mustache)
         ]
         var library = MustacheLibrary()
         for (name, bytes) in sources {
@@ -72,15 +72,19 @@ public enum HTMLRenderer {
                 }
                 return ["date": date, "label": opt(item.label), "parts": parts]
             }
-            return ["idPrefix": idPrefix, "cssClass": section.cssClass, "title": section.title, "level": level,
-                    "list": section.cssClass == "timeline" ? "ol" : "ul", "items": items]
+            return [
+                "idPrefix": idPrefix, "cssClass": section.cssClass, "title": section.title, "level": level,
+                "list": section.cssClass == "timeline" ? "ol" : "ul", "items": items
+            ]
         }
     }
 
     /// One source as the standalone document lists it: title, site, date (or the inferred one), link.
     static func source(_ doc: Digest.Document, id: String) -> [String: Any] {
-        ["id": id, "title": doc.title ?? "(untitled)", "site": opt(doc.site), "date": opt(doc.date),
-         "approximateDate": opt(doc.date == nil ? doc.shownDate : nil), "url": opt(doc.url.flatMap(webAddress)), "file": doc.file]
+        [
+            "id": id, "title": doc.title ?? "(untitled)", "site": opt(doc.site), "date": opt(doc.date),
+            "approximateDate": opt(doc.date == nil ? doc.shownDate : nil), "url": opt(doc.url.flatMap(webAddress)), "file": doc.file
+        ]
     }
 
     /// A digest as the standalone document shows it; its ids start with `idPrefix`.
@@ -95,21 +99,27 @@ public enum HTMLRenderer {
             "sections": facts(digest, level: level + 1, idPrefix: idPrefix, cite: cite),
             "sources": digest.documents.enumerated().map { i, doc in source(doc, id: "\(idPrefix)source-\(i + 1)") },
             "hasCopies": !digest.copies.isEmpty,
-            "copies": digest.copies.map { ["of": $0.of + 1, "source": source($0.document, id: "")] as [String: Any] },
+            "copies": digest.copies.map { ["of": $0.of + 1, "source": source($0.document, id: "")] as [String: Any] }
         ]
     }
 
     /// One digest as a standalone HTML document.
     public static func document(_ digest: Digest) -> String {
-        render("document", ["pageTitle": digest.headline ?? "Digest", "digest": digestContext(digest, idPrefix: "", level: 1),
-                            "storyList": false])
+        render(
+            "document",
+            [
+                "pageTitle": digest.headline ?? "Digest", "digest": digestContext(digest, idPrefix: "", level: 1),
+                "storyList": false
+            ])
     }
 
     /// Several stories' digests as one standalone HTML document, with a table of contents.
     public static func document(_ stories: [StoryDigest]) -> String {
         let list: [[String: Any]] = stories.map { story in
-            ["id": story.story, "headline": story.digest.headline ?? "Story \(story.story)", "count": story.articleCount,
-             "digest": digestContext(story.digest, idPrefix: "story-\(story.story)-", level: 2)]
+            [
+                "id": story.story, "headline": story.digest.headline ?? "Story \(story.story)", "count": story.articleCount,
+                "digest": digestContext(story.digest, idPrefix: "story-\(story.story)-", level: 2)
+            ]
         }
         return render("document", ["pageTitle": "Stories", "digest": false, "storyList": ["stories": list]])
     }

@@ -1,8 +1,8 @@
 import PrecisExtract
 import PrecisFacts
 import PrecisIngest
-import PrecisSummarize
 import PrecisStories
+import PrecisSummarize
 import PrecisText
 
 /// Runs the stages in order: extract each raw document into an article, then summarise.
@@ -64,8 +64,9 @@ public struct Pipeline: Sendable {
         var superseded: [Int: Set<Int>] = [:]
         for span in facts.superseded { superseded[span.document, default: []].insert(span.start) }
         let titles = articles.map { a in Set(a.title.map { analyzer.analyze($0).sentences.flatMap(\.contentStems) } ?? []) }
-        let summary = summarizer.summarize(analyzed: analyzed, budget: budget, dates: facts.effectiveDates(articles.map(\.date)),
-                                           superseded: superseded, titles: titles)
+        let summary = summarizer.summarize(
+            analyzed: analyzed, budget: budget, dates: facts.effectiveDates(articles.map(\.date)),
+            superseded: superseded, titles: titles)
         var digest = Digest(articles: articles, summary: summary)
         for d in digest.documents.indices where d < facts.dating.count { digest.documents[d].dateInferred = facts.dating[d] }
         digest.findRepeats(analyzed: analyzed)
@@ -87,7 +88,9 @@ public struct Pipeline: Sendable {
     /// Summary of one cluster for batch runs: sentence `document` indices refer to the cluster's own
     /// `documents` array, including entries that gave no article (they are simply never cited).
     /// Pass one `analyzer` to every call of a run to keep its caches warm.
-    public func summarize(cluster: Cluster, budget: SummaryBudget, analyzer: TextAnalyzer? = nil) -> (sentences: [Digest.CitedSentence], skipped: [SkippedInput]) {
+    public func summarize(cluster: Cluster, budget: SummaryBudget, analyzer: TextAnalyzer? = nil) -> (
+        sentences: [Digest.CitedSentence], skipped: [SkippedInput]
+    ) {
         var texts: [String] = []
         var dates: [String?] = []
         var skipped: [SkippedInput] = []
@@ -116,8 +119,10 @@ public struct Pipeline: Sendable {
     /// sources, with near-copies folded in (listed, not summarised). Stories come biggest first, then
     /// newest, then in input order; articles that are not articles (notices, stubs) are returned apart
     /// with the reason. `progress` is told how many stories are done out of how many.
-    public func storyDigests(articles: [Article], budget: SummaryBudget,
-                             progress: ((Int, Int) -> Void)? = nil) -> (stories: [StoryDigest], skipped: [SkippedInput]) {
+    public func storyDigests(
+        articles: [Article], budget: SummaryBudget,
+        progress: ((Int, Int) -> Void)? = nil
+    ) -> (stories: [StoryDigest], skipped: [SkippedInput]) {
         let batch = StoryBatch(options: storyOptions)
         for article in articles { batch.append(storyDocument(article)) }
         let assignments = batch.cluster()

@@ -37,8 +37,9 @@ public struct ClusteringScore: Sendable, Equatable {
         let together = table.cell.reduce(0.0) { sum, row in sum + row.values.reduce(0.0) { $0 + pairs($1) } }
         let predictedPairs = table.predictedSize.reduce(0.0) { $0 + pairs($1) }
         let goldPairs = table.goldSize.reduce(0.0) { $0 + pairs($1) }
-        return ClusteringScore(precision: predictedPairs > 0 ? together / predictedPairs : 1,
-                               recall: goldPairs > 0 ? together / goldPairs : 1)
+        return ClusteringScore(
+            precision: predictedPairs > 0 ? together / predictedPairs : 1,
+            recall: goldPairs > 0 ? together / goldPairs : 1)
     }
 }
 
@@ -53,8 +54,16 @@ private struct Contingency {
     init<G: Hashable, P: Hashable>(gold: [G], predicted: [P]) {
         var goldIDs: [G: Int] = [:], predictedIDs: [P: Int] = [:]
         for (g, p) in zip(gold, predicted) {
-            let gi = goldIDs[g] ?? { let k = goldIDs.count; goldIDs[g] = k; goldSize.append(0); cell.append([:]); return k }()
-            let pi = predictedIDs[p] ?? { let k = predictedIDs.count; predictedIDs[p] = k; predictedSize.append(0); return k }()
+            let gi =
+                goldIDs[g]
+                ?? {
+                    let k = goldIDs.count; goldIDs[g] = k; goldSize.append(0); cell.append([:]); return k
+                }()
+            let pi =
+                predictedIDs[p]
+                ?? {
+                    let k = predictedIDs.count; predictedIDs[p] = k; predictedSize.append(0); return k
+                }()
             goldIndex.append(gi)
             predictedIndex.append(pi)
             goldSize[gi] += 1

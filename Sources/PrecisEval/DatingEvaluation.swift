@@ -31,8 +31,10 @@ public struct DatingReport: Sendable {
 public enum DatingEvaluation {
     /// Leave-one-out over each corpus (`TimeMLDocument.corpus`): documents without a creation date
     /// are read as context but not scored. `each` sees every scored document with its inferred date.
-    public static func run(_ documents: [TimeMLDocument],
-                           each: (TimeMLDocument, InferredDate?) -> Void = { _, _ in }) -> DatingReport {
+    public static func run(
+        _ documents: [TimeMLDocument],
+        each: (TimeMLDocument, InferredDate?) -> Void = { _, _ in }
+    ) -> DatingReport {
         var report = DatingReport()
         let builder = TimelineBuilder()
         let analyzer = TextAnalyzer()

@@ -109,8 +109,11 @@ public enum ExtractionEvaluation {
                 let found = with.filter { output.contains(squeeze($0)) }.count
                 let avoided = without.filter { !output.contains(squeeze($0)) }.count
                 tp += found; fn += with.count - found; fp += without.count - avoided; tn += avoided
-                perPage.append((page.id, without.isEmpty ? 1 : Double(avoided) / Double(without.count),
-                                with.isEmpty ? 1 : Double(found) / Double(with.count)))
+                perPage.append(
+                    (
+                        page.id, without.isEmpty ? 1 : Double(avoided) / Double(without.count),
+                        with.isEmpty ? 1 : Double(found) / Double(with.count)
+                    ))
             }
         }
         var report = ExtractionReport(pages: pages.count)

@@ -52,7 +52,8 @@ public enum ExtractionSet {
             let id = String(name.dropLast(4))
             let html = directory + "/input/" + id + ".html"
             guard FileManager.default.fileExists(atPath: html),
-                  let data = FileManager.default.contents(atPath: directory + "/GoldStandard/" + name) else { continue }
+                let data = FileManager.default.contents(atPath: directory + "/GoldStandard/" + name)
+            else { continue }
             pages.append(ExtractionPage(id: id, htmlPath: html, gold: .text(cleanEvalText(String(decoding: data, as: UTF8.self)))))
         }
         return pages
@@ -77,7 +78,8 @@ public enum ExtractionSet {
         for name in files(directory + "/annotated", ext: ".html") {
             let original = directory + "/original/" + name
             guard FileManager.default.fileExists(atPath: original),
-                  let data = FileManager.default.contents(atPath: directory + "/annotated/" + name) else { continue }
+                let data = FileManager.default.contents(atPath: directory + "/annotated/" + name)
+            else { continue }
             let annotated = (try? TextDecoding.decode([UInt8](data)).text) ?? ""
             let gold = HTMLExtractor.text(ofElementsWithClasses: ["x-nc-sel1", "x-nc-sel2", "x-nc-sel3"], in: annotated)
             pages.append(ExtractionPage(id: String(name.dropLast(5)), htmlPath: original, gold: .text(gold)))
@@ -110,7 +112,7 @@ enum HTMLEntities {
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "rsquo": "\u{2019}",
         "lsquo": "\u{2018}", "rdquo": "\u{201D}", "ldquo": "\u{201C}", "mdash": "\u{2014}", "ndash": "\u{2013}",
         "hellip": "\u{2026}", "bull": "\u{2022}", "middot": "\u{00B7}", "copy": "\u{00A9}", "reg": "\u{00AE}",
-        "trade": "\u{2122}", "eacute": "\u{00E9}", "euro": "\u{20AC}", "pound": "\u{00A3}",
+        "trade": "\u{2122}", "eacute": "\u{00E9}", "euro": "\u{20AC}", "pound": "\u{00A3}"
     ]
 
     static func decode(_ text: String) -> String {

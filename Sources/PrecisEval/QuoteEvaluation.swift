@@ -26,8 +26,9 @@ public enum AttributionSet {
         for file in texts {
             let stem = String(file.dropLast(4))
             guard let ann = anns.first(where: { $0.hasPrefix(stem + "_") }),
-                  let data = FileManager.default.contents(atPath: (textDir as NSString).appendingPathComponent(file)),
-                  let annData = FileManager.default.contents(atPath: (annDir as NSString).appendingPathComponent(ann)) else { continue }
+                let data = FileManager.default.contents(atPath: (textDir as NSString).appendingPathComponent(file)),
+                let annData = FileManager.default.contents(atPath: (annDir as NSString).appendingPathComponent(ann))
+            else { continue }
             var doc = AttributionDocument(name: stem, text: String(decoding: data, as: UTF8.self), sources: [], cues: [], contents: [])
             for line in String(decoding: annData, as: UTF8.self).split(separator: "\n") where line.hasPrefix("T") {
                 let fields = line.split(separator: "\t")
@@ -75,8 +76,10 @@ public struct AttributionReport: Sendable {
 
 public enum AttributionEvaluation {
     /// Trains the attribution tagger on annotated documents.
-    public static func train(_ documents: [AttributionDocument], epochs: Int, buckets: Int, folds: Int = 5,
-                             clusters: WordClusters? = nil) -> AttributionModel {
+    public static func train(
+        _ documents: [AttributionDocument], epochs: Int, buckets: Int, folds: Int = 5,
+        clusters: WordClusters? = nil
+    ) -> AttributionModel {
         var trainer = AttributionTrainer(buckets: buckets, clusters: clusters)
         let segmenter = SentenceSegmenter()
         for doc in documents {

@@ -76,7 +76,9 @@ public final class RougeScorer {
             }
         }
         let ri = intern(r), pi = intern(p)
-        out[.rougeL] = r.isEmpty || p.isEmpty ? .zero
+        out[.rougeL] =
+            r.isEmpty || p.isEmpty
+            ? .zero
             : RougeScore(hits: Self.lcsLength(ri, pi), predicted: p.count, reference: r.count)
         out[.rougeLsum] = summaryLevelLCS(
             reference: Self.lines(reference).map { intern(tokenize($0)) },
@@ -145,7 +147,9 @@ public final class RougeScorer {
         if a.isEmpty || b.isEmpty { return t }
         for i in 1...a.count {
             for j in 1...b.count {
-                t[i * cols + j] = a[i - 1] == b[j - 1] ? t[(i - 1) * cols + j - 1] + 1
+                t[i * cols + j] =
+                    a[i - 1] == b[j - 1]
+                    ? t[(i - 1) * cols + j - 1] + 1
                     : max(t[(i - 1) * cols + j], t[i * cols + j - 1])
             }
         }

@@ -34,8 +34,10 @@ public struct RougeEvaluation {
 
     /// Runs `summarize` on every cluster and scores the result. `onCluster` sees each cluster's
     /// scored prediction and references (for dumps).
-    public func run(_ clusters: [ReferenceCluster], summarize: ([String]) -> [String],
-                    onCluster: ((ReferenceCluster, String, [String]) -> Void)? = nil) -> RougeReport {
+    public func run(
+        _ clusters: [ReferenceCluster], summarize: ([String]) -> [String],
+        onCluster: ((ReferenceCluster, String, [String]) -> Void)? = nil
+    ) -> RougeReport {
         let scorer = RougeScorer(useStemmer: true)
         let segmenter = SentenceSegmenter()
         var sums: [RougeType: (Double, Double, Double)] = [:]
@@ -59,8 +61,9 @@ public struct RougeEvaluation {
             let s = sums[type] ?? (0, 0, 0)
             mean[type] = RougeScore(precision: s.0 / n, recall: s.1 / n, f1: s.2 / n)
         }
-        return RougeReport(clusters: clusters.count, mean: mean, summarizeCPUSeconds: cpu,
-                           wallSeconds: Date().timeIntervalSince(wallStart))
+        return RougeReport(
+            clusters: clusters.count, mean: mean, summarizeCPUSeconds: cpu,
+            wallSeconds: Date().timeIntervalSince(wallStart))
     }
 }
 

@@ -54,7 +54,8 @@ public enum ShingleScore {
         for scalar in text.unicodeScalars {
             let props = scalar.properties
             if props.isAlphabetic || props.numericType != nil || scalar == "_"
-                || props.generalCategory == .nonspacingMark || props.generalCategory == .spacingMark {
+                || props.generalCategory == .nonspacingMark || props.generalCategory == .spacingMark
+            {
                 current.append(scalar)
             } else if !current.isEmpty {
                 out.append(String(current))

@@ -1,8 +1,8 @@
 import Foundation
 import PrecisExtract
 import PrecisIngest
-import PrecisStories
 import PrecisJSON
+import PrecisStories
 
 /// A document with its gold story, for scoring story clustering.
 public struct LabelledDocument: Sendable {
@@ -91,7 +91,8 @@ public struct StoryEvaluation {
     public init(options: StoryOptions = StoryOptions(), environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.options = options
         if let path = environment["PRECIS_STORY_MODEL"], let text = try? String(contentsOfFile: path, encoding: .utf8),
-           let model = PairModel(text: text) {
+            let model = PairModel(text: text)
+        {
             self.options.pairModel = model
             self.options.batchThreshold = model.threshold
         }

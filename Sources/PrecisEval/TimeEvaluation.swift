@@ -1,7 +1,7 @@
 import Foundation
-import PrecisText
 import PrecisFacts
 import PrecisIngest
+import PrecisText
 
 /// A TimeML document: its text (tags removed), creation date, and gold TIMEX3 annotations.
 public struct TimeMLDocument: Sendable {
@@ -77,8 +77,10 @@ public enum TimeMLSet {
                     openTimex = (count, attribute("type", in: tag) ?? "", attribute("value", in: tag) ?? "")
                 } else if tag.hasPrefix("</TIMEX3"), let o = openTimex {
                     let scalars = Array(text)
-                    timexes.append(.init(start: o.start, end: count, type: o.type, value: o.value,
-                                         text: String(String.UnicodeScalarView(scalars[o.start..<count]))))
+                    timexes.append(
+                        .init(
+                            start: o.start, end: count, type: o.type, value: o.value,
+                            text: String(String.UnicodeScalarView(scalars[o.start..<count]))))
                     openTimex = nil
                 }
                 i = j + 1
@@ -112,8 +114,9 @@ public enum TimeMLSet {
         var tokens: [(id: String, sentence: String, text: String)] = []
         var cursor = xml.startIndex
         while let open = xml.range(of: "<token ", range: cursor..<xml.endIndex),
-              let tagEnd = xml.range(of: ">", range: open.upperBound..<xml.endIndex),
-              let close = xml.range(of: "</token>", range: tagEnd.upperBound..<xml.endIndex) {
+            let tagEnd = xml.range(of: ">", range: open.upperBound..<xml.endIndex),
+            let close = xml.range(of: "</token>", range: tagEnd.upperBound..<xml.endIndex)
+        {
             let tag = String(xml[open.lowerBound..<tagEnd.upperBound])
             if let id = attribute("t_id", in: tag), Int(attribute("sentence", in: tag) ?? "") ?? 0 < annotatedSentences {
                 // Quotes come tokenized as `` and ''; the text gets the curly marks they stand for.
@@ -128,7 +131,8 @@ public enum TimeMLSet {
         var ids: [String] = [], anchorsTo: [String] = []
         cursor = xml.startIndex
         while let open = xml.range(of: "<TIMEX3 ", range: cursor..<xml.endIndex),
-              let tagEnd = xml.range(of: ">", range: open.upperBound..<xml.endIndex) {
+            let tagEnd = xml.range(of: ">", range: open.upperBound..<xml.endIndex)
+        {
             let tag = String(xml[open.lowerBound..<tagEnd.upperBound])
             var anchors: [String] = []
             cursor = tagEnd.upperBound
@@ -140,8 +144,11 @@ public enum TimeMLSet {
                 }
                 cursor = close.upperBound
             }
-            markables.append((attribute("type", in: tag) ?? "", attribute("value", in: tag) ?? "",
-                              attribute("functionInDocument", in: tag) ?? "", anchors))
+            markables.append(
+                (
+                    attribute("type", in: tag) ?? "", attribute("value", in: tag) ?? "",
+                    attribute("functionInDocument", in: tag) ?? "", anchors
+                ))
             ids.append(attribute("m_id", in: tag) ?? "")
             if let a = attribute("anchorTimeID", in: tag), !a.isEmpty { anchorsTo.append(a) }
         }
@@ -149,10 +156,12 @@ public enum TimeMLSet {
         // A few articles mark no creation time; their date line is then an ordinary expression that
         // the others are anchored to, and it is the anchor (it stays among the expressions to find).
         let anchoredTo = Dictionary(anchorsTo.map { ($0, 1) }, uniquingKeysWith: +)
-        let dateLine = creation == nil ? ids.indices
-            .filter { anchoredTo[ids[$0]] != nil && CivilDate(iso: markables[$0].value) != nil }
-            .max { anchoredTo[ids[$0]]! < anchoredTo[ids[$1]]! }
-            .map { markables[$0] } : nil
+        let dateLine =
+            creation == nil
+            ? ids.indices
+                .filter { anchoredTo[ids[$0]] != nil && CivilDate(iso: markables[$0].value) != nil }
+                .max { anchoredTo[ids[$0]]! < anchoredTo[ids[$1]]! }
+                .map { markables[$0] } : nil
         let dropped = Set(creation?.tokens ?? [])
         var text = ""
         var count = 0
@@ -175,13 +184,16 @@ public enum TimeMLSet {
         for m in markables where m.function != "CREATION_TIME" {
             let spans = m.tokens.compactMap { span[$0] }
             guard let start = spans.map(\.start).min(), let end = spans.map(\.end).max() else { continue }
-            timexes.append(.init(start: start, end: end, type: m.type, value: m.value,
-                                 text: String(String.UnicodeScalarView(scalars[start..<end]))))
+            timexes.append(
+                .init(
+                    start: start, end: end, type: m.type, value: m.value,
+                    text: String(String.UnicodeScalarView(scalars[start..<end]))))
         }
         timexes.sort { $0.start < $1.start }
-        return TimeMLDocument(name: name, text: text,
-                              creationDate: creation.flatMap { creationDate($0.value, mention: $0.tokens, in: tokens) } ?? dateLine.flatMap { CivilDate(iso: $0.value) },
-                              timexes: timexes)
+        return TimeMLDocument(
+            name: name, text: text,
+            creationDate: creation.flatMap { creationDate($0.value, mention: $0.tokens, in: tokens) } ?? dateLine.flatMap { CivilDate(iso: $0.value) },
+            timexes: timexes)
     }
 
     /// The creation date from its ISO value, or, where the value is in another form ("03-02-2009"),
@@ -236,8 +248,10 @@ public enum TimeEvaluation {
     /// Tags every document with its creation date as the anchor and scores against the gold TIMEX3s:
     /// strict (same span), relaxed (overlapping spans, each gold matched once), and value and type
     /// over relaxed matches (TempEval-3's attribute F1).
-    public static func run(_ documents: [TimeMLDocument], tagger: TimeTagger = TimeTagger(),
-                           onMiss: ((TimeMLDocument, TimeMLDocument.Gold?, TimeExpression?) -> Void)? = nil) -> TimeReport {
+    public static func run(
+        _ documents: [TimeMLDocument], tagger: TimeTagger = TimeTagger(),
+        onMiss: ((TimeMLDocument, TimeMLDocument.Gold?, TimeExpression?) -> Void)? = nil
+    ) -> TimeReport {
         var r = TimeReport()
         let start = cpuSeconds()
         for doc in documents {

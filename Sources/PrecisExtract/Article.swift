@@ -19,8 +19,10 @@ public struct Article: Sendable {
     /// What extraction removed, with the reason, kept for inspection.
     public var removed: [RemovedBlock]
 
-    public init(origin: String, title: String? = nil, date: String? = nil, url: String? = nil, site: String? = nil,
-                language: String? = nil, authors: [String] = [], keywords: [String] = [], text: String, removed: [RemovedBlock] = []) {
+    public init(
+        origin: String, title: String? = nil, date: String? = nil, url: String? = nil, site: String? = nil,
+        language: String? = nil, authors: [String] = [], keywords: [String] = [], text: String, removed: [RemovedBlock] = []
+    ) {
         self.origin = origin
         self.title = title
         self.date = date

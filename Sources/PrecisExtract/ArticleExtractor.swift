@@ -22,8 +22,10 @@ public struct ArticleExtractor: Sendable {
         }
         let cleaned = cleaner.clean(TextNormalizer.normalize(body))
         guard cleaned.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
-            let reason = raw.format == .html ? "the page holds no article text (only markup, scripts or navigation)"
-                                             : "holds no article text after cleaning"
+            let reason =
+                raw.format == .html
+                ? "the page holds no article text (only markup, scripts or navigation)"
+                : "holds no article text after cleaning"
             return .failure(ExtractionFailure(origin: raw.origin, reason: reason))
         }
         if let page, let reason = ArticleShape.noArticleReason(page, text: cleaned.text, tuning: ExtractTuning.current) {
@@ -44,18 +46,19 @@ public struct ArticleExtractor: Sendable {
         // A headline shown on the page is taken as it is; a head title loses the site's name.
         let shown = page.flatMap { p in p.title != p.headTitle.map(HTMLExtractor.oneLine) ? p.title : nil }
         let title = raw.title ?? shown ?? page?.title.map { ScrapedTextCleaner.splitSiteSuffix(TextNormalizer.normalize($0)).0 } ?? cleaned.title
-        return .success(Article(
-            origin: raw.origin,
-            title: title.flatMap { $0.isEmpty ? nil : $0 },
-            date: raw.date.flatMap { PublicationDate.parse($0) } ?? page?.date ?? cleaned.date,
-            url: raw.url.flatMap(webAddress) ?? page?.url ?? cleaned.url.flatMap(webAddress),
-            site: page?.site ?? cleaned.site,
-            language: page?.language.flatMap(LanguageGuess.primarySubtag) ?? LanguageGuess.guess(cleaned.text),
-            authors: page.map(\.authors).flatMap { $0.isEmpty ? nil : $0 } ?? cleaned.authors,
-            keywords: cleaned.keywords,
-            text: text,
-            removed: removed
-        ))
+        return .success(
+            Article(
+                origin: raw.origin,
+                title: title.flatMap { $0.isEmpty ? nil : $0 },
+                date: raw.date.flatMap { PublicationDate.parse($0) } ?? page?.date ?? cleaned.date,
+                url: raw.url.flatMap(webAddress) ?? page?.url ?? cleaned.url.flatMap(webAddress),
+                site: page?.site ?? cleaned.site,
+                language: page?.language.flatMap(LanguageGuess.primarySubtag) ?? LanguageGuess.guess(cleaned.text),
+                authors: page.map(\.authors).flatMap { $0.isEmpty ? nil : $0 } ?? cleaned.authors,
+                keywords: cleaned.keywords,
+                text: text,
+                removed: removed
+            ))
     }
 
     /// The text from the line that is the headline on, and the lines before it: only when the
@@ -72,7 +75,8 @@ public struct ArticleExtractor: Sendable {
             let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
             let n = utf8.distance(from: lineStart, to: lineEnd)
             if lineStart != utf8.startIndex, n >= length, n <= length + 4,
-               text[lineStart..<lineEnd].lowercased().trimmingCharacters(in: .whitespaces) == wanted {
+                text[lineStart..<lineEnd].lowercased().trimmingCharacters(in: .whitespaces) == wanted
+            {
                 let before = text[..<lineStart].split(separator: "\n").map(String.init)
                     .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                 return (String(text[lineStart...]), before)

@@ -38,7 +38,7 @@ enum ArticleShape {
     static let errorPhrases = [
         "404", "not found", "page cannot be found", "page can't be found", "page could not be found",
         "no longer available", "access denied", "403 forbidden", "internal server error", "error 500",
-        "seite nicht gefunden", "page introuvable", "página no encontrada", "pagina non trovata",
+        "seite nicht gefunden", "page introuvable", "página no encontrada", "pagina non trovata"
     ]
 
     /// Why the page holds no article, or nil when its text reads as one.

@@ -46,7 +46,8 @@ public enum Byline {
         if let m = tail.firstMatch(in: kept, range: NSRange(location: 0, length: ns.length)) {
             kept = ns.substring(to: m.range.location)
         }
-        let parts = kept
+        let parts =
+            kept
             .split(separator: ",")
             .map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:;-"))) }
         var names: [String] = []
@@ -77,7 +78,9 @@ public enum Byline {
     /// `text` less a leading "By"/"Von"/"Par"/"Posted by"/"Written by", or nil when it has none.
     static func stripPrefix(_ text: String) -> String? {
         let lower = text.lowercased()
-        for prefix in ["posted by ", "written by ",  "story by ", "words by ", "text by ", "by: ", "by ", "von ", "par ", "autor: ", "author: ", "text: ", "texte: "]
+        for prefix in [
+            "posted by ", "written by ", "story by ", "words by ", "text by ", "by: ", "by ", "von ", "par ", "autor: ", "author: ", "text: ", "texte: "
+        ]
         where lower.hasPrefix(prefix) {
             return String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
         }
@@ -96,7 +99,8 @@ public enum Byline {
         "share", "email", "print", "more", "view", "all", "articles", "posts", "follow", "twitter", "facebook", "about",
         "picayune", "gazette", "chronicle", "inc", "ltd", "gmbh", "xinhua", "kyodo", "ansa", "apa", "sid", "epd", "kna",
         "voa", "pa", "am", "pm", "gmt", "utc", "est", "edt", "cet", "cest", "by", "von", "par", "read", "bio", "profile",
-        "senior", "chief", "verlag", "e.v", "e.v.", "ev", "verein", "ag", "kg", "llc", "corp", "co", "company", "group", "associate", "managing", "contributing", "special", "producer", "analyst", "blogger", "blog",
+        "senior", "chief", "verlag", "e.v", "e.v.", "ev", "verein", "ag", "kg", "llc", "corp", "co", "company", "group", "associate", "managing",
+        "contributing", "special", "producer", "analyst", "blogger", "blog"
     ]
 
     /// `part` as a person's name (one to five words, letters, mostly capitalised), or nil.
@@ -109,7 +113,8 @@ public enum Byline {
             let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,'’"))
             if notPersonWords.contains(lower) { return nil }
             guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ".'’-".unicodeScalars.contains($0) }),
-                  word.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return nil }
+                word.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
+            else { return nil }
             if word.first?.isUppercase ?? false { capitalised += 1 }
         }
         // Lower-case particles ("van", "de", "von") are fine; a name of lower-case words is a handle only

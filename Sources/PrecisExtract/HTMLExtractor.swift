@@ -1,7 +1,7 @@
 import Foundation
 import PrecisIngest
-import PrecisText
 import PrecisJSON
+import PrecisText
 
 /// Pulls the article out of an HTML page with libxml2's HTML parser (the one lxml uses).
 ///
@@ -47,16 +47,16 @@ public struct HTMLExtractor: Sendable {
     static let skippedTags: Set<String> = [
         "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button",
         "select", "option", "figure", "figcaption", "template", "object", "embed", "canvas", "video", "audio",
-        "input", "textarea", "label", "menu", "head", "title", "meta", "link",
+        "input", "textarea", "label", "menu", "head", "title", "meta", "link"
     ]
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
-        "dd", "blockquote", "pre", "table", "tr", "td", "th", "hr", "address", "center", "body",
+        "dd", "blockquote", "pre", "table", "tr", "td", "th", "hr", "address", "center", "body"
     ]
     static let junkHints = [
         "share", "social", "comment", "related", "newsletter", "cookie", "advert", "promo", "sidebar", "subscribe",
         "breadcrumb", "byline-share", "popular", "recommend", "outbrain", "taboola", "paywall", "signup", "sponsor",
-        "nav", "menu", "footer", "masthead", "caption", "credit", "tags",
+        "nav", "menu", "footer", "masthead", "caption", "credit", "tags"
     ]
 
     /// Parses `html`; a page with no text at all gives an empty `text`, never an error.
@@ -109,7 +109,8 @@ public struct HTMLExtractor: Sendable {
             page.source = .container
             walk.collectText(container, into: &out, depth: 0, main: main)
         } else if let top = main.top, let parent = tree.parentElement(top), main.topScore >= tuning.minimumTopScore, !main.isSpread,
-                  Double(tree.paragraphTextLength(top)) >= tuning.minimumTopShare * Double(main.pageVisibleChars - tree.linkTextLength(root)) {
+            Double(tree.paragraphTextLength(top)) >= tuning.minimumTopShare * Double(main.pageVisibleChars - tree.linkTextLength(root))
+        {
             // No <article> or <main>: the best paragraph holder, with those of its siblings that
             // score at least a fifth of it or are good paragraphs themselves, in page order.
             page.source = .holder
@@ -215,7 +216,7 @@ public struct HTMLExtractor: Sendable {
 
         static let articleTypes: Set<String> = [
             "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-            "BlogPosting", "LiveBlogPosting", "ScholarlyArticle", "TechArticle", "Report",
+            "BlogPosting", "LiveBlogPosting", "ScholarlyArticle", "TechArticle", "Report"
         ]
 
         /// Reads the first article object found in a JSON-LD block (top level, an array, or `@graph`);
@@ -328,7 +329,8 @@ public struct HTMLExtractor: Sendable {
         static func trim(_ s: String) -> String {
             let scalars = s.unicodeScalars
             guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-                  let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+                let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+            else { return "" }
             return String(scalars[first...last])
         }
 
@@ -379,9 +381,9 @@ public struct HTMLExtractor: Sendable {
                     switch key {
                     case "og:title", "twitter:title": metas.ogTitle = metas.ogTitle ?? content
                     case "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
-                         "date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created",
-                         "sailthru.date", "parsely-pub-date", "article.published", "published_time", "publication_date", "date.published",
-                         "original-publish-date", "article_date_original", "cxenseparse:recs:publishtime":
+                        "date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created",
+                        "sailthru.date", "parsely-pub-date", "article.published", "published_time", "publication_date", "date.published",
+                        "original-publish-date", "article_date_original", "cxenseparse:recs:publishtime":
                         metas.published = metas.published ?? content
                     case "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator:name":
                         // article:author is often a profile URL, not a name: Byline refuses those.
@@ -426,8 +428,11 @@ public struct HTMLExtractor: Sendable {
                 let words = title.split(separator: " ").prefix(6).joined(separator: " ")
                 let needle = Array(words.utf8)
                 let titleTag = tree.nameIndex("title")
-                let skip = titleTag < 0 ? 0..<0 : (1..<tree.records.count).first { tree.records[$0].name == titleTag }
-                    .map { Int(tree.records[$0].textStart)..<Int(tree.records[$0].textEnd) } ?? 0..<0
+                let skip =
+                    titleTag < 0
+                    ? 0..<0
+                    : (1..<tree.records.count).first { tree.records[$0].name == titleTag }
+                        .map { Int(tree.records[$0].textStart)..<Int(tree.records[$0].textEnd) } ?? 0..<0
                 if needle.count >= 12 {
                     var from = 0
                     while let at = Self.find(needle, in: tree.text, from: from) {
@@ -486,7 +491,9 @@ public struct HTMLExtractor: Sendable {
                     guard let value else { continue }
                     if Hint.tokens(value).contains(where: { token in
                         Hint.has(token, anyOf: Hint.aside)
-                    }) { return true }
+                    }) {
+                        return true
+                    }
                 }
                 current = tree.parent(n)
                 steps += 1
@@ -537,12 +544,16 @@ public struct HTMLExtractor: Sendable {
                 let rel = tree.attribute(current, "rel")?.lowercased()
                 let isAuthor = itemprop == "author" || itemprop == "creator" || rel == "author"
                 // A "By X" line of any element just after the headline.
-                if let headline, at >= headline.upperBound, at <= headline.upperBound + 600, !tree.isTag(current, "p") || tree.visibleTextLength(current) <= 120,
-                   tree.visibleTextLength(current) <= 160, let head = Self.opening(tree.textBytes(current)), Byline.stripPrefix(head) != nil {
+                if let headline, at >= headline.upperBound, at <= headline.upperBound + 600,
+                    !tree.isTag(current, "p") || tree.visibleTextLength(current) <= 120,
+                    tree.visibleTextLength(current) <= 160, let head = Self.opening(tree.textBytes(current)), Byline.stripPrefix(head) != nil
+                {
                     let names = Byline.names(lines(current), requirePrefix: true)
                     if !names.isEmpty { return names }
                 }
-                guard isAuthor || Self.isBylineHint(tree.attribute(current, "class") ?? "") || Self.isBylineHint(tree.attribute(current, "id") ?? "") else { continue }
+                guard isAuthor || Self.isBylineHint(tree.attribute(current, "class") ?? "") || Self.isBylineHint(tree.attribute(current, "id") ?? "") else {
+                    continue
+                }
                 guard !tree.isTag(current, "meta"), !tree.isTag(current, "link"), !tree.isTag(current, "body"), !tree.isTag(current, "html") else { continue }
                 let length = tree.visibleTextLength(current)
                 guard length > 1, length <= 300, !inAside(current) else { continue }
@@ -598,7 +609,8 @@ public struct HTMLExtractor: Sendable {
                 }
                 // A dateline element ("timestamp", "date", "posted", "dateline") shown by the headline.
                 guard let hint = tree.attribute(current, "class") ?? tree.attribute(current, "id"), Self.isDateHint(hint),
-                      tree.visibleTextLength(current) <= 120, !inAside(current) else { continue }
+                    tree.visibleTextLength(current) <= 120, !inAside(current)
+                else { continue }
                 if let date = PublicationDate.first(in: tree.textContent(current)) { return date }
             }
             if let timeDate { return timeDate }
@@ -693,14 +705,20 @@ public struct HTMLExtractor: Sendable {
             // Class and id hints weigh as much as a good paragraph: a comment section of many posts
             // can outscore a short article, but not once it is named "comments".
             for node in Array(scores.keys) {
-                if isJunkByHint(node) { scores[node, default: 0] -= tuning.hintWeight } else if hasBodyHint(node) { scores[node, default: 0] += tuning.hintWeight }
+                if isJunkByHint(node) {
+                    scores[node, default: 0] -= tuning.hintWeight
+                } else if hasBodyHint(node) {
+                    scores[node, default: 0] += tuning.hintWeight
+                }
             }
             // Highest score; ties to the node first in the page, so the choice does not depend on hashing.
             guard let best = scores.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
-                  best.value > 0 else { return MainCandidate() }
+                best.value > 0
+            else { return MainCandidate() }
             var node = best.key
-            var main = MainCandidate(path: [node], top: node, topScore: best.value,
-                                     topText: tree.visibleTextLength(node) - tree.linkTextLength(node), scores: scores)
+            var main = MainCandidate(
+                path: [node], top: node, topScore: best.value,
+                topText: tree.visibleTextLength(node) - tree.linkTextLength(node), scores: scores)
             while let parent = tree.parentElement(node) {
                 main.path.insert(parent)
                 node = parent
@@ -743,7 +761,10 @@ public struct HTMLExtractor: Sendable {
                 guard name == "form", onMainPath || holdsMostText(current, main) else { return }
             }
             if !onMainPath && isJunkByHint(current) && !(main.path.isEmpty && holdsMostText(current, main))
-                && !holdsShareOfMain(current, main) { return }
+                && !holdsShareOfMain(current, main)
+            {
+                return
+            }
             if name == "br" { out.breakLine(1); return }
             let block = HTMLExtractor.blockTags.contains(name)
             if block { out.breakLine(2) }

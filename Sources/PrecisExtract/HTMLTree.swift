@@ -161,7 +161,8 @@ struct HTMLTree {
                 handler.pointee.ignorableWhitespace = handler.pointee.characters
                 context.pointee.sax = handler
                 context.pointee.userData = UnsafeMutableRawPointer(builder)
-                let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                let options =
+                    HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                     | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
                 htmlCtxtUseOptions(context, Int32(bitPattern: options))
                 htmlParseDocument(context)
@@ -206,7 +207,7 @@ struct HTMLTree {
             "a", "abbr", "acronym", "address", "applet", "b", "bdo", "big", "blockquote", "body", "button", "caption",
             "center", "cite", "code", "dd", "del", "dfn", "div", "dt", "em", "font", "form", "h1", "h2", "h3", "h4", "h5",
             "h6", "i", "iframe", "ins", "kbd", "label", "legend", "li", "map", "menu", "object", "ol", "p", "pre", "q", "s",
-            "samp", "small", "span", "strike", "strong", "td", "th", "tt", "u", "ul", "var",
+            "samp", "small", "span", "strike", "strong", "td", "th", "tt", "u", "ul", "var"
         ]
 
         static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<Builder> {
@@ -224,8 +225,9 @@ struct HTMLTree {
                 index = Int32(tree.names.count)
                 tree.names.append(string)
                 tree.nameIndices[string] = index
-                tree.nameFlags.append((string == "a" ? Self.linkFlag : 0) | (string == "p" ? Self.paragraphFlag : 0)
-                    | (string == "script" || string == "style" ? Self.rawFlag : 0) | (Self.takesText.contains(string) ? Self.textFlag : 0))
+                tree.nameFlags.append(
+                    (string == "a" ? Self.linkFlag : 0) | (string == "p" ? Self.paragraphFlag : 0)
+                        | (string == "script" || string == "style" ? Self.rawFlag : 0) | (Self.takesText.contains(string) ? Self.textFlag : 0))
             }
             nameByPointer[key] = index
             return index
@@ -249,8 +251,9 @@ struct HTMLTree {
             let nameIndex = nameIndex(name)
             let flags = tree.nameFlags[Int(nameIndex)]
             let raw = flags & Self.rawFlag != 0
-            var record = HTMLTree.Record(name: nameIndex, parent: open.last!,
-                                         textStart: Int32(raw ? tree.rawText.count : tree.text.count), textEnd: 0)
+            var record = HTMLTree.Record(
+                name: nameIndex, parent: open.last!,
+                textStart: Int32(raw ? tree.rawText.count : tree.text.count), textEnd: 0)
             record.linkStart = linkScalars
             record.paragraphStart = paragraphScalars
             record.attributeStart = Int32(tree.attributes.count)

@@ -14,7 +14,7 @@ enum MarkupTrim {
     /// The attributes some rule reads; the others are dropped.
     static let keptAttributes: [[UInt8]] = [
         "class", "id", "role", "hidden", "aria-hidden", "itemprop", "lang", "property", "name", "content", "rel",
-        "href", "datetime", "type",
+        "href", "datetime", "type"
     ].map { Array($0.utf8) }
 
     /// The page's bytes, trimmed, after `leading` (a byte-order mark, say).
@@ -177,7 +177,8 @@ enum MarkupTrim {
     /// The index of the next `byte` at or after `start`.
     @inline(__always) static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard start < bytes.count, let base = bytes.baseAddress,
-              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }

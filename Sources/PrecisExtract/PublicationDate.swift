@@ -11,20 +11,23 @@ public enum PublicationDate {
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         if let m = iso.firstMatch(in: text, range: whole),
-           let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
-           let d = Int(ns.substring(with: m.range(at: 3))), let date = isoDate(y, mo, d) {
+            let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
+            let d = Int(ns.substring(with: m.range(at: 3))), let date = isoDate(y, mo, d)
+        {
             return date
         }
         if let m = monthFirst.firstMatch(in: text, range: whole),
-           let mo = language.months[ns.substring(with: m.range(at: 1)).lowercased()],
-           let d = Int(ns.substring(with: m.range(at: 2))), let y = Int(ns.substring(with: m.range(at: 3))),
-           let date = isoDate(y, mo, d) {
+            let mo = language.months[ns.substring(with: m.range(at: 1)).lowercased()],
+            let d = Int(ns.substring(with: m.range(at: 2))), let y = Int(ns.substring(with: m.range(at: 3))),
+            let date = isoDate(y, mo, d)
+        {
             return date
         }
         if let m = dayFirst.firstMatch(in: text, range: whole),
-           let d = Int(ns.substring(with: m.range(at: 1))),
-           let mo = language.months[ns.substring(with: m.range(at: 2)).lowercased()],
-           let y = Int(ns.substring(with: m.range(at: 3))), let date = isoDate(y, mo, d) {
+            let d = Int(ns.substring(with: m.range(at: 1))),
+            let mo = language.months[ns.substring(with: m.range(at: 2)).lowercased()],
+            let y = Int(ns.substring(with: m.range(at: 3))), let date = isoDate(y, mo, d)
+        {
             return date
         }
         return nil
@@ -88,7 +91,7 @@ public enum PublicationDate {
         "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
         "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
         "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
-        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12
     ]
 
     /// A date in a URL path such as `/2014/11/19/world/...`.
@@ -96,8 +99,9 @@ public enum PublicationDate {
         let ns = url as NSString
         for pattern in [urlPath, urlDashed, urlCompact] {
             guard let m = pattern.firstMatch(in: url, range: NSRange(location: 0, length: ns.length)),
-                  let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
-                  let d = Int(ns.substring(with: m.range(at: 3))), let date = isoDate(y, mo, d) else { continue }
+                let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
+                let d = Int(ns.substring(with: m.range(at: 3))), let date = isoDate(y, mo, d)
+            else { continue }
             return date
         }
         return nil

@@ -92,14 +92,20 @@ public struct ScrapedTextCleaner: Sendable {
             var lowerBytes = [UInt8](raw)
             for k in lowerBytes.indices {
                 let b = lowerBytes[k]
-                if b == 0x20 { words += 1 } else if b >= 0x41 && b <= 0x5A { lowerBytes[k] = b | 0x20 }
+                if b == 0x20 {
+                    words += 1
+                } else if b >= 0x41 && b <= 0x5A {
+                    lowerBytes[k] = b | 0x20
+                }
                 // Latin-1 capitals ("Ü", "À": C3 80 to C3 9E, less "×") to their small letters.
                 else if b == 0xC3, k + 1 < lowerBytes.count, lowerBytes[k + 1] >= 0x80, lowerBytes[k + 1] <= 0x9E, lowerBytes[k + 1] != 0x97 {
                     lowerBytes[k + 1] |= 0x20
                 }
             }
-            lines.append(Line(text: t, blankBefore: blank, lowerBytes: lowerBytes, words: words,
-                              isProse: words >= 10 && Self.endsWithMark(t), removed: nil))
+            lines.append(
+                Line(
+                    text: t, blankBefore: blank, lowerBytes: lowerBytes, words: words,
+                    isProse: words >= 10 && Self.endsWithMark(t), removed: nil))
             blank = false
         }
         return lines
@@ -136,7 +142,8 @@ public struct ScrapedTextCleaner: Sendable {
         // A donation appeal runs over its neighbours: the short line that heads the appeal box, and
         // short lines between two appeal lines, go too.
         for i in lines.indices where lines[i].removed == nil && !lines[i].isProse && lines[i].words <= 8 {
-            let after = i + 1 < lines.count && lines[i + 1].removed == .appeal && !lines[i + 1].blankBefore
+            let after =
+                i + 1 < lines.count && lines[i + 1].removed == .appeal && !lines[i + 1].blankBefore
                 || i + 1 < lines.count && lines[i + 1].removed == .appeal && i == 0
             if after { lines[i].removed = .appeal }
         }
@@ -210,7 +217,8 @@ public struct ScrapedTextCleaner: Sendable {
             defer { seen += lines[i].lowerBytes.count }
             let line = lines[i]
             guard seen * 2 >= total, line.words <= 8,
-                  phrases.tailMatcher.starts(line.lowerBytes) else { continue }
+                phrases.tailMatcher.starts(line.lowerBytes)
+            else { continue }
             for k in i..<lines.count where lines[k].removed == nil { lines[k].removed = .endMatter }
             var k = i - 1
             while k >= 0, lines[k].words <= 3, !lines[k].isProse {
@@ -232,7 +240,8 @@ public struct ScrapedTextCleaner: Sendable {
             defer { k -= 1 }
             if line.removed != nil { continue }
             guard line.words <= 4, !line.isProse, !Self.endsWithMark(line.text),
-                  !line.text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else { return }
+                !line.text.unicodeScalars.contains(where: { ("0"..."9").contains($0) })
+            else { return }
             lines[k].removed = .endMatter
         }
     }
@@ -272,7 +281,8 @@ public struct ScrapedTextCleaner: Sendable {
                     while i + length < l.count && l[i + length] & 0xC0 == 0x80 { length += 1 }
                     let piece = UnsafeBufferPointer(rebasing: l[i..<(i + length)])
                     if let scalar = String(decoding: piece, as: UTF8.self).unicodeScalars.first,
-                       scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    {
                         for b in piece { key[w] = b; w += 1 }
                     }
                     i += length
@@ -360,14 +370,17 @@ public struct ScrapedTextCleaner: Sendable {
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if depth == 0 { text.append(c) }
         }
         guard depth == 0, text.split(separator: " ").count <= 10 else { return nil }
-        let names = text
+        let names =
+            text
             .replacingOccurrences(of: " and ", with: ",")
             .split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
-        guard !names.isEmpty, names.allSatisfy({ name in
-            name.split(separator: " ").allSatisfy { $0.first?.isUppercase ?? false }
-        }) else { return nil }
+        guard !names.isEmpty,
+            names.allSatisfy({ name in
+                name.split(separator: " ").allSatisfy { $0.first?.isUppercase ?? false }
+            })
+        else { return nil }
         return names
     }
 

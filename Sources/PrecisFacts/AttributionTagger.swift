@@ -66,11 +66,13 @@ public struct AttributionModel: Sendable {
 
     /// The model that ships with Precis, or nil when its resource is missing or unreadable.
     /// It ships in eight parts (see Package.swift), read here in order as one.
-    public static let english: AttributionModel? = AttributionModel(serialized: Array([
-        PackageResources.attribution_model_1, PackageResources.attribution_model_2, PackageResources.attribution_model_3,
-        PackageResources.attribution_model_4, PackageResources.attribution_model_5, PackageResources.attribution_model_6,
-        PackageResources.attribution_model_7, PackageResources.attribution_model_8,
-    ].joined()))
+    public static let english: AttributionModel? = AttributionModel(
+        serialized: Array(
+            [
+                PackageResources.attribution_model_1, PackageResources.attribution_model_2, PackageResources.attribution_model_3,
+                PackageResources.attribution_model_4, PackageResources.attribution_model_5, PackageResources.attribution_model_6,
+                PackageResources.attribution_model_7, PackageResources.attribution_model_8
+            ].joined()))
 
     /// `serialized()` cut into `parts` pieces of nearly equal length, in order (the shipped model's
     /// resource files).
@@ -104,8 +106,10 @@ public struct AttributionModel: Sendable {
     }
 
     /// Hashed feature rows of every token of a sentence; `hashes` are its `wordHashes`.
-    static func features(_ tk: [TimeToken], _ r: Range<Int>, hashes wordHash: [UInt64], stems: [UInt64], words: QuoteWords,
-                         clusters: WordClusters? = nil, buckets: Int) -> [[Int32]] {
+    static func features(
+        _ tk: [TimeToken], _ r: Range<Int>, hashes wordHash: [UInt64], stems: [UInt64], words: QuoteWords,
+        clusters: WordClusters? = nil, buckets: Int
+    ) -> [[Int32]] {
         let n = r.count
         guard n > 0 else { return [] }
         var shapes = [UInt64](repeating: 0, count: n)
@@ -130,7 +134,9 @@ public struct AttributionModel: Sendable {
         for j in 0..<n {
             let t = tk[r.lowerBound + j]
             shapes[j] = UInt64(shape(t))
-            isCue[j] = t.kind == .word && !t.capitalized && (words.cues.contains(t.lower) || words.participles.contains(t.lower) || words.attribution.contains(t.lower))
+            isCue[j] =
+                t.kind == .word && !t.capitalized
+                && (words.cues.contains(t.lower) || words.participles.contains(t.lower) || words.attribution.contains(t.lower))
             isStance[j] = t.kind == .word && words.stanceStems.contains(stems[j])
         }
         let hasQuote = inQuote.contains(true)
@@ -354,7 +360,8 @@ public struct AttributionModel: Sendable {
         guard let newline = bytes.prefix(200).firstIndex(of: 10) else { return nil }
         let head = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
         guard (4...6).contains(head.count), head[0] == "PRECIS-ATTRIBUTION", head[1] == "3" || head[1] == "4",
-              let buckets = Int(head[2]), buckets > 0, buckets <= 1 << 24 else { return nil }
+            let buckets = Int(head[2]), buckets > 0, buckets <= 1 << 24
+        else { return nil }
         let scales = head[3...].compactMap { Float($0) }.filter(\.isFinite)
         guard scales.count == head.count - 3 else { return nil }
         var i = newline + 1
@@ -438,8 +445,10 @@ public struct AttributionTrainer {
     }
 
     /// Adds the sentences of one document with its gold source, cue and content spans (scalar offsets).
-    public mutating func add(text: String, sources: [TextSpan], cues: [TextSpan], contents: [TextSpan],
-                             segmenter: SentenceSegmenter = SentenceSegmenter()) {
+    public mutating func add(
+        text: String, sources: [TextSpan], cues: [TextSpan], contents: [TextSpan],
+        segmenter: SentenceSegmenter = SentenceSegmenter()
+    ) {
         let scalars = ScalarText(text)
         let tokens = TimeToken.splittingClitics(TimeToken.tokenize(scalars.scalars))
         // Gold role of each scalar; a later role does not overwrite an earlier one (annotations are univocal).
@@ -464,9 +473,12 @@ public struct AttributionTrainer {
                 previousRole = r
             }
             let hashes = AttributionModel.wordHashes(tokens, range), stems = AttributionModel.stemHashes(tokens, range)
-            examples.append(Example(rows: AttributionModel.features(tokens, range, hashes: hashes, stems: stems, words: words,
-                                                                    clusters: clusters, buckets: buckets),
-                                    gold: gold, words: stems, document: documents))
+            examples.append(
+                Example(
+                    rows: AttributionModel.features(
+                        tokens, range, hashes: hashes, stems: stems, words: words,
+                        clusters: clusters, buckets: buckets),
+                    gold: gold, words: stems, document: documents))
         }
     }
 
@@ -510,7 +522,7 @@ public struct AttributionTrainer {
         let tb = model.transitionBase
         for _ in 0..<epochs {
             for i in stride(from: order.count - 1, to: 0, by: -1) {
-                rng = rng &* 6364136223846793005 &+ 1442695040888963407
+                rng = rng &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 order.swapAt(i, Int((rng >> 33) % UInt64(i + 1)))
             }
             for e in order {

@@ -180,7 +180,7 @@ public struct DistinctQuantityRule: Sendable {
         // "can hold 50 million gallons" against "flushed 38 million gallons".
         DistinctQuantityRule(name: "what something can hold is not an amount") { a, b, _, _ in a.capacity != b.capacity },
         // "2,500 degrees Fahrenheit" against "1,400 degrees" (Celsius, unsaid).
-        DistinctQuantityRule(name: "figures in different units") { a, b, _, _ in a.unit != b.unit },
+        DistinctQuantityRule(name: "figures in different units") { a, b, _, _ in a.unit != b.unit }
     ]
 }
 
@@ -208,8 +208,10 @@ extension NumberFinder {
     /// `dates` are the sources' publication dates, known or inferred (`inferred` gives the latter's
     /// ranges; a source is later than another only when its range lies wholly after the other's):
     /// when the values rise with the dates, the figure `changed`; otherwise the sources `conflict`.
-    public static func disagreements(_ quantities: [[Quantity]], dates: [String?],
-                                     inferred: [Int: (earliest: String?, latest: String?)] = [:]) -> [Disagreement] {
+    public static func disagreements(
+        _ quantities: [[Quantity]], dates: [String?],
+        inferred: [Int: (earliest: String?, latest: String?)] = [:]
+    ) -> [Disagreement] {
         var byKey: [String: [(Int, Quantity)]] = [:]
         var order: [String] = []
         for (d, qs) in quantities.enumerated() {
@@ -238,8 +240,10 @@ extension NumberFinder {
                 return dates[m.0].flatMap { Int($0.prefix(4)) }.map { [$0] } ?? datedYears
             }
             for a in mentions.indices {
-                for b in mentions.indices where b > a && mentions[a].0 != mentions[b].0
-                    && mentions[a].1.context.intersection(mentions[b].1.context).count >= needed {
+                for b in mentions.indices
+                where b > a && mentions[a].0 != mentions[b].0
+                    && mentions[a].1.context.intersection(mentions[b].1.context).count >= needed
+                {
                     let ya = years(mentions[a]), yb = years(mentions[b])
                     if DistinctQuantityRule.all.contains(where: { $0.applies(mentions[a].1, mentions[b].1, ya, yb) }) { continue }
                     parent[root(b)] = root(a)
@@ -261,8 +265,10 @@ extension NumberFinder {
     }
 
     /// The disagreement among one value per source, if some of them cannot both hold.
-    static func disagreement(_ list: [(Int, Quantity)], key: String, dates: [String?],
-                             inferred: [Int: (earliest: String?, latest: String?)]) -> Disagreement? {
+    static func disagreement(
+        _ list: [(Int, Quantity)], key: String, dates: [String?],
+        inferred: [Int: (earliest: String?, latest: String?)]
+    ) -> Disagreement? {
         var list = list
         // A count more than `outlier` times off the group's median is another figure of the same
         // words ("10 people" killed in New York City against "at least 46" in all, "three states" with
@@ -290,8 +296,9 @@ extension NumberFinder {
             guard let low = values.min(), let high = values.max(), low > 0, high <= 2 * low else { return nil }
         }
         let values = list.map { d, q in
-            Disagreement.Value(value: q.value, qualifier: q.qualifier, text: q.text, document: d, start: q.start, end: q.end,
-                               date: dates[d], inferredRange: inferred[d])
+            Disagreement.Value(
+                value: q.value, qualifier: q.qualifier, text: q.text, document: d, start: q.start, end: q.end,
+                date: dates[d], inferredRange: inferred[d])
         }.sorted { ($0.date ?? "9999", $0.document) < ($1.date ?? "9999", $1.document) }
         let about = list.map(\.1.counts).min { ($0.count, $0) < ($1.count, $1) } ?? key
         var result = Disagreement(about: about, values: values)

@@ -17,10 +17,12 @@ public struct Entity: Sendable, Equatable {
 /// them, then how often. A person is a name after a title ("Mr.", "Minister") or a name also used as a
 /// quote's speaker; an organisation is a name with an organisation word ("Council", "Ministry").
 public struct EntityFinder: Sendable {
-    static let organisationWords: Set<String> = ["council", "committee", "ministry", "nations", "union", "court", "assembly",
-                                                 "agency", "department", "commission", "party", "government", "bank",
-                                                 "office", "university", "institute", "watch", "association", "corporation",
-                                                 "company", "parliament", "senate", "congress", "army", "police", "mission"]
+    static let organisationWords: Set<String> = [
+        "council", "committee", "ministry", "nations", "union", "court", "assembly",
+        "agency", "department", "commission", "party", "government", "bank",
+        "office", "university", "institute", "watch", "association", "corporation",
+        "company", "parliament", "senate", "congress", "army", "police", "mission"
+    ]
     static let connectors: Set<String> = ["of", "for", "the", "de"]
 
     public init() {}
@@ -51,7 +53,9 @@ public struct EntityFinder: Sendable {
                     if t[end].kind == .word && t[end].capitalized { end += 1; continue }
                     // "Myong-nam", "Council of Europe"
                     if t[end].lower == "-", end + 1 < t.count, t[end + 1].kind == .word, end > start { end += 2; continue }
-                    if Self.connectors.contains(t[end].lower), end + 1 < t.count, t[end + 1].capitalized, end > start, t[end].lower != "the" || end == start { end += 1; continue }
+                    if Self.connectors.contains(t[end].lower), end + 1 < t.count, t[end + 1].capitalized, end > start, t[end].lower != "the" || end == start {
+                        end += 1; continue
+                    }
                     break
                 }
                 defer { i = max(end, i + 1) }
@@ -83,8 +87,8 @@ public struct EntityFinder: Sendable {
             guard let e = byKey[key], !e.name.contains(" ") else { continue }
             let lower = e.name.lowercased()
             if let full = order.first(where: { other in
-                other != key && byKey[other] != nil && byKey[other]!.person &&
-                    (byKey[other]!.name.lowercased().hasSuffix(" " + lower) || byKey[other]!.name.lowercased().hasPrefix(lower + " "))
+                other != key && byKey[other] != nil && byKey[other]!.person
+                    && (byKey[other]!.name.lowercased().hasSuffix(" " + lower) || byKey[other]!.name.lowercased().hasPrefix(lower + " "))
             }) {
                 byKey[full]!.mentions += e.mentions
                 byKey[full]!.docs.formUnion(e.docs)
@@ -98,9 +102,10 @@ public struct EntityFinder: Sendable {
             let kind: Entity.Kind = Self.organisationWords.contains(lastWord) ? .organisation : e.person ? .person : .other
             return Entity(name: e.name, kind: kind, mentions: e.mentions, documents: e.docs.count, first: e.first)
         }
-        return Array(entities.enumerated().sorted { a, b in
-            (a.element.documents, a.element.mentions, -a.offset) > (b.element.documents, b.element.mentions, -b.offset)
-        }.map(\.element).prefix(limit))
+        return Array(
+            entities.enumerated().sorted { a, b in
+                (a.element.documents, a.element.mentions, -a.offset) > (b.element.documents, b.element.mentions, -b.offset)
+            }.map(\.element).prefix(limit))
     }
 
     static func key(_ name: String) -> String {

@@ -48,9 +48,11 @@ public struct NumberFinder: Sendable {
     /// Words that multiply the number before them ("million", "bn"), and the short forms that do so
     /// only glued to an amount of money ("$3m", "£40k"; "3m" alone may be metres): `numberwords.txt`.
     let scales: [String: Double], moneyScales: [String: Double]
-    let qualifiers: [[String]] = [["more", "than"], ["less", "than"], ["fewer", "than"], ["at", "least"], ["at", "most"],
-                                  ["up", "to"], ["nearly"], ["almost"], ["about"], ["around"], ["roughly"], ["some"],
-                                  ["approximately"], ["over"], ["under"], ["just", "over"], ["just", "under"]]
+    let qualifiers: [[String]] = [
+        ["more", "than"], ["less", "than"], ["fewer", "than"], ["at", "least"], ["at", "most"],
+        ["up", "to"], ["nearly"], ["almost"], ["about"], ["around"], ["roughly"], ["some"],
+        ["approximately"], ["over"], ["under"], ["just", "over"], ["just", "under"]
+    ]
     /// Words between a number and the noun it counts that are not the noun ("48 more countries", "two
     /// senior officials"), nouns a number after them names rather than counts ("flight 116"), and
     /// words never counted ("116 as it landed"): `numberwords.txt`.
@@ -131,16 +133,19 @@ public struct NumberFinder: Sendable {
 
     /// The content words of `window` outside tokens `first...last`, as stems; words that say the
     /// same share one, and the counted noun's is left out.
-    func context(_ t: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int, key: String,
-                 stem: (String) -> String) -> Set<String> {
+    func context(
+        _ t: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int, key: String,
+        stem: (String) -> String
+    ) -> Set<String> {
         var words = Set<String>()
         // Times say little of what a figure is: the sources of one story tell of the same days.
         let time = TimeWords.english
         for j in window where (j < first || j > last) && t[j].kind == .word {
             let w = t[j].lower
             guard w.count >= 3, w.unicodeScalars.allSatisfy(CharClass.isLetter), !stopWords.contains(w), !vague.contains(w),
-                  numberWords[w] == nil, scales[w] == nil, time.units[w] == nil, time.months[w] == nil, time.weekdays[w] == nil,
-                  time.relativeDays[w] == nil, time.references[w] == nil else { continue }
+                numberWords[w] == nil, scales[w] == nil, time.units[w] == nil, time.months[w] == nil, time.weekdays[w] == nil,
+                time.relativeDays[w] == nil, time.references[w] == nil
+            else { continue }
             let s = stem(w)
             if s != key { words.insert(alike[s] ?? s) }
         }
@@ -156,13 +161,18 @@ public struct NumberFinder: Sendable {
         var j = last + 1
         while j + 1 <= window.upperBound, j - last <= 6 {
             if rateWords.contains(t[j].lower), let unit = units[t[j + 1].lower], !t[j + 1].lower.hasSuffix("s"),
-               !(j + 2 <= window.upperBound && relativeAfter.contains(t[j + 2].lower)) { return unit }
+                !(j + 2 <= window.upperBound && relativeAfter.contains(t[j + 2].lower))
+            {
+                return unit
+            }
             j += 1
         }
         let a = t[window.lowerBound].start, b = t[window.upperBound].end
         // A capitalised single word inside a sentence is a name ("Electric Power Monthly"), not a rate.
-        for time in times where time.type == .set && a <= time.start && time.end <= b
-            && !(time.text.first?.isUppercase == true && !time.text.contains(" ") && time.start > t[window.lowerBound].start) {
+        for time in times
+        where time.type == .set && a <= time.start && time.end <= b
+            && !(time.text.first?.isUppercase == true && !time.text.contains(" ") && time.start > t[window.lowerBound].start)
+        {
             // "P1Y" is a year, "P1W" a week; a set without a value is a period all the same.
             let unit = time.value.map { String($0.drop { $0 == "P" || $0.isNumber }) } ?? ""
             return unit.isEmpty ? "SET" : unit
@@ -176,7 +186,8 @@ public struct NumberFinder: Sendable {
             k >= window.lowerBound && k + words.count - 1 <= window.upperBound
                 && words.indices.allSatisfy { t[k + $0].lower == words[$0] }
         }
-        q.part = partBefore.contains { phrase($0, at: first - $0.count) }
+        q.part =
+            partBefore.contains { phrase($0, at: first - $0.count) }
             || (last + 1...last + 4).contains { k in partAfter.contains { phrase($0, at: k) } }
         q.capacity = (max(window.lowerBound, first - 3)..<first).contains { capacityWords.contains(t[$0].lower) }
         if last + 1 <= window.upperBound, t[last + 1].kind == .word { q.unit = subunits[t[last + 1].lower] }
@@ -232,10 +243,12 @@ public struct NumberFinder: Sendable {
             if let tally = tally(t, i, n) {
                 let counts = "votes"
                 let w = window(t, scalars, first: i, last: tally.last)
-                out.append(Quantity(value: tally.value, qualifier: nil, counts: counts, key: "vote", text: span(scalars, t[i].start, t[tally.last].end),
-                                    start: t[i].start, end: t[tally.last].end,
-                                    context: context(t, window: w, first: i, last: tally.last, key: "vote", stem: stemKey),
-                                    years: years(t, window: w, times: times)))
+                out.append(
+                    Quantity(
+                        value: tally.value, qualifier: nil, counts: counts, key: "vote", text: span(scalars, t[i].start, t[tally.last].end),
+                        start: t[i].start, end: t[tally.last].end,
+                        context: context(t, window: w, first: i, last: tally.last, key: "vote", stem: stemKey),
+                        years: years(t, window: w, times: times)))
                 i = tally.last
                 continue
             }
@@ -273,7 +286,9 @@ public struct NumberFinder: Sendable {
                 value *= scale; last = k; k += 1
             }
             // "a couple of thousand retweets": the scale multiplies.
-            else if p(t.at(k), "of"), let s = t.at(k + 1), let scale = scales[s.lower] { value *= scale; last = k + 1; k += 2 }
+            else if p(t.at(k), "of"), let s = t.at(k + 1), let scale = scales[s.lower] {
+                value *= scale; last = k + 1; k += 2
+            }
             var counts: String? = currency
             var key: String? = currency
             if let p = t.at(k), p.lower == "%" || p.lower == "percent" {
@@ -310,7 +325,8 @@ public struct NumberFinder: Sendable {
                 }
                 var m = j
                 while value > 1, m - j < 3, let w = t.at(m), w.kind == .word, !plural(w.lower), let next = t.at(m + 1), next.kind == .word,
-                      !next.capitalized || passed(next.lower), next.lower.count > 3 {
+                    !next.capitalized || passed(next.lower), next.lower.count > 3
+                {
                     if plural(next.lower) && !passed(next.lower) { j = m + 1; break }
                     guard passed(next.lower) else { break }
                     m += 1
@@ -343,10 +359,11 @@ public struct NumberFinder: Sendable {
             }
             guard let counts, let key else { continue }
             let w = window(t, scalars, first: first, last: last)
-            var quantity = Quantity(value: Self.format(value), qualifier: qualifier, counts: counts, key: key,
-                                    text: span(scalars, t[first].start, t[last].end), start: t[first].start, end: t[last].end,
-                                    context: context(t, window: w, first: first, last: last, key: key, stem: stemKey), low: low,
-                                    per: period(t, window: w, last: last, times: times), years: years(t, window: w, times: times))
+            var quantity = Quantity(
+                value: Self.format(value), qualifier: qualifier, counts: counts, key: key,
+                text: span(scalars, t[first].start, t[last].end), start: t[first].start, end: t[last].end,
+                context: context(t, window: w, first: first, last: last, key: key, stem: stemKey), low: low,
+                per: period(t, window: w, last: last, times: times), years: years(t, window: w, times: times))
             describe(&quantity, t, window: w, first: first, last: last)
             out.append(quantity)
             i = last
@@ -391,7 +408,10 @@ public struct NumberFinder: Sendable {
         if t[i].kind == .number, w.contains("-"), !w.contains(","), w.split(separator: "-").count == 2 {
             let parts = w.split(separator: "-")
             if let a = Int(parts[0]), let b = Int(parts[1]), a < 10_000, b < 10_000,
-               i + 1 < t.count, t[i + 1].lower.hasPrefix("vot") { return ("\(a)-\(b)", i + 1) }
+                i + 1 < t.count, t[i + 1].lower.hasPrefix("vot")
+            {
+                return ("\(a)-\(b)", i + 1)
+            }
         }
         var k = n.next
         if k < t.count, t[k].lower == "-" { k += 1 }
@@ -421,4 +441,3 @@ public struct NumberFinder: Sendable {
         v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
     }
 }
-

@@ -108,7 +108,8 @@ public struct QuoteFinder: Sendable {
                         if let gender { for k in named.indices where samePerson(named[k].name) { named[k].gender = gender } }
                         named.append((q.speaker, gender ?? known))
                     } else if mentionWords.first == "the", mentionWords.count > 1,
-                              mentionWords.dropFirst().allSatisfy({ words.titles.contains(String($0)) }) {
+                        mentionWords.dropFirst().allSatisfy({ words.titles.contains(String($0)) })
+                    {
                         // "said the president": a person a later "he" may point to, though not by name.
                         named.removeAll { $0.name == q.speaker }
                         named.append((q.speaker, nil))
@@ -125,9 +126,10 @@ public struct QuoteFinder: Sendable {
                 // of the sentence quotes nothing itself (PolNeAR's contents run so: 66 of the 84 sentences
                 // whose full stop the tagger put in the content).
                 if q.end <= min(q.source.start, q.cue.start), q.start < q.end,
-                   Self.openingMarks.contains(scalars.scalars[q.start]) || Self.quotesSomething(scalars.scalars[(q.end - 1)..<q.end]),
-                   !Self.quotesSomething(scalars.scalars[max(q.source.end, q.cue.end)..<span.end]),
-                   let close = Self.closeOfQuotation(openingAt: span.end, scalars.scalars) {
+                    Self.openingMarks.contains(scalars.scalars[q.start]) || Self.quotesSomething(scalars.scalars[(q.end - 1)..<q.end]),
+                    !Self.quotesSomething(scalars.scalars[max(q.source.end, q.cue.end)..<span.end]),
+                    let close = Self.closeOfQuotation(openingAt: span.end, scalars.scalars)
+                {
                     q.end = close
                     q.text = String(String.UnicodeScalarView(scalars.scalars[q.start..<close]))
                     q.direct = true
@@ -211,16 +213,20 @@ public struct QuoteFinder: Sendable {
             let nameText = text(nameStart, nameEnd).trimmingCharacters(in: CharacterSet(charactersIn: "."))
             let source = TextSpan(start: nameStart, end: nameStart + nameText.unicodeScalars.count)
             // A post is its author's own words, as a quotation is.
-            out.append(Quote(speaker: Self.cleanName(nameText, words: self.words), text: text(a, b), start: a, end: b,
-                             direct: true, source: source, cue: cue))
+            out.append(
+                Quote(
+                    speaker: Self.cleanName(nameText, words: self.words), text: text(a, b), start: a, end: b,
+                    direct: true, source: source, cue: cue))
             i = nameEnd
         }
         return out
     }
 
     /// The attributions of one sentence under `reading`, and whether the tagger read them.
-    func sentenceAttributions(_ tk: [TimeToken], _ r: Range<Int>, _ taggerTokens: [TimeToken], _ tr: Range<Int>,
-                              _ s: [Unicode.Scalar]) -> ([Quote], tagged: Bool) {
+    func sentenceAttributions(
+        _ tk: [TimeToken], _ r: Range<Int>, _ taggerTokens: [TimeToken], _ tr: Range<Int>,
+        _ s: [Unicode.Scalar]
+    ) -> ([Quote], tagged: Bool) {
         switch reading {
         case .attributions:
             if let model, !tr.isEmpty {
@@ -251,13 +257,20 @@ public struct QuoteFinder: Sendable {
         if q.end - q.start > 6, String(String.UnicodeScalarView(s[q.start..<(q.start + 5)])) == "from ", s[q.start + 5].properties.isUppercase { return false }
         // "Accidents claimed more than 40 lives": a cue before some nouns reports nothing.
         if let objects = cue.lazy.compactMap({ self.words.notSaid[$0] }).first,
-           lowerWords(TextSpan(start: q.start, end: q.end)).prefix(4).contains(where: objects.contains) { return false }
+            lowerWords(TextSpan(start: q.start, end: q.end)).prefix(4).contains(where: objects.contains)
+        {
+            return false
+        }
         let mention = lowerWords(q.source)
-        guard let first = mention.first, mention.count <= 8, !words.clauseOpeners.contains(first), !["and", "or", "but", "of", "in", "on", "for"].contains(first) else { return false }
+        guard let first = mention.first, mention.count <= 8, !words.clauseOpeners.contains(first),
+            !["and", "or", "but", "of", "in", "on", "for"].contains(first)
+        else { return false }
         // A lower-case "-ly" word is an adverb ("currently", "previously") unless it names people ("family").
         let adverbs = mention.filter { $0.count > 4 && $0.hasSuffix("ly") && !words.groups.contains($0) }
         if adverbs.count == mention.count && s[q.source.start].properties.isLowercase { return false }
-        return !mention.contains { words.nonspeakers.contains($0) || words.cues.contains($0) || words.attribution.contains($0) || words.participles.contains($0) }
+        return !mention.contains {
+            words.nonspeakers.contains($0) || words.cues.contains($0) || words.attribution.contains($0) || words.participles.contains($0)
+        }
     }
 
     /// A tagged source without what the tagger ran into on either side: the end of a quotation before
@@ -268,13 +281,15 @@ public struct QuoteFinder: Sendable {
         var a = from, b = to
         if let mark = (a..<b).last(where: { Self.closingMarks.contains(tk[$0].lower) && $0 > a }) { a = mark + 1 }
         if b - a >= 2, tk[a].kind == .word, tk[a].lower.count > 1,
-           s[tk[a].start..<tk[a].end].allSatisfy({ !$0.properties.isLowercase }), ["-", "\u{2014}", "\u{2013}"].contains(tk[a + 1].lower) {
+            s[tk[a].start..<tk[a].end].allSatisfy({ !$0.properties.isLowercase }), ["-", "\u{2014}", "\u{2013}"].contains(tk[a + 1].lower)
+        {
             a += 2
         }
         // "France and Germany", "the United States, Britain and France": names joined to the source.
         // (A comma joins a name only in a list that "and" closes: "On Monday, Trump" is not one.)
         while a >= 2, tk[a - 1].lower == "and" || tk[a - 1].lower == "," && a < from, tk[a - 2].kind == .word, tk[a - 2].capitalized,
-              tk[a].capitalized, from - a < 12 {
+            tk[a].capitalized, from - a < 12
+        {
             var k = a - 2
             while k > 0, tk[k - 1].kind == .word, tk[k - 1].capitalized { k -= 1 }
             if k > 0, tk[k - 1].lower == "the" { k -= 1 }
@@ -291,7 +306,9 @@ public struct QuoteFinder: Sendable {
             c -= 1
         }
         if timed, c >= a, c < b, ["on", "in", "this", "last", "just", "earlier", "late", "early"].contains(tk[c + 1].lower) { b = c }
-        while b > a, words.auxiliaries.contains(tk[b].lower) || ["should", "would", "could", "will", "may", "might", "must", "can"].contains(tk[b].lower) { b -= 1 }
+        while b > a, words.auxiliaries.contains(tk[b].lower) || ["should", "would", "could", "will", "may", "might", "must", "can"].contains(tk[b].lower) {
+            b -= 1
+        }
         return a <= b ? (a, b) : nil
     }
 
@@ -326,7 +343,8 @@ public struct QuoteFinder: Sendable {
         var out: [Quote] = []
         for cue in spans where cue.role == 1 {
             guard let source = spans.filter({ $0.role == 0 }).min(by: { gap($0, cue) < gap($1, cue) }),
-                  let content = contents.min(by: { gap($0, cue) < gap($1, cue) }) else { continue }
+                let content = contents.min(by: { gap($0, cue) < gap($1, cue) })
+            else { continue }
             var first = content, last = content
             // "All of which, he said, would help ...": what was said is on both sides of a speaker set off
             // by commas, one content around it.
@@ -343,14 +361,17 @@ public struct QuoteFinder: Sendable {
             // The same with only the part after it tagged: the sentence's opening words, up to the comma
             // before the speaker, are what was said too.
             if first.from > hi, lo - 1 > r.lowerBound, tk[lo - 1].lower == ",", hi + 1 < r.upperBound, tk[hi + 1].lower == ",",
-               !spans.contains(where: { $0.to < lo }) {
+                !spans.contains(where: { $0.to < lo })
+            {
                 a = tk[r.lowerBound].start
             }
             guard let who = trimmedSource(tk, source.from, source.to, s) else { continue }
-            out.append(Quote(speaker: "", text: String(String.UnicodeScalarView(s[a..<b])), start: a, end: b,
-                             direct: s[a] == "\"" || s[a] == "\u{201C}",
-                             source: TextSpan(start: tk[who.from].start, end: tk[who.to].end),
-                             cue: TextSpan(start: tk[cue.from].start, end: tk[cue.to].end)))
+            out.append(
+                Quote(
+                    speaker: "", text: String(String.UnicodeScalarView(s[a..<b])), start: a, end: b,
+                    direct: s[a] == "\"" || s[a] == "\u{201C}",
+                    source: TextSpan(start: tk[who.from].start, end: tk[who.to].end),
+                    cue: TextSpan(start: tk[cue.from].start, end: tk[cue.to].end)))
         }
         return out
     }
@@ -473,8 +494,9 @@ public struct QuoteFinder: Sendable {
                 while c > r.lowerBound && tk[c].kind == .punct { c -= 1 }
                 content = (tk[r.lowerBound].start, tk[c].end)
             }
-            return Quote(speaker: "", text: text(content.0, content.1), start: content.0, end: content.1,
-                         direct: false, source: source, cue: cue)
+            return Quote(
+                speaker: "", text: text(content.0, content.1), start: content.0, end: content.1,
+                direct: false, source: source, cue: cue)
         }
         // A cue is a lower-case verb: "States" in "United States" is not "states". One inside a
         // quotation is the quoted speaker's ('"... names of people he claimed were spies," Roizen told
@@ -490,13 +512,15 @@ public struct QuoteFinder: Sendable {
         // "Trump attacked Clinton on Monday, saying she ...": a participle after a comma reports what
         // the sentence's subject said.
         if let p = r.first(where: { words.participles.contains(tk[$0].lower) && $0 > r.lowerBound && tk[$0 - 1].lower == "," && !quoted[$0 - r.lowerBound] }),
-           firstCue == nil || p < firstCue!, let subject = leadingSubject(tk, r, before: p, needsComma: false) {
+            firstCue == nil || p < firstCue!, let subject = leadingSubject(tk, r, before: p, needsComma: false)
+        {
             let b = p + 1
             var last = r.upperBound - 1
             if last > b && tk[last].lower == "." { last -= 1 }
             guard b <= last else { return nil }
-            return Quote(speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
-                         direct: isQuote(b), source: subject, cue: TextSpan(start: tk[p].start, end: tk[p].end))
+            return Quote(
+                speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
+                direct: isQuote(b), source: subject, cue: TextSpan(start: tk[p].start, end: tk[p].end))
         }
         guard let c = firstCue else { return nil }
         // "The governor added:" and what he said in the paragraph after it.
@@ -504,10 +528,12 @@ public struct QuoteFinder: Sendable {
             var start = c
             while start > r.lowerBound, words.auxiliaries.contains(tk[start - 1].lower) { start -= 1 }
             guard start > r.lowerBound, start - r.lowerBound <= 9,
-                  !tk[r.lowerBound..<start].contains(where: { $0.kind == .punct && $0.lower != "." && $0.lower != "-" }) else { return nil }
-            return Quote(speaker: "", text: text(said.start, said.end), start: said.start, end: said.end,
-                         direct: s[said.start] == "\"" || s[said.start] == "\u{201C}",
-                         source: TextSpan(start: tk[r.lowerBound].start, end: tk[start - 1].end), cue: TextSpan(start: tk[c].start, end: tk[c].end))
+                !tk[r.lowerBound..<start].contains(where: { $0.kind == .punct && $0.lower != "." && $0.lower != "-" })
+            else { return nil }
+            return Quote(
+                speaker: "", text: text(said.start, said.end), start: said.start, end: said.end,
+                direct: s[said.start] == "\"" || s[said.start] == "\u{201C}",
+                source: TextSpan(start: tk[r.lowerBound].start, end: tk[start - 1].end), cue: TextSpan(start: tk[c].start, end: tk[c].end))
         }
         let cue = TextSpan(start: tk[c].start, end: tk[c].end)
         // "told" and "tells" take a listener after them ("told AFP"), never a speaker.
@@ -523,20 +549,24 @@ public struct QuoteFinder: Sendable {
         let sourceEnd = verbStart - 1
         var nameEnd = sourceEnd
         if k > r.lowerBound, tk[k].lower == ")", let open = (max(r.lowerBound + 1, k - 8)..<k).last(where: { tk[$0].lower == "(" }),
-           tk[open - 1].kind == .word, tk[open - 1].capitalized {
+            tk[open - 1].kind == .word, tk[open - 1].capitalized
+        {
             k = open - 1
             nameEnd = open - 1
         }
-        while k >= r.lowerBound && (tk[k].kind != .punct || joins(k)) && nameEnd - k < 9 && !words.clauseOpeners.contains(tk[k].lower) { sourceStart = k; k -= 1 }
+        while k >= r.lowerBound && (tk[k].kind != .punct || joins(k)) && nameEnd - k < 9 && !words.clauseOpeners.contains(tk[k].lower) {
+            sourceStart = k; k -= 1
+        }
         // "The representative, Choe Myong-nam, said ...": a name set off by commas between the sentence's
         // opening description and its verb is who spoke; the mention runs over both (cleanName keeps
         // the name).
         if sourceStart == verbStart, k > r.lowerBound + 2, tk[k].lower == ",",
-           let open = (max(r.lowerBound + 1, k - 7)..<k).last(where: { tk[$0].lower == "," }), open + 1 < k,
-           tk[open + 1].capitalized,
-           (open + 1..<k).allSatisfy({ (tk[$0].kind == .word && (tk[$0].capitalized || joins($0 - 1))) || joins($0) }),
-           let subject = leadingSubject(tk, r, before: open + 1), subject.end == tk[open - 1].end,
-           ["the", "a", "an"].contains(tk[r.lowerBound].lower) || words.titles.contains(tk[open - 1].lower) {
+            let open = (max(r.lowerBound + 1, k - 7)..<k).last(where: { tk[$0].lower == "," }), open + 1 < k,
+            tk[open + 1].capitalized,
+            (open + 1..<k).allSatisfy({ (tk[$0].kind == .word && (tk[$0].capitalized || joins($0 - 1))) || joins($0) }),
+            let subject = leadingSubject(tk, r, before: open + 1), subject.end == tk[open - 1].end,
+            ["the", "a", "an"].contains(tk[r.lowerBound].lower) || words.titles.contains(tk[open - 1].lower)
+        {
             // "told reporters that ...": what was said starts after "that"; without it, where the
             // listener ends is not known.
             var b = c + 1
@@ -545,8 +575,9 @@ public struct QuoteFinder: Sendable {
             var last = r.upperBound - 1
             if last > b && tk[last].lower == "." { last -= 1 }
             if b <= last {
-                return Quote(speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
-                             direct: isQuote(b), source: TextSpan(start: subject.start, end: tk[k - 1].end), cue: cue)
+                return Quote(
+                    speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
+                    direct: isQuote(b), source: TextSpan(start: subject.start, end: tk[k - 1].end), cue: cue)
             }
         }
         // "Michael Kirby, who led the inquiry, has called ... and said ...": no speaker right before the
@@ -559,30 +590,39 @@ public struct QuoteFinder: Sendable {
             var last = r.upperBound - 1
             if last > b && tk[last].lower == "." { last -= 1 }
             guard b <= last else { return nil }
-            return Quote(speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
-                         direct: isQuote(b), source: subject, cue: cue)
+            return Quote(
+                speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
+                direct: isQuote(b), source: subject, cue: cue)
         }
         let endsAfterCue: Bool = {
             var j = c + 1
             // "X told The Huffington Post on Thursday.": the listener is no content either.
             if tellsSomeone {
-                while j < r.upperBound && tk[j].kind == .word && j - c <= 4 && tk[j].lower != "that" && !["on", "in", "yesterday", "today"].contains(tk[j].lower) { j += 1 }
+                while j < r.upperBound && tk[j].kind == .word && j - c <= 4 && tk[j].lower != "that"
+                    && !["on", "in", "yesterday", "today"].contains(tk[j].lower)
+                { j += 1 }
             }
             let listened = j - 1
-            while j < r.upperBound && tk[j].kind == .word && j - listened <= 3 && ["on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "in", "a", "an", "the", "statement", "interview", "also"].contains(tk[j].lower) { j += 1 }
+            while j < r.upperBound && tk[j].kind == .word && j - listened <= 3
+                && [
+                    "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "in", "a", "an", "the",
+                    "statement", "interview", "also"
+                ].contains(tk[j].lower)
+            { j += 1 }
             return j >= r.upperBound || tk[j].kind == .punct && [".", "!", "?", ",", ";"].contains(tk[j].lower)
         }()
         // A quotation that closes before the speaker but opened inside the sentence is a title ('In an
         // interview on CBS's "Face the Nation," House Speaker Paul D. Ryan said'), not what was said.
         let closesTitle: Bool = {
             guard k > r.lowerBound, isQuote(k), !isQuote(r.lowerBound), let o = (max(r.lowerBound + 1, k - 8)..<k).last(where: isQuote),
-                  o + 1 < k, tk[o + 1].capitalized,
-                  ["on", "of", "to", "in", "at"].contains(tk[o - 1].lower) || tk[o - 1].lower.hasSuffix("'s") || tk[o - 1].lower.hasSuffix("\u{2019}s")
+                o + 1 < k, tk[o + 1].capitalized,
+                ["on", "of", "to", "in", "at"].contains(tk[o - 1].lower) || tk[o - 1].lower.hasSuffix("'s") || tk[o - 1].lower.hasSuffix("\u{2019}s")
             else { return false }
             return (r.lowerBound + 1..<k).filter(isQuote).count % 2 == 1
         }()
         if k >= r.lowerBound, !closesTitle, [",", "\u{201D}", "\"", "\u{2014}", "-"].contains(tk[k].lower) || isQuote(k),
-           endsAfterCue || sourceStart == verbStart || isQuote(k) {
+            endsAfterCue || sourceStart == verbStart || isQuote(k)
+        {
             // Content runs from the sentence start (an opening quote mark included) to the closing
             // quote mark, or to just before the comma, that precedes the speaker.
             let contentStart = r.lowerBound
@@ -595,8 +635,9 @@ public struct QuoteFinder: Sendable {
             // (The quotation may have opened in an earlier sentence: '"I don't know what to say. He was
             // wonderful," his grandmother ... told ...'.)
             if sourceStart == verbStart, contentStart + 1 < contentEnd,
-               let close = (contentStart + 1..<contentEnd).first(where: { isQuote($0) && [",", "!", "?"].contains(tk[$0 - 1].lower) }),
-               tk[close + 1].kind == .word, tk[close + 1].capitalized || words.speakerOpeners.contains(tk[close + 1].lower) {
+                let close = (contentStart + 1..<contentEnd).first(where: { isQuote($0) && [",", "!", "?"].contains(tk[$0 - 1].lower) }),
+                tk[close + 1].kind == .word, tk[close + 1].capitalized || words.speakerOpeners.contains(tk[close + 1].lower)
+            {
                 var e = close + 1
                 while e <= contentEnd && (tk[e].kind != .punct || joins(e)) && e - close <= 9 { e += 1 }
                 // '"...," his grandmother, Jan Pugh, told The Virginian-Pilot': the apposition names her.
@@ -605,15 +646,17 @@ public struct QuoteFinder: Sendable {
                     while name <= contentEnd && (tk[name].kind != .punct || joins(name)) && name - e <= 6 { name += 1 }
                     if name > contentEnd { e = name }
                 }
-                return Quote(speaker: "", text: text(tk[contentStart].start, tk[close].end), start: tk[contentStart].start,
-                             end: tk[close].end, direct: true, source: TextSpan(start: tk[close + 1].start, end: tk[e - 1].end), cue: cue)
+                return Quote(
+                    speaker: "", text: text(tk[contentStart].start, tk[close].end), start: tk[contentStart].start,
+                    end: tk[close].end, direct: true, source: TextSpan(start: tk[close + 1].start, end: tk[e - 1].end), cue: cue)
             }
             if sourceStart == verbStart && tellsSomeone { return nil }
             if sourceStart < verbStart {
                 // "..., the source added."
-                return Quote(speaker: "", text: text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
-                             end: tk[contentEnd].end, direct: direct,
-                             source: TextSpan(start: tk[sourceStart].start, end: tk[sourceEnd].end), cue: cue)
+                return Quote(
+                    speaker: "", text: text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
+                    end: tk[contentEnd].end, direct: direct,
+                    source: TextSpan(start: tk[sourceStart].start, end: tk[sourceEnd].end), cue: cue)
             }
             // "Dawn Zimmer, mayor of Hoboken, N.J., said half the city remained flooded": a lower-case
             // word after the cue that is no determiner starts what was said, not a speaker; the
@@ -626,28 +669,31 @@ public struct QuoteFinder: Sendable {
             // has its subject, and "the" after the cue opens what was said, not a speaker.
             let namedBefore: Bool = {
                 guard let comma = (r.lowerBound + 1..<k).first(where: { tk[$0].lower == "," }), comma + 1 < k,
-                      let name = leadingSubject(tk, r, before: comma + 1), name.end == tk[comma - 1].end,
-                      !LanguageData.english.isStopWord(tk[r.lowerBound].lower), TimeWords.english.relativeDays[tk[r.lowerBound].lower] == nil,
-                      TimeWords.english.weekdays[tk[r.lowerBound].lower] == nil, TimeWords.english.months[tk[r.lowerBound].lower] == nil
+                    let name = leadingSubject(tk, r, before: comma + 1), name.end == tk[comma - 1].end,
+                    !LanguageData.english.isStopWord(tk[r.lowerBound].lower), TimeWords.english.relativeDays[tk[r.lowerBound].lower] == nil,
+                    TimeWords.english.weekdays[tk[r.lowerBound].lower] == nil, TimeWords.english.months[tk[r.lowerBound].lower] == nil
                 else { return false }
                 let after = tk[comma + 1]
                 return after.kind == .word && (!after.capitalized || words.titles.contains(after.lower))
             }()
             if !isQuote(k), !isQuote(r.lowerBound), c + 1 < r.upperBound, tk[c + 1].kind == .word,
-               !tk[c + 1].capitalized && (!words.speakerOpeners.contains(tk[c + 1].lower) || namedBefore) || runsOn && c + 10 < r.upperBound,
-               let subject = leadingSubject(tk, r, before: c) {
+                !tk[c + 1].capitalized && (!words.speakerOpeners.contains(tk[c + 1].lower) || namedBefore) || runsOn && c + 10 < r.upperBound,
+                let subject = leadingSubject(tk, r, before: c)
+            {
                 var last = r.upperBound - 1
                 if last > c + 1 && tk[last].lower == "." { last -= 1 }
-                return Quote(speaker: "", text: text(tk[c + 1].start, tk[last].end), start: tk[c + 1].start, end: tk[last].end,
-                             direct: isQuote(c + 1), source: subject, cue: cue)
+                return Quote(
+                    speaker: "", text: text(tk[c + 1].start, tk[last].end), start: tk[c + 1].start, end: tk[last].end,
+                    direct: isQuote(c + 1), source: subject, cue: cue)
             }
             // "...," said Mr. X.
             var e = c + 1
             while e < r.upperBound && (tk[e].kind != .punct || joins(e) && e > c + 1) { e += 1 }
             guard e > c + 1 else { return nil }
-            return Quote(speaker: "", text: text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
-                         end: tk[contentEnd].end, direct: direct,
-                         source: TextSpan(start: tk[c + 1].start, end: tk[e - 1].end), cue: cue)
+            return Quote(
+                speaker: "", text: text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
+                end: tk[contentEnd].end, direct: direct,
+                source: TextSpan(start: tk[c + 1].start, end: tk[e - 1].end), cue: cue)
         }
         // "X said (that) ...": the speaker before the cue, the content after it.
         guard sourceStart < verbStart, !endsAfterCue else { return nil }
@@ -660,12 +706,17 @@ public struct QuoteFinder: Sendable {
         // "concluded in a Feb. 17 report that ...", "said in an interview with AFP that ...": the phrase
         // before "that" tells where it was said, not what.
         if b < r.upperBound, ["in", "on", "at", "during", "to", "with", "after", "before", "from"].contains(tk[b].lower),
-           let that = (b + 1..<min(r.upperBound, b + 12)).first(where: { tk[$0].lower == "that" }),
-           !(b..<that).contains(where: { tk[$0].kind == .punct && tk[$0].lower != "." && tk[$0].lower != "-" || isQuote($0) }) {
+            let that = (b + 1..<min(r.upperBound, b + 12)).first(where: { tk[$0].lower == "that" }),
+            !(b..<that).contains(where: { tk[$0].kind == .punct && tk[$0].lower != "." && tk[$0].lower != "-" || isQuote($0) })
+        {
             b = that
         }
         // "X said on Tuesday (that)": time words after the cue are not content.
-        while b < r.upperBound && ["on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "also", "in", "a", "statement"].contains(tk[b].lower) && b - c <= 3 { b += 1 }
+        while b < r.upperBound
+            && ["on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "also", "in", "a", "statement"]
+                .contains(tk[b].lower)
+            && b - c <= 3
+        { b += 1 }
         while b < r.upperBound && (tk[b].lower == "," || tk[b].lower == ":") { b += 1 }
         guard b < r.upperBound else { return nil }
         // "Hays reported from New York and Breed reported from Raleigh": where from, and nothing said.
@@ -674,8 +725,9 @@ public struct QuoteFinder: Sendable {
         // A closing full stop is not content, unless a quotation closes after it.
         if last > b && [".", "!", "?"].contains(tk[last].lower) && tk[last].lower == "." { last -= 1 }
         let direct = isQuote(b)
-        return Quote(speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end, direct: direct,
-                     source: TextSpan(start: tk[a].start, end: tk[sourceEnd].end), cue: cue)
+        return Quote(
+            speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end, direct: direct,
+            source: TextSpan(start: tk[a].start, end: tk[sourceEnd].end), cue: cue)
     }
 
     /// The paragraph that starts after `offset` when only white space and a line break lie between:
@@ -700,7 +752,11 @@ public struct QuoteFinder: Sendable {
         if needsComma { guard e < c, tk[e].lower == "," else { return nil } }
         // Without a comma, the subject must be followed by its verb, not end the sentence's first word
         // run on a pronoun or article ("It", "The").
-        if !needsComma && e - r.lowerBound == 1 && ["it", "the", "a", "an", "this", "that", "but", "and", "in", "on", "at", "as"].contains(tk[r.lowerBound].lower) { return nil }
+        if !needsComma && e - r.lowerBound == 1
+            && ["it", "the", "a", "an", "this", "that", "but", "and", "in", "on", "at", "as"].contains(tk[r.lowerBound].lower)
+        {
+            return nil
+        }
         return TextSpan(start: tk[r.lowerBound].start, end: tk[e - 1].end)
     }
 
@@ -774,11 +830,16 @@ public struct QuoteFinder: Sendable {
         // An apposition names the speaker on one side of its comma: "Tomas Reyes, the project
         // engineer" and "the project engineer, Tomas Reyes," are Tomas Reyes.
         let pieces = mention.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if pieces.count > 1, let name = pieces.first(where: { piece in
-            let w = piece.split(separator: " ")
-            return w.count <= 5 && w.allSatisfy { $0.first?.isUppercase == true || words.titles.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
-                && w.contains { $0.first?.isUppercase == true } && !["The", "A", "An"].contains(String(w[0]))
-        }) {
+        if pieces.count > 1,
+            let name = pieces.first(where: { piece in
+                let w = piece.split(separator: " ")
+                return w.count <= 5
+                    && w.allSatisfy {
+                        $0.first?.isUppercase == true || words.titles.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+                    }
+                    && w.contains { $0.first?.isUppercase == true } && !["The", "A", "An"].contains(String(w[0]))
+            })
+        {
             return cleanName(name, words: words)
         }
         let parts = mention.split(separator: " ").map(String.init)
@@ -800,7 +861,8 @@ public struct QuoteFinder: Sendable {
     /// within one source, and only when the source names one person in apposition to that word.
     public static func nameDescriptions(_ quotes: inout [[Quote]], texts: [String]) {
         let apposition = try! NSRegularExpression(
-            pattern: "\\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[A-Z][\\w.]*(?:\u{2019}s|'s))(?: [a-z][\\w-]*){0,3} ([a-z][\\w-]+), ([A-Z][\\w-]+(?: [A-Z][\\w-]+){1,3}),")
+            pattern:
+                "\\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[A-Z][\\w.]*(?:\u{2019}s|'s))(?: [a-z][\\w-]*){0,3} ([a-z][\\w-]+), ([A-Z][\\w-]+(?: [A-Z][\\w-]+){1,3}),")
         for d in quotes.indices where d < texts.count {
             let text = texts[d]
             var named: [String: Set<String>] = [:]
@@ -814,8 +876,9 @@ public struct QuoteFinder: Sendable {
                 let words = speaker.split(separator: " ")
                 // A description: lower-case last word after a possessive or an article, no name of its own.
                 guard words.count >= 2, let last = words.last, last.first?.isLowercase == true,
-                      speaker.contains("\u{2019}s") || speaker.contains("'s") || ["the", "its", "his", "her"].contains(words[0].lowercased()),
-                      let names = named[last.lowercased()], names.count == 1, let name = names.first else { continue }
+                    speaker.contains("\u{2019}s") || speaker.contains("'s") || ["the", "its", "his", "her"].contains(words[0].lowercased()),
+                    let names = named[last.lowercased()], names.count == 1, let name = names.first
+                else { continue }
                 quotes[d][k].speaker = name
             }
         }
@@ -831,10 +894,11 @@ public struct QuoteFinder: Sendable {
         var canonical: [String: String] = [:]
         for name in names {
             let t = tokens(name)
-            let best = names.filter { other in
-                let o = tokens(other)
-                return key(other) == key(name) || (o.count > t.count && (o.contains(t.last ?? "") || o.first == t.last) && t.count == 1)
-            }.max { ($0.count, $0) < ($1.count, $1) } ?? name
+            let best =
+                names.filter { other in
+                    let o = tokens(other)
+                    return key(other) == key(name) || (o.count > t.count && (o.contains(t.last ?? "") || o.first == t.last) && t.count == 1)
+                }.max { ($0.count, $0) < ($1.count, $1) } ?? name
             canonical[name] = best
         }
         for d in quotes.indices {
@@ -925,7 +989,8 @@ extension Quote {
         // Only when a quotation opens it: a statement that quotes a phrase ('the report called the
         // quay “beyond repair”') keeps its own words.
         guard let first = oneLineText.first, first == "\u{201C}" || first == "\"", parts.count >= 2 || oneLineText.count > (parts.first?.count ?? 0) + 1,
-              !parts.isEmpty, open == nil else { return oneLineText }
+            !parts.isEmpty, open == nil
+        else { return oneLineText }
         // The attribution between two quotations is left out, and an ellipsis says so.
         return parts.joined(separator: " … ")
     }
@@ -947,8 +1012,9 @@ extension Quote {
         if let and = role.range(of: " and a ") { role = String(role[..<and.lowerBound]) }
         let words = role.split(separator: " ")
         guard let first = words.first, (1...14).contains(words.count),
-              ["a", "an", "the"].contains(first.lowercased()) || first.first?.isLowercase == true,
-              !["said", "says", "told", "added"].contains(String(first)) else { return nil }
+            ["a", "an", "the"].contains(first.lowercased()) || first.first?.isLowercase == true,
+            !["said", "says", "told", "added"].contains(String(first))
+        else { return nil }
         return role
     }
 }

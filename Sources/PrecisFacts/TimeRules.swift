@@ -38,89 +38,125 @@ struct TimeRule: Sendable {
 extension TimeTagger {
     /// Every rule, in the order they are tried at each token.
     static let rules: [TimeRule] = [
-        TimeRule(name: "an age is passed over", match: { $0.ageRule($1) },
-                 reads: ["The [61-year-old] harbour master retired.", "A [5-year-old] boy was found safe.", "She is [50 years old] this spring."],
-                 skips: ["The strike lasted [five] years."]),
-        TimeRule(name: "counted from the last date named", match: { $0.anaphoricRule($1) },
-                 reads: ["It reopened [the same day].", "The quay flooded again [later that year].", "The ferry returned [the following year]."],
-                 skips: ["Sooner or later [that] day will come."]),
-        TimeRule(name: "a named day", match: { $0.holidayRule($1) },
-                 reads: ["The ferry stops on [Christmas Day].", "Crews worked through [last Christmas].", "The market closes for [Easter week]."],
-                 skips: ["The town marked [Ukraine]’s Independence Day."]),
-        TimeRule(name: "a modifier and a unit, day or season", match: { $0.modifiedRule($1) },
-                 reads: ["The council met [last week].", "Work starts [next month].", "Prices rose [earlier this year]."],
-                 skips: ["The [last] ferry left at dusk."]),
-        TimeRule(name: "the period before or after the article's", match: { $0.adjacentPeriodRule($1) },
-                 reads: ["Traffic will grow in [the coming week].", "Crime fell over [the last decade]."],
-                 skips: ["Crime fell over [the] last two decades."]),
-        TimeRule(name: "today, yesterday, tomorrow", match: { $0.relativeDayRule($1) },
-                 reads: ["The council voted [yesterday].", "The ferry sails [tomorrow morning]."]),
-        TimeRule(name: "tonight", match: { $0.tonightRule($1) },
-                 reads: ["The mayor speaks [tonight]."]),
-        TimeRule(name: "a reference to the present, past or future", match: { $0.referenceRule($1) },
-                 reads: ["The quay is [now] closed."]),
-        TimeRule(name: "the past on its own", match: { $0.thePastRule($1) },
-                 reads: ["In [the past], ferries sailed hourly."],
-                 skips: ["Over [the] past two years, fares rose."]),
-        TimeRule(name: "the future", match: { $0.theFutureRule($1) },
-                 reads: ["Fares may rise in [the future]."]),
-        TimeRule(name: "a recurring word", match: { $0.recurringWordRule($1) },
-                 reads: ["The paper is printed [daily]."]),
-        TimeRule(name: "every or each and a unit", match: { $0.everyUnitRule($1) },
-                 reads: ["The ferry sails [every week].", "The fair is held [each year]."]),
-        TimeRule(name: "every or each and a day or month", match: { $0.everyDayOrMonthRule($1) },
-                 reads: ["The market opens [every Thursday].", "The fair comes [each July]."],
-                 skips: ["Take [every] may and might."]),
-        TimeRule(name: "a numeric date", match: { $0.numericDateRule($1) },
-                 reads: ["The report is dated [2014-11-18].", "Filed on [11/18/2014] in Calder."]),
-        TimeRule(name: "the week of a day", match: { $0.weekOfRule($1) },
-                 reads: ["Hearings begin [the week of March 6]."],
-                 skips: ["Hearings begin [the] week after."]),
-        TimeRule(name: "a month, with its day and year", match: { $0.monthRule($1) },
-                 reads: ["The vote came on [Nov. 18, 2014].", "The quay opened in [November].", "Work ends in [mid-November]."]),
-        TimeRule(name: "the end of a range of days", match: { $0.rangeEndRule($1) },
-                 reads: ["The fair runs April 24 and [25]."]),
-        TimeRule(name: "a day before its month", match: { $0.dayMonthRule($1) },
-                 reads: ["The vote came on [18 November 2014].", "The vote came on [18 November]."]),
-        TimeRule(name: "a day of the week", match: { $0.weekdayRule($1) },
-                 reads: ["The council voted on [Tuesday].", "The ferry sank [Tuesday morning].", "The vote was held [Saturday, April 25]."],
-                 skips: ["The [Sun] rose over the quay."]),
-        TimeRule(name: "a clock time", match: { $0.clockRule($1) },
-                 reads: ["The vote opens at [10 a.m.] in the hall.", "The ferry left at [3:30 p.m.] on time."]),
-        TimeRule(name: "an ordinal quarter as an adjective", match: { $0.ordinalQuarterRule($1) },
-                 reads: ["The firm posted [third-quarter] profits."]),
-        TimeRule(name: "year-earlier and year-ago", match: { $0.yearBackRule($1) },
-                 reads: ["Sales beat [year-earlier] results.", "Profit rose from [the year-ago quarter]."]),
-        TimeRule(name: "the article's quarter or year", match: { $0.currentPeriodRule($1) },
-                 reads: ["Sales slowed in [the current quarter].", "Profit for [the full year] rose."]),
-        TimeRule(name: "a quarter or half", match: { $0.quarterRule($1) },
-                 reads: ["Profit rose in [the third quarter].", "[Fourth quarter] sales fell."]),
-        TimeRule(name: "in years or decades", match: { $0.inYearsRule($1) },
-                 reads: ["Fares are at their highest in [years]."]),
-        TimeRule(name: "recent or coming units", match: { $0.recentUnitsRule($1) },
-                 reads: ["Fares rose in [recent years].", "More storms are due in [coming weeks]."]),
-        TimeRule(name: "the units ahead", match: { $0.unitsAheadRule($1) },
-                 reads: ["The council faces hard choices in [the months ahead]."]),
-        TimeRule(name: "the weekend", match: { $0.weekendRule($1) },
-                 reads: ["The ferry was cancelled over [the weekend]."]),
-        TimeRule(name: "a decade in two digits", match: { $0.twoDigitDecadeRule($1) },
-                 reads: ["The quay was built in the '[70s]."],
-                 skips: ["Most crew are in their [30s]."]),
-        TimeRule(name: "a year in two digits after an apostrophe", match: { $0.apostropheYearRule($1) },
-                 reads: ["The ferry has sailed since '[82]."]),
-        TimeRule(name: "a decade", match: { $0.decadeRule($1) },
-                 reads: ["The quay was built in the [1990s]."]),
-        TimeRule(name: "a length, or a length ago", match: { $0.durationRule($1) },
-                 reads: ["The strike lasted [five years].", "The quay was built [five years ago].", "Repairs took [22 months]."]),
-        TimeRule(name: "a length as an adjective", match: { $0.lengthAdjectiveRule($1) },
-                 reads: ["The council held a [day-long] meeting."]),
-        TimeRule(name: "a fiscal year", match: { $0.fiscalYearRule($1) },
-                 reads: ["Sales rose in [fiscal 1989]."]),
-        TimeRule(name: "a year spelled out", match: { $0.spelledYearRule($1) },
-                 reads: ["The quay was built in [nineteen ninety-six]."]),
-        TimeRule(name: "a year standing alone", match: { $0.yearRule($1) },
-                 reads: ["The quay was built in [2014].", "The [2008] model year sold well."],
-                 skips: ["The [1500] workers went home."]),
+        TimeRule(
+            name: "an age is passed over", match: { $0.ageRule($1) },
+            reads: ["The [61-year-old] harbour master retired.", "A [5-year-old] boy was found safe.", "She is [50 years old] this spring."],
+            skips: ["The strike lasted [five] years."]),
+        TimeRule(
+            name: "counted from the last date named", match: { $0.anaphoricRule($1) },
+            reads: ["It reopened [the same day].", "The quay flooded again [later that year].", "The ferry returned [the following year]."],
+            skips: ["Sooner or later [that] day will come."]),
+        TimeRule(
+            name: "a named day", match: { $0.holidayRule($1) },
+            reads: ["The ferry stops on [Christmas Day].", "Crews worked through [last Christmas].", "The market closes for [Easter week]."],
+            skips: ["The town marked [Ukraine]’s Independence Day."]),
+        TimeRule(
+            name: "a modifier and a unit, day or season", match: { $0.modifiedRule($1) },
+            reads: ["The council met [last week].", "Work starts [next month].", "Prices rose [earlier this year]."],
+            skips: ["The [last] ferry left at dusk."]),
+        TimeRule(
+            name: "the period before or after the article's", match: { $0.adjacentPeriodRule($1) },
+            reads: ["Traffic will grow in [the coming week].", "Crime fell over [the last decade]."],
+            skips: ["Crime fell over [the] last two decades."]),
+        TimeRule(
+            name: "today, yesterday, tomorrow", match: { $0.relativeDayRule($1) },
+            reads: ["The council voted [yesterday].", "The ferry sails [tomorrow morning]."]),
+        TimeRule(
+            name: "tonight", match: { $0.tonightRule($1) },
+            reads: ["The mayor speaks [tonight]."]),
+        TimeRule(
+            name: "a reference to the present, past or future", match: { $0.referenceRule($1) },
+            reads: ["The quay is [now] closed."]),
+        TimeRule(
+            name: "the past on its own", match: { $0.thePastRule($1) },
+            reads: ["In [the past], ferries sailed hourly."],
+            skips: ["Over [the] past two years, fares rose."]),
+        TimeRule(
+            name: "the future", match: { $0.theFutureRule($1) },
+            reads: ["Fares may rise in [the future]."]),
+        TimeRule(
+            name: "a recurring word", match: { $0.recurringWordRule($1) },
+            reads: ["The paper is printed [daily]."]),
+        TimeRule(
+            name: "every or each and a unit", match: { $0.everyUnitRule($1) },
+            reads: ["The ferry sails [every week].", "The fair is held [each year]."]),
+        TimeRule(
+            name: "every or each and a day or month", match: { $0.everyDayOrMonthRule($1) },
+            reads: ["The market opens [every Thursday].", "The fair comes [each July]."],
+            skips: ["Take [every] may and might."]),
+        TimeRule(
+            name: "a numeric date", match: { $0.numericDateRule($1) },
+            reads: ["The report is dated [2014-11-18].", "Filed on [11/18/2014] in Calder."]),
+        TimeRule(
+            name: "the week of a day", match: { $0.weekOfRule($1) },
+            reads: ["Hearings begin [the week of March 6]."],
+            skips: ["Hearings begin [the] week after."]),
+        TimeRule(
+            name: "a month, with its day and year", match: { $0.monthRule($1) },
+            reads: ["The vote came on [Nov. 18, 2014].", "The quay opened in [November].", "Work ends in [mid-November]."]),
+        TimeRule(
+            name: "the end of a range of days", match: { $0.rangeEndRule($1) },
+            reads: ["The fair runs April 24 and [25]."]),
+        TimeRule(
+            name: "a day before its month", match: { $0.dayMonthRule($1) },
+            reads: ["The vote came on [18 November 2014].", "The vote came on [18 November]."]),
+        TimeRule(
+            name: "a day of the week", match: { $0.weekdayRule($1) },
+            reads: ["The council voted on [Tuesday].", "The ferry sank [Tuesday morning].", "The vote was held [Saturday, April 25]."],
+            skips: ["The [Sun] rose over the quay."]),
+        TimeRule(
+            name: "a clock time", match: { $0.clockRule($1) },
+            reads: ["The vote opens at [10 a.m.] in the hall.", "The ferry left at [3:30 p.m.] on time."]),
+        TimeRule(
+            name: "an ordinal quarter as an adjective", match: { $0.ordinalQuarterRule($1) },
+            reads: ["The firm posted [third-quarter] profits."]),
+        TimeRule(
+            name: "year-earlier and year-ago", match: { $0.yearBackRule($1) },
+            reads: ["Sales beat [year-earlier] results.", "Profit rose from [the year-ago quarter]."]),
+        TimeRule(
+            name: "the article's quarter or year", match: { $0.currentPeriodRule($1) },
+            reads: ["Sales slowed in [the current quarter].", "Profit for [the full year] rose."]),
+        TimeRule(
+            name: "a quarter or half", match: { $0.quarterRule($1) },
+            reads: ["Profit rose in [the third quarter].", "[Fourth quarter] sales fell."]),
+        TimeRule(
+            name: "in years or decades", match: { $0.inYearsRule($1) },
+            reads: ["Fares are at their highest in [years]."]),
+        TimeRule(
+            name: "recent or coming units", match: { $0.recentUnitsRule($1) },
+            reads: ["Fares rose in [recent years].", "More storms are due in [coming weeks]."]),
+        TimeRule(
+            name: "the units ahead", match: { $0.unitsAheadRule($1) },
+            reads: ["The council faces hard choices in [the months ahead]."]),
+        TimeRule(
+            name: "the weekend", match: { $0.weekendRule($1) },
+            reads: ["The ferry was cancelled over [the weekend]."]),
+        TimeRule(
+            name: "a decade in two digits", match: { $0.twoDigitDecadeRule($1) },
+            reads: ["The quay was built in the '[70s]."],
+            skips: ["Most crew are in their [30s]."]),
+        TimeRule(
+            name: "a year in two digits after an apostrophe", match: { $0.apostropheYearRule($1) },
+            reads: ["The ferry has sailed since '[82]."]),
+        TimeRule(
+            name: "a decade", match: { $0.decadeRule($1) },
+            reads: ["The quay was built in the [1990s]."]),
+        TimeRule(
+            name: "a length, or a length ago", match: { $0.durationRule($1) },
+            reads: ["The strike lasted [five years].", "The quay was built [five years ago].", "Repairs took [22 months]."]),
+        TimeRule(
+            name: "a length as an adjective", match: { $0.lengthAdjectiveRule($1) },
+            reads: ["The council held a [day-long] meeting."]),
+        TimeRule(
+            name: "a fiscal year", match: { $0.fiscalYearRule($1) },
+            reads: ["Sales rose in [fiscal 1989]."]),
+        TimeRule(
+            name: "a year spelled out", match: { $0.spelledYearRule($1) },
+            reads: ["The quay was built in [nineteen ninety-six]."]),
+        TimeRule(
+            name: "a year standing alone", match: { $0.yearRule($1) },
+            reads: ["The quay was built in [2014].", "The [2008] model year sold well."],
+            skips: ["The [1500] workers went home."])
     ]
 
     /// The first rule that matches at token `i`, and its match.
@@ -142,7 +178,9 @@ extension TimeTagger {
         if let n = count(t, i) {
             let unitAt = c.isWord(n.next, "-") ? n.next + 1 : n.next
             if let u = c.at(unitAt), words.units[u.lower] != nil {
-                let age = c.isWord(unitAt + 1, "-") && c.isWord(unitAt + 2, "old") ? unitAt + 3
+                let age =
+                    c.isWord(unitAt + 1, "-") && c.isWord(unitAt + 2, "old")
+                    ? unitAt + 3
                     : c.isWord(unitAt + 1, "old") ? unitAt + 2 : nil
                 if let age { return Match(length: age - i, type: .duration, relative: false, resolve: { _, _ in nil }).skipping }
             }
@@ -170,7 +208,8 @@ extension TimeTagger {
         let i = c.index, w = c.word
         // "the last decade", "the past year", "the coming week": the period before or after the article's.
         if w == "the", let m = c.at(i + 1), ["last", "past", "next", "coming"].contains(m.lower), let u = c.at(i + 2),
-           let unit = words.units[u.lower], !u.lower.hasSuffix("s") {
+            let unit = words.units[u.lower], !u.lower.hasSuffix("s")
+        {
             let shift = m.lower == "last" || m.lower == "past" ? -1 : 1
             return Match(length: 3, type: .date, relative: true) { anchor, _ in
                 anchor.map { Self.shift($0, unit: unit, by: shift) }
@@ -239,7 +278,7 @@ extension TimeTagger {
 
     func everyUnitRule(_ c: TokenCursor) -> Match? {
         let i = c.index, w = c.word
-        if (w == "every" || w == "each"), let u = c.at(i + 1), let unit = words.units[u.lower] {
+        if w == "every" || w == "each", let u = c.at(i + 1), let unit = words.units[u.lower] {
             return Match(length: 2, type: .set, relative: false) { _, _ in "P1" + unit }
         }
         return nil
@@ -248,7 +287,7 @@ extension TimeTagger {
     func everyDayOrMonthRule(_ c: TokenCursor) -> Match? {
         let i = c.index, w = c.word
         // "each Thursday", "every July": a day of every week, a month of every year.
-        if (w == "every" || w == "each"), let d = c.at(i + 1), d.capitalized {
+        if w == "every" || w == "each", let d = c.at(i + 1), d.capitalized {
             if let wd = words.weekdays[d.lower], d.lower.count > 3 {
                 return Match(length: 2, type: .set, relative: false) { _, _ in "XXXX-WXX-\(wd)" }
             }
@@ -294,7 +333,8 @@ extension TimeTagger {
         let t = c.tokens, i = c.index
         // "18 November 2014", "18 November".
         if t[i].kind == .number, let day = Int(t[i].lower), (1...31).contains(day),
-           let mt = c.at(i + 1), let month = month(mt, t, i + 1) {
+            let mt = c.at(i + 1), let month = month(mt, t, i + 1)
+        {
             var length = 2
             var year: Int? = nil
             if let y = c.at(i + 2), y.kind == .number, let yy = Int(y.lower), (1000...2999).contains(yy), y.lower.count == 4 { year = yy; length = 3 }
@@ -374,8 +414,9 @@ extension TimeTagger {
             if let m = c.at(k), ["latest", "current", "full"].contains(m.lower) { modifier = m.lower; k += 1 }
             if c.isWord(k, "fiscal") { k += 1 }
             if let u = c.at(k), u.lower == "year" || u.lower == "quarter" || u.lower == "period" && modifier == "latest",
-               !(c.at(k + 1).map { $0.lower == "-" || $0.lower == "earlier" || $0.lower == "ago" } ?? false),
-               !(u.lower == "year" && (count(t, k + 1) != nil || year(t, k + 1) != nil)) {
+                !(c.at(k + 1).map { $0.lower == "-" || $0.lower == "earlier" || $0.lower == "ago" } ?? false),
+                !(u.lower == "year" && (count(t, k + 1) != nil || year(t, k + 1) != nil))
+            {
                 let length = k + 1 - i
                 if u.lower == "year" {
                     return Match(length: length, type: .date, relative: true) { anchor, _ in anchor.map { CivilDate.pad($0.year, 4) } }
@@ -408,7 +449,7 @@ extension TimeTagger {
     func recentUnitsRule(_ c: TokenCursor) -> Match? {
         let i = c.index, w = c.word
         // "recent years", "in coming weeks", "the weeks ahead": a stretch of unsaid length.
-        if (w == "recent" || w == "coming"), let u = c.at(i + 1), u.lower.hasSuffix("s"), let unit = words.units[u.lower] {
+        if w == "recent" || w == "coming", let u = c.at(i + 1), u.lower.hasSuffix("s"), let unit = words.units[u.lower] {
             return Match(length: 2, type: .duration, relative: false) { _, _ in Self.durationValue("X", unit) }
         }
         return nil
@@ -452,7 +493,8 @@ extension TimeTagger {
         let t = c.tokens, i = c.index
         // The apostrophe touches the number and not the word before it (a closing quote would).
         if t[i].kind == .number, t[i].lower.count == 2, let y = Int(t[i].lower), i > 0, ["'", "\u{2019}"].contains(t[i - 1].lower),
-           t[i - 1].end == t[i].start, i < 2 || t[i - 2].end < t[i - 1].start {
+            t[i - 1].end == t[i].start, i < 2 || t[i - 2].end < t[i - 1].start
+        {
             return Match(length: 1, type: .date, relative: false) { _, _ in String((y < 30 ? 2000 : 1900) + y) }
         }
         return nil
@@ -509,12 +551,14 @@ extension TimeTagger {
             // A year that names an edition or qualifies a noun: "WWDC 2005", "the 1991 settlement",
             // "the 2008 model year" (modern years only: "the 1500 workers" is a count).
             let modern = (1900...2099).contains(y)
-            let afterName = i >= 2 && t[i - 1].kind == .word && t[i - 1].capitalized && !t[i - 2].endsSentence
+            let afterName =
+                i >= 2 && t[i - 1].kind == .word && t[i - 1].capitalized && !t[i - 2].endsSentence
                 && !words.months.keys.contains(prev)
             let attributive = Self.yearDeterminers.contains(prev) && next?.kind == .word
             // "in both 1990 and 1991", "1989 or 1990".
             let paired = next.map { ["and", "or", "to", "through"].contains($0.lower) } == true && c.at(i + 2).flatMap(fourDigitYear) != nil
-            let yearish = Self.yearPrepositions.contains(prev) || paired
+            let yearish =
+                Self.yearPrepositions.contains(prev) || paired
                 || next == nil || next!.kind == .punct && next!.lower != "-" && next!.lower != "%" && next!.lower != "$"
                 || modern && (afterName || attributive)
             if yearish && prev != "$" && prev != "#" {

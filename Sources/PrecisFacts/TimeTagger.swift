@@ -62,11 +62,15 @@ public struct TimeTagger: Sendable {
             // verb just before the expression ("announced Friday", "said on Monday") wins over both.
             // A day with a possessive ("around Monday's ruling") names what has happened, unless it is
             // awaited ("ahead of Friday's race").
-            let possessive = words.weekdays[tokens[i].lower] != nil && i + match.length < tokens.count
+            let possessive =
+                words.weekdays[tokens[i].lower] != nil && i + match.length < tokens.count
                 && ["'s", "\u{2019}s"].contains(tokens[i + match.length].lower)
-            let future = soonest(tokens, before: from) || (possessive ? awaited(tokens, before: from)
-                : sentenceFuture!.future && clauseIsFuture(tokens, from: i, length: match.length, in: sentenceFuture!.range)
-                    && !followsPastVerb(tokens, at: i) && !precedesPastVerb(tokens, at: i + match.length))
+            let future =
+                soonest(tokens, before: from)
+                || (possessive
+                    ? awaited(tokens, before: from)
+                    : sentenceFuture!.future && clauseIsFuture(tokens, from: i, length: match.length, in: sentenceFuture!.range)
+                        && !followsPastVerb(tokens, at: i) && !precedesPastVerb(tokens, at: i + match.length))
             // "later that year" counts from the last date named precisely enough, or the article's date.
             let reference = match.anaphoric.map { needed in named.flatMap { $0.precision >= needed ? $0.date : nil } ?? anchor } ?? anchor
             let value = match.resolve(reference, future)
@@ -75,9 +79,10 @@ public struct TimeTagger: Sendable {
                 let r = sentenceFuture!.range
                 clocks.append((out.count, tokens[r.lowerBound].start..<tokens[min(r.upperBound, tokens.count) - 1].end))
             }
-            out.append(TimeExpression(
-                text: String(String.UnicodeScalarView(scalars[first.start..<last.end])),
-                start: first.start, end: last.end, type: match.type, value: value, relative: match.relative, future: future))
+            out.append(
+                TimeExpression(
+                    text: String(String.UnicodeScalarView(scalars[first.start..<last.end])),
+                    start: first.start, end: last.end, type: match.type, value: value, relative: match.relative, future: future))
             i += match.length
         }
         Self.clocksOnTheirSentencesDay(&out, clocks)
@@ -90,7 +95,8 @@ public struct TimeTagger: Sendable {
     static func clocksOnTheirSentencesDay(_ out: inout [TimeExpression], _ clocks: [(index: Int, sentence: Range<Int>)]) {
         func day(_ k: Int) -> String? {
             guard !clockIndices.contains(k), out[k].type == .date || out[k].type == .time, let v = out[k].value, v.utf8.count >= 10,
-                  CivilDate(iso: String(v.prefix(10))) != nil else { return nil }
+                CivilDate(iso: String(v.prefix(10))) != nil
+            else { return nil }
             return String(v.prefix(10))
         }
         let clockIndices = Set(clocks.map(\.index))
@@ -107,14 +113,17 @@ public struct TimeTagger: Sendable {
     /// reported quarter a year before, not the whole year: once the text names a quarter (its first
     /// one is the reported quarter), those expressions take that quarter of the year before.
     static func yearBackToQuarter(_ found: [TimeExpression]) -> [TimeExpression] {
-        guard let quarter = found.first(where: { e in
-            guard let v = e.value, v.count == 7, v.dropFirst(4).hasPrefix("-Q") else { return false }
-            return Int(v.prefix(4)) != nil
-        })?.value, let year = Int(quarter.prefix(4)) else { return found }
+        guard
+            let quarter = found.first(where: { e in
+                guard let v = e.value, v.count == 7, v.dropFirst(4).hasPrefix("-Q") else { return false }
+                return Int(v.prefix(4)) != nil
+            })?.value, let year = Int(quarter.prefix(4))
+        else { return found }
         var out = found
         for k in out.indices {
             let text = out[k].text.lowercased()
-            let yearBack = ["a year ago", "a year earlier", "one year ago", "one year earlier"].contains(text)
+            let yearBack =
+                ["a year ago", "a year earlier", "one year ago", "one year earlier"].contains(text)
                 || text.contains("year-earlier") || text.contains("year-ago")
             // "the 1988 quarter", "the 1989 period": the reported quarter of that year.
             let yearsQuarter = text.hasPrefix("the ") && (text.hasSuffix(" quarter") || text.hasSuffix(" period"))
@@ -135,18 +144,24 @@ public struct TimeTagger: Sendable {
         let lengthLike = match.type == .duration || t[i + match.length - 1].lower == "ago"
         if lengthLike {
             if (t[i].lower == "few" || t[i].lower == "couple") && t.isWord(i - 1, "a") { from -= 1 }
-            if t.isWord(from - 1, "nearly") { from -= 1 }
-            else if t.isWord(from - 1, "than") && (t.isWord(from - 2, "more") || t.isWord(from - 2, "less") || t.isWord(from - 2, "fewer"))
-                || t.isWord(from - 1, "least") && t.isWord(from - 2, "at") { from -= 2 }
-            else if match.type == .duration, t[i].lower != "the", !t[i..<(i + match.length)].contains(where: { $0.lower == "-" }) {
-                if t.isWord(from - 1, "the") { from -= 1 }
-                else if from >= 2, ["first", "latest", "last"].contains(t[from - 1].lower), t.isWord(from - 2, "the") { from -= 2 }
+            if t.isWord(from - 1, "nearly") {
+                from -= 1
+            } else if t.isWord(from - 1, "than") && (t.isWord(from - 2, "more") || t.isWord(from - 2, "less") || t.isWord(from - 2, "fewer"))
+                || t.isWord(from - 1, "least") && t.isWord(from - 2, "at")
+            {
+                from -= 2
+            } else if match.type == .duration, t[i].lower != "the", !t[i..<(i + match.length)].contains(where: { $0.lower == "-" }) {
+                if t.isWord(from - 1, "the") {
+                    from -= 1
+                } else if from >= 2, ["first", "latest", "last"].contains(t[from - 1].lower), t.isWord(from - 2, "the") {
+                    from -= 2
+                }
             }
         } else if match.type == .date || match.type == .time {
             let decade = t[i].kind == .number && t[i].lower.hasSuffix("s")
             if t.isWord(from - 1, "of"), ["end", "beginning", "start", "middle"].contains(from >= 2 ? t[from - 2].lower : ""), t.isWord(from - 3, "the") {
                 from -= 3
-            } else if (t.isWord(from - 1, "earlier") || t.isWord(from - 1, "later")), words.relativeDays[t[i].lower] != nil {
+            } else if t.isWord(from - 1, "earlier") || t.isWord(from - 1, "later"), words.relativeDays[t[i].lower] != nil {
                 from -= 1
             } else if match.relative || decade, t.isWord(from - 1, "early") || t.isWord(from - 1, "late") {
                 from -= 1
@@ -183,9 +198,13 @@ public struct TimeTagger: Sendable {
         // "the same period last year", "the same month a year ago": the month last named, a year back.
         if t.isWord(i, "the"), t.isWord(i + 1, "same"), t.isWord(i + 2, "period") || t.isWord(i + 2, "month") {
             let k = i + 3
-            let tail = t.isWord(k, "last") && t.isWord(k + 1, "year") ? 2
-                : (t.isWord(k, "a") || t.isWord(k, "one")) && t.isWord(k + 1, "year") && (t.isWord(k + 2, "ago") || t.isWord(k + 2, "earlier") || t.isWord(k + 2, "before")) ? 3
-                : t.isWord(k, "the") && t.isWord(k + 1, "previous") && t.isWord(k + 2, "year") ? 3 : 0
+            let tail =
+                t.isWord(k, "last") && t.isWord(k + 1, "year")
+                ? 2
+                : (t.isWord(k, "a") || t.isWord(k, "one")) && t.isWord(k + 1, "year")
+                    && (t.isWord(k + 2, "ago") || t.isWord(k + 2, "earlier") || t.isWord(k + 2, "before"))
+                    ? 3
+                    : t.isWord(k, "the") && t.isWord(k + 1, "previous") && t.isWord(k + 2, "year") ? 3 : 0
             guard tail > 0 else { return nil }
             var m = Match(length: k + tail - i, type: .date, relative: true) { reference, _ in
                 reference.map { CivilDate.pad($0.year - 1, 4) + "-" + CivilDate.pad($0.month, 2) }
@@ -196,11 +215,14 @@ public struct TimeTagger: Sendable {
         var k = i
         var shift = 0
         if t.isWord(k, "earlier") || t.isWord(k, "later") { k += 1 }
-        if t.isWord(k, "that") && t.isWord(k + 1, "same") { k += 1 }
-        else if t.isWord(k, "the"), t.isWord(k + 1, "same") || t.isWord(k + 1, "following") || t.isWord(k + 1, "previous") {
+        if t.isWord(k, "that") && t.isWord(k + 1, "same") {
+            k += 1
+        } else if t.isWord(k, "the"), t.isWord(k + 1, "same") || t.isWord(k + 1, "following") || t.isWord(k + 1, "previous") {
             shift = t.isWord(k + 1, "following") ? 1 : t.isWord(k + 1, "previous") ? -1 : 0
             k += 1
-        } else if !t.isWord(k, "that") { return nil }
+        } else if !t.isWord(k, "that") {
+            return nil
+        }
         guard k + 1 < t.count, let unit = ["day": "D", "year": "Y"][t[k + 1].lower] else { return nil }
         // Bare "that day" is as often an idiom ("that day has come") or a day never named.
         if unit == "D" && k == i && t[i].lower == "that" { return nil }
@@ -302,17 +324,21 @@ public struct TimeTagger: Sendable {
             return nil  // read from "the" on, or a compound ("third-quarter")
         }
         guard let o = t.at(k), let u = t.at(k + 1), u.lower == "quarter" || u.lower == "half",
-              let n = words.ordinals[o.lower] ?? (o.lower == "final" ? (u.lower == "quarter" ? 4 : 2) : nil),
-              !(t.at(k + 2).map { $0.lower == "-" } ?? false) else { return nil }
+            let n = words.ordinals[o.lower] ?? (o.lower == "final" ? (u.lower == "quarter" ? 4 : 2) : nil),
+            !(t.at(k + 2).map { $0.lower == "-" } ?? false)
+        else { return nil }
         let isQuarter = u.lower == "quarter"
         var length = k + 2 - i
         // "of last year", "of this year": the anchor's year moved.
         var yearShift = 0
         if year == nil {
-            if t.at(i + length)?.lower == "of", let y = t.at(i + length + 1).flatMap(fourDigitYear) { year = y; length += 2 }
-            else if let y = t.at(i + length).flatMap(fourDigitYear) { year = y; length += 1 }
-            else if t.at(i + length)?.lower == "of", t.at(i + length + 2)?.lower == "year",
-                    let shift = Self.yearShifts[t.at(i + length + 1)?.lower ?? ""] {
+            if t.at(i + length)?.lower == "of", let y = t.at(i + length + 1).flatMap(fourDigitYear) {
+                year = y; length += 2
+            } else if let y = t.at(i + length).flatMap(fourDigitYear) {
+                year = y; length += 1
+            } else if t.at(i + length)?.lower == "of", t.at(i + length + 2)?.lower == "year",
+                let shift = Self.yearShifts[t.at(i + length + 1)?.lower ?? ""]
+            {
                 yearShift = shift
                 length += 3
             }
@@ -330,15 +356,19 @@ public struct TimeTagger: Sendable {
     /// "last", "this" and "next" before "year" or a holiday: years to move from the anchor's.
     static let yearShifts: [String: Int] = ["last": -1, "this": 0, "next": 1]
 
-    static let durationLeads: Set<String> = ["for", "in", "within", "over", "about", "nearly", "almost", "than",
-                                             "after", "least", "only", "just", "past", "last", "first", "through", "during"]
+    static let durationLeads: Set<String> = [
+        "for", "in", "within", "over", "about", "nearly", "almost", "than",
+        "after", "least", "only", "just", "past", "last", "first", "through", "during"
+    ]
 
     /// Words before a year that qualifies a noun: "the 1991 settlement", "a 1971 convention", "the
     /// company's 1989 results".
     static let yearDeterminers: Set<String> = ["the", "this", "that", "its", "their", "his", "her", "our", "a", "'s", "\u{2019}s"]
 
-    static let yearPrepositions: Set<String> = ["in", "since", "by", "until", "till", "from", "to", "before", "after", "during",
-                                                "of", "early", "late", "mid", "between", "and", "through", "around", "for"]
+    static let yearPrepositions: Set<String> = [
+        "in", "since", "by", "until", "till", "from", "to", "before", "after", "during",
+        "of", "early", "late", "mid", "between", "and", "through", "around", "for"
+    ]
 
     // MARK: - Forms
 
@@ -430,7 +460,8 @@ public struct TimeTagger: Sendable {
         if t.at(i + length)?.lower == "." && mt.lower.count <= 4 && !["may", "june", "july"].contains(mt.lower) { length += 1 }
         var day: Int? = nil
         if let d = t.at(i + length), d.kind == .number, let n = Int(d.lower.filter(\.isNumber)), (1...31).contains(n),
-           d.lower.count <= 4, fourDigitYear(d) == nil {
+            d.lower.count <= 4, fourDigitYear(d) == nil
+        {
             day = n
             length += 1
             if let sfx = t.at(i + length), ["st", "nd", "rd", "th"].contains(sfx.lower) { length += 1 }
@@ -442,8 +473,11 @@ public struct TimeTagger: Sendable {
         var year: Int? = nil
         var y = i + length
         if t.at(y)?.lower == "," { y += 1 }
-        if let yy = self.year(t, y) { year = yy.year; length = yy.next - i }
-        else if t.at(y)?.lower == "of", let yy = self.year(t, y + 1) { year = yy.year; length = yy.next - i }
+        if let yy = self.year(t, y) {
+            year = yy.year; length = yy.next - i
+        } else if t.at(y)?.lower == "of", let yy = self.year(t, y + 1) {
+            year = yy.year; length = yy.next - i
+        }
         // "Feb. 3 to 5, 2024": the year after the range's last day is the first day's too.
         if let d = day, year == nil, let end = rangeEnd(t, after: i + length - 1, from: d) {
             let k = t.at(end.index + 1)?.lower == "," ? end.index + 2 : end.index + 1
@@ -470,14 +504,17 @@ public struct TimeTagger: Sendable {
     static func dayRange(_ s: String) -> Int? {
         let parts = s.split(separator: "-")
         guard parts.count == 2, parts.allSatisfy({ $0.count <= 2 }), let a = Int(parts[0]), let b = Int(parts[1]),
-              1 <= a, a < b, b <= 31 else { return nil }
+            1 <= a, a < b, b <= 31
+        else { return nil }
         return a
     }
 
     /// Words that may follow the last day of a range ("April 24 and 25 in Washington"); any other
     /// word makes the number a count ("April 24 and 25 boats").
-    static let rangeFollowers: Set<String> = ["in", "at", "on", "and", "or", "of", "the", "to", "for", "with", "when",
-                                              "as", "before", "after", "during", "while", "respectively"]
+    static let rangeFollowers: Set<String> = [
+        "in", "at", "on", "and", "or", "of", "the", "to", "for", "with", "when",
+        "as", "before", "after", "during", "while", "respectively"
+    ]
 
     /// The day that closes a range begun by day `first` at token `k` ("April 24 and 25", "Feb. 3 to
     /// 5"): its token index and day.
@@ -493,7 +530,8 @@ public struct TimeTagger: Sendable {
     /// year that follows it, if any.
     func rangeEndForm(_ t: [TimeToken], at i: Int) -> Match? {
         guard t[i].kind == .number, i >= 3, let first = Int(t[i - 2].lower), t[i - 2].kind == .number,
-              let end = rangeEnd(t, after: i - 2, from: first), end.index == i else { return nil }
+            let end = rangeEnd(t, after: i - 2, from: first), end.index == i
+        else { return nil }
         let m = t[i - 3].lower == "." && i >= 4 ? i - 4 : i - 3
         guard let month = month(t[m], t, m) else { return nil }
         var length = 1
@@ -523,8 +561,11 @@ public struct TimeTagger: Sendable {
         // A short form stands for a month only with its full stop or a number after it, or a day before
         // it: "Jan. 6", "Sept 11", "30 Nov", not "Jan Kavan".
         if token.lower.count <= 4, !["may", "june", "july"].contains(token.lower),
-           !(k + 1 < t.count && (t[k + 1].lower == "." || t[k + 1].kind == .number)),
-           !(k > 0 && t[k - 1].kind == .number && Int(t[k - 1].lower).map { (1...31).contains($0) } == true) { return nil }
+            !(k + 1 < t.count && (t[k + 1].lower == "." || t[k + 1].kind == .number)),
+            !(k > 0 && t[k - 1].kind == .number && Int(t[k - 1].lower).map { (1...31).contains($0) } == true)
+        {
+            return nil
+        }
         if token.lower == "may" || token.lower == "march" {
             let next = k + 1 < t.count ? t[k + 1] : nil
             let prev = k > 0 ? t[k - 1].lower : ""
@@ -568,8 +609,9 @@ public struct TimeTagger: Sendable {
         // "a.m." / "p.m." arrive as "a", ".", "m", "." or "am"/"pm".
         var k = i + 1
         var pm: Bool? = nil
-        if let a = t.at(k), a.lower == "am" || a.lower == "pm" { pm = a.lower == "pm"; k += 1 }
-        else if let a = t.at(k), a.lower == "a" || a.lower == "p", t.at(k + 1)?.lower == ".", t.at(k + 2)?.lower == "m" {
+        if let a = t.at(k), a.lower == "am" || a.lower == "pm" {
+            pm = a.lower == "pm"; k += 1
+        } else if let a = t.at(k), a.lower == "a" || a.lower == "p", t.at(k + 1)?.lower == ".", t.at(k + 2)?.lower == "m" {
             pm = a.lower == "p"
             k += 3
             if t.at(k)?.lower == "." { k += 1 }
@@ -670,7 +712,8 @@ public struct TimeTagger: Sendable {
         guard i < t.count else { return nil }
         if let y = fourDigitYear(t[i]) { return (y, i + 1) }
         guard let century = ["eighteen": 18, "nineteen": 19][t[i].lower], i + 1 < t.count, t[i + 1].kind == .word,
-              let n = count(t, i + 1), let v = Int(n.value), (20...99).contains(v) else { return nil }
+            let n = count(t, i + 1), let v = Int(n.value), (20...99).contains(v)
+        else { return nil }
         return (century * 100 + v, n.next)
     }
 
@@ -684,7 +727,8 @@ public struct TimeTagger: Sendable {
         if b.count == 10, b[4] == 0x2D, b[7] == 0x2D, let d = CivilDate(iso: s) { return d.description }
         let parts = s.split(separator: "/")
         guard parts.count == 3, let m = Int(parts[0]), let d = Int(parts[1]), var y = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+            (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
         if parts[2].count == 2 { y += y < 50 ? 2000 : 1900 } else if parts[2].count != 4 { return nil }
         return CivilDate.pad(y, 4) + "-" + CivilDate.pad(m, 2) + "-" + CivilDate.pad(d, 2)
     }
@@ -704,8 +748,9 @@ public struct TimeTagger: Sendable {
         let designator = unit == "MIN" ? "M" : unit
         // A part of the unit goes in the next unit down when it comes out whole.
         if let x = Double(amount), x != x.rounded(.down),
-           let down: (unit: String, per: Double) = ["Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)][unit],
-           ((x - x.rounded(.down)) * down.per).rounded() == (x - x.rounded(.down)) * down.per {
+            let down: (unit: String, per: Double) = ["Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)][unit],
+            ((x - x.rounded(.down)) * down.per).rounded() == (x - x.rounded(.down)) * down.per
+        {
             let whole = Int(x), rest = Int((x - Double(whole)) * down.per)
             let head = whole > 0 ? "\(whole)" + designator : ""
             return time ? "PT" + head + "\(rest)" + down.unit : unit == "D" ? "P" + head + "T\(rest)H" : "P" + head + "\(rest)" + down.unit
@@ -794,7 +839,9 @@ struct TimeToken {
     static func splittingClitics(_ base: [TimeToken]) -> [TimeToken] {
         var out: [TimeToken] = []
         out.reserveCapacity(base.count + base.count / 8)
-        let suffixes = ["'s", "\u{2019}s", "'ve", "\u{2019}ve", "'re", "\u{2019}re", "'ll", "\u{2019}ll", "'d", "\u{2019}d", "'m", "\u{2019}m", "n't", "n\u{2019}t"]
+        let suffixes = [
+            "'s", "\u{2019}s", "'ve", "\u{2019}ve", "'re", "\u{2019}re", "'ll", "\u{2019}ll", "'d", "\u{2019}d", "'m", "\u{2019}m", "n't", "n\u{2019}t"
+        ]
         var k = 0
         while k < base.count {
             var t = base[k]
@@ -856,7 +903,8 @@ struct TimeToken {
                 var token = TimeToken(lower: mark, start: i, end: i + 1, kind: .punct, capitalized: false)
                 if c == ".", let word = out.last, word.kind == .word, word.end == i {
                     let form = String(String.UnicodeScalarView(s[word.start..<word.end]))
-                    token.closesAbbreviation = form.count == 1 && word.capitalized
+                    token.closesAbbreviation =
+                        form.count == 1 && word.capitalized
                         || LanguageData.english.abbreviationKind(Substring(form)) == .title
                     // The stop of "a.m." or "p.m." ends a sentence only before a capital.
                     if ["a", "p"].contains(form.lowercased()), i + 2 < s.count, s[i + 1] == "m" || s[i + 1] == "M", s[i + 2] == "." {

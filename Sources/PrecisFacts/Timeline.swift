@@ -148,8 +148,10 @@ public struct TimelineBuilder {
                     // A statement quoted is no event, unless saying it is the news (the timeline tells
                     // what happened; "who said what" tells what was said).
                     guard Self.tellsSomething(said), !Self.isStatement(said) else { break }
-                    candidates.append(Candidate(date: date, resolved: !date.hasPrefix("X"), document: d, span: sentence.span,
-                                                stems: Set(sentence.contentStems), text: said, future: t.future || Self.announces(said)))
+                    candidates.append(
+                        Candidate(
+                            date: date, resolved: !date.hasPrefix("X"), document: d, span: sentence.span,
+                            stems: Set(sentence.contentStems), text: said, future: t.future || Self.announces(said)))
                     break  // the first date of a sentence is its event's
                 }
             }
@@ -196,11 +198,15 @@ public struct TimelineBuilder {
             // An undated source that tells an event the story places: it was written after the event
             // when it tells it as done, before it when it announces it.
             if dates[c.document] == nil, best.score >= bar * datingMargin, let placed = entries[best.index].entry.sources.first {
-                clues[c.document, default: []].append(DatingClue(
-                    bound: c.future ? .latest : .earliest, date: entries[best.index].entry.date,
-                    evidence: [DatingEvidence(text: c.text, document: c.document, start: c.span.start, end: c.span.end),
-                               DatingEvidence(text: told[placed.document * 0x1_0000_0000 + placed.start] ?? "",
-                                              document: placed.document, start: placed.start, end: placed.end)]))
+                clues[c.document, default: []].append(
+                    DatingClue(
+                        bound: c.future ? .latest : .earliest, date: entries[best.index].entry.date,
+                        evidence: [
+                            DatingEvidence(text: c.text, document: c.document, start: c.span.start, end: c.span.end),
+                            DatingEvidence(
+                                text: told[placed.document * 0x1_0000_0000 + placed.start] ?? "",
+                                document: placed.document, start: placed.start, end: placed.end)
+                        ]))
             }
             guard best.score >= bar else { unplaced.append(c); continue }
             entries[best.index].entry.sources.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end))
@@ -210,16 +216,21 @@ public struct TimelineBuilder {
         // An undated source's own full dates, told as done, bound it from below (a photo caption's
         // "December 11, 2014").
         for c in candidates where c.resolved && dates[c.document] == nil && !c.future {
-            clues[c.document, default: []].append(DatingClue(
-                bound: .earliest, date: c.date, evidence: [DatingEvidence(text: c.text, document: c.document, start: c.span.start, end: c.span.end)]))
+            clues[c.document, default: []].append(
+                DatingClue(
+                    bound: .earliest, date: c.date, evidence: [DatingEvidence(text: c.text, document: c.document, start: c.span.start, end: c.span.end)]))
         }
         // So do the full dates its photo captions name, though cleaning took them out of its text.
         for (d, list) in captions.enumerated() where d < dates.count && dates[d] == nil {
             for caption in list {
                 for t in tagger.tag(caption, anchor: nil) where t.type == .date && !t.future && !t.relative {
                     guard let value = t.value, let date = Self.eventDate(value), !date.hasPrefix("X") else { continue }
-                    clues[d, default: []].append(DatingClue(bound: .earliest, date: date, evidence: [
-                        DatingEvidence(text: caption, document: d, start: nil, end: nil, removed: "caption")]))
+                    clues[d, default: []].append(
+                        DatingClue(
+                            bound: .earliest, date: date,
+                            evidence: [
+                                DatingEvidence(text: caption, document: d, start: nil, end: nil, removed: "caption")
+                            ]))
                 }
             }
         }
@@ -254,7 +265,8 @@ public struct TimelineBuilder {
         var placedByInference: [(entry: TimelineEntry, stems: Set<Int>)] = []
         for c in unplaced where dates[c.document] == nil {
             guard let written = dating[c.document],
-                  let range = Self.inferredRange(of: c.date, future: c.future, written: written) else { continue }
+                let range = Self.inferredRange(of: c.date, future: c.future, written: written)
+            else { continue }
             let span = SourceSpan(document: c.document, start: c.span.start, end: c.span.end)
             if let k = placedByInference.firstIndex(where: { $0.entry.dateInferred == range && jaccard($0.stems, c.stems) >= sameEvent }) {
                 // One sentence per source and event: a second that tells it again adds nothing.
@@ -283,8 +295,9 @@ public struct TimelineBuilder {
         guard let bound = future ? written.earliest : written.latest, var day = CivilDate(iso: bound) else { return nil }
         for _ in 0..<366 {
             if compatible(partial, day.description) {
-                return InferredDate(earliest: future ? day.description : nil, latest: future ? nil : day.description,
-                                    evidence: written.evidence)
+                return InferredDate(
+                    earliest: future ? day.description : nil, latest: future ? nil : day.description,
+                    evidence: written.evidence)
             }
             day = day.adding(days: future ? 1 : -1)
         }

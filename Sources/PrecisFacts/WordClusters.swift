@@ -98,8 +98,10 @@ public struct WordClusters: Sendable, Equatable {
     /// places to each side), weighted by positive pointwise mutual information with smoothed context
     /// counts, and the descriptions are grouped by spherical k-means at each of `levels`. Deterministic:
     /// the same texts give the same classes.
-    public static func learn(texts: [String], levels: [Int] = [64, 256, 1024], minCount: Int = 5,
-                             contexts: Int = 1000, iterations: Int = 20) -> WordClusters {
+    public static func learn(
+        texts: [String], levels: [Int] = [64, 256, 1024], minCount: Int = 5,
+        contexts: Int = 1000, iterations: Int = 20
+    ) -> WordClusters {
         // Token ids, most frequent first.
         var ids: [String: Int32] = [:]
         var counts: [Int] = []
@@ -209,7 +211,7 @@ private struct SparseRows {
     /// empty takes the row least similar to its own centroid.
     func sphericalKMeans(k: Int, iterations: Int) -> [UInt16] {
         var rng: UInt64 = 0x5EED_0F_C1A5_5E5
-        func next() -> UInt64 { rng = rng &* 6364136223846793005 &+ 1442695040888963407; return rng >> 11 }
+        func next() -> UInt64 { rng = rng &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return rng >> 11 }
         var centroids = [Float](repeating: 0, count: dims * k)
         func setCentroid(_ c: Int, toRow row: Int) {
             for e in start[row]..<start[row + 1] { centroids[Int(dim[e]) * k + c] = value[e] }

@@ -22,10 +22,13 @@ public enum FeedDates {
             + CivilDate.pad(rest % 60, 2) + "Z"
     }
 
-    static func instant(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
-                        offsetMinutes: Int = 0) -> Date? {
+    static func instant(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
+        offsetMinutes: Int = 0
+    ) -> Date? {
         guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year),
-              (0...24).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+            (0...24).contains(hour), (0...59).contains(minute), (0...60).contains(second)
+        else { return nil }
         let days = CivilDate(year: year, month: month, day: day).dayNumber
         let total = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offsetMinutes * 60
         return Date(timeIntervalSince1970: TimeInterval(total))
@@ -56,8 +59,7 @@ public enum FeedDates {
         var month = 1, day = 1
         if i < b.count, let m = digits(2) {
             month = m
-            if extended ? skip("-") : true, i < b.count, let d = digits(2) { day = d }
-            else if extended && i < b.count { return nil }
+            if extended ? skip("-") : true, i < b.count, let d = digits(2) { day = d } else if extended && i < b.count { return nil }
         } else if i < b.count {
             return nil
         }
@@ -131,7 +133,7 @@ public enum FeedDates {
                 offset = z
                 continue
             }
-            if lower.allSatisfy(\.isLetter) || lower.hasSuffix(".") { continue } // day names, "at"
+            if lower.allSatisfy(\.isLetter) || lower.hasSuffix(".") { continue }  // day names, "at"
             // "01-Jan-2004"
             let dashed = token.split(separator: "-")
             if dashed.count == 3, let m = months.firstIndex(of: String(dashed[1].lowercased().prefix(3))) {
@@ -143,13 +145,13 @@ public enum FeedDates {
         }
         guard let month, numbers.count == 2 else { return nil }
         var day: Int, year: Int
-        if numbers[0].count == 4 { year = Int(numbers[0])!; day = Int(numbers[1])! }
-        else { day = Int(numbers[0])!; year = Int(numbers[1])! }
+        if numbers[0].count == 4 { year = Int(numbers[0])!; day = Int(numbers[1])! } else { day = Int(numbers[0])!; year = Int(numbers[1])! }
         if numbers[1].count <= 2 && numbers[0].count <= 2 { year = Int(numbers[1])! }
         if year < 100 { year += year < 50 ? 2000 : 1900 }
         let t = time ?? [0, 0]
-        return instant(year: year, month: month, day: day, hour: t[0], minute: t[1], second: t.count > 2 ? t[2] : 0,
-                       offsetMinutes: offset ?? 0)
+        return instant(
+            year: year, month: month, day: day, hour: t[0], minute: t[1], second: t.count > 2 ? t[2] : 0,
+            offsetMinutes: offset ?? 0)
     }
 
     static let zones: [String: Int] = [
@@ -158,7 +160,7 @@ public enum FeedDates {
         "ast": -240, "adt": -180, "akst": -540, "akdt": -480, "hst": -600, "nzst": 720, "nzdt": 780,
         "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180, "ist": 330, "jst": 540, "kst": 540,
         "aest": 600, "aedt": 660, "wet": 0, "west": 60,
-        "a": -60, "m": -720, "n": 60, "y": 720,
+        "a": -60, "m": -720, "n": 60, "y": 720
     ]
 
     /// Minutes east of UTC for "+0530", "-05:00", "+05", "EST", "GMT+2", ...

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Feed bytes turned into UTF-8 the way RFC 3023 and the XML specification order the clues: a
@@ -22,15 +23,25 @@ struct FeedDecoding {
         var body = bytes[...]
         var sniffed: String?
         var hadBOM = false
-        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { sniffed = "utf-32be"; body = bytes[4...]; hadBOM = true }
-        else if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { sniffed = "utf-32le"; body = bytes[4...]; hadBOM = true }
-        else if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { sniffed = "utf-8"; body = bytes[3...]; hadBOM = true }
-        else if bytes.starts(with: [0xFE, 0xFF]) { sniffed = "utf-16be"; body = bytes[2...]; hadBOM = true }
-        else if bytes.starts(with: [0xFF, 0xFE]) { sniffed = "utf-16le"; body = bytes[2...]; hadBOM = true }
-        else if bytes.starts(with: [0x00, 0x00, 0x00, 0x3C]) { sniffed = "utf-32be" }
-        else if bytes.starts(with: [0x3C, 0x00, 0x00, 0x00]) { sniffed = "utf-32le" }
-        else if bytes.count >= 4, bytes[0] == 0x00, bytes[1] == 0x3C, bytes[2] == 0x00, bytes[3] != 0x00 { sniffed = "utf-16be" }
-        else if bytes.count >= 4, bytes[0] == 0x3C, bytes[1] == 0x00, bytes[2] != 0x00, bytes[3] == 0x00 { sniffed = "utf-16le" }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            sniffed = "utf-32be"; body = bytes[4...]; hadBOM = true
+        } else if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            sniffed = "utf-32le"; body = bytes[4...]; hadBOM = true
+        } else if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            sniffed = "utf-8"; body = bytes[3...]; hadBOM = true
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            sniffed = "utf-16be"; body = bytes[2...]; hadBOM = true
+        } else if bytes.starts(with: [0xFF, 0xFE]) {
+            sniffed = "utf-16le"; body = bytes[2...]; hadBOM = true
+        } else if bytes.starts(with: [0x00, 0x00, 0x00, 0x3C]) {
+            sniffed = "utf-32be"
+        } else if bytes.starts(with: [0x3C, 0x00, 0x00, 0x00]) {
+            sniffed = "utf-32le"
+        } else if bytes.count >= 4, bytes[0] == 0x00, bytes[1] == 0x3C, bytes[2] == 0x00, bytes[3] != 0x00 {
+            sniffed = "utf-16be"
+        } else if bytes.count >= 4, bytes[0] == 0x3C, bytes[1] == 0x00, bytes[2] != 0x00, bytes[3] == 0x00 {
+            sniffed = "utf-16le"
+        }
 
         // 2. The XML declaration, read in the sniffed form (or as ASCII).
         var declared: String?
@@ -62,9 +73,11 @@ struct FeedDecoding {
 
         var candidates: [String] = []
         if let media {
-            let isApplicationXML = media == "application/xml" || media == "application/xml-dtd"
+            let isApplicationXML =
+                media == "application/xml" || media == "application/xml-dtd"
                 || media == "application/xml-external-parsed-entity" || (media.hasPrefix("application/") && media.hasSuffix("+xml"))
-            let isTextXML = media == "text/xml" || media == "text/xml-external-parsed-entity"
+            let isTextXML =
+                media == "text/xml" || media == "text/xml-external-parsed-entity"
                 || (media.hasPrefix("text/") && media.hasSuffix("+xml"))
             if isApplicationXML {
                 candidates = [charset, hadBOM ? sniffed : nil, declared, sniffed, "utf-8"].compactMap { $0 }
@@ -161,7 +174,7 @@ struct FeedDecoding {
         "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
         "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
         nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
-        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}"
     ]
 
     static func windows1252(_ bytes: [UInt8]) -> String {

@@ -140,8 +140,10 @@ public struct FeedLink: Sendable, Equatable {
     public var length: String?
     public var hreflang: String?
 
-    public init(href: String, rel: String = "alternate", type: String? = nil, title: String? = nil,
-                length: String? = nil, hreflang: String? = nil) {
+    public init(
+        href: String, rel: String = "alternate", type: String? = nil, title: String? = nil,
+        length: String? = nil, hreflang: String? = nil
+    ) {
         self.href = href
         self.rel = rel
         self.type = type

@@ -13,8 +13,10 @@ public enum FeedParser {
     ///   - url: where the feed was fetched from: relative links resolve against it.
     ///   - contentType: the HTTP Content-Type, whose charset outranks the XML declaration.
     ///   - contentLanguage: the HTTP Content-Language: the language of text that names none.
-    public static func parse(_ bytes: [UInt8], url: String? = nil, contentType: String? = nil,
-                             contentLanguage: String? = nil, maxBytes: Int = defaultMaxBytes) throws(FeedError) -> Feed {
+    public static func parse(
+        _ bytes: [UInt8], url: String? = nil, contentType: String? = nil,
+        contentLanguage: String? = nil, maxBytes: Int = defaultMaxBytes
+    ) throws(FeedError) -> Feed {
         guard bytes.count <= maxBytes else { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
         // A document URL in a refused scheme (a javascript: Content-Location) is no base for links.
         let url = url.flatMap { URLResolution.isRefusedBase($0) ? nil : $0 }
@@ -60,9 +62,11 @@ public enum FeedParser {
         feed.warnings = warnings + feed.warnings
         feed.isIllFormed = illFormed
         for (k, item) in feed.items.enumerated() {
-            for d in [item.published, item.updated] { if let d, d.date == nil, !d.text.isEmpty {
-                feed.warnings.append("item \(k + 1): unreadable date \"\(d.text.prefix(40))\"")
-            } }
+            for d in [item.published, item.updated] {
+                if let d, d.date == nil, !d.text.isEmpty {
+                    feed.warnings.append("item \(k + 1): unreadable date \"\(d.text.prefix(40))\"")
+                }
+            }
         }
         return feed
     }

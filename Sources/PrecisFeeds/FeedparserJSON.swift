@@ -1,4 +1,5 @@
 import PrecisJSON
+
 /// The feed as one line of JSON in the shape of Python feedparser's result (`version`, `encoding`,
 /// `bozo`, `feed`, `entries`, `title_detail`, `links`, `*_parsed` ...), so feedparser's own test
 /// expectations can be checked against Precis. Dates `*_parsed` are ISO 8601 UTC strings.
@@ -109,13 +110,14 @@ extension Feed {
 
     static func put(tags: [FeedCategory], into o: inout JSONWriter.Object) {
         guard !tags.isEmpty else { return }
-        o["tags"] = .array(tags.map { t in
-            var d = JSONWriter.Object()
-            d["term"] = .string(t.term)
-            d["scheme"] = t.scheme.map { .string($0) } ?? .null
-            d["label"] = t.label.map { .string($0) } ?? .null
-            return .object(d)
-        })
+        o["tags"] = .array(
+            tags.map { t in
+                var d = JSONWriter.Object()
+                d["term"] = .string(t.term)
+                d["scheme"] = t.scheme.map { .string($0) } ?? .null
+                d["label"] = t.label.map { .string($0) } ?? .null
+                return .object(d)
+            })
         o["category"] = .string(tags[0].term)
     }
 
@@ -292,8 +294,10 @@ enum JSONWriter {
 
 /// One line of `precis parse-feed` output for a file: the feed in feedparser's shape with a "file"
 /// key, or {"file", "error"}.
-public func parseFeedLine(file: String, bytes: [UInt8]?, url: String?, contentType: String?,
-                          contentLanguage: String? = nil, maxBytes: Int = FeedParser.defaultMaxBytes) -> String {
+public func parseFeedLine(
+    file: String, bytes: [UInt8]?, url: String?, contentType: String?,
+    contentLanguage: String? = nil, maxBytes: Int = FeedParser.defaultMaxBytes
+) -> String {
     var line = ""
     JSONWriter.writeString(file, into: &line)
     guard let bytes else { return "{\"file\":\(line),\"error\":\"cannot read the file\"}" }

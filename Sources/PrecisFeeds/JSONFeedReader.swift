@@ -55,8 +55,9 @@ enum JSONFeedReader {
                         guard let href = link(a["url"], base) else { continue }
                         var length: String?
                         if case .integer(let n)? = a["size_in_bytes"] { length = String(n) }
-                        let l = FeedLink(href: href, rel: "enclosure", type: a["mime_type"]?.stringValue,
-                                         title: a["title"]?.stringValue, length: length)
+                        let l = FeedLink(
+                            href: href, rel: "enclosure", type: a["mime_type"]?.stringValue,
+                            title: a["title"]?.stringValue, length: length)
                         item.enclosures.append(l)
                         item.links.append(l)
                     }

@@ -1,8 +1,10 @@
 /// Inline markup in feeds: XML children written back as HTML text, and relative URIs in HTML values
 /// made absolute against the base in force where the value was written.
 extension XMLFeedReader {
-    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                                            "param", "source", "track", "wbr"]
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+        "param", "source", "track", "wbr"
+    ]
 
     /// The markup under `e`, written back: element names without the XHTML namespace, text and
     /// attribute values escaped, empty HTML void elements as `<br />`.
@@ -63,8 +65,10 @@ extension XMLFeedReader {
         return out
     }
 
-    static let uriAttributes: Set<String> = ["href", "src", "action", "background", "cite", "codebase", "data", "longdesc",
-                                             "poster", "profile", "usemap", "classid", "dynsrc", "lowsrc", "icon", "manifest"]
+    static let uriAttributes: Set<String> = [
+        "href", "src", "action", "background", "cite", "codebase", "data", "longdesc",
+        "poster", "profile", "usemap", "classid", "dynsrc", "lowsrc", "icon", "manifest"
+    ]
 
     /// HTML with the values of its URI attributes (href, src, ...) resolved against `base`.
     func resolveRelativeURIs(_ html: String, base: String?) -> String {
@@ -95,8 +99,7 @@ extension XMLFeedReader {
                 var quote: UInt8? = nil
                 if i < n, b[i] == 0x22 || b[i] == 0x27 { quote = b[i]; out.append(b[i]); i += 1 }
                 var m = i
-                if let q = quote { while m < n, b[m] != q { m += 1 } }
-                else { while m < n, b[m] != 0x20, b[m] != UInt8(ascii: ">") { m += 1 } }
+                if let q = quote { while m < n, b[m] != q { m += 1 } } else { while m < n, b[m] != 0x20, b[m] != UInt8(ascii: ">") { m += 1 } }
                 let value = String(decoding: b[i..<m], as: UTF8.self)
                 if Self.uriAttributes.contains(name) {
                     let unescaped = value.replacingOccurrences(of: "&amp;", with: "&")

@@ -44,8 +44,10 @@ public enum OPML {
                     } else if !seen.insert(raw).inserted {
                         out.skipped.append("\(raw.prefix(200)): listed twice")
                     } else {
-                        out.feeds.append(OPMLOutline(url: raw, title: title.flatMap { $0.isEmpty ? nil : $0 },
-                                                     htmlURL: child.attribute("htmlUrl")))
+                        out.feeds.append(
+                            OPMLOutline(
+                                url: raw, title: title.flatMap { $0.isEmpty ? nil : $0 },
+                                htmlURL: child.attribute("htmlUrl")))
                     }
                 }
                 walk(child)

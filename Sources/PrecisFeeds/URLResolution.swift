@@ -19,7 +19,8 @@ enum URLResolution {
                 rest = rest[..<q]
             }
             if let colon = rest.firstIndex(of: ":"), let first = rest.first, first.isASCII, first.isLetter,
-               rest[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }) {
+                rest[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+            {
                 scheme = rest[..<colon].lowercased()
                 rest = rest[rest.index(after: colon)...]
             }

@@ -79,7 +79,8 @@ enum XMLDocumentReader {
         _ = initialised
         guard let context = xmlNewParserCtxt() else { return XMLReadResult(root: nil, wellFormed: false, errors: ["out of memory"]) }
         defer { xmlFreeParserCtxt(context) }
-        let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NOENT.rawValue | XML_PARSE_NONET.rawValue
+        let options =
+            XML_PARSE_RECOVER.rawValue | XML_PARSE_NOENT.rawValue | XML_PARSE_NONET.rawValue
             | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
             | XML_PARSE_IGNORE_ENC.rawValue
         let doc: xmlDocPtr? = utf8.withUnsafeBufferPointer { buffer in
@@ -111,8 +112,9 @@ enum XMLDocumentReader {
 
     static func convert(_ node: xmlNodePtr, doc: xmlDocPtr, base: String?, language: String?) -> XElement {
         let ns = node.pointee.ns
-        var element = XElement(namespace: string(ns?.pointee.href) ?? "", prefix: string(ns?.pointee.prefix),
-                               name: string(node.pointee.name) ?? "")
+        var element = XElement(
+            namespace: string(ns?.pointee.href) ?? "", prefix: string(ns?.pointee.prefix),
+            name: string(node.pointee.name) ?? "")
         var base = base
         var language = language
         var attribute = node.pointee.properties
@@ -125,8 +127,9 @@ enum XMLDocumentReader {
                 value = ""
             }
             let ans = a.pointee.ns
-            let item = XAttribute(namespace: string(ans?.pointee.href) ?? "", prefix: string(ans?.pointee.prefix),
-                                  name: string(a.pointee.name) ?? "", value: value)
+            let item = XAttribute(
+                namespace: string(ans?.pointee.href) ?? "", prefix: string(ans?.pointee.prefix),
+                name: string(a.pointee.name) ?? "", value: value)
             if item.namespace == xmlNamespace && item.name == "base" {
                 // An xml:base in a scheme no link may have (javascript:, data:, file:) is ignored.
                 let resolved = URLResolution.resolve(value, against: base)
@@ -141,8 +144,10 @@ enum XMLDocumentReader {
         var nsDef = node.pointee.nsDef
         while let d = nsDef {
             let prefix = string(d.pointee.prefix)
-            element.attributes.append(XAttribute(namespace: "http://www.w3.org/2000/xmlns/", prefix: prefix.map { _ in "xmlns" },
-                                                 name: prefix ?? "xmlns", value: string(d.pointee.href) ?? ""))
+            element.attributes.append(
+                XAttribute(
+                    namespace: "http://www.w3.org/2000/xmlns/", prefix: prefix.map { _ in "xmlns" },
+                    name: prefix ?? "xmlns", value: string(d.pointee.href) ?? ""))
             nsDef = d.pointee.next
         }
         element.base = base

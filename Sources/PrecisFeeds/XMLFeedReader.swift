@@ -25,7 +25,7 @@ struct XMLFeedReader {
         "http://wellformedweb.org/CommentAPI/": "wfw",
         "http://www.itunes.com/dtds/podcast-1.0.dtd": "itunes", "http://example.com/DTDs/PodCast-1.0.dtd": "itunes",
         "http://search.yahoo.com/mrss/": "media", "http://search.yahoo.com/mrss": "media",
-        "http://web.resource.org/cc/": "cc", "http://backend.userland.com/creativeCommonsRssModule": "creativecommons",
+        "http://web.resource.org/cc/": "cc", "http://backend.userland.com/creativeCommonsRssModule": "creativecommons"
     ]
 
     var warnings: [String] = []
@@ -70,7 +70,8 @@ struct XMLFeedReader {
             let rss090 = ch?.namespace == Self.rss090 || root.attributes.contains { $0.value == Self.rss090 }
             feed = Feed(format: rss090 ? "rss090" : "rss10")
             channel = ch
-            itemElements = root.elements.filter { $0.name.lowercased() == "item" }
+            itemElements =
+                root.elements.filter { $0.name.lowercased() == "item" }
                 + (ch?.elements ?? []).filter { $0.name.lowercased() == "item" }
         case "atom:feed":
             if root.namespace == Self.atom10 && !guessedAtom {
@@ -314,7 +315,8 @@ struct XMLFeedReader {
             case "guid":
                 let value = e.text.trimmingWhitespace
                 if f.id == nil { f.id = value }
-                f.guidIsPermalink = (e.attribute("ispermalink") ?? "true").lowercased() != "false"
+                f.guidIsPermalink =
+                    (e.attribute("ispermalink") ?? "true").lowercased() != "false"
                     && ["http", "https"].contains(URLResolution.scheme(value) ?? "")
             case "atom:id":
                 let v = e.text.trimmingWhitespace
@@ -367,8 +369,9 @@ struct XMLFeedReader {
                 if f.rights == nil { f.rights = text(e, defaultType: key.hasPrefix("atom") ? "text/plain" : "text/html") }
             case "generator", "atom:generator":
                 let uri = e.attribute("uri") ?? e.attribute("url")
-                f.generator = FeedGenerator(name: e.text.trimmingWhitespace, uri: uri.flatMap { safeLink($0, base: e.base) },
-                                            version: e.attribute("version"))
+                f.generator = FeedGenerator(
+                    name: e.text.trimmingWhitespace, uri: uri.flatMap { safeLink($0, base: e.base) },
+                    version: e.attribute("version"))
             case "admin:generatoragent":
                 if let r = e.attribute("resource") { f.generator = FeedGenerator(name: "", uri: r, version: nil) }
             case "image":
@@ -412,8 +415,10 @@ struct XMLFeedReader {
             case "media:category":
                 let term = e.text.trimmingWhitespace
                 if !term.isEmpty {
-                    f.categories.append(FeedCategory(term: term, scheme: e.attribute("scheme") ?? "http://search.yahoo.com/mrss/category_schema",
-                                                     label: e.attribute("label")))
+                    f.categories.append(
+                        FeedCategory(
+                            term: term, scheme: e.attribute("scheme") ?? "http://search.yahoo.com/mrss/category_schema",
+                            label: e.attribute("label")))
                 }
             case "media:content", "media:thumbnail":
                 guard let url = e.attribute("url"), let l = safeLink(url, base: e.base) else { continue }
@@ -491,8 +496,9 @@ struct XMLFeedReader {
         let href = e.attribute("href") ?? e.attribute("url") ?? e.text.trimmingWhitespace
         guard let l = safeLink(href, base: e.base, allowEmpty: e.attribute("href") != nil) else { return }
         let rel = e.attribute("rel")?.trimmingWhitespace ?? "alternate"
-        var link = FeedLink(href: l, rel: rel, type: e.attribute("type"), title: e.attribute("title"),
-                            length: e.attribute("length"), hreflang: e.attribute("hreflang"))
+        var link = FeedLink(
+            href: l, rel: rel, type: e.attribute("type"), title: e.attribute("title"),
+            length: e.attribute("length"), hreflang: e.attribute("hreflang"))
         if link.type == nil, rel == "alternate" { link.type = "text/html" }
         if link.type == nil, rel == "self" { link.type = "application/atom+xml" }
         f.links.append(link)
@@ -524,14 +530,16 @@ struct XMLFeedReader {
             var inner = e
             let elems = e.elements
             if type == "application/xhtml+xml", e.namespace == Self.atom10, elems.count == 1, elems[0].name.lowercased() == "div",
-               elems[0].namespace == Self.xhtml || elems[0].namespace.isEmpty,
-               !e.children.contains(where: { if case .text(let t) = $0 { return !t.trimmingWhitespace.isEmpty } else { return false } }) {
+                elems[0].namespace == Self.xhtml || elems[0].namespace.isEmpty,
+                !e.children.contains(where: { if case .text(let t) = $0 { return !t.trimmingWhitespace.isEmpty } else { return false } })
+            {
                 inner = elems[0]
             }
             value = serializeChildren(inner)
             if type == "text/plain" && e.hasElementChildren { type = isAtom && mode == "xml" ? "text/html" : (isAtom ? type : "text/html") }
         } else if mode == "base64" || (e.namespace == Self.atom10 && !type.hasPrefix("text/") && !type.hasSuffix("xml")) {
-            value = Data(base64Encoded: e.text.trimmingWhitespace, options: .ignoreUnknownCharacters)
+            value =
+                Data(base64Encoded: e.text.trimmingWhitespace, options: .ignoreUnknownCharacters)
                 .map { String(decoding: $0, as: UTF8.self) } ?? e.text
         } else {
             value = e.text
@@ -539,8 +547,9 @@ struct XMLFeedReader {
         value = value.trimmingWhitespace
         if !isAtom && type == "text/plain" && Self.looksLikeHTML(value) { type = "text/html" }
         if type == "text/html" || type == "application/xhtml+xml" { value = resolveRelativeURIs(value, base: e.base) }
-        var t = FeedText(value: Self.demoronize(value, html: type == "text/html" || type == "application/xhtml+xml"),
-                         type: type, language: e.language.flatMap(Self.languageTag), base: e.base)
+        var t = FeedText(
+            value: Self.demoronize(value, html: type == "text/html" || type == "application/xhtml+xml"),
+            type: type, language: e.language.flatMap(Self.languageTag), base: e.base)
         if let src = e.attribute("src") { t.src = safeLinkQuiet(src, base: e.base) }
         return t
     }

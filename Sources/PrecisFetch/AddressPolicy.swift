@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An IP address, parsed from its text form without any lookup.
@@ -77,7 +77,7 @@ public enum AddressPolicy {
         (0xC633_6400, 24, "documentation (198.51.100.0/24)"),
         (0xCB00_7100, 24, "documentation (203.0.113.0/24)"),
         (0xE000_0000, 4, "multicast (224.0.0.0/4)"),
-        (0xF000_0000, 4, "reserved (240.0.0.0/4, broadcast included)"),
+        (0xF000_0000, 4, "reserved (240.0.0.0/4, broadcast included)")
     ]
 
     static func refusalV4(_ a: UInt32) -> String? {

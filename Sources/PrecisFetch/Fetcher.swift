@@ -64,8 +64,10 @@ public struct FetchRequest: Sendable {
     public var lastModified: String?
     public var accept: String
 
-    public init(url: String, etag: String? = nil, lastModified: String? = nil,
-                accept: String = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8") {
+    public init(
+        url: String, etag: String? = nil, lastModified: String? = nil,
+        accept: String = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
+    ) {
         self.url = url
         self.etag = etag
         self.lastModified = lastModified
@@ -187,11 +189,12 @@ public final class Fetcher: Sendable {
             default:
                 let body = response.status == .notModified ? [] : try await collect(response.body)
                 let h = response.headers
-                return FetchResponse(status: Int(response.status.code), url: url, body: body,
-                                     contentType: h.first(name: "content-type"), etag: h.first(name: "etag"),
-                                     lastModified: h.first(name: "last-modified"),
-                                     retryAfter: h.first(name: "retry-after").flatMap { Self.retryAfterSeconds($0, now: Date()) },
-                                     redirects: redirects)
+                return FetchResponse(
+                    status: Int(response.status.code), url: url, body: body,
+                    contentType: h.first(name: "content-type"), etag: h.first(name: "etag"),
+                    lastModified: h.first(name: "last-modified"),
+                    retryAfter: h.first(name: "retry-after").flatMap { Self.retryAfterSeconds($0, now: Date()) },
+                    redirects: redirects)
             }
         }
     }
@@ -220,13 +223,17 @@ public final class Fetcher: Sendable {
         } else {
             found = try await Self.resolve(host: host, port: target.port ?? (target.scheme?.lowercased() == "https" ? 443 : 80))
         }
-        address = try AddressPolicy.choose(host: host, addresses: found, allowPrivate: settings.allowPrivateNetworks,
-                                           allowLoopback: settings.allowLoopback).get()
+        address = try AddressPolicy.choose(
+            host: host, addresses: found, allowPrivate: settings.allowPrivateNetworks,
+            allowLoopback: settings.allowLoopback
+        ).get()
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .nanoseconds(Int64(settings.connectTimeout.components.seconds) * 1_000_000_000
-                                                 + settings.connectTimeout.components.attoseconds / 1_000_000_000),
-                           read: .seconds(Int64(settings.totalTimeout.components.seconds))),
+            timeout: .init(
+                connect: .nanoseconds(
+                    Int64(settings.connectTimeout.components.seconds) * 1_000_000_000
+                        + settings.connectTimeout.components.attoseconds / 1_000_000_000),
+                read: .seconds(Int64(settings.totalTimeout.components.seconds))),
             decompression: .enabled(limit: .size(settings.maxBytes))
         )
         if IPAddress(host) == nil {

@@ -79,10 +79,11 @@ public struct InputReader: Sendable {
             }
         }
         if files.isEmpty {
-            intake.skipped.append(SkippedInput(
-                origin: root,
-                reason: "holds no articles (.txt, .html, .htm, .json or .jsonl files)"
-                    + (unsupported > 0 ? "; \(unsupported) other file(s) left out" : "")))
+            intake.skipped.append(
+                SkippedInput(
+                    origin: root,
+                    reason: "holds no articles (.txt, .html, .htm, .json or .jsonl files)"
+                        + (unsupported > 0 ? "; \(unsupported) other file(s) left out" : "")))
             return
         }
         if unsupported > 0 {
@@ -115,9 +116,12 @@ public struct InputReader: Sendable {
             intake.skipped.append(SkippedInput(origin: path, reason: "cannot read this file (check its permissions)"))
             return
         case .tooLarge(let size):
-            intake.skipped.append(SkippedInput(
-                origin: path,
-                reason: "is \(Self.megabytes(size)), over the \(Self.megabytes(maxDocumentBytes)) limit for one article; split it, or raise the limit with --max-bytes"))
+            intake.skipped.append(
+                SkippedInput(
+                    origin: path,
+                    reason:
+                        "is \(Self.megabytes(size)), over the \(Self.megabytes(maxDocumentBytes)) limit for one article; split it, or raise the limit with --max-bytes"
+                ))
             return
         case .bytes(let read):
             bytes = read
@@ -179,9 +183,10 @@ public struct InputReader: Sendable {
         let resolved = kind ?? Self.sniff(decoded.text)
         switch resolved {
         case .text, .html:
-            intake.documents.append(RawDocument(
-                origin: origin, format: resolved == .html ? .html : .text, content: decoded.text,
-                encoding: decoded.encoding, replacedSequences: decoded.replacedSequences))
+            intake.documents.append(
+                RawDocument(
+                    origin: origin, format: resolved == .html ? .html : .text, content: decoded.text,
+                    encoding: decoded.encoding, replacedSequences: decoded.replacedSequences))
         case .json:
             do {
                 let value = try JSONParser.parse(decoded.text)
@@ -227,7 +232,8 @@ public struct InputReader: Sendable {
         if first == 0x3C {
             let lower = String(decoding: head, as: UTF8.self).lowercased()
             if lower.contains("<html") || lower.contains("<!doctype") || lower.contains("<body")
-                || lower.contains("<p") || lower.contains("<div") || lower.contains("<article") {
+                || lower.contains("<p") || lower.contains("<div") || lower.contains("<article")
+            {
                 return .html
             }
         }
@@ -260,8 +266,9 @@ public struct InputReader: Sendable {
         let summary = forEachRecord(in: lines, origin: origin) { lineNumber, result in
             switch result {
             case .success(let value):
-                addRecord(value, origin: "\(origin):\(lineNumber)", encoding: DecodedText(text: "", encoding: "utf-8", replacedSequences: 0),
-                          into: &intake, allowArray: false)
+                addRecord(
+                    value, origin: "\(origin):\(lineNumber)", encoding: DecodedText(text: "", encoding: "utf-8", replacedSequences: 0),
+                    into: &intake, allowArray: false)
             case .failure(let skipped):
                 intake.skipped.append(skipped)
             }
@@ -273,8 +280,10 @@ public struct InputReader: Sendable {
     /// The one loop over JSON Lines records, whatever holds the lines: blank lines are passed over,
     /// records over the size limit and invalid JSON become failures, invalid UTF-8 is replaced and
     /// counted in the summary.
-    func forEachRecord<S: Sequence>(in lines: S, origin: String,
-                                    _ body: (Int, Result<JSONValue, SkippedInput>) throws -> Void) rethrows -> JSONLinesSummary
+    func forEachRecord<S: Sequence>(
+        in lines: S, origin: String,
+        _ body: (Int, Result<JSONValue, SkippedInput>) throws -> Void
+    ) rethrows -> JSONLinesSummary
     where S.Element == [UInt8] {
         var lineNumber = 0
         var summary = JSONLinesSummary()
@@ -284,7 +293,12 @@ public struct InputReader: Sendable {
             summary.records += 1
             let recordOrigin = "\(origin):\(lineNumber)"
             if line.count > maxDocumentBytes {
-                try body(lineNumber, .failure(SkippedInput(origin: recordOrigin, reason: "record is \(Self.megabytes(line.count)), over the \(Self.megabytes(maxDocumentBytes)) limit; raise it with --max-bytes")))
+                try body(
+                    lineNumber,
+                    .failure(
+                        SkippedInput(
+                            origin: recordOrigin,
+                            reason: "record is \(Self.megabytes(line.count)), over the \(Self.megabytes(maxDocumentBytes)) limit; raise it with --max-bytes")))
                 continue
             }
             // Invalid UTF-8 inside a record is replaced (U+FFFD), as for files, and counted, rather
@@ -308,8 +322,10 @@ public struct InputReader: Sendable {
     func addRecord(_ value: JSONValue, origin: String, encoding: DecodedText, into intake: inout Intake, allowArray: Bool) {
         switch value {
         case .string(let text):
-            addDocument(RawDocument(origin: origin, format: Self.sniff(text) == .html ? .html : .text, content: text,
-                                    encoding: encoding.encoding, replacedSequences: 0), into: &intake)
+            addDocument(
+                RawDocument(
+                    origin: origin, format: Self.sniff(text) == .html ? .html : .text, content: text,
+                    encoding: encoding.encoding, replacedSequences: 0), into: &intake)
         case .array(let items) where allowArray:
             for (k, item) in items.enumerated() {
                 addRecord(item, origin: "\(origin)#\(k)", encoding: encoding, into: &intake, allowArray: false)
@@ -362,9 +378,10 @@ public struct InputReader: Sendable {
             } else {
                 return nil
             }
-            return RawDocument(origin: origin, format: format, content: content,
-                               title: fields["title"]?.stringValue, date: fields["date"]?.stringValue,
-                               url: fields["url"]?.stringValue, id: fields["id"])
+            return RawDocument(
+                origin: origin, format: format, content: content,
+                title: fields["title"]?.stringValue, date: fields["date"]?.stringValue,
+                url: fields["url"]?.stringValue, id: fields["id"])
         default:
             return nil
         }
@@ -437,9 +454,12 @@ extension InputReader {
                 } else if let skipped = intake.skipped.first {
                     try body(lineNumber, .failure(skipped))
                 } else {
-                    try body(lineNumber, .failure(SkippedInput(
-                        origin: origin,
-                        reason: "is an article, not a cluster; each line should be {\"id\": ..., \"documents\": [...]}")))
+                    try body(
+                        lineNumber,
+                        .failure(
+                            SkippedInput(
+                                origin: origin,
+                                reason: "is an article, not a cluster; each line should be {\"id\": ..., \"documents\": [...]}")))
                 }
             }
         }

@@ -1,4 +1,5 @@
 import PrecisJSON
+
 /// How a document's content is written.
 public enum ContentFormat: String, Sendable, Codable {
     case text
@@ -21,8 +22,10 @@ public struct RawDocument: Sendable {
     public var encoding: String
     public var replacedSequences: Int
 
-    public init(origin: String, format: ContentFormat, content: String, title: String? = nil, date: String? = nil,
-                url: String? = nil, id: JSONValue? = nil, encoding: String = "utf-8", replacedSequences: Int = 0) {
+    public init(
+        origin: String, format: ContentFormat, content: String, title: String? = nil, date: String? = nil,
+        url: String? = nil, id: JSONValue? = nil, encoding: String = "utf-8", replacedSequences: Int = 0
+    ) {
         self.origin = origin
         self.format = format
         self.content = content

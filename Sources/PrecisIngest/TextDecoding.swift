@@ -77,8 +77,9 @@ public enum TextDecoding {
             i += 2
         }
         let text = String(decoding: units, as: UTF16.self)
-        return DecodedText(text: text, encoding: bigEndian ? "utf-16be" : "utf-16le",
-                           replacedSequences: countReplacement(in: text) + (bytes.count % 2))
+        return DecodedText(
+            text: text, encoding: bigEndian ? "utf-16be" : "utf-16le",
+            replacedSequences: countReplacement(in: text) + (bytes.count % 2))
     }
 
     private static func countReplacement(in text: String) -> Int {
@@ -150,6 +151,6 @@ public enum TextDecoding {
         "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
         "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
         nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
-        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}"
     ]
 }

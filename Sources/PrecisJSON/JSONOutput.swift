@@ -1,4 +1,3 @@
-
 /// JSON to write, with object keys in the order given, so every output is the same byte for byte and
 /// reads in a sensible order (`summary` before `sentences` before `documents`).
 public indirect enum JSONOutput: Sendable, Equatable {

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import Precis
 import PrecisIngest
-import PrecisStore
 import PrecisJSON
+import PrecisStore
 
 /// The feed endpoints of `precis serve --feeds`: `GET /api/feeds`, `POST /api/feeds {"url"}`,
 /// `DELETE /api/feeds/{id}` (the writes token-protected like `POST /api/articles`), and the page
@@ -11,8 +11,9 @@ import PrecisJSON
 enum FeedRoutes {
     static func add(to router: Router<BasicRequestContext>, watcher: FeedWatcher, settings: ServerSettings) {
         @Sendable func json(_ status: HTTPResponse.Status, _ body: JSONOutput) -> Response {
-            Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(string: body.serialized() + "\n")))
+            Response(
+                status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: body.serialized() + "\n")))
         }
         @Sendable func failure(_ status: HTTPResponse.Status, _ code: String, _ message: String) -> Response {
             json(status, .object([("error", .object([("code", .string(code)), ("message", .string(message))]))]))
@@ -84,16 +85,19 @@ enum FeedRoutes {
                 status = .internalServerError
                 html = Pages.notFound("The store could not be read: \(error)")
             }
-            return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: html)))
+            return Response(
+                status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: html)))
         }
     }
 
     static func feedJSON(_ f: FeedRecord) -> JSONOutput {
-        .object([("id", .int(Int(f.id))), ("url", .string(f.url)), ("title", .optional(f.title)),
-                 ("last_fetch", .optional(f.lastFetch)), ("http_status", f.httpStatus.map { .int($0) } ?? .null),
-                 ("items_seen", .int(f.itemsSeen)), ("articles_stored", .int(f.articlesStored)),
-                 ("last_error", .optional(f.lastError)), ("next_poll", .optional(f.nextPoll)), ("gone", .bool(f.gone))])
+        .object([
+            ("id", .int(Int(f.id))), ("url", .string(f.url)), ("title", .optional(f.title)),
+            ("last_fetch", .optional(f.lastFetch)), ("http_status", f.httpStatus.map { .int($0) } ?? .null),
+            ("items_seen", .int(f.itemsSeen)), ("articles_stored", .int(f.articlesStored)),
+            ("last_error", .optional(f.lastError)), ("next_poll", .optional(f.nextPoll)), ("gone", .bool(f.gone))
+        ])
     }
 
     /// One line of health: how the last poll went.
@@ -106,12 +110,16 @@ enum FeedRoutes {
 
     static func page(_ feeds: [FeedRecord]) -> String {
         let list: [[String: Any]] = feeds.map { f in
-            ["title": f.title ?? f.url, "url": f.url, "health": health(f), "itemsSeen": f.itemsSeen, "articlesStored": f.articlesStored,
-             "lastFetch": Pages.opt(f.lastFetch), "nextPoll": Pages.opt(f.gone ? nil : f.nextPoll)]
+            [
+                "title": f.title ?? f.url, "url": f.url, "health": health(f), "itemsSeen": f.itemsSeen, "articlesStored": f.articlesStored,
+                "lastFetch": Pages.opt(f.lastFetch), "nextPoll": Pages.opt(f.gone ? nil : f.nextPoll)
+            ]
         }
-        return Pages.page("feeds", title: "Feeds", [
-            "count": "\(feeds.count) feed\(feeds.count == 1 ? "" : "s")",
-            "failing": feeds.filter { $0.lastError != nil || $0.gone }.count, "feeds": list,
-        ])
+        return Pages.page(
+            "feeds", title: "Feeds",
+            [
+                "count": "\(feeds.count) feed\(feeds.count == 1 ? "" : "s")",
+                "failing": feeds.filter { $0.lastError != nil || $0.gone }.count, "feeds": list
+            ])
     }
 }

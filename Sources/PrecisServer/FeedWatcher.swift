@@ -127,7 +127,8 @@ public actor FeedWatcher {
             let summary = await poll(all, force: false)
             if summary.feeds > 0 { report(summary) }
             let next = try await feeds.feeds().compactMap { $0.gone ? nil : Self.date($0.nextPoll) }.min()
-            let wait = next.map { max(1, min($0.timeIntervalSinceNow, Double(settings.interval.components.seconds))) }
+            let wait =
+                next.map { max(1, min($0.timeIntervalSinceNow, Double(settings.interval.components.seconds))) }
                 ?? Double(settings.interval.components.seconds)
             try await Task.sleep(for: .seconds(wait))
         }
@@ -182,8 +183,9 @@ public actor FeedWatcher {
             case 200..<300:
                 let parsed: Feed
                 do {
-                    parsed = try FeedParser.parse(response.body, url: response.url, contentType: response.contentType,
-                                                  maxBytes: settings.fetch.maxBytes)
+                    parsed = try FeedParser.parse(
+                        response.body, url: response.url, contentType: response.contentType,
+                        maxBytes: settings.fetch.maxBytes)
                 } catch {
                     throw WatchError.notAFeed("\(error)")
                 }
@@ -281,8 +283,10 @@ public actor FeedWatcher {
         let full = item.content.first { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         let summary = item.summary.flatMap { $0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         func from(_ text: FeedText) -> ItemDocument {
-            .document(RawDocument(origin: origin, format: text.isHTML ? .html : .text, content: text.value,
-                                  title: title, date: date, url: item.link))
+            .document(
+                RawDocument(
+                    origin: origin, format: text.isHTML ? .html : .text, content: text.value,
+                    title: title, date: date, url: item.link))
         }
         if let full { return from(full) }
         let teaserWords = summary.map { Self.plain($0).split(whereSeparator: \.isWhitespace).count } ?? 0

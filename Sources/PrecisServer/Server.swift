@@ -2,9 +2,9 @@ import Foundation
 import Hummingbird
 import Precis
 import PrecisIngest
+import PrecisJSON
 import PrecisStore
 import PrecisText
-import PrecisJSON
 
 /// Settings of `precis serve`.
 public struct ServerSettings: Sendable {
@@ -41,16 +41,20 @@ public enum PrecisHTTP {
         }
     }
 
-    public static func application(service: PrecisService, settings: ServerSettings, watcher: FeedWatcher? = nil,
-                                   onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
-        -> some ApplicationProtocol {
+    public static func application(
+        service: PrecisService, settings: ServerSettings, watcher: FeedWatcher? = nil,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    )
+        -> some ApplicationProtocol
+    {
         let router = Router()
         let counter = RequestCounter()
 
         @Sendable func respond(_ route: String, _ status: HTTPResponse.Status, _ body: JSONOutput) async -> Response {
             await counter.count(route, status)
-            return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: body.serialized() + "\n")))
+            return Response(
+                status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: body.serialized() + "\n")))
         }
         @Sendable func failure(_ route: String, _ status: HTTPResponse.Status, _ code: String, _ message: String) async -> Response {
             await respond(route, status, .object([("error", .object([("code", .string(code)), ("message", .string(message))]))]))
@@ -62,12 +66,14 @@ public enum PrecisHTTP {
         // The pages' style and script are files of their own, so that the pages' Content-Security-Policy
         // can forbid every inline script and style.
         router.get("assets/precis.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: Pages.style)))
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Pages.style)))
         }
         router.get("assets/precis.js") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: Pages.script)))
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Pages.script)))
         }
 
         router.get("health") { _, _ in
@@ -77,8 +83,9 @@ public enum PrecisHTTP {
         router.get("metrics") { _, _ in
             let text = (try? await service.metrics(requests: await counter.counts)) ?? ""
             await counter.count("metrics", .ok)
-            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                            body: .init(byteBuffer: ByteBuffer(string: text)))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                body: .init(byteBuffer: ByteBuffer(string: text)))
         }
 
         router.post("api/articles") { request, _ -> Response in
@@ -107,8 +114,10 @@ public enum PrecisHTTP {
                 switch outcome {
                 case .stored(let r):
                     anyStored = true
-                    var fields: [(String, JSONOutput)] = [("id", .int(Int(r.id))), ("created", .bool(r.created)),
-                                                          ("story", r.story.map { .int(Int($0)) } ?? .null)]
+                    var fields: [(String, JSONOutput)] = [
+                        ("id", .int(Int(r.id))), ("created", .bool(r.created)),
+                        ("story", r.story.map { .int(Int($0)) } ?? .null)
+                    ]
                     if let reason = r.skipReason { fields.append(("reason", .string(reason))) }
                     results.append(.object(fields))
                 case .rejected(let reason):
@@ -116,8 +125,9 @@ public enum PrecisHTTP {
                 }
             }
             if !anyStored && items.count == 1, case .object(let fields)? = results.first,
-               let error = fields.first(where: { $0.0 == "error" })?.1, case .object(let e) = error,
-               case .string(let message)? = e.first(where: { $0.0 == "message" })?.1 {
+                let error = fields.first(where: { $0.0 == "error" })?.1, case .object(let e) = error,
+                case .string(let message)? = e.first(where: { $0.0 == "message" })?.1
+            {
                 return await failure("articles", .unprocessableContent, "not_an_article", message)
             }
             return await respond("articles", anyStored ? .created : .unprocessableContent, .object([("articles", .array(results))]))
@@ -131,13 +141,21 @@ public enum PrecisHTTP {
             }
             do {
                 let (stories, total) = try await service.stories(limit: limit, offset: offset)
-                return await respond("stories", .ok, .object([
-                    ("stories", .array(stories.map { s in
-                        .object([("id", .int(Int(s.id))), ("headline", .optional(s.headline)), ("articles", .int(s.articles)),
-                                 ("first_date", .optional(s.firstDate)), ("latest_date", .optional(s.latestDate))])
-                    })),
-                    ("total", .int(total)), ("limit", .int(limit)), ("offset", .int(offset)),
-                ]))
+                return await respond(
+                    "stories", .ok,
+                    .object([
+                        (
+                            "stories",
+                            .array(
+                                stories.map { s in
+                                    .object([
+                                        ("id", .int(Int(s.id))), ("headline", .optional(s.headline)), ("articles", .int(s.articles)),
+                                        ("first_date", .optional(s.firstDate)), ("latest_date", .optional(s.latestDate))
+                                    ])
+                                })
+                        ),
+                        ("total", .int(total)), ("limit", .int(limit)), ("offset", .int(offset))
+                    ]))
             } catch {
                 return await failure("stories", .internalServerError, "store", "\(error)")
             }
@@ -151,13 +169,22 @@ public enum PrecisHTTP {
                 switch try await service.story(id, words: settings.summaryWords) {
                 case .story(let json, _):
                     await counter.count("story", .ok)
-                    return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                                    body: .init(byteBuffer: ByteBuffer(string: json)))
+                    return Response(
+                        status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: json)))
                 case .merged(let into):
-                    return await redirect("story", to: "/api/stories/\(into)", .permanentRedirect,
-                                          JSONOutput.object([("error", .object([("code", .string("merged")), ("message", .string("story \(id) is now part of story \(into)")),
-                                                                      ("story", .int(Int(into)))]))]).serialized() + "\n",
-                                          type: "application/json; charset=utf-8")
+                    return await redirect(
+                        "story", to: "/api/stories/\(into)", .permanentRedirect,
+                        JSONOutput.object([
+                            (
+                                "error",
+                                .object([
+                                    ("code", .string("merged")), ("message", .string("story \(id) is now part of story \(into)")),
+                                    ("story", .int(Int(into)))
+                                ])
+                            )
+                        ]).serialized() + "\n",
+                        type: "application/json; charset=utf-8")
                 case .none:
                     return await failure("story", .notFound, "not_found", "no story \(id)")
                 }
@@ -173,10 +200,20 @@ public enum PrecisHTTP {
             }
             do {
                 let found = try await service.search(q, limit: 50)
-                return await respond("search", .ok, .object([("articles", .array(found.map { a in
-                    .object([("id", .int(Int(a.id))), ("story", a.story.map { .int(Int($0)) } ?? .null), ("title", .optional(a.title)),
-                             ("date", .optional(a.date)), ("url", .optional(a.url))])
-                }))]))
+                return await respond(
+                    "search", .ok,
+                    .object([
+                        (
+                            "articles",
+                            .array(
+                                found.map { a in
+                                    .object([
+                                        ("id", .int(Int(a.id))), ("story", a.story.map { .int(Int($0)) } ?? .null), ("title", .optional(a.title)),
+                                        ("date", .optional(a.date)), ("url", .optional(a.url))
+                                    ])
+                                })
+                        )
+                    ]))
             } catch {
                 return await failure("search", .internalServerError, "store", "\(error)")
             }
@@ -184,13 +221,15 @@ public enum PrecisHTTP {
 
         @Sendable func redirect(_ route: String, to location: String, _ status: HTTPResponse.Status, _ body: String, type: String) async -> Response {
             await counter.count(route, status)
-            return Response(status: status, headers: [.location: location, .contentType: type],
-                            body: .init(byteBuffer: ByteBuffer(string: body)))
+            return Response(
+                status: status, headers: [.location: location, .contentType: type],
+                body: .init(byteBuffer: ByteBuffer(string: body)))
         }
         @Sendable func page(_ route: String, _ status: HTTPResponse.Status, _ html: String) async -> Response {
             await counter.count(route, status)
-            return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: html)))
+            return Response(
+                status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: html)))
         }
 
         router.get("/") { request, _ -> Response in
@@ -234,8 +273,9 @@ public enum PrecisHTTP {
                 case .story(_, let html):
                     return await page("page", .ok, html)
                 case .merged(let into):
-                    return await redirect("page", to: "/stories/\(into)", .movedPermanently,
-                                          Pages.problem("Moved", "Story \(id) is now part of story \(into)."), type: "text/html; charset=utf-8")
+                    return await redirect(
+                        "page", to: "/stories/\(into)", .movedPermanently,
+                        Pages.problem("Moved", "Story \(id) is now part of story \(into)."), type: "text/html; charset=utf-8")
                 case .none:
                     return await page("page", .notFound, Pages.notFound("There is no story \(id)."))
                 }
@@ -262,7 +302,8 @@ public enum PrecisHTTP {
     /// The first sentence of a digest's summary (from its JSON), for the story list.
     static func gist(_ json: String) -> String? {
         guard let value = try? JSONParser.parse(Array(json.utf8)), case .array(let sentences)? = value["sentences"],
-              let first = sentences.first?["text"]?.stringValue else { return nil }
+            let first = sentences.first?["text"]?.stringValue
+        else { return nil }
         return first.count > 240 ? String(first.prefix(240)) + "…" : first
     }
 
@@ -279,10 +320,11 @@ public enum PrecisHTTP {
 struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
     static var headers: HTTPFields {
         [
-            .contentSecurityPolicy: "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            .contentSecurityPolicy:
+                "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
             .xContentTypeOptions: "nosniff",
             .init("X-Frame-Options")!: "DENY",
-            .init("Referrer-Policy")!: "no-referrer",
+            .init("Referrer-Policy")!: "no-referrer"
         ]
     }
 
@@ -293,13 +335,22 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
             let path = request.uri.path
             if path == "/api" || path.hasPrefix("/api/") {
-                let body = JSONOutput.object([("error", .object([("code", .string(error.status == .notFound ? "not_found" : "method_not_allowed")),
-                                                                ("message", .string("no route \(request.method.rawValue) \(String(path.prefix(200)))"))]))])
-                response = Response(status: error.status, headers: [.contentType: "application/json; charset=utf-8"],
-                                    body: .init(byteBuffer: ByteBuffer(string: body.serialized() + "\n")))
+                let body = JSONOutput.object([
+                    (
+                        "error",
+                        .object([
+                            ("code", .string(error.status == .notFound ? "not_found" : "method_not_allowed")),
+                            ("message", .string("no route \(request.method.rawValue) \(String(path.prefix(200)))"))
+                        ])
+                    )
+                ])
+                response = Response(
+                    status: error.status, headers: [.contentType: "application/json; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: body.serialized() + "\n")))
             } else {
-                response = Response(status: error.status, headers: [.contentType: "text/html; charset=utf-8"],
-                                    body: .init(byteBuffer: ByteBuffer(string: Pages.notFound("There is no such page."))))
+                response = Response(
+                    status: error.status, headers: [.contentType: "text/html; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: Pages.notFound("There is no such page."))))
             }
         }
         response.headers.append(contentsOf: Self.headers)
@@ -315,7 +366,8 @@ enum Paging {
     static let maxOffset = 1_000_000_000
 
     static func read(_ query: Hummingbird.Parameters, defaultLimit: Int, limitAllowed: Bool = true)
-        -> Result<(limit: Int, offset: Int), PagingError> {
+        -> Result<(limit: Int, offset: Int), PagingError>
+    {
         func number(_ name: String, default value: Int, in range: ClosedRange<Int>) -> Result<Int, PagingError> {
             let given = query.getAll(name)
             guard !given.isEmpty else { return .success(value) }
@@ -365,8 +417,10 @@ enum ArticleRequest {
             return .success([RawDocument(origin: "request", format: format, content: String(decoding: bytes, as: UTF8.self))])
         }
         guard contentType.hasPrefix("application/json") else {
-            return .failure(Problem(status: .unsupportedMediaType, code: "unsupported_type",
-                                    message: "send application/json, text/plain or text/html, not '\(contentType)'"))
+            return .failure(
+                Problem(
+                    status: .unsupportedMediaType, code: "unsupported_type",
+                    message: "send application/json, text/plain or text/html, not '\(contentType)'"))
         }
         guard TextDecoding.scanUTF8(bytes[...]).invalid == 0 else {
             return .failure(Problem(status: .badRequest, code: "invalid_utf8", message: "the body is not valid UTF-8"))
@@ -416,8 +470,10 @@ enum ArticleRequest {
         if let date = fields["date"]?.stringValue {
             guard CivilDate(iso: date) != nil else { return bad("\"date\" must be ISO 8601, e.g. 2014-11-18 or 2014-11-18T09:30:00Z") }
         }
-        return .success(RawDocument(origin: "request#\(k)", format: html != nil ? .html : .text, content: html ?? text!,
-                                    title: fields["title"]?.stringValue, date: fields["date"]?.stringValue,
-                                    url: fields["url"]?.stringValue, id: fields["id"]))
+        return .success(
+            RawDocument(
+                origin: "request#\(k)", format: html != nil ? .html : .text, content: html ?? text!,
+                title: fields["title"]?.stringValue, date: fields["date"]?.stringValue,
+                url: fields["url"]?.stringValue, id: fields["id"]))
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import Precis
 import PrecisExtract
 import PrecisIngest
+import PrecisJSON
 import PrecisStore
 import PrecisText
-import PrecisJSON
 
 /// Precis as a service: cleans incoming articles, stores them with their story in one transaction,
 /// and serves stories and digests.
@@ -66,13 +66,18 @@ public final class PrecisService: Sendable {
         switch pipeline.extractor.extract(raw) {
         case .failure(let f): return .failure(Rejection(reason: f.reason))
         case .success(let article):
-            return .success(StoredArticle(
-                key: Self.key(url: article.url ?? raw.url, text: article.text), origin: raw.origin,
-                url: article.url ?? raw.url, title: article.title ?? raw.title,
-                date: article.date ?? raw.date, site: article.site, text: article.text,
-                removed: article.removed.isEmpty ? nil : JSONOutput.array(article.removed.map {
-                    .object([("reason", .string($0.reason.rawValue)), ("text", .string($0.text))])
-                }).serialized()))
+            return .success(
+                StoredArticle(
+                    key: Self.key(url: article.url ?? raw.url, text: article.text), origin: raw.origin,
+                    url: article.url ?? raw.url, title: article.title ?? raw.title,
+                    date: article.date ?? raw.date, site: article.site, text: article.text,
+                    removed: article.removed.isEmpty
+                        ? nil
+                        : JSONOutput.array(
+                            article.removed.map {
+                                .object([("reason", .string($0.reason.rawValue)), ("text", .string($0.text))])
+                            }
+                        ).serialized()))
         }
     }
 
@@ -150,7 +155,8 @@ public final class PrecisService: Sendable {
         let key = "\(version)-w\(words)"
         if let view = await views.cached(story: story, version: key) { return .story(json: view.json, page: view.page) }
         if let json = try await store.storedDigest(story: story, version: key),
-           let page = try await store.storedPage(story: story, version: key) {
+            let page = try await store.storedPage(story: story, version: key)
+        {
             let view = StoryView(version: key, json: json, page: page)
             await views.keep(story: story, view)
             return .story(json: json, page: page)
@@ -162,8 +168,9 @@ public final class PrecisService: Sendable {
             guard let (digest, sources) = try await self.digest(story: story, words: words, members: members) else { return nil }
             counters.add(\.digestsBuilt)
             let made = "\(members.count)-\(members.map(\.id).max() ?? 0)-w\(words)"
-            let view = StoryView(version: made, json: PrecisHTTP.storyJSON(id: story, digest),
-                                 page: Pages.story(id: story, digest: digest, sources: sources))
+            let view = StoryView(
+                version: made, json: PrecisHTTP.storyJSON(id: story, digest),
+                page: Pages.story(id: story, digest: digest, sources: sources))
             try await store.saveDigest(story: story, version: made, json: view.json, page: view.page)
             return view
         }
@@ -190,7 +197,8 @@ public final class PrecisService: Sendable {
         out += "precis_articles_total{outcome=\"created\"} \(c.articlesCreated)\n"
         out += "precis_articles_total{outcome=\"existing\"} \(c.articlesExisting)\n"
         out += "precis_articles_total{outcome=\"rejected\"} \(c.articlesRejected)\n"
-        out += "# HELP precis_digests_built_total Story digests built (a view of a story whose articles did not change reads the stored one).\n# TYPE precis_digests_built_total counter\n"
+        out +=
+            "# HELP precis_digests_built_total Story digests built (a view of a story whose articles did not change reads the stored one).\n# TYPE precis_digests_built_total counter\n"
         out += "precis_digests_built_total \(c.digestsBuilt)\n"
         out += "# HELP precis_articles_stored Articles in the store.\n# TYPE precis_articles_stored gauge\n"
         out += "precis_articles_stored \(try await store.articleCount())\n"

@@ -20,9 +20,11 @@ public struct FeedRecord: Sendable, Equatable {
     /// The server said 410 Gone: it is polled no more.
     public var gone: Bool
 
-    public init(id: Int64 = 0, url: String, title: String? = nil, etag: String? = nil, lastModified: String? = nil,
-                lastFetch: String? = nil, httpStatus: Int? = nil, itemsSeen: Int = 0, articlesStored: Int = 0,
-                lastError: String? = nil, errorsInRow: Int = 0, nextPoll: String? = nil, gone: Bool = false) {
+    public init(
+        id: Int64 = 0, url: String, title: String? = nil, etag: String? = nil, lastModified: String? = nil,
+        lastFetch: String? = nil, httpStatus: Int? = nil, itemsSeen: Int = 0, articlesStored: Int = 0,
+        lastError: String? = nil, errorsInRow: Int = 0, nextPoll: String? = nil, gone: Bool = false
+    ) {
         self.id = id
         self.url = url
         self.title = title

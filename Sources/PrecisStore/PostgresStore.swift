@@ -19,7 +19,9 @@ public final class PostgresStore: ArticleStore {
     /// Each written so that running it again changes nothing (IF NOT EXISTS), should a database hold a
     /// table its migration list does not record.
     static let migrations: [(String, String)] = [
-        ("v1: articles with their story", """
+        (
+            "v1: articles with their story",
+            """
             CREATE TABLE IF NOT EXISTS article (
                 id BIGSERIAL PRIMARY KEY,
                 key TEXT NOT NULL UNIQUE,
@@ -32,18 +34,24 @@ public final class PostgresStore: ArticleStore {
                 created_at TIMESTAMPTZ NOT NULL DEFAULT now()
             );
             CREATE INDEX IF NOT EXISTS article_story ON article(story);
-            """),
-        ("v2: story digests (summary and facts) with the version they were made from", """
+            """
+        ),
+        (
+            "v2: story digests (summary and facts) with the version they were made from",
+            """
             CREATE TABLE IF NOT EXISTS story_digest (
                 story BIGINT PRIMARY KEY,
                 version TEXT NOT NULL,
                 json TEXT NOT NULL,
                 made_at TIMESTAMPTZ NOT NULL DEFAULT now()
             );
-            """),
+            """
+        ),
         ("v3: what cleaning removed from each article", "ALTER TABLE article ADD COLUMN IF NOT EXISTS removed TEXT"),
         ("v4 (service): the story page kept with the digest it shows", "ALTER TABLE story_digest ADD COLUMN IF NOT EXISTS page TEXT"),
-        ("v5 (service): the story list, kept up to date as articles are placed", """
+        (
+            "v5 (service): the story list, kept up to date as articles are placed",
+            """
             CREATE TABLE IF NOT EXISTS story_entry (
                 story BIGINT PRIMARY KEY,
                 headline TEXT,
@@ -54,7 +62,8 @@ public final class PostgresStore: ArticleStore {
             );
             CREATE INDEX IF NOT EXISTS story_entry_newest ON story_entry(latest_day DESC, latest_id DESC);
             INSERT INTO story_entry \(storyEntry) WHERE story IS NOT NULL GROUP BY story ON CONFLICT DO NOTHING
-            """),
+            """
+        )
     ]
 
     /// A story's line in the list, from its articles (as in `SQLiteStore.storyEntry`).
@@ -89,8 +98,9 @@ public final class PostgresStore: ArticleStore {
             throw StoreError.cannotOpen(url, "give postgres://user:password@host:port/database")
         }
         let database = String(u.path.drop(while: { $0 == "/" }))
-        let config = PostgresClient.Configuration(host: host, port: u.port ?? 5432, username: user, password: u.password,
-                                                  database: database.isEmpty ? user : database, tls: .disable)
+        let config = PostgresClient.Configuration(
+            host: host, port: u.port ?? 5432, username: user, password: u.password,
+            database: database.isEmpty ? user : database, tls: .disable)
         let location = "postgres://\(host):\(u.port ?? 5432)/\(database)"
         return PostgresStore(client: PostgresClient(configuration: config), location: location)
     }
@@ -104,7 +114,8 @@ public final class PostgresStore: ArticleStore {
     func apply(_ migrations: [(String, String)]) async throws {
         try await client.withTransaction(logger: logger) { c in
             try await c.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: logger)
-            try await c.query("CREATE TABLE IF NOT EXISTS precis_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)
+            try await c.query(
+                "CREATE TABLE IF NOT EXISTS precis_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)
             var applied = Set<String>()
             for try await name in try await c.query("SELECT name FROM precis_migration", logger: logger).decode(String.self) {
                 applied.insert(name)
@@ -122,8 +133,9 @@ public final class PostgresStore: ArticleStore {
     static let columns = "id, key, origin, url, title, date, site, text, story, duplicate_of, skip_reason, removed"
 
     static func article(_ r: ArticleRow) -> StoredArticle {
-        StoredArticle(id: r.0, key: r.1, origin: r.2, url: r.3, title: r.4, date: r.5, site: r.6, text: r.7,
-                      story: r.8, duplicateOf: r.9, skipReason: r.10, removed: r.11)
+        StoredArticle(
+            id: r.0, key: r.1, origin: r.2, url: r.3, title: r.4, date: r.5, site: r.6, text: r.7,
+            story: r.8, duplicateOf: r.9, skipReason: r.10, removed: r.11)
     }
 
     func articles(_ rows: PostgresRowSequence) async throws -> [StoredArticle] {
@@ -137,21 +149,26 @@ public final class PostgresStore: ArticleStore {
         return try await client.withTransaction(logger: logger) { c in
             try await c.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: logger)
             for try await (id, story, reason) in try await c.query(
-                "SELECT id, story, skip_reason FROM article WHERE key = \(article.key)", logger: logger).decode((Int64, Int64?, String?).self) {
+                "SELECT id, story, skip_reason FROM article WHERE key = \(article.key)", logger: logger
+            ).decode((Int64, Int64?, String?).self) {
                 return IngestResult(id: id, created: false, story: story, skipReason: reason)
             }
             let newer = try await articles(c.query("SELECT \(unescaped: Self.columns) FROM article WHERE id > \(index.lastID) ORDER BY id", logger: logger))
             index.catchUp(newer)
             var id: Int64 = 0
-            for try await newID in try await c.query("""
+            for try await newID in try await c.query(
+                """
                 INSERT INTO article (key, origin, url, title, date, site, text, removed)
                 VALUES (\(article.key), \(article.origin), \(article.url), \(article.title), \(article.date), \(article.site), \(article.text), \(article.removed))
                 RETURNING id
-                """, logger: logger).decode(Int64.self) { id = newID }
+                """, logger: logger
+            ).decode(Int64.self) { id = newID }
             var placed = article
             placed.id = id
             let placement = index.place(placed)
-            try await c.query("UPDATE article SET story = \(placement.story), duplicate_of = \(placement.duplicateOf), skip_reason = \(placement.skipReason) WHERE id = \(id)", logger: logger)
+            try await c.query(
+                "UPDATE article SET story = \(placement.story), duplicate_of = \(placement.duplicateOf), skip_reason = \(placement.skipReason) WHERE id = \(id)",
+                logger: logger)
             var changed = Set([placement.story].compactMap { $0 })
             for (moved, story) in placement.moved where moved != id {
                 for try await old in try await c.query("SELECT story FROM article WHERE id = \(moved)", logger: logger).decode(Int64?.self) {
@@ -163,8 +180,12 @@ public final class PostgresStore: ArticleStore {
             // The story list's lines of the stories that changed, made again from their articles.
             for story in changed {
                 try await c.query("DELETE FROM story_entry WHERE story = \(story)", logger: logger)
-                try await c.query(PostgresQuery(unsafeSQL: "INSERT INTO story_entry \(Self.storyEntry) WHERE story = $1 GROUP BY story",
-                                                binds: { var b = PostgresBindings(); b.append(story); return b }()), logger: logger)
+                try await c.query(
+                    PostgresQuery(
+                        unsafeSQL: "INSERT INTO story_entry \(Self.storyEntry) WHERE story = $1 GROUP BY story",
+                        binds: {
+                            var b = PostgresBindings(); b.append(story); return b
+                        }()), logger: logger)
             }
             return IngestResult(id: id, created: true, story: placement.story, skipReason: placement.skipReason)
         }
@@ -183,7 +204,9 @@ public final class PostgresStore: ArticleStore {
     }
 
     public func storyVersion(_ story: Int64) async throws -> String {
-        for try await (n, last) in try await client.query("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM article WHERE story = \(story)", logger: logger).decode((Int64, Int64).self) {
+        for try await (n, last) in try await client.query("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM article WHERE story = \(story)", logger: logger).decode(
+            (Int64, Int64).self)
+        {
             return "\(n)-\(last)"
         }
         return "0-0"
@@ -193,7 +216,8 @@ public final class PostgresStore: ArticleStore {
         var total = 0
         for try await n in try await client.query("SELECT COUNT(*) FROM story_entry", logger: logger).decode(Int64.self) { total = Int(n) }
         var out: [StoredStory] = []
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT story, articles, first_date, latest_date, headline FROM story_entry
             ORDER BY latest_day DESC, latest_id DESC
             LIMIT \(limit) OFFSET \(offset)
@@ -225,21 +249,26 @@ public final class PostgresStore: ArticleStore {
     }
 
     public func storedDigest(story: Int64, version: String) async throws -> String? {
-        for try await json in try await client.query("SELECT json FROM story_digest WHERE story = \(story) AND version = \(version)", logger: logger).decode(String.self) {
+        for try await json in try await client.query("SELECT json FROM story_digest WHERE story = \(story) AND version = \(version)", logger: logger).decode(
+            String.self)
+        {
             return json
         }
         return nil
     }
 
     public func storedPage(story: Int64, version: String) async throws -> String? {
-        for try await page in try await client.query("SELECT page FROM story_digest WHERE story = \(story) AND version = \(version)", logger: logger).decode(String?.self) {
+        for try await page in try await client.query("SELECT page FROM story_digest WHERE story = \(story) AND version = \(version)", logger: logger).decode(
+            String?.self)
+        {
             return page
         }
         return nil
     }
 
     public func saveDigest(story: Int64, version: String, json: String, page: String?) async throws {
-        try await client.query("""
+        try await client.query(
+            """
             INSERT INTO story_digest (story, version, json, page) VALUES (\(story), \(version), \(json), \(page))
             ON CONFLICT (story) DO UPDATE SET version = excluded.version, json = excluded.json, page = excluded.page, made_at = now()
             """, logger: logger)

@@ -18,10 +18,11 @@ extension SQLiteStore: FeedStore {
     }
 
     static func feed(_ row: Row) -> FeedRecord {
-        FeedRecord(id: row["id"], url: row["url"], title: row["title"], etag: row["etag"], lastModified: row["last_modified"],
-                   lastFetch: row["last_fetch"], httpStatus: row["http_status"], itemsSeen: row["items_seen"],
-                   articlesStored: row["articles_stored"], lastError: row["last_error"], errorsInRow: row["errors_in_row"],
-                   nextPoll: row["next_poll"], gone: (row["gone"] as Int? ?? 0) != 0)
+        FeedRecord(
+            id: row["id"], url: row["url"], title: row["title"], etag: row["etag"], lastModified: row["last_modified"],
+            lastFetch: row["last_fetch"], httpStatus: row["http_status"], itemsSeen: row["items_seen"],
+            articlesStored: row["articles_stored"], lastError: row["last_error"], errorsInRow: row["errors_in_row"],
+            nextPoll: row["next_poll"], gone: (row["gone"] as Int? ?? 0) != 0)
     }
 
     public func addFeed(url: String, title: String?) async throws -> FeedRecord {
@@ -52,12 +53,16 @@ extension SQLiteStore: FeedStore {
 
     public func saveFeed(_ f: FeedRecord) async throws {
         try await pool.write { db in
-            try db.execute(sql: """
-                UPDATE feed SET title = ?, etag = ?, last_modified = ?, last_fetch = ?, http_status = ?, items_seen = ?,
-                    articles_stored = ?, last_error = ?, errors_in_row = ?, next_poll = ?, gone = ?
-                WHERE id = ?
-                """, arguments: [f.title, f.etag, f.lastModified, f.lastFetch, f.httpStatus, f.itemsSeen, f.articlesStored,
-                                 f.lastError, f.errorsInRow, f.nextPoll, f.gone ? 1 : 0, f.id])
+            try db.execute(
+                sql: """
+                    UPDATE feed SET title = ?, etag = ?, last_modified = ?, last_fetch = ?, http_status = ?, items_seen = ?,
+                        articles_stored = ?, last_error = ?, errors_in_row = ?, next_poll = ?, gone = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    f.title, f.etag, f.lastModified, f.lastFetch, f.httpStatus, f.itemsSeen, f.articlesStored,
+                    f.lastError, f.errorsInRow, f.nextPoll, f.gone ? 1 : 0, f.id
+                ])
         }
     }
 
@@ -71,8 +76,9 @@ extension SQLiteStore: FeedStore {
                 let marks = chunk.map { _ in "?" }.joined(separator: ",")
                 var values: [any DatabaseValueConvertible] = [feed]
                 values += chunk.map { $0 as any DatabaseValueConvertible }
-                let found = try String.fetchAll(db, sql: "SELECT key FROM feed_item WHERE feed = ? AND key IN (\(marks))",
-                                                arguments: StatementArguments(values))
+                let found = try String.fetchAll(
+                    db, sql: "SELECT key FROM feed_item WHERE feed = ? AND key IN (\(marks))",
+                    arguments: StatementArguments(values))
                 seen.formUnion(found)
             }
             return seen
@@ -81,8 +87,9 @@ extension SQLiteStore: FeedStore {
 
     public func markSeen(feed: Int64, key: String, article: Int64?) async throws {
         try await pool.write { db in
-            try db.execute(sql: "INSERT INTO feed_item (feed, key, article) VALUES (?, ?, ?) ON CONFLICT(feed, key) DO NOTHING",
-                           arguments: [feed, key, article])
+            try db.execute(
+                sql: "INSERT INTO feed_item (feed, key, article) VALUES (?, ?, ?) ON CONFLICT(feed, key) DO NOTHING",
+                arguments: [feed, key, article])
         }
     }
 }
@@ -91,8 +98,9 @@ extension SQLiteStore {
     public func leaseFeed(id: Int64, now: String, until: String) async throws -> Bool {
         // SQLite has one writer at a time: the test and the update are one step.
         try await pool.write { db in
-            try db.execute(sql: "UPDATE feed SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)",
-                           arguments: [until, id, now])
+            try db.execute(
+                sql: "UPDATE feed SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)",
+                arguments: [until, id, now])
             return db.changesCount == 1
         }
     }
@@ -104,8 +112,9 @@ extension SQLiteStore {
 
 /// The feed tables, written once for each database: one schema, in each database's types.
 enum FeedSchema {
-    static let sqlite = tables(id: "INTEGER PRIMARY KEY AUTOINCREMENT", reference: "INTEGER",
-                               stamp: "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
+    static let sqlite = tables(
+        id: "INTEGER PRIMARY KEY AUTOINCREMENT", reference: "INTEGER",
+        stamp: "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
     static let postgres = tables(id: "BIGSERIAL PRIMARY KEY", reference: "BIGINT", stamp: "TIMESTAMPTZ NOT NULL DEFAULT now()")
 
     static func tables(id: String, reference: String, stamp: String) -> String {

@@ -21,9 +21,11 @@ public struct StoredArticle: Sendable, Equatable {
     /// What cleaning left out of the page, as JSON (`[{"reason", "text"}]`), for readers who ask.
     public var removed: String?
 
-    public init(id: Int64 = 0, key: String, origin: String, url: String? = nil, title: String? = nil, date: String? = nil,
-                site: String? = nil, text: String, story: Int64? = nil, duplicateOf: Int64? = nil, skipReason: String? = nil,
-                removed: String? = nil) {
+    public init(
+        id: Int64 = 0, key: String, origin: String, url: String? = nil, title: String? = nil, date: String? = nil,
+        site: String? = nil, text: String, story: Int64? = nil, duplicateOf: Int64? = nil, skipReason: String? = nil,
+        removed: String? = nil
+    ) {
         self.id = id
         self.key = key
         self.origin = origin
@@ -112,30 +114,32 @@ public final class SQLiteStore: ArticleStore {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1: articles with their story") { db in
-            try db.execute(sql: """
-                CREATE TABLE article (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    key TEXT NOT NULL UNIQUE,
-                    origin TEXT NOT NULL,
-                    url TEXT, title TEXT, date TEXT, site TEXT,
-                    text TEXT NOT NULL,
-                    story INTEGER,
-                    duplicate_of INTEGER,
-                    skip_reason TEXT,
-                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-                );
-                CREATE INDEX article_story ON article(story);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE article (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        key TEXT NOT NULL UNIQUE,
+                        origin TEXT NOT NULL,
+                        url TEXT, title TEXT, date TEXT, site TEXT,
+                        text TEXT NOT NULL,
+                        story INTEGER,
+                        duplicate_of INTEGER,
+                        skip_reason TEXT,
+                        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                    );
+                    CREATE INDEX article_story ON article(story);
+                    """)
         }
         m.registerMigration("v2: story digests (summary and facts) with the version they were made from") { db in
-            try db.execute(sql: """
-                CREATE TABLE story_digest (
-                    story INTEGER PRIMARY KEY,
-                    version TEXT NOT NULL,
-                    json TEXT NOT NULL,
-                    made_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE story_digest (
+                        story INTEGER PRIMARY KEY,
+                        version TEXT NOT NULL,
+                        json TEXT NOT NULL,
+                        made_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                    );
+                    """)
         }
         m.registerMigration("v3: what cleaning removed from each article") { db in
             try db.execute(sql: "ALTER TABLE article ADD COLUMN removed TEXT")
@@ -144,18 +148,19 @@ public final class SQLiteStore: ArticleStore {
             try db.execute(sql: "ALTER TABLE story_digest ADD COLUMN page TEXT")
         }
         m.registerMigration("v5 (service): the story list, kept up to date as articles are placed") { db in
-            try db.execute(sql: """
-                CREATE TABLE story_entry (
-                    story INTEGER PRIMARY KEY,
-                    headline TEXT,
-                    articles INTEGER NOT NULL,
-                    first_date TEXT, latest_date TEXT,
-                    latest_day TEXT NOT NULL,
-                    latest_id INTEGER NOT NULL
-                );
-                CREATE INDEX story_entry_newest ON story_entry(latest_day DESC, latest_id DESC);
-                INSERT INTO story_entry \(storyEntry) WHERE story IS NOT NULL GROUP BY story;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE story_entry (
+                        story INTEGER PRIMARY KEY,
+                        headline TEXT,
+                        articles INTEGER NOT NULL,
+                        first_date TEXT, latest_date TEXT,
+                        latest_day TEXT NOT NULL,
+                        latest_id INTEGER NOT NULL
+                    );
+                    CREATE INDEX story_entry_newest ON story_entry(latest_day DESC, latest_id DESC);
+                    INSERT INTO story_entry \(storyEntry) WHERE story IS NOT NULL GROUP BY story;
+                    """)
         }
         return m
     }
@@ -193,11 +198,12 @@ public final class SQLiteStore: ArticleStore {
 
     public func saveDigest(story: Int64, version: String, json: String, page: String?) async throws {
         try await pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO story_digest (story, version, json, page) VALUES (?, ?, ?, ?)
-                ON CONFLICT(story) DO UPDATE SET version = excluded.version, json = excluded.json, page = excluded.page,
-                    made_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-                """, arguments: [story, version, json, page])
+            try db.execute(
+                sql: """
+                    INSERT INTO story_digest (story, version, json, page) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(story) DO UPDATE SET version = excluded.version, json = excluded.json, page = excluded.page,
+                        made_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                    """, arguments: [story, version, json, page])
         }
     }
 
@@ -227,13 +233,15 @@ public final class SQLiteStore: ArticleStore {
         if let row = try Row.fetchOne(db, sql: "SELECT id, story, skip_reason FROM article WHERE key = ?", arguments: [article.key]) {
             return IngestResult(id: row["id"], created: false, story: row["story"], skipReason: row["skip_reason"])
         }
-        try db.execute(sql: """
-            INSERT INTO article (key, origin, url, title, date, site, text, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [article.key, article.origin, article.url, article.title, article.date, article.site, article.text, article.removed])
+        try db.execute(
+            sql: """
+                INSERT INTO article (key, origin, url, title, date, site, text, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [article.key, article.origin, article.url, article.title, article.date, article.site, article.text, article.removed])
         let id = db.lastInsertedRowID
         let placement = try place(id)
-        try db.execute(sql: "UPDATE article SET story = ?, duplicate_of = ?, skip_reason = ? WHERE id = ?",
-                       arguments: [placement.story, placement.duplicateOf, placement.skipReason, id])
+        try db.execute(
+            sql: "UPDATE article SET story = ?, duplicate_of = ?, skip_reason = ? WHERE id = ?",
+            arguments: [placement.story, placement.duplicateOf, placement.skipReason, id])
         var changed = Set([placement.story].compactMap { $0 })
         for (moved, story) in placement.moved where moved != id {
             if let old = try Int64.fetchOne(db, sql: "SELECT story FROM article WHERE id = ?", arguments: [moved]) { changed.insert(old) }
@@ -245,9 +253,10 @@ public final class SQLiteStore: ArticleStore {
     }
 
     static func article(_ row: Row) -> StoredArticle {
-        StoredArticle(id: row["id"], key: row["key"], origin: row["origin"], url: row["url"], title: row["title"],
-                      date: row["date"], site: row["site"], text: row["text"], story: row["story"],
-                      duplicateOf: row["duplicate_of"], skipReason: row["skip_reason"], removed: row["removed"])
+        StoredArticle(
+            id: row["id"], key: row["key"], origin: row["origin"], url: row["url"], title: row["title"],
+            date: row["date"], site: row["site"], text: row["text"], story: row["story"],
+            duplicateOf: row["duplicate_of"], skipReason: row["skip_reason"], removed: row["removed"])
     }
 
     /// Every article in the order it was stored (to rebuild the story index at start-up).
@@ -273,20 +282,22 @@ public final class SQLiteStore: ArticleStore {
         try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]).map(Self.article) }
     }
 
-
     /// Stories, biggest... no: newest first (by their latest article date, then their latest article),
     /// `limit` from `offset`.
     /// An indexed read of the list the ingests keep (`story_entry`), never a grouping of all articles.
     public func stories(limit: Int, offset: Int) async throws -> (stories: [StoredStory], total: Int) {
         try await pool.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_entry") ?? 0
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT story, headline, articles, first_date, latest_date FROM story_entry
-                ORDER BY latest_day DESC, latest_id DESC LIMIT ? OFFSET ?
-                """, arguments: [limit, offset])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT story, headline, articles, first_date, latest_date FROM story_entry
+                    ORDER BY latest_day DESC, latest_id DESC LIMIT ? OFFSET ?
+                    """, arguments: [limit, offset])
             let stories = rows.map { row in
-                StoredStory(id: row["story"], headline: row["headline"], articles: row["articles"],
-                            firstDate: row["first_date"], latestDate: row["latest_date"])
+                StoredStory(
+                    id: row["story"], headline: row["headline"], articles: row["articles"],
+                    firstDate: row["first_date"], latestDate: row["latest_date"])
             }
             return (stories, total)
         }
@@ -307,8 +318,10 @@ public final class SQLiteStore: ArticleStore {
         return try await pool.read { db in
             var arguments = StatementArguments(bound)
             arguments += [limit]
-            return try Row.fetchAll(db, sql: "SELECT * FROM article WHERE \(clause) ORDER BY id DESC LIMIT ?",
-                                    arguments: arguments).map(Self.article)
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM article WHERE \(clause) ORDER BY id DESC LIMIT ?",
+                arguments: arguments
+            ).map(Self.article)
         }
     }
 }

@@ -54,8 +54,9 @@ public final class StoryIndex: @unchecked Sendable {
             written[id] = story
         }
         let last = assignments.last!
-        return Placement(story: written[article.id], duplicateOf: last.duplicateOf.map { ids[$0] },
-                         skipReason: last.skipReason, moved: moved)
+        return Placement(
+            story: written[article.id], duplicateOf: last.duplicateOf.map { ids[$0] },
+            skipReason: last.skipReason, moved: moved)
     }
 
     /// Article id → story id (the id of the story's first article).

@@ -104,8 +104,10 @@ struct NearDuplicateIndex {
                 guard smaller >= larger / 2 else { continue }
                 let j = MinHasher.similarity(signature, other.signature)
                 let containment = min(1, j * (smaller + larger) / (1 + j) / smaller)
-                if containment >= threshold, best == nil || containment > best!.similarity
-                    || (containment == best!.similarity && document < best!.document) {
+                if containment >= threshold,
+                    best == nil || containment > best!.similarity
+                        || (containment == best!.similarity && document < best!.document)
+                {
                     best = (document, containment)
                 }
             }

@@ -151,7 +151,7 @@ public final class StoryClusterer {
     private static let months: [String: Int32] = [
         "januari": 1, "jan": 1, "februari": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
         "june": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "septemb": 9, "sep": 9, "sept": 9,
-        "octob": 10, "oct": 10, "novemb": 11, "nov": 11, "decemb": 12, "dec": 12,
+        "octob": 10, "oct": 10, "novemb": 11, "nov": 11, "decemb": 12, "dec": 12
     ]
 
     private func kind(of stem: Int) -> (kind: UInt8, value: Int32) {
@@ -168,9 +168,14 @@ public final class StoryClusterer {
                 let digits = text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
                 let numeric = text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 44 }
                 if digits, text.utf8.count <= 9, let n = Int32(text) {
-                    if text.utf8.count == 4 && n >= 1900 && n <= 2099 { kind = (1, n) }
-                    else if n >= 1 && n <= 31 { kind = (3, n) }  // a day of the month, or a number
-                    else if n > 31 { kind = (2, n) }
+                    if text.utf8.count == 4 && n >= 1900 && n <= 2099 {
+                        kind = (1, n)
+                    } else if n >= 1 && n <= 31 {
+                        kind = (3, n)
+                    }  // a day of the month, or a number
+                    else if n > 31 {
+                        kind = (2, n)
+                    }
                 } else if numeric {
                     kind = (2, -1 - Int32(truncatingIfNeeded: hash & 0x3FFF_FFFF))  // a decimal or grouped number: its text
                 }
@@ -345,7 +350,9 @@ public final class StoryClusterer {
             return StoryAssignment(story: nil, skipReason: reason)
         }
 
-        if let signature = f.signature, let original = duplicates.original(of: signature.signature, shingles: signature.shingles), let story = documents[original].story {
+        if let signature = f.signature, let original = duplicates.original(of: signature.signature, shingles: signature.shingles),
+            let story = documents[original].story
+        {
             documents.append(DocumentState(story: story, duplicateOf: original))
             return StoryAssignment(story: nodeLabel[story], duplicateOf: original)
         }
@@ -414,7 +421,8 @@ public final class StoryClusterer {
                 edges.append(AverageLink.Edge(a: Int(localIndex[Int(link.node)]), b: i, similarity: score))
             }
         }
-        let labels = members.count <= 96
+        let labels =
+            members.count <= 96
             ? AverageLink.clusterDense(count: members.count, edges: edges, threshold: options.batchThreshold)
             : AverageLink.cluster(count: members.count, edges: edges, threshold: options.batchThreshold)
         for story in stories { storyMembers[story] = nil }
@@ -501,8 +509,9 @@ public final class StoryClusterer {
         let vector = weightedVector(f.counts, limit: options.vectorTerms)
         var tf: [Int32: Float] = [:]
         for entry in f.counts { tf[entry.term] = entry.count }
-        return Node(vector: vector, tf: vector.map { ($0.term, Float(1 + log(Double(tf[$0.term]!)))) }, names: names,
-                    years: f.years, numbers: f.numbers, dates: f.dates, day: f.day)
+        return Node(
+            vector: vector, tf: vector.map { ($0.term, Float(1 + log(Double(tf[$0.term]!)))) }, names: names,
+            years: f.years, numbers: f.numbers, dates: f.dates, day: f.day)
     }
 
     /// Adds a node (the next one) to the index of terms.
@@ -590,7 +599,11 @@ public final class StoryClusterer {
             if x == y {
                 names += Double(a.names[i].weight) * Double(b.names[j].weight)
                 i += 1; j += 1
-            } else if x < y { i += 1 } else { j += 1 }
+            } else if x < y {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         f[PairFeature.names.rawValue] = names
         func overlap(_ x: [Int32], _ y: [Int32], shared: PairFeature, apart: PairFeature) {

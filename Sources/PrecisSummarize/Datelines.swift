@@ -88,7 +88,8 @@ public enum Datelines {
         skipSpaces()
         // What is left must read as a sentence: a capital, a digit or an opening quote, and some length.
         guard i < end, CharClass.isUpper(s[i]) || CharClass.isDigit(s[i]) || s[i] == "\"" || s[i] == "\u{201C}",
-              end - i >= 12 else { return span }
+            end - i >= 12
+        else { return span }
         return TextSpan(start: i, end: end)
     }
 }

@@ -60,8 +60,10 @@ public struct Summarizer: Sendable {
     /// position; otherwise by source and position. With dates, sentences of later sources weigh more
     /// (`recencyBoost`). `superseded` holds, per document, the start offsets of sentences a later
     /// report has overtaken (a preview of an event since reported): they are chosen last.
-    public func summarize(_ documents: [String], budget: SummaryBudget, analyzer: TextAnalyzer? = nil,
-                          dates: [String?]? = nil, superseded: [Int: Set<Int>] = [:]) -> [SummarySentence] {
+    public func summarize(
+        _ documents: [String], budget: SummaryBudget, analyzer: TextAnalyzer? = nil,
+        dates: [String?]? = nil, superseded: [Int: Set<Int>] = [:]
+    ) -> [SummarySentence] {
         let analyzer = analyzer ?? TextAnalyzer()
         let analyzed = documents.map { analyzer.analyze($0) }
         return summarize(analyzed: analyzed, budget: budget, dates: dates, superseded: superseded)
@@ -71,8 +73,10 @@ public struct Summarizer: Sendable {
     ///
     /// `titles` holds, per document, the content stems of its title (analysed with the same
     /// analyzer): a sentence that only restates it is left out while others qualify.
-    public func summarize(analyzed: [AnalyzedDocument], budget: SummaryBudget, dates: [String?]? = nil,
-                          superseded: [Int: Set<Int>] = [:], titles: [Set<Int>] = []) -> [SummarySentence] {
+    public func summarize(
+        analyzed: [AnalyzedDocument], budget: SummaryBudget, dates: [String?]? = nil,
+        superseded: [Int: Set<Int>] = [:], titles: [Set<Int>] = []
+    ) -> [SummarySentence] {
         let vocabulary = analyzed.lazy.flatMap { $0.sentences }.flatMap { $0.contentStems }.max().map { $0 + 1 } ?? 0
         var table = ConceptTable(vocabularySize: vocabulary)
         var candidates = collectCandidates(analyzed, strict: true, titles: titles, table: &table)
@@ -96,7 +100,8 @@ public struct Summarizer: Sendable {
         let chosen = select(candidates, weights: weights, budget: budget)
         let cited = Set(chosen.map(\.document))
         let dated = dates.map { d in cited.allSatisfy { $0 < d.count && d[$0] != nil } } ?? false
-        let ordered = chosen
+        let ordered =
+            chosen
             .sorted { a, b in
                 if dated, let dates, let da = dates[a.document], let db = dates[b.document], da != db { return da < db }
                 return (a.document, a.sentence.index) < (b.document, b.sentence.index)
@@ -106,12 +111,16 @@ public struct Summarizer: Sendable {
         func centrality(_ c: Candidate) -> Double {
             superseded[c.document]?.contains(c.sentence.span.start) == true ? 0 : c.concepts.reduce(0) { $0 + weights[$1] }
         }
-        let lead = dated ? chosen.enumerated().max(by: { (centrality($0.element), -$0.offset) < (centrality($1.element), -$1.offset) })
-            .map { first in [first.element] + ordered.filter { $0.document != first.element.document || $0.sentence.index != first.element.sentence.index } } : nil
+        let lead =
+            dated
+            ? chosen.enumerated().max(by: { (centrality($0.element), -$0.offset) < (centrality($1.element), -$1.offset) })
+                .map { first in [first.element] + ordered.filter { $0.document != first.element.document || $0.sentence.index != first.element.sentence.index }
+                } : nil
         return (lead ?? ordered)
             .map { c in
-                SummarySentence(document: c.document, span: c.span, text: analyzed[c.document].text[c.span], words: c.words,
-                                startsInQuotation: c.inQuotation.atStart, endsInQuotation: c.inQuotation.atEnd)
+                SummarySentence(
+                    document: c.document, span: c.span, text: analyzed[c.document].text[c.span], words: c.words,
+                    startsInQuotation: c.inQuotation.atStart, endsInQuotation: c.inQuotation.atEnd)
             }
     }
 
@@ -196,10 +205,11 @@ public struct Summarizer: Sendable {
                 let words = doc.text.wordCount(span)
                 if strict {
                     guard sentence.endsWithMark,
-                          words >= options.minSentenceWords, words <= options.maxSentenceWords,
-                          !sentence.contentStems.isEmpty,
-                          let first = doc.text.scalars[sentence.span.start..<sentence.span.end].first(where: CharClass.isAlphanumeric),
-                          !CharClass.isLower(first) else { continue }
+                        words >= options.minSentenceWords, words <= options.maxSentenceWords,
+                        !sentence.contentStems.isEmpty,
+                        let first = doc.text.scalars[sentence.span.start..<sentence.span.end].first(where: CharClass.isAlphanumeric),
+                        !CharClass.isLower(first)
+                    else { continue }
                 } else {
                     guard !sentence.contentStems.isEmpty else { continue }
                 }
@@ -211,10 +221,11 @@ public struct Summarizer: Sendable {
                 let prior = (1 + options.leadBoost / (1 + Double(proseIndex) / options.leadScale)) * openerPenalty(sentence)
                 proseIndex += 1
                 let concepts = table.concepts(sentence.contentStems)
-                out.append(Candidate(
-                    document: d, sentence: sentence, span: span, words: words,
-                    concepts: concepts, unigrams: concepts.filter { !ConceptTable.isBigram($0) }, prior: prior,
-                    inQuotation: quoted[i]))
+                out.append(
+                    Candidate(
+                        document: d, sentence: sentence, span: span, words: words,
+                        concepts: concepts, unigrams: concepts.filter { !ConceptTable.isBigram($0) }, prior: prior,
+                        inQuotation: quoted[i]))
             }
         }
         return out
@@ -235,7 +246,7 @@ public struct Summarizer: Sendable {
 
     static let danglingOpeners: Set<String> = [
         "but", "and", "or", "so", "however", "he", "she", "it", "they", "his", "her", "its", "their", "this",
-        "these", "those", "that", "also", "meanwhile", "still", "yet", "then", "there", "here", "him", "them",
+        "these", "those", "that", "also", "meanwhile", "still", "yet", "then", "there", "here", "him", "them"
     ]
 
     /// Each document's place in time, 0 for the earliest date to 1 for the latest; 0 for all when

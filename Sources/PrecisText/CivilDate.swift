@@ -24,7 +24,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
             return n
         }
         guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
-              (1...12).contains(m), d >= 1, d <= CivilDate.daysIn(month: m, year: y) else { return nil }
+            (1...12).contains(m), d >= 1, d <= CivilDate.daysIn(month: m, year: y)
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -240,7 +240,8 @@ public struct SentenceSegmenter: Sendable {
         if token.contains(".") {
             let parts = token.split(separator: ".")
             if parts.allSatisfy({ $0.count <= 2 && $0.allSatisfy(CharClass.isLetter) }) {
-                let clock = parts.count == 2 && parts[1].count == 1 && (parts[1].first == "m" || parts[1].first == "M")
+                let clock =
+                    parts.count == 2 && parts[1].count == 1 && (parts[1].first == "m" || parts[1].first == "M")
                     && parts[0].count == 1 && "aApP".unicodeScalars.contains(parts[0].first!)
                 return WordBefore(kind: .abbreviation, length: length, isClockTime: clock)
             }

@@ -32,7 +32,8 @@ public final class Stemmer {
         var bytes = Array(word.utf8)
         let result: String = bytes.withUnsafeMutableBufferPointer { buffer -> String in
             guard let base = buffer.baseAddress,
-                  let out = sb_stemmer_stem(handle, base, Int32(buffer.count)) else { return word }
+                let out = sb_stemmer_stem(handle, base, Int32(buffer.count))
+            else { return word }
             let length = Int(sb_stemmer_length(handle))
             return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
         }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// One sentence of a document with the words it is made of.
 public struct AnalyzedSentence: Sendable {
     /// Where the sentence stands in its document's text.
@@ -96,16 +97,17 @@ public final class TextAnalyzer {
                     if recordsNames && tokenCount > 1 && CharClass.isUpper(scalars.scalars[tokenSpan.start]) { names.append(id) }
                 }
             }
-            sentences.append(AnalyzedSentence(
-                span: span,
-                index: index,
-                paragraph: paragraph,
-                tokenCount: tokenCount,
-                firstWord: firstWord,
-                contentStems: ids,
-                nameStems: names,
-                endsWithMark: Self.endsWithMark(scalars.scalars, span: span)
-            ))
+            sentences.append(
+                AnalyzedSentence(
+                    span: span,
+                    index: index,
+                    paragraph: paragraph,
+                    tokenCount: tokenCount,
+                    firstWord: firstWord,
+                    contentStems: ids,
+                    nameStems: names,
+                    endsWithMark: Self.endsWithMark(scalars.scalars, span: span)
+                ))
         }
         return AnalyzedDocument(text: scalars, sentences: sentences)
     }
@@ -115,7 +117,9 @@ public final class TextAnalyzer {
         let hash = WordCache.hash(bytes)
         if let id = cache.lookup(bytes, hash: hash) { return id }
         let word = String(decoding: bytes, as: UTF8.self)
-        let id = language.isStopWord(word) ? -1
+        let id =
+            language.isStopWord(word)
+            ? -1
             : cache.stemID(kind == .number ? word : (stemmer?.stemUncached(word) ?? word))
         if cache.count > 1_000_000 { cache.clearWords() }
         cache.insert(bytes, hash: hash, id: id)

@@ -44,7 +44,8 @@ public struct ScalarText: Sendable {
                         value = (b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)
                         i += 3
                     } else {
-                        value = (b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6
+                        value =
+                            (b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6
                             | UInt32(u[i + 3] & 0x3F)
                         i += 4
                     }

@@ -25,20 +25,23 @@ public struct Tokenizer: Sendable {
     public func tokens(in s: [Unicode.Scalar], range: Range<Int>) -> [Token] {
         var out: [Token] = []
         forEachToken(in: s, range: range) { bytes, span, kind in
-            out.append(Token(
-                normalized: String(decoding: bytes, as: UTF8.self),
-                span: span,
-                kind: kind,
-                isCapitalized: CharClass.isUpper(s[span.start])
-            ))
+            out.append(
+                Token(
+                    normalized: String(decoding: bytes, as: UTF8.self),
+                    span: span,
+                    kind: kind,
+                    isCapitalized: CharClass.isUpper(s[span.start])
+                ))
         }
         return out
     }
 
     /// Calls `body` with each token's normalised UTF-8 bytes (valid only during the call), its span
     /// and kind, without building a `Token` or a `String`: the form hot paths use.
-    public func forEachToken(in s: [Unicode.Scalar], range: Range<Int>,
-                             _ body: (UnsafeBufferPointer<UInt8>, TextSpan, Token.Kind) -> Void) {
+    public func forEachToken(
+        in s: [Unicode.Scalar], range: Range<Int>,
+        _ body: (UnsafeBufferPointer<UInt8>, TextSpan, Token.Kind) -> Void
+    ) {
         var i = range.lowerBound
         let n = range.upperBound
         var text: [UInt8] = []  // one buffer for every token's bytes

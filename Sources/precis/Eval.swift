@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
 import Precis
-import PrecisText
 import PrecisEval
 import PrecisExtract
-import PrecisStories
 import PrecisFacts
 import PrecisJSON
+import PrecisStories
+import PrecisText
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,10 +21,10 @@ struct EvalRouge: ParsableCommand {
         commandName: "rouge",
         abstract: "Summarise every cluster of a data set and print mean ROUGE (x100) and the time spent.",
         discussion: """
-        The data is JSON Lines: {"id", "documents": [string, ...], "references": [string, ...]}. \
-        Scores follow Google's rouge-score with Porter stemming; each summary is scored one sentence per \
-        line (for ROUGE-Lsum) and cut to --truncate words; references are split into sentences by Precis.
-        """
+            The data is JSON Lines: {"id", "documents": [string, ...], "references": [string, ...]}. \
+            Scores follow Google's rouge-score with Porter stemming; each summary is scored one sentence per \
+            line (for ROUGE-Lsum) and cut to --truncate words; references are split into sentences by Precis.
+            """
     )
 
     @Option(help: ArgumentHelp("JSON Lines file of clusters with references.", valueName: "file.jsonl"))
@@ -75,26 +75,33 @@ struct EvalRouge: ParsableCommand {
         let budget = SummaryBudget.words(words)
         var dumpText = ""
         let evaluation = RougeEvaluation(truncateTo: truncate ?? words)
-        let report = evaluation.run(clusters, summarize: { documents in
-            let raw = documents.enumerated().map { RawDocument(origin: "#\($0.offset)", format: .text, content: $0.element) }
-            let cluster = Cluster(id: .null, origin: data, documents: raw)
-            return pipeline.summarize(cluster: cluster, budget: budget, analyzer: analyzer).sentences.map(\.text)
-        }, onCluster: { cluster, prediction, references in
-            guard dump != nil else { return }
-            let line = JSONOutput.object([("id", JSONOutput(cluster.id)), ("prediction", .string(prediction)),
-                                          ("references", .array(references.map { .string($0) }))])
-            dumpText += line.serialized() + "\n"
-        })
+        let report = evaluation.run(
+            clusters,
+            summarize: { documents in
+                let raw = documents.enumerated().map { RawDocument(origin: "#\($0.offset)", format: .text, content: $0.element) }
+                let cluster = Cluster(id: .null, origin: data, documents: raw)
+                return pipeline.summarize(cluster: cluster, budget: budget, analyzer: analyzer).sentences.map(\.text)
+            },
+            onCluster: { cluster, prediction, references in
+                guard dump != nil else { return }
+                let line = JSONOutput.object([
+                    ("id", JSONOutput(cluster.id)), ("prediction", .string(prediction)),
+                    ("references", .array(references.map { .string($0) }))
+                ])
+                dumpText += line.serialized() + "\n"
+            })
         if let dump { try Console.write(dumpText, to: dump) }
         let measure = recall ? "recall" : "F1"
         var out = "clusters: \(report.clusters)   budget: \(words) words, cut at \(truncate ?? words)   \(measure) x100, Porter-stemmed\n"
         out += RougeType.allCases.map { $0.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined() + "\n"
-        out += RougeType.allCases.map { type -> String in
-            let s = report.mean[type] ?? RougeScore.zero
-            return String(format: "%-11.2f", 100 * (recall ? s.recall : s.f1))
-        }.joined() + "\n"
-        out += String(format: "summarize: %.3f s CPU (%.2f ms per cluster); with scoring: %.2f s wall\n",
-                      report.summarizeCPUSeconds, 1000 * report.summarizeCPUSeconds / Double(report.clusters), report.wallSeconds)
+        out +=
+            RougeType.allCases.map { type -> String in
+                let s = report.mean[type] ?? RougeScore.zero
+                return String(format: "%-11.2f", 100 * (recall ? s.recall : s.f1))
+            }.joined() + "\n"
+        out += String(
+            format: "summarize: %.3f s CPU (%.2f ms per cluster); with scoring: %.2f s wall\n",
+            report.summarizeCPUSeconds, 1000 * report.summarizeCPUSeconds / Double(report.clusters), report.wallSeconds)
         Console.out(out)
     }
 }
@@ -104,11 +111,11 @@ struct EvalExtract: ParsableCommand {
         commandName: "extract",
         abstract: "Score main-content extraction on a benchmark set (shingle P/R/F1, ROUGE-LSum, or snippets).",
         discussion: """
-        DIR is one of the sets in ../shared/data/extraction/ (CleanEval layout, L3S-GN1, or \
-        trafilatura's evaldata.subset.json). Without --predictions, Precis extracts every page and \
-        reports pages per second of CPU; with --predictions FILE.jsonl ({"page", "text"} per line), \
-        another extractor's output is scored by the same code.
-        """
+            DIR is one of the sets in ../shared/data/extraction/ (CleanEval layout, L3S-GN1, or \
+            trafilatura's evaldata.subset.json). Without --predictions, Precis extracts every page and \
+            reports pages per second of CPU; with --predictions FILE.jsonl ({"page", "text"} per line), \
+            another extractor's output is scored by the same code.
+            """
     )
 
     @Option(help: ArgumentHelp("The extraction set's directory.", valueName: "dir"))
@@ -120,7 +127,10 @@ struct EvalExtract: ParsableCommand {
     @Option(help: ArgumentHelp("Write Precis's output per page ({\"page\", \"file\", \"text\"}) to this file.", valueName: "file.jsonl"))
     var dump: String?
 
-    @Option(name: .customLong("repeat"), help: ArgumentHelp("Extract the set this many times and report the fastest run's CPU time (the least disturbed by other work on the machine).", valueName: "n"))
+    @Option(
+        name: .customLong("repeat"),
+        help: ArgumentHelp(
+            "Extract the set this many times and report the fastest run's CPU time (the least disturbed by other work on the machine).", valueName: "n"))
     var repeatCount = 1
 
     @Option(help: ArgumentHelp("Write each page's scores ({\"page\", \"precision\", \"recall\"}) to this file.", valueName: "file.jsonl"))
@@ -168,12 +178,12 @@ struct EvalStories: ParsableCommand {
         commandName: "stories",
         abstract: "Shuffle the documents of a labelled set, group them into stories, and score the stories.",
         discussion: """
-        The data is JSON Lines, either clusters ({"id", "documents": [...]}, e.g. a Multi-News file: each \
-        cluster is one gold story) or one document per line with its story ({"text", "story_id"}, e.g. \
-        ECB+). Documents are shuffled with --seed, extracted, and clustered in that order. Scores are \
-        B-cubed and pairwise precision, recall and F1, over all documents (each non-article a story of its \
-        own) and over the articles only.
-        """
+            The data is JSON Lines, either clusters ({"id", "documents": [...]}, e.g. a Multi-News file: each \
+            cluster is one gold story) or one document per line with its story ({"text", "story_id"}, e.g. \
+            ECB+). Documents are shuffled with --seed, extracted, and clustered in that order. Scores are \
+            B-cubed and pairwise precision, recall and F1, over all documents (each non-article a story of its \
+            own) and over the articles only.
+            """
     )
 
     @Option(help: ArgumentHelp("Labelled JSON Lines file.", valueName: "file.jsonl"))
@@ -219,20 +229,22 @@ struct EvalStories: ParsableCommand {
         out += "non-articles: \(r.nonArticles)   near-copies: \(r.duplicates)   seed: \(seed)\n"
         func row(_ name: String, _ b: ClusteringScore, _ p: ClusteringScore) -> String {
             name.padding(toLength: 15, withPad: " ", startingAt: 0)
-                + String(format: "B-cubed P %.3f R %.3f F1 %.3f   pairwise P %.3f R %.3f F1 %.3f\n",
-                         b.precision, b.recall, b.f1, p.precision, p.recall, p.f1)
+                + String(
+                    format: "B-cubed P %.3f R %.3f F1 %.3f   pairwise P %.3f R %.3f F1 %.3f\n",
+                    b.precision, b.recall, b.f1, p.precision, p.recall, p.f1)
         }
         if let dump {
             var text = ""
             for p in r.placements {
                 let a = p.assignment
-                text += JSONOutput.object([
-                    ("document", .int(p.document)), ("gold", .string(p.gold)),
-                    ("story", a.story.map { .int($0) } ?? .null),
-                    ("duplicate_of", a.duplicateOf.map { .int(r.placements[$0].document) } ?? .null),
-                    ("skipped", a.skipReason.map { .string($0) } ?? .null),
-                    ("origin", .string(set.documents[p.document].raw.origin)),
-                ]).serialized() + "\n"
+                text +=
+                    JSONOutput.object([
+                        ("document", .int(p.document)), ("gold", .string(p.gold)),
+                        ("story", a.story.map { .int($0) } ?? .null),
+                        ("duplicate_of", a.duplicateOf.map { .int(r.placements[$0].document) } ?? .null),
+                        ("skipped", a.skipReason.map { .string($0) } ?? .null),
+                        ("origin", .string(set.documents[p.document].raw.origin))
+                    ]).serialized() + "\n"
             }
             try Console.write(text, to: dump)
         }
@@ -248,18 +260,21 @@ struct EvalTimes: ParsableCommand {
         commandName: "times",
         abstract: "Score time expressions against TimeML (TimeBank, AQUAINT, MEANTIME): spans, types and values.",
         discussion: """
-        DATA is a file or a directory searched recursively for .tml files (TimeML with inline tags, as \
-        TimeBank and AQUAINT) and .xml files (CAT stand-off with tokens, as MEANTIME; the text is rebuilt \
-        from the tokens and the creation-time mention left out of it). Each document is tagged with \
-        its creation time as the anchor. Prints strict and relaxed span P/R/F1 and, over relaxed \
-        matches, type and value F1 (as TempEval-3 reports them), x100.
-        """
+            DATA is a file or a directory searched recursively for .tml files (TimeML with inline tags, as \
+            TimeBank and AQUAINT) and .xml files (CAT stand-off with tokens, as MEANTIME; the text is rebuilt \
+            from the tokens and the creation-time mention left out of it). Each document is tagged with \
+            its creation time as the anchor. Prints strict and relaxed span P/R/F1 and, over relaxed \
+            matches, type and value F1 (as TempEval-3 reports them), x100.
+            """
     )
 
     @Option(help: ArgumentHelp("A TimeML or MEANTIME file, or a directory of them.", valueName: "path"))
     var data: String
 
-    @Option(help: ArgumentHelp("Write every missed or spurious expression, and every found one whose value or span differs from the gold one, to this JSON Lines file.", valueName: "file.jsonl"))
+    @Option(
+        help: ArgumentHelp(
+            "Write every missed or spurious expression, and every found one whose value or span differs from the gold one, to this JSON Lines file.",
+            valueName: "file.jsonl"))
     var dump: String?
 
     func run() throws {
@@ -267,11 +282,12 @@ struct EvalTimes: ParsableCommand {
         var misses = ""
         let r = TimeEvaluation.run(documents) { doc, gold, found in
             guard dump != nil else { return }
-            misses += JSONOutput.object([
-                ("document", .string(doc.name)),
-                ("gold", gold.map { .object([("text", .string($0.text)), ("type", .string($0.type)), ("value", .string($0.value))]) } ?? .null),
-                ("found", found.map { .object([("text", .string($0.text)), ("type", .string($0.type.rawValue)), ("value", .optional($0.value))]) } ?? .null),
-            ]).serialized() + "\n"
+            misses +=
+                JSONOutput.object([
+                    ("document", .string(doc.name)),
+                    ("gold", gold.map { .object([("text", .string($0.text)), ("type", .string($0.type)), ("value", .string($0.value))]) } ?? .null),
+                    ("found", found.map { .object([("text", .string($0.text)), ("type", .string($0.type.rawValue)), ("value", .optional($0.value))]) } ?? .null)
+                ]).serialized() + "\n"
         }
         if let dump {
             try Console.write(misses, to: dump)
@@ -301,11 +317,11 @@ struct EvalDating: ParsableCommand {
         commandName: "dating",
         abstract: "Date articles whose creation date is hidden, from their text and their corpus (MEANTIME, TimeML).",
         discussion: """
-        DATA is read as by 'eval times' (whole texts). Each article's creation date is hidden in turn \
-        and inferred from its text and the other articles of its folder (their dates known). Prints the \
-        share of articles whose inferred range holds the true date, how many got no range, the median \
-        width of the closed ranges, and the median distance of the day each is ordered by.
-        """
+            DATA is read as by 'eval times' (whole texts). Each article's creation date is hidden in turn \
+            and inferred from its text and the other articles of its folder (their dates known). Prints the \
+            share of articles whose inferred range holds the true date, how many got no range, the median \
+            width of the closed ranges, and the median distance of the day each is ordered by.
+            """
     )
 
     @Option(help: ArgumentHelp("A TimeML or MEANTIME file, or a directory of them.", valueName: "path"))
@@ -319,9 +335,12 @@ struct EvalDating: ParsableCommand {
         var lines = ""
         let r = DatingEvaluation.run(documents) { doc, inferred in
             guard dump != nil else { return }
-            lines += JSONOutput.object([("document", .string(doc.name)), ("corpus", .string(doc.corpus)),
-                                        ("date", .optional(doc.creationDate?.description)),
-                                        ("inferred", inferred?.json ?? .null)]).serialized() + "\n"
+            lines +=
+                JSONOutput.object([
+                    ("document", .string(doc.name)), ("corpus", .string(doc.corpus)),
+                    ("date", .optional(doc.creationDate?.description)),
+                    ("inferred", inferred?.json ?? .null)
+                ]).serialized() + "\n"
         }
         if let dump {
             try Console.write(lines, to: dump)
@@ -340,9 +359,9 @@ struct EvalQuotes: ParsableCommand {
         commandName: "quotes",
         abstract: "Score attributions (speaker, cue, content spans) against PolNeAR.",
         discussion: """
-        DATA is a PolNeAR split directory (text/ and attributions/, e.g. ../shared/data/quotes/polnear/data/dev). \
-        Prints exact-match and overlap P/R/F1 x100 for the Source (speaker mention), Cue and Content spans.
-        """
+            DATA is a PolNeAR split directory (text/ and attributions/, e.g. ../shared/data/quotes/polnear/data/dev). \
+            Prints exact-match and overlap P/R/F1 x100 for the Source (speaker mention), Cue and Content spans.
+            """
     )
 
     @Option(help: ArgumentHelp("A PolNeAR split directory.", valueName: "dir"))
@@ -351,13 +370,19 @@ struct EvalQuotes: ParsableCommand {
     @Option(help: ArgumentHelp("Train the attribution tagger on this PolNeAR split first and score with it.", valueName: "dir"))
     var train: String?
 
-    @Option(help: ArgumentHelp("Write the trained tagger here (the shipped one is Sources/PrecisFacts/Resources/en/attribution.model.1 to .8, written with --parts 8).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the trained tagger here (the shipped one is Sources/PrecisFacts/Resources/en/attribution.model.1 to .8, written with --parts 8).",
+            valueName: "file"))
     var saveModel: String?
 
     @Option(help: ArgumentHelp("Write what was found in each document as JSON lines.", valueName: "file"))
     var dump: String?
 
-    @Option(name: .customLong("model"), help: ArgumentHelp("Score with the attribution tagger in this file (or in its parts file.1, file.2, ...) instead of the shipped one.", valueName: "file"))
+    @Option(
+        name: .customLong("model"),
+        help: ArgumentHelp(
+            "Score with the attribution tagger in this file (or in its parts file.1, file.2, ...) instead of the shipped one.", valueName: "file"))
     var modelFile: String?
 
     @Option(help: ArgumentHelp("What counts: every attribution as PolNeAR annotates it, or reported speech as digests show it."))
@@ -375,7 +400,9 @@ struct EvalQuotes: ParsableCommand {
     @Option(help: "Feature hash buckets (the shipped tagger has 65536).")
     var buckets = 1 << 16
 
-    @Option(help: ArgumentHelp("With --train: word classes (written by `precis eval clusters --save`) for the tagger's features; the model keeps them.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "With --train: word classes (written by `precis eval clusters --save`) for the tagger's features; the model keeps them.", valueName: "file"))
     var clusters: String?
 
     func validate() throws {
@@ -416,7 +443,8 @@ struct EvalQuotes: ParsableCommand {
             if let clusters {
                 var consumed = 0
                 guard let bytes = FileManager.default.contents(atPath: clusters),
-                      let c = WordClusters(serialized: [UInt8](bytes)[...], consumed: &consumed), consumed == bytes.count else {
+                    let c = WordClusters(serialized: [UInt8](bytes)[...], consumed: &consumed), consumed == bytes.count
+                else {
                     throw Console.fail("\(clusters) is not a word-class file written by `precis eval clusters --save`")
                 }
                 classes = c
@@ -425,7 +453,9 @@ struct EvalQuotes: ParsableCommand {
             Console.warn(String(format: "trained on %@ in %.1f s", train, Date().timeIntervalSince(started)))
             if let saveModel {
                 // One file, or `parts` files FILE.1 ... FILE.N (how the shipped tagger is kept).
-                let pieces = parts == 1 ? [(saveModel, model.serialized())]
+                let pieces =
+                    parts == 1
+                    ? [(saveModel, model.serialized())]
                     : model.serialized(parts: parts).enumerated().map { ("\(saveModel).\($0.offset + 1)", $0.element) }
                 for (path, bytes) in pieces {
                     guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
@@ -443,8 +473,10 @@ struct EvalQuotes: ParsableCommand {
             var lines = ""
             for (doc, quotes) in zip(documents, r.found) {
                 let found = quotes.map { q in
-                    JSONOutput.object([("speaker", .string(q.speaker)), ("source", span(q.source.start, q.source.end)),
-                                       ("cue", span(q.cue.start, q.cue.end)), ("content", span(q.start, q.end))])
+                    JSONOutput.object([
+                        ("speaker", .string(q.speaker)), ("source", span(q.source.start, q.source.end)),
+                        ("cue", span(q.cue.start, q.cue.end)), ("content", span(q.start, q.end))
+                    ])
                 }
                 lines += JSONOutput.object([("document", .string(doc.name)), ("quotes", .array(found))]).serialized() + "\n"
             }
@@ -453,9 +485,11 @@ struct EvalQuotes: ParsableCommand {
         var out = "documents: \(r.documents)\n"
         for (name, role) in [("source", r.source), ("cue", r.cue), ("content", r.content)] {
             let e = role.exactScore, o = role.overlapScore
-            out += name.padding(toLength: 9, withPad: " ", startingAt: 0)
-                + String(format: "exact P %5.1f R %5.1f F1 %5.1f   overlap P %5.1f R %5.1f F1 %5.1f   (gold %d, found %d)\n",
-                         100 * e.p, 100 * e.r, 100 * e.f, 100 * o.p, 100 * o.r, 100 * o.f, role.gold, role.predicted)
+            out +=
+                name.padding(toLength: 9, withPad: " ", startingAt: 0)
+                + String(
+                    format: "exact P %5.1f R %5.1f F1 %5.1f   overlap P %5.1f R %5.1f F1 %5.1f   (gold %d, found %d)\n",
+                    100 * e.p, 100 * e.r, 100 * e.f, 100 * o.p, 100 * o.r, 100 * o.f, role.gold, role.predicted)
         }
         out += String(format: "finding: %.3f s CPU\n", r.seconds)
         Console.out(out)
@@ -467,10 +501,10 @@ struct EvalClusters: ParsableCommand {
         commandName: "clusters",
         abstract: "Learn word classes from unlabelled text for the attribution tagger.",
         discussion: """
-        ARTICLES are read as by `precis summarize` (text, JSON and JSON Lines; HTML pages are skipped). \
-        Words seen at least --min-count times are grouped by the words around them; --save writes the \
-        classes for `precis eval quotes --train ... --clusters FILE`.
-        """
+            ARTICLES are read as by `precis summarize` (text, JSON and JSON Lines; HTML pages are skipped). \
+            Words seen at least --min-count times are grouped by the words around them; --save writes the \
+            classes for `precis eval quotes --train ... --clusters FILE`.
+            """
     )
 
     @Argument(help: ArgumentHelp("Files or directories of unlabelled text.", valueName: "articles"))
@@ -510,8 +544,10 @@ struct EvalClusters: ParsableCommand {
         guard !texts.isEmpty else { throw Console.fail("no text to learn from") }
         let started = Date()
         let clusters = WordClusters.learn(texts: texts, levels: counts, minCount: minCount, contexts: contexts)
-        Console.warn(String(format: "%d words in classes of %@ from %d texts in %.1f s", clusters.count, levels, texts.count,
-                            Date().timeIntervalSince(started)))
+        Console.warn(
+            String(
+                format: "%d words in classes of %@ from %d texts in %.1f s", clusters.count, levels, texts.count,
+                Date().timeIntervalSince(started)))
         if let show {
             var vocabulary = Set<String>()
             for t in texts { vocabulary.formUnion(WordClusters.words(in: t)) }

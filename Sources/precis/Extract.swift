@@ -9,10 +9,10 @@ struct Extract: ParsableCommand {
         commandName: "extract",
         abstract: "Clean articles: main text and metadata, one JSON object per line.",
         discussion: """
-        Each article gives {"file", "url", "title", "date", "authors", "site", "language", "text"}; \
-        unknown values are null. `text` is the clean text every other command indexes into (Unicode \
-        scalar offsets). --removed adds what was left out, each block with its reason.
-        """
+            Each article gives {"file", "url", "title", "date", "authors", "site", "language", "text"}; \
+            unknown values are null. `text` is the clean text every other command indexes into (Unicode \
+            scalar offsets). --removed adds what was left out, each block with its reason.
+            """
     )
 
     enum Format: String, ExpressibleByArgument { case json, text }
@@ -53,12 +53,17 @@ struct Extract: ParsableCommand {
                     ("file", .string(article.origin)), ("url", .optional(article.url)), ("title", .optional(article.title)),
                     ("date", .optional(article.date)), ("authors", .array(article.authors.map { .string($0) })),
                     ("site", .optional(article.site)), ("language", .optional(article.language)),
-                    ("keywords", .array(article.keywords.map { .string($0) })), ("text", .string(article.text)),
+                    ("keywords", .array(article.keywords.map { .string($0) })), ("text", .string(article.text))
                 ]
                 if removed {
-                    pairs.append(("removed", .array(article.removed.map {
-                        .object([("reason", .string($0.reason.rawValue)), ("text", .string($0.text))])
-                    })))
+                    pairs.append(
+                        (
+                            "removed",
+                            .array(
+                                article.removed.map {
+                                    .object([("reason", .string($0.reason.rawValue)), ("text", .string($0.text))])
+                                })
+                        ))
                 }
                 output.write(JSONOutput.object(pairs).serialized() + "\n")
             }

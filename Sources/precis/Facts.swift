@@ -1,27 +1,27 @@
 import ArgumentParser
 import Foundation
-import PrecisText
 import Precis
 import PrecisFacts
 import PrecisJSON
+import PrecisText
 
 struct Facts: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facts",
         abstract: "The facts of articles about one story: times, timeline, who said what, numbers, disagreements.",
         discussion: """
-        Each time expression is resolved against its article's publication date (from the page, the \
-        text's header, or --date for inputs that carry none): "Tuesday" becomes 2014-11-18. Without a \
-        date, relative expressions get "value": null (or X for the unknown year) rather than a guess. \
-        JSON: {"documents": [{"file", "title", "date", "date_inferred", "url", "site", "text"}], "times": [{"text", "type", "value", \
-        "document", "start", "end"}], "timeline": [{"date", "text", "sources": [{"document", "start", \
-        "end"}]}], "quotes": [{"speaker", "text", "document", "start", "end", "direct"}], "numbers": \
-        [{"value", "qualifier", "low", "counts", "text", "document", "start", "end"}], "disagreements": \
-        [{"about", "values": [{"value", "qualifier", "text", "document", "start", "end", "date"}]}], \
-        "entities": [{"name", "kind", "mentions", "documents", "first"}]}, \
-        with document indices and Unicode scalar offsets into each document's clean `text`, as in \
-        `precis summarize`.
-        """
+            Each time expression is resolved against its article's publication date (from the page, the \
+            text's header, or --date for inputs that carry none): "Tuesday" becomes 2014-11-18. Without a \
+            date, relative expressions get "value": null (or X for the unknown year) rather than a guess. \
+            JSON: {"documents": [{"file", "title", "date", "date_inferred", "url", "site", "text"}], "times": [{"text", "type", "value", \
+            "document", "start", "end"}], "timeline": [{"date", "text", "sources": [{"document", "start", \
+            "end"}]}], "quotes": [{"speaker", "text", "document", "start", "end", "direct"}], "numbers": \
+            [{"value", "qualifier", "low", "counts", "text", "document", "start", "end"}], "disagreements": \
+            [{"about", "values": [{"value", "qualifier", "text", "document", "start", "end", "date"}]}], \
+            "entities": [{"name", "kind", "mentions", "documents", "first"}]}, \
+            with document indices and Unicode scalar offsets into each document's clean `text`, as in \
+            `precis summarize`.
+            """
     )
 
     @OptionGroup var input: InputOptions
@@ -49,19 +49,26 @@ struct Facts: ParsableCommand {
         let facts = pipeline.facts(articles: articles)
         switch format {
         case .json:
-            let out = JSONOutput.object([
-                ("documents", .array(articles.indices.map { d in
-                    var document = Digest.Document(articles[d])
-                    document.dateInferred = d < facts.dating.count ? facts.dating[d] : nil
-                    return document.json
-                })),
-            ] + facts.jsonFields)
+            let out = JSONOutput.object(
+                [
+                    (
+                        "documents",
+                        .array(
+                            articles.indices.map { d in
+                                var document = Digest.Document(articles[d])
+                                document.dateInferred = d < facts.dating.count ? facts.dating[d] : nil
+                                return document.json
+                            })
+                    )
+                ] + facts.jsonFields)
             Console.out(out.serialized(pretty: true) + "\n")
         case .markdown:
             var out = "# Facts\n\n## Timeline\n\n"
             if facts.timeline.isEmpty { out += "(No dated event found.)\n" }
             for e in facts.timeline {
-                out += "- **\(e.date)** " + DigestRenderer.escapeMarkdownText(e.text) + " [" + e.sources.map { String($0.document + 1) }.joined(separator: ", ") + "]\n"
+                out +=
+                    "- **\(e.date)** " + DigestRenderer.escapeMarkdownText(e.text) + " [" + e.sources.map { String($0.document + 1) }.joined(separator: ", ")
+                    + "]\n"
             }
             out += "\n## Who said what\n\n"
             for (d, quotes) in facts.quotes.enumerated() {
@@ -76,13 +83,16 @@ struct Facts: ParsableCommand {
             out += "\n## Where sources disagree\n\n"
             if facts.disagreements.isEmpty { out += "(No figure differs between sources.)\n" }
             for g in facts.disagreements {
-                out += "- **\(DigestRenderer.escapeMarkdownText(g.about))**: " + g.values.map {
-                    "\(DigestRenderer.escapeMarkdownText($0.text)) [\($0.document + 1)\($0.date.map { ", " + $0 } ?? "")]"
-                }.joined(separator: "; ") + "\n"
+                out +=
+                    "- **\(DigestRenderer.escapeMarkdownText(g.about))**: "
+                    + g.values.map {
+                        "\(DigestRenderer.escapeMarkdownText($0.text)) [\($0.document + 1)\($0.date.map { ", " + $0 } ?? "")]"
+                    }.joined(separator: "; ") + "\n"
             }
             out += "\n## Who and what\n\n"
             for e in facts.entities {
-                out += "- \(DigestRenderer.escapeMarkdownText(e.name)) (\(e.kind.rawValue)): \(e.mentions) mention\(e.mentions == 1 ? "" : "s") in \(e.documents) source\(e.documents == 1 ? "" : "s")\n"
+                out +=
+                    "- \(DigestRenderer.escapeMarkdownText(e.name)) (\(e.kind.rawValue)): \(e.mentions) mention\(e.mentions == 1 ? "" : "s") in \(e.documents) source\(e.documents == 1 ? "" : "s")\n"
             }
             out += "\n## Time expressions\n\n| source | text | type | value |\n|---|---|---|---|\n"
             for (d, times) in facts.times.enumerated() {

@@ -7,11 +7,11 @@ struct ParseFeed: ParsableCommand {
         commandName: "parse-feed",
         abstract: "Read RSS, Atom, CDF or JSON Feed files (one JSON line per file).",
         discussion: """
-        Each file is written as one line of JSON in the shape of Python feedparser's result \
-        ({"file", "version", "encoding", "bozo", "feed", "entries"}, dates *_parsed in ISO 8601 UTC), \
-        or as {"file", "error"} when it is no feed (empty, binary, an HTML page, too large). \
-        "bozo" is true when the document was ill-formed and recovered from; "warnings" says how.
-        """
+            Each file is written as one line of JSON in the shape of Python feedparser's result \
+            ({"file", "version", "encoding", "bozo", "feed", "entries"}, dates *_parsed in ISO 8601 UTC), \
+            or as {"file", "error"} when it is no feed (empty, binary, an HTML page, too large). \
+            "bozo" is true when the document was ill-formed and recovered from; "warnings" says how.
+            """
     )
 
     @Argument(help: ArgumentHelp("Feed files.", valueName: "file"))
@@ -38,8 +38,10 @@ struct ParseFeed: ParsableCommand {
         var output = Console.Output()
         for file in files {
             let bytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) }
-            output.write(parseFeedLine(file: file, bytes: bytes, url: url, contentType: contentType,
-                                      contentLanguage: contentLanguage, maxBytes: maxBytes) + "\n")
+            output.write(
+                parseFeedLine(
+                    file: file, bytes: bytes, url: url, contentType: contentType,
+                    contentLanguage: contentLanguage, maxBytes: maxBytes) + "\n")
         }
         output.flush()
     }

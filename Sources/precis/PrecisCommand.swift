@@ -9,7 +9,10 @@ struct PrecisCommand: AsyncParsableCommand {
         commandName: "precis",
         abstract: "Turn news articles into story digests whose every sentence cites its source.",
         version: "0.1.0",
-        subcommands: [Summarize.self, DigestCommand.self, Stories.self, Facts.self, Serve.self, Ingest.self, Extract.self, Segment.self, ParseFeed.self, Watch.self, Eval.self]
+        subcommands: [
+            Summarize.self, DigestCommand.self, Stories.self, Facts.self, Serve.self, Ingest.self, Extract.self, Segment.self, ParseFeed.self, Watch.self,
+            Eval.self
+        ]
     )
 }
 
@@ -57,9 +60,10 @@ extension QuoteFinder.Reading: ExpressibleByArgument {}
 
 /// Options shared by commands that read articles.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(
-        "Article files or directories (.txt, .html, .htm, .json, .jsonl). Use - for standard input.",
-        valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "Article files or directories (.txt, .html, .htm, .json, .jsonl). Use - for standard input.",
+            valueName: "file"))
     var inputs: [String] = []
 
     @Option(name: .customLong("max-bytes"), help: "Largest article file or JSON Lines record to read, in bytes.")

@@ -1,18 +1,18 @@
 import ArgumentParser
 import Foundation
 import Precis
-import PrecisText
 import PrecisJSON
+import PrecisText
 
 struct Segment: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "segment",
         abstract: "Split articles into sentences (one JSON line per document).",
         discussion: """
-        Each document's text is normalised (NFC, white space) but not cleaned of boilerplate, and \
-        written as {"file", "text", "sentences": [[start, end], ...]} with offsets in Unicode scalars. \
-        Use it to inspect segmentation or compare it with other segmenters.
-        """
+            Each document's text is normalised (NFC, white space) but not cleaned of boilerplate, and \
+            written as {"file", "text", "sentences": [[start, end], ...]} with offsets in Unicode scalars. \
+            Use it to inspect segmentation or compare it with other segmenters.
+            """
     )
 
     @OptionGroup var input: InputOptions

@@ -1,24 +1,24 @@
 import ArgumentParser
 import Foundation
 import Precis
+import PrecisJSON
 import PrecisServer
 import PrecisStore
-import PrecisJSON
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the HTTP API and the reading pages: take articles all day, serve stories and their digests.",
         discussion: """
-        Stores articles in a SQLite file (--db, default $PRECIS_DB or ./precis.sqlite; WAL journal) or \
-        a PostgreSQL database (--db postgres://user:password@host:port/database) that several \
-        `precis serve` processes can share. \
-        Endpoints: POST /api/articles, GET /api/stories, GET /api/stories/{id}, GET /api/search?q=, \
-        GET /health, GET /metrics, and pages for readers at /, /stories/{id} and /articles/{id} (see \
-        the README). Writes need --token when one is set, and the \
-        server refuses to listen beyond loopback without one. Article addresses are recorded, never \
-        fetched.
-        """
+            Stores articles in a SQLite file (--db, default $PRECIS_DB or ./precis.sqlite; WAL journal) or \
+            a PostgreSQL database (--db postgres://user:password@host:port/database) that several \
+            `precis serve` processes can share. \
+            Endpoints: POST /api/articles, GET /api/stories, GET /api/stories/{id}, GET /api/search?q=, \
+            GET /health, GET /metrics, and pages for readers at /, /stories/{id} and /articles/{id} (see \
+            the README). Writes need --token when one is set, and the \
+            server refuses to listen beyond loopback without one. Article addresses are recorded, never \
+            fetched.
+            """
     )
 
     @Option(help: ArgumentHelp("SQLite database file, or postgres://user:password@host:port/database.", valueName: "path|url"))
@@ -99,8 +99,11 @@ struct Ingest: AsyncParsableCommand {
             switch await service.ingest(document) {
             case .stored(let r):
                 stored += 1
-                output.write(JSONOutput.object([("file", .string(document.origin)), ("id", .int(Int(r.id))), ("created", .bool(r.created)),
-                                                ("story", r.story.map { .int(Int($0)) } ?? .null)]).serialized() + "\n")
+                output.write(
+                    JSONOutput.object([
+                        ("file", .string(document.origin)), ("id", .int(Int(r.id))), ("created", .bool(r.created)),
+                        ("story", r.story.map { .int(Int($0)) } ?? .null)
+                    ]).serialized() + "\n")
             case .rejected(let reason):
                 intake.skipped.append(SkippedInput(origin: document.origin, reason: reason))
             }

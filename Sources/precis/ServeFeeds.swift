@@ -18,7 +18,8 @@ extension Serve {
         for p in problems { Console.warn(p) }
         let location = store.location, host = settings.host
         let app = PrecisHTTP.application(service: service, settings: settings, watcher: watcher) { port in
-            Console.warn("listening on http://\(host):\(port) (database \(location)); watching \(given.count) feed\(given.count == 1 ? "" : "s") from \(source)")
+            Console.warn(
+                "listening on http://\(host):\(port) (database \(location)); watching \(given.count) feed\(given.count == 1 ? "" : "s") from \(source)")
         }
         let polling = Task {
             do {

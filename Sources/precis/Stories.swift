@@ -1,26 +1,26 @@
 import ArgumentParser
 import Foundation
 import Precis
-import PrecisStories
 import PrecisJSON
+import PrecisStories
 
 struct Stories: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stories",
         abstract: "Group a day's intake of articles into stories, folding near-copies.",
         discussion: """
-        Each line of the input is one article: {"id", "text"} or {"id", "html"}, with optional "date" \
-        (ISO 8601) and "url". Each gets one JSON line back, in input order: {"id", "story", \
-        "duplicate_of"}. "story" numbers the stories from 0 in order of their first article; \
-        "duplicate_of" is the id of the earlier article this one is a near-copy of (a wire copy, a \
-        re-post), else null. Inputs that hold no article (login walls, archive notices, stubs of fewer \
-        than 15 words, invalid lines) get "story": null and a "reason".
+            Each line of the input is one article: {"id", "text"} or {"id", "html"}, with optional "date" \
+            (ISO 8601) and "url". Each gets one JSON line back, in input order: {"id", "story", \
+            "duplicate_of"}. "story" numbers the stories from 0 in order of their first article; \
+            "duplicate_of" is the id of the earlier article this one is a near-copy of (a wire copy, a \
+            re-post), else null. Inputs that hold no article (login walls, archive notices, stubs of fewer \
+            than 15 words, invalid lines) get "story": null and a "reason".
 
-        By default the whole file is clustered at once (average-link over the articles' similarity; \
-        the stories do not depend on the order of the lines). With --stream, articles are placed one at \
-        a time as they arrive, each joining the closest story or starting one, with memory bounded by \
-        the stories rather than the articles; the result then depends on the order.
-        """
+            By default the whole file is clustered at once (average-link over the articles' similarity; \
+            the stories do not depend on the order of the lines). With --stream, articles are placed one at \
+            a time as they arrive, each joining the closest story or starting one, with memory bounded by \
+            the stories rather than the articles; the result then depends on the order.
+            """
     )
 
     @Option(help: ArgumentHelp("JSON Lines file of articles.", valueName: "file.jsonl"))
@@ -84,7 +84,7 @@ struct Stories: ParsableCommand {
             var pairs: [(String, JSONOutput)] = [
                 ("id", JSONOutput(ids[k])),
                 ("story", a.story.map { .int($0) } ?? .null),
-                ("duplicate_of", a.duplicateOf.map { JSONOutput(ids[$0]) } ?? .null),
+                ("duplicate_of", a.duplicateOf.map { JSONOutput(ids[$0]) } ?? .null)
             ]
             if a.story == nil { pairs.append(("reason", .string(failures[k] ?? a.skipReason ?? "not an article"))) }
             output.write(JSONOutput.object(pairs).serialized() + "\n")
@@ -132,13 +132,13 @@ struct DigestCommand: ParsableCommand {
         commandName: "digest",
         abstract: "Find the stories in a pile of articles and write a digest of each, biggest and newest first.",
         discussion: """
-        Reads articles as `precis summarize` does (files, directories, JSON, JSON Lines of articles or \
-        clusters, standard input), cleans them, folds near-copies, groups the articles into stories \
-        (see `precis stories`), and writes each story's summary with its sources. Inputs that hold no \
-        article are reported on standard error. In JSON, {"stories": [{"story", "headline", \
-        "articles", "summary", "sentences", "documents", "copies"}]}, with sentence offsets as in \
-        `precis summarize`.
-        """
+            Reads articles as `precis summarize` does (files, directories, JSON, JSON Lines of articles or \
+            clusters, standard input), cleans them, folds near-copies, groups the articles into stories \
+            (see `precis stories`), and writes each story's summary with its sources. Inputs that hold no \
+            article are reported on standard error. In JSON, {"stories": [{"story", "headline", \
+            "articles", "summary", "sentences", "documents", "copies"}]}, with sentence offsets as in \
+            `precis summarize`.
+            """
     )
 
     @OptionGroup var input: InputOptions

@@ -1,21 +1,21 @@
 import ArgumentParser
 import Foundation
 import Precis
-import PrecisText
 import PrecisJSON
+import PrecisText
 
 struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summarize",
         abstract: "Summarise articles about one story; every sentence cites its source.",
         discussion: """
-        Sentences are taken from the sources as they stand (extractive) and marked with the number of \
-        their source, e.g. [2], in the text and markdown forms. In JSON, each sentence gives its \
-        0-based `document` index and `start`/`end` offsets into that document's clean `text`, counted \
-        in Unicode scalars (code points). With --batch, each line of a JSON Lines file holding \
-        {"id": ..., "documents": [string, ...]} gets one JSON line {"id", "summary", "sentences"} back, \
-        in input order.
-        """
+            Sentences are taken from the sources as they stand (extractive) and marked with the number of \
+            their source, e.g. [2], in the text and markdown forms. In JSON, each sentence gives its \
+            0-based `document` index and `start`/`end` offsets into that document's clean `text`, counted \
+            in Unicode scalars (code points). With --batch, each line of a JSON Lines file holding \
+            {"id": ..., "documents": [string, ...]} gets one JSON line {"id", "summary", "sentences"} back, \
+            in input order.
+            """
     )
 
     @OptionGroup var input: InputOptions
@@ -32,7 +32,9 @@ struct Summarize: ParsableCommand {
     @Option(help: ArgumentHelp("Summarise each cluster of this JSON Lines file; writes JSON Lines.", valueName: "file.jsonl"))
     var batch: String?
 
-    @Option(help: ArgumentHelp("With --batch, clusters summarised at once (default: one per processor core). Output order and content do not depend on it.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "With --batch, clusters summarised at once (default: one per processor core). Output order and content do not depend on it.", valueName: "n"))
     var jobs: Int?
 
     func validate() throws {
@@ -83,7 +85,7 @@ struct Summarize: ParsableCommand {
         var pairs: [(String, JSONOutput)] = [
             ("id", JSONOutput(id)),
             ("summary", .string(sentences.map(\.shown).joined(separator: " "))),
-            ("sentences", .array(sentences.map(\.json))),
+            ("sentences", .array(sentences.map(\.json)))
         ]
         if let error { pairs.append(("error", .string(error))) }
         return JSONOutput.object(pairs).serialized()
@@ -100,19 +102,24 @@ struct Summarize: ParsableCommand {
         var output = Console.Output()
         // Each cluster gives its output line and the warnings to print before it, in input order.
         var batch = ParallelBatch<Result<Cluster, SkippedInput>, TextAnalyzer, (line: String, warnings: [String])>(
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, makeState: { TextAnalyzer() }
-        ) { result, analyzer in
-            switch result {
-            case .success(let cluster):
-                let (sentences, skipped) = pipeline.summarize(cluster: cluster, budget: budget, analyzer: analyzer)
-                return (Self.batchLine(id: cluster.id, sentences: sentences,
-                                       error: sentences.isEmpty ? "no document of this cluster held article text" : nil),
-                        quiet ? [] : skipped.map(\.warning))
-            case .failure(let skipped):
-                return (Self.batchLine(id: .null, sentences: [], error: "\(skipped.origin) \(skipped.reason)"),
-                        quiet ? [] : [skipped.warning])
-            }
-        }
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, makeState: { TextAnalyzer() },
+            work: { result, analyzer in
+                switch result {
+                case .success(let cluster):
+                    let (sentences, skipped) = pipeline.summarize(cluster: cluster, budget: budget, analyzer: analyzer)
+                    return (
+                        Self.batchLine(
+                            id: cluster.id, sentences: sentences,
+                            error: sentences.isEmpty ? "no document of this cluster held article text" : nil),
+                        quiet ? [] : skipped.map(\.warning)
+                    )
+                case .failure(let skipped):
+                    return (
+                        Self.batchLine(id: .null, sentences: [], error: "\(skipped.origin) \(skipped.reason)"),
+                        quiet ? [] : [skipped.warning]
+                    )
+                }
+            })
         func emit(_ done: (line: String, warnings: [String])) {
             if !done.warnings.isEmpty { output.flush() }
             for w in done.warnings { Console.warn(w) }

@@ -8,16 +8,16 @@ struct Watch: AsyncParsableCommand {
         commandName: "watch",
         abstract: "Watch RSS, Atom and JSON feeds: store each new item as an article, placed in its story.",
         discussion: """
-        SOURCES are feed URLs or OPML files (the subscription export of a feed reader; nested \
-        outlines are read). Each new item is stored as POST /api/articles stores it, in the same \
-        database; an item that carries only a teaser has its page fetched (if robots.txt allows) and \
-        cleaned, the feed's title, date and URL winning over the page's. Feeds are fetched politely: \
-        conditional GET, gzip, at most 5 redirects, timeouts, a size cap, one request at a time per \
-        host. Addresses on loopback, private, link-local, multicast or reserved networks are refused, \
-        after DNS and on every redirect, unless --allow-private-networks. Feed state (validators, \
-        items seen, errors, next poll) is kept in the database, so a restart refetches nothing. \
-        With no SOURCES, the feeds already in the database are watched.
-        """
+            SOURCES are feed URLs or OPML files (the subscription export of a feed reader; nested \
+            outlines are read). Each new item is stored as POST /api/articles stores it, in the same \
+            database; an item that carries only a teaser has its page fetched (if robots.txt allows) and \
+            cleaned, the feed's title, date and URL winning over the page's. Feeds are fetched politely: \
+            conditional GET, gzip, at most 5 redirects, timeouts, a size cap, one request at a time per \
+            host. Addresses on loopback, private, link-local, multicast or reserved networks are refused, \
+            after DNS and on every redirect, unless --allow-private-networks. Feed state (validators, \
+            items seen, errors, next poll) is kept in the database, so a restart refetches nothing. \
+            With no SOURCES, the feeds already in the database are watched.
+            """
     )
 
     @Argument(help: ArgumentHelp("Feed URLs or OPML files.", valueName: "source"))
@@ -81,7 +81,9 @@ struct Watch: AsyncParsableCommand {
         let (given, problems) = await watcher.subscribe(sources: sources)
         for p in problems { Console.warn(p) }
         let feeds = sources.isEmpty ? try await store.feeds() : given
-        guard !feeds.isEmpty else { throw Console.fail(sources.isEmpty ? "no feeds to watch: give feed URLs or an OPML file" : "none of the sources gave a feed to watch") }
+        guard !feeds.isEmpty else {
+            throw Console.fail(sources.isEmpty ? "no feeds to watch: give feed URLs or an OPML file" : "none of the sources gave a feed to watch")
+        }
         if once {
             let summary = try await watcher.pollOnce(feeds)
             for poll in summary.polls {

@@ -84,7 +84,8 @@ struct BrowserTests {
         defer { server.stop() }
         let body = try JSONSerialization.data(withJSONObject: [
             "title": "<script>document.title='pwned'</script>Harbour <b>wall</b>",
-            "text": "Calder council votes on the wall. <script>document.body.innerHTML='pwned'</script> The Calder town council voted on Monday to rebuild the crumbling harbour wall before winter, approving 4.2 million crowns.",
+            "text":
+                "Calder council votes on the wall. <script>document.body.innerHTML='pwned'</script> The Calder town council voted on Monday to rebuild the crumbling harbour wall before winter, approving 4.2 million crowns."
         ])
         let r = try await server.request("POST", "/api/articles", body: body)
         let item = try #require((r.json?["articles"] as? [[String: Any]])?.first)

@@ -46,9 +46,10 @@ enum Tool {
         process.waitUntilExit()
         try out.close()
         try err.close()
-        return Run(status: process.terminationStatus, reason: process.terminationReason,
-                   out: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                   err: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, reason: process.terminationReason,
+            out: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            err: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }
 
@@ -123,7 +124,9 @@ final class ScratchDir {
         for k in 0..<150 {
             if k % 37 == 5 { lines += "{\"id\": \(k), \"documents\": not json\n"; continue }
             let docs = (0..<(1 + k % 4)).map { d in
-                d == 2 ? "" : "Harbour town \(k) voted on Monday to rebuild wall number \(d), officials said. The work on wall \(k) will cost \(d + 2) million euros. The mayor of town \(k) said residents had waited \(k % 9 + 2) years."
+                d == 2
+                    ? ""
+                    : "Harbour town \(k) voted on Monday to rebuild wall number \(d), officials said. The work on wall \(k) will cost \(d + 2) million euros. The mayor of town \(k) said residents had waited \(k % 9 + 2) years."
             }
             lines += "{\"id\": \(k), \"documents\": [\(docs.map { "\"\($0)\"" }.joined(separator: ", "))]}\n"
         }
@@ -162,7 +165,9 @@ final class ScratchDir {
             </article></body></html>
             """
         let f = try dir.file("hostile.html", Data(page.utf8))
-        let json = try dir.file("hostile.json", Data(#"{"text": "Ferry crews in Brenna walked out on Tuesday over pay, stranding island residents.", "url": "javascript:alert(4)"}"#.utf8))
+        let json = try dir.file(
+            "hostile.json",
+            Data(#"{"text": "Ferry crews in Brenna walked out on Tuesday over pay, stranding island residents.", "url": "javascript:alert(4)"}"#.utf8))
         for command in ["digest", "summarize"] {
             let r = try Tool.run([command, f, json, "--format", "html"])
             #expect(r.status == 0, "\(r.err)")
@@ -183,11 +188,11 @@ final class ScratchDir {
     @Test func batchWritesOneLinePerClusterInOrder() throws {
         let dir = try ScratchDir()
         let jsonl = """
-        {"id": "first", "documents": ["The Calder council voted on Monday to rebuild the harbour wall before winter storms.", "Calder will rebuild its harbour wall, the council decided on Monday after a long debate."]}
-        {"id": 2, "documents": ["Ferries to the islands were cancelled on Tuesday as a storm hit the coast of Norland."]}
-        not json at all
-        {"id": "empty", "documents": [""]}
-        """
+            {"id": "first", "documents": ["The Calder council voted on Monday to rebuild the harbour wall before winter storms.", "Calder will rebuild its harbour wall, the council decided on Monday after a long debate."]}
+            {"id": 2, "documents": ["Ferries to the islands were cancelled on Tuesday as a storm hit the coast of Norland."]}
+            not json at all
+            {"id": "empty", "documents": [""]}
+            """
         let file = try dir.file("c.jsonl", Data(jsonl.utf8))
         let r = try Tool.run(["summarize", "--batch", file, "--words", "30", "--quiet"])
         #expect(r.status == 0, "\(r.err)")

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A `precis serve` process on a free loopback port, for tests that talk to it over HTTP.
@@ -56,8 +57,10 @@ final class ServerProcess: @unchecked Sendable {
         var json: [String: Any]? { try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] }
     }
 
-    func request(_ method: String, _ path: String, body: Data? = nil, type: String? = "application/json",
-                 headers: [String: String] = [:]) async throws -> Reply {
+    func request(
+        _ method: String, _ path: String, body: Data? = nil, type: String? = "application/json",
+        headers: [String: String] = [:]
+    ) async throws -> Reply {
         var r = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         r.httpMethod = method
         r.httpBody = body
@@ -80,7 +83,8 @@ struct TestFailure: Error, CustomStringConvertible {
 /// An invented article, different for each `k`.
 func article(_ k: Int) -> Data {
     let towns = ["Calder", "Vesterby", "Norhavn", "Ostmark", "Brenna"]
-    let text = "\(towns[k % towns.count]) council report number \(k). The council of \(towns[k % towns.count]) met on Monday to discuss item \(k) of its harbour plan, which covers \(k * 7 + 3) berths and a new ferry ramp for the islands."
+    let text =
+        "\(towns[k % towns.count]) council report number \(k). The council of \(towns[k % towns.count]) met on Monday to discuss item \(k) of its harbour plan, which covers \(k * 7 + 3) berths and a new ferry ramp for the islands."
     return try! JSONSerialization.data(withJSONObject: ["text": text, "url": "https://news.example/\(k)"])
 }
 
@@ -97,10 +101,17 @@ func article(_ k: Int) -> Data {
         let again = try await server.request("POST", "/api/articles", body: article(1))
         #expect(((again.json?["articles"] as? [[String: Any]])?.first?["id"]) as? Int == id)
         #expect(((again.json?["articles"] as? [[String: Any]])?.first?["created"]) as? Bool == false)
-        let batch = try JSONSerialization.data(withJSONObject: ["articles": [
-            try JSONSerialization.jsonObject(with: article(2)), try JSONSerialization.jsonObject(with: article(3))]])
+        let batch = try JSONSerialization.data(withJSONObject: [
+            "articles": [
+                try JSONSerialization.jsonObject(with: article(2)), try JSONSerialization.jsonObject(with: article(3))
+            ]
+        ])
         #expect(try await server.request("POST", "/api/articles", body: batch).status == 201)
-        let plain = try await server.request("POST", "/api/articles", body: Data("Ferry strike in Brenna. Ferry crews in Brenna walked out on Tuesday over pay, stranding hundreds of island residents for the day.".utf8), type: "text/plain")
+        let plain = try await server.request(
+            "POST", "/api/articles",
+            body: Data(
+                "Ferry strike in Brenna. Ferry crews in Brenna walked out on Tuesday over pay, stranding hundreds of island residents for the day.".utf8),
+            type: "text/plain")
         #expect(plain.status == 201)
         let stories = try await server.request("GET", "/api/stories?limit=10")
         let list = try #require(stories.json?["stories"] as? [[String: Any]])
@@ -135,8 +146,12 @@ func article(_ k: Int) -> Data {
         expectError(try await server.request("POST", "/api/articles", body: Data(repeating: 0x61, count: 20 * 1_048_576), type: "text/plain"), 413, "too_large")
         expectError(try await server.request("POST", "/api/articles", body: Data("{\"text\": 5}".utf8)), 400, "invalid_article")
         expectError(try await server.request("POST", "/api/articles", body: Data("{\"text\": \"a\", \"html\": \"b\"}".utf8)), 400, "invalid_article")
-        expectError(try await server.request("POST", "/api/articles", body: Data("{\"text\": \"Some words here.\", \"date\": \"2014-02-30\"}".utf8)), 400, "invalid_article")
-        expectError(try await server.request("POST", "/api/articles", body: Data("{\"text\": \"Some words.\", \"url\": \"file:///etc/passwd\"}".utf8)), 400, "invalid_article")
+        expectError(
+            try await server.request("POST", "/api/articles", body: Data("{\"text\": \"Some words here.\", \"date\": \"2014-02-30\"}".utf8)), 400,
+            "invalid_article")
+        expectError(
+            try await server.request("POST", "/api/articles", body: Data("{\"text\": \"Some words.\", \"url\": \"file:///etc/passwd\"}".utf8)), 400,
+            "invalid_article")
         expectError(try await server.request("POST", "/api/articles", body: Data("{\"text\": \"  \"}".utf8)), 422, "not_an_article")
         // A page with too little text is kept (nothing is dropped silently) but in no story, with the reason.
         let stub = try await server.request("POST", "/api/articles", body: Data("{\"text\": \"Notice. Please log in.\"}".utf8))
@@ -145,7 +160,10 @@ func article(_ k: Int) -> Data {
         #expect(item?["story"] is NSNull)
         #expect((item?["reason"] as? String)?.hasPrefix("not an article") == true)
         expectError(try await server.request("GET", "/api/stories?limit=0"), 400, "bad_parameter")
-        expectError(try await server.request("POST", "/api/articles", body: Data("{\"articles\": [{\"text\": \"Some words here for a test.\"}], \"dry_run\": true}".utf8)), 400, "invalid_batch")
+        expectError(
+            try await server.request(
+                "POST", "/api/articles", body: Data("{\"articles\": [{\"text\": \"Some words here for a test.\"}], \"dry_run\": true}".utf8)), 400,
+            "invalid_batch")
         expectError(try await server.request("GET", "/api/stories/abc"), 400, "bad_parameter")
         #expect(try await server.request("GET", "/health").status == 200)
     }
@@ -155,10 +173,14 @@ func article(_ k: Int) -> Data {
         let server = try ServerProcess(db: dir.url.appendingPathComponent("p.sqlite").path)
         defer { server.stop() }
         #expect(try await server.request("POST", "/api/articles", body: article(1)).status == 201)
-        let values = ["9223372036854775807", "-9223372036854775808", "9223372036854775808", "-1", "1e9", "abc", "",
-                      "%00", "0x10", "99999999999999999999999999", "1000000001", "1&offset=2"]
-        let routes = ["/?offset=", "/api/stories?offset=", "/api/stories?limit=", "/api/stories/", "/stories/",
-                      "/articles/", "/api/search?q=", "/?q="]
+        let values = [
+            "9223372036854775807", "-9223372036854775808", "9223372036854775808", "-1", "1e9", "abc", "",
+            "%00", "0x10", "99999999999999999999999999", "1000000001", "1&offset=2"
+        ]
+        let routes = [
+            "/?offset=", "/api/stories?offset=", "/api/stories?limit=", "/api/stories/", "/stories/",
+            "/articles/", "/api/search?q=", "/?q="
+        ]
         for route in routes {
             for value in values {
                 let reply = try await server.request("GET", route + value)
@@ -283,13 +305,16 @@ func topicArticle(_ k: Int) -> Data {
         "Calder harbour wall: the Calder town council voted to rebuild the crumbling harbour wall with \(k + 2) million crowns, Mayor Petra Lindqvist said of the harbour works.",
         "Norland chess: Mira Sandvik won round \(k) of the Norland chess championship in Vesterby, beating grandmaster Tomas Ekholm with a rook sacrifice in the chess hall.",
         "Brenna ferry strike: ferry crews in Brenna stayed out for day \(k) of the ferry strike over pay, stranding island residents as the ferry union met the operator.",
-        "Ostmark wind farm: engineers began turbine \(k) of the Ostmark offshore wind farm, the energy ministry said, as cables reached the Ostmark substation.",
+        "Ostmark wind farm: engineers began turbine \(k) of the Ostmark offshore wind farm, the energy ministry said, as cables reached the Ostmark substation."
     ]
     return try! JSONSerialization.data(withJSONObject: ["text": topics[k % 4] + " Report \(k).", "date": "2025-03-\(10 + k % 5)"])
 }
 
-@Suite(.serialized, .enabled(if: (ProcessInfo.processInfo.environment["PRECIS_TEST_POSTGRES"] ?? "") != "",
-                             "needs PRECIS_TEST_POSTGRES (make test starts PostgreSQL)"))
+@Suite(
+    .serialized,
+    .enabled(
+        if: (ProcessInfo.processInfo.environment["PRECIS_TEST_POSTGRES"] ?? "") != "",
+        "needs PRECIS_TEST_POSTGRES (make test starts PostgreSQL)"))
 struct PostgresServeTests {
     /// Its own database: the store tests reset theirs in parallel.
     let url = (ProcessInfo.processInfo.environment["PRECIS_TEST_POSTGRES"] ?? "") + "_serve"

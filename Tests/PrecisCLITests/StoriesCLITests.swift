@@ -3,10 +3,14 @@ import Testing
 
 /// `precis stories`, `precis digest` and `precis eval stories`, run as a user would.
 @Suite(.serialized) struct StoriesCLITests {
-    static let harbour = "Calder council votes to rebuild harbour wall\n\nThe Calder town council voted on Monday to rebuild the crumbling harbour wall before winter, approving 4.2 million crowns for the work after a four-hour debate. Mayor Petra Lindqvist said the wall, built in 1911, could not survive another season of gales."
-    static let harbourAgain = "Harbour wall rebuild approved in Calder\n\nCalder will rebuild its harbour wall this autumn after the town council approved 4.2 million crowns on Monday. Mayor Petra Lindqvist said the 1911 wall cracked in three places during last winter's gales."
-    static let chess = "Teenager wins Norland chess championship\n\nSixteen-year-old Mira Sandvik won the Norland chess championship in Vesterby on Sunday, beating grandmaster Tomas Ekholm in a final game that lasted more than six hours. Sandvik sacrificed a rook on move 31."
-    static let chessAgain = "Sandvik takes Norland chess title\n\nMira Sandvik became Norland's youngest chess champion on Sunday when she beat four-time winner Tomas Ekholm in Vesterby after six hours of play, with a rook sacrifice that stunned the hall."
+    static let harbour =
+        "Calder council votes to rebuild harbour wall\n\nThe Calder town council voted on Monday to rebuild the crumbling harbour wall before winter, approving 4.2 million crowns for the work after a four-hour debate. Mayor Petra Lindqvist said the wall, built in 1911, could not survive another season of gales."
+    static let harbourAgain =
+        "Harbour wall rebuild approved in Calder\n\nCalder will rebuild its harbour wall this autumn after the town council approved 4.2 million crowns on Monday. Mayor Petra Lindqvist said the 1911 wall cracked in three places during last winter's gales."
+    static let chess =
+        "Teenager wins Norland chess championship\n\nSixteen-year-old Mira Sandvik won the Norland chess championship in Vesterby on Sunday, beating grandmaster Tomas Ekholm in a final game that lasted more than six hours. Sandvik sacrificed a rook on move 31."
+    static let chessAgain =
+        "Sandvik takes Norland chess title\n\nMira Sandvik became Norland's youngest chess champion on Sunday when she beat four-time winner Tomas Ekholm in Vesterby after six hours of play, with a rook sacrifice that stunned the hall."
 
     func line(_ fields: [String: Any]) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]), as: UTF8.self)
@@ -22,7 +26,7 @@ import Testing
             try line(["id": "copy", "text": copy, "url": "https://wire.example/h"]),
             try line(["id": "stub", "text": "Notice\n\nPlease log in."]),
             try line(["id": "c2", "text": Self.chessAgain]),
-            try line(["id": "none"]),
+            try line(["id": "none"])
         ].joined(separator: "\n") + "\n"
     }
 
@@ -70,7 +74,11 @@ import Testing
         _ = try dir.file("b.txt", Data(Self.harbour.utf8))
         _ = try dir.file("c.txt", Data(Self.harbourAgain.utf8))
         _ = try dir.file("d.txt", Data(Self.chessAgain.utf8))
-        _ = try dir.file("e.txt", Data("Harbour wall: what happens next\n\nThe Calder harbour wall will be rebuilt from September, the council said on Monday, after Mayor Petra Lindqvist won a vote on the 4.2 million crown plan.".utf8))
+        _ = try dir.file(
+            "e.txt",
+            Data(
+                "Harbour wall: what happens next\n\nThe Calder harbour wall will be rebuilt from September, the council said on Monday, after Mayor Petra Lindqvist won a vote on the 4.2 million crown plan."
+                    .utf8))
         let r = try Tool.run(["digest", dir.url.path, "--format", "json", "--words", "40"])
         #expect(r.status == 0, "\(r.err)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
@@ -97,7 +105,7 @@ import Testing
         let dir = try ScratchDir()
         let lines = [
             try line(["id": "harbour", "documents": [Self.harbour, Self.harbourAgain]]),
-            try line(["id": "chess", "documents": [Self.chess, Self.chessAgain]]),
+            try line(["id": "chess", "documents": [Self.chess, Self.chessAgain]])
         ]
         let file = try dir.file("set.jsonl", Data(lines.joined(separator: "\n").utf8))
         let r = try Tool.run(["eval", "stories", "--data", file])
@@ -110,7 +118,11 @@ import Testing
 @Suite(.serialized) struct FactsCLITests {
     @Test func factsResolveAgainstTheGivenDate() throws {
         let dir = try ScratchDir()
-        let a = try dir.file("a.txt", Data("Calder votes on harbour wall\n\nThe Calder assembly voted on Tuesday to rebuild the harbour wall. A survey in January found three cracks.".utf8))
+        let a = try dir.file(
+            "a.txt",
+            Data(
+                "Calder votes on harbour wall\n\nThe Calder assembly voted on Tuesday to rebuild the harbour wall. A survey in January found three cracks.".utf8
+            ))
         let undated = try Tool.run(["facts", a])
         #expect(undated.status == 0, "\(undated.err)")
         let u = try #require(try JSONSerialization.jsonObject(with: Data(undated.out.utf8)) as? [String: Any])
@@ -149,10 +161,10 @@ import Testing
     @Test func evalTimesScoresATimeMLFile() throws {
         let dir = try ScratchDir()
         let tml = """
-        <?xml version="1.0" ?>
-        <TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2025-03-12" functionInDocument="CREATION_TIME">2025-03-12</TIMEX3></DCT>
-        <TEXT>The assembly voted <TIMEX3 tid="t1" type="DATE" value="2025-03-11">Tuesday</TIMEX3> after <TIMEX3 tid="t2" type="DURATION" value="P4M">four months</TIMEX3> of talks &amp; protests.</TEXT></TimeML>
-        """
+            <?xml version="1.0" ?>
+            <TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2025-03-12" functionInDocument="CREATION_TIME">2025-03-12</TIMEX3></DCT>
+            <TEXT>The assembly voted <TIMEX3 tid="t1" type="DATE" value="2025-03-11">Tuesday</TIMEX3> after <TIMEX3 tid="t2" type="DURATION" value="P4M">four months</TIMEX3> of talks &amp; protests.</TEXT></TimeML>
+            """
         let file = try dir.file("a.tml", Data(tml.utf8))
         let r = try Tool.run(["eval", "times", "--data", file])
         #expect(r.status == 0, "\(r.err)")

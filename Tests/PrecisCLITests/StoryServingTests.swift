@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// How `precis serve` serves a story: from the digest it stored, built once per version of the
@@ -11,7 +12,7 @@ import FoundationNetworking
     static let harbour = [
         "Calder council votes to rebuild harbour wall. The Calder town council voted on Monday to rebuild the crumbling harbour wall before winter, approving 4.2 million crowns for the work.",
         "Harbour wall rebuild approved in Calder. Calder will rebuild its harbour wall this autumn after the town council approved 4.2 million crowns on Monday for the harbour work.",
-        "Calder harbour wall work starts. Work on the Calder harbour wall began, the council said, after the 4.2 million crowns were approved on Monday.",
+        "Calder harbour wall work starts. Work on the Calder harbour wall began, the council said, after the 4.2 million crowns were approved on Monday."
     ]
 
     static func harbourArticle(_ k: Int) -> Data {
@@ -137,7 +138,7 @@ import FoundationNetworking
         let texts = [
             "Ferry crews strike in Brenna\n\nFerry crews in Brenna walked out on Tuesday over pay, stranding hundreds of island residents for the day. The crews' union said talks on wages had failed and the strike would go on.",
             "Norland Sea Lines makes new wage offer\n\nNorland Sea Lines said on Wednesday it had put a new offer on wages and rosters to its deckhands, hoping to restore sailings to the outer islands before the weekend.",
-            "Brenna ferry strike ends after Norland Sea Lines offer\n\nFerry crews in Brenna ended their strike over pay on Thursday after Norland Sea Lines put a new offer on wages and rosters to its deckhands, restoring sailings to the outer islands for residents stranded since Tuesday.",
+            "Brenna ferry strike ends after Norland Sea Lines offer\n\nFerry crews in Brenna ended their strike over pay on Thursday after Norland Sea Lines put a new offer on wages and rosters to its deckhands, restoring sailings to the outer islands for residents stranded since Tuesday."
         ]
         func body(_ text: String) throws -> Data { try JSONSerialization.data(withJSONObject: ["text": text]) }
         let strike = try await post(server, body(texts[0])), offer = try await post(server, body(texts[1]))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PrecisEval
 
 @Suite struct ClusteringScoreTests {

@@ -1,6 +1,7 @@
-import Testing
-@testable import PrecisEval
 import PrecisExtract
+import Testing
+
+@testable import PrecisEval
 
 @Suite struct ShingleScoreTests {
     @Test func identicalTextsScoreOne() {
@@ -11,8 +12,9 @@ import PrecisExtract
 
     @Test func extraTextLowersPrecisionOnly() {
         // Gold: 7 tokens -> 4 shingles. Prediction adds 2 tokens at the end -> 6 shingles, 4 shared.
-        let c = ShingleScore.match(gold: "the port of Calder closed on Monday",
-                                   predicted: "the port of Calder closed on Monday Share this")
+        let c = ShingleScore.match(
+            gold: "the port of Calder closed on Monday",
+            predicted: "the port of Calder closed on Monday Share this")
         #expect(abs(c.tp - 4.0 / 6) < 1e-12 && abs(c.fp - 2.0 / 6) < 1e-12 && c.fn == 0)
         #expect(abs(c.precision - 4.0 / 6) < 1e-12)
         #expect(c.recall == 1)
@@ -47,17 +49,20 @@ import PrecisExtract
     }
 
     @Test func goldCharacterReferencesAreDecoded() {
-        #expect(ExtractionSet.cleanEvalText("<p>It&#8217;s &ldquo;done&rdquo; &amp; dusted &#x2014; R&D &bogus; &") == "It\u{2019}s \u{201C}done\u{201D} & dusted \u{2014} R&D &bogus; &")
+        #expect(
+            ExtractionSet.cleanEvalText("<p>It&#8217;s &ldquo;done&rdquo; &amp; dusted &#x2014; R&D &bogus; &")
+                == "It\u{2019}s \u{201C}done\u{201D} & dusted \u{2014} R&D &bogus; &")
     }
 
     @Test func l3sGoldIsTheMarkedSpans() {
         let html = """
-        <html><body><span class="x-nc-sel0">Menu Home</span><h1><span class="x-nc-sel1">Wall to be rebuilt</span></h1>
-        <p><span class="x-nc-sel2">The council voted on Monday.</span></p><div class="x-nc-sel5">First comment!</div>
-        <p><span class="x-nc-sel3">Additional reporting in Calder.</span></p></body></html>
-        """
-        #expect(HTMLExtractor.text(ofElementsWithClasses: ["x-nc-sel1", "x-nc-sel2", "x-nc-sel3"], in: html)
-            == "Wall to be rebuilt\nThe council voted on Monday.\nAdditional reporting in Calder.")
+            <html><body><span class="x-nc-sel0">Menu Home</span><h1><span class="x-nc-sel1">Wall to be rebuilt</span></h1>
+            <p><span class="x-nc-sel2">The council voted on Monday.</span></p><div class="x-nc-sel5">First comment!</div>
+            <p><span class="x-nc-sel3">Additional reporting in Calder.</span></p></body></html>
+            """
+        #expect(
+            HTMLExtractor.text(ofElementsWithClasses: ["x-nc-sel1", "x-nc-sel2", "x-nc-sel3"], in: html)
+                == "Wall to be rebuilt\nThe council voted on Monday.\nAdditional reporting in Calder.")
     }
 
     @Test func snippetsCountedLikeTrafilaturasEvaluation() {

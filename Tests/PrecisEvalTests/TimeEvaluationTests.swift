@@ -1,54 +1,55 @@
-import Testing
-@testable import PrecisEval
 import PrecisText
+import Testing
+
+@testable import PrecisEval
 
 @Suite struct StandOffTimeMLTests {
     // An invented Wikinews-like story in the CAT stand-off form MEANTIME uses: tokens, then TIMEX3
     // markables that list their tokens. The creation time is token-anchored (the date line).
     static let xml = """
-    <?xml version="1.0" ?><Document doc_id="7" doc_name="7_Harbour_board_votes" lang="en" url="http://example.org/7">
-    <token number="0" sentence="0" t_id="1">Harbour</token>
-    <token number="1" sentence="0" t_id="2">board</token>
-    <token number="2" sentence="0" t_id="3">votes</token>
-    <token number="3" sentence="1" t_id="4">March</token>
-    <token number="4" sentence="1" t_id="5">04</token>
-    <token number="5" sentence="1" t_id="6">,</token>
-    <token number="6" sentence="1" t_id="7">2025</token>
-    <token number="7" sentence="2" t_id="8">The</token>
-    <token number="8" sentence="2" t_id="9">board</token>
-    <token number="9" sentence="2" t_id="10">voted</token>
-    <token number="10" sentence="2" t_id="11">on</token>
-    <token number="11" sentence="2" t_id="12">Monday</token>
-    <token number="12" sentence="2" t_id="13">(</token>
-    <token number="13" sentence="2" t_id="14">after</token>
-    <token number="14" sentence="2" t_id="15">three</token>
-    <token number="15" sentence="2" t_id="16">weeks</token>
-    <token number="16" sentence="2" t_id="17">)</token>
-    <token number="17" sentence="2" t_id="18">,</token>
-    <token number="18" sentence="2" t_id="19">``</token>
-    <token number="19" sentence="2" t_id="20">finally</token>
-    <token number="20" sentence="2" t_id="21">''</token>
-    <token number="21" sentence="2" t_id="22">&amp;</token>
-    <token number="22" sentence="2" t_id="23">calmly</token>
-    <token number="23" sentence="2" t_id="24">.</token>
-    <Markables>
-    <TIMEX3 anchorTimeID="" functionInDocument="CREATION_TIME" m_id="30" type="DATE" value="2025-03-04">
-    <token_anchor t_id="4"/>
-    <token_anchor t_id="5"/>
-    <token_anchor t_id="6"/>
-    <token_anchor t_id="7"/>
-    </TIMEX3>
-    <TIMEX3 anchorTimeID="30" functionInDocument="NONE" m_id="31" type="DATE" value="2025-03-03">
-    <token_anchor t_id="12"/>
-    </TIMEX3>
-    <TIMEX3 anchorTimeID="" functionInDocument="NONE" m_id="32" type="DURATION" value="P3W">
-    <token_anchor t_id="15"/>
-    <token_anchor t_id="16"/>
-    </TIMEX3>
-    <TIMEX3 TAG_DESCRIPTOR="Empty_Mark" functionInDocument="NONE" m_id="33" type="DATE" value="2025-02"/>
-    </Markables>
-    </Document>
-    """
+        <?xml version="1.0" ?><Document doc_id="7" doc_name="7_Harbour_board_votes" lang="en" url="http://example.org/7">
+        <token number="0" sentence="0" t_id="1">Harbour</token>
+        <token number="1" sentence="0" t_id="2">board</token>
+        <token number="2" sentence="0" t_id="3">votes</token>
+        <token number="3" sentence="1" t_id="4">March</token>
+        <token number="4" sentence="1" t_id="5">04</token>
+        <token number="5" sentence="1" t_id="6">,</token>
+        <token number="6" sentence="1" t_id="7">2025</token>
+        <token number="7" sentence="2" t_id="8">The</token>
+        <token number="8" sentence="2" t_id="9">board</token>
+        <token number="9" sentence="2" t_id="10">voted</token>
+        <token number="10" sentence="2" t_id="11">on</token>
+        <token number="11" sentence="2" t_id="12">Monday</token>
+        <token number="12" sentence="2" t_id="13">(</token>
+        <token number="13" sentence="2" t_id="14">after</token>
+        <token number="14" sentence="2" t_id="15">three</token>
+        <token number="15" sentence="2" t_id="16">weeks</token>
+        <token number="16" sentence="2" t_id="17">)</token>
+        <token number="17" sentence="2" t_id="18">,</token>
+        <token number="18" sentence="2" t_id="19">``</token>
+        <token number="19" sentence="2" t_id="20">finally</token>
+        <token number="20" sentence="2" t_id="21">''</token>
+        <token number="21" sentence="2" t_id="22">&amp;</token>
+        <token number="22" sentence="2" t_id="23">calmly</token>
+        <token number="23" sentence="2" t_id="24">.</token>
+        <Markables>
+        <TIMEX3 anchorTimeID="" functionInDocument="CREATION_TIME" m_id="30" type="DATE" value="2025-03-04">
+        <token_anchor t_id="4"/>
+        <token_anchor t_id="5"/>
+        <token_anchor t_id="6"/>
+        <token_anchor t_id="7"/>
+        </TIMEX3>
+        <TIMEX3 anchorTimeID="30" functionInDocument="NONE" m_id="31" type="DATE" value="2025-03-03">
+        <token_anchor t_id="12"/>
+        </TIMEX3>
+        <TIMEX3 anchorTimeID="" functionInDocument="NONE" m_id="32" type="DURATION" value="P3W">
+        <token_anchor t_id="15"/>
+        <token_anchor t_id="16"/>
+        </TIMEX3>
+        <TIMEX3 TAG_DESCRIPTOR="Empty_Mark" functionInDocument="NONE" m_id="33" type="DATE" value="2025-02"/>
+        </Markables>
+        </Document>
+        """
 
     @Test func rebuildsTextAndSpansFromTokens() throws {
         let doc = try #require(TimeMLSet.parseStandOff(Self.xml, name: "7.xml"))

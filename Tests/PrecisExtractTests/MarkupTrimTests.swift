@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PrecisExtract
 
 @Suite struct MarkupTrimTests {
@@ -29,7 +30,8 @@ import Testing
     }
 
     @Test func keepsOnlyTheAttributesRulesRead() {
-        #expect(trim("<div class=\"story\" style=\"margin:0\" data-id='7' ID=main onclick=\"f()\">x</div>")
+        #expect(
+            trim("<div class=\"story\" style=\"margin:0\" data-id='7' ID=main onclick=\"f()\">x</div>")
                 == "<div class=\"story\" ID=main>x</div>")
         #expect(trim("<img src=\"a.jpg\" srcset=\"a.jpg 1x, b.jpg 2x\" alt=\"A > B\"/><br/>") == "<img/><br/>")
         #expect(trim("<a href=/x?a=1&b=2 target=_blank>l</a>") == "<a href=/x?a=1&b=2>l</a>")
@@ -37,8 +39,10 @@ import Testing
     }
 
     @Test func leavesTagsItCannotReadCleanlyAsTheyAre() {
-        for odd in ["<a href=\"x\"class=\"y\" style=z>t</a>", "<div \"quoted\" style=a>t</div>", "<p style=\"never closed>t</p>",
-                    "<a b=c'd style=e>t</a>", "<div style=a", "x < y and a<b"] {
+        for odd in [
+            "<a href=\"x\"class=\"y\" style=z>t</a>", "<div \"quoted\" style=a>t</div>", "<p style=\"never closed>t</p>",
+            "<a b=c'd style=e>t</a>", "<div style=a", "x < y and a<b"
+        ] {
             #expect(trim(odd) == odd)
         }
     }

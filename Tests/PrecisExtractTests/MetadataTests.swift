@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PrecisExtract
 
 /// Authors and publication dates read from invented pages (issue 30, items 2 and 3).
@@ -6,17 +7,18 @@ import Testing
     let extractor = HTMLExtractor()
 
     let body = """
-    <p>The Calder council voted on Monday to rebuild the old harbour wall before the winter storms arrive.</p>
-    <p>The work will cost 4.2 million euros, the engineer told the meeting, and it starts in May.</p>
-    <p>Fishermen said the old wall had let the sea into the harbour twice in the last three winters.</p>
-    """
+        <p>The Calder council voted on Monday to rebuild the old harbour wall before the winter storms arrive.</p>
+        <p>The work will cost 4.2 million euros, the engineer told the meeting, and it starts in May.</p>
+        <p>Fishermen said the old wall had let the sea into the harbour twice in the last three winters.</p>
+        """
 
     func page(head: String = "", header: String, after: String = "") -> HTMLExtractor.Page {
-        extractor.parse("""
-        <html><head><title>Calder votes to rebuild harbour wall - Calder Courier</title>\(head)</head><body>
-        <div class="masthead">Tuesday, 2 December 2025</div>
-        <div class="story"><h1>Calder votes to rebuild harbour wall</h1>\(header)\(body)</div>\(after)</body></html>
-        """)
+        extractor.parse(
+            """
+            <html><head><title>Calder votes to rebuild harbour wall - Calder Courier</title>\(head)</head><body>
+            <div class="masthead">Tuesday, 2 December 2025</div>
+            <div class="story"><h1>Calder votes to rebuild harbour wall</h1>\(header)\(body)</div>\(after)</body></html>
+            """)
     }
 
     // MARK: Byline text
@@ -71,7 +73,8 @@ import Testing
     }
 
     @Test func jsonLDAuthorsAsStringObjectOrList() {
-        let ld = #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Calder votes to rebuild harbour wall","author":[{"@type":"Person","name":"Ana Okafor"},"Jon Aras"]}</script>"#
+        let ld =
+            #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Calder votes to rebuild harbour wall","author":[{"@type":"Person","name":"Ana Okafor"},"Jon Aras"]}</script>"#
         #expect(page(head: ld, header: "").authors == ["Ana Okafor", "Jon Aras"])
     }
 
@@ -98,8 +101,9 @@ import Testing
     }
 
     @Test func aDatelineByTheHeadlineBeatsTheMastheadAndTheMeta() {
-        let p = page(head: #"<meta name="DC.date.issued" content="2025-11-30">"#,
-                     header: #"<span class="timestamp">Posted at 10:00 AM ET, 11/29/2025</span>"#)
+        let p = page(
+            head: #"<meta name="DC.date.issued" content="2025-11-30">"#,
+            header: #"<span class="timestamp">Posted at 10:00 AM ET, 11/29/2025</span>"#)
         #expect(p.date == "2025-11-29")
         let plain = page(header: "<p>Staff and agencies<br>29 November, 2025</p>")
         #expect(plain.date == "2025-11-29")
@@ -114,19 +118,21 @@ import Testing
 
 @Suite struct ShownHeadlineTests {
     @Test func theHeadingTheTitleHoldsIsTheTitle() {
-        let page = HTMLExtractor().parse("""
-        <html><head><title>Calder votes to rebuild harbour wall -
-        News - Calder Courier</title></head><body><h1>Calder votes to rebuild harbour wall</h1>
-        <p>The Calder council voted on Monday to rebuild the old harbour wall before the winter storms arrive.</p></body></html>
-        """)
+        let page = HTMLExtractor().parse(
+            """
+            <html><head><title>Calder votes to rebuild harbour wall -
+            News - Calder Courier</title></head><body><h1>Calder votes to rebuild harbour wall</h1>
+            <p>The Calder council voted on Monday to rebuild the old harbour wall before the winter storms arrive.</p></body></html>
+            """)
         #expect(page.title == "Calder votes to rebuild harbour wall")
     }
 
     @Test func aHeadingThatHoldsTheShortTitleIsTheTitle() {
-        let page = HTMLExtractor().parse("""
-        <html><head><meta property="og:title" content="Why the wall must go up"></head><body>
-        <h1>Harbour vote: Why the wall must go up</h1><p>The Calder council voted on Monday to rebuild the wall.</p></body></html>
-        """)
+        let page = HTMLExtractor().parse(
+            """
+            <html><head><meta property="og:title" content="Why the wall must go up"></head><body>
+            <h1>Harbour vote: Why the wall must go up</h1><p>The Calder council voted on Monday to rebuild the wall.</p></body></html>
+            """)
         #expect(page.title == "Harbour vote: Why the wall must go up")
         #expect(page.headTitle == "Why the wall must go up")
     }

@@ -1,5 +1,6 @@
-import Testing
 import PrecisIngest
+import Testing
+
 @testable import PrecisExtract
 
 /// Pages that hold no article get a reason, not their furniture; articles that look a little like
@@ -20,7 +21,8 @@ import PrecisIngest
         let teasers = (1...12).map { k in
             "<li><a href=\"/story/\(k)\">Harbour story number \(k) from the Calder coast</a> <span>3 hours ago</span></li>"
         }.joined()
-        let html = "<html><head><title>News | Calder Courier</title></head><body><nav><a href=\"/\">Home</a></nav>"
+        let html =
+            "<html><head><title>News | Calder Courier</title></head><body><nav><a href=\"/\">Home</a></nav>"
             + "<div class=\"list\"><ul>\(teasers)</ul></div><footer>© Calder Courier</footer></body></html>"
         let r = reason(html)
         #expect(r?.contains("no article") == true, "got \(String(describing: r))")
@@ -29,7 +31,7 @@ import PrecisIngest
     @Test func indexPageOfTeasersWithOneLineEachIsNoArticle() {
         let teasers = (1...10).map { k in
             "<div class=\"teaser\"><h3><a href=\"/s/\(k)\">Ferry timetable \(k) changes for the winter season</a></h3>"
-            + "<p><a href=\"/s/\(k)\">The ferry to the islands runs less often.</a></p></div>"
+                + "<p><a href=\"/s/\(k)\">The ferry to the islands runs less often.</a></p></div>"
         }.joined()
         let html = "<html><body><div class=\"grid\">\(teasers)</div></body></html>"
         let r = reason(html)
@@ -38,11 +40,11 @@ import PrecisIngest
 
     @Test func errorPageIsNoArticle() {
         let html = """
-        <html><head><title>404 Not Found | Calder Courier</title></head><body>
-        <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
-        <h1>Page not found</h1><p>Sorry, the page you were looking for has moved or no longer exists.</p>
-        <p><a href="/">Back to the front page</a></p></body></html>
-        """
+            <html><head><title>404 Not Found | Calder Courier</title></head><body>
+            <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+            <h1>Page not found</h1><p>Sorry, the page you were looking for has moved or no longer exists.</p>
+            <p><a href="/">Back to the front page</a></p></body></html>
+            """
         let r = reason(html)
         #expect(r?.contains("error page") == true, "got \(String(describing: r))")
     }
@@ -51,7 +53,8 @@ import PrecisIngest
         let comments = (1...8).map { k in
             "<li class=\"comment\"><p>Reader \(k) thinks the harbour wall should have been rebuilt years ago, and says so again here today.</p></li>"
         }.joined()
-        let html = "<html><body><h1>Comments on: Calder votes to rebuild harbour wall</h1>"
+        let html =
+            "<html><body><h1>Comments on: Calder votes to rebuild harbour wall</h1>"
             + "<ol class=\"comment-list\" id=\"comments\">\(comments)</ol></body></html>"
         let r = reason(html)
         // Comment boxes are left out as junk, so nothing of the page is left but its heading.
@@ -70,20 +73,20 @@ import PrecisIngest
 
     @Test func pageOfOnlyFurnitureIsNoArticle() {
         let html = """
-        <html><body><div id="app"><div class="spinner">Loading</div></div>
-        <div class="foot">Terms of use | Privacy | Contact us</div></body></html>
-        """
+            <html><body><div id="app"><div class="spinner">Loading</div></div>
+            <div class="foot">Terms of use | Privacy | Contact us</div></body></html>
+            """
         #expect(reason(html)?.hasPrefix("no article") == true)
     }
 
     @Test func shortArticleWithManyLinksStays() throws {
         let links = (1...30).map { "<a href=\"/t/\($0)\">Topic \($0)</a>" }.joined(separator: " ")
         let html = """
-        <html><body><div class="menu">\(links)</div>
-        <div class="story"><h1>Harbour wall vote</h1>
-        <p>The Calder council voted on Monday to rebuild the old harbour wall before the winter storms.</p>
-        <p>The work will cost 4.2 million euros, the engineer said, and it starts in May.</p></div></body></html>
-        """
+            <html><body><div class="menu">\(links)</div>
+            <div class="story"><h1>Harbour wall vote</h1>
+            <p>The Calder council voted on Monday to rebuild the old harbour wall before the winter storms.</p>
+            <p>The work will cost 4.2 million euros, the engineer said, and it starts in May.</p></div></body></html>
+            """
         let a = try extract(html).get()
         #expect(a.text.contains("The Calder council voted on Monday"))
     }
@@ -95,7 +98,8 @@ import PrecisIngest
         let paragraphs = (1...4).map { k in
             "<p>Paragraph \(k) of the report: the council voted on Monday to rebuild the harbour wall, the mayor said.</p>"
         }.joined()
-        let html = "<html><body><article><h1>Calder votes to rebuild harbour wall</h1>\(paragraphs)</article>"
+        let html =
+            "<html><body><article><h1>Calder votes to rebuild harbour wall</h1>\(paragraphs)</article>"
             + "<section id=\"comments\">\(comments)</section></body></html>"
         let a = try extract(html).get()
         #expect(a.text.contains("Paragraph 1 of the report"))
@@ -103,7 +107,8 @@ import PrecisIngest
     }
 
     @Test func cjkArticleCountsCharactersNotWords() throws {
-        let html = "<html lang=\"zh\"><body><div><p>卡尔德市议会周一投票决定在冬季风暴来临之前重建旧港口的防波堤。</p>"
+        let html =
+            "<html lang=\"zh\"><body><div><p>卡尔德市议会周一投票决定在冬季风暴来临之前重建旧港口的防波堤。</p>"
             + "<p>工程师说，这项工程将耗资四百二十万欧元，并将于五月开工。</p></div></body></html>"
         let a = try extract(html).get()
         #expect(a.text.contains("卡尔德市议会"))
@@ -111,13 +116,13 @@ import PrecisIngest
 
     @Test func articleAboutAnErrorIsNotAnErrorPage() throws {
         let html = """
-        <html><head><title>Why the council's website showed "404 not found" for a week</title></head><body><article>
-        <h1>Why the council's website showed "404 not found" for a week</h1>
-        <p>For a week in March, residents of Calder who went to the council's website to pay their harbour fees saw only an error page.</p>
-        <p>The council said on Monday that a contractor had moved the payment pages without telling anyone, and that nobody had been charged twice.</p>
-        <p>The mayor apologised and said the fees would be due a month later than planned, in May rather than April.</p>
-        </article></body></html>
-        """
+            <html><head><title>Why the council's website showed "404 not found" for a week</title></head><body><article>
+            <h1>Why the council's website showed "404 not found" for a week</h1>
+            <p>For a week in March, residents of Calder who went to the council's website to pay their harbour fees saw only an error page.</p>
+            <p>The council said on Monday that a contractor had moved the payment pages without telling anyone, and that nobody had been charged twice.</p>
+            <p>The mayor apologised and said the fees would be due a month later than planned, in May rather than April.</p>
+            </article></body></html>
+            """
         let a = try extract(html).get()
         #expect(a.text.contains("contractor had moved the payment pages"))
     }

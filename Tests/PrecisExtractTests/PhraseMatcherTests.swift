@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PrecisExtract
 
 @Suite struct PhraseMatcherTests {

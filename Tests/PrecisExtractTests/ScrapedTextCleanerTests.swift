@@ -1,5 +1,6 @@
-import Testing
 import PrecisText
+import Testing
+
 @testable import PrecisExtract
 
 /// Fixtures are invented; each shows one kind of junk found in real scraped articles.
@@ -11,13 +12,15 @@ import PrecisText
     }
 
     let body = """
-    The Calder council voted on Monday to rebuild the old harbour wall before the winter storms arrive.
+        The Calder council voted on Monday to rebuild the old harbour wall before the winter storms arrive.
 
-    The work will cost 4.2 million euros and take eight months, the council's engineer said in a statement.
-    """
+        The work will cost 4.2 million euros and take eight months, the council's engineer said in a statement.
+        """
 
     @Test func removesDonationAppealWithItsHeading() {
-        let r = clean("We need your support\n\nReaders like you keep us going. Please contribute what you can, so our reporting stays free for everyone who reads it.\n\nStorm wall to be rebuilt\n\n" + body)
+        let r = clean(
+            "We need your support\n\nReaders like you keep us going. Please contribute what you can, so our reporting stays free for everyone who reads it.\n\nStorm wall to be rebuilt\n\n"
+                + body)
         #expect(!r.text.contains("contribute"))
         #expect(!r.text.contains("support"))
         #expect(r.title == "Storm wall to be rebuilt")
@@ -26,7 +29,10 @@ import PrecisText
     }
 
     @Test func removesWidgetsCreditsAndLayoutWords() {
-        let r = clean(body + "\n\nReporting by Ana Okafor; Editing by Jon Aras\n\n0 : 0\n  • narrow-browser-and-phone\n  • above-phone\n  • wide-browser-and-larger\n\nReaders Comments\nSubmit a report\n\n© Calder Courier 2025")
+        let r = clean(
+            body
+                + "\n\nReporting by Ana Okafor; Editing by Jon Aras\n\n0 : 0\n  • narrow-browser-and-phone\n  • above-phone\n  • wide-browser-and-larger\n\nReaders Comments\nSubmit a report\n\n© Calder Courier 2025"
+        )
         #expect(r.text == TextNormalizer.normalize(body))
         let reasons = Set(r.removed.map(\.reason))
         #expect(reasons.isSuperset(of: [.credit, .layout, .widget]))
@@ -58,7 +64,9 @@ import PrecisText
     @Test func endMatterOfPagesInOtherLanguages() {
         // German and Spanish end-matter headings, capital umlaut included, take their teasers with them.
         let teaser = "Der Hafen von Calder bekommt eine neue Mauer, die Arbeiten beginnen im Mai und dauern acht Monate."
-        let de = clean(body + "\n\n" + body.replacingOccurrences(of: "Calder", with: "Ostby") + "\n\nÜber den Autor\n\nJo Bell schreibt seit 2010 über die Küste.\n\nMehr zum Thema\n\n" + teaser)
+        let de = clean(
+            body + "\n\n" + body.replacingOccurrences(of: "Calder", with: "Ostby")
+                + "\n\nÜber den Autor\n\nJo Bell schreibt seit 2010 über die Küste.\n\nMehr zum Thema\n\n" + teaser)
         #expect(de.text.contains("Ostby"))
         #expect(!de.text.contains("Jo Bell"))
         #expect(!de.text.contains("neue Mauer"))
@@ -67,7 +75,10 @@ import PrecisText
     }
 
     @Test func cutsEndMatterAndTheBylineBeforeIt() {
-        let r = clean(body + "\n\n" + body.replacingOccurrences(of: "Calder", with: "Ostby") + "\n\nNorland Wire\nWritten By\n\nNorland Wire covers the coast with 40 reporters in six towns.\n\nYou may also like:\n\nBusiness\nFerry operator posts record winter season.")
+        let r = clean(
+            body + "\n\n" + body.replacingOccurrences(of: "Calder", with: "Ostby")
+                + "\n\nNorland Wire\nWritten By\n\nNorland Wire covers the coast with 40 reporters in six towns.\n\nYou may also like:\n\nBusiness\nFerry operator posts record winter season."
+        )
         #expect(!r.text.contains("Norland Wire"))
         #expect(!r.text.contains("Ferry operator"))
         #expect(r.text.contains("Ostby"))
@@ -80,7 +91,10 @@ import PrecisText
     }
 
     @Test func photoCreditsAndCaptions() {
-        let r = clean(body + "\n\nCrane at Calder harbour\nCrane at Calder harbour in the rain on March 3, 2025\n, Courier/File AFP/File\n\nMayor Lind AP Photo/Calder Images\n\nThe mayor said the wall would be finished by December.")
+        let r = clean(
+            body
+                + "\n\nCrane at Calder harbour\nCrane at Calder harbour in the rain on March 3, 2025\n, Courier/File AFP/File\n\nMayor Lind AP Photo/Calder Images\n\nThe mayor said the wall would be finished by December."
+        )
         #expect(!r.text.contains("Crane"))
         #expect(!r.text.contains("AP Photo"))
         #expect(r.text.hasSuffix("The mayor said the wall would be finished by December."))
@@ -89,12 +103,16 @@ import PrecisText
     @Test func aGalleryCaptionWithItsTeaserIsAPhotoCredit() {
         // A wire gallery's caption, then the story's opening cut short, then the credit (68 such lines in
         // the Multi-News dev clusters): the caption's date is no event of the story.
-        let caption = "Workers clear debris from the quay at Calder harbour, Tuesday, March 11, 2025, in Calder. The council voted on Tuesday to rebuild the wall... (Associated Press)"
+        let caption =
+            "Workers clear debris from the quay at Calder harbour, Tuesday, March 11, 2025, in Calder. The council voted on Tuesday to rebuild the wall... (Associated Press)"
         let r = clean(body + "\n\n" + caption + "\n\nThe mayor said the wall would be finished by December.")
         #expect(!r.text.contains("Workers clear debris"))
         #expect(r.removed.contains { $0.reason == .photoCredit && $0.text.hasPrefix("Workers clear debris") })
         // A caption whose credit names a photographer and ends in a company's "Inc.".
-        let signed = clean(body + "\n\nMayor Ilse Marr speaks on March 3, 2025, in Calder. Photographer: Ada Lind/Calder Images for Courier Media Inc.\n\nThe mayor said the wall would be finished by December.")
+        let signed = clean(
+            body
+                + "\n\nMayor Ilse Marr speaks on March 3, 2025, in Calder. Photographer: Ada Lind/Calder Images for Courier Media Inc.\n\nThe mayor said the wall would be finished by December."
+        )
         #expect(!signed.text.contains("Photographer"))
         #expect(!signed.text.contains("Mayor Ilse Marr speaks"))
         // Prose that names the agency keeps its line.
@@ -103,14 +121,15 @@ import PrecisText
     }
 
     @Test func readsHeaderLinesAsMetadata() {
-        let r = clean("""
-        https://courier.example/2025/03/11/harbour-wall
-        Calder to rebuild harbour wall  - The Calder Courier
-        Calder,Harbour,Storms,Council
-        Mar. 11, 2025
-        1480
-        \(body)
-        """)
+        let r = clean(
+            """
+            https://courier.example/2025/03/11/harbour-wall
+            Calder to rebuild harbour wall  - The Calder Courier
+            Calder,Harbour,Storms,Council
+            Mar. 11, 2025
+            1480
+            \(body)
+            """)
         #expect(r.url == "https://courier.example/2025/03/11/harbour-wall")
         #expect(r.title == "Calder to rebuild harbour wall")
         #expect(r.site == "The Calder Courier")
@@ -120,7 +139,9 @@ import PrecisText
     }
 
     @Test func readsDateLineBylineAndSectionLabels() {
-        let r = clean("Menu\nHome\nPolitics\nBusiness\n\nMarch 11, 2025 / 6:40 PM / Updated\n\nWorld\n\nCalder votes to rebuild its harbour wall\n\nBy Marta Quell and Jon Aras\n\n" + body)
+        let r = clean(
+            "Menu\nHome\nPolitics\nBusiness\n\nMarch 11, 2025 / 6:40 PM / Updated\n\nWorld\n\nCalder votes to rebuild its harbour wall\n\nBy Marta Quell and Jon Aras\n\n"
+                + body)
         #expect(r.date == "2025-03-11")
         #expect(r.title == "Calder votes to rebuild its harbour wall")
         #expect(r.authors == ["Marta Quell", "Jon Aras"])
@@ -149,7 +170,7 @@ import PrecisText
         ("18 November 2014", "2014-11-18"),
         ("Published 2014-11-18T10:00:00Z", "2014-11-18"),
         ("Sept. 3rd, 2024", "2024-09-03"),
-        ("Feb 29, 2024", "2024-02-29"),
+        ("Feb 29, 2024", "2024-02-29")
     ])
     func parses(_ input: String, _ expected: String) {
         #expect(PublicationDate.parse(input) == expected)
@@ -171,21 +192,24 @@ import PrecisText
 
     @Test func scriptTextIsRemovedProseStays() {
         let text = """
-        The council voted on Monday to rebuild the harbour wall before the winter storms arrive in Calder.
+            The council voted on Monday to rebuild the harbour wall before the winter storms arrive in Calder.
 
-        newsi.config = {};
-        /* configuration block */
-        this._url = (this._edition == "domestic") ? "/a" : "/b";
-        break;
-        }
+            newsi.config = {};
+            /* configuration block */
+            this._url = (this._edition == "domestic") ? "/a" : "/b";
+            break;
+            }
 
-        The work will cost 4.2 million euros; it starts in May.
+            The work will cost 4.2 million euros; it starts in May.
 
-        Iron deficiency; for a ferritin below 25 the ratio=10, specificity of 98%;
+            Iron deficiency; for a ferritin below 25 the ratio=10, specificity of 98%;
 
-        * Emphasis mine.
-        """
+            * Emphasis mine.
+            """
         let r = cleaner.clean(TextNormalizer.normalize(text))
-        #expect(r.text == "The council voted on Monday to rebuild the harbour wall before the winter storms arrive in Calder.\n\nThe work will cost 4.2 million euros; it starts in May.\n\nIron deficiency; for a ferritin below 25 the ratio=10, specificity of 98%;\n\n* Emphasis mine.")
+        #expect(
+            r.text
+                == "The council voted on Monday to rebuild the harbour wall before the winter storms arrive in Calder.\n\nThe work will cost 4.2 million euros; it starts in May.\n\nIron deficiency; for a ferritin below 25 the ratio=10, specificity of 98%;\n\n* Emphasis mine."
+        )
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import PrecisIngest
 import PrecisText
+import Testing
+
 @testable import PrecisExtract
 
 /// The five real articles in ../shared/data/seeds, read in place (never copied into the repository).

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PrecisExtract
 
 @Suite struct SiteTemplateTests {
@@ -9,13 +10,16 @@ import Testing
     @Test func linesEveryPageOfASiteRepeatsAreRemoved() {
         var pages: [Article] = []
         for k in 0..<4 {
-            pages.append(article("https://www.courier.example/news/\(k)", """
-            Story \(k) opens with its own lead sentence about the harbour, number \(k).
+            pages.append(
+                article(
+                    "https://www.courier.example/news/\(k)",
+                    """
+                    Story \(k) opens with its own lead sentence about the harbour, number \(k).
 
-            About the Calder Courier
-            Email This
-            Story \(k) ends with its own closing line.
-            """))
+                    About the Calder Courier
+                    Email This
+                    Story \(k) ends with its own closing line.
+                    """))
         }
         let cleaned = SiteTemplate.removeRepeatedLines(pages)
         for (k, page) in cleaned.enumerated() {
@@ -33,7 +37,7 @@ import Testing
             article("https://c.example/1", "C's own lead.\n\n" + wire),
             article(nil, "No URL.\n\n" + wire),
             article(nil, "No URL either.\n\n" + wire),
-            article(nil, "Nor here.\n\n" + wire),
+            article(nil, "Nor here.\n\n" + wire)
         ]
         let cleaned = SiteTemplate.removeRepeatedLines(pages)
         #expect(cleaned.map(\.text) == pages.map(\.text))
@@ -42,7 +46,8 @@ import Testing
     @Test func aLineOnlySomePagesShareStays() {
         var pages: [Article] = []
         for k in 0..<8 {
-            pages.append(article("https://courier.example/\(k)", "Own text \(k).\n\n" + (k < 3 ? "A recurring phrase in three of eight pages." : "Other text \(k).")))
+            pages.append(
+                article("https://courier.example/\(k)", "Own text \(k).\n\n" + (k < 3 ? "A recurring phrase in three of eight pages." : "Other text \(k).")))
         }
         let cleaned = SiteTemplate.removeRepeatedLines(pages)
         #expect(cleaned[0].text.contains("A recurring phrase"))

@@ -1,6 +1,7 @@
-import Testing
-@testable import PrecisFacts
 import PrecisText
+import Testing
+
+@testable import PrecisFacts
 
 @Suite struct AttributionTaggerTests {
     /// A small invented corpus: sentences of three shapes, each with its gold source, cue and content.
@@ -17,9 +18,13 @@ import PrecisText
             let verb = verbs[k % verbs.count], claim = claims[k % claims.count]
             let shape = k % 3
             let text: String
-            if shape == 0 { text = "\(name) \(verb) that \(claim)." }
-            else if shape == 1 { text = "The weather was mild. \(name) \(verb) \(claim)." }
-            else { text = "\u{201C}\(claim.prefix(1).uppercased() + claim.dropFirst()),\u{201D} \(name) said." }
+            if shape == 0 {
+                text = "\(name) \(verb) that \(claim)."
+            } else if shape == 1 {
+                text = "The weather was mild. \(name) \(verb) \(claim)."
+            } else {
+                text = "\u{201C}\(claim.prefix(1).uppercased() + claim.dropFirst()),\u{201D} \(name) said."
+            }
             let cue = shape == 2 ? "said" : verb
             let content = shape == 0 ? "that \(claim)" : shape == 1 ? claim : "\u{201C}\(claim.prefix(1).uppercased() + claim.dropFirst()),\u{201D}"
             let source = span(text, name)
@@ -28,11 +33,15 @@ import PrecisText
         return out
     }
 
-    static let trainingNames = ["Mayor Ana Pell", "Lena Ortiz", "The ministry", "Coach Bram Visser", "Officials", "Senator Ruth Kahn",
-                                "The union", "Doctor Ivo Rask", "Residents", "Judge Mara Quill", "The airline", "Paulo Serra"]
+    static let trainingNames = [
+        "Mayor Ana Pell", "Lena Ortiz", "The ministry", "Coach Bram Visser", "Officials", "Senator Ruth Kahn",
+        "The union", "Doctor Ivo Rask", "Residents", "Judge Mara Quill", "The airline", "Paulo Serra"
+    ]
     static let trainingVerbs = ["said", "argued", "believes", "warned"]
-    static let trainingClaims = ["the ferry would run late", "prices had fallen", "the road is unsafe", "the vote was fair",
-                                 "the school needs teachers", "the river will flood"]
+    static let trainingClaims = [
+        "the ferry would run late", "prices had fallen", "the road is unsafe", "the vote was fair",
+        "the school needs teachers", "the river will flood"
+    ]
 
     func trainedModel() -> AttributionModel {
         var trainer = AttributionTrainer(buckets: 1 << 12)
@@ -54,8 +63,11 @@ import PrecisText
         let model = trainedModel()
         // A name, verb and claim it has not seen together.
         let t = tags(model, "Judge Mara Quill warned that the ferry would run late.")
-        #expect(t.map(\.1) == [.sourceBegin, .sourceInside, .sourceInside, .cueBegin,
-                               .contentBegin, .contentInside, .contentInside, .contentInside, .contentInside, .contentInside, .outside])
+        #expect(
+            t.map(\.1) == [
+                .sourceBegin, .sourceInside, .sourceInside, .cueBegin,
+                .contentBegin, .contentInside, .contentInside, .contentInside, .contentInside, .contentInside, .outside
+            ])
         // An untrained model tags nothing: what the test sees is learnt.
         #expect(tags(AttributionModel(buckets: 1 << 12), "Judge Mara Quill warned that the ferry would run late.").allSatisfy { $0.1 == .outside })
     }
@@ -70,8 +82,9 @@ import PrecisText
         func rows(_ text: String, from start: Int) -> [[Int32]] {
             let t = tokens(text)
             let r = start..<t.count
-            return AttributionModel.features(t, r, hashes: AttributionModel.wordHashes(t, r), stems: AttributionModel.stemHashes(t, r),
-                                             words: QuoteWords.english, buckets: 1 << 12)
+            return AttributionModel.features(
+                t, r, hashes: AttributionModel.wordHashes(t, r), stems: AttributionModel.stemHashes(t, r),
+                words: QuoteWords.english, buckets: 1 << 12)
         }
         let opened = rows("\u{201C}The ferry is late. The road is shut.", from: 6)
         let closed = rows("The ferry is late. The road is shut.", from: 5)
@@ -127,9 +140,9 @@ import PrecisText
         var finder = QuoteFinder()
         finder.reading = .attributions
         let text = """
-        The governor said the bridge would reopen in May. Officials believe the repairs will cost more than planned. \
-        Mayor Ines Varga argued that the delay hurt shops, while the council insisted it had no choice.
-        """
+            The governor said the bridge would reopen in May. Officials believe the repairs will cost more than planned. \
+            Mayor Ines Varga argued that the delay hurt shops, while the council insisted it had no choice.
+            """
         let scalars = Array(text.unicodeScalars)
         let sources = finder.find(in: text).map { String(String.UnicodeScalarView(scalars[$0.source.start..<$0.source.end])) }
         #expect(sources.contains("The governor"))
@@ -198,17 +211,21 @@ import PrecisText
     }
 
     @Test func aQuotationSignedWithADashIsItsSignersWords() {
-        let text = "Readers wrote in.\n\n\u{201C}The ferry is the town\u{2019}s lifeline. Keep it running.\u{201D} \u{2015} Marta Quell\n\u{201C}Fares doubled in a year.\u{201D}\u{2015} Ivo Brandt, 41\n\nThe plan \u{2014} Mayor Pell\u{2019}s idea \u{2014} passed."
+        let text =
+            "Readers wrote in.\n\n\u{201C}The ferry is the town\u{2019}s lifeline. Keep it running.\u{201D} \u{2015} Marta Quell\n\u{201C}Fares doubled in a year.\u{201D}\u{2015} Ivo Brandt, 41\n\nThe plan \u{2014} Mayor Pell\u{2019}s idea \u{2014} passed."
         for reading in QuoteFinder.Reading.allCases {
             var finder = QuoteFinder()
             finder.reading = reading
             let signed = finder.find(in: text).filter { text.unicodeScalars.map { $0 }[$0.cue.start] == "\u{2015}" }
             #expect(signed.map(\.speaker) == ["Marta Quell", "Ivo Brandt"], "\(reading)")
-            #expect(signed.map(\.text) == ["\u{201C}The ferry is the town\u{2019}s lifeline. Keep it running.\u{201D}", "\u{201C}Fares doubled in a year.\u{201D}"])
+            #expect(
+                signed.map(\.text) == ["\u{201C}The ferry is the town\u{2019}s lifeline. Keep it running.\u{201D}", "\u{201C}Fares doubled in a year.\u{201D}"])
             #expect(signed.allSatisfy { $0.direct })
         }
         // A dash inside a sentence, or one not after a quotation, signs nothing.
-        #expect(QuoteFinder().signedQuotations(Array("The plan \u{2014} Mayor Pell\u{2019}s idea \u{2014} passed.\nA storm \u{2014} Harbour Office".unicodeScalars)).isEmpty)
+        #expect(
+            QuoteFinder().signedQuotations(Array("The plan \u{2014} Mayor Pell\u{2019}s idea \u{2014} passed.\nA storm \u{2014} Harbour Office".unicodeScalars))
+                .isEmpty)
     }
 
     @Test func aCueInsideAQuotationIsTheQuotedSpeakers() {
@@ -241,7 +258,8 @@ import PrecisText
     }
 
     @Test func polnearsReadingKeepsASourceWithARelativeClause() {
-        let text = "\u{201C}There is a need for more oversight of the ferries,\u{201D} said Rona Field, a harbour lawyer who has been involved in port cases for years."
+        let text =
+            "\u{201C}There is a need for more oversight of the ferries,\u{201D} said Rona Field, a harbour lawyer who has been involved in port cases for years."
         let scalars = Array(text.unicodeScalars)
         var finder = QuoteFinder()
         finder.reading = .attributions

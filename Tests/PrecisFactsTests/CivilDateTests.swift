@@ -1,5 +1,5 @@
-import Testing
 import PrecisText
+import Testing
 
 @Suite struct CivilDateTests {
     @Test func roundTripsAndWeekdays() throws {

@@ -10,8 +10,9 @@ import Testing
     func disagreements(_ texts: [String], dates: [String?]? = nil) -> [Disagreement] {
         // The figures as a story reads them: with the times of their sentences (the years they name).
         let tagger = TimeTagger()
-        return NumberFinder.disagreements(texts.map { finder.find(in: $0, excluding: tagger.tag($0, anchor: nil)) },
-                                          dates: dates ?? texts.map { _ in nil })
+        return NumberFinder.disagreements(
+            texts.map { finder.find(in: $0, excluding: tagger.tag($0, anchor: nil)) },
+            dates: dates ?? texts.map { _ in nil })
     }
 
     func interval(_ text: String) throws -> ValueInterval {
@@ -39,15 +40,23 @@ import Testing
 
     @Test func valuesThatCanBothHoldAreOneFigure() {
         #expect(disagreements(["About 10 boats sank in the Calder harbour storm.", "Ten boats sank in the Calder harbour storm."]).isEmpty)
-        #expect(disagreements(["The appeal raised more than $80,000 for the Calder lifeboat.",
-                               "The Calder lifeboat appeal raised $83,000."]).isEmpty)
-        #expect(disagreements(["Some 50 countries co-sponsored the harbour resolution.",
-                               "The harbour resolution was co-sponsored by 48 countries."]).isEmpty)
+        #expect(
+            disagreements([
+                "The appeal raised more than $80,000 for the Calder lifeboat.",
+                "The Calder lifeboat appeal raised $83,000."
+            ]).isEmpty)
+        #expect(
+            disagreements([
+                "Some 50 countries co-sponsored the harbour resolution.",
+                "The harbour resolution was co-sponsored by 48 countries."
+            ]).isEmpty)
     }
 
     @Test func boundsOfOneKindWithDifferentValuesDisagree() {
-        let injured = disagreements(["At least six people were injured when the ferry ramp collapsed.",
-                                     "At least three people were injured in the ferry ramp collapse."])
+        let injured = disagreements([
+            "At least six people were injured when the ferry ramp collapsed.",
+            "At least three people were injured in the ferry ramp collapse."
+        ])
         #expect(injured.map { $0.values.map(\.value) } == [["6", "3"]])
         #expect(injured.first?.kind == .conflict)
     }
@@ -56,60 +65,99 @@ import Testing
         #expect(finder.find(in: "The company will cut another 3,000 jobs.").first?.part == true)
         #expect(finder.find(in: "The jury awarded $25 million in punitive damages.").first?.part == true)
         #expect(finder.find(in: "The company will cut 7,000 jobs.").first?.part == false)
-        #expect(disagreements(["The company will cut another 3,000 jobs at its Calder plants.",
-                               "The company will cut 7,000 jobs at its Calder plants."]).isEmpty)
-        #expect(disagreements(["The ferry fire killed five passengers on the Brenna crossing.",
-                               "Two passengers died at the scene of the Brenna crossing fire."]).isEmpty)
+        #expect(
+            disagreements([
+                "The company will cut another 3,000 jobs at its Calder plants.",
+                "The company will cut 7,000 jobs at its Calder plants."
+            ]).isEmpty)
+        #expect(
+            disagreements([
+                "The ferry fire killed five passengers on the Brenna crossing.",
+                "Two passengers died at the scene of the Brenna crossing fire."
+            ]).isEmpty)
     }
 
     @Test func whatSomethingCanHoldIsNoAmount() {
         #expect(finder.find(in: "The reservoir can hold 50 million gallons.").first?.capacity == true)
-        #expect(disagreements(["The Calder reservoir can hold 50 million gallons of water.",
-                               "Crews drained 38 million gallons of water from the Calder reservoir."]).isEmpty)
+        #expect(
+            disagreements([
+                "The Calder reservoir can hold 50 million gallons of water.",
+                "Crews drained 38 million gallons of water from the Calder reservoir."
+            ]).isEmpty)
     }
 
     @Test func measuresInDifferentUnitsAreTwoFigures() {
         #expect(finder.find(in: "The kiln reached 2,500 degrees Fahrenheit.").first?.unit == "fahrenheit")
-        #expect(disagreements(["The Calder kiln fire burned at 1,400 degrees, the fire service said.",
-                               "The Calder kiln fire burned at 2,500 degrees Fahrenheit."]).isEmpty)
+        #expect(
+            disagreements([
+                "The Calder kiln fire burned at 1,400 degrees, the fire service said.",
+                "The Calder kiln fire burned at 2,500 degrees Fahrenheit."
+            ]).isEmpty)
     }
 
     @Test func aFigureOfANamedPastYearIsNotTodaysInUndatedSources() {
         // No source is dated: the toll that names its year is background, not a rival count.
-        #expect(disagreements(["The Brenna quake killed at least 40 people in the valley on Wednesday.",
-                               "The 1998 quake in the same valley killed at least 60 people."]).isEmpty)
+        #expect(
+            disagreements([
+                "The Brenna quake killed at least 40 people in the valley on Wednesday.",
+                "The 1998 quake in the same valley killed at least 60 people."
+            ]).isEmpty)
         // Without the year they are one quantity reported two ways.
-        #expect(disagreements(["The Brenna quake killed at least 40 people in the valley on Wednesday.",
-                               "The quake in the valley killed at least 60 people."]).count == 1)
+        #expect(
+            disagreements([
+                "The Brenna quake killed at least 40 people in the valley on Wednesday.",
+                "The quake in the valley killed at least 60 people."
+            ]).count == 1)
     }
 
     @Test func aCountThatRoseWithTheDatesChanged() throws {
-        let d = try #require(disagreements(["At least 19 people died in the Brenna floods, officials said.",
-                                            "At least 29 people died in the Brenna floods."],
-                                           dates: ["2025-03-01", "2025-03-03"]).first)
+        let d = try #require(
+            disagreements(
+                [
+                    "At least 19 people died in the Brenna floods, officials said.",
+                    "At least 29 people died in the Brenna floods."
+                ],
+                dates: ["2025-03-01", "2025-03-03"]
+            ).first)
         #expect(d.kind == .changed)
         #expect(d.values.map(\.value) == ["19", "29"])
         #expect(d.summary == "rose from At least 19 people (2025-03-01) to At least 29 people (2025-03-03)")
     }
 
     @Test func valuesOfOneDayOrFallingWithTheDatesConflict() throws {
-        let sameDay = try #require(disagreements(["He is survived by four half-siblings in Calder.",
-                                                  "He is survived by five half-siblings in Calder."],
-                                                 dates: ["2025-03-01", "2025-03-01"]).first)
+        let sameDay = try #require(
+            disagreements(
+                [
+                    "He is survived by four half-siblings in Calder.",
+                    "He is survived by five half-siblings in Calder."
+                ],
+                dates: ["2025-03-01", "2025-03-01"]
+            ).first)
         #expect(sameDay.kind == .conflict)
-        let falling = try #require(disagreements(["At least 40 people died in the Brenna floods.",
-                                                  "At least 29 people died in the Brenna floods."],
-                                                 dates: ["2025-03-01", "2025-03-03"]).first)
+        let falling = try #require(
+            disagreements(
+                [
+                    "At least 40 people died in the Brenna floods.",
+                    "At least 29 people died in the Brenna floods."
+                ],
+                dates: ["2025-03-01", "2025-03-03"]
+            ).first)
         #expect(falling.kind == .conflict)
-        let undated = try #require(disagreements(["At least 19 people died in the Brenna floods.",
-                                                  "At least 29 people died in the Brenna floods."]).first)
+        let undated = try #require(
+            disagreements([
+                "At least 19 people died in the Brenna floods.",
+                "At least 29 people died in the Brenna floods."
+            ]).first)
         #expect(undated.kind == .conflict, "no dates, no change to tell")
     }
 
     @Test func onlyThePairsThatCannotBothHoldAreClaimed() throws {
-        let d = try #require(disagreements(["The harbour resolution in Calder has some 50 co-sponsors.",
-                                            "The harbour resolution in Calder has 48 co-sponsors.",
-                                            "The harbour resolution in Calder has 62 co-sponsors."]).first)
+        let d = try #require(
+            disagreements([
+                "The harbour resolution in Calder has some 50 co-sponsors.",
+                "The harbour resolution in Calder has 48 co-sponsors.",
+                "The harbour resolution in Calder has 62 co-sponsors."
+            ]).first)
         #expect(d.values.map(\.value) == ["50", "48", "62"])
         #expect(d.incompatible == [[0, 2], [1, 2]], "some 50 and 48 agree")
     }

@@ -1,6 +1,7 @@
-import Testing
-@testable import PrecisFacts
 import PrecisText
+import Testing
+
+@testable import PrecisFacts
 
 @Suite struct QuoteFinderTests {
     let finder = QuoteFinder()
@@ -21,16 +22,18 @@ import PrecisText
         // The convention: no closing mark at the end of a paragraph the quotation runs on from, an
         // opening mark at the start of the next.
         let text = """
-        Mayor Jo Bell said: "The harbour is ours. We will not give it up.
+            Mayor Jo Bell said: "The harbour is ours. We will not give it up.
 
-        "Fishermen have waited years for this wall. They deserve better than promises."
+            "Fishermen have waited years for this wall. They deserve better than promises."
 
-        The engineer said the work would take eight months.
-        """
+            The engineer said the work would take eight months.
+            """
         let q = quotes(text)
         #expect(q.count == 2)
         #expect(q.first?.speaker == "Jo Bell")
-        #expect(q.first?.text == "\"The harbour is ours. We will not give it up.\n\n\"Fishermen have waited years for this wall. They deserve better than promises.\"")
+        #expect(
+            q.first?.text
+                == "\"The harbour is ours. We will not give it up.\n\n\"Fishermen have waited years for this wall. They deserve better than promises.\"")
         #expect(q.first?.direct == true)
         // A paragraph that does not take the quotation up ends it; a later attribution is its own.
         let stops = quotes("Jo Bell said: \"The harbour is ours.\n\nThe engineer said the work would take eight months.")
@@ -82,15 +85,18 @@ import PrecisText
     @Test func aPronounPointsBackToAPersonWhoIsASentencesSubject() {
         // Found reading a Multi-News digest: "Boehner dismissed such chatter. Asked whether ..., he said:
         // ..." gave the quotation to Pelosi, the last named speaker, since Boehner said nothing before it.
-        let text = "House Speaker Lena Okafor met the council. Council leader Tomas Reyes said the vote would pass.\n\n"
+        let text =
+            "House Speaker Lena Okafor met the council. Council leader Tomas Reyes said the vote would pass.\n\n"
             + "But on Thursday, Okafor dismissed the claim. Asked whether she would back Reyes, she said: \"We will win.\""
         #expect(quotes(text).map(\.speaker) == ["Tomas Reyes", "Lena Okafor"])
         // A person named after a preposition or as a possessive is not the subject.
-        let object = "Mayor Tomas Reyes said the pier was safe. Residents called on Minister Ilse Marr to visit. "
+        let object =
+            "Mayor Tomas Reyes said the pier was safe. Residents called on Minister Ilse Marr to visit. "
             + "Marr's office stayed silent.\n\n\"We are ready,\" he said."
         #expect(quotes(object).map(\.speaker) == ["Tomas Reyes", "Tomas Reyes"])
         // A person first named in a possessive after a title is known all the same.
-        let possessive = "Mayor Tomas Reyes said the pier was safe. Minister Ilse Marr's office called it a trap.\n\n"
+        let possessive =
+            "Mayor Tomas Reyes said the pier was safe. Minister Ilse Marr's office called it a trap.\n\n"
             + "Marr rejected the plan on Monday. \"We are not ready,\" she said."
         #expect(quotes(possessive).map(\.speaker) == ["Tomas Reyes", "Ilse Marr"])
     }
@@ -110,12 +116,14 @@ import PrecisText
     }
 
     @Test func aQuotationSplitByItsSpeakerRunsOnIntoTheNextQuotation() {
-        let q = quotes("\u{201C}The ferry is back,\u{201D} Mara Lind said on Monday. \u{201C}It runs twice a day. Fares stay the same.\u{201D} Others doubt it.")
+        let q = quotes(
+            "\u{201C}The ferry is back,\u{201D} Mara Lind said on Monday. \u{201C}It runs twice a day. Fares stay the same.\u{201D} Others doubt it.")
         #expect(q.map(\.speaker) == ["Mara Lind"])
         #expect(q.first?.text == "\u{201C}The ferry is back,\u{201D} Mara Lind said on Monday. \u{201C}It runs twice a day. Fares stay the same.\u{201D}")
         // No quotation after the sentence, or one in another paragraph: the quotation ends where it closes.
         #expect(quotes("\"The ferry is back,\" Mara Lind said. It runs twice a day.").first?.text == "\"The ferry is back,\"")
-        #expect(quotes("\"The ferry is back,\" Mara Lind said.\n\n\"It runs twice a day,\" Ivo Brandt said.").map(\.text)
+        #expect(
+            quotes("\"The ferry is back,\" Mara Lind said.\n\n\"It runs twice a day,\" Ivo Brandt said.").map(\.text)
                 == ["\"The ferry is back,\"", "\"It runs twice a day,\""])
         // The sentence quotes something after the speaker: that is where what was said goes on.
         #expect(quotes("\"The ferry is back,\" Mara Lind said, calling it \"a lifeline\". \"It runs daily.\"").first?.text.hasSuffix("daily.\"") == false)
@@ -136,7 +144,8 @@ import PrecisText
     @Test func aSpeakerAfterTheQuotationAndNotTheListener() {
         // Found reading a storm digest (four sources): '"...," New York Gov. Andrew Cuomo, assessing the
         // scope of ..., told NBC News.' gave the speaker "NBC News".
-        let q = quotes("\"We have not seen damage like this in a generation,\" Mayor Ilse Marr, surveying the flooded quays and the broken cranes, told Calder Radio.")
+        let q = quotes(
+            "\"We have not seen damage like this in a generation,\" Mayor Ilse Marr, surveying the flooded quays and the broken cranes, told Calder Radio.")
         #expect(q.map(\.speaker) == ["Ilse Marr"])
         #expect(q.map(\.text) == ["\"We have not seen damage like this in a generation,\""])
         #expect(!quotes("\"The quay is gone,\" told Calder Radio.").contains { $0.speaker == "Calder Radio" })
@@ -149,7 +158,8 @@ import PrecisText
     @Test func whatFollowsACueInLowerCaseIsWhatWasSaid() {
         // "Dawn Zimmer, mayor of Hoboken, N.J., said half the city remained flooded" gave the speaker
         // "half the city remained flooded Tuesday night" and the content "Dawn Zimmer, mayor of Hoboken".
-        #expect(quotes("Ilse Marr, mayor of Calder, said half the town remained flooded on Tuesday night.").map { [$0.speaker, $0.text] }
+        #expect(
+            quotes("Ilse Marr, mayor of Calder, said half the town remained flooded on Tuesday night.").map { [$0.speaker, $0.text] }
                 == [["Ilse Marr", "half the town remained flooded on Tuesday night"]])
         #expect(quotes("\"The quay is gone,\" said the harbour master.").map(\.speaker) == ["the harbour master"])
         // "Aides" opening a sentence names no one a later "he" could point to.
@@ -213,7 +223,10 @@ import PrecisText
 
     @Test func aWeddingStorysSpeakers() {
         // Found in the digest of a shooting at a wedding (Multi-News dev cluster 93).
-        #expect(quotes("Ada Lind, police chief of Calder province, said a gunfight broke out between two groups attending the wedding late Sunday.").map { [$0.speaker, $0.text] }
+        #expect(
+            quotes("Ada Lind, police chief of Calder province, said a gunfight broke out between two groups attending the wedding late Sunday.").map {
+                [$0.speaker, $0.text]
+            }
                 == [["Ada Lind", "a gunfight broke out between two groups attending the wedding late Sunday"]])
         #expect(quotes("Lind's spokesman, Ilse Marr, had earlier said that 10 people were wounded.").map(\.speaker) == ["Lind's spokesman"])
         #expect(quotes("Seven officers surrendered, according to provincial police chief Gen. Tomas Reyes.").map(\.speaker) == ["Tomas Reyes"])
@@ -225,7 +238,8 @@ import PrecisText
     }
 
     @Test func heAfterSaidThePresidentIsThePresident() {
-        let q = quotes("\"All of us were shocked,\" said the president, who plans to visit Calder on Wednesday.\n\n\"This is going to take some time,\" he said.")
+        let q = quotes(
+            "\"All of us were shocked,\" said the president, who plans to visit Calder on Wednesday.\n\n\"This is going to take some time,\" he said.")
         #expect(q.map(\.speaker) == ["the president", "the president"])
     }
 
@@ -237,9 +251,11 @@ import PrecisText
     }
 
     @Test func oneNameAcrossSources() {
-        var q = [finder.find(in: "\"This is a plot,\" Choe Myong-nam said."),
-                 finder.find(in: "\"We reject it,\" Mr. Choe said."),
-                 finder.find(in: "\"It is an insult,\" said Choe Myong Nam.")]
+        var q = [
+            finder.find(in: "\"This is a plot,\" Choe Myong-nam said."),
+            finder.find(in: "\"We reject it,\" Mr. Choe said."),
+            finder.find(in: "\"It is an insult,\" said Choe Myong Nam.")
+        ]
         QuoteFinder.unifySpeakers(&q)
         #expect(Set(q.flatMap { $0.map(\.speaker) }).count == 1)
     }
@@ -329,8 +345,10 @@ import PrecisText
     @Test func sumsOfMoneyAndPercentagesDisagreeOnlyWhenClose() {
         // Found across 60 Multi-News clusters: "$50,000" against "$3.5 million", "35.8 percent" against
         // "6.8 percent" were shown as disagreements; they are different figures.
-        let apart = [finder.find(in: "The fine was $50,000 and 35.8 percent of the port was shut."),
-                     finder.find(in: "The quay cost $3.5 million; 6.8 percent of boats left.")]
+        let apart = [
+            finder.find(in: "The fine was $50,000 and 35.8 percent of the port was shut."),
+            finder.find(in: "The quay cost $3.5 million; 6.8 percent of boats left.")
+        ]
         #expect(NumberFinder.disagreements(apart, dates: [nil, nil]).isEmpty)
         let close = [finder.find(in: "In all, 94 percent of the crews voted to strike."), finder.find(in: "Exactly 97% of crews voted to strike.")]
         #expect(NumberFinder.disagreements(close, dates: [nil, nil]).map(\.about) == ["percent"])
@@ -342,19 +360,27 @@ import PrecisText
     @Test func figuresAreTheSameThingOnlyWhenTheWordsAroundThemMeetIt() throws {
         // Found across 100 Multi-News clusters: "24 million viewers" of a debate against "3.201 million
         // total viewers" of a town hall, "593 likes an hour" against "33,118,444 Facebook likes".
-        let viewers = [finder.find(in: "The first debate drew more than 24 million viewers."),
-                       finder.find(in: "The town hall averaged 3.2 million viewers.")]
+        let viewers = [
+            finder.find(in: "The first debate drew more than 24 million viewers."),
+            finder.find(in: "The town hall averaged 3.2 million viewers.")
+        ]
         #expect(NumberFinder.disagreements(viewers, dates: [nil, nil]).isEmpty)
-        let flights = [finder.find(in: "More than 18,000 flights had been canceled by Tuesday."),
-                       finder.find(in: "Airlines canceled more than 15,000 flights.")]
+        let flights = [
+            finder.find(in: "More than 18,000 flights had been canceled by Tuesday."),
+            finder.find(in: "Airlines canceled more than 15,000 flights.")
+        ]
         #expect(NumberFinder.disagreements(flights, dates: [nil, nil]).map(\.about) == ["flights"])
         // Words that say the same: dead, killed, died.
-        let toll = [finder.find(in: "At least 230 people were reported dead in three towns."),
-                    finder.find(in: "The quake killed at least 241 people.")]
+        let toll = [
+            finder.find(in: "At least 230 people were reported dead in three towns."),
+            finder.find(in: "The quake killed at least 241 people.")
+        ]
         #expect(NumberFinder.disagreements(toll, dates: [nil, nil]).map { $0.values.map(\.value) } == [["230", "241"]])
         // A source that gives two figures for one noun: the one the other source's words meet.
-        let students = [finder.find(in: "Four students were sent home. Lifeguards rescued 22 students from the cove."),
-                        finder.find(in: "Lifeguards pulled 20 students from the cove.")]
+        let students = [
+            finder.find(in: "Four students were sent home. Lifeguards rescued 22 students from the cove."),
+            finder.find(in: "Lifeguards pulled 20 students from the cove.")
+        ]
         let d = try #require(NumberFinder.disagreements(students, dates: [nil, nil]).first)
         #expect(d.values.map(\.value) == ["22", "20"])
         #expect(finder.find(in: "Lifeguards rescued 22 students from the cove.").first?.context == ["lifeguard", "rescu", "cove"])
@@ -372,8 +398,10 @@ import PrecisText
         // "15 and 20" alone is two figures, not a range.
         #expect(finder.find(in: "It killed 15 and wounded 20 people.").map(\.value) == ["20"])
         // The same range put two ways agrees.
-        let waves = [finder.find(in: "Waves were between two and four feet at the time of the rescue."),
-                     finder.find(in: "The waves at the time of the rescue were 2 to 4 feet.")]
+        let waves = [
+            finder.find(in: "Waves were between two and four feet at the time of the rescue."),
+            finder.find(in: "The waves at the time of the rescue were 2 to 4 feet.")
+        ]
         #expect(NumberFinder.disagreements(waves, dates: [nil, nil]).isEmpty)
     }
 
@@ -389,12 +417,16 @@ import PrecisText
         // A publication's name is no rate ("the Electric Power Monthly").
         let report = "According to the Harbour Monthly, more than 10 percent of the cargo came by rail."
         #expect(finder.find(in: report, excluding: TimeTagger().tag(report, anchor: nil)).first?.per == nil)
-        let clinic = [finder.find(in: "The Calder clinic treats 40 patients a day."),
-                      finder.find(in: "The Calder clinic treated 55 patients after the flood.")]
+        let clinic = [
+            finder.find(in: "The Calder clinic treats 40 patients a day."),
+            finder.find(in: "The Calder clinic treated 55 patients after the flood.")
+        ]
         #expect(NumberFinder.disagreements(clinic, dates: [nil, nil]).isEmpty)
         // Two rates of the same period are one figure put two ways.
-        let page = [finder.find(in: "The mayor's page was losing 593 followers an hour."),
-                    finder.find(in: "The mayor's page lost 847 followers an hour on Saturday.")]
+        let page = [
+            finder.find(in: "The mayor's page was losing 593 followers an hour."),
+            finder.find(in: "The mayor's page lost 847 followers an hour on Saturday.")
+        ]
         #expect(NumberFinder.disagreements(page, dates: [nil, nil]).map { $0.values.map(\.value) } == [["593", "847"]])
     }
 
@@ -421,9 +453,11 @@ import PrecisText
         // Found across 100 Multi-News clusters: "10 people" killed in New York City against "at least 46"
         // in all; "three states" with paid leave against "all 50 states"; "three Republicans" voting
         // present among "seven Republicans" voting no.
-        let storm = [finder.find(in: "The storm killed at least 46 people across the coast."),
-                     finder.find(in: "The storm killed 10 people in Calder."),
-                     finder.find(in: "At least 48 people were killed by the storm.")]
+        let storm = [
+            finder.find(in: "The storm killed at least 46 people across the coast."),
+            finder.find(in: "The storm killed 10 people in Calder."),
+            finder.find(in: "At least 48 people were killed by the storm.")
+        ]
         #expect(NumberFinder.disagreements(storm, dates: [nil, nil, nil]).map { $0.values.map(\.value) } == [["46", "48"]])
         // Sources a day apart may tell a toll that grew.
         let toll = [finder.find(in: "At least 23 people died in the quake."), finder.find(in: "At least 247 people died in the quake.")]
@@ -432,13 +466,16 @@ import PrecisText
     }
 
     @Test func disagreementAcrossSourcesWithDates() throws {
-        let texts = ["The resolution, co-sponsored by 48 countries, goes to a vote.",
-                     "The draft resolution currently has some 50 co-sponsors.",
-                     "Co-sponsored by 62 members, the resolution passed.",
-                     "It passed with 55 abstentions."]
+        let texts = [
+            "The resolution, co-sponsored by 48 countries, goes to a vote.",
+            "The draft resolution currently has some 50 co-sponsors.",
+            "Co-sponsored by 62 members, the resolution passed.",
+            "It passed with 55 abstentions."
+        ]
         let quantities = texts.map { finder.find(in: $0) }
-        let d = NumberFinder.disagreements(quantities + [finder.find(in: "There were 55 abstentions.")],
-                                           dates: ["2025-03-01", "2025-03-05", "2025-03-09", nil, nil])
+        let d = NumberFinder.disagreements(
+            quantities + [finder.find(in: "There were 55 abstentions.")],
+            dates: ["2025-03-01", "2025-03-05", "2025-03-09", nil, nil])
         try #require(d.count == 1, "55 abstentions agree; co-sponsors do not")
         #expect(d[0].about == "co-sponsors")
         #expect(d[0].values.map(\.value) == ["48", "50", "62"])
@@ -452,7 +489,7 @@ import PrecisText
         let texts = [
             "The Ostmark Coast assembly voted on Tuesday. Minister Ilse Marr said the Halvard Bay terminal would close.",
             "Halvard Bay's dock workers protested. Marr defended the plan before the Ostmark Coast assembly.",
-            "Workers in Halvard Bay fear for their jobs, the Dockers Union said.",
+            "Workers in Halvard Bay fear for their jobs, the Dockers Union said."
         ]
         let entities = EntityFinder().rank(texts: texts)
         #expect(entities.first?.name == "Halvard Bay")

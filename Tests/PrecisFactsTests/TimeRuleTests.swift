@@ -1,5 +1,6 @@
-@testable import PrecisFacts
 import Testing
+
+@testable import PrecisFacts
 
 /// The time tagger's rules, each on its own examples (invented sentences): a rule reads what it
 /// claims, starting where its bracket starts and ending where it ends, and no earlier rule in the

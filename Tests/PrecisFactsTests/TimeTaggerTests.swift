@@ -1,6 +1,7 @@
-import Testing
-@testable import PrecisFacts
 import PrecisText
+import Testing
+
+@testable import PrecisFacts
 
 @Suite struct TimeTaggerTests {
     let tagger = TimeTagger()
@@ -11,8 +12,10 @@ import PrecisText
         tagger.tag(text, anchor: anchor).map { ($0.text, $0.type.rawValue, $0.value) }
     }
 
-    func one(_ text: String, _ expectedText: String, _ type: String, _ value: String?, anchor: CivilDate?? = nil,
-             sourceLocation: SourceLocation = #_sourceLocation) {
+    func one(
+        _ text: String, _ expectedText: String, _ type: String, _ value: String?, anchor: CivilDate?? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let found = tags(text, anchor: anchor ?? self.anchor)
         #expect(found.count == 1, "\(found)", sourceLocation: sourceLocation)
         guard let f = found.first else { return }
@@ -44,7 +47,9 @@ import PrecisText
 
     @Test func aYearEarlierInAnEarningsReportIsTheQuarterBefore() {
         // A November article on the third quarter.
-        let found = tags("Net income rose 8% in the third quarter from a year earlier; year-earlier sales were lower, and costs fell from the year-ago quarter.", anchor: CivilDate(iso: "2025-11-12"))
+        let found = tags(
+            "Net income rose 8% in the third quarter from a year earlier; year-earlier sales were lower, and costs fell from the year-ago quarter.",
+            anchor: CivilDate(iso: "2025-11-12"))
         #expect(found.map(\.0) == ["the third quarter", "a year earlier", "year-earlier", "the year-ago quarter"])
         #expect(found.first?.2 == "2025-Q3")
         #expect(found.dropFirst().allSatisfy { $0.2 == "2024-Q3" })
@@ -245,8 +250,9 @@ import PrecisText
         func values(_ text: String) -> [String: String?] {
             Dictionary(tags(text, anchor: anchor).map { ($0.0, $0.2) }, uniquingKeysWith: { a, _ in a })
         }
-        let v = values("Ana Pell left Calder in June 2019 and came back later that year. The dock opened on May 3, 2021. "
-            + "Earlier that day, crews had cleared the quay, and the following year the ferry returned.")
+        let v = values(
+            "Ana Pell left Calder in June 2019 and came back later that year. The dock opened on May 3, 2021. "
+                + "Earlier that day, crews had cleared the quay, and the following year the ferry returned.")
         #expect(v["June 2019"] == "2019-06")
         #expect(v["later that year"] == "2019")
         #expect(v["Earlier that day"] == "2021-05-03")
@@ -273,13 +279,16 @@ import PrecisText
     @Test func aClockTimeTakesTheDayItsSentenceNames() {
         // Anchor Wednesday 2025-03-12.
         one("The ship sailed at 9:15 a.m. from Calder.", "9:15 a.m.", "TIME", "2025-03-12T09:15")
-        #expect(tags("The ferry made its first crossing Monday in Calder at 14:00 UTC.", anchor: anchor).map(\.2)
+        #expect(
+            tags("The ferry made its first crossing Monday in Calder at 14:00 UTC.", anchor: anchor).map(\.2)
                 == ["2025-03-10", "2025-03-10T14:00Z"])
         // The day may come after the time, past a parenthesis; "a.m." there does not end the sentence.
-        #expect(tags("The crane fell at about 10:40 a.m. (0940 GMT) Monday, the port said.", anchor: anchor).map(\.2)
+        #expect(
+            tags("The crane fell at about 10:40 a.m. (0940 GMT) Monday, the port said.", anchor: anchor).map(\.2)
                 == ["2025-03-10T10:40", "2025-03-10T09:40Z", "2025-03-10"])
         // The day of another sentence does not count.
-        #expect(tags("The talks ended Monday. The vote starts at 18:00 UTC.", anchor: anchor).map(\.2)
+        #expect(
+            tags("The talks ended Monday. The vote starts at 18:00 UTC.", anchor: anchor).map(\.2)
                 == ["2025-03-10", "2025-03-12T18:00Z"])
     }
 
@@ -355,7 +364,7 @@ import PrecisText
             "The Calder assembly voted on Tuesday to rebuild the harbour wall before winter.\n\nA survey published in January found three cracks in the harbour wall.",
             "Calder's assembly will vote on Tuesday on the harbour wall rebuild.",
             "An engineering survey of the harbour wall, published on Jan. 20, found three cracks.",
-            "Fishing crews said the weather had been calm on Monday.",
+            "Fishing crews said the weather had been calm on Monday."
         ]
         let dates: [String?] = ["2025-03-11", nil, "2025-03-02", "2025-03-11"]
         let story = TimelineBuilder().build(texts: texts, dates: dates)
@@ -377,10 +386,10 @@ import PrecisText
     @Test func aPostsSignatureLineIsNoEvent() {
         // Found in a Multi-News digest: a link and a signature were a timeline entry.
         let text = """
-        https://t.example/2bx54V \u{2014} Ana Pell (@anapell) January 26, 2025
+            https://t.example/2bx54V \u{2014} Ana Pell (@anapell) January 26, 2025
 
-        Prediction: the ferry returns before the storm season ends \u{2014} Ivo Brandt (@ivob) January 27, 2025
-        """
+            Prediction: the ferry returns before the storm season ends \u{2014} Ivo Brandt (@ivob) January 27, 2025
+            """
         let story = TimelineBuilder().build(texts: [text], dates: ["2025-01-28"])
         #expect(story.timeline.map(\.date) == ["2025-01-27"])
     }

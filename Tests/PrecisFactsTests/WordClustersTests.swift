@@ -1,6 +1,7 @@
-import Testing
-@testable import PrecisFacts
 import PrecisText
+import Testing
+
+@testable import PrecisFacts
 
 @Suite struct WordClustersTests {
     /// Invented unlabelled text: verbs of saying after speakers and before "that", fruit after "ate
@@ -12,8 +13,9 @@ import PrecisText
         var out: [String] = []
         for k in 0..<60 {
             let speaker = speakers[k % speakers.count], verb = verbs[k % verbs.count], f = fruit[k % fruit.count]
-            out.append("\(speaker) \(verb) that the ferry would run late. The children ate the \(f) with joy. "
-                       + "On Monday, \(speaker.lowercased()) \(verbs[(k + 2) % verbs.count]) that a \(fruit[(k + 1) % fruit.count]) fell.")
+            out.append(
+                "\(speaker) \(verb) that the ferry would run late. The children ate the \(f) with joy. "
+                    + "On Monday, \(speaker.lowercased()) \(verbs[(k + 2) % verbs.count]) that a \(fruit[(k + 1) % fruit.count]) fell.")
         }
         return out
     }
@@ -69,8 +71,10 @@ import PrecisText
         func train(_ clusters: WordClusters?) -> AttributionModel {
             var trainer = AttributionTrainer(buckets: 1 << 12, clusters: clusters)
             for _ in 0..<3 {
-                for d in AttributionTaggerTests.corpus(names: AttributionTaggerTests.trainingNames, verbs: ["said", "argued", "warned", "snarfed"],
-                                                       claims: AttributionTaggerTests.trainingClaims) {
+                for d in AttributionTaggerTests.corpus(
+                    names: AttributionTaggerTests.trainingNames, verbs: ["said", "argued", "warned", "snarfed"],
+                    claims: AttributionTaggerTests.trainingClaims)
+                {
                     trainer.add(text: d.text, sources: d.sources, cues: d.cues, contents: d.contents)
                 }
             }

@@ -52,7 +52,7 @@ struct FeedOddityTests {
             ("14 Apr 26 09:30:00 PDT", "2026-04-14T16:30:00Z"),
             ("Thu, 01 Jan 1998 00:00:00 -0800", "1998-01-01T08:00:00Z"),
             ("Sat, 4 Apr 2026 9:05:07", "2026-04-04T09:05:07Z"),
-            ("Mon, 06 Sep 2004 10:00:00 +05:00", "2004-09-06T05:00:00Z"),
+            ("Mon, 06 Sep 2004 10:00:00 +05:00", "2004-09-06T05:00:00Z")
         ]
         for (text, iso) in cases {
             #expect(FeedDates.parse(text).map(FeedDates.iso8601) == iso, "\(text)")
@@ -69,7 +69,7 @@ struct FeedOddityTests {
             ("2003-12", "2003-12-01T00:00:00Z"),
             ("2003", "2003-01-01T00:00:00Z"),
             ("20031231T101455Z", "2003-12-31T10:14:55Z"),
-            ("2003-12-31 10:14:55 +0100", "2003-12-31T09:14:55Z"),
+            ("2003-12-31 10:14:55 +0100", "2003-12-31T09:14:55Z")
         ]
         for (text, iso) in cases {
             #expect(FeedDates.parse(text).map(FeedDates.iso8601) == iso, "\(text)")
@@ -86,13 +86,14 @@ struct FeedOddityTests {
 
     @Test("relative links resolve against xml:base, then against the feed's URL")
     func relativeLinks() throws {
-        let feed = try parse("""
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://site.example/news/">
-          <link href="../"/>
-          <entry><link href="2026/story.html"/><content type="html">&lt;a href="/about"&gt;about&lt;/a&gt;</content></entry>
-          <entry xml:base="https://other.example/x/"><link href="y"/></entry>
-        </feed>
-        """)
+        let feed = try parse(
+            """
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://site.example/news/">
+              <link href="../"/>
+              <entry><link href="2026/story.html"/><content type="html">&lt;a href="/about"&gt;about&lt;/a&gt;</content></entry>
+              <entry xml:base="https://other.example/x/"><link href="y"/></entry>
+            </feed>
+            """)
         #expect(feed.link == "https://site.example/")
         #expect(feed.items[0].link == "https://site.example/news/2026/story.html")
         #expect(feed.items[0].content.first?.value == #"<a href="https://site.example/about">about</a>"#)
@@ -112,11 +113,12 @@ struct FeedOddityTests {
 
     @Test("an xml:base or feed URL in a refused scheme is ignored as a base")
     func unsafeBase() throws {
-        let feed = try parse("""
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://safe.example/">
-          <entry xml:base="javascript:alert(1)//"><link href="story"/></entry>
-        </feed>
-        """)
+        let feed = try parse(
+            """
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://safe.example/">
+              <entry xml:base="javascript:alert(1)//"><link href="story"/></entry>
+            </feed>
+            """)
         #expect(feed.items[0].link == "https://safe.example/story")
         let viaURL = try parse(rss(item: "<link>https://a.example/x</link><comments>/c</comments>"), url: "javascript:alert(1)")
         #expect(viaURL.items[0].comments == "/c")
@@ -144,7 +146,8 @@ struct FeedOddityTests {
 
     @Test("a declared legacy encoding is honoured (ISO-8859-1)")
     func latin1() throws {
-        let bytes = Array("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss version=\"2.0\"><channel><item><title>Caf".utf8)
+        let bytes =
+            Array("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss version=\"2.0\"><channel><item><title>Caf".utf8)
             + [0xE9] + Array("</title></item></channel></rss>".utf8)
         let feed = try FeedParser.parse(bytes)
         #expect(feed.encoding == "iso-8859-1")
@@ -154,7 +157,8 @@ struct FeedOddityTests {
 
     @Test("a declared encoding that is wrong is overridden by what the bytes are, with a warning")
     func wrongDeclaredEncoding() throws {
-        let bytes = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><item><title>Caf".utf8)
+        let bytes =
+            Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><item><title>Caf".utf8)
             + [0xE9, 0x20, 0x93, 0x6F, 0x6B, 0x94] + Array("</title></item></channel></rss>".utf8)
         let feed = try FeedParser.parse(bytes)
         #expect(feed.items[0].title?.value == "Café “ok”")
@@ -191,7 +195,8 @@ struct FeedOddityTests {
 
     @Test("the HTTP charset outranks the XML declaration")
     func httpCharset() throws {
-        let bytes = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>".utf8)
+        let bytes =
+            Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>".utf8)
             + [0xE9] + Array("t</title></channel></rss>".utf8)
         let feed = try FeedParser.parse(bytes, contentType: "application/rss+xml; charset=ISO-8859-1")
         #expect(feed.encoding == "iso-8859-1")
@@ -216,15 +221,16 @@ struct FeedOddityTests {
 
     @Test("Media RSS thumbnails and content, and iTunes categories, are kept with the item")
     func mediaAndITunes() throws {
-        let feed = try parse("""
-        <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
-        <channel><title>Pod</title><itunes:category text="News"><itunes:category text="Politics"/></itunes:category>
-          <itunes:image href="https://pod.example/cover.jpg"/>
-          <item><media:title>Clip</media:title>
-            <media:thumbnail url="https://pod.example/t.jpg" width="120" height="90"/>
-            <media:content url="https://pod.example/v.mp4" type="video/mp4" medium="video"/>
-          </item></channel></rss>
-        """)
+        let feed = try parse(
+            """
+            <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+            <channel><title>Pod</title><itunes:category text="News"><itunes:category text="Politics"/></itunes:category>
+              <itunes:image href="https://pod.example/cover.jpg"/>
+              <item><media:title>Clip</media:title>
+                <media:thumbnail url="https://pod.example/t.jpg" width="120" height="90"/>
+                <media:content url="https://pod.example/v.mp4" type="video/mp4" medium="video"/>
+              </item></channel></rss>
+            """)
         #expect(feed.categories.map(\.term) == ["News", "Politics"])
         #expect(feed.image?.url == "https://pod.example/cover.jpg")
         let item = try #require(feed.items.first)
@@ -286,7 +292,8 @@ struct FeedOddityTests {
         let secret = FileManager.default.temporaryDirectory.appendingPathComponent("precis-feeds-secret-\(getpid()).txt")
         try "TOPSECRET".write(to: secret, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: secret) }
-        let doc = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"\(secret.absoluteString)\">]>"
+        let doc =
+            "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"\(secret.absoluteString)\">]>"
             + "<rss version=\"2.0\"><channel><title>A &x; B</title></channel></rss>"
         let title = (try? parse(doc))?.title?.value ?? ""
         let leaked = title.contains("TOPSECRET")
@@ -296,8 +303,10 @@ struct FeedOddityTests {
     @Test("random bytes never crash the parser")
     func fuzz() {
         var generator = SystemRandomNumberGenerator()
-        let pieces = ["<rss>", "<channel>", "<item>", "</item>", "<title>", "</title>", "&", "&amp;", "<![CDATA[", "]]>",
-                      "<!--", "-->", "é", "\u{0}", "<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<entry>", "<link href=\"", "\"/>"]
+        let pieces = [
+            "<rss>", "<channel>", "<item>", "</item>", "<title>", "</title>", "&", "&amp;", "<![CDATA[", "]]>",
+            "<!--", "-->", "é", "\u{0}", "<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<entry>", "<link href=\"", "\"/>"
+        ]
         for _ in 0..<200 {
             var s = ""
             for _ in 0..<Int.random(in: 1...30, using: &generator) { s += pieces.randomElement(using: &generator)! }

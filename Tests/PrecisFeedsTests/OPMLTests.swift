@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PrecisFeeds
 
 @Suite struct OPMLTests {
@@ -34,7 +35,8 @@ import Testing
     }
 
     @Test func anEntityInATitleAndAnUnclosedOutlineDoNotLoseTheList() throws {
-        let text = "<opml><body><outline text=\"Fish &amp; Ships &nbsp;\" xmlUrl=\"https://fish.example/rss\"><outline text=\"x\" xmlUrl=\"https://b.example/rss\"></body></opml>"
+        let text =
+            "<opml><body><outline text=\"Fish &amp; Ships &nbsp;\" xmlUrl=\"https://fish.example/rss\"><outline text=\"x\" xmlUrl=\"https://b.example/rss\"></body></opml>"
         let list = try OPML.parse(Array(text.utf8))
         #expect(list.feeds.map(\.url) == ["https://fish.example/rss", "https://b.example/rss"])
         #expect(list.feeds[0].title?.hasPrefix("Fish & Ships") == true)

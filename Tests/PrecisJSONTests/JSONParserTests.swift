@@ -1,14 +1,17 @@
 import Testing
+
 @testable import PrecisJSON
 
 @Suite struct JSONParserTests {
     @Test func readsEveryKindOfValue() throws {
         let value = try JSONParser.parse(#" {"a": [1, -2.5, 3e2, true, false, null], "b": {"c": "d"}, "e": ""} "#)
-        #expect(value == .object([
-            "a": .array([.integer(1), .number(-2.5), .number(300), .bool(true), .bool(false), .null]),
-            "b": .object(["c": .string("d")]),
-            "e": .string(""),
-        ]))
+        #expect(
+            value
+                == .object([
+                    "a": .array([.integer(1), .number(-2.5), .number(300), .bool(true), .bool(false), .null]),
+                    "b": .object(["c": .string("d")]),
+                    "e": .string("")
+                ]))
     }
 
     @Test func decodesEscapesAndSurrogatePairs() throws {
@@ -23,7 +26,7 @@ import Testing
 
     @Test(arguments: [
         "", "{", "[1,]", "{\"a\" 1}", "{\"a\":1,}", "tru", "01", "1.", "-", "\"open", "\"bad \\x escape\"",
-        "\"raw\ncontrol\"", "[1] 2", "{a: 1}", "nul",
+        "\"raw\ncontrol\"", "[1] 2", "{a: 1}", "nul"
     ])
     func refusesMalformedJSON(_ text: String) {
         #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }

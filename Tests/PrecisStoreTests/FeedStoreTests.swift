@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PrecisStore
 
 /// The feed tables behave the same on SQLite and PostgreSQL.
@@ -31,7 +32,8 @@ import Testing
         // Another process opening the same database sees it all.
         let other = try await reopen()
         #expect(try await other.feed(id: a.id) == state)
-        #expect(try await other.seenItems(feed: a.id, among: ["id:one", "id:two", "link:https://harbour.example/2", "id:new"])
+        #expect(
+            try await other.seenItems(feed: a.id, among: ["id:one", "id:two", "link:https://harbour.example/2", "id:new"])
                 == ["id:one", "link:https://harbour.example/2"])
         #expect(try await other.seenItems(feed: a.id, among: []) == [])
 
@@ -45,8 +47,9 @@ import Testing
         // One watcher at a time: a lease is taken once, until it is given back or runs out.
         #expect(try await store.leaseFeed(id: a.id, now: "2026-12-05T06:00:00Z", until: "2026-12-05T06:15:00Z"))
         #expect(try await other.leaseFeed(id: a.id, now: "2026-12-05T06:01:00Z", until: "2026-12-05T06:16:00Z") == false)
-        #expect(try await other.leaseFeed(id: a.id, now: "2026-12-05T06:20:00Z", until: "2026-12-05T06:35:00Z"),
-                "a watcher killed mid-poll holds its feed no longer than the lease")
+        #expect(
+            try await other.leaseFeed(id: a.id, now: "2026-12-05T06:20:00Z", until: "2026-12-05T06:35:00Z"),
+            "a watcher killed mid-poll holds its feed no longer than the lease")
         try await other.releaseFeed(id: a.id)
         #expect(try await store.leaseFeed(id: a.id, now: "2026-12-05T06:21:00Z", until: "2026-12-05T06:36:00Z"))
         try await store.releaseFeed(id: a.id)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import PrecisStories
+import Testing
+
 @testable import PrecisStore
 
 /// The PostgreSQL URL the tests may use (`make test` starts a server on loopback and sets it).
@@ -34,7 +35,12 @@ struct PostgresStoreTests {
         // Another process: a new connection and an index rebuilt from the database.
         let other = try await PostgresStore.open(url: TestPostgres.url!)
         let rebuilt = StoryIndex(articles: try await other.allArticles())
-        let next = try await other.ingest(StoredArticle(key: "k9", origin: "t9", text: "Calder harbour wall work starts. Work on the Calder harbour wall began, the council said, after the 4.2 million crowns were approved on Monday."), index: rebuilt)
+        let next = try await other.ingest(
+            StoredArticle(
+                key: "k9", origin: "t9",
+                text:
+                    "Calder harbour wall work starts. Work on the Calder harbour wall began, the council said, after the 4.2 million crowns were approved on Monday."
+            ), index: rebuilt)
         #expect(next.story == results[0].id)
         let (stories, total) = try await other.stories(limit: 10, offset: 0)
         #expect(total == 2)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import PrecisStories
+import Testing
+
 @testable import PrecisStore
 
 @Suite struct SQLiteStoreTests {
@@ -8,7 +9,7 @@ import PrecisStories
         "Calder council votes to rebuild harbour wall. The Calder town council voted on Monday to rebuild the crumbling harbour wall before winter, approving 4.2 million crowns for the work.",
         "Teenager wins Norland chess title. Sixteen-year-old Mira Sandvik won the Norland chess championship in Vesterby on Sunday, beating grandmaster Tomas Ekholm after six hours.",
         "Harbour wall rebuild approved in Calder. Calder will rebuild its harbour wall this autumn after the town council approved 4.2 million crowns on Monday for the harbour work.",
-        "Notice. Please log in.",
+        "Notice. Please log in."
     ]
 
     func temporaryPath() -> String {
@@ -45,8 +46,14 @@ import PrecisStories
         let reopened = try SQLiteStore(path: path)
         let rebuilt = StoryIndex(articles: try await reopened.allArticles())
         #expect(rebuilt.count == 4)
-        let next = StoredArticle(key: "k9", origin: "t9", text: "Calder harbour wall work starts. Work on the Calder harbour wall began, the council said, after the 4.2 million crowns were approved on Monday.")
-        let r = try reopened.ingest(next) { id in var s = next; s.id = id; return rebuilt.place(s) }
+        let next = StoredArticle(
+            key: "k9", origin: "t9",
+            text:
+                "Calder harbour wall work starts. Work on the Calder harbour wall began, the council said, after the 4.2 million crowns were approved on Monday."
+        )
+        let r = try reopened.ingest(next) { id in
+            var s = next; s.id = id; return rebuilt.place(s)
+        }
         #expect(r.story == results[0].id)
         let (stories, total) = try await reopened.stories(limit: 10, offset: 0)
         #expect(total == 2)

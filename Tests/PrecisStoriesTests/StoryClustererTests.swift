@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PrecisStories
 
 @Suite struct StoryClustererTests {
@@ -6,8 +7,10 @@ import Testing
     static let chess = [Fixture.chessHerald, Fixture.chessPost, Fixture.chessDaily]
 
     /// The two stories interleaved, as a day's intake mixes them.
-    static let mixed = [Fixture.harbourCourier, Fixture.chessHerald, Fixture.harbourGazette,
-                        Fixture.chessPost, Fixture.harbourRadio, Fixture.chessDaily]
+    static let mixed = [
+        Fixture.harbourCourier, Fixture.chessHerald, Fixture.harbourGazette,
+        Fixture.chessPost, Fixture.harbourRadio, Fixture.chessDaily
+    ]
 
     func stories(_ a: [StoryAssignment]) -> [Int?] { a.map(\.story) }
 
@@ -59,9 +62,11 @@ import Testing
     }
 
     @Test func datesFarApartKeepSimilarArticlesApart() {
-        let dated = [StoryDocument(text: Fixture.harbourCourier, date: "2025-03-03"),
-                     StoryDocument(text: Fixture.harbourGazette, date: "2025-03-04T09:00:00Z"),
-                     StoryDocument(text: Fixture.harbourRadio, date: "2026-06-01")]
+        let dated = [
+            StoryDocument(text: Fixture.harbourCourier, date: "2025-03-03"),
+            StoryDocument(text: Fixture.harbourGazette, date: "2025-03-04T09:00:00Z"),
+            StoryDocument(text: Fixture.harbourRadio, date: "2026-06-01")
+        ]
         #expect(stories(StoryClusterer.cluster(dated)) == [0, 0, 1])
         let clusterer = StoryClusterer()
         for d in dated { clusterer.add(d) }
@@ -73,9 +78,11 @@ import Testing
     @Test func titleCountsAsTheLead() {
         // An article whose headline was read off as metadata still clusters on it.
         let body = Fixture.chessPost.split(separator: "\n", maxSplits: 2).last.map(String.init) ?? ""
-        let docs = [StoryDocument(text: Fixture.chessHerald),
-                    StoryDocument(text: body, title: "Sandvik, 16, takes Norland chess title from Ekholm"),
-                    StoryDocument(text: Fixture.harbourCourier)]
+        let docs = [
+            StoryDocument(text: Fixture.chessHerald),
+            StoryDocument(text: body, title: "Sandvik, 16, takes Norland chess title from Ekholm"),
+            StoryDocument(text: Fixture.harbourCourier)
+        ]
         #expect(stories(StoryClusterer.cluster(docs)) == [0, 0, 1])
     }
 
@@ -84,8 +91,10 @@ import Testing
         #expect(StoryClusterer.cluster(docs) == StoryClusterer.cluster(docs))
     }
 
-    static let quakes = [Fixture.quakeEskerWire, Fixture.quakeTarnWire, Fixture.quakeEskerTimes,
-                         Fixture.quakeTarnTimes, Fixture.quakeEskerRadio, Fixture.quakeTarnRadio]
+    static let quakes = [
+        Fixture.quakeEskerWire, Fixture.quakeTarnWire, Fixture.quakeEskerTimes,
+        Fixture.quakeTarnTimes, Fixture.quakeEskerRadio, Fixture.quakeTarnRadio
+    ]
 
     @Test func twoQuakesOfOneKindAreTwoStories() {
         // Same kind of event, same country and wording; other years, places, names and tolls.
@@ -171,7 +180,8 @@ import Testing
             var random: [AverageLink.Edge] = []
             for a in 0..<n { for b in (a + 1)..<n where next() < 0.3 { random.append(AverageLink.Edge(a: a, b: b, similarity: next())) } }
             for threshold in [0.1, 0.25, 0.5] {
-                #expect(AverageLink.clusterDense(count: n, edges: random, threshold: threshold)
+                #expect(
+                    AverageLink.clusterDense(count: n, edges: random, threshold: threshold)
                         == AverageLink.cluster(count: n, edges: random, threshold: threshold))
             }
         }

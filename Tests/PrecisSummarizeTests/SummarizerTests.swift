@@ -1,5 +1,6 @@
-import Testing
 import PrecisText
+import Testing
+
 @testable import PrecisSummarize
 
 /// Three invented reports of one event, sharing facts in different words.
@@ -23,7 +24,7 @@ let storyDocuments = [
     Some 40 ships were stuck in the bay, according to the harbour master.
     The town's fish market will stay closed until Wednesday.
     But traders said they expected prices to rise.
-    """,
+    """
 ]
 
 @Suite struct SummarizerTests {
@@ -128,7 +129,7 @@ let storyDocuments = [
         ("NEW YORK, March 3 (AP) -- Stocks rose sharply.", "Stocks rose sharply."),
         ("(CNN) The storm hit the coast overnight.", "The storm hit the coast overnight."),
         ("(CNN) — The storm hit the coast overnight.", "The storm hit the coast overnight."),
-        ("LONDON: Ministers met on Tuesday.", "Ministers met on Tuesday."),
+        ("LONDON: Ministers met on Tuesday.", "Ministers met on Tuesday.")
     ])
     func datelinesAreTrimmed(_ input: String, _ expected: String) {
         let text = ScalarText(input)
@@ -141,7 +142,7 @@ let storyDocuments = [
         "NATO - the alliance - met today.",
         "US officials said the talks failed.",
         "(Reuters) is a news agency.",
-        "A - B",
+        "A - B"
     ])
     func ordinarySentencesAreLeftAlone(_ input: String) {
         let text = ScalarText(input)
@@ -151,12 +152,14 @@ let storyDocuments = [
 
     @Test func aSentenceFromInsideAQuotationIsShownAsOne() {
         // Found in a digest: 'He walks away from bad deals."' read as the digest's own words.
-        let texts = ["""
+        let texts = [
+            """
             \u{201C}Calder will not reopen the port this week. The storm wrecked the north quay and the cranes. \
             We need a month,\u{201D} harbour master Ana Okafor said on Monday.
 
             Ferries to the islands were cancelled for a second day running, the ferry company said.
-            """]
+            """
+        ]
         let summary = Summarizer().summarize(texts, budget: .sentences(10))
         let inside = summary.first { $0.text.hasPrefix("The storm wrecked the north quay and") }
         #expect(inside?.startsInQuotation == true && inside?.endsInQuotation == true)
@@ -173,11 +176,13 @@ let storyDocuments = [
     @Test func aQuotationOfItsOwnAndAQuestionAreLeftOutWhileOthersQualify() {
         // Found in the seeds' digest: a one-sentence quotation cut off from its
         // speaker, and a rhetorical question.
-        let texts = ["""
+        let texts = [
+            """
             \u{201C}The harbour is safe again,\u{201D} harbour master Ana Okafor said on Monday. \
             \u{201C}Obviously, the storm was the worst in decades.\u{201D} Was the quay built too low? \
             Ferries to the islands will sail again on Tuesday, the ferry company said.
-            """]
+            """
+        ]
         let summary = Summarizer().summarize(texts, budget: .sentences(10))
         #expect(!summary.contains { $0.text.contains("Obviously") })
         #expect(!summary.contains { $0.text.hasSuffix("?") })
@@ -194,7 +199,7 @@ let storyDocuments = [
     @Test func summarySentencesDropTheirDateline() {
         let docs = [
             "CALDER (Norland Wire) - The port of Calder was closed on Monday as a storm battered the coast, leaving 40 ships in the bay.",
-            "The port of Calder closed on Monday, stranding 40 ships in the bay, the harbour master said.",
+            "The port of Calder closed on Monday, stranding 40 ships in the bay, the harbour master said."
         ]
         let summary = Summarizer().summarize(docs, budget: .words(100))
         for s in summary {
@@ -208,13 +213,15 @@ let storyDocuments = [
     @Test func datedSourcesGoInDateOrder() throws {
         let docs = [
             "The council approved the harbour wall plan on Friday after a long debate in Calder.",
-            "Engineers proposed a new harbour wall for Calder on Monday, after the storms of last winter.",
+            "Engineers proposed a new harbour wall for Calder on Monday, after the storms of last winter."
         ]
         // A dated summary leads with the sentence that carries most of what the sources share (the
         // story's main event as it stands), then tells the rest in date order.
-        let three = ["The council approved the Calder harbour wall plan on Friday after a long debate.",
-                     "Engineers proposed a new harbour wall for Calder on Monday, after the storms of last winter.",
-                     "Ferry crews joined the queue at the Calder quay on Wednesday."]
+        let three = [
+            "The council approved the Calder harbour wall plan on Friday after a long debate.",
+            "Engineers proposed a new harbour wall for Calder on Monday, after the storms of last winter.",
+            "Ferry crews joined the queue at the Calder quay on Wednesday."
+        ]
         let dates = ["2025-03-14", "2025-03-10", "2025-03-12"]
         let summary = Summarizer().summarize(three, budget: .words(100), dates: dates)
         #expect(summary.first?.document == 0, "the approval of the harbour wall plan leads")

@@ -1,22 +1,27 @@
 import Foundation
-import Testing
 import PrecisIngest
+import Testing
+
 @testable import Precis
 
 @Suite struct DigestTests {
     let raw = [
-        RawDocument(origin: "a.txt", format: .text, content: """
-        Storm closes Calder port
+        RawDocument(
+            origin: "a.txt", format: .text,
+            content: """
+                Storm closes Calder port
 
-        A winter storm closed the port of Calder on Monday, stranding 40 ships in the bay.
-        Harbour master Ana Okafor said the port would stay shut until the winds drop.
-        """),
-        RawDocument(origin: "b.html", format: .html, content: """
-        <html><head><title>Port shut | Wire</title><meta property="article:published_time" content="2025-01-06"></head>
-        <body><p>The port of Calder was closed on Monday as a storm battered the coast, leaving 40 ships in the bay.</p>
-        <p>"We will reopen as soon as it is safe," harbour master Ana Okafor said on Monday.</p></body></html>
-        """),
-        RawDocument(origin: "c.txt", format: .text, content: "\n\n"),
+                A winter storm closed the port of Calder on Monday, stranding 40 ships in the bay.
+                Harbour master Ana Okafor said the port would stay shut until the winds drop.
+                """),
+        RawDocument(
+            origin: "b.html", format: .html,
+            content: """
+                <html><head><title>Port shut | Wire</title><meta property="article:published_time" content="2025-01-06"></head>
+                <body><p>The port of Calder was closed on Monday as a storm battered the coast, leaving 40 ships in the bay.</p>
+                <p>"We will reopen as soon as it is safe," harbour master Ana Okafor said on Monday.</p></body></html>
+                """),
+        RawDocument(origin: "c.txt", format: .text, content: "\n\n")
     ]
 
     @Test func digestCitesSourcesWithExactOffsets() throws {
@@ -59,9 +64,11 @@ import PrecisIngest
     }
 
     @Test func htmlEscapesArticleText() {
-        let hostile = RawDocument(origin: "x.txt", format: .text, content: """
-        The council said <script>alert(1)</script> was found in the page on Monday, in Calder town hall.
-        """, title: "<script>alert('t')</script>")
+        let hostile = RawDocument(
+            origin: "x.txt", format: .text,
+            content: """
+                The council said <script>alert(1)</script> was found in the page on Monday, in Calder town hall.
+                """, title: "<script>alert('t')</script>")
         let digest = Pipeline().digest([hostile], budget: .words(50)).digest
         let html = DigestRenderer.render(digest, as: .html)
         #expect(!html.contains("<script>"))
@@ -72,24 +79,28 @@ import PrecisIngest
     @Test func keyQuotesPutTheStorysVoicesFirst() throws {
         // Found reading the seeds' digest: the list was the first six speakers with a whole quotation,
         // in text order, and left out North Korea's envoy, quoted four times in partial quotations.
-        let one = RawDocument(origin: "a.txt", format: .text, content: """
-        Calder port stays shut
+        let one = RawDocument(
+            origin: "a.txt", format: .text,
+            content: """
+                Calder port stays shut
 
-        "We have done what we could for the fishing fleet," said Mayor Ilse Marr.
+                "We have done what we could for the fishing fleet," said Mayor Ilse Marr.
 
-        Port director Ana Okafor said the storm had wrecked "the north quay and all three cranes" on Monday.
+                Port director Ana Okafor said the storm had wrecked "the north quay and all three cranes" on Monday.
 
-        Okafor said repairs would take "a month at the very least" and cost more than planned.
+                Okafor said repairs would take "a month at the very least" and cost more than planned.
 
-        A dock worker, Tomas Reyes, said the port was "finished."
-        """)
-        let two = RawDocument(origin: "b.txt", format: .text, content: """
-        Storm wrecks Calder quay
+                A dock worker, Tomas Reyes, said the port was "finished."
+                """)
+        let two = RawDocument(
+            origin: "b.txt", format: .text,
+            content: """
+                Storm wrecks Calder quay
 
-        Ana Okafor, the harbour master, said the port would reopen "only when it is safe."
+                Ana Okafor, the harbour master, said the port would reopen "only when it is safe."
 
-        "Nobody saw a storm like this coming," said Jan Pugh, a retired pilot.
-        """)
+                "Nobody saw a storm like this coming," said Jan Pugh, a retired pilot.
+                """)
         let digest = Pipeline().digest([one, two], budget: .words(60)).digest
         let quotes = digest.keyQuotes().map(\.quote)
         // Quoted by both sources, three times: first, with a whole quotation if she has one, else the
@@ -103,10 +114,12 @@ import PrecisIngest
     }
 
     @Test func aSentenceFromInsideAQuotationIsMarkedInEveryForm() throws {
-        let doc = RawDocument(origin: "q.txt", format: .text, content: """
-        \u{201C}Calder will not reopen the port this week. The storm wrecked the north quay and all three cranes. \
-        We need a month at least,\u{201D} harbour master Ana Okafor said on Monday.
-        """)
+        let doc = RawDocument(
+            origin: "q.txt", format: .text,
+            content: """
+                \u{201C}Calder will not reopen the port this week. The storm wrecked the north quay and all three cranes. \
+                We need a month at least,\u{201D} harbour master Ana Okafor said on Monday.
+                """)
         let digest = Pipeline().digest([doc], budget: .sentences(5)).digest
         let inside = try #require(digest.sentences.first { $0.text.hasPrefix("The storm wrecked") })
         let shown = "\u{201C}The storm wrecked the north quay and all three cranes.\u{201D}"

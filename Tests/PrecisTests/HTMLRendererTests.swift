@@ -1,13 +1,16 @@
 import Testing
+
 @testable import Precis
 
 /// The one HTML renderer: every value escaped, whatever an article holds.
 @Suite struct HTMLRendererTests {
-    let hostile = Article(origin: "hostile.html", title: "<script>alert('title')</script> & friends",
-                          date: "2025-03-11", url: "javascript:alert(1)", text: """
-        The Calder council voted on Tuesday to rebuild the <b>harbour</b> wall, said "Ana" & co. \
-        The work will cost 4.2 million euros and start in April, officials said on Tuesday.
-        """)
+    let hostile = Article(
+        origin: "hostile.html", title: "<script>alert('title')</script> & friends",
+        date: "2025-03-11", url: "javascript:alert(1)",
+        text: """
+            The Calder council voted on Tuesday to rebuild the <b>harbour</b> wall, said "Ana" & co. \
+            The work will cost 4.2 million euros and start in April, officials said on Tuesday.
+            """)
 
     @Test func aDigestDocumentEscapesTitlesTextAndRefusesScriptLinks() {
         let digest = Pipeline().digest(articles: [hostile], budget: .words(60))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PrecisIngest
 
 /// A scratch directory for one test, removed afterwards.
@@ -51,8 +52,9 @@ final class Scratch {
         try FileManager.default.createDirectory(at: emptyDir, withIntermediateDirectories: true)
         let intake = reader.read(paths: [empty, binary, emptyDir.path, dir.url.appendingPathComponent("missing.txt").path])
         #expect(intake.documents.isEmpty)
-        #expect(intake.skipped.map(\.reason).map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
-            == ["is empty;", "looks like", "holds no", "does not"])
+        #expect(
+            intake.skipped.map(\.reason).map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+                == ["is empty;", "looks like", "holds no", "does not"])
     }
 
     @Test func oversizedFileIsSkippedNotRead() throws {
@@ -91,13 +93,15 @@ final class Scratch {
 
     @Test func jsonLinesClustersAndArticles() throws {
         let dir = try Scratch()
-        let file = try dir.write("in.jsonl", """
-        {"id": 7, "documents": ["First doc.", "Second doc."], "references": ["ignored"]}
+        let file = try dir.write(
+            "in.jsonl",
+            """
+            {"id": 7, "documents": ["First doc.", "Second doc."], "references": ["ignored"]}
 
-        {"id": "b", "documents": [{"html": "<p>Third.</p>"}, 12]}
-        {"text": "An article on its own line."}
-        not json
-        """)
+            {"id": "b", "documents": [{"html": "<p>Third.</p>"}, 12]}
+            {"text": "An article on its own line."}
+            not json
+            """)
         let intake = reader.read(paths: [file])
         #expect(intake.clusters.map(\.id) == [.integer(7), .string("b")])
         #expect(intake.clusters[0].documents.map(\.content) == ["First doc.", "Second doc."])

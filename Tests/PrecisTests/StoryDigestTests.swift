@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-import PrecisIngest
 import PrecisFacts
+import PrecisIngest
+import Testing
+
 @testable import Precis
 
 /// The five seed articles (../shared/data/seeds, read in place): five outlets, one story.
@@ -14,24 +15,24 @@ enum SeedFiles {
 
 @Suite struct StoryDigestTests {
     static let harbour = """
-    Calder council votes to rebuild harbour wall
+        Calder council votes to rebuild harbour wall
 
-    The Calder town council voted on Monday to rebuild the crumbling harbour wall before winter, \
-    approving 4.2 million crowns for the work after a four-hour debate. Mayor Petra Lindqvist said \
-    the wall, built in 1911, could not survive another season of gales.
-    """
+        The Calder town council voted on Monday to rebuild the crumbling harbour wall before winter, \
+        approving 4.2 million crowns for the work after a four-hour debate. Mayor Petra Lindqvist said \
+        the wall, built in 1911, could not survive another season of gales.
+        """
     static let harbourAgain = """
-    Harbour wall rebuild approved in Calder
+        Harbour wall rebuild approved in Calder
 
-    Calder will rebuild its harbour wall this autumn after the town council approved 4.2 million \
-    crowns on Monday. Mayor Petra Lindqvist said the 1911 wall cracked in three places last winter.
-    """
+        Calder will rebuild its harbour wall this autumn after the town council approved 4.2 million \
+        crowns on Monday. Mayor Petra Lindqvist said the 1911 wall cracked in three places last winter.
+        """
     static let chess = """
-    Teenager wins Norland chess championship
+        Teenager wins Norland chess championship
 
-    Sixteen-year-old Mira Sandvik won the Norland chess championship in Vesterby on Sunday, beating \
-    grandmaster Tomas Ekholm in a final game that lasted more than six hours.
-    """
+        Sixteen-year-old Mira Sandvik won the Norland chess championship in Vesterby on Sunday, beating \
+        grandmaster Tomas Ekholm in a final game that lasted more than six hours.
+        """
 
     func article(_ origin: String, _ text: String, date: String? = nil) -> Article {
         Article(origin: origin, date: date, text: text)
@@ -43,7 +44,7 @@ enum SeedFiles {
             article("harbour.txt", Self.harbour, date: "2025-03-03"),
             article("harbour-2.txt", Self.harbourAgain, date: "2025-03-04"),
             article("harbour-copy.txt", "WIRE\n\n" + Self.harbour.split(separator: "\n", maxSplits: 2)[1], date: "2025-03-03"),
-            article("notice.txt", "Notice\n\nPlease log in."),
+            article("notice.txt", "Notice\n\nPlease log in.")
         ]
         let (stories, skipped) = Pipeline().storyDigests(articles: articles, budget: .words(60))
         #expect(skipped.map(\.origin) == ["notice.txt"])
@@ -96,8 +97,12 @@ enum SeedFiles {
         let articles = [
             Article(origin: "a.txt", text: wire + " Mayor Petra Lindqvist said the old wall could not survive another winter of gales."),
             // The same sentence with curly quotes' neighbours, a dash and other spacing: still the same passage.
-            Article(origin: "b.txt", text: "Fishing crews cheered outside the town hall as the result was read.\n\nThe Calder council voted on Monday to rebuild the harbour wall,  approving 4.2 million crowns for the work."),
-            Article(origin: "c.txt", text: "Skipper Jonas Brek said waves broke over the wall twice last winter and damaged three boats."),
+            Article(
+                origin: "b.txt",
+                text:
+                    "Fishing crews cheered outside the town hall as the result was read.\n\nThe Calder council voted on Monday to rebuild the harbour wall,  approving 4.2 million crowns for the work."
+            ),
+            Article(origin: "c.txt", text: "Skipper Jonas Brek said waves broke over the wall twice last winter and damaged three boats.")
         ]
         let digest = Pipeline().digest(articles: articles, budget: .words(200))
         let cited = try #require(digest.sentences.first { $0.text == wire })
@@ -216,18 +221,24 @@ struct SeedQuoteTests {
 /// The story as it stands now, on invented stories: a preview, the report that overtakes it, and a
 /// follow-up.
 @Suite struct StoryInTimeTests {
-    let preview = Article(origin: "preview.txt", text: """
-        The Calder council will vote on Tuesday on the plan to rebuild the harbour wall before winter. \
-        Councillors are expected to back the plan, which would cost 4.2 million euros.
-        """)
-    let report = Article(origin: "report.txt", date: "2025-03-11", text: """
-        The Calder council voted on Tuesday to rebuild the harbour wall before winter, approving the plan by 41 votes to 28. \
-        The work will cost 4.2 million euros and start this week.
-        """)
-    let followUp = Article(origin: "followup.txt", date: "2025-03-14", text: """
-        Cranes arrived at the Calder harbour on Friday as work on the new harbour wall began. \
-        The council approved the plan on Tuesday after a long debate about its cost.
-        """)
+    let preview = Article(
+        origin: "preview.txt",
+        text: """
+            The Calder council will vote on Tuesday on the plan to rebuild the harbour wall before winter. \
+            Councillors are expected to back the plan, which would cost 4.2 million euros.
+            """)
+    let report = Article(
+        origin: "report.txt", date: "2025-03-11",
+        text: """
+            The Calder council voted on Tuesday to rebuild the harbour wall before winter, approving the plan by 41 votes to 28. \
+            The work will cost 4.2 million euros and start this week.
+            """)
+    let followUp = Article(
+        origin: "followup.txt", date: "2025-03-14",
+        text: """
+            Cranes arrived at the Calder harbour on Friday as work on the new harbour wall began. \
+            The council approved the plan on Tuesday after a long debate about its cost.
+            """)
 
     @Test func thePreviewIsDatedBeforeTheReportAndTheSummaryLeadsWithTheOutcome() throws {
         let digest = Pipeline().digest(articles: [preview, followUp, report], budget: .words(60))
@@ -250,9 +261,13 @@ struct SeedQuoteTests {
     }
 
     @Test func anAnnouncedEventNoSourceReportsIsExpected() throws {
-        let facts = Pipeline().facts(articles: [Article(origin: "a.txt", date: "2025-03-10", text: """
-            The Calder council will vote on Tuesday on the plan to rebuild the harbour wall before winter.
-            """)])
+        let facts = Pipeline().facts(articles: [
+            Article(
+                origin: "a.txt", date: "2025-03-10",
+                text: """
+                    The Calder council will vote on Tuesday on the plan to rebuild the harbour wall before winter.
+                    """)
+        ])
         let vote = try #require(facts.timeline.first)
         #expect(vote.date == "2025-03-11" && vote.expected)
     }
@@ -260,10 +275,12 @@ struct SeedQuoteTests {
     @Test func anUndatedSourcesAnnouncedEventIsPlacedByTheDatesItWasWrittenBetween() throws {
         // Undated: it names a past full date (so it was written on or after 2025-04-02), and
         // announces a hearing "on Monday": the first Monday from then is 2025-04-07.
-        let later = Article(origin: "later.txt", text: """
-            The Calder harbour wall, finished on April 2, 2025, already shows cracks along its northern end. \
-            The council's works committee is expected on Monday to hear engineers explain the cracks in the new harbour wall.
-            """)
+        let later = Article(
+            origin: "later.txt",
+            text: """
+                The Calder harbour wall, finished on April 2, 2025, already shows cracks along its northern end. \
+                The council's works committee is expected on Monday to hear engineers explain the cracks in the new harbour wall.
+                """)
         let facts = Pipeline().facts(articles: [report, later])
         let hearing = try #require(facts.timeline.first { $0.text.contains("works committee") })
         #expect(hearing.expected)
@@ -275,19 +292,23 @@ struct SeedQuoteTests {
         #expect(facts.timeline.filter { $0.dateInferred == nil }.allSatisfy { !$0.text.contains("works committee") })
         #expect(facts.timeline.map(\.date) == facts.timeline.map(\.date).sorted())
         // Told as done, an undated "on Monday" with no latest bound is not placed at all.
-        let told = Article(origin: "told.txt", text: """
-            The Calder harbour wall, finished on April 2, 2025, already shows cracks along its northern end. \
-            Engineers inspected the cracks in the new harbour wall on Monday with the works committee.
-            """)
+        let told = Article(
+            origin: "told.txt",
+            text: """
+                The Calder harbour wall, finished on April 2, 2025, already shows cracks along its northern end. \
+                Engineers inspected the cracks in the new harbour wall on Monday with the works committee.
+                """)
         #expect(!Pipeline().facts(articles: [report, told]).timeline.contains { $0.text.contains("Engineers inspected") })
     }
 
     @Test func aStandfirstThatRestatesTheTitleIsNotChosen() throws {
-        let a = Article(origin: "a.txt", title: "Calder council backs new harbour wall", date: "2025-03-11", text: """
-            Calder council backs the new harbour wall. \
-            Councillors voted by 41 to 28 on Tuesday to rebuild the wall before winter at a cost of 4.2 million euros. \
-            Fishing crews had asked for the repair since storms breached the old wall in January.
-            """)
+        let a = Article(
+            origin: "a.txt", title: "Calder council backs new harbour wall", date: "2025-03-11",
+            text: """
+                Calder council backs the new harbour wall. \
+                Councillors voted by 41 to 28 on Tuesday to rebuild the wall before winter at a cost of 4.2 million euros. \
+                Fishing crews had asked for the repair since storms breached the old wall in January.
+                """)
         let digest = Pipeline().digest(articles: [a], budget: .words(60))
         #expect(!digest.sentences.isEmpty)
         #expect(!digest.sentences.contains { $0.text.hasPrefix("Calder council backs") })
@@ -297,15 +318,18 @@ struct SeedQuoteTests {
     }
 
     @Test func storiesWithoutTitlesGetAHeadlineCutFromTheirLead() throws {
-        let a = Article(origin: "a.txt", text: """
-            Ferry crews in Brenna walked out on Tuesday over pay and rosters, stranding hundreds of island residents for a second day running. \
-            The operator said talks would resume on Thursday.
-            """)
+        let a = Article(
+            origin: "a.txt",
+            text: """
+                Ferry crews in Brenna walked out on Tuesday over pay and rosters, stranding hundreds of island residents for a second day running. \
+                The operator said talks would resume on Thursday.
+                """)
         let digest = Pipeline().digest(articles: [a], budget: .words(40))
         let headline = try #require(digest.headline)
         #expect(headline.split(separator: " ").count <= Headline.maxWords)
         #expect(headline.hasPrefix("Ferry crews in Brenna walked out on Tuesday over pay"))
-        #expect(Headline.cut("The council met, and it voted to close the quay by 2029 after a long and bitter debate about jobs and coal.")
+        #expect(
+            Headline.cut("The council met, and it voted to close the quay by 2029 after a long and bitter debate about jobs and coal.")
                 == "The council met, and it voted to close the quay by 2029")
     }
 }
@@ -344,14 +368,15 @@ struct SeedStoryInTimeTests {
     }
 }
 
-
 /// "Who said what" and "Key numbers" as a reader sees them.
 @Suite struct VoicesAndNumbersShownTests {
-    let article = Article(origin: "a.txt", date: "2025-03-11", text: """
-        “The harbour is safe again,” said Ana Okafor, the harbour master of Calder, who has run the port since 2019. “We will reopen the north quay on Monday.”
+    let article = Article(
+        origin: "a.txt", date: "2025-03-11",
+        text: """
+            “The harbour is safe again,” said Ana Okafor, the harbour master of Calder, who has run the port since 2019. “We will reopen the north quay on Monday.”
 
-        The assembly passed the harbour plan by a vote of 41 to 28 with three abstentions in a late session on Tuesday.
-        """)
+            The assembly passed the harbour plan by a vote of 41 to 28 with three abstentions in a late session on Tuesday.
+            """)
 
     @Test func aVoiceHasItsRoleOnceAndItsQuotationWithoutTheAttribution() throws {
         let digest = Pipeline().digest(articles: [article], budget: .words(80))

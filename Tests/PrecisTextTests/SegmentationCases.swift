@@ -97,12 +97,12 @@ let segmentationCases: [(String, [String])] = [
     ("No final stop", ["No final stop"]),
     ("iPhone sales rose. eBay fell.", ["iPhone sales rose.", "eBay fell."]),
     ("", []),
-    ("...", ["..."]),
+    ("...", ["..."])
 ]
 
 /// Clock times: a capitalised word after "p.m." opens a sentence unless it is a day, month or zone.
 let clockTimeCases: [(String, [String])] = [
     ("The vote is at 5 p.m. Friday in Calder.", ["The vote is at 5 p.m. Friday in Calder."]),
     ("It starts at 2 p.m. EST sharp.", ["It starts at 2 p.m. EST sharp."]),
-    ("Polls closed at 8 p.m. Officials began counting.", ["Polls closed at 8 p.m.", "Officials began counting."]),
+    ("Polls closed at 8 p.m. Officials began counting.", ["Polls closed at 8 p.m.", "Officials began counting."])
 ]

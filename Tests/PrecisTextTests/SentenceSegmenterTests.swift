@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PrecisText
 
 @Suite struct SentenceSegmenterTests {

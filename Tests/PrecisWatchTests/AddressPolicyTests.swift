@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PrecisFetch
 
 /// Decisions on addresses, made without connecting anywhere.
@@ -10,11 +11,11 @@ import Testing
         "240.0.0.1", "255.255.255.255", "192.0.2.10", "198.18.0.5", "203.0.113.9",
         "::1", "::", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "[::ffff:192.168.0.1]",
         "fe80::1", "fe80::1%eth0", "fc00::1", "fd12:3456::1", "ff02::1", "fec0::1", "2001:db8::1",
-        "64:ff9b::a00:1", "2002:a00:1::1", "::127.0.0.1", "100::1",
+        "64:ff9b::a00:1", "2002:a00:1::1", "::127.0.0.1", "100::1"
     ]
     static let allowed: [String] = [
         "93.184.215.14", "8.8.8.8", "1.1.1.1", "172.32.0.1", "172.15.255.255", "100.128.0.1", "11.0.0.1",
-        "2606:4700::1111", "2a00:1450:4001::200e", "::ffff:93.184.215.14", "64:ff9b::808:808", "2002:808:808::1",
+        "2606:4700::1111", "2a00:1450:4001::200e", "::ffff:93.184.215.14", "64:ff9b::808:808", "2002:808:808::1"
     ]
 
     @Test(arguments: refused)
@@ -43,7 +44,8 @@ import Testing
 
     @Test func oneRefusedAddressAmongPublicOnesRefusesTheHost() throws {
         let addresses = try ["93.184.215.14", "127.0.0.1"].map { try #require(IPAddress($0)) }
-        guard case .failure(.refusedAddress(let host, let address, _)) = AddressPolicy.choose(host: "rebind.example", addresses: addresses, allowPrivate: false) else {
+        guard case .failure(.refusedAddress(let host, let address, _)) = AddressPolicy.choose(host: "rebind.example", addresses: addresses, allowPrivate: false)
+        else {
             Issue.record("a host resolving to a loopback address among public ones was accepted")
             return
         }

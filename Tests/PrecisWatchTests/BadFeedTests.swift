@@ -1,9 +1,10 @@
 import Foundation
 import Hummingbird
 import NIOCore
-import Testing
-@testable import PrecisServer
 import PrecisStore
+import Testing
+
+@testable import PrecisServer
 
 /// Feeds that go wrong get a clear status on the feed, never a crash.
 @Suite struct BadFeedTests {
@@ -13,8 +14,9 @@ import PrecisStore
             router.get("missing.xml") { _, _ in Response(status: .notFound) }
             router.get("busy.xml") { _, _ in Response(status: .serviceUnavailable, headers: [.retryAfter: "7200"]) }
             router.get("page.xml") { _, _ in
-                Response(status: .ok, headers: [.contentType: "application/rss+xml"],
-                         body: .init(byteBuffer: ByteBuffer(string: "<!DOCTYPE html><html><body><p>Welcome to the harbour site</p></body></html>")))
+                Response(
+                    status: .ok, headers: [.contentType: "application/rss+xml"],
+                    body: .init(byteBuffer: ByteBuffer(string: "<!DOCTYPE html><html><body><p>Welcome to the harbour site</p></body></html>")))
             }
             router.get("words.xml") { _, _ in
                 Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "the tide is out and the boats are resting")))

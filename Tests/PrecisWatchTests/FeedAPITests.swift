@@ -1,11 +1,12 @@
 import Foundation
 import Hummingbird
 import NIOCore
-import Testing
 import PrecisServer
 import PrecisStore
+import Testing
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The feed endpoints of the service, run in the test's process on 127.0.0.1, watching a feed that a

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Testing
+
 @testable import PrecisFetch
 
 /// Fetching against a server the test starts on 127.0.0.1; no packet goes anywhere else.
@@ -16,8 +17,9 @@ import Testing
             router.add(middleware: LoggingMiddleware(log: log))
             router.get("feed.xml") { request, _ -> Response in
                 if request.headers[.ifNoneMatch] == "\"tide-1\"" { return Response(status: .notModified) }
-                return Response(status: .ok, headers: [.contentType: "application/rss+xml", .eTag: "\"tide-1\""],
-                                body: .init(byteBuffer: ByteBuffer(string: feed)))
+                return Response(
+                    status: .ok, headers: [.contentType: "application/rss+xml", .eTag: "\"tide-1\""],
+                    body: .init(byteBuffer: ByteBuffer(string: feed)))
             }
             router.get("dated.xml") { request, _ -> Response in
                 let stamp = "Fri, 04 Dec 2026 10:00:00 GMT"
@@ -34,8 +36,9 @@ import Testing
             router.get("escape-mapped") { _, _ in Response(status: .found, headers: [.location: "http://[::ffff:169.254.169.254]/latest"]) }
             router.get("to-file") { _, _ in Response(status: .found, headers: [.location: "file:///etc/passwd"]) }
             router.get("gzip.xml") { _, _ in
-                Response(status: .ok, headers: [.contentType: "application/rss+xml", .contentEncoding: "gzip"],
-                         body: .init(byteBuffer: ByteBuffer(bytes: Fixtures.gzipFeed)))
+                Response(
+                    status: .ok, headers: [.contentType: "application/rss+xml", .contentEncoding: "gzip"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: Fixtures.gzipFeed)))
             }
             router.get("bomb.xml") { _, _ in
                 Response(status: .ok, headers: [.contentEncoding: "gzip"], body: .init(byteBuffer: ByteBuffer(bytes: Fixtures.gzipBomb)))
@@ -115,7 +118,9 @@ import Testing
         defer { server.stop() }
         // Loopback allowed (the fixture server), private networks not: the redirect's target is
         // judged before any connection to it.
-        let fetcher = Self.fetcher { $0.allowPrivateNetworks = false; $0.allowLoopback = true }
+        let fetcher = Self.fetcher {
+            $0.allowPrivateNetworks = false; $0.allowLoopback = true
+        }
         do {
             _ = try await fetcher.fetch(FetchRequest(url: server.base + "/escape"))
             Issue.record("the redirect to 10.0.0.1 was followed")

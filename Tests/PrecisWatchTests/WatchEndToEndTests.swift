@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
 import NIOCore
-import Testing
 import PrecisStore
+import Testing
 
 /// `precis watch` against a server the test starts on 127.0.0.1: an OPML file, an RSS feed with full
 /// content, an Atom feed whose only entry is a teaser pointing at a page on the same server, and a
@@ -86,19 +86,22 @@ import PrecisStore
             router.get("feeds/courier.xml") { request, context -> Response in
                 if request.headers[.ifNoneMatch] == "\"courier-1\"" { return Response(status: .notModified) }
                 let base = "http://\(request.head.authority ?? "")"
-                return Response(status: .ok, headers: [.contentType: "application/rss+xml; charset=utf-8", .eTag: "\"courier-1\""],
-                                body: .init(byteBuffer: ByteBuffer(string: courier.replacingOccurrences(of: "BASE", with: base))))
+                return Response(
+                    status: .ok, headers: [.contentType: "application/rss+xml; charset=utf-8", .eTag: "\"courier-1\""],
+                    body: .init(byteBuffer: ByteBuffer(string: courier.replacingOccurrences(of: "BASE", with: base))))
             }
             router.get("feeds/gazette.atom") { request, _ -> Response in
                 let stamp = "Fri, 04 Dec 2026 08:00:00 GMT"
                 if request.headers[.ifModifiedSince] == stamp { return Response(status: .notModified) }
-                return Response(status: .ok, headers: [.contentType: "application/atom+xml", .lastModified: stamp],
-                                body: .init(byteBuffer: ByteBuffer(string: gazette)))
+                return Response(
+                    status: .ok, headers: [.contentType: "application/atom+xml", .lastModified: stamp],
+                    body: .init(byteBuffer: ByteBuffer(string: gazette)))
             }
             router.get("feeds/tides.json") { request, _ -> Response in
                 if request.headers[.ifNoneMatch] == "W/\"tides-3\"" { return Response(status: .notModified) }
-                return Response(status: .ok, headers: [.contentType: "application/feed+json", .eTag: "W/\"tides-3\""],
-                                body: .init(byteBuffer: ByteBuffer(string: tides)))
+                return Response(
+                    status: .ok, headers: [.contentType: "application/feed+json", .eTag: "W/\"tides-3\""],
+                    body: .init(byteBuffer: ByteBuffer(string: tides)))
             }
             router.get("articles/harbour.html") { _, _ in
                 Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
@@ -183,8 +186,10 @@ import PrecisStore
         defer { try? FileManager.default.removeItem(at: dir) }
         let notOPML = dir.appendingPathComponent("list.opml").path
         try "<rss version=\"2.0\"><channel/></rss>".write(toFile: notOPML, atomically: true, encoding: .utf8)
-        let run = try await PrecisRun.run(["watch", notOPML, dir.appendingPathComponent("missing.opml").path, "file:///etc/passwd",
-                                           "--once", "--db", dir.appendingPathComponent("n.sqlite").path])
+        let run = try await PrecisRun.run([
+            "watch", notOPML, dir.appendingPathComponent("missing.opml").path, "file:///etc/passwd",
+            "--once", "--db", dir.appendingPathComponent("n.sqlite").path
+        ])
         #expect(run.status == 1)
         #expect(run.err.contains("not an OPML file"))
         #expect(run.err.contains("no such file"))
@@ -237,8 +242,9 @@ enum PrecisRun {
         }
         try out.close()
         try err.close()
-        return Result(status: status,
-                      out: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                      err: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+        return Result(
+            status: status,
+            out: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            err: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 }
