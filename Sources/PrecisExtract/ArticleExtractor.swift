@@ -54,7 +54,8 @@ public struct ArticleExtractor: Sendable {
                 url: raw.url.flatMap(webAddress) ?? page?.url ?? cleaned.url.flatMap(webAddress),
                 site: page?.site ?? cleaned.site,
                 language: page?.language.flatMap(LanguageGuess.primarySubtag) ?? LanguageGuess.guess(cleaned.text),
-                authors: page.map(\.authors).flatMap { $0.isEmpty ? nil : $0 } ?? cleaned.authors,
+                // Authors given with the input (a feed's) win over those the page or text names.
+                authors: raw.authors.isEmpty ? page.map(\.authors).flatMap { $0.isEmpty ? nil : $0 } ?? cleaned.authors : raw.authors,
                 keywords: cleaned.keywords,
                 text: text,
                 removed: removed

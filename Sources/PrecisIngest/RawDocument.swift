@@ -17,6 +17,8 @@ public struct RawDocument: Sendable {
     public var title: String?
     public var date: String?
     public var url: String?
+    /// Author names given with the input (a feed item's author, a JSON `"authors"` list).
+    public var authors: [String] = []
     public var id: JSONValue?
     /// The encoding the bytes were read in, and how many invalid sequences were replaced.
     public var encoding: String
@@ -24,7 +26,8 @@ public struct RawDocument: Sendable {
 
     public init(
         origin: String, format: ContentFormat, content: String, title: String? = nil, date: String? = nil,
-        url: String? = nil, id: JSONValue? = nil, encoding: String = "utf-8", replacedSequences: Int = 0
+        url: String? = nil, id: JSONValue? = nil, encoding: String = "utf-8", replacedSequences: Int = 0,
+        authors: [String] = []
     ) {
         self.origin = origin
         self.format = format
@@ -35,6 +38,7 @@ public struct RawDocument: Sendable {
         self.id = id
         self.encoding = encoding
         self.replacedSequences = replacedSequences
+        self.authors = authors
     }
 }
 

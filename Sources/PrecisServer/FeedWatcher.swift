@@ -280,13 +280,15 @@ public actor FeedWatcher {
         let title = item.title.map(Self.plain).flatMap { $0.isEmpty ? nil : $0 }
         let date = (item.published ?? item.updated)?.iso8601
         let origin = item.link ?? feedURL
+        // The feed's author, like its title and date, wins over what the page says.
+        let authors = item.authorNames.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty && !$0.contains("\n") }
         let full = item.content.first { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         let summary = item.summary.flatMap { $0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         func from(_ text: FeedText) -> ItemDocument {
             .document(
                 RawDocument(
                     origin: origin, format: text.isHTML ? .html : .text, content: text.value,
-                    title: title, date: date, url: item.link))
+                    title: title, date: date, url: item.link, authors: authors))
         }
         if let full { return from(full) }
         let teaserWords = summary.map { Self.plain($0).split(whereSeparator: \.isWhitespace).count } ?? 0
@@ -305,7 +307,7 @@ public actor FeedWatcher {
             do { text = try TextDecoding.decode(page.body).text } catch {
                 return .skip("\(link): the page is binary data, not an article")
             }
-            return .document(RawDocument(origin: origin, format: .html, content: text, title: title, date: date, url: link))
+            return .document(RawDocument(origin: origin, format: .html, content: text, title: title, date: date, url: link, authors: authors))
         } catch let e as FetchError {
             switch e {
             case .disallowedByRobots, .refusedAddress, .unsupportedScheme, .badURL, .tooLarge:

@@ -152,6 +152,7 @@ public enum Pages {
         func add(plain: Any = false, time: Any = false, link: Any = false) {
             meta.append(["first": meta.isEmpty, "plain": plain, "time": time, "link": link])
         }
+        if !a.authors.isEmpty { add(plain: "By " + a.authors.joined(separator: ", ")) }
         if let site = a.site { add(plain: site) }
         if let date = a.date { add(time: ["value": date, "shown": String(date.prefix(10))]) }
         if let url = a.url.flatMap(webAddress) { add(link: ["href": url, "text": "original", "external": true]) }

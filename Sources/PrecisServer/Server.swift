@@ -209,7 +209,8 @@ public enum PrecisHTTP {
                                 found.map { a in
                                     .object([
                                         ("id", .int(Int(a.id))), ("story", a.story.map { .int(Int($0)) } ?? .null), ("title", .optional(a.title)),
-                                        ("date", .optional(a.date)), ("url", .optional(a.url))
+                                        ("date", .optional(a.date)), ("url", .optional(a.url)),
+                                        ("authors", .array(a.authors.map { .string($0) }))
                                     ])
                                 })
                         )
@@ -456,7 +457,7 @@ enum ArticleRequest {
     static func validate(_ item: JSONValue, index k: Int) -> Result<RawDocument, Problem> {
         func bad(_ m: String) -> Result<RawDocument, Problem> { .failure(Problem(status: .badRequest, code: "invalid_article", message: "article \(k): \(m)")) }
         guard case .object(let fields) = item else { return bad("is not an object") }
-        let known: Set<String> = ["text", "html", "url", "title", "date", "id"]
+        let known: Set<String> = ["text", "html", "url", "title", "date", "id", "authors"]
         if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) { return bad("unknown field \"\(unknown)\"") }
         for key in ["text", "html", "url", "title", "date"] {
             if let v = fields[key], v.stringValue == nil, v != .null { return bad("\"\(key)\" must be a string") }
@@ -467,6 +468,14 @@ enum ArticleRequest {
             guard webAddress(url) != nil else { return bad("\"url\" must be an http(s) address of at most 2048 characters (it is recorded, never fetched)") }
         }
         if let title = fields["title"]?.stringValue, title.count > 1_000 { return bad("\"title\" is over 1000 characters") }
+        var authors: [String] = []
+        if let value = fields["authors"], value != .null {
+            guard case .array(let names) = value, names.count <= 50,
+                let strings = Optional(names.compactMap(\.stringValue)), strings.count == names.count,
+                strings.allSatisfy({ !$0.isEmpty && $0.count <= 200 && !$0.contains("\n") })
+            else { return bad("\"authors\" must be a list of at most 50 names, each one line of at most 200 characters") }
+            authors = strings
+        }
         if let date = fields["date"]?.stringValue {
             guard CivilDate(iso: date) != nil else { return bad("\"date\" must be ISO 8601, e.g. 2014-11-18 or 2014-11-18T09:30:00Z") }
         }
@@ -474,6 +483,6 @@ enum ArticleRequest {
             RawDocument(
                 origin: "request#\(k)", format: html != nil ? .html : .text, content: html ?? text!,
                 title: fields["title"]?.stringValue, date: fields["date"]?.stringValue,
-                url: fields["url"]?.stringValue, id: fields["id"]))
+                url: fields["url"]?.stringValue, id: fields["id"], authors: authors))
     }
 }

@@ -77,7 +77,8 @@ public final class PrecisService: Sendable {
                             article.removed.map {
                                 .object([("reason", .string($0.reason.rawValue)), ("text", .string($0.text))])
                             }
-                        ).serialized()))
+                        ).serialized(),
+                    authors: article.authors))
         }
     }
 

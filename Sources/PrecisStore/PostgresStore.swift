@@ -49,6 +49,7 @@ public final class PostgresStore: ArticleStore {
         ),
         ("v3: what cleaning removed from each article", "ALTER TABLE article ADD COLUMN IF NOT EXISTS removed TEXT"),
         ("v4 (service): the story page kept with the digest it shows", "ALTER TABLE story_digest ADD COLUMN IF NOT EXISTS page TEXT"),
+        ("v6: the authors of each article", "ALTER TABLE article ADD COLUMN IF NOT EXISTS authors TEXT"),
         (
             "v5 (service): the story list, kept up to date as articles are placed",
             """
@@ -129,13 +130,13 @@ public final class PostgresStore: ArticleStore {
         }
     }
 
-    typealias ArticleRow = (Int64, String, String, String?, String?, String?, String?, String, Int64?, Int64?, String?, String?)
-    static let columns = "id, key, origin, url, title, date, site, text, story, duplicate_of, skip_reason, removed"
+    typealias ArticleRow = (Int64, String, String, String?, String?, String?, String?, String, Int64?, Int64?, String?, String?, String?)
+    static let columns = "id, key, origin, url, title, date, site, text, story, duplicate_of, skip_reason, removed, authors"
 
     static func article(_ r: ArticleRow) -> StoredArticle {
         StoredArticle(
             id: r.0, key: r.1, origin: r.2, url: r.3, title: r.4, date: r.5, site: r.6, text: r.7,
-            story: r.8, duplicateOf: r.9, skipReason: r.10, removed: r.11)
+            story: r.8, duplicateOf: r.9, skipReason: r.10, removed: r.11, authors: StoredArticle.authors(fromColumn: r.12))
     }
 
     func articles(_ rows: PostgresRowSequence) async throws -> [StoredArticle] {
@@ -158,8 +159,8 @@ public final class PostgresStore: ArticleStore {
             var id: Int64 = 0
             for try await newID in try await c.query(
                 """
-                INSERT INTO article (key, origin, url, title, date, site, text, removed)
-                VALUES (\(article.key), \(article.origin), \(article.url), \(article.title), \(article.date), \(article.site), \(article.text), \(article.removed))
+                INSERT INTO article (key, origin, url, title, date, site, text, removed, authors)
+                VALUES (\(article.key), \(article.origin), \(article.url), \(article.title), \(article.date), \(article.site), \(article.text), \(article.removed), \(StoredArticle.authorsColumn(article.authors)))
                 RETURNING id
                 """, logger: logger
             ).decode(Int64.self) { id = newID }

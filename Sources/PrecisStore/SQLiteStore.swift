@@ -20,11 +20,13 @@ public struct StoredArticle: Sendable, Equatable {
     public var skipReason: String?
     /// What cleaning left out of the page, as JSON (`[{"reason", "text"}]`), for readers who ask.
     public var removed: String?
+    /// The author names, in order (a feed's, else those the page names); stored one a line.
+    public var authors: [String]
 
     public init(
         id: Int64 = 0, key: String, origin: String, url: String? = nil, title: String? = nil, date: String? = nil,
         site: String? = nil, text: String, story: Int64? = nil, duplicateOf: Int64? = nil, skipReason: String? = nil,
-        removed: String? = nil
+        removed: String? = nil, authors: [String] = []
     ) {
         self.id = id
         self.key = key
@@ -38,6 +40,16 @@ public struct StoredArticle: Sendable, Equatable {
         self.duplicateOf = duplicateOf
         self.skipReason = skipReason
         self.removed = removed
+        self.authors = authors
+    }
+
+    /// The authors as stored: one name a line, nil for none.
+    static func authorsColumn(_ names: [String]) -> String? {
+        names.isEmpty ? nil : names.joined(separator: "\n")
+    }
+
+    static func authors(fromColumn value: String?) -> [String] {
+        value.map { $0.split(separator: "\n").map(String.init) } ?? []
     }
 }
 
@@ -147,6 +159,9 @@ public final class SQLiteStore: ArticleStore {
         m.registerMigration("v4 (service): the story page kept with the digest it shows") { db in
             try db.execute(sql: "ALTER TABLE story_digest ADD COLUMN page TEXT")
         }
+        m.registerMigration("v6: the authors of each article") { db in
+            try db.execute(sql: "ALTER TABLE article ADD COLUMN authors TEXT")
+        }
         m.registerMigration("v5 (service): the story list, kept up to date as articles are placed") { db in
             try db.execute(
                 sql: """
@@ -235,8 +250,12 @@ public final class SQLiteStore: ArticleStore {
         }
         try db.execute(
             sql: """
-                INSERT INTO article (key, origin, url, title, date, site, text, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [article.key, article.origin, article.url, article.title, article.date, article.site, article.text, article.removed])
+                INSERT INTO article (key, origin, url, title, date, site, text, removed, authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                article.key, article.origin, article.url, article.title, article.date, article.site, article.text, article.removed,
+                StoredArticle.authorsColumn(article.authors)
+            ])
         let id = db.lastInsertedRowID
         let placement = try place(id)
         try db.execute(
@@ -256,7 +275,8 @@ public final class SQLiteStore: ArticleStore {
         StoredArticle(
             id: row["id"], key: row["key"], origin: row["origin"], url: row["url"], title: row["title"],
             date: row["date"], site: row["site"], text: row["text"], story: row["story"],
-            duplicateOf: row["duplicate_of"], skipReason: row["skip_reason"], removed: row["removed"])
+            duplicateOf: row["duplicate_of"], skipReason: row["skip_reason"], removed: row["removed"],
+            authors: StoredArticle.authors(fromColumn: row["authors"]))
     }
 
     /// Every article in the order it was stored (to rebuild the story index at start-up).

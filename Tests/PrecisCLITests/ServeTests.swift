@@ -152,6 +152,9 @@ func article(_ k: Int) -> Data {
         expectError(
             try await server.request("POST", "/api/articles", body: Data("{\"text\": \"Some words.\", \"url\": \"file:///etc/passwd\"}".utf8)), 400,
             "invalid_article")
+        expectError(
+            try await server.request("POST", "/api/articles", body: Data("{\"text\": \"Some words.\", \"authors\": [\"Ana Okafor\", 7]}".utf8)), 400,
+            "invalid_article")
         expectError(try await server.request("POST", "/api/articles", body: Data("{\"text\": \"  \"}".utf8)), 422, "not_an_article")
         // A page with too little text is kept (nothing is dropped silently) but in no story, with the reason.
         let stub = try await server.request("POST", "/api/articles", body: Data("{\"text\": \"Notice. Please log in.\"}".utf8))

@@ -70,7 +70,7 @@ import Testing
 
     static let page = """
         <!DOCTYPE html><html><head><title>Wall money approved | The Gazette Online</title>
-        <meta property="article:published_time" content="2026-11-20T10:00:00Z"></head>
+        <meta property="article:published_time" content="2026-11-20T10:00:00Z"><meta name="author" content="Jon Berg"></head>
         <body><nav><ul><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav>
         <article><h1>Wall money approved</h1>
         <p>Calder will rebuild its harbour wall this winter after the town council approved 4.2 million crowns on Wednesday for the work, which follows the October storm that breached the northern end of the wall.</p>
@@ -141,6 +141,8 @@ import Testing
 
         let fetched = try #require(articles.first { $0.title == "Harbour wall rebuild approved in Calder" }, "the feed's title wins over the page's")
         #expect(fetched.date == "2026-12-04", "the feed's date wins over the page's")
+        #expect(fetched.authors == ["Per Ostlund"], "the feed's author wins over the page's")
+        #expect(wall.authors == ["Ada Lindqvist"], "dc:creator is the article's author")
         #expect(fetched.url == server.base + "/articles/harbour.html")
         #expect(fetched.text.contains("gone forty years without repair"), "the teaser's page was fetched for the full text")
         #expect(!fetched.text.contains("Subscribe to our newsletter") && !fetched.text.contains("Weather"), "the page's menu and footer are cleaned away")
