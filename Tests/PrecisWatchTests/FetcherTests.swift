@@ -52,6 +52,11 @@ import Testing
             router.get("news/:page") { _, _ in
                 Response(status: .ok, headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: "<p>news</p>")))
             }
+            // Answers only after ten seconds: longer than any total timeout a test sets.
+            router.get("slow.xml") { _, _ -> Response in
+                try await Task.sleep(for: .seconds(10))
+                return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: feed)))
+            }
             router.get("private/:page") { _, _ in
                 Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "<p>kept out</p>")))
             }
@@ -96,6 +101,13 @@ import Testing
         #expect(five.status == 200 && five.redirects == 5 && five.url.hasSuffix("/hop/0"))
         await #expect(throws: FetchError.tooManyRedirects(5)) { try await fetcher.fetch(FetchRequest(url: server.base + "/hop/6")) }
         await #expect(throws: FetchError.tooManyRedirects(5)) { try await fetcher.fetch(FetchRequest(url: server.base + "/loop")) }
+    }
+
+    @Test func aServerThatDoesNotAnswerInTimeGivesATimeoutError() async throws {
+        let server = try await Self.server(RequestLog())
+        defer { server.stop() }
+        let fetcher = Self.fetcher { $0.totalTimeout = .seconds(1) }
+        await #expect(throws: FetchError.timeout(.seconds(1))) { try await fetcher.fetch(FetchRequest(url: server.base + "/slow.xml")) }
     }
 
     @Test func aGzipBodyArrivesDecompressed() async throws {
