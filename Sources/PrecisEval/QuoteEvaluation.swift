@@ -1,6 +1,7 @@
 import Foundation
 import PrecisFacts
 import PrecisIngest
+import PrecisJSON
 import PrecisText
 
 /// A PolNeAR document: its text and gold attribution spans (Unicode scalar offsets).
@@ -75,6 +76,61 @@ public struct AttributionReport: Sendable {
 }
 
 public enum AttributionEvaluation {
+    /// Why a model or word-class file could not be read or written.
+    public struct FileProblem: Error, Sendable { public var message: String }
+
+    /// A tagger written by `save`: the file itself, or its parts `FILE.1`, `FILE.2`, ... in order.
+    public static func loadModel(_ path: String) throws -> AttributionModel {
+        var bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        if bytes == nil {
+            var k = 1
+            while let part = FileManager.default.contents(atPath: "\(path).\(k)") { bytes = (bytes ?? []) + part; k += 1 }
+        }
+        guard let bytes, let model = AttributionModel(serialized: bytes) else {
+            throw FileProblem(message: "\(path) is not an attribution model written by --save-model (nor are \(path).1, .2, ...)")
+        }
+        return model
+    }
+
+    /// Writes a tagger to one file, or to `parts` files `FILE.1` ... `FILE.N` (how the shipped one is
+    /// kept); returns each file written with its size.
+    public static func save(_ model: AttributionModel, to path: String, parts: Int) throws -> [(path: String, bytes: Int)] {
+        let pieces =
+            parts == 1
+            ? [(path, model.serialized())]
+            : model.serialized(parts: parts).enumerated().map { ("\(path).\($0.offset + 1)", $0.element) }
+        for (file, bytes) in pieces {
+            guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else { throw FileProblem(message: "cannot write \(file)") }
+        }
+        return pieces.map { ($0.0, $0.1.count) }
+    }
+
+    /// Word classes written by `precis eval clusters --save`.
+    public static func loadClusters(_ path: String) throws -> WordClusters {
+        var consumed = 0
+        guard let bytes = FileManager.default.contents(atPath: path),
+            let classes = WordClusters(serialized: [UInt8](bytes)[...], consumed: &consumed), consumed == bytes.count
+        else { throw FileProblem(message: "\(path) is not a word-class file written by `precis eval clusters --save`") }
+        return classes
+    }
+
+    /// One JSON line per document: its name and each attribution found, with its speaker and the
+    /// source, cue and content spans.
+    public static func dumpLines(_ documents: [AttributionDocument], found: [[Quote]]) -> String {
+        func span(_ a: Int, _ b: Int) -> JSONOutput { .array([.int(a), .int(b)]) }
+        var lines = ""
+        for (doc, quotes) in zip(documents, found) {
+            let items = quotes.map { q in
+                JSONOutput.object([
+                    ("speaker", .string(q.speaker)), ("source", span(q.source.start, q.source.end)),
+                    ("cue", span(q.cue.start, q.cue.end)), ("content", span(q.start, q.end))
+                ])
+            }
+            lines += JSONOutput.object([("document", .string(doc.name)), ("quotes", .array(items))]).serialized() + "\n"
+        }
+        return lines
+    }
+
     /// Trains the attribution tagger on annotated documents.
     public static func train(
         _ documents: [AttributionDocument], epochs: Int, buckets: Int, folds: Int = 5,

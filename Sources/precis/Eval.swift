@@ -425,63 +425,25 @@ struct EvalQuotes: ParsableCommand {
         let documents = try read(data)
         var finder = QuoteFinder()
         finder.reading = reading
-        if let modelFile {
-            // FILE, or the parts FILE.1, FILE.2, ... that --parts wrote, in order.
-            var bytes = FileManager.default.contents(atPath: modelFile).map { [UInt8]($0) }
-            if bytes == nil {
-                var k = 1
-                while let part = FileManager.default.contents(atPath: "\(modelFile).\(k)") { bytes = (bytes ?? []) + part; k += 1 }
-            }
-            guard let bytes, let model = AttributionModel(serialized: bytes) else {
-                throw Console.fail("\(modelFile) is not an attribution model written by --save-model (nor are \(modelFile).1, .2, ...)")
-            }
-            finder.model = model
-        }
-        if let train {
-            let started = Date()
-            var classes: WordClusters?
-            if let clusters {
-                var consumed = 0
-                guard let bytes = FileManager.default.contents(atPath: clusters),
-                    let c = WordClusters(serialized: [UInt8](bytes)[...], consumed: &consumed), consumed == bytes.count
-                else {
-                    throw Console.fail("\(clusters) is not a word-class file written by `precis eval clusters --save`")
-                }
-                classes = c
-            }
-            let model = AttributionEvaluation.train(try read(train), epochs: epochs, buckets: buckets, folds: folds, clusters: classes)
-            Console.warn(String(format: "trained on %@ in %.1f s", train, Date().timeIntervalSince(started)))
-            if let saveModel {
-                // One file, or `parts` files FILE.1 ... FILE.N (how the shipped tagger is kept).
-                let pieces =
-                    parts == 1
-                    ? [(saveModel, model.serialized())]
-                    : model.serialized(parts: parts).enumerated().map { ("\(saveModel).\($0.offset + 1)", $0.element) }
-                for (path, bytes) in pieces {
-                    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-                        throw Console.fail("cannot write \(path)")
+        do {
+            if let modelFile { finder.model = try AttributionEvaluation.loadModel(modelFile) }
+            if let train {
+                let started = Date()
+                let classes = try clusters.map(AttributionEvaluation.loadClusters)
+                let model = AttributionEvaluation.train(try read(train), epochs: epochs, buckets: buckets, folds: folds, clusters: classes)
+                Console.warn(String(format: "trained on %@ in %.1f s", train, Date().timeIntervalSince(started)))
+                if let saveModel {
+                    for (path, bytes) in try AttributionEvaluation.save(model, to: saveModel, parts: parts) {
+                        Console.warn("wrote \(path) (\(bytes) bytes)")
                     }
-                    Console.warn("wrote \(path) (\(bytes.count) bytes)")
                 }
+                finder.model = model
             }
-            finder.model = model
+        } catch let problem as AttributionEvaluation.FileProblem {
+            throw Console.fail(problem.message)
         }
         let r = AttributionEvaluation.run(documents, finder: finder)
-        if let dump {
-            // One JSON line per document: its name and each attribution's speaker and three spans.
-            func span(_ a: Int, _ b: Int) -> JSONOutput { .array([.int(a), .int(b)]) }
-            var lines = ""
-            for (doc, quotes) in zip(documents, r.found) {
-                let found = quotes.map { q in
-                    JSONOutput.object([
-                        ("speaker", .string(q.speaker)), ("source", span(q.source.start, q.source.end)),
-                        ("cue", span(q.cue.start, q.cue.end)), ("content", span(q.start, q.end))
-                    ])
-                }
-                lines += JSONOutput.object([("document", .string(doc.name)), ("quotes", .array(found))]).serialized() + "\n"
-            }
-            try Console.write(lines, to: dump)
-        }
+        if let dump { try Console.write(AttributionEvaluation.dumpLines(documents, found: r.found), to: dump) }
         var out = "documents: \(r.documents)\n"
         for (name, role) in [("source", r.source), ("cue", r.cue), ("content", r.content)] {
             let e = role.exactScore, o = role.overlapScore
