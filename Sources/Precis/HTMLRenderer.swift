@@ -42,8 +42,9 @@ public enum HTMLRenderer {
     /// Where a citation of source `document` (0-based) points, and the words a screen reader says.
     public typealias Cite = (_ document: Int, _ start: Int?) -> (href: String, label: String)
 
-    /// The value for an optional: absent keys would let Mustache find a key of an outer context.
-    static func opt(_ value: Any?) -> Any { value ?? false }
+    /// The value for an optional, `false` when absent: a missing key would let Mustache find a key of
+    /// the same name in an outer context.
+    public static func opt(_ value: Any?) -> Any { value ?? false }
 
     static func cites(_ documents: [(Int, Int?)], _ cite: Cite) -> [[String: Any]] {
         documents.map { d, start in

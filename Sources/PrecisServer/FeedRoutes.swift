@@ -112,7 +112,7 @@ enum FeedRoutes {
         let list: [[String: Any]] = feeds.map { f in
             [
                 "title": f.title ?? f.url, "url": f.url, "health": health(f), "itemsSeen": f.itemsSeen, "articlesStored": f.articlesStored,
-                "lastFetch": Pages.opt(f.lastFetch), "nextPoll": Pages.opt(f.gone ? nil : f.nextPoll)
+                "lastFetch": HTMLRenderer.opt(f.lastFetch), "nextPoll": HTMLRenderer.opt(f.gone ? nil : f.nextPoll)
             ]
         }
         return Pages.page(

@@ -55,8 +55,6 @@ public enum Pages {
         return HTMLRenderer.render(template, context)
     }
 
-    static func opt(_ value: Any?) -> Any { value ?? false }
-
     /// The story list, newest first, with a one-line gist of each; or search results for `query`.
     static func storyList(
         _ stories: [(story: StoredStory, gist: String?)], total: Int, offset: Int, limit: Int,
@@ -74,9 +72,9 @@ public enum Pages {
         let list: [[String: Any]] = stories.map { s, gist in
             let first = s.firstDate.map { String($0.prefix(10)) }, latest = s.latestDate.map { String($0.prefix(10)) }
             return [
-                "id": s.id, "headline": s.headline ?? "Story \(s.id)", "gist": opt(gist),
+                "id": s.id, "headline": s.headline ?? "Story \(s.id)", "gist": HTMLRenderer.opt(gist),
                 "sources": "\(s.articles) source\(s.articles == 1 ? "" : "s")",
-                "firstDate": opt(first ?? latest), "latestDate": opt(first != nil && latest != first ? latest : nil)
+                "firstDate": HTMLRenderer.opt(first ?? latest), "latestDate": HTMLRenderer.opt(first != nil && latest != first ? latest : nil)
             ]
         }
         return page(
@@ -129,7 +127,7 @@ public enum Pages {
             }
             return [
                 "number": k + 1, "title": doc.title ?? "(untitled)", "hasDetails": !details.isEmpty, "details": details,
-                "articleID": opt(stored.map { String($0.id) }), "original": opt(doc.url.flatMap(webAddress)),
+                "articleID": HTMLRenderer.opt(stored.map { String($0.id) }), "original": HTMLRenderer.opt(doc.url.flatMap(webAddress)),
                 "paragraphs": HTMLRenderer.paragraphs(doc.text, marks: marks[k], doc: k + 1)
             ]
         }
@@ -141,7 +139,7 @@ public enum Pages {
                 "sections": HTMLRenderer.facts(digest, level: 2, idPrefix: "", cite: cite),
                 "sources": list,
                 "copies": digest.copies.map {
-                    ["of": $0.of + 1, "title": $0.document.title ?? $0.document.file, "site": opt($0.document.site)] as [String: Any]
+                    ["of": $0.of + 1, "title": $0.document.title ?? $0.document.file, "site": HTMLRenderer.opt($0.document.site)] as [String: Any]
                 }
             ])
     }
@@ -165,7 +163,7 @@ public enum Pages {
         return page(
             "article", title: a.title ?? "Article",
             [
-                "id": String(a.id), "title": a.title ?? "(untitled)", "meta": meta, "skipReason": opt(a.skipReason),
+                "id": String(a.id), "title": a.title ?? "(untitled)", "meta": meta, "skipReason": HTMLRenderer.opt(a.skipReason),
                 "paragraphs": HTMLRenderer.paragraphs(a.text, marks: [], doc: 0),
                 "showRemoved": showRemoved, "hasRemoved": !removed.isEmpty,
                 "removed": removed.map { ["reason": $0["reason"]?.stringValue ?? "", "text": $0["text"]?.stringValue ?? ""] },

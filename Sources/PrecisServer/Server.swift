@@ -470,11 +470,10 @@ enum ArticleRequest {
         if let title = fields["title"]?.stringValue, title.count > 1_000 { return bad("\"title\" is over 1000 characters") }
         var authors: [String] = []
         if let value = fields["authors"], value != .null {
-            guard case .array(let names) = value, names.count <= 50,
-                let strings = Optional(names.compactMap(\.stringValue)), strings.count == names.count,
-                strings.allSatisfy({ !$0.isEmpty && $0.count <= 200 && !$0.contains("\n") })
-            else { return bad("\"authors\" must be a list of at most 50 names, each one line of at most 200 characters") }
-            authors = strings
+            let invalid = bad("\"authors\" must be a list of at most 50 names, each one line of at most 200 characters")
+            guard case .array(let names) = value, names.count <= 50 else { return invalid }
+            authors = names.compactMap(\.stringValue)
+            guard authors.count == names.count, authors.allSatisfy({ !$0.isEmpty && $0.count <= 200 && !$0.contains("\n") }) else { return invalid }
         }
         if let date = fields["date"]?.stringValue {
             guard CivilDate(iso: date) != nil else { return bad("\"date\" must be ISO 8601, e.g. 2014-11-18 or 2014-11-18T09:30:00Z") }
