@@ -26,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 
+import numpy as np
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
 
@@ -89,7 +91,7 @@ def same_figure(gold_end, value):
     return a is not None and a == b
 
 
-def run_cluster(precis, docs):
+def run_cluster(precis, docs, model=None, pairs=None):
     with tempfile.TemporaryDirectory() as tmp:
         files = []
         for k, doc in enumerate(docs):
@@ -97,13 +99,185 @@ def run_cluster(precis, docs):
             with open(path, "w", encoding="utf-8") as out:
                 out.write(doc)
             files.append(path)
-        run = subprocess.run([precis, "facts", "-q", "--format", "json"] + files, capture_output=True, text=True)
+        extra = (["--figure-model", model] if model else []) + (["--figure-pairs", pairs] if pairs else [])
+        run = subprocess.run([precis, "facts", "-q", "--format", "json"] + extra + files, capture_output=True, text=True)
         if run.returncode != 0:
             return None
         facts = json.loads(run.stdout)
     # Map Precis's document index to the cluster's (a document that gave no article is left out).
     index = [int(os.path.basename(d["file"])[1:3]) for d in facts["documents"]]
     return facts, index
+
+
+def gold_pairs(g, docs, texts, t):
+    """The cluster's gold pairs in clean-text offsets; counts the conflict/changed ones (mapped or not)."""
+    pairs, unmapped = [], 0
+    for p in g["pairs"]:
+        ends = []
+        for side in ("a", "b"):
+            e = p[side]
+            if e["doc"] not in texts:
+                ends.append(None)
+                continue
+            loc = locate(docs[e["doc"]], e["start"], e["end"], texts[e["doc"]])
+            ends.append((e["doc"], loc, e["figure"]) if loc else None)
+        if p["label"] in ("conflict", "changed"):
+            t["gold"] += 1  # unmapped ones still count against recall
+        if None in ends:
+            unmapped += 1
+            continue
+        pairs.append((ends[0], ends[1], p["label"], p))
+    return pairs, unmapped
+
+
+def label_of(pairs, a, b):
+    """The gold label of the predicted pair (a, b) and the index of the gold pair it is, or (None, None)."""
+    for k, (ga, gb, gl, gp) in enumerate(pairs):
+        for x, y in ((ga, gb), (gb, ga)):
+            if same_figure(x, a) and same_figure(y, b):
+                return gl, k
+    return None, None
+
+
+def new_totals():
+    return dict(pred=0, right=0, agree=0, different=0, unlabelled=0, gold=0, found=0,
+                groups=0, signed=0, kind_right=0, clusters=0, unmapped=0)
+
+
+def score(args, gold, clusters, halves, model=None, dump=None, show=False, pool=None):
+    """Scores the disagreements Precis shows on the clusters of `halves`; with `dump`, also returns the
+    figure pairs Precis considered, each with its features and gold label."""
+    totals, rows = {}, []
+    for g in gold["clusters"]:
+        half = g["half"]
+        if half not in halves:
+            continue
+        t = totals.setdefault(half, new_totals())
+        t["clusters"] += 1
+        docs = clusters[g["id"]]["documents"]
+        pairs_file = None
+        if dump:
+            pairs_file = os.path.join(dump, g["id"] + ".jsonl")
+            if os.path.exists(pairs_file):
+                os.remove(pairs_file)
+        result = run_cluster(args.precis, docs, model=model, pairs=pairs_file)
+        if result is None:
+            print(f"{g['id']}: precis failed", file=sys.stderr)
+            continue
+        facts, index = result
+        texts = {index[k]: d["text"] for k, d in enumerate(facts["documents"])}
+        pairs, unmapped = gold_pairs(g, docs, texts, t)
+        t["unmapped"] += unmapped
+        if pairs_file and os.path.exists(pairs_file):
+            for line in open(pairs_file, encoding="utf-8"):
+                p = json.loads(line)
+                a, b = ((index[p[s]["document"]], (p[s]["start"], p[s]["end"]), p[s]) for s in ("a", "b"))
+                label, _ = label_of(pairs, a, b)
+                rows.append(dict(half=half, cluster=g["id"], label=label, compatible=p["compatible"], features=p["features"]))
+        found = set()
+        for group in facts["disagreements"]:
+            t["groups"] += 1
+            values = [(index[v["document"]], (v["start"], v["end"]), v) for v in group["values"]]
+            labels = []
+            # The pairs Precis says cannot both hold (older output: every pair of the group).
+            claimed = group.get("incompatible") or [[i, j] for i in range(len(values)) for j in range(i + 1, len(values))]
+            for i, j in claimed:
+                a, b = values[i], values[j]
+                if a[0] == b[0]:
+                    continue
+                t["pred"] += 1
+                label, k = label_of(pairs, a, b)
+                if label in ("conflict", "changed"):
+                    found.add(k)
+                    if group.get("kind") == label:
+                        t["kind_right"] += 1
+                labels.append(label)
+                if label in ("conflict", "changed"):
+                    t["right"] += 1
+                elif label in ("agree", "different"):
+                    t[label] += 1
+                else:
+                    t["unlabelled"] += 1
+                    if pool:
+                        def side(v):
+                            text = texts[v[0]]
+                            return {"doc": v[0], "figure": v[2]["text"],
+                                    "context": text[max(0, v[1][0] - 150):v[1][0]] + "[[" + v[2]["text"] + "]]" + text[v[1][1]:v[1][1] + 150]}
+                        pool.write(json.dumps({"cluster": g["id"], "half": half, "a": side(a), "b": side(b)}) + "\n")
+                if show:
+                    print(f"{g['id']} [{group.get('kind')}] {a[2]['text']!r} / {b[2]['text']!r}: {label}")
+            if any(l in ("conflict", "changed") for l in labels) and not any(l in ("agree", "different") for l in labels):
+                t["signed"] += 1
+        t["found"] += len(found)
+    return totals, rows
+
+
+HEADER = ("| half | model fitted on | clusters | groups shown | groups an editor signs | pairs predicted | right | agree | "
+          "different | unlabelled | precision | gold pairs | recall | kind right |\n"
+          "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+
+
+def row(half, fitted, t):
+    p = t["right"] / t["pred"] if t["pred"] else 0
+    r = t["found"] / t["gold"] if t["gold"] else 0
+    return (f"| {half} | {fitted} | {t['clusters']} | {t['groups']} | {t['signed']} | {t['pred']} | {t['right']} | {t['agree']} | "
+            f"{t['different']} | {t['unlabelled']} | {p:.2f} | {t['gold']} | {r:.2f} | {t['kind_right']}/{t['right']} |")
+
+
+FEATURES = []
+ONLY = []  # --features: the features to fit on (default: all the dump gives)
+
+
+def training_set(rows, halves):
+    """Features and labels of the pairs of `halves`: one quantity when the gold says conflict, changed or
+    agree; two when it says different, or gives no label to values that cannot both hold (the gold
+    records every conflict and change); compatible values it gives no label are left out."""
+    global FEATURES
+    xs, ys = [], []
+    for r in rows:
+        if r["half"] not in halves:
+            continue
+        if r["label"] in ("conflict", "changed", "agree"):
+            y = 1
+        elif r["label"] == "different" or (r["label"] is None and not r["compatible"]):
+            y = 0
+        else:
+            continue
+        FEATURES = [f for f in r["features"] if not ONLY or f in ONLY]
+        xs.append([r["features"][f] for f in FEATURES])
+        ys.append(y)
+    return np.array(xs, dtype=float), np.array(ys, dtype=float)
+
+
+def choose_threshold(weights, rows, halves):
+    """The probability, on a grid, at which the disagreements found among the pairs of `halves` (values
+    that cannot both hold, one quantity by the model) score the best F0.5 against the gold's conflicts
+    and changes: precision counts twice as much as recall, as an editor signs what is shown."""
+    best = None
+    cand = [r for r in rows if r["half"] in halves and not r["compatible"]]
+    gold = sum(1 for r in cand if r["label"] in ("conflict", "changed"))
+    for t in [k / 100 for k in range(5, 100, 5)]:
+        pred = right = 0
+        for r in cand:
+            z = weights[0] + sum(w * r["features"][f] for w, f in zip(weights[1:], FEATURES))
+            if 1 / (1 + np.exp(-z)) >= t:
+                pred += 1
+                right += r["label"] in ("conflict", "changed")
+        if not pred or not right:
+            continue
+        p, rc = right / pred, right / max(gold, 1)
+        f = 1.25 * p * rc / (0.25 * p + rc)
+        if best is None or f > best[0] + 1e-9:
+            best = (f, t)
+    return best[1] if best else 0.5
+
+
+def write_model(path, weights, threshold):
+    with open(path, "w") as f:
+        f.write(f"threshold {threshold}\n")
+        f.write(f"intercept {float(weights[0])!r}\n")
+        for name, value in zip(FEATURES, weights[1:]):
+            f.write(f"{name} {float(value)!r}\n")
 
 
 def main():
@@ -113,7 +287,12 @@ def main():
     ap.add_argument("--half", choices=["A", "B"], help="one half only (default: both, reported apart)")
     ap.add_argument("--show", action="store_true", help="print every predicted pair with its gold label")
     ap.add_argument("--unlabelled", metavar="OUT.jsonl", help="write the predicted pairs the gold has no label for, with context")
+    ap.add_argument("--fit", action="store_true",
+                    help="fit the figure pair model on each half and score it on the other (and in-set), then on all")
+    ap.add_argument("--features", help="comma-separated features to fit on (default: all)")
     args = ap.parse_args()
+    if args.features:
+        ONLY.extend(args.features.split(","))
     gold = json.load(open(args.gold, encoding="utf-8"))
     data = os.path.normpath(os.path.join(ROOT, gold["data"]))
     clusters = {}
@@ -121,91 +300,39 @@ def main():
         if line.strip():
             c = json.loads(line)
             clusters[c["id"]] = c
-    totals = {}
-    unmapped = 0
-    pool = open(args.unlabelled, "a", encoding="utf-8") if args.unlabelled else None
-    for g in gold["clusters"]:
-        half = g["half"]
-        if args.half and half != args.half:
-            continue
-        t = totals.setdefault(half, dict(pred=0, right=0, agree=0, different=0, unlabelled=0, gold=0, found=0,
-                                         groups=0, signed=0, kind_right=0, clusters=0))
-        t["clusters"] += 1
-        docs = clusters[g["id"]]["documents"]
-        result = run_cluster(args.precis, docs)
-        if result is None:
-            print(f"{g['id']}: precis failed", file=sys.stderr)
-            continue
-        facts, index = result
-        texts = {index[k]: d["text"] for k, d in enumerate(facts["documents"])}
-        # Gold pairs in clean-text offsets.
-        pairs = []
-        for p in g["pairs"]:
-            ends = []
-            for side in ("a", "b"):
-                e = p[side]
-                if e["doc"] not in texts:
-                    ends.append(None)
-                    continue
-                loc = locate(docs[e["doc"]], e["start"], e["end"], texts[e["doc"]])
-                ends.append((e["doc"], loc, e["figure"]) if loc else None)
-            if None in ends:
-                unmapped += 1
-                if p["label"] in ("conflict", "changed"):
-                    t["gold"] += 1  # still counts against recall
-                continue
-            pairs.append((ends[0], ends[1], p["label"], p))
-            if p["label"] in ("conflict", "changed"):
-                t["gold"] += 1
-        found = set()
-        for group in facts["disagreements"]:
-            t["groups"] += 1
-            values = [(index[v["document"]], (v["start"], v["end"]), v) for v in group["values"]]
-            labels = []
-            # The pairs Precis says cannot both hold (older output: every pair of the group).
-            claimed = group.get("incompatible") or [[i, j] for i in range(len(values)) for j in range(i + 1, len(values))]
-            for i, j in claimed:
-                if True:
-                    a, b = values[i], values[j]
-                    if a[0] == b[0]:
-                        continue
-                    t["pred"] += 1
-                    label = None
-                    for k, (ga, gb, gl, gp) in enumerate(pairs):
-                        for x, y in ((ga, gb), (gb, ga)):
-                            if same_figure(x, a) and same_figure(y, b):
-                                label = gl
-                                if gl in ("conflict", "changed"):
-                                    found.add(k)
-                                    if group.get("kind") == gl:
-                                        t["kind_right"] += 1
-                    labels.append(label)
-                    if label in ("conflict", "changed"):
-                        t["right"] += 1
-                    elif label in ("agree", "different"):
-                        t[label] += 1
-                    else:
-                        t["unlabelled"] += 1
-                        if pool:
-                            def side(v):
-                                text = texts[v[0]]
-                                return {"doc": v[0], "figure": v[2]["text"],
-                                        "context": text[max(0, v[1][0] - 150):v[1][0]] + "[[" + v[2]["text"] + "]]" + text[v[1][1]:v[1][1] + 150]}
-                            pool.write(json.dumps({"cluster": g["id"], "half": half, "a": side(a), "b": side(b)}) + "\n")
-                    if args.show:
-                        print(f"{g['id']} [{group.get('kind')}] {a[2]['text']!r} / {b[2]['text']!r}: {label}")
-            if any(l in ("conflict", "changed") for l in labels) and not any(l in ("agree", "different") for l in labels):
-                t["signed"] += 1
-        t["found"] += len(found)
-    print("| half | clusters | groups shown | groups an editor signs | pairs predicted | right | agree | different | unlabelled | precision | gold pairs | recall | kind right |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for half in sorted(totals):
-        t = totals[half]
-        p = t["right"] / t["pred"] if t["pred"] else 0
-        r = t["found"] / t["gold"] if t["gold"] else 0
-        print(f"| {half} | {t['clusters']} | {t['groups']} | {t['signed']} | {t['pred']} | {t['right']} | {t['agree']} | "
-              f"{t['different']} | {t['unlabelled']} | {p:.2f} | {t['gold']} | {r:.2f} | {t['kind_right']}/{t['right']} |")
-    print(f"gold pairs whose figures could not be found in the clean text: {unmapped}")
+    if not args.fit:
+        pool = open(args.unlabelled, "a", encoding="utf-8") if args.unlabelled else None
+        halves = [args.half] if args.half else ["A", "B"]
+        totals, _ = score(args, gold, clusters, halves, show=args.show, pool=pool)
+        print(HEADER)
+        for half in sorted(totals):
+            print(row(half, "shipped", totals[half]))
+        print(f"gold pairs whose figures could not be found in the clean text: {sum(t['unmapped'] for t in totals.values())}")
+        return
+    from bench_story_quality import logistic
+    with tempfile.TemporaryDirectory() as tmp:
+        shipped, rows = score(args, gold, clusters, ["A", "B"], dump=tmp)
+        lines = [row(h, "shipped", shipped[h]) for h in sorted(shipped)]
+        models = {}
+        for tuned in ("A", "B"):
+            x, y = training_set(rows, [tuned])
+            weights = logistic(x, y)
+            threshold = choose_threshold(weights, rows, [tuned])
+            models[tuned] = os.path.join(tmp, f"model-{tuned}.txt")
+            write_model(models[tuned], weights, threshold)
+            print(f"# fitted on {tuned} ({int(y.sum())} one quantity, {int(len(y) - y.sum())} two): threshold {threshold}, " +
+                  ", ".join(f"{n} {w:.3f}" for n, w in zip(["intercept"] + FEATURES, weights)))
+        for half in ("A", "B"):
+            for tuned in (half, "B" if half == "A" else "A"):
+                totals, _ = score(args, gold, clusters, [half], model=models[tuned])
+                lines.append(row(half, tuned + (" (in-set)" if tuned == half else " (left out)"), totals[half]))
+        x, y = training_set(rows, ["A", "B"])
+        weights = logistic(x, y)
+        threshold = choose_threshold(weights, rows, ["A", "B"])
+        print(HEADER)
+        print("\n".join(lines))
+        print("# fitted on both halves (FigurePairModel.fitted):")
+        print(f"#   intercept: {weights[0]:.4f}, weights: [{', '.join(f'{w:.4f}' for w in weights[1:])}], threshold: {threshold}")
 
 
 if __name__ == "__main__":

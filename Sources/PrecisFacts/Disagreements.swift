@@ -50,7 +50,7 @@ extension Quantity {
             return ValueInterval(lower: v, upper: v * lowerBoundReach, bound: .lower)
         case "less than", "fewer than", "under", "below", "just under":
             return ValueInterval(lower: 0, upper: v, upperOpen: true, bound: .upper)
-        case "at most", "up to":
+        case "at most", "up to", "as many as", "as much as":
             return ValueInterval(lower: 0, upper: v, bound: .upper)
         case "nearly", "almost":
             return ValueInterval(lower: v * (1 - approximateSpread), upper: v, upperOpen: true)
@@ -179,6 +179,12 @@ public struct DistinctQuantityRule: Sendable {
         DistinctQuantityRule(name: "a part is not its whole") { a, b, _, _ in a.part != b.part },
         // "can hold 50 million gallons" against "flushed 38 million gallons".
         DistinctQuantityRule(name: "what something can hold is not an amount") { a, b, _, _ in a.capacity != b.capacity },
+        // "a 219-197 vote" against "three present votes": a tally is no count.
+        DistinctQuantityRule(name: "a tally is not a count") { a, b, _, _ in a.value.contains("-") != b.value.contains("-") },
+        // "20 people were killed" against "10 others were wounded".
+        DistinctQuantityRule(name: "different things happened to what is counted") { a, b, _, _ in
+            !a.outcome.isEmpty && !b.outcome.isEmpty && a.outcome.isDisjoint(with: b.outcome)
+        },
         // "2,500 degrees Fahrenheit" against "1,400 degrees" (Celsius, unsaid).
         DistinctQuantityRule(name: "figures in different units") { a, b, _, _ in a.unit != b.unit }
     ]
@@ -187,87 +193,64 @@ public struct DistinctQuantityRule: Sendable {
 extension NumberFinder {
     /// How far off the median of its group a count may lie and still be the same figure.
     static let outlier = 2.0
-    /// How many content words the contexts of two mentions must share to be one quantity: counts
-    /// one; sums of money, percentages and lengths, of which a story has many, three. Chosen on half A
-    /// of the disagreement gold and checked on half B (precision 0.15 -> 0.29 and 0.16 -> 0.23 with
-    /// two instead of three, recall unchanged; two words for counts lost recall on both halves).
-    static let sharedWordsOfCounts = 1, sharedWordsOfMeasures = 3
 
     /// What money, percentages and units of measure count ("dollars", "percent", "feet"):
     /// `numberwords.txt`.
     static let measures: Set<String> = Set(resourceEntries(PackageResources.numberwords_txt).filter { $0.kind == "measure" }.map(\.value))
 
     /// Quantities that at least two sources give for the same thing with values that cannot all be
-    /// true, sources in date order when dated. Mentions are of the same thing when they count the same
-    /// noun, the words around them share one ("more than 16,000 flights canceled", "Airlines canceled
-    /// 15,000 flights"), and no `DistinctQuantityRule` tells them apart; "24 million viewers" of a
-    /// debate and "3.2 million viewers" of a town hall are two figures. One value per source: its
-    /// first mention in the group. Values that can all hold ("about 10" and "ten", "more than
-    /// $80,000" and "$83,000") are one figure, not a disagreement.
+    /// true, sources in date order when dated. Two mentions of one counted noun in two sources are
+    /// one quantity when `model` says so from what they share (`FigurePairFeature`: the words around
+    /// them, how far apart their values are, the years they name, where they stand in their sources)
+    /// and no `DistinctQuantityRule` tells them apart; "24 million viewers" of a debate and "3.2
+    /// million viewers" of a town hall are two figures. Mentions linked so, directly or through
+    /// others, are one group; a group is shown when one of its links joins values that cannot both
+    /// hold. One value per source: its first mention in such a link, else its first in the group.
+    /// Values that can all hold ("about 10" and "ten", "more than $80,000" and "$83,000") are one
+    /// figure, not a disagreement.
     ///
     /// `dates` are the sources' publication dates, known or inferred (`inferred` gives the latter's
     /// ranges; a source is later than another only when its range lies wholly after the other's):
     /// when the values rise with the dates, the figure `changed`; otherwise the sources `conflict`.
     public static func disagreements(
         _ quantities: [[Quantity]], dates: [String?],
-        inferred: [Int: (earliest: String?, latest: String?)] = [:]
+        inferred: [Int: (earliest: String?, latest: String?)] = [:], model: FigurePairModel = .fitted
     ) -> [Disagreement] {
-        var byKey: [String: [(Int, Quantity)]] = [:]
-        var order: [String] = []
-        for (d, qs) in quantities.enumerated() {
-            for q in qs {
-                if byKey[q.key] == nil { order.append(q.key) }
-                byKey[q.key, default: []].append((d, q))
-            }
+        let pairs = figurePairs(quantities, dates: dates).filter { model.same($0.features) }
+        var parent: [[Int]: [Int]] = [:]
+        func root(_ m: [Int]) -> [Int] {
+            var m = m
+            while let p = parent[m], p != m { m = p }
+            return m
         }
+        var conflicting = Set<[Int]>()
+        var linkedApart = Set<[Int]>()
+        for p in pairs {
+            let a = [p.a.document, p.a.index], b = [p.b.document, p.b.index]
+            if parent[a] == nil { parent[a] = a }
+            if parent[b] == nil { parent[b] = b }
+            let ra = root(a), rb = root(b)
+            // The earlier mention is the root: groups come out in the order of the sources.
+            if ra != rb { if ra.lexicographicallyPrecedes(rb) { parent[rb] = ra } else { parent[ra] = rb } }
+            if !p.compatible { linkedApart.formUnion([a, b]) }
+        }
+        for m in parent.keys where linkedApart.contains(m) { conflicting.insert(root(m)) }
+        var groups: [[Int]: [[Int]]] = [:]
+        for m in parent.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { groups[root(m), default: []].append(m) }
         var out: [Disagreement] = []
-        for key in order {
-            let mentions = byKey[key]!
-            guard Set(mentions.map(\.0)).count >= 2 else { continue }
-            // Mentions in different sources whose contexts share a word are one group (union-find).
-            var parent = Array(mentions.indices)
-            func root(_ a: Int) -> Int {
-                var a = a
-                while parent[a] != a { parent[a] = parent[parent[a]]; a = parent[a] }
-                return a
-            }
-            let needed = mentions.contains { measures.contains($0.1.counts) } ? sharedWordsOfMeasures : sharedWordsOfCounts
-            // A figure without a year of its own is of its source's year; of any year a source of the
-            // story is dated by when its own is undated; of the story's present (empty) when none is.
-            let datedYears = Set(dates.compactMap { $0.flatMap { Int($0.prefix(4)) } })
-            func years(_ m: (Int, Quantity)) -> Set<Int> {
-                if !m.1.years.isEmpty { return m.1.years }
-                return dates[m.0].flatMap { Int($0.prefix(4)) }.map { [$0] } ?? datedYears
-            }
-            for a in mentions.indices {
-                for b in mentions.indices
-                where b > a && mentions[a].0 != mentions[b].0
-                    && mentions[a].1.context.intersection(mentions[b].1.context).count >= needed
-                {
-                    let ya = years(mentions[a]), yb = years(mentions[b])
-                    if DistinctQuantityRule.all.contains(where: { $0.applies(mentions[a].1, mentions[b].1, ya, yb) }) { continue }
-                    parent[root(b)] = root(a)
-                }
-            }
-            var groups: [Int: [(Int, Quantity)]] = [:]
-            var groupOrder: [Int] = []
-            for m in mentions.indices {
-                let r = root(m)
-                if groups[r] == nil { groupOrder.append(r) }
-                // One value per source: its first mention in the group.
-                if !(groups[r] ?? []).contains(where: { $0.0 == mentions[m].0 }) { groups[r, default: []].append(mentions[m]) }
-            }
-            for r in groupOrder {
-                if let d = disagreement(groups[r]!, key: key, dates: dates, inferred: inferred) { out.append(d) }
-            }
+        for r in groups.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) where conflicting.contains(r) {
+            var chosen: [Int: Int] = [:]
+            for m in groups[r]! where chosen[m[0]] == nil && linkedApart.contains(m) { chosen[m[0]] = m[1] }
+            for m in groups[r]! where chosen[m[0]] == nil { chosen[m[0]] = m[1] }
+            let list = chosen.keys.sorted().map { ($0, quantities[$0][chosen[$0]!]) }
+            if let d = disagreement(list, dates: dates, inferred: inferred) { out.append(d) }
         }
         return out
     }
 
     /// The disagreement among one value per source, if some of them cannot both hold.
     static func disagreement(
-        _ list: [(Int, Quantity)], key: String, dates: [String?],
-        inferred: [Int: (earliest: String?, latest: String?)]
+        _ list: [(Int, Quantity)], dates: [String?], inferred: [Int: (earliest: String?, latest: String?)]
     ) -> Disagreement? {
         var list = list
         // A count more than `outlier` times off the group's median is another figure of the same
@@ -284,9 +267,6 @@ extension NumberFinder {
             }
         }
         guard list.count >= 2 else { return nil }
-        // Values that can all hold are one figure put two ways ("about 10" and "ten").
-        let conflicting = list.indices.contains { a in list.indices.contains { b in b > a && !list[a].1.compatible(with: list[b].1) } }
-        guard conflicting else { return nil }
         // Sums of money, percentages and lengths in a story measure many things: two sources report
         // the same figure differently only when their values lie within a factor of two ("94
         // percent" and "97%"); "$50,000" and "$3.5 million" are two figures. Counts (co-sponsors,
@@ -300,7 +280,7 @@ extension NumberFinder {
                 value: q.value, qualifier: q.qualifier, text: q.text, document: d, start: q.start, end: q.end,
                 date: dates[d], inferredRange: inferred[d])
         }.sorted { ($0.date ?? "9999", $0.document) < ($1.date ?? "9999", $1.document) }
-        let about = list.map(\.1.counts).min { ($0.count, $0) < ($1.count, $1) } ?? key
+        let about = list.map(\.1.counts).min { ($0.count, $0) < ($1.count, $1) } ?? list[0].1.key
         var result = Disagreement(about: about, values: values)
         let byDocument = Dictionary(list.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
         for i in values.indices {
@@ -310,6 +290,7 @@ extension NumberFinder {
                 }
             }
         }
+        guard !result.incompatible.isEmpty else { return nil }
         result.kind = changed(values, list: list) ? .changed : .conflict
         return result
     }

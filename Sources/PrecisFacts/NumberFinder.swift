@@ -18,6 +18,14 @@ public struct Quantity: Sendable, Equatable {
     /// The words around the figure in its sentence, as stems (words that say the same folded into
     /// one): what tells "16,000 flights canceled" from "16,000 flights a day". Not the counted noun.
     public var context: Set<String> = []
+    /// The same, of the `NumberFinder.nearWords` words each side: what happened to what is counted
+    /// ("were killed", "dead" -> "die"; "wounded").
+    public var near: Set<String> = []
+    /// What happened to what is counted, as the heads of `alike` lines in `numberwords.txt` ("die" for
+    /// "20 people were killed" and "21 killed", "injured" for "eight wounded"): said just after the
+    /// figure, else just before it ("killed 21 people"). Two figures of which different things are
+    /// said are two quantities.
+    public var outcome: Set<String> = []
     /// The lower bound of a range ("between 18 and 22 students": 18), which `qualifier` words.
     public var low: String? = nil
     /// The period a rate is given in, as a TimeML unit ("D" for "800g a day", "Y" for "37 children
@@ -51,7 +59,8 @@ public struct NumberFinder: Sendable {
     let qualifiers: [[String]] = [
         ["more", "than"], ["less", "than"], ["fewer", "than"], ["at", "least"], ["at", "most"],
         ["up", "to"], ["nearly"], ["almost"], ["about"], ["around"], ["roughly"], ["some"],
-        ["approximately"], ["over"], ["under"], ["just", "over"], ["just", "under"]
+        ["approximately"], ["over"], ["under"], ["just", "over"], ["just", "under"], ["as", "many", "as"],
+        ["as", "much", "as"]
     ]
     /// Words between a number and the noun it counts that are not the noun ("48 more countries", "two
     /// senior officials"), nouns a number after them names rather than counts ("flight 116"), and
@@ -69,8 +78,9 @@ public struct NumberFinder: Sendable {
     /// a capacity, and the units a measure may name after its noun: `numberwords.txt`.
     let partBefore: [[String]], partAfter: [[String]], capacityWords: Set<String>, subunits: [String: String]
     let stopWords = LanguageData.english.stopWords
-    /// How many words each side of a figure, within its sentence, make its context.
-    static let contextWords = 10
+    /// How many words each side of a figure, within its sentence, make its context; how many its near
+    /// context, where what happened to the counted is said ("20 people were killed").
+    static let contextWords = 10, nearWords = 3
     let currencies: [String: String] = ["$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"]
 
     public init() {
@@ -115,16 +125,16 @@ public struct NumberFinder: Sendable {
 
     /// The tokens within `contextWords` words of tokens `first...last`, in their sentence and
     /// paragraph: what a figure is told with.
-    func window(_ t: [TimeToken], _ scalars: [Unicode.Scalar], first: Int, last: Int) -> ClosedRange<Int> {
+    func window(_ t: [TimeToken], _ scalars: [Unicode.Scalar], first: Int, last: Int, words: Int = contextWords) -> ClosedRange<Int> {
         func breaks(_ a: Int, _ b: Int) -> Bool { scalars[t[a].end..<t[b].start].contains("\n") }
         var j = first - 1, n = 0
-        while j >= 0, n < Self.contextWords, !t[j].endsSentence, !breaks(j, j + 1) {
+        while j >= 0, n < words, !t[j].endsSentence, !breaks(j, j + 1) {
             if t[j].kind == .word { n += 1 }
             j -= 1
         }
         let lo = j + 1
         j = last + 1; n = 0
-        while j < t.count, n < Self.contextWords, !t[j].endsSentence, !breaks(j - 1, j) {
+        while j < t.count, n < words, !t[j].endsSentence, !breaks(j - 1, j) {
             if t[j].kind == .word { n += 1 }
             j += 1
         }
@@ -193,6 +203,16 @@ public struct NumberFinder: Sendable {
         if last + 1 <= window.upperBound, t[last + 1].kind == .word { q.unit = subunits[t[last + 1].lower] }
     }
 
+    /// What the words just after the figure at tokens `first...last` say happened to what it counts,
+    /// else the words just before it: the heads of the `alike` lines among them.
+    func outcome(_ t: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int, stem: (String) -> String) -> Set<String> {
+        func heads(_ range: ClosedRange<Int>) -> Set<String> {
+            Set(range.clamped(to: window).compactMap { t[$0].kind == .word ? alike[stem(t[$0].lower)] : nil })
+        }
+        let after = last + 1 <= last + Self.nearWords ? heads((last + 1)...(last + Self.nearWords)) : []
+        return after.isEmpty && first > 0 ? heads(max(0, first - Self.nearWords)...(first - 1)) : after
+    }
+
     /// The years the dates in the window name.
     func years(_ t: [TimeToken], window: ClosedRange<Int>, times: [TimeExpression]) -> Set<Int> {
         let a = t[window.lowerBound].start, b = t[window.upperBound].end
@@ -221,6 +241,13 @@ public struct NumberFinder: Sendable {
         let t = TimeToken.tokenize(scalars)
         var out: [Quantity] = []
         var i = 0
+        // The last token of the last quantity found, and that quantity when it stands in the sentence
+        // of token `i`.
+        var lastQuantityToken: Int? = nil
+        var previousInSentence: Int? {
+            guard let l = lastQuantityToken, !out.isEmpty, !(l..<i).contains(where: { t[$0].endsSentence }) else { return nil }
+            return out.count - 1
+        }
         func inTime(_ k: Int) -> Bool { times.contains { $0.start <= t[k].start && t[k].end <= $0.end } }
         while i < t.count {
             defer { i += 1 }
@@ -248,6 +275,9 @@ public struct NumberFinder: Sendable {
                         value: tally.value, qualifier: nil, counts: counts, key: "vote", text: span(scalars, t[i].start, t[tally.last].end),
                         start: t[i].start, end: t[tally.last].end,
                         context: context(t, window: w, first: i, last: tally.last, key: "vote", stem: stemKey),
+                        near: context(
+                            t, window: window(t, scalars, first: i, last: tally.last, words: Self.nearWords), first: i, last: tally.last, key: "vote",
+                            stem: stemKey),
                         years: years(t, window: w, times: times)))
                 i = tally.last
                 continue
@@ -357,15 +387,29 @@ public struct NumberFinder: Sendable {
                 counts = verb + "s"
                 key = stemKey(verb)
             }
-            guard let counts, let key else { continue }
+            guard let counts, var key else { continue }
+            // "21 killed", "eight wounded", "73 deaths": people, of whom that is said; "10 others"
+            // counts what the figure before it in its sentence counts ("20 people ... and 10 others").
+            let countedHead = alike[stemmer?.stem(counts) ?? counts]
+            if countedHead != nil { key = stemKey("people") }
+            if counts == "others", let previous = previousInSentence { key = out[previous].key }
             let w = window(t, scalars, first: first, last: last)
             var quantity = Quantity(
                 value: Self.format(value), qualifier: qualifier, counts: counts, key: key,
                 text: span(scalars, t[first].start, t[last].end), start: t[first].start, end: t[last].end,
-                context: context(t, window: w, first: first, last: last, key: key, stem: stemKey), low: low,
+                context: context(t, window: w, first: first, last: last, key: key, stem: stemKey),
+                near: context(
+                    t, window: window(t, scalars, first: first, last: last, words: Self.nearWords), first: first, last: last, key: key, stem: stemKey),
+                low: low,
                 per: period(t, window: w, last: last, times: times), years: years(t, window: w, times: times))
             describe(&quantity, t, window: w, first: first, last: last)
+            quantity.outcome = outcome(t, window: w, first: first, last: last, stem: { stemmer?.stem($0) ?? $0 })
+            if let countedHead {
+                quantity.outcome = [countedHead]
+                quantity.context.insert(countedHead)
+            }
             out.append(quantity)
+            lastQuantityToken = last
             i = last
         }
         return out

@@ -51,6 +51,14 @@ public struct StoryFacts: Sendable {
     /// overtaken ("will vote Tuesday" once the vote is reported).
     public var superseded: [SourceSpan] { timeline.flatMap { $0.expected ? [] : $0.announced } }
 
+    /// Finds the disagreements among `numbers`, with `model` telling which two mentions are one
+    /// quantity; `dates` are the sources' publication dates (inferred ones are added from `dating`).
+    public mutating func findDisagreements(dates: [String?], model: FigurePairModel = .fitted) {
+        var inferred: [Int: (earliest: String?, latest: String?)] = [:]
+        for d in dates.indices where dates[d] == nil && d < dating.count { if let i = dating[d] { inferred[d] = (i.earliest, i.latest) } }
+        disagreements = NumberFinder.disagreements(numbers, dates: effectiveDates(dates), inferred: inferred, model: model)
+    }
+
     /// Each source's date for ordering and comparing: its publication date, else the inferred one
     /// (`InferredDate.estimate`; a range open towards the present is placed at the latest date any
     /// source is known by, as a source known only to come after an event most often tells the story
@@ -85,9 +93,7 @@ public struct StoryFacts: Sendable {
         QuoteFinder.unifySpeakers(&facts.quotes)
         let numbers = NumberFinder()
         facts.numbers = texts.enumerated().map { numbers.find(in: $0.element, excluding: facts.times[$0.offset]) }
-        var inferred: [Int: (earliest: String?, latest: String?)] = [:]
-        for d in dates.indices where dates[d] == nil { if let i = facts.dating[d] { inferred[d] = (i.earliest, i.latest) } }
-        facts.disagreements = NumberFinder.disagreements(facts.numbers, dates: facts.effectiveDates(dates), inferred: inferred)
+        facts.findDisagreements(dates: dates)
         facts.entities = EntityFinder().rank(texts: texts, quotes: facts.quotes)
         return facts
     }

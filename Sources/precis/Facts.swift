@@ -32,6 +32,9 @@ struct Facts: ParsableCommand {
     @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD) for inputs that carry none.", valueName: "date"))
     var date: String?
 
+    @Option(help: .hidden) var figureModel: String?
+    @Option(help: .hidden) var figurePairs: String?
+
     enum FactsFormat: String, ExpressibleByArgument { case json, markdown }
 
     func validate() throws {
@@ -46,7 +49,16 @@ struct Facts: ParsableCommand {
         guard !articles.isEmpty else { throw input.nothingLeft(intake, doing: "read facts from") }
         input.report(intake)
         if let date { for k in articles.indices where articles[k].date == nil { articles[k].date = date } }
-        let facts = pipeline.facts(articles: articles)
+        var facts = pipeline.facts(articles: articles)
+        // For scripts/bench_disagreements.py: a model file to find disagreements with, and a file the
+        // candidate figure pairs are appended to with their features (one JSON object a line).
+        if let figureModel {
+            guard let model = FigurePairModel(text: try String(contentsOfFile: figureModel, encoding: .utf8)) else {
+                throw ValidationError("\(figureModel) is not a figure pair model (threshold, intercept and feature lines).")
+            }
+            facts.findDisagreements(dates: articles.map(\.date), model: model)
+        }
+        if let figurePairs { try Self.dump(NumberFinder.figurePairs(facts.numbers, dates: facts.effectiveDates(articles.map(\.date))), facts, to: figurePairs) }
         switch format {
         case .json:
             let out = JSONOutput.object(
@@ -106,5 +118,26 @@ struct Facts: ParsableCommand {
             }
             Console.out(out)
         }
+    }
+
+    /// Appends the figure pairs, one JSON object a line: each mention's document, range and text,
+    /// whether the values can both hold, and the features by name.
+    static func dump(_ pairs: [FigurePair], _ facts: StoryFacts, to path: String) throws {
+        var lines = ""
+        for p in pairs {
+            func side(_ m: (document: Int, index: Int)) -> JSONOutput {
+                let q = facts.numbers[m.document][m.index]
+                return .object([("document", .int(m.document)), ("start", .int(q.start)), ("end", .int(q.end)), ("text", .string(q.text))])
+            }
+            let features = JSONOutput.object(FigurePairFeature.allCases.map { ($0.name, .double(p.features[$0.rawValue])) })
+            lines +=
+                JSONOutput.object([("a", side(p.a)), ("b", side(p.b)), ("compatible", .bool(p.compatible)), ("features", features)]).serialized(pretty: false)
+                + "\n"
+        }
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(lines.utf8))
     }
 }
