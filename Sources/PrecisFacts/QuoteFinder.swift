@@ -306,7 +306,7 @@ public struct QuoteFinder: Sendable {
             c -= 1
         }
         if timed, c >= a, c < b, ["on", "in", "this", "last", "just", "earlier", "late", "early"].contains(tk[c + 1].lower) { b = c }
-        while b > a, words.auxiliaries.contains(tk[b].lower) || ["should", "would", "could", "will", "may", "might", "must", "can"].contains(tk[b].lower) {
+        while b > a, words.auxiliaries.contains(tk[b].lower) || words.modals.contains(tk[b].lower) {
             b -= 1
         }
         return a <= b ? (a, b) : nil
@@ -666,6 +666,8 @@ struct QuoteWords: Sendable {
     /// Prepositions that open a phrase after a cue telling where it was said, before "that" ("said in
     /// an interview with AFP that ...").
     var venues: Set<String> = []
+    /// Modal verbs, which a tagged source never ends on ("I should").
+    var modals: Set<String> = []
     /// Cues and the nouns after which they report nothing ("claimed" before "lives": "Accidents
     /// claimed more than 40 lives").
     var notSaid: [String: Set<String>] = [:]
@@ -693,6 +695,7 @@ struct QuoteWords: Sendable {
             case "closing": w.closingWords.insert(word)
             case "setting": w.settings.insert(word)
             case "venue": w.venues.insert(word)
+            case "modal": w.modals.insert(word)
             case "notsaid":
                 let pair = word.split(separator: " ").map(String.init)
                 if pair.count == 2 { w.notSaid[pair[0], default: []].insert(pair[1]) }

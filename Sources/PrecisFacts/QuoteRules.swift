@@ -99,7 +99,8 @@ extension QuoteFinder {
         QuoteRule(
             name: "a cue and a colon before its paragraph", match: { $0.colonParagraphRule($1) },
             reads: ["[The harbour master] <added>:\n\n{The quay is safe again.}"],
-            stops: ["Then, as the ferry left, the harbour master added:\n\nThe quay is safe again."]),
+            stops: ["Then, as the ferry left, the harbour master added:\n\nThe quay is safe again."],
+            skips: ["The harbour master added: the quay is safe again."]),
         QuoteRule(
             name: "a name in apposition to the description that opens the sentence", match: { $0.appositionRule($1) },
             reads: ["[The spokesman, Ana Okafor], <said> {the quay is safe again}."]),
@@ -115,13 +116,15 @@ extension QuoteFinder {
             reads: ["{\u{201C}The quay is safe again,\u{201D}} [Harbour Master Ana Okafor], touring the wall, <told> the Calder Courier."]),
         QuoteRule(
             name: "a listener with no speaker", match: { $0.listenerWithoutSpeakerRule($1) },
-            stops: ["\u{201C}The quay is safe again,\u{201D} told the Calder Courier."]),
+            stops: ["\u{201C}The quay is safe again,\u{201D} told the Calder Courier."],
+            skips: ["\u{201C}The quay is safe again,\u{201D} said the harbour master."]),
         QuoteRule(
             name: "what was said, the speaker and the cue", match: { $0.speakerAfterContentRule($1) },
             reads: [
                 "{\u{201C}The quay is safe again,\u{201D}} [the harbour master] <said>.",
                 "{The quay is safe again}, [Okafor] has also <said>."
-            ]),
+            ],
+            skips: ["The harbour master said the quay is safe again."]),
         QuoteRule(
             name: "a name that opens the sentence, the cue and what was said", match: { $0.namedSubjectRule($1) },
             reads: ["[Ana Okafor], harbour master of Calder, <said> {half the quay remained flooded}."]),
@@ -136,7 +139,8 @@ extension QuoteFinder {
                 "[Okafor] <said> Tuesday {the quay is safe again}.",
                 "[Okafor] <said> in an interview with the Courier {that the quay is safe again}."
             ],
-            stops: ["Tomas Reyes reported from Calder and Ana Okafor reported from Brekhaven."])
+            stops: ["Tomas Reyes reported from Calder and Ana Okafor reported from Brekhaven."],
+            skips: ["\u{201C}The quay is safe again,\u{201D} the harbour master said."])
     ]
 
     /// The sentence `r` of `tk` on the shared cursor, with its first cue read.
