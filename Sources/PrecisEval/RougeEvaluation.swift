@@ -1,4 +1,5 @@
 import Foundation
+import PrecisJSON
 import PrecisText
 
 /// Mean ROUGE of a summarizer over a set of clusters.
@@ -10,6 +11,31 @@ public struct RougeReport: Sendable {
     public var summarizeCPUSeconds: Double
     /// Wall-clock seconds for summarising and scoring.
     public var wallSeconds: Double
+
+    /// The report `precis eval rouge` prints: the set and budget, one column per measure (F1, or
+    /// recall), x100, and the time spent.
+    public func text(words: Int, truncatedTo truncate: Int, recall: Bool) -> String {
+        let measure = recall ? "recall" : "F1"
+        var out = "clusters: \(clusters)   budget: \(words) words, cut at \(truncate)   \(measure) x100, Porter-stemmed\n"
+        out += RougeType.allCases.map { $0.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined() + "\n"
+        out +=
+            RougeType.allCases.map { type -> String in
+                let s = mean[type] ?? RougeScore.zero
+                return String(format: "%-11.2f", 100 * (recall ? s.recall : s.f1))
+            }.joined() + "\n"
+        out += String(
+            format: "summarize: %.3f s CPU (%.2f ms per cluster); with scoring: %.2f s wall\n",
+            summarizeCPUSeconds, 1000 * summarizeCPUSeconds / Double(clusters), wallSeconds)
+        return out
+    }
+
+    /// One line of the `--dump` file: a cluster's id, its scored summary and its references.
+    public static func dumpLine(id: JSONValue, prediction: String, references: [String]) -> String {
+        JSONOutput.object([
+            ("id", JSONOutput(id)), ("prediction", .string(prediction)),
+            ("references", .array(references.map { .string($0) }))
+        ]).serialized() + "\n"
+    }
 }
 
 public struct RougeEvaluation {

@@ -75,6 +75,42 @@ public struct StoryReport: Sendable {
     public var seconds: Double
     /// Each document in the order clustered: its index in the set, its gold story and where it went.
     public var placements: [(document: Int, gold: String, assignment: StoryAssignment)] = []
+
+    /// The report `precis eval stories` prints: the counts, B-cubed and pairwise scores over all
+    /// documents and over the articles only, and the time spent.
+    public func text(seed: UInt64) -> String {
+        var out = "documents: \(documents)   gold stories: \(goldStories)   predicted stories: \(predictedStories)   "
+        out += "non-articles: \(nonArticles)   near-copies: \(duplicates)   seed: \(seed)\n"
+        func row(_ name: String, _ b: ClusteringScore, _ p: ClusteringScore) -> String {
+            name.padding(toLength: 15, withPad: " ", startingAt: 0)
+                + String(
+                    format: "B-cubed P %.3f R %.3f F1 %.3f   pairwise P %.3f R %.3f F1 %.3f\n",
+                    b.precision, b.recall, b.f1, p.precision, p.recall, p.f1)
+        }
+        out += row("all documents", bcubed, pairwise)
+        out += row("articles only", bcubedArticles, pairwiseArticles)
+        out += String(format: "extract + cluster: %.3f s CPU, %.0f documents per second\n", seconds, Double(documents) / max(seconds, 1e-9))
+        return out
+    }
+
+    /// The `--dump` file: one line per document in the order clustered, with its gold story, the
+    /// story it went to, the document it is a near-copy of, why it was skipped, and its origin
+    /// (`origins`, by index in the set).
+    public func dumpLines(origins: [String]) -> String {
+        var text = ""
+        for p in placements {
+            let a = p.assignment
+            text +=
+                JSONOutput.object([
+                    ("document", .int(p.document)), ("gold", .string(p.gold)),
+                    ("story", a.story.map { .int($0) } ?? .null),
+                    ("duplicate_of", a.duplicateOf.map { .int(placements[$0].document) } ?? .null),
+                    ("skipped", a.skipReason.map { .string($0) } ?? .null),
+                    ("origin", .string(origins[p.document]))
+                ]).serialized() + "\n"
+        }
+        return text
+    }
 }
 
 public struct StoryEvaluation {

@@ -65,8 +65,10 @@ public struct InferredDate: Sendable, Equatable {
     /// surer than an event matched across sources.
     init?(clues: [DatingClue]) {
         func day(_ date: String, lower: Bool) -> String? {
-            if date.count == 10 { return CivilDate(iso: date) != nil ? date : nil }
-            guard date.count == 7, let first = CivilDate(iso: date + "-01") else { return nil }
+            let timex = TimexValue(date)
+            if case .day = timex { return timex.civilDate != nil ? date : nil }
+            guard case .month(let y?, let m) = timex, (1...12).contains(m) else { return nil }
+            let first = CivilDate(year: y, month: m, day: 1)
             return lower ? first.description : first.adding(months: 1).adding(days: -1).description
         }
         let lows = clues.filter { $0.bound == .earliest }.compactMap { c in day(c.date, lower: true).map { ($0, c) } }

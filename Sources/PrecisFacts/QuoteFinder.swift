@@ -306,7 +306,7 @@ public struct QuoteFinder: Sendable {
             c -= 1
         }
         if timed, c >= a, c < b, ["on", "in", "this", "last", "just", "earlier", "late", "early"].contains(tk[c + 1].lower) { b = c }
-        while b > a, words.auxiliaries.contains(tk[b].lower) || ["should", "would", "could", "will", "may", "might", "must", "can"].contains(tk[b].lower) {
+        while b > a, words.auxiliaries.contains(tk[b].lower) || words.modals.contains(tk[b].lower) {
             b -= 1
         }
         return a <= b ? (a, b) : nil
@@ -459,275 +459,6 @@ public struct QuoteFinder: Sendable {
             }
             i -= 1
         }
-    }
-
-    /// The attribution of one sentence, if it has one.
-    func attribution(_ tk: [TimeToken], _ r: Range<Int>, _ s: [Unicode.Scalar]) -> Quote? {
-        func text(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(s[a..<b])) }
-        func isQuote(_ k: Int) -> Bool { ["\"", "\u{201C}", "\u{201D}", "''", "`"].contains(tk[k].lower) }
-        // Hyphens inside names ("Choe Myong-nam") and the full stop of a title or initial ("Mr.",
-        // "J.") are part of the mention.
-        func joins(_ k: Int) -> Bool {
-            guard k > r.lowerBound, k + 1 < r.upperBound else { return false }
-            if tk[k].lower == "-" { return tk[k - 1].kind == .word && tk[k + 1].kind == .word && tk[k - 1].end == tk[k].start }
-            if tk[k].lower == "." { return words.titles.contains(tk[k - 1].lower) || (tk[k - 1].lower.count == 1 && tk[k - 1].capitalized) }
-            return false
-        }
-        // "according to X"
-        for k in r where tk[k].lower == "according" && k + 1 < r.upperBound && tk[k + 1].lower == "to" {
-            var end = k + 2
-            // The full stop of a title or an initial is part of the name ("according to provincial police
-            // chief Gen. Mohammad Asef Jabarkhail").
-            func titleStop(_ e: Int) -> Bool { tk[e].lower == "." && joins(e) && tk[e + 1].capitalized }
-            while end < r.upperBound && (tk[end].kind != .punct || titleStop(end)) && end - k < 12 { end += 1 }
-            guard end > k + 2 else { continue }
-            let source = TextSpan(start: tk[k + 2].start, end: tk[end - 1].end)
-            let cue = TextSpan(start: tk[k].start, end: tk[k + 1].end)
-            var content: (Int, Int)
-            if k == r.lowerBound {
-                var c = end
-                while c < r.upperBound && tk[c].kind == .punct { c += 1 }
-                guard c < r.upperBound else { return nil }
-                content = (tk[c].start, tk[r.upperBound - 1].end)
-            } else {
-                var c = k - 1
-                while c > r.lowerBound && tk[c].kind == .punct { c -= 1 }
-                content = (tk[r.lowerBound].start, tk[c].end)
-            }
-            return Quote(
-                speaker: "", text: text(content.0, content.1), start: content.0, end: content.1,
-                direct: false, source: source, cue: cue)
-        }
-        // A cue is a lower-case verb: "States" in "United States" is not "states". One inside a
-        // quotation is the quoted speaker's ('"... names of people he claimed were spies," Roizen told
-        // ABC News'): the sentence's own cue is outside, when it has one.
-        let quoted = AttributionModel.insideQuotation(tk, r)
-        // After a preposition or determiner a cue word is a noun: "pushed back against claims that ...".
-        func isCue(_ k: Int) -> Bool {
-            guard words.cues.contains(tk[k].lower), !tk[k].capitalized, !(k > r.lowerBound && words.nounMarkers.contains(tk[k - 1].lower)) else { return false }
-            if let objects = words.notSaid[tk[k].lower], (k + 1..<min(r.upperBound, k + 5)).contains(where: { objects.contains(tk[$0].lower) }) { return false }
-            return true
-        }
-        let firstCue = r.first { isCue($0) && !quoted[$0 - r.lowerBound] } ?? r.first(where: isCue)
-        // "Trump attacked Clinton on Monday, saying she ...": a participle after a comma reports what
-        // the sentence's subject said.
-        if let p = r.first(where: { words.participles.contains(tk[$0].lower) && $0 > r.lowerBound && tk[$0 - 1].lower == "," && !quoted[$0 - r.lowerBound] }),
-            firstCue == nil || p < firstCue!, let subject = leadingSubject(tk, r, before: p, needsComma: false)
-        {
-            let b = p + 1
-            var last = r.upperBound - 1
-            if last > b && tk[last].lower == "." { last -= 1 }
-            guard b <= last else { return nil }
-            return Quote(
-                speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
-                direct: isQuote(b), source: subject, cue: TextSpan(start: tk[p].start, end: tk[p].end))
-        }
-        guard let c = firstCue else { return nil }
-        // "The governor added:" and what he said in the paragraph after it.
-        if c == r.upperBound - 2, tk[c + 1].lower == ":", let said = paragraph(after: tk[c + 1].end, s) {
-            var start = c
-            while start > r.lowerBound, words.auxiliaries.contains(tk[start - 1].lower) { start -= 1 }
-            guard start > r.lowerBound, start - r.lowerBound <= 9,
-                !tk[r.lowerBound..<start].contains(where: { $0.kind == .punct && $0.lower != "." && $0.lower != "-" })
-            else { return nil }
-            return Quote(
-                speaker: "", text: text(said.start, said.end), start: said.start, end: said.end,
-                direct: s[said.start] == "\"" || s[said.start] == "\u{201C}",
-                source: TextSpan(start: tk[r.lowerBound].start, end: tk[start - 1].end), cue: TextSpan(start: tk[c].start, end: tk[c].end))
-        }
-        let cue = TextSpan(start: tk[c].start, end: tk[c].end)
-        // "told" and "tells" take a listener after them ("told AFP"), never a speaker.
-        let tellsSomeone = tk[c].lower == "told" || tk[c].lower == "tells"
-        // "..., X said." / "...," said X. : the content comes first.
-        // Auxiliaries belong to the verb: "X has said", "X also said".
-        var verbStart = c
-        while verbStart > r.lowerBound, words.auxiliaries.contains(tk[verbStart - 1].lower) { verbStart -= 1 }
-        var k = verbStart - 1
-        var sourceStart = verbStart
-        // A party and place in parentheses before the verb ("Nancy Pelosi (D-San Francisco) said"): the
-        // speaker is before it, and the mention runs over it (as 75 of 78 such PolNeAR training sources do).
-        let sourceEnd = verbStart - 1
-        var nameEnd = sourceEnd
-        if k > r.lowerBound, tk[k].lower == ")", let open = (max(r.lowerBound + 1, k - 8)..<k).last(where: { tk[$0].lower == "(" }),
-            tk[open - 1].kind == .word, tk[open - 1].capitalized
-        {
-            k = open - 1
-            nameEnd = open - 1
-        }
-        while k >= r.lowerBound && (tk[k].kind != .punct || joins(k)) && nameEnd - k < 9 && !words.clauseOpeners.contains(tk[k].lower) {
-            sourceStart = k; k -= 1
-        }
-        // "The representative, Choe Myong-nam, said ...": a name set off by commas between the sentence's
-        // opening description and its verb is who spoke; the mention runs over both (cleanName keeps
-        // the name).
-        if sourceStart == verbStart, k > r.lowerBound + 2, tk[k].lower == ",",
-            let open = (max(r.lowerBound + 1, k - 7)..<k).last(where: { tk[$0].lower == "," }), open + 1 < k,
-            tk[open + 1].capitalized,
-            (open + 1..<k).allSatisfy({ (tk[$0].kind == .word && (tk[$0].capitalized || joins($0 - 1))) || joins($0) }),
-            let subject = leadingSubject(tk, r, before: open + 1), subject.end == tk[open - 1].end,
-            ["the", "a", "an"].contains(tk[r.lowerBound].lower) || words.titles.contains(tk[open - 1].lower)
-        {
-            // "told reporters that ...": what was said starts after "that"; without it, where the
-            // listener ends is not known.
-            var b = c + 1
-            if tellsSomeone { b = (c + 1..<min(r.upperBound, c + 6)).first { tk[$0].lower == "that" }.map { $0 + 1 } ?? r.upperBound }
-            while b < r.upperBound && (tk[b].lower == "," || tk[b].lower == ":" || tk[b].lower == "that") { b += 1 }
-            var last = r.upperBound - 1
-            if last > b && tk[last].lower == "." { last -= 1 }
-            if b <= last {
-                return Quote(
-                    speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
-                    direct: isQuote(b), source: TextSpan(start: subject.start, end: tk[k - 1].end), cue: cue)
-            }
-        }
-        // "Michael Kirby, who led the inquiry, has called ... and said ...": no speaker right before the
-        // cue, so the speaker is the subject that opens the sentence.
-        let clauseBefore = k >= r.lowerBound && (words.clauseOpeners.contains(tk[k].lower) || (verbStart < c && tk[k].lower == ","))
-        if sourceStart == verbStart && clauseBefore {
-            guard let subject = leadingSubject(tk, r, before: c) else { return nil }
-            var b = c + 1
-            while b < r.upperBound && (tk[b].lower == "," || tk[b].lower == ":") { b += 1 }
-            var last = r.upperBound - 1
-            if last > b && tk[last].lower == "." { last -= 1 }
-            guard b <= last else { return nil }
-            return Quote(
-                speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
-                direct: isQuote(b), source: subject, cue: cue)
-        }
-        let endsAfterCue: Bool = {
-            var j = c + 1
-            // "X told The Huffington Post on Thursday.": the listener is no content either.
-            if tellsSomeone {
-                while j < r.upperBound && tk[j].kind == .word && j - c <= 4 && tk[j].lower != "that"
-                    && !["on", "in", "yesterday", "today"].contains(tk[j].lower)
-                { j += 1 }
-            }
-            let listened = j - 1
-            while j < r.upperBound && tk[j].kind == .word && j - listened <= 3
-                && [
-                    "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "in", "a", "an", "the",
-                    "statement", "interview", "also"
-                ].contains(tk[j].lower)
-            { j += 1 }
-            return j >= r.upperBound || tk[j].kind == .punct && [".", "!", "?", ",", ";"].contains(tk[j].lower)
-        }()
-        // A quotation that closes before the speaker but opened inside the sentence is a title ('In an
-        // interview on CBS's "Face the Nation," House Speaker Paul D. Ryan said'), not what was said.
-        let closesTitle: Bool = {
-            guard k > r.lowerBound, isQuote(k), !isQuote(r.lowerBound), let o = (max(r.lowerBound + 1, k - 8)..<k).last(where: isQuote),
-                o + 1 < k, tk[o + 1].capitalized,
-                ["on", "of", "to", "in", "at"].contains(tk[o - 1].lower) || tk[o - 1].lower.hasSuffix("'s") || tk[o - 1].lower.hasSuffix("\u{2019}s")
-            else { return false }
-            return (r.lowerBound + 1..<k).filter(isQuote).count % 2 == 1
-        }()
-        if k >= r.lowerBound, !closesTitle, [",", "\u{201D}", "\"", "\u{2014}", "-"].contains(tk[k].lower) || isQuote(k),
-            endsAfterCue || sourceStart == verbStart || isQuote(k)
-        {
-            // Content runs from the sentence start (an opening quote mark included) to the closing
-            // quote mark, or to just before the comma, that precedes the speaker.
-            let contentStart = r.lowerBound
-            var contentEnd = isQuote(k) ? k : k - 1
-            while contentEnd > contentStart && [",", "\u{2014}", "-"].contains(tk[contentEnd].lower) { contentEnd -= 1 }
-            let direct = isQuote(contentStart) || isQuote(contentEnd)
-            guard contentEnd >= contentStart, !(contentEnd == contentStart && tk[contentStart].kind == .punct) else { return nil }
-            // '"...," New York Gov. Andrew Cuomo, assessing the damage, told NBC News.': the speaker is
-            // the name after the quotation, and what follows the cue is a listener.
-            // (The quotation may have opened in an earlier sentence: '"I don't know what to say. He was
-            // wonderful," his grandmother ... told ...'.)
-            if sourceStart == verbStart, contentStart + 1 < contentEnd,
-                let close = (contentStart + 1..<contentEnd).first(where: { isQuote($0) && [",", "!", "?"].contains(tk[$0 - 1].lower) }),
-                tk[close + 1].kind == .word, tk[close + 1].capitalized || words.speakerOpeners.contains(tk[close + 1].lower)
-            {
-                var e = close + 1
-                while e <= contentEnd && (tk[e].kind != .punct || joins(e)) && e - close <= 9 { e += 1 }
-                // '"...," his grandmother, Jan Pugh, told The Virginian-Pilot': the apposition names her.
-                if !tk[close + 1].capitalized, e < contentEnd, tk[e].lower == ",", tk[e + 1].capitalized {
-                    var name = e + 1
-                    while name <= contentEnd && (tk[name].kind != .punct || joins(name)) && name - e <= 6 { name += 1 }
-                    if name > contentEnd { e = name }
-                }
-                return Quote(
-                    speaker: "", text: text(tk[contentStart].start, tk[close].end), start: tk[contentStart].start,
-                    end: tk[close].end, direct: true, source: TextSpan(start: tk[close + 1].start, end: tk[e - 1].end), cue: cue)
-            }
-            if sourceStart == verbStart && tellsSomeone { return nil }
-            if sourceStart < verbStart {
-                // "..., the source added."
-                return Quote(
-                    speaker: "", text: text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
-                    end: tk[contentEnd].end, direct: direct,
-                    source: TextSpan(start: tk[sourceStart].start, end: tk[sourceEnd].end), cue: cue)
-            }
-            // "Dawn Zimmer, mayor of Hoboken, N.J., said half the city remained flooded": a lower-case
-            // word after the cue that is no determiner starts what was said, not a speaker; the
-            // speaker is the name that opens the sentence.
-            // So does a run of more than eight words after it that no comma breaks ("Abdul Jabar Perdili,
-            // police chief of Baghlan province, said a gunfight broke out between two groups ...").
-            let runsOn = (c + 1..<min(r.upperBound, c + 10)).allSatisfy { tk[$0].kind == .word }
-            // So does a name that opens the sentence set off by an apposition ("Ana Okafor, the port
-            // director, said the port ...", "Michael Kirby, who led the inquiry, said ..."): the sentence
-            // has its subject, and "the" after the cue opens what was said, not a speaker.
-            let namedBefore: Bool = {
-                guard let comma = (r.lowerBound + 1..<k).first(where: { tk[$0].lower == "," }), comma + 1 < k,
-                    let name = leadingSubject(tk, r, before: comma + 1), name.end == tk[comma - 1].end,
-                    !LanguageData.english.isStopWord(tk[r.lowerBound].lower), TimeWords.english.relativeDays[tk[r.lowerBound].lower] == nil,
-                    TimeWords.english.weekdays[tk[r.lowerBound].lower] == nil, TimeWords.english.months[tk[r.lowerBound].lower] == nil
-                else { return false }
-                let after = tk[comma + 1]
-                return after.kind == .word && (!after.capitalized || words.titles.contains(after.lower))
-            }()
-            if !isQuote(k), !isQuote(r.lowerBound), c + 1 < r.upperBound, tk[c + 1].kind == .word,
-                !tk[c + 1].capitalized && (!words.speakerOpeners.contains(tk[c + 1].lower) || namedBefore) || runsOn && c + 10 < r.upperBound,
-                let subject = leadingSubject(tk, r, before: c)
-            {
-                var last = r.upperBound - 1
-                if last > c + 1 && tk[last].lower == "." { last -= 1 }
-                return Quote(
-                    speaker: "", text: text(tk[c + 1].start, tk[last].end), start: tk[c + 1].start, end: tk[last].end,
-                    direct: isQuote(c + 1), source: subject, cue: cue)
-            }
-            // "...," said Mr. X.
-            var e = c + 1
-            while e < r.upperBound && (tk[e].kind != .punct || joins(e) && e > c + 1) { e += 1 }
-            guard e > c + 1 else { return nil }
-            return Quote(
-                speaker: "", text: text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
-                end: tk[contentEnd].end, direct: direct,
-                source: TextSpan(start: tk[c + 1].start, end: tk[e - 1].end), cue: cue)
-        }
-        // "X said (that) ...": the speaker before the cue, the content after it.
-        guard sourceStart < verbStart, !endsAfterCue else { return nil }
-        let a = sourceStart
-        var b = c + 1
-        // "X told AFP (that) ...": the listener is not content.
-        if tellsSomeone {
-            while b < r.upperBound && tk[b].kind == .word && tk[b].lower != "that" && b - c <= 4 { b += 1 }
-        }
-        // "concluded in a Feb. 17 report that ...", "said in an interview with AFP that ...": the phrase
-        // before "that" tells where it was said, not what.
-        if b < r.upperBound, ["in", "on", "at", "during", "to", "with", "after", "before", "from"].contains(tk[b].lower),
-            let that = (b + 1..<min(r.upperBound, b + 12)).first(where: { tk[$0].lower == "that" }),
-            !(b..<that).contains(where: { tk[$0].kind == .punct && tk[$0].lower != "." && tk[$0].lower != "-" || isQuote($0) })
-        {
-            b = that
-        }
-        // "X said on Tuesday (that)": time words after the cue are not content.
-        while b < r.upperBound
-            && ["on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "also", "in", "a", "statement"]
-                .contains(tk[b].lower)
-            && b - c <= 3
-        { b += 1 }
-        while b < r.upperBound && (tk[b].lower == "," || tk[b].lower == ":") { b += 1 }
-        guard b < r.upperBound else { return nil }
-        // "Hays reported from New York and Breed reported from Raleigh": where from, and nothing said.
-        if tk[b].lower == "from", b + 1 < r.upperBound, tk[b + 1].capitalized { return nil }
-        var last = r.upperBound - 1
-        // A closing full stop is not content, unless a quotation closes after it.
-        if last > b && [".", "!", "?"].contains(tk[last].lower) && tk[last].lower == "." { last -= 1 }
-        let direct = isQuote(b)
-        return Quote(
-            speaker: "", text: text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end, direct: direct,
-            source: TextSpan(start: tk[a].start, end: tk[sourceEnd].end), cue: cue)
     }
 
     /// The paragraph that starts after `offset` when only white space and a line break lie between:
@@ -926,6 +657,17 @@ struct QuoteWords: Sendable {
     /// Lower-case words that may open a speaker mention after its cue ("said the president", "said a
     /// spokesman", "said his lawyer").
     var speakerOpeners: Set<String> = []
+    /// Cues that take a listener after them, never a speaker ("told AFP").
+    var listenerCues: Set<String> = []
+    /// Words after a cue that may end a sentence with nothing said ("X said on Tuesday in an interview.").
+    var closingWords: Set<String> = []
+    /// Words after a cue that tell when or how, before what was said ("X said on Tuesday that ...").
+    var settings: Set<String> = []
+    /// Prepositions that open a phrase after a cue telling where it was said, before "that" ("said in
+    /// an interview with AFP that ...").
+    var venues: Set<String> = []
+    /// Modal verbs, which a tagged source never ends on ("I should").
+    var modals: Set<String> = []
     /// Cues and the nouns after which they report nothing ("claimed" before "lives": "Accidents
     /// claimed more than 40 lives").
     var notSaid: [String: Set<String>] = [:]
@@ -949,6 +691,11 @@ struct QuoteWords: Sendable {
             case "clause": w.clauseOpeners.insert(word)
             case "noun": w.nounMarkers.insert(word)
             case "opener": w.speakerOpeners.insert(word)
+            case "listener": w.listenerCues.insert(word)
+            case "closing": w.closingWords.insert(word)
+            case "setting": w.settings.insert(word)
+            case "venue": w.venues.insert(word)
+            case "modal": w.modals.insert(word)
             case "notsaid":
                 let pair = word.split(separator: " ").map(String.init)
                 if pair.count == 2 { w.notSaid[pair[0], default: []].insert(pair[1]) }

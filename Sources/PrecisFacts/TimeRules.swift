@@ -212,7 +212,7 @@ extension TimeTagger {
         {
             let shift = m.lower == "last" || m.lower == "past" ? -1 : 1
             return Match(length: 3, type: .date, relative: true) { anchor, _ in
-                anchor.map { Self.shift($0, unit: unit, by: shift) }
+                anchor.map { Self.shift($0, unit: unit, by: shift).description }
             }
         }
         return nil
@@ -227,7 +227,10 @@ extension TimeTagger {
             if let p = c.at(i + 1), let code = words.partsOfDay[p.lower] { part = code; length = 2 }
             let type: TimeExpression.Kind = part == nil ? .date : .time
             return Match(length: length, type: type, relative: true) { anchor, _ in
-                anchor.map { $0.adding(days: offset).description + (part.map { "T" + $0 } ?? "") }
+                anchor.map { anchor in
+                    let day = anchor.adding(days: offset).timex
+                    return (part.map { TimexValue.time(day, clock: $0) } ?? day).description
+                }
             }
         }
         return nil
@@ -289,10 +292,10 @@ extension TimeTagger {
         // "each Thursday", "every July": a day of every week, a month of every year.
         if w == "every" || w == "each", let d = c.at(i + 1), d.capitalized {
             if let wd = words.weekdays[d.lower], d.lower.count > 3 {
-                return Match(length: 2, type: .set, relative: false) { _, _ in "XXXX-WXX-\(wd)" }
+                return Match(length: 2, type: .set, relative: false) { _, _ in TimexValue.weekday(wd).description }
             }
             if let m = words.months[d.lower], d.lower.count > 3 {
-                return Match(length: 2, type: .set, relative: false) { _, _ in "XXXX-" + CivilDate.pad(m, 2) }
+                return Match(length: 2, type: .set, relative: false) { _, _ in TimexValue.month(year: nil, month: m).description }
             }
         }
         return nil
@@ -312,7 +315,7 @@ extension TimeTagger {
         // "the week of March 6": the week that holds the day.
         if w == "the", c.isWord(i + 1, "week"), c.isWord(i + 2, "of"), let dated = monthForm(t, at: i + 3), dated.length > 1 {
             return Match(length: 3 + dated.length, type: .date, relative: dated.relative) { anchor, future in
-                dated.resolve(anchor, future).flatMap { CivilDate(iso: $0)?.weekValue }
+                dated.resolve(anchor, future).flatMap { TimexValue($0).civilDate?.weekTimex.description }
             }
         }
         return nil
@@ -358,9 +361,8 @@ extension TimeTagger {
                 return Match(length: total, type: .date, relative: dated.relative, resolve: dated.resolve)
             }
             return Match(length: length, type: part == nil ? .date : .time, relative: true) { anchor, future in
-                let partCode = part.map { "T" + $0 } ?? ""
-                guard let anchor else { return "XXXX-WXX-\(wd)" + partCode }
-                return Self.weekday(wd, from: anchor, future: future).description + partCode
+                let day = anchor.map { Self.weekday(wd, from: $0, future: future).timex } ?? .weekday(wd)
+                return (part.map { TimexValue.time(day, clock: $0) } ?? day).description
             }
         }
         return nil
@@ -377,7 +379,7 @@ extension TimeTagger {
         if let n = words.ordinals[w], c.isWord(i + 1, "-"), let u = c.at(i + 2), u.lower == "quarter" || u.lower == "half" {
             let isQuarter = u.lower == "quarter"
             return Match(length: 3, type: .date, relative: true) { anchor, _ in
-                anchor.map { CivilDate.pad($0.year, 4) + (isQuarter ? "-Q\(n)" : "-H\(n)") }
+                anchor.map { (isQuarter ? TimexValue.quarter(year: $0.year, quarter: n) : .half(year: $0.year, half: n)).description }
             }
         }
         return nil
@@ -391,7 +393,7 @@ extension TimeTagger {
             let whole = y > i && (c.isWord(y + 3, "quarter") || c.isWord(y + 3, "period"))
             if y == i || whole {
                 return Match(length: whole ? y + 4 - i : 3, type: .date, relative: true) { anchor, _ in
-                    anchor.map { Self.shift($0, unit: "Y", by: -1) }
+                    anchor.map { Self.shift($0, unit: "Y", by: -1).description }
                 }
             }
         }
@@ -423,7 +425,7 @@ extension TimeTagger {
                 }
                 let shift = modifier == "current" ? 0 : -1
                 return Match(length: length, type: .date, relative: true) { anchor, _ in
-                    anchor.map { Self.shift($0, unit: "Q", by: shift) }
+                    anchor.map { Self.shift($0, unit: "Q", by: shift).description }
                 }
             }
         }
@@ -469,7 +471,10 @@ extension TimeTagger {
         // about the future, as TIMEX3's week-with-weekend value.
         if w == "the", c.isWord(i + 1, "weekend"), let saturday = words.weekdays["saturday"] {
             return Match(length: 2, type: .date, relative: true) { anchor, future in
-                anchor.map { Self.weekday(saturday, from: $0, future: future).weekValue + "-WE" }
+                anchor.map {
+                    let week = Self.weekday(saturday, from: $0, future: future).isoWeek
+                    return TimexValue.weekend(year: week.year, week: week.week).description
+                }
             }
         }
         return nil

@@ -19,6 +19,8 @@ public struct TimeExpression: Sendable, Equatable {
     /// Whether the value depends on the article's date ("Tuesday", "last month") rather than on the
     /// words alone ("Nov. 18, 2014", "five years").
     public var relative: Bool
+    /// `value`, typed.
+    public var timex: TimexValue? { value.map(TimexValue.init) }
     /// Whether its clause speaks of the future ("will vote Tuesday", "is expected on Monday"): an
     /// event announced, not one that happened.
     public var future = false
@@ -93,19 +95,17 @@ public struct TimeTagger: Sendable {
     /// ("test flight Tuesday in Everett at 18:00 UTC"), else the nearest after it ("at 10:35 a.m.
     /// (0735 GMT) Friday", "at 16:15 UTC, June 1st").
     static func clocksOnTheirSentencesDay(_ out: inout [TimeExpression], _ clocks: [(index: Int, sentence: Range<Int>)]) {
-        func day(_ k: Int) -> String? {
-            guard !clockIndices.contains(k), out[k].type == .date || out[k].type == .time, let v = out[k].value, v.utf8.count >= 10,
-                CivilDate(iso: String(v.prefix(10))) != nil
-            else { return nil }
-            return String(v.prefix(10))
+        func day(_ k: Int) -> CivilDate? {
+            guard !clockIndices.contains(k), out[k].type == .date || out[k].type == .time else { return nil }
+            return out[k].timex?.civilDate
         }
         let clockIndices = Set(clocks.map(\.index))
         for (k, sentence) in clocks {
-            guard let v = out[k].value, let t = v.firstIndex(of: "T") else { continue }
+            guard case .time(_, let clock)? = out[k].timex else { continue }
             let before = out.indices.reversed().first { $0 < k && sentence.contains(out[$0].start) && day($0) != nil }
             let after = out.indices.first { $0 > k && sentence.contains(out[$0].start) && day($0) != nil }
             guard let source = before ?? after, let d = day(source) else { continue }
-            out[k].value = d + v[t...]
+            out[k].value = TimexValue.time(d.timex, clock: clock).description
         }
     }
 
@@ -113,12 +113,12 @@ public struct TimeTagger: Sendable {
     /// reported quarter a year before, not the whole year: once the text names a quarter (its first
     /// one is the reported quarter), those expressions take that quarter of the year before.
     static func yearBackToQuarter(_ found: [TimeExpression]) -> [TimeExpression] {
-        guard
-            let quarter = found.first(where: { e in
-                guard let v = e.value, v.count == 7, v.dropFirst(4).hasPrefix("-Q") else { return false }
-                return Int(v.prefix(4)) != nil
-            })?.value, let year = Int(quarter.prefix(4))
-        else { return found }
+        let quarters = found.lazy.compactMap { e -> (year: Int, quarter: Int)? in
+            guard case .quarter(let year, let quarter)? = e.timex else { return nil }
+            return (year, quarter)
+        }
+        guard let first = quarters.first else { return found }
+        let (year, quarter) = (first.year, first.quarter)
         var out = found
         for k in out.indices {
             let text = out[k].text.lowercased()
@@ -127,8 +127,8 @@ public struct TimeTagger: Sendable {
                 || text.contains("year-earlier") || text.contains("year-ago")
             // "the 1988 quarter", "the 1989 period": the reported quarter of that year.
             let yearsQuarter = text.hasPrefix("the ") && (text.hasSuffix(" quarter") || text.hasSuffix(" period"))
-            guard yearBack || yearsQuarter, let v = out[k].value, v.count == 4, let y = Int(v) else { continue }
-            out[k].value = CivilDate.pad(yearBack ? year - 1 : y, 4) + quarter.dropFirst(4)
+            guard yearBack || yearsQuarter, case .year(let y)? = out[k].timex else { continue }
+            out[k].value = TimexValue.quarter(year: yearBack ? year - 1 : y, quarter: quarter).description
         }
         return out
     }
@@ -207,7 +207,7 @@ public struct TimeTagger: Sendable {
                     : t.isWord(k, "the") && t.isWord(k + 1, "previous") && t.isWord(k + 2, "year") ? 3 : 0
             guard tail > 0 else { return nil }
             var m = Match(length: k + tail - i, type: .date, relative: true) { reference, _ in
-                reference.map { CivilDate.pad($0.year - 1, 4) + "-" + CivilDate.pad($0.month, 2) }
+                reference.map { TimexValue.month(year: $0.year - 1, month: $0.month).description }
             }
             m.anaphoric = 7
             return m
@@ -228,7 +228,7 @@ public struct TimeTagger: Sendable {
         if unit == "D" && k == i && t[i].lower == "that" { return nil }
         if t.isWord(k + 2, "-") || t.isWord(k + 2, "ago") || t.isWord(k + 2, "earlier") { return nil }
         var m = Match(length: k + 2 - i, type: .date, relative: true) { reference, _ in
-            reference.map { unit == "D" ? $0.adding(days: shift).description : Self.shift($0, unit: "Y", by: shift) }
+            reference.map { unit == "D" ? $0.adding(days: shift).description : Self.shift($0, unit: "Y", by: shift).description }
         }
         m.anaphoric = unit == "D" ? 10 : 4
         return m
@@ -237,11 +237,16 @@ public struct TimeTagger: Sendable {
     /// The date a value names, and how precise it is (4 a year, 7 a month, 10 a day); nil for
     /// anything else (a length, a reference to the present, a week).
     static func namedDate(_ value: String?) -> (date: CivilDate, precision: Int)? {
-        guard let v = value, let y = Int(v.prefix(4)), v.utf8.count >= 4 else { return nil }
-        if let day = CivilDate(iso: v) { return (day, 10) }
-        if v.utf8.count == 4 { return (CivilDate(year: y, month: 1, day: 1), 4) }
-        guard v.dropFirst(4).first == "-", let m = Int(v.dropFirst(5).prefix(2)), (1...12).contains(m) else { return nil }
-        return (CivilDate(year: y, month: m, day: 1), 7)
+        guard let value else { return nil }
+        let timex = TimexValue(value)
+        if let day = timex.civilDate { return (day, 10) }
+        switch timex.date {
+        case .year(let y): return (CivilDate(year: y, month: 1, day: 1), 4)
+        // A day the month does not have ("2014-02-30") still names its month.
+        case .month(let y?, let m) where (1...12).contains(m), .day(let y?, let m, _) where (1...12).contains(m):
+            return (CivilDate(year: y, month: m, day: 1), 7)
+        default: return nil
+        }
     }
 
     /// The token range of the sentence holding token `i`, and whether it speaks of the future.
@@ -349,7 +354,7 @@ public struct TimeTagger: Sendable {
             // A quarter two or more ahead, told of in the past ("rose in the fourth quarter" in March):
             // the year before's. The next quarter may be the coming one even without a future word.
             if bare, isQuarter, !future, let a = anchor, (a.month - 1) / 3 + 1 < n - 1 { y -= 1 }
-            return CivilDate.pad(y, 4) + (isQuarter ? "-Q\(n)" : "-H\(n)")
+            return (isQuarter ? TimexValue.quarter(year: y, quarter: n) : .half(year: y, half: n)).description
         }
     }
 
@@ -406,7 +411,7 @@ public struct TimeTagger: Sendable {
             }
             return Match(length: length, type: .date, relative: true) { anchor, _ in
                 guard let anchor else { return nil }
-                return Self.shift(anchor, unit: unit, by: mod)
+                return Self.shift(anchor, unit: unit, by: mod).description
             }
         }
         if let wd = words.weekdays[target.lower], target.lower.count > 3 {
@@ -422,7 +427,7 @@ public struct TimeTagger: Sendable {
         // "this morning", "later this afternoon", "last night": a part of the article's day or the one before.
         if let part = words.partsOfDay[target.lower], mod <= 0, mod == 0 || target.lower == "night" {
             return Match(length: length, type: .time, relative: true) { anchor, _ in
-                anchor.map { $0.adding(days: mod).description + "T" + part }
+                anchor.map { TimexValue.time($0.adding(days: mod).timex, clock: part).description }
             }
         }
         if let season = words.seasons[target.lower] {
@@ -440,7 +445,7 @@ public struct TimeTagger: Sendable {
                 var year = anchor.year
                 if mod < 0 && m >= anchor.month { year -= 1 }
                 if mod > 0 && m <= anchor.month { year += 1 }
-                return CivilDate.pad(year, 4) + "-" + CivilDate.pad(m, 2)
+                return TimexValue.month(year: year, month: m).description
             }
         }
         return nil
@@ -493,10 +498,10 @@ public struct TimeTagger: Sendable {
             if yearShift != nil && of == 0 { length += 2 }
         }
         return Match(length: length, type: .date, relative: year == nil) { anchor, future in
-            if let year { return CivilDate.pad(year, 4) + "-" + CivilDate.pad(month, 2) }
-            guard let anchor else { return "XXXX-" + CivilDate.pad(month, 2) }
-            if let shift = yearShift { return CivilDate.pad(anchor.year + shift, 4) + "-" + CivilDate.pad(month, 2) }
-            return CivilDate.pad(Self.yearOf(month: month, day: 1, anchor: anchor, future: future), 4) + "-" + CivilDate.pad(month, 2)
+            if let year { return TimexValue.month(year: year, month: month).description }
+            guard let anchor else { return TimexValue.month(year: nil, month: month).description }
+            if let shift = yearShift { return TimexValue.month(year: anchor.year + shift, month: month).description }
+            return TimexValue.month(year: Self.yearOf(month: month, day: 1, anchor: anchor, future: future), month: month).description
         }
     }
 
@@ -544,12 +549,12 @@ public struct TimeTagger: Sendable {
     /// A day and month (and year): no value for a day the month does not have ("Feb. 30").
     func dayMonthMatch(length: Int, month: Int, day: Int, year: Int?) -> Match {
         Match(length: length, type: .date, relative: year == nil) { anchor, future in
-            let dm = "-" + CivilDate.pad(month, 2) + "-" + CivilDate.pad(day, 2)
-            if let year { return day <= CivilDate.daysIn(month: month, year: year) ? CivilDate.pad(year, 4) + dm : nil }
+            func value(_ year: Int?) -> String { TimexValue.day(year: year, month: month, day: day).description }
+            if let year { return day <= CivilDate.daysIn(month: month, year: year) ? value(year) : nil }
             guard day <= CivilDate.daysIn(month: month, year: 2000) else { return nil }
-            guard let anchor else { return "XXXX" + dm }
+            guard let anchor else { return value(nil) }
             let y = Self.yearOf(month: month, day: day, anchor: anchor, future: future)
-            return day <= CivilDate.daysIn(month: month, year: y) ? CivilDate.pad(y, 4) + dm : nil
+            return day <= CivilDate.daysIn(month: month, year: y) ? value(y) : nil
         }
     }
 
@@ -676,7 +681,7 @@ public struct TimeTagger: Sendable {
         if back {
             return Match(length: k + 2 - i, type: .date, relative: true) { anchor, _ in
                 guard let anchor, let count = Int(amount) else { return anchor == nil ? nil : "PAST_REF" }
-                return Self.shift(anchor, unit: unit, by: -count)
+                return Self.shift(anchor, unit: unit, by: -count).description
             }
         }
         if hyphen && (t.at(k + 1)?.lower == "-" && t.at(k + 2)?.lower == "old") { return nil }
@@ -730,7 +735,7 @@ public struct TimeTagger: Sendable {
             (1...12).contains(m), (1...31).contains(d)
         else { return nil }
         if parts[2].count == 2 { y += y < 50 ? 2000 : 1900 } else if parts[2].count != 4 { return nil }
-        return CivilDate.pad(y, 4) + "-" + CivilDate.pad(m, 2) + "-" + CivilDate.pad(d, 2)
+        return TimexValue.day(year: y, month: m, day: d).description
     }
 
     // MARK: - Arithmetic
@@ -759,20 +764,22 @@ public struct TimeTagger: Sendable {
     }
 
     /// The period `by` units away from the anchor's, at that unit's granularity.
-    static func shift(_ anchor: CivilDate, unit: String, by n: Int) -> String {
+    static func shift(_ anchor: CivilDate, unit: String, by n: Int) -> TimexValue {
         switch unit {
-        case "D": return anchor.adding(days: n).description
-        case "W": return anchor.adding(days: 7 * n).weekValue
-        case "WE": return anchor.adding(days: 7 * n).weekValue + "-WE"
-        case "M": return anchor.adding(months: n).monthValue
+        case "D": return anchor.adding(days: n).timex
+        case "W": return anchor.adding(days: 7 * n).weekTimex
+        case "WE":
+            let week = anchor.adding(days: 7 * n).isoWeek
+            return .weekend(year: week.year, week: week.week)
+        case "M": return anchor.adding(months: n).monthTimex
         case "Q":
             let q = (anchor.month - 1) / 3 + n
             let y = anchor.year + (q >= 0 ? q / 4 : (q - 3) / 4)
-            return CivilDate.pad(y, 4) + "-Q\(((q % 4) + 4) % 4 + 1)"
-        case "DE": return String((anchor.year + 10 * n) / 10)
-        case "CE": return String((anchor.year + 100 * n) / 100)
-        case "H", "MIN": return anchor.description
-        default: return CivilDate.pad(anchor.year + n, 4)
+            return .quarter(year: y, quarter: ((q % 4) + 4) % 4 + 1)
+        case "DE": return .decade((anchor.year + 10 * n) / 10)
+        case "CE": return .century((anchor.year + 100 * n) / 100)
+        case "H", "MIN": return anchor.timex
+        default: return .year(anchor.year + n)
         }
     }
 

@@ -127,7 +127,7 @@ public struct TimelineBuilder {
     func build(texts: [String], dates: [String?], captions: [[String]] = [], analysis: (Int) -> AnalyzedDocument) -> StoryFacts {
         struct Candidate {
             var date: String
-            var resolved: Bool
+            var timex: TimexValue
             var document: Int
             var span: TextSpan
             var stems: Set<Int>
@@ -149,14 +149,14 @@ public struct TimelineBuilder {
                 while j < found.count && found[j].start < sentence.span.end {
                     let t = found[j]
                     j += 1
-                    guard t.type == .date || t.type == .time, let value = t.value, let date = Self.eventDate(value) else { continue }
+                    guard t.type == .date || t.type == .time, let value = t.value, let date = Self.eventDate(TimexValue(value)) else { continue }
                     let said = analyzed.text[sentence.span]
                     // A statement quoted is no event, unless saying it is the news (the timeline tells
                     // what happened; "who said what" tells what was said).
                     guard Self.tellsSomething(said), !Self.isStatement(said) else { break }
                     candidates.append(
                         Candidate(
-                            date: date, resolved: !date.hasPrefix("X"), document: d, span: sentence.span,
+                            date: date.description, timex: date, document: d, span: sentence.span,
                             stems: Set(sentence.contentStems), text: said, future: t.future || Self.announces(said)))
                     break  // the first date of a sentence is its event's
                 }
@@ -178,8 +178,8 @@ public struct TimelineBuilder {
         var clues: [Int: [DatingClue]] = [:]
         // The sentence each candidate's source tells, by document and start.
         let told = Dictionary(candidates.map { ($0.document * 0x1_0000_0000 + $0.span.start, $0.text) }, uniquingKeysWith: { a, _ in a })
-        for c in candidates where c.resolved {
-            if let k = entries.firstIndex(where: { Self.sameDay($0.entry.date, c.date) && jaccard($0.stems, c.stems) >= sameEvent }) {
+        for c in candidates where c.timex.hasYear {
+            if let k = entries.firstIndex(where: { Self.sameDay(TimexValue($0.entry.date), c.timex) && jaccard($0.stems, c.stems) >= sameEvent }) {
                 if c.date.count > entries[k].entry.date.count { entries[k].entry.date = c.date }
                 if !entries[k].entry.sources.contains(where: { $0.document == c.document }) {
                     entries[k].entry.sources.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end))
@@ -192,15 +192,20 @@ public struct TimelineBuilder {
             }
         }
         var unplaced: [Candidate] = []
-        for c in candidates where !c.resolved {
+        for c in candidates where !c.timex.hasYear {
             var best: (index: Int, score: Double)? = nil
-            for (k, e) in entries.enumerated() where Self.compatible(c.date, e.entry.date) && !e.entry.sources.contains(where: { $0.document == c.document }) {
+            for (k, e) in entries.enumerated()
+            where Self.compatible(c.timex, TimexValue(e.entry.date)) && !e.entry.sources.contains(where: { $0.document == c.document }) {
                 let s = jaccard(e.stems, c.stems)
                 if s >= sameEvent, best == nil || s > best!.score { best = (k, s) }
             }
             guard let best else { unplaced.append(c); continue }
             // A day name alone ("on Monday") fits one day a week: it needs more shared words.
-            let bar = c.date.hasPrefix("XXXX-WXX") ? 2 * sameEvent : sameEvent
+            let dayNameOnly: Bool = {
+                if case .weekday = c.timex { return true }
+                return false
+            }()
+            let bar = dayNameOnly ? 2 * sameEvent : sameEvent
             // An undated source that tells an event the story places: it was written after the event
             // when it tells it as done, before it when it announces it.
             if dates[c.document] == nil, best.score >= bar * datingMargin, let placed = entries[best.index].entry.sources.first {
@@ -221,7 +226,7 @@ public struct TimelineBuilder {
         }
         // An undated source's own full dates, told as done, bound it from below (a photo caption's
         // "December 11, 2014").
-        for c in candidates where c.resolved && dates[c.document] == nil && !c.future {
+        for c in candidates where c.timex.hasYear && dates[c.document] == nil && !c.future {
             clues[c.document, default: []].append(
                 DatingClue(
                     bound: .earliest, date: c.date, evidence: [DatingEvidence(text: c.text, document: c.document, start: c.span.start, end: c.span.end)]))
@@ -230,10 +235,10 @@ public struct TimelineBuilder {
         for (d, list) in captions.enumerated() where d < dates.count && dates[d] == nil {
             for caption in list {
                 for t in tagger.tag(caption, anchor: nil) where t.type == .date && !t.future && !t.relative {
-                    guard let value = t.value, let date = Self.eventDate(value), !date.hasPrefix("X") else { continue }
+                    guard let value = t.value, let date = Self.eventDate(TimexValue(value)), date.hasYear else { continue }
                     clues[d, default: []].append(
                         DatingClue(
-                            bound: .earliest, date: date,
+                            bound: .earliest, date: date.description,
                             evidence: [
                                 DatingEvidence(text: caption, document: d, start: nil, end: nil, removed: "caption")
                             ]))
@@ -246,7 +251,7 @@ public struct TimelineBuilder {
         while merged {
             merged = false
             outer: for a in entries.indices {
-                for b in entries.indices where b > a && Self.sameDay(entries[a].entry.date, entries[b].entry.date) {
+                for b in entries.indices where b > a && Self.sameDay(TimexValue(entries[a].entry.date), TimexValue(entries[b].entry.date)) {
                     let docsA = Set(entries[a].entry.sources.map(\.document)), docsB = Set(entries[b].entry.sources.map(\.document))
                     guard docsA.isDisjoint(with: docsB), jaccard(entries[a].stems, entries[b].stems) >= sameEvent else { continue }
                     if entries[b].entry.date.count > entries[a].entry.date.count {
@@ -271,7 +276,7 @@ public struct TimelineBuilder {
         var placedByInference: [(entry: TimelineEntry, stems: Set<Int>)] = []
         for c in unplaced where dates[c.document] == nil {
             guard let written = dating[c.document],
-                let range = Self.inferredRange(of: c.date, future: c.future, written: written)
+                let range = Self.inferredRange(of: c.timex, future: c.future, written: written)
             else { continue }
             let span = SourceSpan(document: c.document, start: c.span.start, end: c.span.end)
             if let k = placedByInference.firstIndex(where: { $0.entry.dateInferred == range && jaccard($0.stems, c.stems) >= sameEvent }) {
@@ -297,10 +302,10 @@ public struct TimelineBuilder {
     /// it announces (`future`) on or after the first day matching `partial` ("XXXX-WXX-1", a Monday;
     /// "XXXX-12") from its earliest day; one it tells as done on or before the last such day up to
     /// its latest. Nil when the side that would bound it is unknown, or no day within a year matches.
-    static func inferredRange(of partial: String, future: Bool, written: InferredDate) -> InferredDate? {
+    static func inferredRange(of partial: TimexValue, future: Bool, written: InferredDate) -> InferredDate? {
         guard let bound = future ? written.earliest : written.latest, var day = CivilDate(iso: bound) else { return nil }
         for _ in 0..<366 {
-            if compatible(partial, day.description) {
+            if compatible(partial, day.timex) {
                 return InferredDate(
                     earliest: future ? day.description : nil, latest: future ? nil : day.description,
                     evidence: written.evidence)
@@ -362,28 +367,29 @@ public struct TimelineBuilder {
     /// The date of an event from a time value: a day ("2014-11-18"), a month ("2014-11"), or their
     /// forms with an unknown year or week ("XXXX-11-18", "XXXX-WXX-2"); nil for years, weeks,
     /// references and anything coarser, which do not place an event.
-    static func eventDate(_ value: String) -> String? {
-        let v = value.split(separator: "T").first.map(String.init) ?? value
-        let b = Array(v.utf8)
-        func digits(_ r: Range<Int>) -> Bool { r.allSatisfy { (48...57).contains(b[$0]) } }
-        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D, digits(5..<7), digits(8..<10), digits(0..<4) || v.hasPrefix("XXXX") { return v }
-        if b.count == 7, b[4] == 0x2D, digits(5..<7), digits(0..<4) || v.hasPrefix("XXXX") { return v }
-        if v.hasPrefix("XXXX-WXX-"), b.count == 10 { return v }
-        return nil
+    static func eventDate(_ value: TimexValue) -> TimexValue? {
+        switch value.date {
+        case .day, .month, .weekday: return value.date
+        default: return nil
+        }
     }
 
     /// Whether an unresolved date ("XXXX-02", "XXXX-11-18", "XXXX-WXX-2") fits a resolved one
     /// (a month fits any day of it).
-    static func compatible(_ partial: String, _ full: String) -> Bool {
-        if partial.hasPrefix("XXXX-WXX-") {
-            guard let wd = Int(partial.suffix(1)), let date = CivilDate(iso: full) else { return false }
-            return date.weekday == wd
+    static func compatible(_ partial: TimexValue, _ full: TimexValue) -> Bool {
+        switch (partial, full) {
+        case (.weekday(let wd), _): return full.civilDate?.weekday == wd
+        case (.day(_, let m, let d), .day(_, let fm, let fd)): return m == fm && d == fd
+        case (.month(_, let m), .day(_, let fm, _)), (.month(_, let m), .month(_, let fm)): return m == fm
+        default: return false
         }
-        return full.dropFirst(4).hasPrefix(partial.dropFirst(4))
     }
 
     /// Whether two resolved dates can be one event's: equal, or a month and a day of it.
-    static func sameDay(_ a: String, _ b: String) -> Bool {
-        a == b || (a.count == 7 && b.hasPrefix(a)) || (b.count == 7 && a.hasPrefix(b))
+    static func sameDay(_ a: TimexValue, _ b: TimexValue) -> Bool {
+        switch (a, b) {
+        case (.month(let y, let m), .day(let by, let bm, _)), (.day(let y, let m, _), .month(let by, let bm)): return y == by && m == bm
+        default: return a == b
+        }
     }
 }

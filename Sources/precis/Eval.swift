@@ -84,25 +84,10 @@ struct EvalRouge: ParsableCommand {
             },
             onCluster: { cluster, prediction, references in
                 guard dump != nil else { return }
-                let line = JSONOutput.object([
-                    ("id", JSONOutput(cluster.id)), ("prediction", .string(prediction)),
-                    ("references", .array(references.map { .string($0) }))
-                ])
-                dumpText += line.serialized() + "\n"
+                dumpText += RougeReport.dumpLine(id: cluster.id, prediction: prediction, references: references)
             })
         if let dump { try Console.write(dumpText, to: dump) }
-        let measure = recall ? "recall" : "F1"
-        var out = "clusters: \(report.clusters)   budget: \(words) words, cut at \(truncate ?? words)   \(measure) x100, Porter-stemmed\n"
-        out += RougeType.allCases.map { $0.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined() + "\n"
-        out +=
-            RougeType.allCases.map { type -> String in
-                let s = report.mean[type] ?? RougeScore.zero
-                return String(format: "%-11.2f", 100 * (recall ? s.recall : s.f1))
-            }.joined() + "\n"
-        out += String(
-            format: "summarize: %.3f s CPU (%.2f ms per cluster); with scoring: %.2f s wall\n",
-            report.summarizeCPUSeconds, 1000 * report.summarizeCPUSeconds / Double(report.clusters), report.wallSeconds)
-        Console.out(out)
+        Console.out(report.text(words: words, truncatedTo: truncate ?? words, recall: recall))
     }
 }
 
@@ -225,33 +210,8 @@ struct EvalStories: ParsableCommand {
         if let batchThreshold { options.batchThreshold = batchThreshold }
         if let nameWeight { options.nameWeight = Float(nameWeight) }
         let r = StoryEvaluation(options: options).run(set.documents, seed: seed, streaming: streaming)
-        var out = "documents: \(r.documents)   gold stories: \(r.goldStories)   predicted stories: \(r.predictedStories)   "
-        out += "non-articles: \(r.nonArticles)   near-copies: \(r.duplicates)   seed: \(seed)\n"
-        func row(_ name: String, _ b: ClusteringScore, _ p: ClusteringScore) -> String {
-            name.padding(toLength: 15, withPad: " ", startingAt: 0)
-                + String(
-                    format: "B-cubed P %.3f R %.3f F1 %.3f   pairwise P %.3f R %.3f F1 %.3f\n",
-                    b.precision, b.recall, b.f1, p.precision, p.recall, p.f1)
-        }
-        if let dump {
-            var text = ""
-            for p in r.placements {
-                let a = p.assignment
-                text +=
-                    JSONOutput.object([
-                        ("document", .int(p.document)), ("gold", .string(p.gold)),
-                        ("story", a.story.map { .int($0) } ?? .null),
-                        ("duplicate_of", a.duplicateOf.map { .int(r.placements[$0].document) } ?? .null),
-                        ("skipped", a.skipReason.map { .string($0) } ?? .null),
-                        ("origin", .string(set.documents[p.document].raw.origin))
-                    ]).serialized() + "\n"
-            }
-            try Console.write(text, to: dump)
-        }
-        out += row("all documents", r.bcubed, r.pairwise)
-        out += row("articles only", r.bcubedArticles, r.pairwiseArticles)
-        out += String(format: "extract + cluster: %.3f s CPU, %.0f documents per second\n", r.seconds, Double(r.documents) / max(r.seconds, 1e-9))
-        Console.out(out)
+        if let dump { try Console.write(r.dumpLines(origins: set.documents.map(\.raw.origin)), to: dump) }
+        Console.out(r.text(seed: seed))
     }
 }
 
