@@ -24,6 +24,10 @@ public final class StoryIndex: @unchecked Sendable {
 
     public var count: Int { ids.count }
 
+    /// Whether other processes stored articles during this one's last write: a store that shares its
+    /// database catches up before taking its lock only then (one query less per write when alone).
+    public var othersWriting = true
+
     /// The id of the newest article the index holds (0 when empty).
     public var lastID: Int64 { ids.last ?? 0 }
 
