@@ -147,6 +147,16 @@ public final class PostgresStore: ArticleStore {
 
     public func ingest(_ article: StoredArticle, index: StoryIndex) async throws -> IngestResult {
         let logger = self.logger
+        // Catch up before taking the lock: what other processes stored is committed, so placed (an
+        // article is inserted and placed under the lock, in one transaction, so the ids committed
+        // are always a prefix). Replayed here, they no longer hold the lock: inside it this process
+        // replays only what others stored while it waited, then places its own article.
+        // Done when other processes stored articles during the last write (else one query less).
+        let held = index.count
+        if index.othersWriting {
+            index.catchUp(
+                try await articles(client.query("SELECT \(unescaped: Self.columns) FROM article WHERE id > \(index.lastID) ORDER BY id", logger: logger)))
+        }
         return try await client.withTransaction(logger: logger) { c in
             try await c.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: logger)
             for try await (id, story, reason) in try await c.query(
@@ -167,6 +177,7 @@ public final class PostgresStore: ArticleStore {
             var placed = article
             placed.id = id
             let placement = index.place(placed)
+            index.othersWriting = index.count > held + 1
             try await c.query(
                 "UPDATE article SET story = \(placement.story), duplicate_of = \(placement.duplicateOf), skip_reason = \(placement.skipReason) WHERE id = \(id)",
                 logger: logger)

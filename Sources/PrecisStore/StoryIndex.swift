@@ -10,8 +10,8 @@ import PrecisStories
 /// from one task at a time.
 public final class StoryIndex: @unchecked Sendable {
     private var clusterer: StoryClusterer
+    /// The article id of each document the clusterer holds, in the order added.
     private var ids: [Int64] = []
-    private var written: [Int64: Int64] = [:]
 
     /// Rebuilds the index from stored articles, oldest first.
     public init(articles: [StoredArticle], options: StoryOptions = StoryOptions()) {
@@ -20,10 +20,13 @@ public final class StoryIndex: @unchecked Sendable {
             clusterer.add(Self.document(a))
             ids.append(a.id)
         }
-        for (id, story) in stories(of: clusterer.assignments) { written[id] = story }
     }
 
     public var count: Int { ids.count }
+
+    /// Whether other processes stored articles during this one's last write: a store that shares its
+    /// database catches up before taking its lock only then (one query less per write when alone).
+    public var othersWriting = true
 
     /// The id of the newest article the index holds (0 when empty).
     public var lastID: Int64 { ids.last ?? 0 }
@@ -31,12 +34,10 @@ public final class StoryIndex: @unchecked Sendable {
     /// Adds articles that another process stored and placed (newer than `lastID`, oldest first):
     /// replayed in the same order, they get the same stories the other process wrote.
     public func catchUp(_ articles: [StoredArticle]) {
-        guard !articles.isEmpty else { return }
         for a in articles where a.id > lastID {
             clusterer.add(Self.document(a))
             ids.append(a.id)
         }
-        for (id, story) in stories(of: clusterer.assignments) { written[id] = story }
     }
 
     static func document(_ a: StoredArticle) -> StoryDocument {
@@ -44,30 +45,33 @@ public final class StoryIndex: @unchecked Sendable {
     }
 
     /// Places a new article (already given its id) and says where it and any merged articles go.
+    ///
+    /// Incremental: the clusterer says which documents the addition moved (merges and re-clustering
+    /// touch only the stories the article links into), and only those are reported, so the cost of a
+    /// placement does not grow with the number of articles held.
     public func place(_ article: StoredArticle) -> Placement {
-        clusterer.add(Self.document(article))
+        let assignment = clusterer.add(Self.document(article))
         ids.append(article.id)
-        let assignments = clusterer.assignments
+        let document = ids.count - 1
         var moved: [Int64: Int64] = [:]
-        for (id, story) in stories(of: assignments) where written[id] != story {
-            moved[id] = story
-            written[id] = story
+        for changed in clusterer.lastChangedDocuments where changed != document {
+            if let first = clusterer.storyFirstDocument(of: changed) { moved[ids[changed]] = ids[first] }
         }
-        let last = assignments.last!
         return Placement(
-            story: written[article.id], duplicateOf: last.duplicateOf.map { ids[$0] },
-            skipReason: last.skipReason, moved: moved)
+            story: clusterer.storyFirstDocument(of: document).map { ids[$0] }, duplicateOf: assignment.duplicateOf.map { ids[$0] },
+            skipReason: assignment.skipReason, moved: moved)
     }
 
-    /// Article id → story id (the id of the story's first article).
-    private func stories(of assignments: [StoryAssignment]) -> [(Int64, Int64)] {
+    /// Every placed article's story (article id → the id of its story's first article), from the
+    /// clusterer's full assignments: what a replay of the same articles gives. A walk of every article;
+    /// for checks, not for the write path.
+    public func storiesByArticle() -> [Int64: Int64] {
         var first: [Int: Int64] = [:]
-        var out: [(Int64, Int64)] = []
-        out.reserveCapacity(assignments.count)
-        for (k, a) in assignments.enumerated() {
+        var out: [Int64: Int64] = [:]
+        for (k, a) in clusterer.assignments.enumerated() {
             guard let s = a.story else { continue }
             if first[s] == nil { first[s] = ids[k] }
-            out.append((ids[k], first[s]!))
+            out[ids[k]] = first[s]!
         }
         return out
     }

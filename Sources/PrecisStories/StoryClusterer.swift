@@ -104,6 +104,12 @@ public final class StoryClusterer {
     private var nodes: [Node] = []
     /// The story of each node: the number of its story's first node.
     private var nodeLabel: [Int] = []
+    /// The document of each node (streaming).
+    private var nodeDocument: [Int] = []
+    /// Streaming: the near-copies of each node (documents), which follow it from story to story.
+    private var copies: [Int: [Int]] = [:]
+    /// Streaming: the documents whose story changed in the last `add` (the new one first).
+    private var changed: [Int] = []
     /// Streaming: each node's links (both directions), with the number of articles known when each
     /// was scored.
     private var adjacency: [[(node: Int32, score: Float, scoredAt: Int32)]] = []
@@ -131,6 +137,18 @@ public final class StoryClusterer {
 
     /// Number of documents added so far.
     public var documentCount: Int { documents.count }
+
+    /// The documents whose story the last `add` changed: the added document first (when it is in a
+    /// story), then every earlier one a merge or re-clustering moved. Every other document kept its
+    /// story, so a caller that keeps assignments only needs to write these.
+    public var lastChangedDocuments: [Int] { changed }
+
+    /// The first document of a document's story (stories are numbered by it in `assignments`), or nil
+    /// for a document in no story. Constant time: a story's first document is its lowest node's.
+    public func storyFirstDocument(of document: Int) -> Int? {
+        guard let node = documents[document].story else { return nil }
+        return nodeDocument[nodeLabel[node]]
+    }
 
     /// What clustering needs of one document, computed once.
     struct Features {
@@ -345,6 +363,7 @@ public final class StoryClusterer {
     @discardableResult
     private func add(_ f: Features) -> StoryAssignment {
         let index = documents.count
+        changed.removeAll(keepingCapacity: true)
         if let reason = skipReason(f) {
             documents.append(DocumentState(story: nil, duplicateOf: nil, skipReason: reason))
             return StoryAssignment(story: nil, skipReason: reason)
@@ -354,6 +373,8 @@ public final class StoryClusterer {
             let story = documents[original].story
         {
             documents.append(DocumentState(story: story, duplicateOf: original))
+            copies[story, default: []].append(index)
+            changed.append(index)
             return StoryAssignment(story: nodeLabel[story], duplicateOf: original)
         }
 
@@ -364,6 +385,8 @@ public final class StoryClusterer {
         insert(node)
         adjacency.append([])
         nodeLabel.append(k)
+        nodeDocument.append(index)
+        changed.append(index)
         storyMembers[k] = [k]
         // The stories the article has a link at the threshold into: average linkage joins no two
         // stories without one, so only these (and the article) can change.
@@ -427,6 +450,10 @@ public final class StoryClusterer {
             : AverageLink.cluster(count: members.count, edges: edges, threshold: options.batchThreshold)
         for story in stories { storyMembers[story] = nil }
         for (i, m) in members.enumerated() {
+            if nodeLabel[m] != members[labels[i]] && m < nodeDocument.count && nodeDocument[m] != documents.count {
+                changed.append(nodeDocument[m])
+                changed.append(contentsOf: copies[m] ?? [])
+            }
             nodeLabel[m] = members[labels[i]]
             storyMembers[nodeLabel[m], default: []].append(m)
             localIndex[m] = -1
