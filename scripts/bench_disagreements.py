@@ -272,14 +272,6 @@ def choose_threshold(weights, rows, halves):
     return best[1] if best else 0.5
 
 
-def write_model(path, weights, threshold):
-    with open(path, "w") as f:
-        f.write(f"threshold {threshold}\n")
-        f.write(f"intercept {float(weights[0])!r}\n")
-        for name, value in zip(FEATURES, weights[1:]):
-            f.write(f"{name} {float(value)!r}\n")
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", default=os.path.join(HERE, "gold", "disagreements.json"))
@@ -309,7 +301,7 @@ def main():
             print(row(half, "shipped", totals[half]))
         print(f"gold pairs whose figures could not be found in the clean text: {sum(t['unmapped'] for t in totals.values())}")
         return
-    from bench_story_quality import logistic
+    from bench_story_quality import logistic, write_model
     with tempfile.TemporaryDirectory() as tmp:
         shipped, rows = score(args, gold, clusters, ["A", "B"], dump=tmp)
         lines = [row(h, "shipped", shipped[h]) for h in sorted(shipped)]
@@ -319,7 +311,7 @@ def main():
             weights = logistic(x, y)
             threshold = choose_threshold(weights, rows, [tuned])
             models[tuned] = os.path.join(tmp, f"model-{tuned}.txt")
-            write_model(models[tuned], weights, threshold)
+            write_model(models[tuned], weights, threshold, FEATURES)
             print(f"# fitted on {tuned} ({int(y.sum())} one quantity, {int(len(y) - y.sum())} two): threshold {threshold}, " +
                   ", ".join(f"{n} {w:.3f}" for n, w in zip(["intercept"] + FEATURES, weights)))
         for half in ("A", "B"):

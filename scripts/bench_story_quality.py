@@ -239,11 +239,12 @@ def logistic(x, y, l2=1.0, iterations=50):
     return w
 
 
-def write_model(path, weights, threshold):
+def write_model(path, weights, threshold, names=None):
+    """A model file: the threshold, the intercept (weights[0]) and one line a feature, by name."""
     with open(path, "w") as f:
         f.write(f"threshold {threshold}\n")
         f.write(f"intercept {float(weights[0])!r}\n")
-        for name, value in zip(FEATURES, weights[1:]):
+        for name, value in zip(names or FEATURES, weights[1:]):
             f.write(f"{name} {float(value)!r}\n")
 
 

@@ -1,10 +1,11 @@
 import Foundation
+import PrecisText
 
 /// What two mentions of one counted noun, in two sources of a story, share or do not: the evidence
 /// that they are one quantity reported twice ("20 people were killed at the wedding" and "a shootout
 /// at a wedding left 21 people dead") rather than two quantities under one noun (this quake's toll
 /// and the 2009 quake's). Each feature is a number any pair of figures has.
-public enum FigurePairFeature: Int, CaseIterable, Sendable {
+public enum FigurePairFeature: Int, ModelFeature, Sendable {
     /// 1 when the words next to the two figures share a stem: what happened to what is counted
     /// ("20 people were killed", "21 people dead"; "10 others were wounded", "eight wounded").
     case nearShared
@@ -38,40 +39,10 @@ public enum FigurePairFeature: Int, CaseIterable, Sendable {
 
 /// Whether two mentions are one quantity: logistic regression over the `FigurePairFeature`s,
 /// log-odds = intercept + sum of w_k x_k; a pair is one quantity when the probability reaches
-/// `threshold`.
-public struct FigurePairModel: Sendable, Equatable {
-    public var intercept: Double
-    /// One weight per `FigurePairFeature`, in its order.
-    public var weights: [Double]
-    public var threshold: Double
+/// `threshold`. Model files as `scripts/bench_disagreements.py --fit` writes them.
+public typealias FigurePairModel = LinearModel<FigurePairFeature>
 
-    public init(intercept: Double, weights: [Double], threshold: Double) {
-        precondition(weights.count == FigurePairFeature.allCases.count, "one weight per figure pair feature")
-        self.intercept = intercept
-        self.weights = weights
-        self.threshold = threshold
-    }
-
-    /// Reads a model file: one `name value` line each for `threshold`, `intercept` and every feature
-    /// (as `scripts/bench_disagreements.py --fit` writes them); features it does not name weigh 0.
-    public init?(text: String) {
-        var values: [String: Double] = [:]
-        for line in text.split(whereSeparator: \.isNewline) {
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, let value = Double(parts[1]) else { continue }
-            values[String(parts[0])] = value
-        }
-        guard let intercept = values["intercept"], let threshold = values["threshold"] else { return nil }
-        self.init(intercept: intercept, weights: FigurePairFeature.allCases.map { values[$0.name] ?? 0 }, threshold: threshold)
-    }
-
-    /// The probability that a pair with these features is one quantity.
-    public func probability(_ features: [Double]) -> Double {
-        var z = intercept
-        for k in weights.indices { z += weights[k] * features[k] }
-        return 1 / (1 + exp(-z))
-    }
-
+extension LinearModel where Feature == FigurePairFeature {
     /// Fitted by `python3 scripts/bench_disagreements.py --fit --features ...` (the six features
     /// above): logistic regression (Newton's method, L2 penalty 1, the two classes weighted equally)
     /// over the figure pairs of the 100 Multi-News dev clusters of the disagreement gold
@@ -81,8 +52,17 @@ public struct FigurePairModel: Sendable, Equatable {
     /// of the pairs found against the gold's. Fitted on one half and scored on the other, every pair
     /// it showed was right (3 on half A, 1 on half B), where the hand rule it replaces (contexts
     /// sharing a word, three for measures) showed 9 and 12, 6 and 3 right: docs/benchmarks.md.
-    public static let fitted = FigurePairModel(
-        intercept: 0.8324, weights: [0.4559, 1.0097, -3.1760, -3.3184, 0.8266, 0.3930], threshold: 0.85)
+    public static var fitted: Self {
+        Self(
+            intercept: 0.8324, weights: [0.4559, 1.0097, -3.1760, -3.3184, 0.8266, 0.3930], threshold: 0.85)
+    }
+
+    /// The probability that a pair with these features is one quantity.
+    public func probability(_ features: [Double]) -> Double {
+        var z = intercept
+        for k in weights.indices { z += weights[k] * features[k] }
+        return 1 / (1 + exp(-z))
+    }
 
     /// Whether a pair with these features is one quantity.
     public func same(_ features: [Double]) -> Bool { probability(features) >= threshold }

@@ -1,9 +1,10 @@
 import Foundation
+import PrecisText
 
 /// What two articles share, beyond their words, that tells one event from another of the same kind:
 /// the names in them, the years and dates they name, and the numbers that identify an event (a toll,
 /// a magnitude, a sum). Each feature is 0 when either article lacks the kind of fact it compares.
-public enum PairFeature: Int, CaseIterable, Sendable {
+public enum PairFeature: Int, ModelFeature, Sendable {
     /// Cosine of the two articles' TF-IDF vectors (content stems, lead and names weighted).
     case cosine
     /// Cosine of the IDF-weighted names (capitalised words inside sentences) alone.
@@ -42,33 +43,9 @@ public enum PairFeature: Int, CaseIterable, Sendable {
 /// its logarithm: log-odds(one story) = intercept + b log(cosine) + sum of w_k x_k. The odds are then
 /// a power of `cosine * exp(sum of w_k x_k / b)`, and that is the score: it orders pairs as the model
 /// does, and keeps the cosine's scale, over which average linkage (unlinked pairs counting 0) works.
-public struct PairModel: Sendable, Equatable {
-    public var intercept: Double
-    /// One weight per `PairFeature`, in its order; the first (`cosine`) weighs log(cosine).
-    public var weights: [Double]
-    /// Least mean pair score between the articles of two stories for them to be one story.
-    public var threshold: Double
+public typealias PairModel = LinearModel<PairFeature>
 
-    public init(intercept: Double, weights: [Double], threshold: Double) {
-        precondition(weights.count == PairFeature.allCases.count, "one weight per pair feature")
-        self.intercept = intercept
-        self.weights = weights
-        self.threshold = threshold
-    }
-
-    /// Reads a model file: one `name value` line each for `threshold`, `intercept` and every feature
-    /// (as `scripts/bench_story_quality.py` writes them); features it does not name weigh 0.
-    public init?(text: String) {
-        var values: [String: Double] = [:]
-        for line in text.split(whereSeparator: \.isNewline) {
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, let value = Double(parts[1]) else { continue }
-            values[String(parts[0])] = value
-        }
-        guard let intercept = values["intercept"], let threshold = values["threshold"] else { return nil }
-        self.init(intercept: intercept, weights: PairFeature.allCases.map { values[$0.name] ?? 0 }, threshold: threshold)
-    }
-
+extension LinearModel where Feature == PairFeature {
     /// The score of a pair with these features (`features[0]` is the cosine).
     @inline(__always)
     public func score(_ features: [Double]) -> Double {
@@ -90,8 +67,10 @@ public struct PairModel: Sendable, Equatable {
     /// batch / 0.901 streaming and Multi-News 0.867 / 0.866 (0.920 / 0.930 and 0.858 / 0.854 at 0.21).
     /// The same procedure fitted on one half and scored on the other gives the figures of
     /// docs/benchmarks-stories.md.
-    public static let fitted = PairModel(
-        intercept: 6.5355,
-        weights: [3.2585, 0.6788, 1.4556, -0.3057, 0.6706, -0.7065, 0.6564, -0.3060],
-        threshold: 0.18)
+    public static var fitted: Self {
+        Self(
+            intercept: 6.5355,
+            weights: [3.2585, 0.6788, 1.4556, -0.3057, 0.6706, -0.7065, 0.6564, -0.3060],
+            threshold: 0.18)
+    }
 }
