@@ -158,8 +158,6 @@ def score(args, gold, clusters, halves, model=None, dump=None, show=False, pool=
         pairs_file = None
         if dump:
             pairs_file = os.path.join(dump, g["id"] + ".jsonl")
-            if os.path.exists(pairs_file):
-                os.remove(pairs_file)
         result = run_cluster(args.precis, docs, model=model, pairs=pairs_file)
         if result is None:
             print(f"{g['id']}: precis failed", file=sys.stderr)

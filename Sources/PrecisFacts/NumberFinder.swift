@@ -162,6 +162,11 @@ public struct NumberFinder: Sendable {
         return words
     }
 
+    /// The context of the `nearWords` words each side of tokens `first...last`.
+    func near(_ t: [TimeToken], _ scalars: [Unicode.Scalar], first: Int, last: Int, key: String, stem: (String) -> String) -> Set<String> {
+        context(t, window: window(t, scalars, first: first, last: last, words: Self.nearWords), first: first, last: last, key: key, stem: stem)
+    }
+
     /// The period of a rate the figure at tokens `first...last` is given in: a recurring time in its
     /// window ("each year", "every week"), or "a", "an" or "per" and a unit of time within a few words
     /// after it ("800g a day", "593 friends per hour", "five portions of fruit a day"; not "a day
@@ -206,11 +211,11 @@ public struct NumberFinder: Sendable {
     /// What the words just after the figure at tokens `first...last` say happened to what it counts,
     /// else the words just before it: the heads of the `alike` lines among them.
     func outcome(_ t: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int, stem: (String) -> String) -> Set<String> {
-        func heads(_ range: ClosedRange<Int>) -> Set<String> {
-            Set(range.clamped(to: window).compactMap { t[$0].kind == .word ? alike[stem(t[$0].lower)] : nil })
+        func heads(_ range: Range<Int>) -> Set<String> {
+            Set(range.compactMap { t[$0].kind == .word ? alike[stem(t[$0].lower)] : nil })
         }
-        let after = last + 1 <= last + Self.nearWords ? heads((last + 1)...(last + Self.nearWords)) : []
-        return after.isEmpty && first > 0 ? heads(max(0, first - Self.nearWords)...(first - 1)) : after
+        let after = heads((last + 1)..<max(last + 1, min(last + Self.nearWords, window.upperBound) + 1))
+        return after.isEmpty ? heads(max(first - Self.nearWords, window.lowerBound)..<max(first, window.lowerBound)) : after
     }
 
     /// The years the dates in the window name.
@@ -241,12 +246,10 @@ public struct NumberFinder: Sendable {
         let t = TimeToken.tokenize(scalars)
         var out: [Quantity] = []
         var i = 0
-        // The last token of the last quantity found, and that quantity when it stands in the sentence
-        // of token `i`.
-        var lastQuantityToken: Int? = nil
-        var previousInSentence: Int? {
-            guard let l = lastQuantityToken, !out.isEmpty, !(l..<i).contains(where: { t[$0].endsSentence }) else { return nil }
-            return out.count - 1
+        // The last quantity found, when no sentence ends between its last token and token `i`.
+        var previousInSentence: Quantity? {
+            guard let previous = out.last else { return nil }
+            return t[..<i].reversed().prefix { $0.end >= previous.end }.contains(where: \.endsSentence) ? nil : previous
         }
         func inTime(_ k: Int) -> Bool { times.contains { $0.start <= t[k].start && t[k].end <= $0.end } }
         while i < t.count {
@@ -275,9 +278,7 @@ public struct NumberFinder: Sendable {
                         value: tally.value, qualifier: nil, counts: counts, key: "vote", text: span(scalars, t[i].start, t[tally.last].end),
                         start: t[i].start, end: t[tally.last].end,
                         context: context(t, window: w, first: i, last: tally.last, key: "vote", stem: stemKey),
-                        near: context(
-                            t, window: window(t, scalars, first: i, last: tally.last, words: Self.nearWords), first: i, last: tally.last, key: "vote",
-                            stem: stemKey),
+                        near: near(t, scalars, first: i, last: tally.last, key: "vote", stem: stemKey),
                         years: years(t, window: w, times: times)))
                 i = tally.last
                 continue
@@ -392,14 +393,13 @@ public struct NumberFinder: Sendable {
             // counts what the figure before it in its sentence counts ("20 people ... and 10 others").
             let countedHead = alike[stemmer?.stem(counts) ?? counts]
             if countedHead != nil { key = stemKey("people") }
-            if counts == "others", let previous = previousInSentence { key = out[previous].key }
+            if counts == "others", let previous = previousInSentence { key = previous.key }
             let w = window(t, scalars, first: first, last: last)
             var quantity = Quantity(
                 value: Self.format(value), qualifier: qualifier, counts: counts, key: key,
                 text: span(scalars, t[first].start, t[last].end), start: t[first].start, end: t[last].end,
                 context: context(t, window: w, first: first, last: last, key: key, stem: stemKey),
-                near: context(
-                    t, window: window(t, scalars, first: first, last: last, words: Self.nearWords), first: first, last: last, key: key, stem: stemKey),
+                near: near(t, scalars, first: first, last: last, key: key, stem: stemKey),
                 low: low,
                 per: period(t, window: w, last: last, times: times), years: years(t, window: w, times: times))
             describe(&quantity, t, window: w, first: first, last: last)
@@ -409,7 +409,6 @@ public struct NumberFinder: Sendable {
                 quantity.context.insert(countedHead)
             }
             out.append(quantity)
-            lastQuantityToken = last
             i = last
         }
         return out

@@ -51,7 +51,7 @@ struct Facts: ParsableCommand {
         if let date { for k in articles.indices where articles[k].date == nil { articles[k].date = date } }
         var facts = pipeline.facts(articles: articles)
         // For scripts/bench_disagreements.py: a model file to find disagreements with, and a file the
-        // candidate figure pairs are appended to with their features (one JSON object a line).
+        // candidate figure pairs are written to with their features (one JSON object a line).
         if let figureModel {
             guard let model = FigurePairModel(text: try String(contentsOfFile: figureModel, encoding: .utf8)) else {
                 throw ValidationError("\(figureModel) is not a figure pair model (threshold, intercept and feature lines).")
@@ -120,7 +120,7 @@ struct Facts: ParsableCommand {
         }
     }
 
-    /// Appends the figure pairs, one JSON object a line: each mention's document, range and text,
+    /// Writes the figure pairs, one JSON object a line: each mention's document, range and text,
     /// whether the values can both hold, and the features by name.
     static func dump(_ pairs: [FigurePair], _ facts: StoryFacts, to path: String) throws {
         var lines = ""
@@ -134,10 +134,6 @@ struct Facts: ParsableCommand {
                 JSONOutput.object([("a", side(p.a)), ("b", side(p.b)), ("compatible", .bool(p.compatible)), ("features", features)]).serialized(pretty: false)
                 + "\n"
         }
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(lines.utf8))
+        try lines.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }
