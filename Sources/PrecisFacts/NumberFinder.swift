@@ -56,12 +56,12 @@ public struct NumberFinder: Sendable {
     /// Words that multiply the number before them ("million", "bn"), and the short forms that do so
     /// only glued to an amount of money ("$3m", "£40k"; "3m" alone may be metres): `numberwords.txt`.
     let scales: [String: Double], moneyScales: [String: Double]
-    let qualifiers: [[String]] = [
-        ["more", "than"], ["less", "than"], ["fewer", "than"], ["at", "least"], ["at", "most"],
-        ["up", "to"], ["nearly"], ["almost"], ["about"], ["around"], ["roughly"], ["some"],
-        ["approximately"], ["over"], ["under"], ["just", "over"], ["just", "under"], ["as", "many", "as"],
-        ["as", "much", "as"]
-    ]
+    /// Words before a figure that make it approximate or a bound ("more than", "some"), tried in the
+    /// order of the `qualifier` lines of `numberwords.txt`, the first that matches winning.
+    let qualifiers: [[String]]
+    /// What a number is an ordinal with ("3rd"), and the words that link the two ends of a range.
+    let ordinalSuffixes: Set<String>
+    let rangeLinks: Set<String> = ["and", "to", "or"]
     /// Words between a number and the noun it counts that are not the noun ("48 more countries", "two
     /// senior officials"), nouns a number after them names rather than counts ("flight 116"), and
     /// words never counted ("116 as it landed"): `numberwords.txt`.
@@ -89,7 +89,10 @@ public struct NumberFinder: Sendable {
         for (k, v) in TimeWords.english.numbers { if let d = Double(v), !["a", "an", "one", "single"].contains(k) { w[k] = d } }
         numberWords = w
         var lists: [String: Set<String>] = [:]
-        for (kind, word) in resourceEntries(PackageResources.numberwords_txt) { lists[kind, default: []].insert(word) }
+        let entries = resourceEntries(PackageResources.numberwords_txt)
+        for (kind, word) in entries { lists[kind, default: []].insert(word) }
+        qualifiers = entries.filter { $0.kind == "qualifier" }.map { $0.value.split(separator: " ").map(String.init) }
+        ordinalSuffixes = lists["ordinal"] ?? []
         skip = lists["filler"] ?? []
         labels = lists["label"] ?? []
         uncounted = lists["nocount"] ?? []
@@ -237,191 +240,39 @@ public struct NumberFinder: Sendable {
     }
 
     public func find(in text: String, excluding times: [TimeExpression] = []) -> [Quantity] {
+        decisions(in: text, excluding: times).compactMap(\.verdict.quantity)
+    }
+
+    /// Each number of `text` that a rule decides, in text order, with the rule and its verdict: the
+    /// rules of `NumberFinder.rules` tried in order at each number not read with one before it.
+    func decisions(in text: String, excluding times: [TimeExpression] = []) -> [(index: Int, rule: NumberRule, verdict: NumberVerdict)] {
         let stemmer = Stemmer(algorithm: "english")
-        func stemKey(_ word: String) -> String {
-            let letters = word.filter { $0.isLetter }
-            return stemmer?.stem(letters) ?? letters
-        }
         let scalars = Array(text.unicodeScalars)
         let t = TimeToken.tokenize(scalars)
-        var out: [Quantity] = []
+        var out: [(index: Int, rule: NumberRule, verdict: NumberVerdict)] = []
+        var found: [Quantity] = []
         var i = 0
-        // The last quantity found, when no sentence ends between its last token and token `i`.
-        var previousInSentence: Quantity? {
-            guard let previous = out.last else { return nil }
-            return t[..<i].reversed().prefix { $0.end >= previous.end }.contains(where: \.endsSentence) ? nil : previous
-        }
-        func inTime(_ k: Int) -> Bool { times.contains { $0.start <= t[k].start && t[k].end <= $0.end } }
         while i < t.count {
             defer { i += 1 }
-            guard let n = number(t, i), !inTime(i) else { continue }
-            var first = i, last = n.next - 1
-            var value = n.value
-            // A year, an ordinal or an age is not a quantity.
-            if t[i].kind == .number, t[i].lower.count == 4, !t[i].lower.contains(","), (1800...2100).contains(Int(value)) { continue }
-            if let after = t.at(n.next), ["st", "nd", "rd", "th"].contains(after.lower) { continue }
-            if t.at(n.next)?.lower == "-", let u = t.at(n.next + 1), TimeWords.english.units[u.lower] != nil { continue }
-            // A number glued to letters is part of a code, a handle or a link ("@lennon4life1968",
-            // "twitter.com/8aanQvxDK6"), unless a short unit follows it ("20km", "5kg").
-            if let before = t.at(i - 1), before.kind == .word, before.end == t[i].start { continue }
-            if let after = t.at(n.next), after.kind == .word, after.start == t[n.next - 1].end, after.lower.count > 3 { continue }
-            // Nor is any number in a link or handle ("https://t.co/2bx54VKpQh").
-            if inLink(scalars, t[i].start) { continue }
-            // A number after a noun it names is a label: "flight 116", "Route 66", "No. 1".
-            if let before = t.at(t.at(i - 1)?.lower == "." ? i - 2 : i - 1), before.kind == .word, labels.contains(before.lower) { continue }
-            // Tallies: "111-19", "111 to 19", "111-to-19".
-            if let tally = tally(t, i, n) {
-                let counts = "votes"
-                let w = window(t, scalars, first: i, last: tally.last)
-                out.append(
-                    Quantity(
-                        value: tally.value, qualifier: nil, counts: counts, key: "vote", text: span(scalars, t[i].start, t[tally.last].end),
-                        start: t[i].start, end: t[tally.last].end,
-                        context: context(t, window: w, first: i, last: tally.last, key: "vote", stem: stemKey),
-                        near: near(t, scalars, first: i, last: tally.last, key: "vote", stem: stemKey),
-                        years: years(t, window: w, times: times)))
-                i = tally.last
-                continue
+            guard let n = number(t, i) else { continue }
+            let cursor = NumberCursor(
+                cursor: TokenCursor(tokens: t, index: i), scalars: scalars, number: n, times: times, found: found, stemmer: stemmer)
+            guard let decided = firstRule(cursor) else { continue }
+            out.append((i, decided.rule, decided.verdict))
+            if case .quantity(let q, let last) = decided.verdict {
+                found.append(q)
+                i = last
             }
-            // The lower bound of a range is read with its upper one ("between 18 and 22 students").
-            var upper = n.next
-            if let s = t.at(upper), scales[s.lower] != nil { upper += 1 }
-            if let link = t.at(upper), ["and", "to", "or"].contains(link.lower) {
-                upper += 1
-                if let c = t.at(upper), currencies[c.lower] != nil { upper += 1 }
-                if upper < t.count, number(t, upper) != nil, let a = rangeStart(t, upper), a <= i { continue }
-            }
-            // Qualifier before the number, or the rest of a range it ends.
-            var qualifier: String? = nil, low: String? = nil
-            if let a = rangeStart(t, i) {
-                let link = t.at(i - 1).map { currencies[$0.lower] != nil } == true ? i - 2 : i - 1
-                qualifier = span(scalars, t[a].start, t[link].end)
-                first = a
-                var b = link - 1
-                if scales[t[b].lower] != nil { b -= 1 }
-                if var bound = number(t, b)?.value {
-                    if let s = scales[t[link - 1].lower] { bound *= s } else if let s = scales[t.at(i + 1)?.lower ?? ""] { bound *= s }
-                    low = Self.format(bound)
-                }
-            }
-            // The qualifier stands before the currency sign when there is one ("more than $80,000").
-            let base = t.at(i - 1).map { currencies[$0.lower] != nil } == true ? i - 1 : i
-            for q in qualifiers where qualifier == nil && q.count <= base {
-                let words = (0..<q.count).map { t[base - q.count + $0].lower }
-                if words == q { qualifier = q.joined(separator: " "); first = base - q.count; break }
-            }
-            var currency: String? = nil
-            if let c = t.at(i - 1), let name = currencies[c.lower] { currency = name; if qualifier == nil { first = i - 1 } }
-            var k = n.next
-            if let s = t.at(k), let scale = scales[s.lower] ?? (currency != nil && s.start == t[k - 1].end ? moneyScales[s.lower] : nil) {
-                value *= scale; last = k; k += 1
-            }
-            // "a couple of thousand retweets": the scale multiplies.
-            else if p(t.at(k), "of"), let s = t.at(k + 1), let scale = scales[s.lower] {
-                value *= scale; last = k + 1; k += 2
-            }
-            var counts: String? = currency
-            var key: String? = currency
-            if let p = t.at(k), p.lower == "%" || p.lower == "percent" {
-                counts = "percent"; key = "percent"; last = k; k += 1
-            } else if p(t.at(k), "per"), p(t.at(k + 1), "cent") {
-                counts = "percent"; key = "percent"; last = k + 1; k += 2
-            }
-            if counts == nil || currency != nil {
-                // The noun counted: the next word that is not a filler.
-                // An acronym before a word is a modifier: "Two top UN officials", "three U.N. envoys".
-                func isAcronym(_ j: Int) -> Bool {
-                    guard let w = t.at(j), w.kind == .word, t.at(j + 1)?.kind == .word else { return false }
-                    let text = span(scalars, w.start, w.end)
-                    return text.count <= 5 && !text.contains { $0.isLowercase }
-                }
-                // At most three fillers from `start` on.
-                func fillers(from start: Int) -> Int {
-                    var j = start
-                    while let w = t.at(j), w.kind == .word, skip.contains(w.lower) || isAcronym(j), j - start < 4 { j += 1 }
-                    return j
-                }
-                var j = fillers(from: k)
-                // "10 of the council's 15 members": the noun is the one the possessive's own number counts.
-                if let w = t.at(j), w.lower.hasSuffix("'s") || w.lower.hasSuffix("\u{2019}s"), t.at(j + 1)?.kind == .number {
-                    j = fillers(from: j + 2)
-                }
-                // "two port officials": more than one of something is plural, so a singular word before a
-                // plural one is a modifier of it.
-                // "seven network news programs": a singular word may end in s; "five network Sunday morning
-                // programs": a day or a part of it may stand between the modifier and the noun.
-                func plural(_ w: String) -> Bool { w.hasSuffix("s") && !w.hasSuffix("ss") && !singulars.contains(w) }
-                func passed(_ w: String) -> Bool {
-                    singulars.contains(w) || TimeWords.english.weekdays[w] != nil || TimeWords.english.partsOfDay[w] != nil
-                }
-                var m = j
-                while value > 1, m - j < 3, let w = t.at(m), w.kind == .word, !plural(w.lower), let next = t.at(m + 1), next.kind == .word,
-                    !next.capitalized || passed(next.lower), next.lower.count > 3
-                {
-                    if plural(next.lower) && !passed(next.lower) { j = m + 1; break }
-                    guard passed(next.lower) else { break }
-                    m += 1
-                }
-                // A run of capitalised words: modifiers of the plural after it ("five New York hospitals"),
-                // or, in quotation marks or before a colon, a title ("100 Deadly Skills: The ...").
-                var run = j
-                while let w = t.at(run), w.kind == .word, w.capitalized, run - j < 4 { run += 1 }
-                if currency == nil, run - j >= 2 {
-                    if let w = t.at(run), w.kind == .word, !w.capitalized, plural(w.lower) {
-                        j = run
-                    } else if ["\"", "\u{201C}"].contains(t.at(first - 1)?.lower ?? "") || [":", "\"", "\u{201D}"].contains(t.at(run)?.lower ?? "") {
-                        continue
-                    }
-                }
-                if let w = t.at(j), w.kind == .word, !uncounted.contains(w.lower) {
-                    var word = w.lower
-                    var end = j
-                    // "co-sponsors": a hyphenated compound is one noun.
-                    if p(t.at(j + 1), "-"), let w2 = t.at(j + 2), w2.kind == .word { word += "-" + w2.lower; end = j + 2 }
-                    counts = word
-                    key = stemKey(word)
-                    last = end
-                }
-            }
-            // "co-sponsored by 48 countries": what is counted is the co-sponsors.
-            if let by = t.at(first - 1), by.lower == "by", let verb = participle(t, first - 2) {
-                counts = verb + "s"
-                key = stemKey(verb)
-            }
-            guard let counts, var key else { continue }
-            // "21 killed", "eight wounded", "73 deaths": people, of whom that is said; "10 others"
-            // counts what the figure before it in its sentence counts ("20 people ... and 10 others").
-            let countedHead = alike[stemmer?.stem(counts) ?? counts]
-            if countedHead != nil { key = stemKey("people") }
-            if counts == "others", let previous = previousInSentence { key = previous.key }
-            let w = window(t, scalars, first: first, last: last)
-            var quantity = Quantity(
-                value: Self.format(value), qualifier: qualifier, counts: counts, key: key,
-                text: span(scalars, t[first].start, t[last].end), start: t[first].start, end: t[last].end,
-                context: context(t, window: w, first: first, last: last, key: key, stem: stemKey),
-                near: near(t, scalars, first: first, last: last, key: key, stem: stemKey),
-                low: low,
-                per: period(t, window: w, last: last, times: times), years: years(t, window: w, times: times))
-            describe(&quantity, t, window: w, first: first, last: last)
-            quantity.outcome = outcome(t, window: w, first: first, last: last, stem: { stemmer?.stem($0) ?? $0 })
-            if let countedHead {
-                quantity.outcome = [countedHead]
-                quantity.context.insert(countedHead)
-            }
-            out.append(quantity)
-            i = last
         }
         return out
     }
-
-    func p(_ token: TimeToken?, _ s: String) -> Bool { token?.lower == s }
 
     /// Where a range starts whose upper bound is the number at `i`: "between 18 and 22", "from $1.6
     /// million to $10 million", "80 to 100", "2 or 3" ("15 and 20" alone is two figures).
     func rangeStart(_ t: [TimeToken], _ i: Int) -> Int? {
         var c = i - 1
         if c >= 0, currencies[t[c].lower] != nil { c -= 1 }
-        guard c >= 1, ["and", "to", "or"].contains(t[c].lower) else { return nil }
+        guard c >= 1, rangeLinks.contains(t[c].lower) else { return nil }
         var b = c - 1
         if b >= 1, scales[t[b].lower] != nil { b -= 1 }
         guard t[b].kind == .number || numberWords[t[b].lower] != nil, number(t, b) != nil else { return nil }
@@ -429,8 +280,6 @@ public struct NumberFinder: Sendable {
         if b >= 1, ["between", "from"].contains(t[b - 1].lower) { return b - 1 }
         return t[c].lower == "and" ? nil : b
     }
-
-    func span(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(s[a..<b])) }
 
     /// The number at `i`: digits ("120,000", "4.2") or a number word ("five", "twenty-two").
     func number(_ t: [TimeToken], _ i: Int) -> (value: Double, next: Int)? {

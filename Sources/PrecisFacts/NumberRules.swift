@@ -1,0 +1,365 @@
+import PrecisText
+
+/// Where a number rule looks: the number at the cursor's token, in a text's scalars, with the times
+/// found in the text and the quantity read last in the same sentence.
+struct NumberCursor {
+    let cursor: TokenCursor
+    let scalars: [Unicode.Scalar]
+    /// The number's value and the index of the token after it.
+    let number: (value: Double, next: Int)
+    /// The text's time expressions: a number inside one is no quantity.
+    let times: [TimeExpression]
+    /// The quantities read before the number.
+    let found: [Quantity]
+    let stemmer: Stemmer?
+
+    var tokens: [TimeToken] { cursor.tokens }
+    var index: Int { cursor.index }
+
+    /// The last quantity read, when no sentence ends between it and the number.
+    var previous: Quantity? {
+        guard let previous = found.last else { return nil }
+        return tokens[..<index].reversed().prefix { $0.end >= previous.end }.contains(where: \.endsSentence) ? nil : previous
+    }
+
+    /// The text between the start of token `a` and the end of token `b`.
+    func text(from a: Int, to b: Int) -> String {
+        String(String.UnicodeScalarView(scalars[tokens[a].start..<tokens[b].end]))
+    }
+
+    /// A word's key: the stem of its letters ("co-sponsors" -> "cosponsor").
+    func stemKey(_ word: String) -> String {
+        let letters = word.filter { $0.isLetter }
+        return stemmer?.stem(letters) ?? letters
+    }
+}
+
+/// What a number rule decides for a number: the quantity it reads (through token `last`), or that
+/// the number is no quantity of its own (no later rule is tried).
+enum NumberVerdict {
+    case quantity(Quantity, last: Int)
+    case none
+
+    var quantity: Quantity? {
+        if case .quantity(let q, _) = self { return q }
+        return nil
+    }
+}
+
+/// One way the finder reads a number: a name, a match at the number, and the examples it must read
+/// and must not. In a `reads` example, `[...]` marks the quantity's words; in a `stops` example it
+/// marks the number the rule is the first to decide and reads no quantity at; in a `skips` example,
+/// the number where the rule must not decide. The rules are tried in the order of
+/// `NumberFinder.rules` at each number, and the first that decides wins, so each rule's examples are
+/// also a test that no earlier rule hides it.
+struct NumberRule: Sendable {
+    let name: String
+    let match: @Sendable (NumberFinder, NumberCursor) -> NumberVerdict?
+    var reads: [String] = []
+    var stops: [String] = []
+    var skips: [String] = []
+}
+
+extension NumberFinder {
+    /// Every rule, in the order they are tried at each number.
+    static let rules: [NumberRule] = [
+        NumberRule(
+            name: "a number of a time expression", match: { $0.timeRule($1) },
+            stops: ["The ferry sailed on [4] May 2014 with 30 passengers."]),
+        NumberRule(
+            name: "a year", match: { $0.yearRule($1) },
+            stops: ["The [1887] charter of the quay was lost."], skips: ["The quay cost [1,887] pounds."]),
+        NumberRule(
+            name: "an ordinal", match: { $0.ordinalRule($1) },
+            stops: ["It was the [3]rd closure of the quay."]),
+        NumberRule(
+            name: "a number that makes a unit a modifier", match: { $0.modifierRule($1) },
+            stops: ["A [10]-year-old boy swam to the quay."]),
+        NumberRule(
+            name: "a number glued to letters", match: { $0.gluedRule($1) },
+            stops: ["Write to harbour[42] for tickets.", "Send [4]ward all the crates."],
+            skips: ["The ferry covered [20]km in an hour."]),
+        NumberRule(
+            name: "a number in a link or a handle", match: { $0.linkRule($1) },
+            stops: ["See calder.example/news/[2231] for more."]),
+        NumberRule(
+            name: "a number after the noun it names", match: { $0.labelRule($1) },
+            stops: ["Flight [116] left the quay late.", "Berth No. [4] was flooded."]),
+        NumberRule(
+            name: "a vote tally", match: { $0.tallyRule($1) },
+            reads: [
+                "The plan won a vote of [41 to 28].", "The plan passed by a [41-to-28 vote].",
+                "The plan passed [41-28 votes] in the end.", "The council voted [41 votes to 28] for the plan."
+            ],
+            skips: ["The ferry carries [41] to 58 passengers."]),
+        NumberRule(
+            name: "the lower bound of a range", match: { $0.rangeLowerBoundRule($1) },
+            stops: ["The ferry carries between [18] and 22 cars.", "The quay cost from $[1.6] million to $2 million."],
+            skips: ["The ferry carries [18] cars and 22 vans."]),
+        NumberRule(
+            name: "a figure and what it counts", match: { $0.figureRule($1) },
+            reads: [
+                "The ferry carried [some 50 passengers] on Monday.",
+                "The quay cost [more than $80,000] to mend.",
+                "The plan was co-sponsored by [48 councils] in all.",
+                "The ferry carries [between 18 and 22 cars], officials said.",
+                "The storm left [21 killed] in the town.",
+                "Harbour fees rose by [12 percent] this year.",
+                "The port hired [two senior pilots] last week.",
+                "The council's [10 of the board's 15 members] voted.",
+                "The port raised [$3.5m]."
+            ],
+            stops: ["She read “[100] Deadly Knots: A Guide” to the crew.", "The ferry left at [5] as planned."])
+    ]
+
+    /// The first rule that decides the number at `c`, and what it decides.
+    func firstRule(_ c: NumberCursor) -> (rule: NumberRule, verdict: NumberVerdict)? {
+        for rule in Self.rules {
+            if let verdict = rule.match(self, c) { return (rule, verdict) }
+        }
+        return nil
+    }
+
+    func timeRule(_ c: NumberCursor) -> NumberVerdict? {
+        let token = c.tokens[c.index]
+        return c.times.contains { $0.start <= token.start && token.end <= $0.end } ? NumberVerdict.none : nil
+    }
+
+    /// "in 1887": four digits without a comma between 1800 and 2100.
+    func yearRule(_ c: NumberCursor) -> NumberVerdict? {
+        let token = c.tokens[c.index]
+        guard token.kind == .number, token.lower.count == 4, !token.lower.contains(","), (1800...2100).contains(Int(c.number.value)) else { return nil }
+        return NumberVerdict.none
+    }
+
+    /// "3rd", "21st".
+    func ordinalRule(_ c: NumberCursor) -> NumberVerdict? {
+        guard let after = c.tokens.at(c.number.next), ordinalSuffixes.contains(after.lower) else { return nil }
+        return NumberVerdict.none
+    }
+
+    /// "a 10-year lease", "a five-day visit": the number and its unit describe the noun after them.
+    func modifierRule(_ c: NumberCursor) -> NumberVerdict? {
+        guard c.tokens.isWord(c.number.next, "-"), let unit = c.tokens.at(c.number.next + 1), TimeWords.english.units[unit.lower] != nil else { return nil }
+        return NumberVerdict.none
+    }
+
+    /// A number glued to letters is part of a code, a handle or a link ("@lennon4life1968",
+    /// "twitter.com/8aanQvxDK6"), unless a short unit follows it ("20km", "5kg").
+    func gluedRule(_ c: NumberCursor) -> NumberVerdict? {
+        let t = c.tokens, i = c.index, next = c.number.next
+        if let before = t.at(i - 1), before.kind == .word, before.end == t[i].start { return NumberVerdict.none }
+        if let after = t.at(next), after.kind == .word, after.start == t[next - 1].end, after.lower.count > 3 { return NumberVerdict.none }
+        return nil
+    }
+
+    /// Any number in a link or a handle ("https://t.co/2bx54VKpQh").
+    func linkRule(_ c: NumberCursor) -> NumberVerdict? {
+        inLink(c.scalars, c.tokens[c.index].start) ? NumberVerdict.none : nil
+    }
+
+    /// A number after a noun it names is a label: "flight 116", "Route 66", "No. 1".
+    func labelRule(_ c: NumberCursor) -> NumberVerdict? {
+        let t = c.tokens, i = c.index
+        guard let before = t.at(t.isWord(i - 1, ".") ? i - 2 : i - 1), before.kind == .word, labels.contains(before.lower) else { return nil }
+        return NumberVerdict.none
+    }
+
+    /// "111-19", "111 to 19", "a 111-to-19 vote", "41 votes to 28": counted as votes.
+    func tallyRule(_ c: NumberCursor) -> NumberVerdict? {
+        let t = c.tokens, i = c.index
+        guard let tally = tally(t, i, c.number) else { return nil }
+        let w = window(t, c.scalars, first: i, last: tally.last)
+        let quantity = Quantity(
+            value: tally.value, qualifier: nil, counts: "votes", key: "vote", text: c.text(from: i, to: tally.last),
+            start: t[i].start, end: t[tally.last].end,
+            context: context(t, window: w, first: i, last: tally.last, key: "vote", stem: c.stemKey),
+            near: near(t, c.scalars, first: i, last: tally.last, key: "vote", stem: c.stemKey),
+            years: years(t, window: w, times: c.times))
+        return .quantity(quantity, last: tally.last)
+    }
+
+    /// The lower bound of a range is read with its upper one ("between 18 and 22 students").
+    func rangeLowerBoundRule(_ c: NumberCursor) -> NumberVerdict? {
+        let t = c.tokens
+        var upper = c.number.next
+        if let s = t.at(upper), scales[s.lower] != nil { upper += 1 }
+        guard let link = t.at(upper), rangeLinks.contains(link.lower) else { return nil }
+        upper += 1
+        if let sign = t.at(upper), currencies[sign.lower] != nil { upper += 1 }
+        if upper < t.count, number(t, upper) != nil, let a = rangeStart(t, upper), a <= c.index { return NumberVerdict.none }
+        return nil
+    }
+
+    /// A figure with its qualifier or range, its currency and scale, and what it counts: the noun
+    /// after it ("some 50 co-sponsors"), the agents of a participle before it ("co-sponsored by 48
+    /// countries"), or a percentage. No quantity when nothing counted follows, or when the figure
+    /// opens a title.
+    func figureRule(_ c: NumberCursor) -> NumberVerdict? {
+        let t = c.tokens, i = c.index
+        var (first, qualifier, low) = bounds(c)
+        var last = c.number.next - 1
+        var value = c.number.value
+        var currency: String? = nil
+        if let sign = t.at(i - 1), let name = currencies[sign.lower] {
+            currency = name
+            if qualifier == nil { first = i - 1 }
+        }
+        var k = c.number.next
+        if let s = t.at(k), let scale = scales[s.lower] ?? (currency != nil && s.start == t[k - 1].end ? moneyScales[s.lower] : nil) {
+            value *= scale
+            last = k
+            k += 1
+        }
+        // "a couple of thousand retweets": the scale multiplies.
+        else if t.isWord(k, "of"), let s = t.at(k + 1), let scale = scales[s.lower] {
+            value *= scale
+            last = k + 1
+            k += 2
+        }
+        var counts: String? = currency
+        var key: String? = currency
+        if let sign = t.at(k), sign.lower == "%" || sign.lower == "percent" {
+            counts = "percent"
+            key = "percent"
+            last = k
+            k += 1
+        } else if t.isWord(k, "per"), t.isWord(k + 1, "cent") {
+            counts = "percent"
+            key = "percent"
+            last = k + 1
+            k += 2
+        }
+        if counts == nil || currency != nil {
+            switch countedNoun(c, from: k, first: first, value: value, money: currency != nil) {
+            case .title: return NumberVerdict.none
+            case .noun(let word, let end):
+                counts = word
+                key = c.stemKey(word)
+                last = end
+            case .nothing: break
+            }
+        }
+        // "co-sponsored by 48 countries": what is counted is the co-sponsors.
+        if t.isWord(first - 1, "by"), let verb = participle(t, first - 2) {
+            counts = verb + "s"
+            key = c.stemKey(verb)
+        }
+        guard let counts, var key else { return NumberVerdict.none }
+        // "21 killed", "eight wounded", "73 deaths": people, of whom that is said; "10 others" counts
+        // what the figure before it in its sentence counts ("20 people ... and 10 others").
+        let countedHead = alike[c.stemmer?.stem(counts) ?? counts]
+        if countedHead != nil { key = c.stemKey("people") }
+        if counts == "others", let previous = c.previous { key = previous.key }
+        let w = window(t, c.scalars, first: first, last: last)
+        var quantity = Quantity(
+            value: Self.format(value), qualifier: qualifier, counts: counts, key: key,
+            text: c.text(from: first, to: last), start: t[first].start, end: t[last].end,
+            context: context(t, window: w, first: first, last: last, key: key, stem: c.stemKey),
+            near: near(t, c.scalars, first: first, last: last, key: key, stem: c.stemKey),
+            low: low,
+            per: period(t, window: w, last: last, times: c.times), years: years(t, window: w, times: c.times))
+        describe(&quantity, t, window: w, first: first, last: last)
+        quantity.outcome = outcome(t, window: w, first: first, last: last, stem: { c.stemmer?.stem($0) ?? $0 })
+        if let countedHead {
+            quantity.outcome = [countedHead]
+            quantity.context.insert(countedHead)
+        }
+        return .quantity(quantity, last: last)
+    }
+
+    /// Where the figure at the cursor starts, with the words that make it approximate or a bound:
+    /// the rest of a range it ends ("between 18 and", with the range's lower value), else a qualifier
+    /// before it, before its currency sign when there is one ("more than $80,000").
+    func bounds(_ c: NumberCursor) -> (first: Int, qualifier: String?, low: String?) {
+        let t = c.tokens, i = c.index
+        var first = i
+        var qualifier: String? = nil, low: String? = nil
+        if let a = rangeStart(t, i) {
+            let link = t.at(i - 1).map { currencies[$0.lower] != nil } == true ? i - 2 : i - 1
+            qualifier = c.text(from: a, to: link)
+            first = a
+            var b = link - 1
+            if scales[t[b].lower] != nil { b -= 1 }
+            if var bound = number(t, b)?.value {
+                if let s = scales[t[link - 1].lower] { bound *= s } else if let s = scales[t.at(i + 1)?.lower ?? ""] { bound *= s }
+                low = Self.format(bound)
+            }
+        }
+        let base = t.at(i - 1).map { currencies[$0.lower] != nil } == true ? i - 1 : i
+        for q in qualifiers where qualifier == nil && q.count <= base {
+            let words = (0..<q.count).map { t[base - q.count + $0].lower }
+            if words == q {
+                qualifier = q.joined(separator: " ")
+                first = base - q.count
+                break
+            }
+        }
+        return (first, qualifier, low)
+    }
+
+    /// What the noun after a figure is: a word it counts (through token `end`), the first words of a
+    /// title the figure opens, or nothing counted.
+    enum CountedNoun {
+        case noun(String, end: Int)
+        case title
+        case nothing
+    }
+
+    /// The noun a figure counts, from token `start` on: the next word that is not a filler, skipping
+    /// acronyms and modifiers before a plural.
+    func countedNoun(_ c: NumberCursor, from start: Int, first: Int, value: Double, money: Bool) -> CountedNoun {
+        let t = c.tokens
+        // An acronym before a word is a modifier: "Two top UN officials", "three U.N. envoys".
+        func isAcronym(_ j: Int) -> Bool {
+            guard let w = t.at(j), w.kind == .word, t.at(j + 1)?.kind == .word else { return false }
+            let text = c.text(from: j, to: j)
+            return text.count <= 5 && !text.contains { $0.isLowercase }
+        }
+        // At most three fillers from `start` on.
+        func fillers(from start: Int) -> Int {
+            var j = start
+            while let w = t.at(j), w.kind == .word, skip.contains(w.lower) || isAcronym(j), j - start < 4 { j += 1 }
+            return j
+        }
+        var j = fillers(from: start)
+        // "10 of the council's 15 members": the noun is the one the possessive's own number counts.
+        if let w = t.at(j), w.lower.hasSuffix("'s") || w.lower.hasSuffix("\u{2019}s"), t.at(j + 1)?.kind == .number {
+            j = fillers(from: j + 2)
+        }
+        // "two port officials": more than one of something is plural, so a singular word before a
+        // plural one is a modifier of it. "seven network news programs": a singular word may end in
+        // s; "five network Sunday morning programs": a day or a part of it may stand between the
+        // modifier and the noun.
+        func plural(_ w: String) -> Bool { w.hasSuffix("s") && !w.hasSuffix("ss") && !singulars.contains(w) }
+        func passed(_ w: String) -> Bool {
+            singulars.contains(w) || TimeWords.english.weekdays[w] != nil || TimeWords.english.partsOfDay[w] != nil
+        }
+        var m = j
+        while value > 1, m - j < 3, let w = t.at(m), w.kind == .word, !plural(w.lower), let next = t.at(m + 1), next.kind == .word,
+            !next.capitalized || passed(next.lower), next.lower.count > 3
+        {
+            if plural(next.lower) && !passed(next.lower) {
+                j = m + 1
+                break
+            }
+            guard passed(next.lower) else { break }
+            m += 1
+        }
+        // A run of capitalised words: modifiers of the plural after it ("five New York hospitals"),
+        // or, in quotation marks or before a colon, a title ("100 Deadly Skills: The ...").
+        var run = j
+        while let w = t.at(run), w.kind == .word, w.capitalized, run - j < 4 { run += 1 }
+        if !money, run - j >= 2 {
+            if let w = t.at(run), w.kind == .word, !w.capitalized, plural(w.lower) {
+                j = run
+            } else if ["\"", "\u{201C}"].contains(t.at(first - 1)?.lower ?? "") || [":", "\"", "\u{201D}"].contains(t.at(run)?.lower ?? "") {
+                return .title
+            }
+        }
+        guard let w = t.at(j), w.kind == .word, !uncounted.contains(w.lower) else { return .nothing }
+        // "co-sponsors": a hyphenated compound is one noun.
+        if t.isWord(j + 1, "-"), let w2 = t.at(j + 2), w2.kind == .word { return .noun(w.lower + "-" + w2.lower, end: j + 2) }
+        return .noun(w.lower, end: j)
+    }
+}
