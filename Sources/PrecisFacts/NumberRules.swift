@@ -100,6 +100,7 @@ extension NumberFinder {
             name: "a figure and what it counts", match: { $0.figureRule($1) },
             reads: [
                 "The ferry carried [some 50 passengers] on Monday.",
+                "The ferry carried [just over 50 passengers] on Monday.",
                 "The quay cost [more than $80,000] to mend.",
                 "The plan was co-sponsored by [48 councils] in all.",
                 "The ferry carries [between 18 and 22 cars], officials said.",

@@ -76,4 +76,14 @@ import Testing
         #expect(Set(names).count == names.count)
         #expect(NumberFinder.rules.allSatisfy { !$0.reads.isEmpty || !$0.stops.isEmpty })
     }
+
+    /// A qualifier line is tried in order, so one that ends another it stands before hides it.
+    @Test func noQualifierIsHiddenByAnEarlierOne() {
+        let lines = finder.qualifiers
+        for (k, later) in lines.enumerated() {
+            for earlier in lines[..<k] where earlier.count < later.count && Array(later.suffix(earlier.count)) == earlier {
+                Issue.record("“\(earlier.joined(separator: " "))” hides “\(later.joined(separator: " "))”")
+            }
+        }
+    }
 }
