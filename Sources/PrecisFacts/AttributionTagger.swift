@@ -82,10 +82,10 @@ public struct AttributionModel: Sendable {
         return (0..<max(1, parts)).map { k in Array(bytes[min(bytes.count, k * size)..<min(bytes.count, (k + 1) * size)]) }
     }
 
-    /// The tags of the tokens `tk[r]`, one sentence.
-    func tags(_ tk: [TimeToken], _ r: Range<Int>, words: QuoteWords) -> [AttributionTag] {
-        let hashes = Self.wordHashes(tk, r), stems = Self.stemHashes(tk, r)
-        let rows = Self.features(tk, r, hashes: hashes, stems: stems, words: words, clusters: clusters, buckets: buckets)
+    /// The tags of the tokens `tokens[sentence]`, one sentence.
+    func tags(_ tokens: [TimeToken], _ sentence: Range<Int>, words: QuoteWords) -> [AttributionTag] {
+        let hashes = Self.wordHashes(tokens, sentence), stems = Self.stemHashes(tokens, sentence)
+        let rows = Self.features(tokens, sentence, hashes: hashes, stems: stems, words: words, clusters: clusters, buckets: buckets)
         var tags = layers[0].decode(rows)
         for layer in layers.dropFirst() { tags = layer.decode(Self.stacked(rows, tags, words: stems, buckets: buckets)) }
         return tags
@@ -93,24 +93,24 @@ public struct AttributionModel: Sendable {
 
     // MARK: features
 
-    /// The hashed lower-case forms of the tokens `tk[r]`, read by both passes' features.
-    static func wordHashes(_ tk: [TimeToken], _ r: Range<Int>) -> [UInt64] {
-        tk[r].map { hashString($0.lower) }
+    /// The hashed lower-case forms of the tokens `tokens[sentence]`, read by both passes' features.
+    static func wordHashes(_ tokens: [TimeToken], _ sentence: Range<Int>) -> [UInt64] {
+        tokens[sentence].map { hashString($0.lower) }
     }
 
-    /// The hashed Snowball stems of the words of `tk[r]` (other tokens as they are), so inflections
+    /// The hashed Snowball stems of the words of `tokens[sentence]` (other tokens as they are), so inflections
     /// share weights ("urges", "urged"; "blasted", "blasts").
-    static func stemHashes(_ tk: [TimeToken], _ r: Range<Int>) -> [UInt64] {
+    static func stemHashes(_ tokens: [TimeToken], _ sentence: Range<Int>) -> [UInt64] {
         let stemmer = Stemmer()
-        return tk[r].map { t in hashString(t.kind == .word ? stemmer?.stemUncached(t.lower) ?? t.lower : t.lower) }
+        return tokens[sentence].map { t in hashString(t.kind == .word ? stemmer?.stemUncached(t.lower) ?? t.lower : t.lower) }
     }
 
     /// Hashed feature rows of every token of a sentence; `hashes` are its `wordHashes`.
     static func features(
-        _ tk: [TimeToken], _ r: Range<Int>, hashes wordHash: [UInt64], stems: [UInt64], words: QuoteWords,
+        _ tokens: [TimeToken], _ sentence: Range<Int>, hashes wordHash: [UInt64], stems: [UInt64], words: QuoteWords,
         clusters: WordClusters? = nil, buckets: Int
     ) -> [[Int32]] {
-        let n = r.count
+        let n = sentence.count
         guard n > 0 else { return [] }
         var shapes = [UInt64](repeating: 0, count: n)
         var isCue = [Bool](repeating: false, count: n)
@@ -120,19 +120,19 @@ public struct AttributionModel: Sendable {
         // sentence and start the next ('"...," Graham said. "..."' is one PolNeAR content).
         var carried: UInt64 = 0
         var straight = 0
-        for k in stride(from: r.lowerBound - 1, through: max(0, r.lowerBound - 80), by: -1) {
-            let q = tk[k].lower
+        for k in stride(from: sentence.lowerBound - 1, through: max(0, sentence.lowerBound - 80), by: -1) {
+            let q = tokens[k].lower
             if q == "\u{201C}" && straight == 0 { carried = 1; break }
             if q == "\u{201D}" && straight == 0 { carried = 2; break }
             if q == "\"" { straight += 1 }
         }
         if carried == 0 && straight > 0 { carried = straight % 2 == 1 ? 3 : 4 }
-        func outsideShape(_ k: Int) -> UInt64 { k < 0 || k >= tk.count ? 0 : UInt64(shape(tk[k])) }
-        let before = outsideShape(r.lowerBound - 2) &* 31 &+ outsideShape(r.lowerBound - 1)
-        let after = outsideShape(r.upperBound) &* 31 &+ outsideShape(r.upperBound + 1)
-        let inQuote = Self.insideQuotation(tk, r, openBefore: carried == 1 || carried == 3)
+        func outsideShape(_ k: Int) -> UInt64 { k < 0 || k >= tokens.count ? 0 : UInt64(shape(tokens[k])) }
+        let before = outsideShape(sentence.lowerBound - 2) &* 31 &+ outsideShape(sentence.lowerBound - 1)
+        let after = outsideShape(sentence.upperBound) &* 31 &+ outsideShape(sentence.upperBound + 1)
+        let inQuote = Self.insideQuotation(tokens, sentence, openBefore: carried == 1 || carried == 3)
         for j in 0..<n {
-            let t = tk[r.lowerBound + j]
+            let t = tokens[sentence.lowerBound + j]
             shapes[j] = UInt64(shape(t))
             isCue[j] =
                 t.kind == .word && !t.capitalized
@@ -146,7 +146,7 @@ public struct AttributionModel: Sendable {
         let (leftStance, rightStance) = nearest(isStance)
         func stem(_ j: Int) -> UInt64 { j < 0 || j >= n ? 0 : stems[j] }
         var commaCount = [Int](repeating: 0, count: n + 1)
-        for j in 0..<n { commaCount[j + 1] = commaCount[j] + (tk[r.lowerBound + j].lower == "," ? 1 : 0) }
+        for j in 0..<n { commaCount[j + 1] = commaCount[j] + (tokens[sentence.lowerBound + j].lower == "," ? 1 : 0) }
         func commas(_ a: Int, _ b: Int) -> UInt64 { UInt64(min(3, commaCount[b] - commaCount[a])) }
         let boundary = hashString("<s>"), endMark = hashString("</s>")
         func word(_ j: Int) -> UInt64 { j < 0 ? boundary : j >= n ? endMark : wordHash[j] }
@@ -170,7 +170,7 @@ public struct AttributionModel: Sendable {
             func add(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) {
                 f.append(Int32(truncatingIfNeeded: combine(template, a, b) % m))
             }
-            let t = tk[r.lowerBound + j]
+            let t = tokens[sentence.lowerBound + j]
             add(1, 0)
             add(2, word(j))
             add(3, word(j - 1))
@@ -279,11 +279,11 @@ public struct AttributionModel: Sendable {
         return (left, right)
     }
 
-    /// Whether each token of `tk[r]` stands inside a quotation, given whether one is open before it;
+    /// Whether each token of `tokens[sentence]` stands inside a quotation, given whether one is open before it;
     /// the quotation marks themselves count as inside.
-    static func insideQuotation(_ tk: [TimeToken], _ r: Range<Int>, openBefore: Bool = false) -> [Bool] {
+    static func insideQuotation(_ tokens: [TimeToken], _ sentence: Range<Int>, openBefore: Bool = false) -> [Bool] {
         var open = openBefore
-        return tk[r].map { t in
+        return tokens[sentence].map { t in
             switch t.lower {
             case "\u{201C}": open = true
             case "\u{201D}": open = false; return true

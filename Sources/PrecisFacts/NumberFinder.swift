@@ -128,17 +128,17 @@ public struct NumberFinder: Sendable {
 
     /// The tokens within `contextWords` words of tokens `first...last`, in their sentence and
     /// paragraph: what a figure is told with.
-    func window(_ t: [TimeToken], _ scalars: [Unicode.Scalar], first: Int, last: Int, words: Int = contextWords) -> ClosedRange<Int> {
-        func breaks(_ a: Int, _ b: Int) -> Bool { scalars[t[a].end..<t[b].start].contains("\n") }
+    func window(_ tokens: [TimeToken], _ scalars: [Unicode.Scalar], first: Int, last: Int, words: Int = contextWords) -> ClosedRange<Int> {
+        func breaks(_ a: Int, _ b: Int) -> Bool { scalars[tokens[a].end..<tokens[b].start].contains("\n") }
         var j = first - 1, n = 0
-        while j >= 0, n < words, !t[j].endsSentence, !breaks(j, j + 1) {
-            if t[j].kind == .word { n += 1 }
+        while j >= 0, n < words, !tokens[j].endsSentence, !breaks(j, j + 1) {
+            if tokens[j].kind == .word { n += 1 }
             j -= 1
         }
         let lo = j + 1
         j = last + 1; n = 0
-        while j < t.count, n < words, !t[j].endsSentence, !breaks(j - 1, j) {
-            if t[j].kind == .word { n += 1 }
+        while j < tokens.count, n < words, !tokens[j].endsSentence, !breaks(j - 1, j) {
+            if tokens[j].kind == .word { n += 1 }
             j += 1
         }
         return lo...(j - 1)
@@ -147,14 +147,14 @@ public struct NumberFinder: Sendable {
     /// The content words of `window` outside tokens `first...last`, as stems; words that say the
     /// same share one, and the counted noun's is left out.
     func context(
-        _ t: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int, key: String,
+        _ tokens: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int, key: String,
         stem: (String) -> String
     ) -> Set<String> {
         var words = Set<String>()
         // Times say little of what a figure is: the sources of one story tell of the same days.
         let time = TimeWords.english
-        for j in window where (j < first || j > last) && t[j].kind == .word {
-            let w = t[j].lower
+        for j in window where (j < first || j > last) && tokens[j].kind == .word {
+            let w = tokens[j].lower
             guard w.count >= 3, w.unicodeScalars.allSatisfy(CharClass.isLetter), !stopWords.contains(w), !vague.contains(w),
                 numberWords[w] == nil, scales[w] == nil, time.units[w] == nil, time.months[w] == nil, time.weekdays[w] == nil,
                 time.relativeDays[w] == nil, time.references[w] == nil
@@ -166,30 +166,30 @@ public struct NumberFinder: Sendable {
     }
 
     /// The context of the `nearWords` words each side of tokens `first...last`.
-    func near(_ t: [TimeToken], _ scalars: [Unicode.Scalar], first: Int, last: Int, key: String, stem: (String) -> String) -> Set<String> {
-        context(t, window: window(t, scalars, first: first, last: last, words: Self.nearWords), first: first, last: last, key: key, stem: stem)
+    func near(_ tokens: [TimeToken], _ scalars: [Unicode.Scalar], first: Int, last: Int, key: String, stem: (String) -> String) -> Set<String> {
+        context(tokens, window: window(tokens, scalars, first: first, last: last, words: Self.nearWords), first: first, last: last, key: key, stem: stem)
     }
 
     /// The period of a rate the figure at tokens `first...last` is given in: a recurring time in its
     /// window ("each year", "every week"), or "a", "an" or "per" and a unit of time within a few words
     /// after it ("800g a day", "593 friends per hour", "five portions of fruit a day"; not "a day
     /// after"). The rate words are `rate` in `numberwords.txt`.
-    func period(_ t: [TimeToken], window: ClosedRange<Int>, last: Int, times: [TimeExpression]) -> String? {
+    func period(_ tokens: [TimeToken], window: ClosedRange<Int>, last: Int, times: [TimeExpression]) -> String? {
         let units = TimeWords.english.units
         var j = last + 1
         while j + 1 <= window.upperBound, j - last <= 6 {
-            if rateWords.contains(t[j].lower), let unit = units[t[j + 1].lower], !t[j + 1].lower.hasSuffix("s"),
-                !(j + 2 <= window.upperBound && relativeAfter.contains(t[j + 2].lower))
+            if rateWords.contains(tokens[j].lower), let unit = units[tokens[j + 1].lower], !tokens[j + 1].lower.hasSuffix("s"),
+                !(j + 2 <= window.upperBound && relativeAfter.contains(tokens[j + 2].lower))
             {
                 return unit
             }
             j += 1
         }
-        let a = t[window.lowerBound].start, b = t[window.upperBound].end
+        let a = tokens[window.lowerBound].start, b = tokens[window.upperBound].end
         // A capitalised single word inside a sentence is a name ("Electric Power Monthly"), not a rate.
         for time in times
         where time.type == .set && a <= time.start && time.end <= b
-            && !(time.text.first?.isUppercase == true && !time.text.contains(" ") && time.start > t[window.lowerBound].start)
+            && !(time.text.first?.isUppercase == true && !time.text.contains(" ") && time.start > tokens[window.lowerBound].start)
         {
             // "P1Y" is a year, "P1W" a week; a set without a value is a period all the same.
             let unit = time.value.map { String($0.drop { $0 == "P" || $0.isNumber }) } ?? ""
@@ -199,31 +199,31 @@ public struct NumberFinder: Sendable {
     }
 
     /// Marks what the words around a figure say of it: a part of a larger figure, a capacity, a unit.
-    func describe(_ q: inout Quantity, _ t: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int) {
+    func describe(_ q: inout Quantity, _ tokens: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int) {
         func phrase(_ words: [String], at k: Int) -> Bool {
             k >= window.lowerBound && k + words.count - 1 <= window.upperBound
-                && words.indices.allSatisfy { t[k + $0].lower == words[$0] }
+                && words.indices.allSatisfy { tokens[k + $0].lower == words[$0] }
         }
         q.part =
             partBefore.contains { phrase($0, at: first - $0.count) }
             || (last + 1...last + 4).contains { k in partAfter.contains { phrase($0, at: k) } }
-        q.capacity = (max(window.lowerBound, first - 3)..<first).contains { capacityWords.contains(t[$0].lower) }
-        if last + 1 <= window.upperBound, t[last + 1].kind == .word { q.unit = subunits[t[last + 1].lower] }
+        q.capacity = (max(window.lowerBound, first - 3)..<first).contains { capacityWords.contains(tokens[$0].lower) }
+        if last + 1 <= window.upperBound, tokens[last + 1].kind == .word { q.unit = subunits[tokens[last + 1].lower] }
     }
 
     /// What the words just after the figure at tokens `first...last` say happened to what it counts,
     /// else the words just before it: the heads of the `alike` lines among them.
-    func outcome(_ t: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int, stem: (String) -> String) -> Set<String> {
+    func outcome(_ tokens: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int, stem: (String) -> String) -> Set<String> {
         func heads(_ range: Range<Int>) -> Set<String> {
-            Set(range.compactMap { t[$0].kind == .word ? alike[stem(t[$0].lower)] : nil })
+            Set(range.compactMap { tokens[$0].kind == .word ? alike[stem(tokens[$0].lower)] : nil })
         }
         let after = heads((last + 1)..<max(last + 1, min(last + Self.nearWords, window.upperBound) + 1))
         return after.isEmpty ? heads(max(first - Self.nearWords, window.lowerBound)..<max(first, window.lowerBound)) : after
     }
 
     /// The years the dates in the window name.
-    func years(_ t: [TimeToken], window: ClosedRange<Int>, times: [TimeExpression]) -> Set<Int> {
-        let a = t[window.lowerBound].start, b = t[window.upperBound].end
+    func years(_ tokens: [TimeToken], window: ClosedRange<Int>, times: [TimeExpression]) -> Set<Int> {
+        let a = tokens[window.lowerBound].start, b = tokens[window.upperBound].end
         var out = Set<Int>()
         for time in times where time.type == .date && a <= time.start && time.end <= b {
             if let v = time.value, v.count >= 4, let year = Int(v.prefix(4)) { out.insert(year) }
@@ -232,11 +232,11 @@ public struct NumberFinder: Sendable {
     }
 
     /// Whether the run of non-space characters around `offset` is a link, an address or a handle.
-    func inLink(_ s: [Unicode.Scalar], _ offset: Int) -> Bool {
+    func inLink(_ scalars: [Unicode.Scalar], _ offset: Int) -> Bool {
         var a = offset, b = offset
-        while a > 0 && !CharClass.isSpace(s[a - 1]) { a -= 1 }
-        while b < s.count && !CharClass.isSpace(s[b]) { b += 1 }
-        return isLinkOrHandle(String(String.UnicodeScalarView(s[a..<b])))
+        while a > 0 && !CharClass.isSpace(scalars[a - 1]) { a -= 1 }
+        while b < scalars.count && !CharClass.isSpace(scalars[b]) { b += 1 }
+        return isLinkOrHandle(String(String.UnicodeScalarView(scalars[a..<b])))
     }
 
     public func find(in text: String, excluding times: [TimeExpression] = []) -> [Quantity] {
@@ -269,63 +269,63 @@ public struct NumberFinder: Sendable {
 
     /// Where a range starts whose upper bound is the number at `i`: "between 18 and 22", "from $1.6
     /// million to $10 million", "80 to 100", "2 or 3" ("15 and 20" alone is two figures).
-    func rangeStart(_ t: [TimeToken], _ i: Int) -> Int? {
+    func rangeStart(_ tokens: [TimeToken], _ i: Int) -> Int? {
         var c = i - 1
-        if c >= 0, currencies[t[c].lower] != nil { c -= 1 }
-        guard c >= 1, rangeLinks.contains(t[c].lower) else { return nil }
+        if c >= 0, currencies[tokens[c].lower] != nil { c -= 1 }
+        guard c >= 1, rangeLinks.contains(tokens[c].lower) else { return nil }
         var b = c - 1
-        if b >= 1, scales[t[b].lower] != nil { b -= 1 }
-        guard t[b].kind == .number || numberWords[t[b].lower] != nil, number(t, b) != nil else { return nil }
-        if b >= 1, currencies[t[b - 1].lower] != nil { b -= 1 }
-        if b >= 1, ["between", "from"].contains(t[b - 1].lower) { return b - 1 }
-        return t[c].lower == "and" ? nil : b
+        if b >= 1, scales[tokens[b].lower] != nil { b -= 1 }
+        guard tokens[b].kind == .number || numberWords[tokens[b].lower] != nil, number(tokens, b) != nil else { return nil }
+        if b >= 1, currencies[tokens[b - 1].lower] != nil { b -= 1 }
+        if b >= 1, ["between", "from"].contains(tokens[b - 1].lower) { return b - 1 }
+        return tokens[c].lower == "and" ? nil : b
     }
 
     /// The number at `i`: digits ("120,000", "4.2") or a number word ("five", "twenty-two").
-    func number(_ t: [TimeToken], _ i: Int) -> (value: Double, next: Int)? {
-        let w = t[i].lower
-        if t[i].kind == .number {
+    func number(_ tokens: [TimeToken], _ i: Int) -> (value: Double, next: Int)? {
+        let w = tokens[i].lower
+        if tokens[i].kind == .number {
             guard !w.contains("/"), !w.contains(":"), !w.hasSuffix("s") else { return nil }
             let plain = w.replacingOccurrences(of: ",", with: "")
             if let d = Double(plain) { return (d, i + 1) }
             return w.contains("-") ? (Double(w.split(separator: "-")[0]) ?? 0, i + 1) : nil
         }
         guard let v = numberWords[w] else { return nil }
-        if v >= 20, i + 2 < t.count, t[i + 1].lower == "-", let ones = numberWords[t[i + 2].lower], ones < 10 { return (v + ones, i + 3) }
+        if v >= 20, i + 2 < tokens.count, tokens[i + 1].lower == "-", let ones = numberWords[tokens[i + 2].lower], ones < 10 { return (v + ones, i + 3) }
         return (v, i + 1)
     }
 
-    func tally(_ t: [TimeToken], _ i: Int, _ n: (value: Double, next: Int)) -> (value: String, last: Int)? {
-        let w = t[i].lower
-        if t[i].kind == .number, w.contains("-"), !w.contains(","), w.split(separator: "-").count == 2 {
+    func tally(_ tokens: [TimeToken], _ i: Int, _ n: (value: Double, next: Int)) -> (value: String, last: Int)? {
+        let w = tokens[i].lower
+        if tokens[i].kind == .number, w.contains("-"), !w.contains(","), w.split(separator: "-").count == 2 {
             let parts = w.split(separator: "-")
             if let a = Int(parts[0]), let b = Int(parts[1]), a < 10_000, b < 10_000,
-                i + 1 < t.count, t[i + 1].lower.hasPrefix("vot")
+                i + 1 < tokens.count, tokens[i + 1].lower.hasPrefix("vot")
             {
                 return ("\(a)-\(b)", i + 1)
             }
         }
         var k = n.next
-        if k < t.count, t[k].lower == "-" { k += 1 }
+        if k < tokens.count, tokens[k].lower == "-" { k += 1 }
         // "41 votes to 28"
-        if k + 1 < t.count, t[k].lower.hasPrefix("vote"), t[k + 1].lower == "to" { k += 1 }
-        guard k < t.count, t[k].lower == "to" else { return nil }
+        if k + 1 < tokens.count, tokens[k].lower.hasPrefix("vote"), tokens[k + 1].lower == "to" { k += 1 }
+        guard k < tokens.count, tokens[k].lower == "to" else { return nil }
         k += 1
-        if k < t.count, t[k].lower == "-" { k += 1 }
-        guard k < t.count, t[k].kind == .number, let b = Int(t[k].lower) else { return nil }
+        if k < tokens.count, tokens[k].lower == "-" { k += 1 }
+        guard k < tokens.count, tokens[k].kind == .number, let b = Int(tokens[k].lower) else { return nil }
         // A tally needs the word vote nearby: "a vote of 111 to 19", "a 111-to-19 vote".
-        let window = t[max(0, i - 4)..<min(t.count, k + 3)]
+        let window = tokens[max(0, i - 4)..<min(tokens.count, k + 3)]
         guard window.contains(where: { $0.lower.hasPrefix("vot") }) else { return nil }
         var last = k
-        if k + 1 < t.count, t[k + 1].lower.hasPrefix("vot") { last = k + 1 }
+        if k + 1 < tokens.count, tokens[k + 1].lower.hasPrefix("vot") { last = k + 1 }
         return ("\(Int(n.value))-\(b)", last)
     }
 
     /// "co-sponsored", "backed", "signed" before "by": the verb whose agents are counted ("co-sponsor").
-    func participle(_ t: [TimeToken], _ k: Int) -> String? {
-        guard k >= 0, t[k].kind == .word, t[k].lower.hasSuffix("ed"), t[k].lower.count > 4 else { return nil }
-        var word = t[k].lower
-        if k >= 2, t[k - 1].lower == "-", t[k - 2].kind == .word { word = t[k - 2].lower + "-" + word }
+    func participle(_ tokens: [TimeToken], _ k: Int) -> String? {
+        guard k >= 0, tokens[k].kind == .word, tokens[k].lower.hasSuffix("ed"), tokens[k].lower.count > 4 else { return nil }
+        var word = tokens[k].lower
+        if k >= 2, tokens[k - 1].lower == "-", tokens[k - 2].kind == .word { word = tokens[k - 2].lower + "-" + word }
         return String(word.dropLast(2))
     }
 

@@ -160,52 +160,52 @@ public struct QuoteFinder: Sendable {
     /// quotation mark, a dash and a name at the end of its line ('"... our greatest shame." ― Sonya
     /// Herridge'), or, for readers, a line of text signed "— Name (@handle)" (an embedded post). The dash
     /// is the cue, the name the source and the quotation (the line's text for a post) what was said.
-    func signedQuotations(_ s: [Unicode.Scalar]) -> [Quote] {
-        func text(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(s[a..<b])) }
+    func signedQuotations(_ scalars: [Unicode.Scalar]) -> [Quote] {
+        func text(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(scalars[a..<b])) }
         func inlineSpace(_ c: Unicode.Scalar) -> Bool { CharClass.isSpace(c) && !CharClass.isNewline(c) }
         var out: [Quote] = []
         var i = 0
-        while i < s.count {
+        while i < scalars.count {
             defer { i += 1 }
-            let long = s[i] == "\u{2015}" || s[i] == "\u{2014}" || s[i] == "\u{2013}"
-            guard long || (s[i] == "-" && i + 1 < s.count && s[i + 1] == "-") else { continue }
+            let long = scalars[i] == "\u{2015}" || scalars[i] == "\u{2014}" || scalars[i] == "\u{2013}"
+            guard long || (scalars[i] == "-" && i + 1 < scalars.count && scalars[i + 1] == "-") else { continue }
             let cue = TextSpan(start: i, end: long ? i + 1 : i + 2)
             // The name: one to six capitalised words on the dash's line.
             var k = cue.end
-            while k < s.count && inlineSpace(s[k]) { k += 1 }
+            while k < scalars.count && inlineSpace(scalars[k]) { k += 1 }
             let nameStart = k
             var nameEnd = k, words = 0
-            while k < s.count && CharClass.isUpper(s[k]) && words < 6 {
-                while k < s.count && (CharClass.isLetter(s[k]) || [".", "-", "'", "\u{2019}"].contains(s[k])) { k += 1 }
+            while k < scalars.count && CharClass.isUpper(scalars[k]) && words < 6 {
+                while k < scalars.count && (CharClass.isLetter(scalars[k]) || [".", "-", "'", "\u{2019}"].contains(scalars[k])) { k += 1 }
                 nameEnd = k
                 words += 1
-                guard k + 1 < s.count, s[k] == " ", CharClass.isUpper(s[k + 1]) else { break }
+                guard k + 1 < scalars.count, scalars[k] == " ", CharClass.isUpper(scalars[k + 1]) else { break }
                 k += 1
             }
             guard words > 0 else { continue }
             var after = nameEnd
-            while after < s.count && inlineSpace(s[after]) { after += 1 }
-            let handle = after + 1 < s.count && s[after] == "(" && s[after + 1] == "@"
-            var ends = after >= s.count || CharClass.isNewline(s[after]) || s[after] == "," || handle
-            if !ends, s[after] == "." { ends = after + 1 >= s.count || CharClass.isNewline(s[after + 1]) }
+            while after < scalars.count && inlineSpace(scalars[after]) { after += 1 }
+            let handle = after + 1 < scalars.count && scalars[after] == "(" && scalars[after + 1] == "@"
+            var ends = after >= scalars.count || CharClass.isNewline(scalars[after]) || scalars[after] == "," || handle
+            if !ends, scalars[after] == "." { ends = after + 1 >= scalars.count || CharClass.isNewline(scalars[after + 1]) }
             guard ends else { continue }
             // What was said: the quotation closed just before the dash, or the post's line.
             var b = cue.start
-            while b > 0 && inlineSpace(s[b - 1]) { b -= 1 }
+            while b > 0 && inlineSpace(scalars[b - 1]) { b -= 1 }
             guard b > 0 else { continue }
             var a = b - 1
-            let close = s[a]
+            let close = scalars[a]
             if close == "\u{201D}" || close == "\"" {
                 a -= 1
-                while a >= 0 && s[a] != (close == "\"" ? "\"" : "\u{201C}") {
-                    if s[a] == "\n" && a > 0 && s[a - 1] == "\n" { break }
+                while a >= 0 && scalars[a] != (close == "\"" ? "\"" : "\u{201C}") {
+                    if scalars[a] == "\n" && a > 0 && scalars[a - 1] == "\n" { break }
                     a -= 1
                 }
-                guard a >= 0, s[a] == "\u{201C}" || s[a] == "\"", b - a > 2 else { continue }
+                guard a >= 0, scalars[a] == "\u{201C}" || scalars[a] == "\"", b - a > 2 else { continue }
             } else if handle && reading == .speech {
                 // PolNeAR leaves embedded posts unannotated (one of 15 in its training split); readers want them.
-                while a > 0 && !CharClass.isNewline(s[a - 1]) && s[a - 1] != ">" { a -= 1 }
-                while a < b && CharClass.isSpace(s[a]) { a += 1 }
+                while a > 0 && !CharClass.isNewline(scalars[a - 1]) && scalars[a - 1] != ">" { a -= 1 }
+                while a < b && CharClass.isSpace(scalars[a]) { a += 1 }
                 guard b - a > 2 else { continue }
             } else {
                 continue
@@ -224,20 +224,20 @@ public struct QuoteFinder: Sendable {
 
     /// The attributions of one sentence under `reading`, and whether the tagger read them.
     func sentenceAttributions(
-        _ tk: [TimeToken], _ r: Range<Int>, _ taggerTokens: [TimeToken], _ tr: Range<Int>,
-        _ s: [Unicode.Scalar]
+        _ tokens: [TimeToken], _ sentence: Range<Int>, _ taggerTokens: [TimeToken], _ taggerSentence: Range<Int>,
+        _ scalars: [Unicode.Scalar]
     ) -> ([Quote], tagged: Bool) {
         switch reading {
         case .attributions:
-            if let model, !tr.isEmpty {
-                let tagged = taggedAttributions(taggerTokens, tr, s, model: model)
+            if let model, !taggerSentence.isEmpty {
+                let tagged = taggedAttributions(taggerTokens, taggerSentence, scalars, model: model)
                 if !tagged.isEmpty { return (tagged, true) }
             }
-            return (attribution(tk, r, s).map { [$0] } ?? [], false)
+            return (attribution(tokens, sentence, scalars).map { [$0] } ?? [], false)
         case .speech:
-            if let rule = attribution(tk, r, s), !Self.opensOnAPhraseTail(rule, s) { return ([rule], false) }
-            guard let model, !tr.isEmpty else { return ([], false) }
-            return (taggedAttributions(taggerTokens, tr, s, model: model).filter { isSpeech($0, s) }, true)
+            if let rule = attribution(tokens, sentence, scalars), !Self.opensOnAPhraseTail(rule, scalars) { return ([rule], false) }
+            guard let model, !taggerSentence.isEmpty else { return ([], false) }
+            return (taggedAttributions(taggerTokens, taggerSentence, scalars, model: model).filter { isSpeech($0, scalars) }, true)
         }
     }
 
@@ -245,16 +245,18 @@ public struct QuoteFinder: Sendable {
     /// "according to", "saying"), not of believing or acting, its source mention reads as a speaker
     /// (no clause opener, verb or cue in it, at most eight words, not adverbs alone: "currently"), and
     /// its content is not a sentence's tail.
-    func isSpeech(_ q: Quote, _ s: [Unicode.Scalar]) -> Bool {
+    func isSpeech(_ q: Quote, _ scalars: [Unicode.Scalar]) -> Bool {
         func lowerWords(_ span: TextSpan) -> [String] {
-            String(String.UnicodeScalarView(s[span.start..<span.end])).lowercased()
+            String(String.UnicodeScalarView(scalars[span.start..<span.end])).lowercased()
                 .split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "\u{2019}" }).map(String.init)
         }
-        guard q.start < q.end, !Self.opensOnAPhraseTail(q, s) else { return false }
+        guard q.start < q.end, !Self.opensOnAPhraseTail(q, scalars) else { return false }
         let cue = lowerWords(q.cue)
         guard cue.contains(where: { words.cues.contains($0) || words.participles.contains($0) || $0 == "according" }) else { return false }
         // "Hays reported from New York": where from, and nothing said.
-        if q.end - q.start > 6, String(String.UnicodeScalarView(s[q.start..<(q.start + 5)])) == "from ", s[q.start + 5].properties.isUppercase { return false }
+        if q.end - q.start > 6, String(String.UnicodeScalarView(scalars[q.start..<(q.start + 5)])) == "from ", scalars[q.start + 5].properties.isUppercase {
+            return false
+        }
         // "Accidents claimed more than 40 lives": a cue before some nouns reports nothing.
         if let objects = cue.lazy.compactMap({ self.words.notSaid[$0] }).first,
             lowerWords(TextSpan(start: q.start, end: q.end)).prefix(4).contains(where: objects.contains)
@@ -267,7 +269,7 @@ public struct QuoteFinder: Sendable {
         else { return false }
         // A lower-case "-ly" word is an adverb ("currently", "previously") unless it names people ("family").
         let adverbs = mention.filter { $0.count > 4 && $0.hasSuffix("ly") && !words.groups.contains($0) }
-        if adverbs.count == mention.count && s[q.source.start].properties.isLowercase { return false }
+        if adverbs.count == mention.count && scalars[q.source.start].properties.isLowercase { return false }
         return !mention.contains {
             words.nonspeakers.contains($0) || words.cues.contains($0) || words.attribution.contains($0) || words.participles.contains($0)
         }
@@ -277,22 +279,22 @@ public struct QuoteFinder: Sendable {
     /// it ('the Nation," House Speaker Paul D. Ryan'), a dateline ("BRUSSELS - European leaders"), a
     /// time after it ("The Times on Saturday", "the Human Rights Council in 2015") or an auxiliary ("I
     /// should"). PolNeAR's sources leave them out.
-    func trimmedSource(_ tk: [TimeToken], _ from: Int, _ to: Int, _ s: [Unicode.Scalar]) -> (from: Int, to: Int)? {
+    func trimmedSource(_ tokens: [TimeToken], _ from: Int, _ to: Int, _ scalars: [Unicode.Scalar]) -> (from: Int, to: Int)? {
         var a = from, b = to
-        if let mark = (a..<b).last(where: { Self.closingMarks.contains(tk[$0].lower) && $0 > a }) { a = mark + 1 }
-        if b - a >= 2, tk[a].kind == .word, tk[a].lower.count > 1,
-            s[tk[a].start..<tk[a].end].allSatisfy({ !$0.properties.isLowercase }), ["-", "\u{2014}", "\u{2013}"].contains(tk[a + 1].lower)
+        if let mark = (a..<b).last(where: { Self.closingMarks.contains(tokens[$0].lower) && $0 > a }) { a = mark + 1 }
+        if b - a >= 2, tokens[a].kind == .word, tokens[a].lower.count > 1,
+            scalars[tokens[a].start..<tokens[a].end].allSatisfy({ !$0.properties.isLowercase }), ["-", "\u{2014}", "\u{2013}"].contains(tokens[a + 1].lower)
         {
             a += 2
         }
         // "France and Germany", "the United States, Britain and France": names joined to the source.
         // (A comma joins a name only in a list that "and" closes: "On Monday, Trump" is not one.)
-        while a >= 2, tk[a - 1].lower == "and" || tk[a - 1].lower == "," && a < from, tk[a - 2].kind == .word, tk[a - 2].capitalized,
-            tk[a].capitalized, from - a < 12
+        while a >= 2, tokens[a - 1].lower == "and" || tokens[a - 1].lower == "," && a < from, tokens[a - 2].kind == .word, tokens[a - 2].capitalized,
+            tokens[a].capitalized, from - a < 12
         {
             var k = a - 2
-            while k > 0, tk[k - 1].kind == .word, tk[k - 1].capitalized { k -= 1 }
-            if k > 0, tk[k - 1].lower == "the" { k -= 1 }
+            while k > 0, tokens[k - 1].kind == .word, tokens[k - 1].capitalized { k -= 1 }
+            if k > 0, tokens[k - 1].lower == "the" { k -= 1 }
             a = k
         }
         let time = TimeWords.english
@@ -301,12 +303,13 @@ public struct QuoteFinder: Sendable {
                 || time.units[t.lower] != nil || t.kind == .number && t.lower.count == 4 && Int(t.lower).map { (1800...2100).contains($0) } == true
         }
         var c = b, timed = false
-        while c > a, isTime(tk[c]) || ["on", "in", "this", "last", "next", "just", "earlier", "late", "early", "morning", "night"].contains(tk[c].lower) {
-            if isTime(tk[c]) { timed = true }
+        while c > a, isTime(tokens[c]) || ["on", "in", "this", "last", "next", "just", "earlier", "late", "early", "morning", "night"].contains(tokens[c].lower)
+        {
+            if isTime(tokens[c]) { timed = true }
             c -= 1
         }
-        if timed, c >= a, c < b, ["on", "in", "this", "last", "just", "earlier", "late", "early"].contains(tk[c + 1].lower) { b = c }
-        while b > a, words.auxiliaries.contains(tk[b].lower) || words.modals.contains(tk[b].lower) {
+        if timed, c >= a, c < b, ["on", "in", "this", "last", "just", "earlier", "late", "early"].contains(tokens[c + 1].lower) { b = c }
+        while b > a, words.auxiliaries.contains(tokens[b].lower) || words.modals.contains(tokens[b].lower) {
             b -= 1
         }
         return a <= b ? (a, b) : nil
@@ -316,22 +319,22 @@ public struct QuoteFinder: Sendable {
     /// was missed ("More than 1,300 jobs ..., the union said, a higher figure than ..."), or the second
     /// half of a phrase misread around a noun that looks like a cue ("a statement given to U.N. states
     /// and obtained by Reuters"; 14 of PolNeAR's 19 892 training contents open on "and").
-    static func opensOnAPhraseTail(_ q: Quote, _ s: [Unicode.Scalar]) -> Bool {
+    static func opensOnAPhraseTail(_ q: Quote, _ scalars: [Unicode.Scalar]) -> Bool {
         guard q.start < q.end else { return false }
-        if [",", ";", ")"].contains(s[q.start]) { return true }
-        return q.end - q.start > 4 && String(String.UnicodeScalarView(s[q.start..<(q.start + 4)])) == "and "
+        if [",", ";", ")"].contains(scalars[q.start]) { return true }
+        return q.end - q.start > 4 && String(String.UnicodeScalarView(scalars[q.start..<(q.start + 4)])) == "and "
     }
 
     /// Attributions the tagger reads in a sentence: each cue with the nearest source and content spans.
-    func taggedAttributions(_ tk: [TimeToken], _ r: Range<Int>, _ s: [Unicode.Scalar], model: AttributionModel) -> [Quote] {
-        let tags = model.tags(tk, r, words: words)
+    func taggedAttributions(_ tokens: [TimeToken], _ sentence: Range<Int>, _ scalars: [Unicode.Scalar], model: AttributionModel) -> [Quote] {
+        let tags = model.tags(tokens, sentence, words: words)
         var spans: [(role: Int, from: Int, to: Int)] = []
         for (j, tag) in tags.enumerated() {
             guard let role = tag.role else { continue }
-            if tag.begins || spans.last.map({ $0.role != role || $0.to != r.lowerBound + j - 1 }) ?? true {
-                spans.append((role, r.lowerBound + j, r.lowerBound + j))
+            if tag.begins || spans.last.map({ $0.role != role || $0.to != sentence.lowerBound + j - 1 }) ?? true {
+                spans.append((role, sentence.lowerBound + j, sentence.lowerBound + j))
             } else {
-                spans[spans.count - 1].to = r.lowerBound + j
+                spans[spans.count - 1].to = sentence.lowerBound + j
             }
         }
         func gap(_ a: (role: Int, from: Int, to: Int), _ b: (role: Int, from: Int, to: Int)) -> Int {
@@ -339,7 +342,7 @@ public struct QuoteFinder: Sendable {
         }
         // A content of punctuation alone says nothing: the tagger marks the full stop after '"...," she
         // said.' as content where PolNeAR's content runs on into the next quotation.
-        let contents = spans.filter { span in span.role == 2 && (span.from...span.to).contains { tk[$0].kind != .punct } }
+        let contents = spans.filter { span in span.role == 2 && (span.from...span.to).contains { tokens[$0].kind != .punct } }
         var out: [Quote] = []
         for cue in spans where cue.role == 1 {
             guard let source = spans.filter({ $0.role == 0 }).min(by: { gap($0, cue) < gap($1, cue) }),
@@ -352,26 +355,26 @@ public struct QuoteFinder: Sendable {
             if let other = contents.first(where: { content.to < lo ? $0.from > hi : content.from > hi && $0.to < lo }) {
                 let (before, after) = content.to < lo ? (content, other) : (other, content)
                 let between = spans.filter { $0.from > before.to && $0.to < after.from }
-                if between.count == 2, tk[lo - 1].lower == ",", tk[hi + 1].lower == "," { first = before; last = after }
+                if between.count == 2, tokens[lo - 1].lower == ",", tokens[hi + 1].lower == "," { first = before; last = after }
             }
-            var a = tk[first.from].start
+            var a = tokens[first.from].start
             // A full stop or comma that ends what was said outside quotation marks is the sentence's, not
             // the content's (PolNeAR leaves it out: 19 of 21 such dev contents).
-            let b = last.to > first.from && [".", ",", ";"].contains(tk[last.to].lower) ? tk[last.to - 1].end : tk[last.to].end
+            let b = last.to > first.from && [".", ",", ";"].contains(tokens[last.to].lower) ? tokens[last.to - 1].end : tokens[last.to].end
             // The same with only the part after it tagged: the sentence's opening words, up to the comma
             // before the speaker, are what was said too.
-            if first.from > hi, lo - 1 > r.lowerBound, tk[lo - 1].lower == ",", hi + 1 < r.upperBound, tk[hi + 1].lower == ",",
+            if first.from > hi, lo - 1 > sentence.lowerBound, tokens[lo - 1].lower == ",", hi + 1 < sentence.upperBound, tokens[hi + 1].lower == ",",
                 !spans.contains(where: { $0.to < lo })
             {
-                a = tk[r.lowerBound].start
+                a = tokens[sentence.lowerBound].start
             }
-            guard let who = trimmedSource(tk, source.from, source.to, s) else { continue }
+            guard let who = trimmedSource(tokens, source.from, source.to, scalars) else { continue }
             out.append(
                 Quote(
-                    speaker: "", text: String(String.UnicodeScalarView(s[a..<b])), start: a, end: b,
-                    direct: s[a] == "\"" || s[a] == "\u{201C}",
-                    source: TextSpan(start: tk[who.from].start, end: tk[who.to].end),
-                    cue: TextSpan(start: tk[cue.from].start, end: tk[cue.to].end)))
+                    speaker: "", text: String(String.UnicodeScalarView(scalars[a..<b])), start: a, end: b,
+                    direct: scalars[a] == "\"" || scalars[a] == "\u{201C}",
+                    source: TextSpan(start: tokens[who.from].start, end: tokens[who.to].end),
+                    cue: TextSpan(start: tokens[cue.from].start, end: tokens[cue.to].end)))
         }
         return out
     }
@@ -389,15 +392,15 @@ public struct QuoteFinder: Sendable {
 
     /// Where the quotation that opens at `from` (after spaces, in the same paragraph) ends: one past
     /// its closing mark; nil when none opens there or it does not close before the paragraph does.
-    static func closeOfQuotation(openingAt from: Int, _ s: [Unicode.Scalar]) -> Int? {
+    static func closeOfQuotation(openingAt from: Int, _ scalars: [Unicode.Scalar]) -> Int? {
         var k = from
-        while k < s.count && CharClass.isSpace(s[k]) && !CharClass.isNewline(s[k]) { k += 1 }
-        guard k < s.count else { return nil }
-        let double = k + 1 < s.count && s[k] == "'" && s[k + 1] == "'"
-        guard s[k] == "\u{201C}" || s[k] == "\"" || double else { return nil }
+        while k < scalars.count && CharClass.isSpace(scalars[k]) && !CharClass.isNewline(scalars[k]) { k += 1 }
+        guard k < scalars.count else { return nil }
+        let double = k + 1 < scalars.count && scalars[k] == "'" && scalars[k + 1] == "'"
+        guard scalars[k] == "\u{201C}" || scalars[k] == "\"" || double else { return nil }
         var j = k + (double ? 2 : 1)
-        while j < s.count && !CharClass.isNewline(s[j]) && j - k < 3000 {
-            if double ? (s[j] == "'" && j + 1 < s.count && s[j + 1] == "'") : (s[j] == (s[k] == "\"" ? "\"" : "\u{201D}")) {
+        while j < scalars.count && !CharClass.isNewline(scalars[j]) && j - k < 3000 {
+            if double ? (scalars[j] == "'" && j + 1 < scalars.count && scalars[j + 1] == "'") : (scalars[j] == (scalars[k] == "\"" ? "\"" : "\u{201D}")) {
                 return j + (double ? 2 : 1)
             }
             j += 1
@@ -409,51 +412,52 @@ public struct QuoteFinder: Sendable {
     /// the following sentences, and over paragraph breaks when the next paragraph opens with a quote
     /// mark (the convention for a quotation that runs on; the mark that would close the paragraph is
     /// left out). At a paragraph that does not continue, the quotation ends with its paragraph.
-    func extendToClosingQuote(_ q: inout Quote, _ s: [Unicode.Scalar]) {
-        guard q.start < q.end, s[q.start] == "\u{201C}" || s[q.start] == "\"" else { return }
-        let curly = s[q.start] == "\u{201C}"
+    func extendToClosingQuote(_ q: inout Quote, _ scalars: [Unicode.Scalar]) {
+        guard q.start < q.end, scalars[q.start] == "\u{201C}" || scalars[q.start] == "\"" else { return }
+        let curly = scalars[q.start] == "\u{201C}"
         func closes(_ c: Unicode.Scalar) -> Bool { curly ? c == "\u{201D}" : c == "\"" }
         func opens(_ c: Unicode.Scalar) -> Bool { c == "\u{201C}" || (!curly && c == "\"") }
-        if s[(q.start + 1)..<q.end].contains(where: closes) { return }
+        if scalars[(q.start + 1)..<q.end].contains(where: closes) { return }
         var k = q.start + 1
         var end: Int? = nil
-        while k < s.count && k - q.start < 5000 {
-            let c = s[k]
+        while k < scalars.count && k - q.start < 5000 {
+            let c = scalars[k]
             if closes(c) { end = k + 1; break }
-            if c == "\n" && k + 1 < s.count && s[k + 1] == "\n" {
+            if c == "\n" && k + 1 < scalars.count && scalars[k + 1] == "\n" {
                 var n = k
-                while n < s.count && (s[n] == "\n" || CharClass.isSpace(s[n])) { n += 1 }
-                if n < s.count && opens(s[n]) { k = n + 1; continue }
+                while n < scalars.count && (scalars[n] == "\n" || CharClass.isSpace(scalars[n])) { n += 1 }
+                if n < scalars.count && opens(scalars[n]) { k = n + 1; continue }
                 end = k
                 break
             }
             k += 1
         }
-        guard var e = end ?? (k >= s.count ? s.count : nil), e > q.end else { return }
-        while e > q.start && CharClass.isSpace(s[e - 1]) { e -= 1 }
+        guard var e = end ?? (k >= scalars.count ? scalars.count : nil), e > q.end else { return }
+        while e > q.start && CharClass.isSpace(scalars[e - 1]) { e -= 1 }
         q.end = e
-        q.text = String(String.UnicodeScalarView(s[q.start..<e]))
+        q.text = String(String.UnicodeScalarView(scalars[q.start..<e]))
         q.direct = true
     }
 
     /// When the content closes a quotation it never opened, moves its start back to the opening
     /// mark, within the paragraph.
-    func extendToOpeningQuote(_ q: inout Quote, _ s: [Unicode.Scalar]) {
+    func extendToOpeningQuote(_ q: inout Quote, _ scalars: [Unicode.Scalar]) {
         let opens: Set<Unicode.Scalar> = ["\u{201C}", "\""]
         let closes: Set<Unicode.Scalar> = ["\u{201D}", "\""]
-        let content = s[q.start..<q.end]
+        let content = scalars[q.start..<q.end]
         guard let lastClose = content.lastIndex(where: { closes.contains($0) }) else { return }
         var balance = 0
         for c in content[..<lastClose] {
             if c == "\u{201C}" { balance += 1 } else if c == "\u{201D}" { balance -= 1 } else if c == "\"" { balance = balance == 0 ? 1 : 0 }
         }
-        guard balance <= 0, !(s[q.start] == "\u{201C}" || (s[q.start] == "\"" && balance == 0 && content.filter { $0 == "\"" }.count % 2 == 0)) else { return }
+        guard balance <= 0, !(scalars[q.start] == "\u{201C}" || (scalars[q.start] == "\"" && balance == 0 && content.filter { $0 == "\"" }.count % 2 == 0))
+        else { return }
         var i = q.start - 1
         while i >= 0 && q.start - i < 3000 {
-            if s[i] == "\n" && i > 0 && s[i - 1] == "\n" { return }
-            if opens.contains(s[i]) {
+            if scalars[i] == "\n" && i > 0 && scalars[i - 1] == "\n" { return }
+            if opens.contains(scalars[i]) {
                 q.start = i
-                q.text = String(String.UnicodeScalarView(s[i..<q.end]))
+                q.text = String(String.UnicodeScalarView(scalars[i..<q.end]))
                 q.direct = true
                 return
             }
@@ -463,66 +467,66 @@ public struct QuoteFinder: Sendable {
 
     /// The paragraph that starts after `offset` when only white space and a line break lie between:
     /// what "He said:" at the end of a paragraph introduces.
-    func paragraph(after offset: Int, _ s: [Unicode.Scalar]) -> TextSpan? {
+    func paragraph(after offset: Int, _ scalars: [Unicode.Scalar]) -> TextSpan? {
         var a = offset
         var broke = false
-        while a < s.count, CharClass.isSpace(s[a]) { if CharClass.isNewline(s[a]) { broke = true }; a += 1 }
-        guard broke, a < s.count else { return nil }
+        while a < scalars.count, CharClass.isSpace(scalars[a]) { if CharClass.isNewline(scalars[a]) { broke = true }; a += 1 }
+        guard broke, a < scalars.count else { return nil }
         var b = a
-        while b < s.count, !CharClass.isNewline(s[b]) { b += 1 }
-        while b > a, CharClass.isSpace(s[b - 1]) { b -= 1 }
+        while b < scalars.count, !CharClass.isNewline(scalars[b]) { b += 1 }
+        while b > a, CharClass.isSpace(scalars[b - 1]) { b -= 1 }
         return b > a ? TextSpan(start: a, end: b) : nil
     }
 
     /// The noun phrase that opens a sentence ("Australian judge Michael Kirby"), up to its first comma
     /// or lower-case word that is not a title; nil unless it holds a capitalised word.
-    func leadingSubject(_ tk: [TimeToken], _ r: Range<Int>, before c: Int, needsComma: Bool = true) -> TextSpan? {
-        var e = r.lowerBound
-        while e < c && e - r.lowerBound < 8 && tk[e].kind == .word && (tk[e].capitalized || words.titles.contains(tk[e].lower)) { e += 1 }
-        guard e > r.lowerBound, tk[r.lowerBound..<e].contains(where: { $0.capitalized }) else { return nil }
-        if needsComma { guard e < c, tk[e].lower == "," else { return nil } }
+    func leadingSubject(_ tokens: [TimeToken], _ sentence: Range<Int>, before c: Int, needsComma: Bool = true) -> TextSpan? {
+        var e = sentence.lowerBound
+        while e < c && e - sentence.lowerBound < 8 && tokens[e].kind == .word && (tokens[e].capitalized || words.titles.contains(tokens[e].lower)) { e += 1 }
+        guard e > sentence.lowerBound, tokens[sentence.lowerBound..<e].contains(where: { $0.capitalized }) else { return nil }
+        if needsComma { guard e < c, tokens[e].lower == "," else { return nil } }
         // Without a comma, the subject must be followed by its verb, not end the sentence's first word
         // run on a pronoun or article ("It", "The").
-        if !needsComma && e - r.lowerBound == 1
-            && ["it", "the", "a", "an", "this", "that", "but", "and", "in", "on", "at", "as"].contains(tk[r.lowerBound].lower)
+        if !needsComma && e - sentence.lowerBound == 1
+            && ["it", "the", "a", "an", "this", "that", "but", "and", "in", "on", "at", "as"].contains(tokens[sentence.lowerBound].lower)
         {
             return nil
         }
-        return TextSpan(start: tk[r.lowerBound].start, end: tk[e - 1].end)
+        return TextSpan(start: tokens[sentence.lowerBound].start, end: tokens[e - 1].end)
     }
 
     /// The people a text names after a title ("House Speaker Lena Okafor", "Mr. Choe", "John A.
     /// Boehner" after "Speaker"), by surname in lower case, each under the longest name it is given.
-    func titledPersons(_ tk: [TimeToken], _ s: [Unicode.Scalar]) -> [String: String] {
+    func titledPersons(_ tokens: [TimeToken], _ scalars: [Unicode.Scalar]) -> [String: String] {
         var out: [String: String] = [:]
-        for i in tk.indices where tk[i].kind == .word && words.titles.contains(tk[i].lower) {
+        for i in tokens.indices where tokens[i].kind == .word && words.titles.contains(tokens[i].lower) {
             var j = i + 1
-            if j < tk.count, tk[j].lower == "." { j += 1 }
+            if j < tokens.count, tokens[j].lower == "." { j += 1 }
             let first = j
             var surname: String?, end = 0
-            while j < tk.count, tk[j].kind == .word, tk[j].capitalized, !words.titles.contains(tk[j].lower), j - first < 6 {
-                surname = tk[j].lower
-                end = tk[j].end
+            while j < tokens.count, tokens[j].kind == .word, tokens[j].capitalized, !words.titles.contains(tokens[j].lower), j - first < 6 {
+                surname = tokens[j].lower
+                end = tokens[j].end
                 // "Minister Marr's office" names Marr.
-                if let possessive = ["'s", "\u{2019}s"].first(where: { tk[j].lower.hasSuffix($0) }) {
-                    surname = String(tk[j].lower.dropLast(possessive.count))
+                if let possessive = ["'s", "\u{2019}s"].first(where: { tokens[j].lower.hasSuffix($0) }) {
+                    surname = String(tokens[j].lower.dropLast(possessive.count))
                     end -= 2
                     j += 1
                     break
                 }
                 // "Myong-nam"; an initial's full stop ("John A. Boehner").
-                if j + 2 < tk.count, tk[j + 1].lower == "-", tk[j + 2].kind == .word, tk[j + 1].start == tk[j].end {
-                    surname = tk[j].lower + "-" + tk[j + 2].lower
-                    end = tk[j + 2].end
+                if j + 2 < tokens.count, tokens[j + 1].lower == "-", tokens[j + 2].kind == .word, tokens[j + 1].start == tokens[j].end {
+                    surname = tokens[j].lower + "-" + tokens[j + 2].lower
+                    end = tokens[j + 2].end
                     j += 2
-                } else if j + 1 < tk.count, tk[j + 1].lower == ".", tk[j].lower.count == 1 {
+                } else if j + 1 < tokens.count, tokens[j + 1].lower == ".", tokens[j].lower.count == 1 {
                     j += 1
                 }
                 j += 1
             }
             // A lone initial is no name.
             guard let surname, surname.count > 1, j > first else { continue }
-            let name = String(String.UnicodeScalarView(s[tk[first].start..<end]))
+            let name = String(String.UnicodeScalarView(scalars[tokens[first].start..<end]))
             if name.count > (out[surname]?.count ?? 0) { out[surname] = name }
         }
         return out
@@ -531,26 +535,28 @@ public struct QuoteFinder: Sendable {
     /// The person a sentence is about, when its subject is one the text names after a title: the
     /// capitalised words that open it, follow an opening "But" or "And", or follow its first comma
     /// ("But on Thursday, Okafor dismissed ..."), not a possessive, before a lower-case word or a comma.
-    func subjectPerson(_ tk: [TimeToken], _ r: Range<Int>, titled: [String: String]) -> String? {
+    func subjectPerson(_ tokens: [TimeToken], _ sentence: Range<Int>, titled: [String: String]) -> String? {
         guard !titled.isEmpty else { return nil }
-        var starts = [r.lowerBound]
-        if ["but", "and", "yet", "still"].contains(tk[r.lowerBound].lower) { starts.append(r.lowerBound + 1) }
-        if let comma = r.prefix(12).first(where: { tk[$0].lower == "," }) { starts.append(comma + 1) }
-        for a in starts where a < r.upperBound {
+        var starts = [sentence.lowerBound]
+        if ["but", "and", "yet", "still"].contains(tokens[sentence.lowerBound].lower) { starts.append(sentence.lowerBound + 1) }
+        if let comma = sentence.prefix(12).first(where: { tokens[$0].lower == "," }) { starts.append(comma + 1) }
+        for a in starts where a < sentence.upperBound {
             var j = a
-            while j < r.upperBound {
-                if tk[j].kind == .word, tk[j].capitalized || words.titles.contains(tk[j].lower) { j += 1; continue }
-                if j > a, j + 1 < r.upperBound, tk[j].lower == "-", tk[j].start == tk[j - 1].end, tk[j + 1].kind == .word { j += 2; continue }
+            while j < sentence.upperBound {
+                if tokens[j].kind == .word, tokens[j].capitalized || words.titles.contains(tokens[j].lower) { j += 1; continue }
+                if j > a, j + 1 < sentence.upperBound, tokens[j].lower == "-", tokens[j].start == tokens[j - 1].end, tokens[j + 1].kind == .word {
+                    j += 2; continue
+                }
                 break
             }
-            guard j > a, j < r.upperBound else { continue }
-            let next = tk[j]
+            guard j > a, j < sentence.upperBound else { continue }
+            let next = tokens[j]
             guard (next.kind == .word && !next.capitalized) || next.lower == "," else { continue }
-            let last = tk[j - 1].lower
+            let last = tokens[j - 1].lower
             if last.hasSuffix("'s") || last.hasSuffix("\u{2019}s") { continue }
             if let person = titled[last] { return person }
             // A hyphenated surname ends the run in its lower-case part: "Choe Myong-nam".
-            if j >= a + 3, tk[j - 2].lower == "-", let person = titled[tk[j - 3].lower + "-" + last] { return person }
+            if j >= a + 3, tokens[j - 2].lower == "-", let person = titled[tokens[j - 3].lower + "-" + last] { return person }
         }
         return nil
     }

@@ -26,10 +26,9 @@ struct SentenceCursor {
     /// Whether the token at `k` joins the words of a mention: a hyphen inside a name ("Choe
     /// Myong-nam") or the full stop of a title or initial ("Mr.", "J.").
     func joins(_ k: Int) -> Bool {
-        let tk = tokens
         guard k > range.lowerBound, k + 1 < range.upperBound else { return false }
-        if tk[k].lower == "-" { return tk[k - 1].kind == .word && tk[k + 1].kind == .word && tk[k - 1].end == tk[k].start }
-        if tk[k].lower == "." { return words.titles.contains(tk[k - 1].lower) || (tk[k - 1].lower.count == 1 && tk[k - 1].capitalized) }
+        if tokens[k].lower == "-" { return tokens[k - 1].kind == .word && tokens[k + 1].kind == .word && tokens[k - 1].end == tokens[k].start }
+        if tokens[k].lower == "." { return words.titles.contains(tokens[k - 1].lower) || (tokens[k - 1].lower.count == 1 && tokens[k - 1].capitalized) }
         return false
     }
 }
@@ -143,75 +142,80 @@ extension QuoteFinder {
             skips: ["\u{201C}The quay is safe again,\u{201D} the harbour master said."])
     ]
 
-    /// The sentence `r` of `tk` on the shared cursor, with its first cue read.
-    func sentenceCursor(_ tk: [TimeToken], _ r: Range<Int>, _ s: [Unicode.Scalar]) -> SentenceCursor {
-        let quoted = AttributionModel.insideQuotation(tk, r)
+    /// The sentence `sentence` of `tokens` on the shared cursor, with its first cue read.
+    func sentenceCursor(_ tokens: [TimeToken], _ sentence: Range<Int>, _ scalars: [Unicode.Scalar]) -> SentenceCursor {
+        let quoted = AttributionModel.insideQuotation(tokens, sentence)
         // A cue is a lower-case verb: "States" in "United States" is not "states". One inside a
         // quotation is the quoted speaker's ('"... names of people he claimed were spies," Roizen told
         // ABC News'): the sentence's own cue is outside, when it has one.
         // After a preposition or determiner a cue word is a noun: "pushed back against claims that ...".
         func isCue(_ k: Int) -> Bool {
-            guard words.cues.contains(tk[k].lower), !tk[k].capitalized, !(k > r.lowerBound && words.nounMarkers.contains(tk[k - 1].lower)) else { return false }
-            if let objects = words.notSaid[tk[k].lower], (k + 1..<min(r.upperBound, k + 5)).contains(where: { objects.contains(tk[$0].lower) }) { return false }
+            guard words.cues.contains(tokens[k].lower), !tokens[k].capitalized, !(k > sentence.lowerBound && words.nounMarkers.contains(tokens[k - 1].lower))
+            else { return false }
+            if let objects = words.notSaid[tokens[k].lower], (k + 1..<min(sentence.upperBound, k + 5)).contains(where: { objects.contains(tokens[$0].lower) }) {
+                return false
+            }
             return true
         }
-        let firstCue = r.first { isCue($0) && !quoted[$0 - r.lowerBound] } ?? r.first(where: isCue)
+        let firstCue = sentence.first { isCue($0) && !quoted[$0 - sentence.lowerBound] } ?? sentence.first(where: isCue)
         let partial = SentenceCursor(
-            cursor: TokenCursor(tokens: tk, index: r.lowerBound), range: r, scalars: s, words: words, quoted: quoted, firstCue: firstCue, cue: nil)
+            cursor: TokenCursor(tokens: tokens, index: sentence.lowerBound), range: sentence, scalars: scalars, words: words, quoted: quoted,
+            firstCue: firstCue, cue: nil)
         return SentenceCursor(
-            cursor: partial.cursor, range: r, scalars: s, words: words, quoted: quoted, firstCue: firstCue,
+            cursor: partial.cursor, range: sentence, scalars: scalars, words: words, quoted: quoted, firstCue: firstCue,
             cue: firstCue.map { cueFrame(partial, cueAt: $0) })
     }
 
     /// What the rules read around the cue at token `c`.
     func cueFrame(_ sentence: SentenceCursor, cueAt c: Int) -> CueFrame {
-        let tk = sentence.tokens, r = sentence.range
-        let tellsSomeone = words.listenerCues.contains(tk[c].lower)
+        let tokens = sentence.tokens, range = sentence.range
+        let tellsSomeone = words.listenerCues.contains(tokens[c].lower)
         // "..., X said." / "...," said X. : the content comes first.
         // Auxiliaries belong to the verb: "X has said", "X also said".
         var verbStart = c
-        while verbStart > r.lowerBound, words.auxiliaries.contains(tk[verbStart - 1].lower) { verbStart -= 1 }
+        while verbStart > range.lowerBound, words.auxiliaries.contains(tokens[verbStart - 1].lower) { verbStart -= 1 }
         var k = verbStart - 1
         var sourceStart = verbStart
         // A party and place in parentheses before the verb ("Nancy Pelosi (D-San Francisco) said"): the
         // speaker is before it, and the mention runs over it (as 75 of 78 such PolNeAR training sources do).
         let sourceEnd = verbStart - 1
         var nameEnd = sourceEnd
-        if k > r.lowerBound, tk[k].lower == ")", let open = (max(r.lowerBound + 1, k - 8)..<k).last(where: { tk[$0].lower == "(" }),
-            tk[open - 1].kind == .word, tk[open - 1].capitalized
+        if k > range.lowerBound, tokens[k].lower == ")", let open = (max(range.lowerBound + 1, k - 8)..<k).last(where: { tokens[$0].lower == "(" }),
+            tokens[open - 1].kind == .word, tokens[open - 1].capitalized
         {
             k = open - 1
             nameEnd = open - 1
         }
-        while k >= r.lowerBound && (tk[k].kind != .punct || sentence.joins(k)) && nameEnd - k < 9 && !words.clauseOpeners.contains(tk[k].lower) {
+        while k >= range.lowerBound && (tokens[k].kind != .punct || sentence.joins(k)) && nameEnd - k < 9 && !words.clauseOpeners.contains(tokens[k].lower) {
             sourceStart = k
             k -= 1
         }
-        let clauseBefore = k >= r.lowerBound && (words.clauseOpeners.contains(tk[k].lower) || (verbStart < c && tk[k].lower == ","))
+        let clauseBefore = k >= range.lowerBound && (words.clauseOpeners.contains(tokens[k].lower) || (verbStart < c && tokens[k].lower == ","))
         let endsAfterCue: Bool = {
             var j = c + 1
             // "X told The Huffington Post on Thursday.": the listener is no content either.
             if tellsSomeone {
-                while j < r.upperBound && tk[j].kind == .word && j - c <= 4 && tk[j].lower != "that"
-                    && !["on", "in", "yesterday", "today"].contains(tk[j].lower)
+                while j < range.upperBound && tokens[j].kind == .word && j - c <= 4 && tokens[j].lower != "that"
+                    && !["on", "in", "yesterday", "today"].contains(tokens[j].lower)
                 { j += 1 }
             }
             let listened = j - 1
-            while j < r.upperBound && tk[j].kind == .word && j - listened <= 3 && words.closingWords.contains(tk[j].lower) { j += 1 }
-            return j >= r.upperBound || tk[j].kind == .punct && [".", "!", "?", ",", ";"].contains(tk[j].lower)
+            while j < range.upperBound && tokens[j].kind == .word && j - listened <= 3 && words.closingWords.contains(tokens[j].lower) { j += 1 }
+            return j >= range.upperBound || tokens[j].kind == .punct && [".", "!", "?", ",", ";"].contains(tokens[j].lower)
         }()
         // A quotation that closes before the speaker but opened inside the sentence is a title ('In an
         // interview on CBS's "Face the Nation," House Speaker Paul D. Ryan said'), not what was said.
         let closesTitle: Bool = {
-            guard k > r.lowerBound, sentence.isQuote(k), !sentence.isQuote(r.lowerBound),
-                let o = (max(r.lowerBound + 1, k - 8)..<k).last(where: sentence.isQuote),
-                o + 1 < k, tk[o + 1].capitalized,
-                ["on", "of", "to", "in", "at"].contains(tk[o - 1].lower) || tk[o - 1].lower.hasSuffix("'s") || tk[o - 1].lower.hasSuffix("\u{2019}s")
+            guard k > range.lowerBound, sentence.isQuote(k), !sentence.isQuote(range.lowerBound),
+                let o = (max(range.lowerBound + 1, k - 8)..<k).last(where: sentence.isQuote),
+                o + 1 < k, tokens[o + 1].capitalized,
+                ["on", "of", "to", "in", "at"].contains(tokens[o - 1].lower) || tokens[o - 1].lower.hasSuffix("'s")
+                    || tokens[o - 1].lower.hasSuffix("\u{2019}s")
             else { return false }
-            return (r.lowerBound + 1..<k).filter(sentence.isQuote).count % 2 == 1
+            return (range.lowerBound + 1..<k).filter(sentence.isQuote).count % 2 == 1
         }()
         return CueFrame(
-            index: c, span: TextSpan(start: tk[c].start, end: tk[c].end), tellsSomeone: tellsSomeone, verbStart: verbStart, before: k,
+            index: c, span: TextSpan(start: tokens[c].start, end: tokens[c].end), tellsSomeone: tellsSomeone, verbStart: verbStart, before: k,
             sourceStart: sourceStart, sourceEnd: sourceEnd, clauseBefore: clauseBefore, endsAfterCue: endsAfterCue, closesTitle: closesTitle)
     }
 
@@ -224,34 +228,34 @@ extension QuoteFinder {
     }
 
     /// The attribution of one sentence, if it has one.
-    func attribution(_ tk: [TimeToken], _ r: Range<Int>, _ s: [Unicode.Scalar]) -> Quote? {
-        firstRule(sentenceCursor(tk, r, s))?.verdict.quote
+    func attribution(_ tokens: [TimeToken], _ sentence: Range<Int>, _ scalars: [Unicode.Scalar]) -> Quote? {
+        firstRule(sentenceCursor(tokens, sentence, scalars))?.verdict.quote
     }
 
     // MARK: - The rules
 
     /// "according to X"
     func accordingToRule(_ sentence: SentenceCursor) -> QuoteVerdict? {
-        let tk = sentence.tokens, r = sentence.range
-        for k in r where tk[k].lower == "according" && k + 1 < r.upperBound && tk[k + 1].lower == "to" {
+        let tokens = sentence.tokens, range = sentence.range
+        for k in range where tokens[k].lower == "according" && k + 1 < range.upperBound && tokens[k + 1].lower == "to" {
             var end = k + 2
             // The full stop of a title or an initial is part of the name ("according to provincial police
             // chief Gen. Mohammad Asef Jabarkhail").
-            func titleStop(_ e: Int) -> Bool { tk[e].lower == "." && sentence.joins(e) && tk[e + 1].capitalized }
-            while end < r.upperBound && (tk[end].kind != .punct || titleStop(end)) && end - k < 12 { end += 1 }
+            func titleStop(_ e: Int) -> Bool { tokens[e].lower == "." && sentence.joins(e) && tokens[e + 1].capitalized }
+            while end < range.upperBound && (tokens[end].kind != .punct || titleStop(end)) && end - k < 12 { end += 1 }
             guard end > k + 2 else { continue }
-            let source = TextSpan(start: tk[k + 2].start, end: tk[end - 1].end)
-            let cue = TextSpan(start: tk[k].start, end: tk[k + 1].end)
+            let source = TextSpan(start: tokens[k + 2].start, end: tokens[end - 1].end)
+            let cue = TextSpan(start: tokens[k].start, end: tokens[k + 1].end)
             var content: (Int, Int)
-            if k == r.lowerBound {
+            if k == range.lowerBound {
                 var c = end
-                while c < r.upperBound && tk[c].kind == .punct { c += 1 }
-                guard c < r.upperBound else { return .noQuote }
-                content = (tk[c].start, tk[r.upperBound - 1].end)
+                while c < range.upperBound && tokens[c].kind == .punct { c += 1 }
+                guard c < range.upperBound else { return .noQuote }
+                content = (tokens[c].start, tokens[range.upperBound - 1].end)
             } else {
                 var c = k - 1
-                while c > r.lowerBound && tk[c].kind == .punct { c -= 1 }
-                content = (tk[r.lowerBound].start, tk[c].end)
+                while c > range.lowerBound && tokens[c].kind == .punct { c -= 1 }
+                content = (tokens[range.lowerBound].start, tokens[c].end)
             }
             return .quote(
                 Quote(
@@ -264,80 +268,84 @@ extension QuoteFinder {
     /// "Trump attacked Clinton on Monday, saying she ...": a participle after a comma reports what
     /// the sentence's subject said.
     func participleRule(_ sentence: SentenceCursor) -> QuoteVerdict? {
-        let tk = sentence.tokens, r = sentence.range, quoted = sentence.quoted, firstCue = sentence.firstCue
+        let tokens = sentence.tokens, range = sentence.range, quoted = sentence.quoted, firstCue = sentence.firstCue
         guard
-            let p = r.first(where: { words.participles.contains(tk[$0].lower) && $0 > r.lowerBound && tk[$0 - 1].lower == "," && !quoted[$0 - r.lowerBound] }),
-            firstCue == nil || p < firstCue!, let subject = leadingSubject(tk, r, before: p, needsComma: false)
+            let p = range.first(where: {
+                words.participles.contains(tokens[$0].lower) && $0 > range.lowerBound && tokens[$0 - 1].lower == "," && !quoted[$0 - range.lowerBound]
+            }),
+            firstCue == nil || p < firstCue!, let subject = leadingSubject(tokens, range, before: p, needsComma: false)
         else { return nil }
         let b = p + 1
-        var last = r.upperBound - 1
-        if last > b && tk[last].lower == "." { last -= 1 }
+        var last = range.upperBound - 1
+        if last > b && tokens[last].lower == "." { last -= 1 }
         guard b <= last else { return .noQuote }
         return .quote(
             Quote(
-                speaker: "", text: sentence.text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
-                direct: sentence.isQuote(b), source: subject, cue: TextSpan(start: tk[p].start, end: tk[p].end)))
+                speaker: "", text: sentence.text(tokens[b].start, tokens[last].end), start: tokens[b].start, end: tokens[last].end,
+                direct: sentence.isQuote(b), source: subject, cue: TextSpan(start: tokens[p].start, end: tokens[p].end)))
     }
 
     /// "The governor added:" and what he said in the paragraph after it.
     func colonParagraphRule(_ sentence: SentenceCursor) -> QuoteVerdict? {
-        let tk = sentence.tokens, r = sentence.range, s = sentence.scalars
-        guard let c = sentence.cue?.index, c == r.upperBound - 2, tk[c + 1].lower == ":", let said = paragraph(after: tk[c + 1].end, s) else { return nil }
+        let tokens = sentence.tokens, range = sentence.range, s = sentence.scalars
+        guard let c = sentence.cue?.index, c == range.upperBound - 2, tokens[c + 1].lower == ":", let said = paragraph(after: tokens[c + 1].end, s) else {
+            return nil
+        }
         var start = c
-        while start > r.lowerBound, words.auxiliaries.contains(tk[start - 1].lower) { start -= 1 }
-        guard start > r.lowerBound, start - r.lowerBound <= 9,
-            !tk[r.lowerBound..<start].contains(where: { $0.kind == .punct && $0.lower != "." && $0.lower != "-" })
+        while start > range.lowerBound, words.auxiliaries.contains(tokens[start - 1].lower) { start -= 1 }
+        guard start > range.lowerBound, start - range.lowerBound <= 9,
+            !tokens[range.lowerBound..<start].contains(where: { $0.kind == .punct && $0.lower != "." && $0.lower != "-" })
         else { return .noQuote }
         return .quote(
             Quote(
                 speaker: "", text: sentence.text(said.start, said.end), start: said.start, end: said.end,
                 direct: s[said.start] == "\"" || s[said.start] == "\u{201C}",
-                source: TextSpan(start: tk[r.lowerBound].start, end: tk[start - 1].end), cue: TextSpan(start: tk[c].start, end: tk[c].end)))
+                source: TextSpan(start: tokens[range.lowerBound].start, end: tokens[start - 1].end), cue: TextSpan(start: tokens[c].start, end: tokens[c].end)))
     }
 
     /// "The representative, Choe Myong-nam, said ...": a name set off by commas between the sentence's
     /// opening description and its verb is who spoke; the mention runs over both (cleanName keeps
     /// the name).
     func appositionRule(_ sentence: SentenceCursor) -> QuoteVerdict? {
-        let tk = sentence.tokens, r = sentence.range
+        let tokens = sentence.tokens, range = sentence.range
         guard let f = sentence.cue else { return nil }
         let c = f.index, k = f.before
-        guard f.sourceStart == f.verbStart, k > r.lowerBound + 2, tk[k].lower == ",",
-            let open = (max(r.lowerBound + 1, k - 7)..<k).last(where: { tk[$0].lower == "," }), open + 1 < k,
-            tk[open + 1].capitalized,
-            (open + 1..<k).allSatisfy({ (tk[$0].kind == .word && (tk[$0].capitalized || sentence.joins($0 - 1))) || sentence.joins($0) }),
-            let subject = leadingSubject(tk, r, before: open + 1), subject.end == tk[open - 1].end,
-            ["the", "a", "an"].contains(tk[r.lowerBound].lower) || words.titles.contains(tk[open - 1].lower)
+        guard f.sourceStart == f.verbStart, k > range.lowerBound + 2, tokens[k].lower == ",",
+            let open = (max(range.lowerBound + 1, k - 7)..<k).last(where: { tokens[$0].lower == "," }), open + 1 < k,
+            tokens[open + 1].capitalized,
+            (open + 1..<k).allSatisfy({ (tokens[$0].kind == .word && (tokens[$0].capitalized || sentence.joins($0 - 1))) || sentence.joins($0) }),
+            let subject = leadingSubject(tokens, range, before: open + 1), subject.end == tokens[open - 1].end,
+            ["the", "a", "an"].contains(tokens[range.lowerBound].lower) || words.titles.contains(tokens[open - 1].lower)
         else { return nil }
         // "told reporters that ...": what was said starts after "that"; without it, where the
         // listener ends is not known.
         var b = c + 1
-        if f.tellsSomeone { b = (c + 1..<min(r.upperBound, c + 6)).first { tk[$0].lower == "that" }.map { $0 + 1 } ?? r.upperBound }
-        while b < r.upperBound && (tk[b].lower == "," || tk[b].lower == ":" || tk[b].lower == "that") { b += 1 }
-        var last = r.upperBound - 1
-        if last > b && tk[last].lower == "." { last -= 1 }
+        if f.tellsSomeone { b = (c + 1..<min(range.upperBound, c + 6)).first { tokens[$0].lower == "that" }.map { $0 + 1 } ?? range.upperBound }
+        while b < range.upperBound && (tokens[b].lower == "," || tokens[b].lower == ":" || tokens[b].lower == "that") { b += 1 }
+        var last = range.upperBound - 1
+        if last > b && tokens[last].lower == "." { last -= 1 }
         guard b <= last else { return nil }
         return .quote(
             Quote(
-                speaker: "", text: sentence.text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
-                direct: sentence.isQuote(b), source: TextSpan(start: subject.start, end: tk[k - 1].end), cue: f.span))
+                speaker: "", text: sentence.text(tokens[b].start, tokens[last].end), start: tokens[b].start, end: tokens[last].end,
+                direct: sentence.isQuote(b), source: TextSpan(start: subject.start, end: tokens[k - 1].end), cue: f.span))
     }
 
     /// "Michael Kirby, who led the inquiry, has called ... and said ...": no speaker right before the
     /// cue, so the speaker is the subject that opens the sentence.
     func clauseSubjectRule(_ sentence: SentenceCursor) -> QuoteVerdict? {
-        let tk = sentence.tokens, r = sentence.range
+        let tokens = sentence.tokens, range = sentence.range
         guard let f = sentence.cue, f.sourceStart == f.verbStart && f.clauseBefore else { return nil }
         let c = f.index
-        guard let subject = leadingSubject(tk, r, before: c) else { return .noQuote }
+        guard let subject = leadingSubject(tokens, range, before: c) else { return .noQuote }
         var b = c + 1
-        while b < r.upperBound && (tk[b].lower == "," || tk[b].lower == ":") { b += 1 }
-        var last = r.upperBound - 1
-        if last > b && tk[last].lower == "." { last -= 1 }
+        while b < range.upperBound && (tokens[b].lower == "," || tokens[b].lower == ":") { b += 1 }
+        var last = range.upperBound - 1
+        if last > b && tokens[last].lower == "." { last -= 1 }
         guard b <= last else { return .noQuote }
         return .quote(
             Quote(
-                speaker: "", text: sentence.text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end,
+                speaker: "", text: sentence.text(tokens[b].start, tokens[last].end), start: tokens[b].start, end: tokens[last].end,
                 direct: sentence.isQuote(b), source: subject, cue: f.span))
     }
 
@@ -345,9 +353,9 @@ extension QuoteFinder {
     /// before the mention, and either nothing after the cue, no mention before it, or a quotation.
     func saysFirst(_ sentence: SentenceCursor) -> Bool {
         guard let f = sentence.cue else { return false }
-        let k = f.before, tk = sentence.tokens
+        let k = f.before, tokens = sentence.tokens
         return k >= sentence.range.lowerBound && !f.closesTitle
-            && ([",", "\u{201D}", "\"", "\u{2014}", "-"].contains(tk[k].lower) || sentence.isQuote(k))
+            && ([",", "\u{201D}", "\"", "\u{2014}", "-"].contains(tokens[k].lower) || sentence.isQuote(k))
             && (f.endsAfterCue || f.sourceStart == f.verbStart || sentence.isQuote(k))
     }
 
@@ -356,12 +364,12 @@ extension QuoteFinder {
     /// that is nothing or a lone mark.
     func contentFirst(_ sentence: SentenceCursor) -> (start: Int, end: Int, direct: Bool)? {
         guard saysFirst(sentence), let f = sentence.cue else { return nil }
-        let tk = sentence.tokens, k = f.before
+        let tokens = sentence.tokens, k = f.before
         let contentStart = sentence.range.lowerBound
         var contentEnd = sentence.isQuote(k) ? k : k - 1
-        while contentEnd > contentStart && [",", "\u{2014}", "-"].contains(tk[contentEnd].lower) { contentEnd -= 1 }
+        while contentEnd > contentStart && [",", "\u{2014}", "-"].contains(tokens[contentEnd].lower) { contentEnd -= 1 }
         let direct = sentence.isQuote(contentStart) || sentence.isQuote(contentEnd)
-        guard contentEnd >= contentStart, !(contentEnd == contentStart && tk[contentStart].kind == .punct) else { return nil }
+        guard contentEnd >= contentStart, !(contentEnd == contentStart && tokens[contentStart].kind == .punct) else { return nil }
         return (contentStart, contentEnd, direct)
     }
 
@@ -375,25 +383,25 @@ extension QuoteFinder {
     /// (The quotation may have opened in an earlier sentence: '"I don't know what to say. He was
     /// wonderful," his grandmother ... told ...'.)
     func quotationThenSpeakerRule(_ sentence: SentenceCursor) -> QuoteVerdict? {
-        let tk = sentence.tokens
+        let tokens = sentence.tokens
         guard let f = sentence.cue, let content = contentFirst(sentence), f.sourceStart == f.verbStart,
             content.start + 1 < content.end,
-            let close = (content.start + 1..<content.end).first(where: { sentence.isQuote($0) && [",", "!", "?"].contains(tk[$0 - 1].lower) }),
-            tk[close + 1].kind == .word, tk[close + 1].capitalized || words.speakerOpeners.contains(tk[close + 1].lower)
+            let close = (content.start + 1..<content.end).first(where: { sentence.isQuote($0) && [",", "!", "?"].contains(tokens[$0 - 1].lower) }),
+            tokens[close + 1].kind == .word, tokens[close + 1].capitalized || words.speakerOpeners.contains(tokens[close + 1].lower)
         else { return nil }
         let contentStart = content.start, contentEnd = content.end
         var e = close + 1
-        while e <= contentEnd && (tk[e].kind != .punct || sentence.joins(e)) && e - close <= 9 { e += 1 }
+        while e <= contentEnd && (tokens[e].kind != .punct || sentence.joins(e)) && e - close <= 9 { e += 1 }
         // '"...," his grandmother, Jan Pugh, told The Virginian-Pilot': the apposition names her.
-        if !tk[close + 1].capitalized, e < contentEnd, tk[e].lower == ",", tk[e + 1].capitalized {
+        if !tokens[close + 1].capitalized, e < contentEnd, tokens[e].lower == ",", tokens[e + 1].capitalized {
             var name = e + 1
-            while name <= contentEnd && (tk[name].kind != .punct || sentence.joins(name)) && name - e <= 6 { name += 1 }
+            while name <= contentEnd && (tokens[name].kind != .punct || sentence.joins(name)) && name - e <= 6 { name += 1 }
             if name > contentEnd { e = name }
         }
         return .quote(
             Quote(
-                speaker: "", text: sentence.text(tk[contentStart].start, tk[close].end), start: tk[contentStart].start,
-                end: tk[close].end, direct: true, source: TextSpan(start: tk[close + 1].start, end: tk[e - 1].end), cue: f.span))
+                speaker: "", text: sentence.text(tokens[contentStart].start, tokens[close].end), start: tokens[contentStart].start,
+                end: tokens[close].end, direct: true, source: TextSpan(start: tokens[close + 1].start, end: tokens[e - 1].end), cue: f.span))
     }
 
     /// '"...," told the Courier.': a listener after the cue and no speaker before it.
@@ -404,14 +412,14 @@ extension QuoteFinder {
 
     /// "..., the source added."
     func speakerAfterContentRule(_ sentence: SentenceCursor) -> QuoteVerdict? {
-        let tk = sentence.tokens
+        let tokens = sentence.tokens
         guard let f = sentence.cue, let content = contentFirst(sentence), f.sourceStart < f.verbStart else { return nil }
         let (contentStart, contentEnd, direct) = content
         return .quote(
             Quote(
-                speaker: "", text: sentence.text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
-                end: tk[contentEnd].end, direct: direct,
-                source: TextSpan(start: tk[f.sourceStart].start, end: tk[f.sourceEnd].end), cue: f.span))
+                speaker: "", text: sentence.text(tokens[contentStart].start, tokens[contentEnd].end), start: tokens[contentStart].start,
+                end: tokens[contentEnd].end, direct: direct,
+                source: TextSpan(start: tokens[f.sourceStart].start, end: tokens[f.sourceEnd].end), cue: f.span))
     }
 
     /// "Dawn Zimmer, mayor of Hoboken, N.J., said half the city remained flooded": a lower-case
@@ -420,82 +428,82 @@ extension QuoteFinder {
     /// So does a run of more than eight words after it that no comma breaks ("Abdul Jabar Perdili,
     /// police chief of Baghlan province, said a gunfight broke out between two groups ...").
     func namedSubjectRule(_ sentence: SentenceCursor) -> QuoteVerdict? {
-        let tk = sentence.tokens, r = sentence.range
+        let tokens = sentence.tokens, range = sentence.range
         guard let f = sentence.cue, contentFirst(sentence) != nil else { return nil }
         let c = f.index, k = f.before
-        let runsOn = (c + 1..<min(r.upperBound, c + 10)).allSatisfy { tk[$0].kind == .word }
+        let runsOn = (c + 1..<min(range.upperBound, c + 10)).allSatisfy { tokens[$0].kind == .word }
         // So does a name that opens the sentence set off by an apposition ("Ana Okafor, the port
         // director, said the port ...", "Michael Kirby, who led the inquiry, said ..."): the sentence
         // has its subject, and "the" after the cue opens what was said, not a speaker.
         let namedBefore: Bool = {
-            guard let comma = (r.lowerBound + 1..<k).first(where: { tk[$0].lower == "," }), comma + 1 < k,
-                let name = leadingSubject(tk, r, before: comma + 1), name.end == tk[comma - 1].end,
-                !LanguageData.english.isStopWord(tk[r.lowerBound].lower), TimeWords.english.relativeDays[tk[r.lowerBound].lower] == nil,
-                TimeWords.english.weekdays[tk[r.lowerBound].lower] == nil, TimeWords.english.months[tk[r.lowerBound].lower] == nil
+            guard let comma = (range.lowerBound + 1..<k).first(where: { tokens[$0].lower == "," }), comma + 1 < k,
+                let name = leadingSubject(tokens, range, before: comma + 1), name.end == tokens[comma - 1].end,
+                !LanguageData.english.isStopWord(tokens[range.lowerBound].lower), TimeWords.english.relativeDays[tokens[range.lowerBound].lower] == nil,
+                TimeWords.english.weekdays[tokens[range.lowerBound].lower] == nil, TimeWords.english.months[tokens[range.lowerBound].lower] == nil
             else { return false }
-            let after = tk[comma + 1]
+            let after = tokens[comma + 1]
             return after.kind == .word && (!after.capitalized || words.titles.contains(after.lower))
         }()
-        guard !sentence.isQuote(k), !sentence.isQuote(r.lowerBound), c + 1 < r.upperBound, tk[c + 1].kind == .word,
-            !tk[c + 1].capitalized && (!words.speakerOpeners.contains(tk[c + 1].lower) || namedBefore) || runsOn && c + 10 < r.upperBound,
-            let subject = leadingSubject(tk, r, before: c)
+        guard !sentence.isQuote(k), !sentence.isQuote(range.lowerBound), c + 1 < range.upperBound, tokens[c + 1].kind == .word,
+            !tokens[c + 1].capitalized && (!words.speakerOpeners.contains(tokens[c + 1].lower) || namedBefore) || runsOn && c + 10 < range.upperBound,
+            let subject = leadingSubject(tokens, range, before: c)
         else { return nil }
-        var last = r.upperBound - 1
-        if last > c + 1 && tk[last].lower == "." { last -= 1 }
+        var last = range.upperBound - 1
+        if last > c + 1 && tokens[last].lower == "." { last -= 1 }
         return .quote(
             Quote(
-                speaker: "", text: sentence.text(tk[c + 1].start, tk[last].end), start: tk[c + 1].start, end: tk[last].end,
+                speaker: "", text: sentence.text(tokens[c + 1].start, tokens[last].end), start: tokens[c + 1].start, end: tokens[last].end,
                 direct: sentence.isQuote(c + 1), source: subject, cue: f.span))
     }
 
     /// "...," said Mr. X.
     func speakerAfterCueRule(_ sentence: SentenceCursor) -> QuoteVerdict? {
-        let tk = sentence.tokens, r = sentence.range
+        let tokens = sentence.tokens, range = sentence.range
         guard let f = sentence.cue, let content = contentFirst(sentence) else { return nil }
         let (contentStart, contentEnd, direct) = content
         let c = f.index
         var e = c + 1
-        while e < r.upperBound && (tk[e].kind != .punct || sentence.joins(e) && e > c + 1) { e += 1 }
+        while e < range.upperBound && (tokens[e].kind != .punct || sentence.joins(e) && e > c + 1) { e += 1 }
         guard e > c + 1 else { return .noQuote }
         return .quote(
             Quote(
-                speaker: "", text: sentence.text(tk[contentStart].start, tk[contentEnd].end), start: tk[contentStart].start,
-                end: tk[contentEnd].end, direct: direct,
-                source: TextSpan(start: tk[c + 1].start, end: tk[e - 1].end), cue: f.span))
+                speaker: "", text: sentence.text(tokens[contentStart].start, tokens[contentEnd].end), start: tokens[contentStart].start,
+                end: tokens[contentEnd].end, direct: direct,
+                source: TextSpan(start: tokens[c + 1].start, end: tokens[e - 1].end), cue: f.span))
     }
 
     /// "X said (that) ...": the speaker before the cue, the content after it.
     func speakerThenContentRule(_ sentence: SentenceCursor) -> QuoteVerdict? {
-        let tk = sentence.tokens, r = sentence.range
+        let tokens = sentence.tokens, range = sentence.range
         guard let f = sentence.cue, !saysFirst(sentence), f.sourceStart < f.verbStart, !f.endsAfterCue else { return nil }
         let c = f.index
         let a = f.sourceStart
         var b = c + 1
         // "X told AFP (that) ...": the listener is not content.
         if f.tellsSomeone {
-            while b < r.upperBound && tk[b].kind == .word && tk[b].lower != "that" && b - c <= 4 { b += 1 }
+            while b < range.upperBound && tokens[b].kind == .word && tokens[b].lower != "that" && b - c <= 4 { b += 1 }
         }
         // "concluded in a Feb. 17 report that ...", "said in an interview with AFP that ...": the phrase
         // before "that" tells where it was said, not what.
-        if b < r.upperBound, words.venues.contains(tk[b].lower),
-            let that = (b + 1..<min(r.upperBound, b + 12)).first(where: { tk[$0].lower == "that" }),
-            !(b..<that).contains(where: { tk[$0].kind == .punct && tk[$0].lower != "." && tk[$0].lower != "-" || sentence.isQuote($0) })
+        if b < range.upperBound, words.venues.contains(tokens[b].lower),
+            let that = (b + 1..<min(range.upperBound, b + 12)).first(where: { tokens[$0].lower == "that" }),
+            !(b..<that).contains(where: { tokens[$0].kind == .punct && tokens[$0].lower != "." && tokens[$0].lower != "-" || sentence.isQuote($0) })
         {
             b = that
         }
         // "X said on Tuesday (that)": time words after the cue are not content.
-        while b < r.upperBound && words.settings.contains(tk[b].lower) && b - c <= 3 { b += 1 }
-        while b < r.upperBound && (tk[b].lower == "," || tk[b].lower == ":") { b += 1 }
-        guard b < r.upperBound else { return .noQuote }
+        while b < range.upperBound && words.settings.contains(tokens[b].lower) && b - c <= 3 { b += 1 }
+        while b < range.upperBound && (tokens[b].lower == "," || tokens[b].lower == ":") { b += 1 }
+        guard b < range.upperBound else { return .noQuote }
         // "Hays reported from New York and Breed reported from Raleigh": where from, and nothing said.
-        if tk[b].lower == "from", b + 1 < r.upperBound, tk[b + 1].capitalized { return .noQuote }
-        var last = r.upperBound - 1
+        if tokens[b].lower == "from", b + 1 < range.upperBound, tokens[b + 1].capitalized { return .noQuote }
+        var last = range.upperBound - 1
         // A closing full stop is not content, unless a quotation closes after it.
-        if last > b && [".", "!", "?"].contains(tk[last].lower) && tk[last].lower == "." { last -= 1 }
+        if last > b && [".", "!", "?"].contains(tokens[last].lower) && tokens[last].lower == "." { last -= 1 }
         let direct = sentence.isQuote(b)
         return .quote(
             Quote(
-                speaker: "", text: sentence.text(tk[b].start, tk[last].end), start: tk[b].start, end: tk[last].end, direct: direct,
-                source: TextSpan(start: tk[a].start, end: tk[f.sourceEnd].end), cue: f.span))
+                speaker: "", text: sentence.text(tokens[b].start, tokens[last].end), start: tokens[b].start, end: tokens[last].end, direct: direct,
+                source: TextSpan(start: tokens[a].start, end: tokens[f.sourceEnd].end), cue: f.span))
     }
 }
