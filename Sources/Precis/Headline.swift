@@ -1,4 +1,5 @@
 import Foundation
+import PrecisSummarize
 import PrecisText
 
 /// Headlines for stories: a source's title when one stands for the story, else a cut of the lead.
@@ -8,46 +9,89 @@ public enum Headline {
 
     /// The title among `titles` (one per source, nil when it has none) whose content words the
     /// `summary` sentences share most, per word of the title; a later source's (by `dates`) on a tie,
-    /// since the story as it is now is told by its latest sources. With no titles, the first summary
-    /// sentence cut by `cut`. Nil when there is neither.
+    /// since the story as it is now is told by its latest sources. A title with a `titleFault` (page
+    /// furniture taken for a title) is passed over. With no title left, the first summary sentence
+    /// that reads on its own (`readsAlone`), else the first, cut by `cut`. Nil when there is neither.
     public static func choose(titles: [String?], dates: [String?], summary: [String]) -> String? {
         let told = Set(summary.flatMap(words))
         var best: (score: Double, date: String, index: Int)? = nil
         for (k, title) in titles.enumerated() {
-            guard let title, !title.isEmpty else { continue }
+            guard let title, !title.isEmpty, titleFault(title) == nil else { continue }
             let own = Set(words(title))
             let score = own.isEmpty ? 0 : Double(own.intersection(told).count) / Double(own.count)
             let date = k < dates.count ? dates[k] ?? "" : ""
             if best == nil || (score, date, -k) > (best!.score, best!.date, -best!.index) { best = (score, date, k) }
         }
         if let best { return titles[best.index] }
-        return summary.first.flatMap(cut)
+        return (summary.first(where: readsAlone) ?? summary.first).flatMap(cut)
+    }
+
+    /// What page furniture taken for a title looks like, as properties any title may have: nil when
+    /// `title` can head a story.
+    public static func titleFault(_ title: String) -> String? {
+        if title.split(whereSeparator: { $0.isWhitespace }).count > maxWords { return "longer than a headline" }
+        guard let first = title.first, first.isLetter || first.isNumber || "\"'\u{201C}\u{2018}".contains(first) else {
+            return "opens with a symbol (a credit in brackets, a handle)"
+        }
+        if title.range(of: #"https?://|www\.|\.com\b|@\w|\b\d{1,2}:\d\d\b"#, options: .regularExpression) != nil {
+            return "holds a link, a handle or a clock time (a post or a player embedded in the page)"
+        }
+        return nil
+    }
+
+    /// Whether a sentence can lead on its own: it opens with a word, not a quotation mark or a
+    /// symbol, and not with a pronoun or a linking word that needs the sentence before it.
+    public static func readsAlone(_ sentence: String) -> Bool {
+        guard let first = sentence.first, first.isLetter || first.isNumber else { return false }
+        let word = sentence.prefix { $0.isLetter }.lowercased()
+        return !Summarizer.danglingOpeners.contains(word)
     }
 
     /// A headline cut from a sentence: the sentence itself when it has at most `maxWords` words
     /// (less its closing full stop), else its words up to the last clause boundary within the first
     /// `maxWords` (a comma, a semicolon, a colon, a dash, or before "and", "but", "which", "who",
-    /// "after", "as", "while", "when", "because") that leaves five words or more; else its first
-    /// `maxWords` words and an ellipsis.
+    /// "after", "as", "while", "when", "because", "where") that leaves five words or more, ends on
+    /// a content word and holds a verb; else up to the last function word after a content word
+    /// within the first `maxWords` ("... a shallow fault and old" is never a headline); else its
+    /// first `maxWords` words and an ellipsis.
     public static func cut(_ sentence: String) -> String? {
         let tokens = sentence.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         guard !tokens.isEmpty else { return nil }
         func trimmed(_ words: ArraySlice<String>) -> String {
-            var text = words.joined(separator: " ")
+            // A space the source left before a comma ("al-Bashir , a man") is not shown.
+            var text = words.joined(separator: " ").replacingOccurrences(of: " ,", with: ",")
             while let last = text.last, ".,;:–—-".contains(last) { text.removeLast() }
             return text.trimmingCharacters(in: .whitespaces)
         }
         if tokens.count <= maxWords { return trimmed(tokens[...]) }
-        let openers: Set<String> = ["and", "but", "which", "who", "after", "as", "while", "when", "because", "where"]
+        let bare = tokens.map { $0.filter { $0.isLetter || $0.isNumber }.lowercased() }
+        let stop = LanguageData.english.stopWords
+        func function(_ k: Int) -> Bool { stop.contains(bare[k]) }
+        // A verb, as far as words alone tell: an auxiliary, a past form, or a lower-case word in -s.
+        func verbLike(_ k: Int) -> Bool {
+            Self.auxiliaries.contains(bare[k]) || bare[k].hasSuffix("ed")
+                || (bare[k].hasSuffix("s") && tokens[k].first?.isLowercase == true && !stop.contains(bare[k]))
+        }
         var boundary: Int? = nil
         for k in 5..<min(tokens.count, maxWords + 1) {
-            let before = tokens[k - 1]
-            if let c = before.last, ",;:".contains(c) { boundary = k }
-            if ["–", "—", "-"].contains(tokens[k]) || openers.contains(tokens[k].lowercased()) { boundary = k }
+            var here = false
+            if let c = tokens[k - 1].last, ",;:".contains(c) { here = true }
+            if ["–", "—", "-"].contains(tokens[k]) || openers.contains(bare[k]) { here = true }
+            if here, !function(k - 1), (1..<k).contains(where: verbLike) { boundary = k }
         }
         if let boundary { return trimmed(tokens[..<boundary]) }
+        for k in stride(from: maxWords, through: 5, by: -1) where function(k) && !function(k - 1) {
+            return trimmed(tokens[..<k])
+        }
         return trimmed(tokens[..<maxWords]) + " …"
     }
+
+    /// Words a clause may open with: a cut before them ends a clause.
+    static let openers: Set<String> = ["and", "but", "which", "who", "after", "as", "while", "when", "because", "where"]
+    static let auxiliaries: Set<String> = [
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should",
+        "does", "did", "do", "says", "said", "be"
+    ]
 
     /// Lower-cased words of four letters or more: what a title and a summary share.
     static func words(_ text: String) -> [String] {

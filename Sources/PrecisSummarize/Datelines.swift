@@ -37,11 +37,16 @@ public enum Datelines {
             return true
         }
 
-        /// " - ", " -- ", " – ", " — ", or a colon right after the place.
+        /// " - ", " -- ", " – ", " — ", or a colon right after the place; or an em dash between the
+        /// place and a capital ("CALDER, Norland—The ..."; an en dash so placed joins: "US–China").
         func separator() -> Bool {
             let begin = i
             skipSpaces()
             if i < end && s[i] == ":" && i == begin { i += 1; return true }
+            if i == begin, i + 1 < end, s[i] == "\u{2014}", CharClass.isUpper(s[i + 1]) {
+                i += 1
+                return true
+            }
             var dashes = 0
             while i < end && (s[i] == "-" || s[i] == "\u{2013}" || s[i] == "\u{2014}") { i += 1; dashes += 1 }
             if dashes >= 1 && dashes <= 2 && i < end && s[i] == " " { return true }

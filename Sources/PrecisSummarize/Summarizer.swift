@@ -244,7 +244,8 @@ public struct Summarizer: Sendable {
         return Self.danglingOpeners.contains(first) ? 0.75 : 1
     }
 
-    static let danglingOpeners: Set<String> = [
+    /// Pronouns and linking words that make a sentence need the one before it.
+    public static let danglingOpeners: Set<String> = [
         "but", "and", "or", "so", "however", "he", "she", "it", "they", "his", "her", "its", "their", "this",
         "these", "those", "that", "also", "meanwhile", "still", "yet", "then", "there", "here", "him", "them"
     ]

@@ -129,7 +129,8 @@ let storyDocuments = [
         ("NEW YORK, March 3 (AP) -- Stocks rose sharply.", "Stocks rose sharply."),
         ("(CNN) The storm hit the coast overnight.", "The storm hit the coast overnight."),
         ("(CNN) — The storm hit the coast overnight.", "The storm hit the coast overnight."),
-        ("LONDON: Ministers met on Tuesday.", "Ministers met on Tuesday.")
+        ("LONDON: Ministers met on Tuesday.", "Ministers met on Tuesday."),
+        ("CALDER, Norland\u{2014}The harbour board met on Friday.", "The harbour board met on Friday.")
     ])
     func datelinesAreTrimmed(_ input: String, _ expected: String) {
         let text = ScalarText(input)
@@ -142,6 +143,8 @@ let storyDocuments = [
         "NATO - the alliance - met today.",
         "US officials said the talks failed.",
         "(Reuters) is a news agency.",
+        "US\u{2013}Norland talks failed on Monday.",
+        "NATO\u{2014}the alliance\u{2014}met today.",
         "A - B"
     ])
     func ordinarySentencesAreLeftAlone(_ input: String) {

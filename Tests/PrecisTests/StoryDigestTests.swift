@@ -334,6 +334,54 @@ struct SeedQuoteTests {
     }
 }
 
+/// Headlines from scraped plain text, where the first line taken for a title is often page furniture
+/// and the lead sentence runs long (invented lines of the kinds found in a pile of scraped articles).
+@Suite struct HeadlineTests {
+    @Test(arguments: [
+        "(Calder Harbour Police Department)",
+        ".@calderferries says the crossing is \u{201C}safe again\u{201D} pic.twitter.com/Ab3dE9 \u{2014} Ana Okafor (@anaokafor) May 4, 2026",
+        "Embed Harbour master speaks 0:32 autoplay Copy this code to your website",
+        "Report says divers plan to use sonar to search the harbour floor for the ferry lost in the storm ten years ago"
+    ])
+    func furnitureTakenForATitleIsPassedOver(_ title: String) {
+        #expect(Headline.titleFault(title) != nil)
+        let summary = ["Divers began searching the harbour floor at Calder on Monday for the ferry lost in the storm."]
+        #expect(Headline.choose(titles: [title], dates: [nil], summary: summary) == Headline.cut(summary[0]))
+    }
+
+    @Test(arguments: ["Calder council backs new harbour wall", "\u{201C}Safe again\u{201D}: Calder reopens its quay", "100 days of the new ferry"])
+    func aTitleThatReadsAsOneIsKept(_ title: String) {
+        #expect(Headline.titleFault(title) == nil)
+        #expect(Headline.choose(titles: [title], dates: [nil], summary: ["The quay reopened."]) == title)
+    }
+
+    @Test func theLeadIsTheFirstSentenceThatReadsAlone() {
+        let summary = [
+            "\u{201C}We will not wait another winter,\u{201D} she said.",
+            "But the board said no.",
+            "Calder's harbour board voted on Monday to rebuild the north quay."
+        ]
+        #expect(Headline.choose(titles: [nil], dates: [nil], summary: summary) == "Calder's harbour board voted on Monday to rebuild the north quay")
+        // With no sentence that reads alone, the first serves.
+        #expect(Headline.choose(titles: [nil], dates: [nil], summary: ["It rained."]) == "It rained")
+    }
+
+    @Test func aCutEndsOnAContentWordAfterAVerb() {
+        // Not after "but", where the next clause opens.
+        #expect(
+            Headline.cut("Nobody enjoys hearing the harbour board argue about fees, but when it does the ferries wait for hours on end.")
+                == "Nobody enjoys hearing the harbour board argue about fees")
+        // Not inside a noun phrase ("... and old"), and not before the verb.
+        let cut = Headline.cut("The mix of soft clay and old, unreinforced stone walls brought the north quay down within minutes of the first wave.")
+        #expect(cut?.hasSuffix(" and old") == false)
+        #expect(cut?.contains("brought") == true)
+        // A boundary with no verb before it is no place to cut: "For the second year in a row".
+        let noVerb = Headline.cut("For the second year in a row, the harbour board tried an ambitious plan to win back the island ferry trade.")
+        #expect(noVerb != "For the second year in a row")
+        #expect((noVerb?.split(separator: " ").count ?? 99) <= Headline.maxWords)
+    }
+}
+
 @Suite(.enabled(if: SeedFiles.available, "needs ../shared/data/seeds"))
 struct SeedStoryInTimeTests {
     @Test func everyUndatedSeedIsDatedByARangeHoldingItsPublicationDate() throws {
