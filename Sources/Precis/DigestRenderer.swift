@@ -14,6 +14,53 @@ public enum DigestFormat: String, Sendable, CaseIterable {
 /// In the text and markdown forms each sentence ends with a marker such as `[2]`, numbered from 1
 /// after the numbered source list; in JSON, `document` is the 0-based index into `documents`.
 public enum DigestRenderer {
+    /// The facts of a story's articles as Markdown, as `precis facts --format markdown` prints them:
+    /// timeline, who said what, key numbers, disagreements, who and what, time expressions, sources.
+    public static func factsMarkdown(_ facts: StoryFacts, articles: [Article]) -> String {
+        var out = "# Facts\n\n## Timeline\n\n"
+        if facts.timeline.isEmpty { out += "(No dated event found.)\n" }
+        for e in facts.timeline {
+            out +=
+                "- **\(e.date)** " + escapeMarkdownText(e.text) + " [" + e.sources.map { String($0.document + 1) }.joined(separator: ", ")
+                + "]\n"
+        }
+        out += "\n## Who said what\n\n"
+        for (d, quotes) in facts.quotes.enumerated() {
+            for q in quotes {
+                out += "- **\(escapeMarkdownText(q.speaker))**: \(escapeMarkdownText(q.oneLineText)) [\(d + 1)]\n"
+            }
+        }
+        out += "\n## Key numbers\n\n"
+        for (d, numbers) in facts.numbers.enumerated() {
+            for n in numbers { out += "- \(escapeMarkdownText(n.text)) [\(d + 1)]\n" }
+        }
+        out += "\n## Where sources disagree\n\n"
+        if facts.disagreements.isEmpty { out += "(No figure differs between sources.)\n" }
+        for g in facts.disagreements {
+            out +=
+                "- **\(escapeMarkdownText(g.about))**: "
+                + g.values.map {
+                    "\(escapeMarkdownText($0.text)) [\($0.document + 1)\($0.date.map { ", " + $0 } ?? "")]"
+                }.joined(separator: "; ") + "\n"
+        }
+        out += "\n## Who and what\n\n"
+        for e in facts.entities {
+            out +=
+                "- \(escapeMarkdownText(e.name)) (\(e.kind.rawValue)): \(e.mentions) mention\(e.mentions == 1 ? "" : "s") in \(e.documents) source\(e.documents == 1 ? "" : "s")\n"
+        }
+        out += "\n## Time expressions\n\n| source | text | type | value |\n|---|---|---|---|\n"
+        for (d, times) in facts.times.enumerated() {
+            for t in times {
+                out += "| \(d + 1) | \(escapeMarkdownText(t.text)) | \(t.type.rawValue) | \(t.value ?? "unknown (no article date)") |\n"
+            }
+        }
+        out += "\n## Sources\n\n"
+        for (d, a) in articles.enumerated() {
+            out += "\(d + 1). \(escapeMarkdownText(a.title ?? "(untitled)")) — \(a.date ?? "date unknown"), \(a.origin)\n"
+        }
+        return out
+    }
+
     public static func render(_ digest: Digest, as format: DigestFormat) -> String {
         switch format {
         case .text: return text(digest)

@@ -281,7 +281,7 @@ extension TimeTagger {
 
     func everyUnitRule(_ c: TokenCursor) -> Match? {
         let i = c.index, w = c.word
-        if w == "every" || w == "each", let u = c.at(i + 1), let unit = words.units[u.lower] {
+        if words.recurring.contains(w), let u = c.at(i + 1), let unit = words.units[u.lower] {
             return Match(length: 2, type: .set, relative: false) { _, _ in "P1" + unit }
         }
         return nil
@@ -290,7 +290,7 @@ extension TimeTagger {
     func everyDayOrMonthRule(_ c: TokenCursor) -> Match? {
         let i = c.index, w = c.word
         // "each Thursday", "every July": a day of every week, a month of every year.
-        if w == "every" || w == "each", let d = c.at(i + 1), d.capitalized {
+        if words.recurring.contains(w), let d = c.at(i + 1), d.capitalized {
             if let wd = words.weekdays[d.lower], d.lower.count > 3 {
                 return Match(length: 2, type: .set, relative: false) { _, _ in TimexValue.weekday(wd).description }
             }

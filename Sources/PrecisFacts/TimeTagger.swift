@@ -949,6 +949,8 @@ struct TimeWords: Sendable {
     /// Holidays by the first word of their name.
     var holidays: [String: [Holiday]] = [:]
     var zones: Set<String> = []
+    /// Words that make the unit, day or month after them recurring ("every week", "each Thursday").
+    var recurring: Set<String> = []
 
     static let english: TimeWords = {
         var w = TimeWords()
@@ -978,6 +980,7 @@ struct TimeWords: Sendable {
             case "past": w.pastForms.insert(word)
             case "qualifier": w.unitQualifiers.insert(word)
             case "zone": w.zones.insert(word)
+            case "every": w.recurring.insert(word)
             default: continue
             }
         }

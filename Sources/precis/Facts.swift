@@ -75,48 +75,7 @@ struct Facts: ParsableCommand {
                 ] + facts.jsonFields)
             Console.out(out.serialized(pretty: true) + "\n")
         case .markdown:
-            var out = "# Facts\n\n## Timeline\n\n"
-            if facts.timeline.isEmpty { out += "(No dated event found.)\n" }
-            for e in facts.timeline {
-                out +=
-                    "- **\(e.date)** " + DigestRenderer.escapeMarkdownText(e.text) + " [" + e.sources.map { String($0.document + 1) }.joined(separator: ", ")
-                    + "]\n"
-            }
-            out += "\n## Who said what\n\n"
-            for (d, quotes) in facts.quotes.enumerated() {
-                for q in quotes {
-                    out += "- **\(DigestRenderer.escapeMarkdownText(q.speaker))**: \(DigestRenderer.escapeMarkdownText(q.oneLineText)) [\(d + 1)]\n"
-                }
-            }
-            out += "\n## Key numbers\n\n"
-            for (d, numbers) in facts.numbers.enumerated() {
-                for n in numbers { out += "- \(DigestRenderer.escapeMarkdownText(n.text)) [\(d + 1)]\n" }
-            }
-            out += "\n## Where sources disagree\n\n"
-            if facts.disagreements.isEmpty { out += "(No figure differs between sources.)\n" }
-            for g in facts.disagreements {
-                out +=
-                    "- **\(DigestRenderer.escapeMarkdownText(g.about))**: "
-                    + g.values.map {
-                        "\(DigestRenderer.escapeMarkdownText($0.text)) [\($0.document + 1)\($0.date.map { ", " + $0 } ?? "")]"
-                    }.joined(separator: "; ") + "\n"
-            }
-            out += "\n## Who and what\n\n"
-            for e in facts.entities {
-                out +=
-                    "- \(DigestRenderer.escapeMarkdownText(e.name)) (\(e.kind.rawValue)): \(e.mentions) mention\(e.mentions == 1 ? "" : "s") in \(e.documents) source\(e.documents == 1 ? "" : "s")\n"
-            }
-            out += "\n## Time expressions\n\n| source | text | type | value |\n|---|---|---|---|\n"
-            for (d, times) in facts.times.enumerated() {
-                for t in times {
-                    out += "| \(d + 1) | \(DigestRenderer.escapeMarkdownText(t.text)) | \(t.type.rawValue) | \(t.value ?? "unknown (no article date)") |\n"
-                }
-            }
-            out += "\n## Sources\n\n"
-            for (d, a) in articles.enumerated() {
-                out += "\(d + 1). \(DigestRenderer.escapeMarkdownText(a.title ?? "(untitled)")) — \(a.date ?? "date unknown"), \(a.origin)\n"
-            }
-            Console.out(out)
+            Console.out(DigestRenderer.factsMarkdown(facts, articles: articles))
         }
     }
 
