@@ -139,7 +139,7 @@ public enum DigestRenderer {
         var named = Set<String>()
         let quotes = digest.keyQuotes().map { q -> FactItem in
             var label = q.quote.speaker
-            if named.insert(label).inserted, let role = q.quote.role(in: digest.documents[q.document].text) { label += ", " + role }
+            if named.insert(label).inserted, let role = q.quote.shownRole(in: digest.documents[q.document].text) { label += ", " + role }
             return FactItem(label: label, parts: [(q.quote.shownText, [q.document], nil)])
         }
         let numbers = digest.keyNumbers().map { n in

@@ -748,6 +748,33 @@ extension Quote {
         return parts.joined(separator: " … ")
     }
 
+    /// The role as a digest shows it beside the name: a role of more than six words by the
+    /// institution it names after "at", "of", "with" or "for", cut before a possessive ("a senior
+    /// research fellow at Calder University's Institute of Harbour Studies" -> "Calder University");
+    /// a shorter role, or one that names no institution, as the source gives it.
+    public func shownRole(in document: String) -> String? {
+        guard let role = role(in: document) else { return nil }
+        let words = role.split(separator: " ")
+        guard words.count > 6 else { return role }
+        func capitalised(_ j: Int) -> Bool { j < words.count && words[j].first?.isUppercase == true }
+        for k in words.indices where ["at", "of", "with", "for"].contains(words[k]) {
+            var j = k + 1
+            if j < words.count, words[j] == "the" { j += 1 }
+            var run: [Substring] = []
+            while capitalised(j) || (!run.isEmpty && ["of", "for", "and"].contains(words[j]) && capitalised(j + 1)) {
+                let word = words[j]
+                if word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") {
+                    run.append(word.dropLast(2))
+                    break
+                }
+                run.append(word)
+                j += 1
+            }
+            if !run.isEmpty { return run.joined(separator: " ") }
+        }
+        return role
+    }
+
     /// The speaker's role as the source gives it right after the name ("Ana Okafor, the harbour
     /// master of Calder, said"): the words after the name's comma, up to
     /// the next comma, full stop, quotation mark or "who", when they open with "a", "an" or "the" or

@@ -433,8 +433,22 @@ struct SeedStoryInTimeTests {
         #expect(text.contains("“The harbour is safe again,” … “We will reopen the north quay on Monday.”"), "\(text)")
         let quote = try #require(digest.facts?.quotes.first?.first)
         #expect(quote.role(in: article.text) == "the harbour master of Calder")
+        // A short role is shown as the source gives it.
+        #expect(quote.shownRole(in: article.text) == "the harbour master of Calder")
         // JSON keeps the exact span, attribution and all.
         #expect(quote.text.contains("said Ana Okafor"))
+    }
+
+    @Test func aLongRoleIsShownByTheInstitutionItNames() throws {
+        let long = Article(
+            origin: "b.txt", date: "2025-03-11",
+            text: """
+                “The quay will not last another winter,” said Ivo Marsh, a senior research fellow at Calder University’s Institute of Harbour Studies. \
+                “It needs a new wall.”
+                """)
+        let quote = try #require(Pipeline().digest(articles: [long], budget: .words(80)).facts?.quotes.first?.first)
+        #expect(quote.role(in: long.text) == "a senior research fellow at Calder University’s Institute of Harbour Studies")
+        #expect(quote.shownRole(in: long.text) == "Calder University")
     }
 
     @Test func aKeyNumberComesWithTheWordsThatSayWhatItCounts() {
