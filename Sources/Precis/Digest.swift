@@ -80,9 +80,6 @@ public struct Digest: Sendable {
             self.dateInferred = dateInferred
         }
 
-        /// The day to order the source by: its date, else the inferred one.
-        public var effectiveDate: String? { date.map { String($0.prefix(10)) } ?? dateInferred?.estimate }
-
         /// The date as a reader sees it: "2014-11-18", or "after 2014-12-11" when inferred.
         public var shownDate: String? { date.map { String($0.prefix(10)) } ?? dateInferred?.shown }
     }
@@ -169,12 +166,18 @@ public struct Digest: Sendable {
     /// one whose words the summary shares most, a later source's first when they tie); when no source
     /// has a title, the summary's lead sentence cut at a clause boundary (`Headline.cut`).
     public var headline: String? {
-        Headline.choose(titles: documents.map(\.title), dates: documents.map(\.effectiveDate), summary: sentences.map(\.text))
+        Headline.choose(titles: documents.map(\.title), dates: effectiveDates, summary: sentences.map(\.text))
     }
 
-    /// Earliest and latest dates among the sources, known or inferred (`Document.effectiveDate`).
+    /// Each source's day to order and compare it by: its date, else the inferred one
+    /// (`InferredDate.effectiveDates`, as the facts order sources).
+    public var effectiveDates: [String?] {
+        InferredDate.effectiveDates(documents.map { $0.date.map { String($0.prefix(10)) } }, dating: documents.map(\.dateInferred))
+    }
+
+    /// Earliest and latest dates among the sources, known or inferred (`effectiveDates`).
     public var dateRange: (String, String)? {
-        let dates = documents.compactMap(\.effectiveDate).sorted()
+        let dates = effectiveDates.compactMap { $0 }.sorted()
         guard let first = dates.first, let last = dates.last else { return nil }
         return (first, last)
     }

@@ -44,6 +44,20 @@ public struct InferredDate: Sendable, Equatable {
         return earliest
     }
 
+    /// Each source's date for ordering and comparing: its publication date (`dates`), else the
+    /// inferred one (`dating`, its `estimate`; a range open towards the present is placed at the
+    /// latest date any source is known by, as a source known only to come after an event most often
+    /// tells the story as it stands), else nil.
+    public static func effectiveDates(_ dates: [String?], dating: [InferredDate?]) -> [String?] {
+        let known = dates.compactMap { $0.map { String($0.prefix(10)) } }.max()
+        return dates.indices.map { d in
+            if let date = dates[d] { return date }
+            guard d < dating.count, let inferred = dating[d] else { return nil }
+            if inferred.latest == nil, let earliest = inferred.earliest, let known { return max(earliest, known) }
+            return inferred.estimate
+        }
+    }
+
     /// As a reader sees it: "after 2014-12-11", "before 2014-11-18", "2014-11-18 to 2014-12-31".
     public var shown: String? {
         switch (earliest, latest) {

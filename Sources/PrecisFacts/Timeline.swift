@@ -64,13 +64,7 @@ public struct StoryFacts: Sendable {
     /// source is known by, as a source known only to come after an event most often tells the story
     /// as it stands), else nil.
     public func effectiveDates(_ dates: [String?]) -> [String?] {
-        let known = dates.compactMap { $0.map { String($0.prefix(10)) } }.max()
-        return dates.indices.map { d in
-            if let date = dates[d] { return date }
-            guard d < dating.count, let inferred = dating[d] else { return nil }
-            if inferred.latest == nil, let earliest = inferred.earliest, let known { return max(earliest, known) }
-            return inferred.estimate
-        }
+        InferredDate.effectiveDates(dates, dating: dates.indices.map { $0 < dating.count ? dating[$0] : nil })
     }
 
     /// Reads every fact of a story's articles (`dates` are their publication dates, ISO 8601).

@@ -382,6 +382,27 @@ struct SeedQuoteTests {
     }
 }
 
+@Suite struct StorySpanTests {
+    /// An undated source known only to come after a background date does not stretch the story's
+    /// span back to that date: it is placed with the latest dated source, and shown as "after".
+    @Test func aBackgroundDateDoesNotOpenTheSpan() throws {
+        let dated = Article(
+            origin: "a.txt", date: "2025-03-10",
+            text: "Calder's harbour board voted on Monday to rebuild the north quay after a winter of storms. The work starts in May.")
+        let undated = Article(
+            origin: "b.txt",
+            text: """
+                Calder's harbour board has voted to rebuild the north quay. A survey published on January 14, 2024 found the quay unsafe. \
+                Ferries will use the south berth until the work is done.
+                """)
+        let digest = Pipeline().digest(articles: [dated, undated], budget: .words(60))
+        let range = try #require(digest.dateRange)
+        #expect(range.0 == "2025-03-10", "\(range)")
+        let shown = digest.documents.compactMap { $0.date == nil ? $0.shownDate : nil }
+        #expect(shown == ["after 2024-01-14"])
+    }
+}
+
 @Suite(.enabled(if: SeedFiles.available, "needs ../shared/data/seeds"))
 struct SeedStoryInTimeTests {
     @Test func everyUndatedSeedIsDatedByARangeHoldingItsPublicationDate() throws {
