@@ -52,13 +52,7 @@ enum NumberVerdict {
 /// the number where the rule must not decide. The rules are tried in the order of
 /// `NumberFinder.rules` at each number, and the first that decides wins, so each rule's examples are
 /// also a test that no earlier rule hides it.
-struct NumberRule: Sendable {
-    let name: String
-    let match: @Sendable (NumberFinder, NumberCursor) -> NumberVerdict?
-    var reads: [String] = []
-    var stops: [String] = []
-    var skips: [String] = []
-}
+typealias NumberRule = Rule<NumberFinder, NumberCursor, NumberVerdict>
 
 extension NumberFinder {
     /// Every rule, in the order they are tried at each number.
@@ -115,10 +109,7 @@ extension NumberFinder {
 
     /// The first rule that decides the number at `c`, and what it decides.
     func firstRule(_ c: NumberCursor) -> (rule: NumberRule, verdict: NumberVerdict)? {
-        for rule in Self.rules {
-            if let verdict = rule.match(self, c) { return (rule, verdict) }
-        }
-        return nil
+        NumberRule.first(of: Self.rules, self, at: c)
     }
 
     func timeRule(_ c: NumberCursor) -> NumberVerdict? {

@@ -74,13 +74,7 @@ enum QuoteVerdict {
 /// reads no quote in; a `skips` example is a sentence where the rule does not decide. The rules are
 /// tried in the order of `QuoteFinder.rules`, and the first that decides wins, so each rule's examples
 /// are also a test that no earlier rule hides it.
-struct QuoteRule: Sendable {
-    let name: String
-    let match: @Sendable (QuoteFinder, SentenceCursor) -> QuoteVerdict?
-    var reads: [String] = []
-    var stops: [String] = []
-    var skips: [String] = []
-}
+typealias QuoteRule = Rule<QuoteFinder, SentenceCursor, QuoteVerdict>
 
 extension QuoteFinder {
     /// Every rule, in the order they are tried on each sentence.
@@ -221,10 +215,7 @@ extension QuoteFinder {
 
     /// The first rule that decides for the sentence, and its verdict.
     func firstRule(_ sentence: SentenceCursor) -> (rule: QuoteRule, verdict: QuoteVerdict)? {
-        for rule in Self.rules {
-            if let verdict = rule.match(self, sentence) { return (rule, verdict) }
-        }
-        return nil
+        QuoteRule.first(of: Self.rules, self, at: sentence)
     }
 
     /// The attribution of one sentence, if it has one.

@@ -28,12 +28,7 @@ extension Array where Element == TimeToken {
 /// starting at the first of them; a `skips` example's bracket marks where the rule must not match.
 /// The rules are tried in the order of `TimeTagger.rules`, and the first that matches wins, so each
 /// rule's examples are also a test that no earlier rule hides it.
-struct TimeRule: Sendable {
-    let name: String
-    let match: @Sendable (TimeTagger, TokenCursor) -> TimeTagger.Match?
-    let reads: [String]
-    var skips: [String] = []
-}
+typealias TimeRule = Rule<TimeTagger, TokenCursor, TimeTagger.Match>
 
 extension TimeTagger {
     /// Every rule, in the order they are tried at each token.
@@ -161,11 +156,7 @@ extension TimeTagger {
 
     /// The first rule that matches at token `i`, and its match.
     func firstRule(_ t: [TimeToken], at i: Int) -> (rule: TimeRule, match: Match)? {
-        let cursor = TokenCursor(tokens: t, index: i)
-        for rule in Self.rules {
-            if let m = rule.match(self, cursor) { return (rule, m) }
-        }
-        return nil
+        TimeRule.first(of: Self.rules, self, at: TokenCursor(tokens: t, index: i)).map { ($0.rule, $0.verdict) }
     }
 
     func match(_ t: [TimeToken], at i: Int) -> Match? { firstRule(t, at: i)?.match }
