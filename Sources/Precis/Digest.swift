@@ -163,8 +163,9 @@ public struct Digest: Sendable {
     }
 
     /// A headline for the digest: the source title that best stands for the story as it is now (the
-    /// one whose words the summary shares most, a later source's first when they tie); when no source
-    /// has a title, the summary's lead sentence cut at a clause boundary (`Headline.cut`).
+    /// one whose words the summary shares most, a later source's first when they tie; page furniture
+    /// taken for a title is passed over); when no title is left, the first summary sentence that
+    /// reads alone, cut at a clause boundary (`Headline.choose`, `Headline.cut`).
     public var headline: String? {
         Headline.choose(titles: documents.map(\.title), dates: effectiveDates, summary: sentences.map(\.text))
     }
