@@ -475,6 +475,26 @@ struct SeedStoryInTimeTests {
     @Test func aKeyNumberComesWithTheWordsThatSayWhatItCounts() {
         let digest = Pipeline().digest(articles: [article], budget: .words(80))
         let text = DigestRenderer.render(digest, as: .text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(text.contains("41 to 28: … assembly passed the harbour plan by a vote of 41 to 28 with three abstentions"), "\(text)")
+        #expect(text.contains("41 to 28: The assembly passed the harbour plan by a vote of 41 to 28 with three abstentions"), "\(text)")
+    }
+
+    /// The words shown with a figure are its clause, with the clause it leans on.
+    @Test(arguments: [
+        (
+            "The board cut the fee on the ferry plan, which now has some 40 backers, and set a date.",
+            "some 40 backers", "The board cut the fee on the ferry plan, which now has some 40 backers …"
+        ),
+        (
+            "Backers of the harbour plan, signed by 48 councils across the coast, hope for a vote soon.",
+            "48 councils", "Backers of the harbour plan, signed by 48 councils across the coast …"
+        ),
+        (
+            "Signed by more than 60 councils, the plan drew on a survey of the quay.",
+            "more than 60 councils", "Signed by more than 60 councils, the plan drew on a survey of the quay."
+        )
+    ])
+    func aFigureIsShownWithItsClause(_ sentence: String, _ figure: String, _ shown: String) throws {
+        let quantity = try #require(NumberFinder().find(in: sentence).first { $0.text == figure }, "\(figure) not found")
+        #expect(DigestRenderer.told(quantity, in: sentence) == shown)
     }
 }
