@@ -198,6 +198,18 @@ public enum DigestRenderer {
         }
         let opensOnParticiple = (a == 0 || endsSentence(a - 1)) && leans(at: a)
         let cutBefore = a > 0 && !endsSentence(a - 1)
+        // Cut by the word limit inside a phrase ("... Oct. 31 it suspended"): the shown words start
+        // after the function words and numbers the cut left at their head.
+        if cutBefore, !(a >= 2 && breaksClause(a - 2)) {
+            let stop = LanguageData.english.stopWords
+            while a < q.start {
+                var e = a
+                while e < q.start, scalars[e] != " " { e += 1 }
+                let word = String(String.UnicodeScalarView(scalars[a..<e])).lowercased()
+                guard e < q.start, stop.contains(word) || word.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }) else { break }
+                a = e + 1
+            }
+        }
         var b = q.end
         words = 0
         var breaks = 0

@@ -491,6 +491,10 @@ struct SeedStoryInTimeTests {
         (
             "Signed by more than 60 councils, the plan drew on a survey of the quay.",
             "more than 60 councils", "Signed by more than 60 councils, the plan drew on a survey of the quay."
+        ),
+        (
+            "As of May 31 it had paused all talks on the harbour plan, which now has some 40 backers, and waited.",
+            "some 40 backers", "… paused all talks on the harbour plan, which now has some 40 backers …"
         )
     ])
     func aFigureIsShownWithItsClause(_ sentence: String, _ figure: String, _ shown: String) throws {
