@@ -23,18 +23,6 @@ public enum FigurePairFeature: Int, ModelFeature, Sendable {
     /// 1 when both stand among the first three figures of their sources, where a news story puts
     /// what it is about.
     case lead
-
-    /// The name used in pair dumps and model files.
-    public var name: String {
-        switch self {
-        case .nearShared: return "near_shared"
-        case .enoughShared: return "enough_shared"
-        case .valueGap: return "value_gap"
-        case .measureGap: return "measure_gap"
-        case .firstMentions: return "first_mentions"
-        case .lead: return "lead"
-        }
-    }
 }
 
 /// Whether two mentions are one quantity: logistic regression over the `FigurePairFeature`s,

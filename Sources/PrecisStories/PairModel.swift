@@ -22,20 +22,6 @@ public enum PairFeature: Int, ModelFeature, Sendable {
     case datesShared
     /// 1 when both name dates and none in common.
     case datesApart
-
-    /// The name used in pair dumps and model files.
-    public var name: String {
-        switch self {
-        case .cosine: return "cosine"
-        case .names: return "names"
-        case .yearsShared: return "years_shared"
-        case .yearsApart: return "years_apart"
-        case .numbersShared: return "numbers_shared"
-        case .numbersApart: return "numbers_apart"
-        case .datesShared: return "dates_shared"
-        case .datesApart: return "dates_apart"
-        }
-    }
 }
 
 /// The pair score: a similarity on the scale of the cosine, raised or lowered by what else two

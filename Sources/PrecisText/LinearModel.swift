@@ -3,6 +3,18 @@ public protocol ModelFeature: CaseIterable, RawRepresentable where RawValue == I
     var name: String { get }
 }
 
+extension ModelFeature {
+    /// The name used in pair dumps and model files: the case's name in snake case ("nearShared" ->
+    /// "near_shared").
+    public var name: String {
+        var out = ""
+        for c in String(describing: self) {
+            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
+        }
+        return out
+    }
+}
+
 /// Weights learnt by logistic regression over the features `Feature` lists, with the intercept and the
 /// threshold a score must reach. Precis's benchmark scripts fit them and write them as model files:
 /// one `name value` line for `threshold`, for `intercept` and for each feature ("lead 0.39"); other

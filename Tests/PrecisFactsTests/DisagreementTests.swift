@@ -238,6 +238,11 @@ import Testing
         #expect(FigurePairModel(text: "intercept 1\n") == nil, "a model needs its threshold")
     }
 
+    /// The names model files and pair dumps use (`scripts/bench_disagreements.py` writes them).
+    @Test func featuresAreNamedInSnakeCase() {
+        #expect(FigurePairFeature.allCases.map(\.name) == ["near_shared", "enough_shared", "value_gap", "measure_gap", "first_mentions", "lead"])
+    }
+
     @Test func theShippedModelLinksFiguresWhoseWordsMeet() {
         let finder = NumberFinder()
         let a = finder.find(in: "Storms cut power to 4,000 homes in Orvale on Monday.")

@@ -187,3 +187,13 @@ import Testing
         }
     }
 }
+
+@Suite struct PairFeatureNameTests {
+    /// The names model files and pair dumps use (`scripts/bench_story_quality.py` reads and writes them).
+    @Test func featuresAreNamedInSnakeCase() {
+        #expect(
+            PairFeature.allCases.map(\.name) == [
+                "cosine", "names", "years_shared", "years_apart", "numbers_shared", "numbers_apart", "dates_shared", "dates_apart"
+            ])
+    }
+}
