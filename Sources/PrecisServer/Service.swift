@@ -27,9 +27,24 @@ public final class PrecisService: Sendable {
     private let views = StoryViews()
     private let counters = Counters()
 
-    public init(store: any ArticleStore) async throws {
+    /// How the story index was built at start-up (from the kept snapshot, or by a replay).
+    public let startup: StoryIndex.Origin
+
+    /// A service over a store. The story index is read from the store's kept snapshot and caught up
+    /// with the articles stored after it (a replay of every article when none can be used); a new
+    /// snapshot is saved once `checkpointEvery` articles were stored since the kept one (0: never,
+    /// but by `checkpoint()`), so that a restart replays at most about that many.
+    public init(store: any ArticleStore, checkpointEvery: Int = 1_000) async throws {
         self.store = store
-        self.placer = Placer(index: StoryIndex(articles: try await store.allArticles()))
+        let (index, origin) = try await StoryIndex.load(from: store)
+        self.startup = origin
+        self.placer = Placer(index: index, checkpointEvery: checkpointEvery, checkpointed: origin.snapshotLastArticle)
+    }
+
+    /// Saves a snapshot of the story index now, unless the kept one holds every article the index
+    /// does; waits for a save under way. For a clean shutdown, so the next start-up replays nothing.
+    public func checkpoint() async throws {
+        try await placer.checkpoint(into: store)
     }
 
     /// What happened to one submitted article.
@@ -213,32 +228,90 @@ public final class PrecisService: Sendable {
 
 /// The story index and the one door to it: one article placed at a time, each placement the store's
 /// short write transaction (catch up, insert, place, write the placement).
+///
+/// Every `checkpointEvery` articles it takes a snapshot of the index (inside its turn, so the
+/// snapshot matches the committed articles up to its last id) and saves it off the turn, one save at
+/// a time; in a store shared by several processes, only when the kept snapshot is that much older.
 actor Placer {
     private var index: StoryIndex
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    private let checkpointEvery: Int
+    /// The newest article id of the last snapshot saved, read, or found kept by another process.
+    private var checkpointed: Int64
+    private var saving: Task<Void, Never>?
 
-    init(index: StoryIndex) { self.index = index }
+    init(index: StoryIndex, checkpointEvery: Int, checkpointed: Int64) {
+        self.index = index
+        self.checkpointEvery = checkpointEvery
+        self.checkpointed = checkpointed
+    }
 
-    func ingest(_ article: StoredArticle, into store: any ArticleStore) async throws -> IngestResult {
-        // An actor lets another call in at every `await`: the turn is taken explicitly, so that a
-        // placement never overlaps another, or a rebuild of the index after a failed one.
+    /// An actor lets another call in at every `await`: the turn is taken explicitly, so that a
+    /// placement never overlaps another, a snapshot, or a rebuild of the index after a failed one.
+    private func takeTurn() async {
         if busy {
             await withCheckedContinuation { waiting.append($0) }
         } else {
             busy = true
         }
-        defer {
-            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
-        }
+    }
+
+    private func endTurn() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+
+    func ingest(_ article: StoredArticle, into store: any ArticleStore) async throws -> IngestResult {
+        await takeTurn()
+        defer { endTurn() }
+        let result: IngestResult
         do {
-            return try await store.ingest(article, index: index)
+            result = try await store.ingest(article, index: index)
         } catch {
             // The transaction rolled back; the index may have placed the article: rebuild it from
             // what the store holds.
-            if let articles = try? await store.allArticles() { index = StoryIndex(articles: articles) }
+            if let (rebuilt, _) = try? await StoryIndex.load(from: store) { index = rebuilt }
             throw error
         }
+        if checkpointEvery > 0, index.lastID - checkpointed >= Int64(checkpointEvery), saving == nil {
+            // Another process may have saved one since: ask the store before taking a snapshot.
+            if let kept = try? await store.storyStateArticle(), kept > checkpointed { checkpointed = kept }
+            if index.lastID - checkpointed >= Int64(checkpointEvery) { save(into: store) }
+        }
+        return result
+    }
+
+    /// Takes a snapshot now (the caller holds the turn) and saves it in a task of its own.
+    /// A save that fails is tried again after the next `checkpointEvery` articles.
+    private func save(into store: any ArticleStore) {
+        let bytes = index.snapshot(), last = index.lastID, before = checkpointed
+        checkpointed = last
+        saving = Task.detached {
+            let failed: Bool
+            do {
+                try await store.saveStoryState(lastArticle: last, snapshot: bytes)
+                failed = false
+            } catch {
+                failed = true
+            }
+            await self.saved(failed: failed, before: before)
+        }
+    }
+
+    private func saved(failed: Bool, before: Int64) {
+        saving = nil
+        if failed { checkpointed = before }
+    }
+
+    func checkpoint(into store: any ArticleStore) async throws {
+        if let running = saving { await running.value }
+        await takeTurn()
+        defer { endTurn() }
+        if let kept = try await store.storyStateArticle(), kept >= index.lastID { return }
+        guard index.count > 0 else { return }
+        let bytes = index.snapshot(), last = index.lastID
+        try await store.saveStoryState(lastArticle: last, snapshot: bytes)
+        checkpointed = last
     }
 }
 

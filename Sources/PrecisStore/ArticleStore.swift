@@ -23,6 +23,17 @@ public protocol ArticleStore: Sendable {
     /// Keeps a story's digest (and its page, when made) with the version of its articles it was made
     /// from, in place of any older one.
     func saveDigest(story: Int64, version: String, json: String, page: String?) async throws
+    /// Articles stored after this id, oldest first (what a story index restored from a snapshot has
+    /// still to take in).
+    func articles(after id: Int64) async throws -> [StoredArticle]
+    /// The id of the newest article the kept snapshot of the story index holds, nil when none is kept.
+    func storyStateArticle() async throws -> Int64?
+    /// The kept snapshot of the story index (`StoryIndex.snapshot`) and the id of the newest article
+    /// it holds, if one is kept.
+    func storyState() async throws -> (lastArticle: Int64, snapshot: [UInt8])?
+    /// Keeps a snapshot of the story index in place of the kept one, unless that one holds as new
+    /// articles or newer (several processes may save theirs).
+    func saveStoryState(lastArticle: Int64, snapshot: [UInt8]) async throws
     /// A short name of the database for messages ("news.sqlite", "postgres://host/db").
     var location: String { get }
 }

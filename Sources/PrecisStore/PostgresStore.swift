@@ -64,6 +64,17 @@ public final class PostgresStore: ArticleStore {
             CREATE INDEX IF NOT EXISTS story_entry_newest ON story_entry(latest_day DESC, latest_id DESC);
             INSERT INTO story_entry \(storyEntry) WHERE story IS NOT NULL GROUP BY story ON CONFLICT DO NOTHING
             """
+        ),
+        (
+            "v7 (service): a snapshot of the story index, so start-up reads it instead of replaying",
+            """
+            CREATE TABLE IF NOT EXISTS story_state (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                last_article BIGINT NOT NULL,
+                snapshot BYTEA NOT NULL,
+                saved_at TIMESTAMPTZ NOT NULL DEFAULT now()
+            )
+            """
         )
     ]
 
@@ -257,7 +268,7 @@ public final class PostgresStore: ArticleStore {
 
     /// Drops Precis's tables (tests start from an empty database with it).
     func dropEverything() async throws {
-        try await client.query("DROP TABLE IF EXISTS article, story_digest, story_entry, precis_migration", logger: logger)
+        try await client.query("DROP TABLE IF EXISTS article, story_digest, story_entry, story_state, precis_migration", logger: logger)
     }
 
     public func storedDigest(story: Int64, version: String) async throws -> String? {
@@ -283,6 +294,36 @@ public final class PostgresStore: ArticleStore {
             """
             INSERT INTO story_digest (story, version, json, page) VALUES (\(story), \(version), \(json), \(page))
             ON CONFLICT (story) DO UPDATE SET version = excluded.version, json = excluded.json, page = excluded.page, made_at = now()
+            """, logger: logger)
+    }
+
+    public func articles(after id: Int64) async throws -> [StoredArticle] {
+        try await articles(client.query("SELECT \(unescaped: Self.columns) FROM article WHERE id > \(id) ORDER BY id", logger: logger))
+    }
+
+    public func storyStateArticle() async throws -> Int64? {
+        for try await last in try await client.query("SELECT last_article FROM story_state WHERE id = 1", logger: logger).decode(Int64.self) {
+            return last
+        }
+        return nil
+    }
+
+    public func storyState() async throws -> (lastArticle: Int64, snapshot: [UInt8])? {
+        for try await (last, data) in try await client.query("SELECT last_article, snapshot FROM story_state WHERE id = 1", logger: logger).decode(
+            (Int64, Data).self)
+        {
+            return (last, [UInt8](data))
+        }
+        return nil
+    }
+
+    public func saveStoryState(lastArticle: Int64, snapshot: [UInt8]) async throws {
+        let data = Data(snapshot)
+        try await client.query(
+            """
+            INSERT INTO story_state (id, last_article, snapshot) VALUES (1, \(lastArticle), \(data))
+            ON CONFLICT (id) DO UPDATE SET last_article = excluded.last_article, snapshot = excluded.snapshot, saved_at = now()
+            WHERE excluded.last_article > story_state.last_article
             """, logger: logger)
     }
 

@@ -177,10 +177,52 @@ public final class SQLiteStore: ArticleStore {
                     INSERT INTO story_entry \(storyEntry) WHERE story IS NOT NULL GROUP BY story;
                     """)
         }
+        m.registerMigration("v7 (service): a snapshot of the story index, so start-up reads it instead of replaying") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE story_state (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        last_article INTEGER NOT NULL,
+                        snapshot BLOB NOT NULL,
+                        saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                    );
+                    """)
+        }
         return m
     }
 
     public var location: String { path }
+
+    public func articles(after id: Int64) async throws -> [StoredArticle] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM article WHERE id > ? ORDER BY id", arguments: [id]).map(Self.article)
+        }
+    }
+
+    public func storyStateArticle() async throws -> Int64? {
+        try await pool.read { db in try Int64.fetchOne(db, sql: "SELECT last_article FROM story_state WHERE id = 1") }
+    }
+
+    public func storyState() async throws -> (lastArticle: Int64, snapshot: [UInt8])? {
+        try await pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT last_article, snapshot FROM story_state WHERE id = 1") else { return nil }
+            let data: Data = row["snapshot"]
+            return (row["last_article"], [UInt8](data))
+        }
+    }
+
+    public func saveStoryState(lastArticle: Int64, snapshot: [UInt8]) async throws {
+        let data = Data(snapshot)
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO story_state (id, last_article, snapshot) VALUES (1, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET last_article = excluded.last_article, snapshot = excluded.snapshot,
+                        saved_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                    WHERE excluded.last_article > story_state.last_article
+                    """, arguments: [lastArticle, data])
+        }
+    }
 
     /// A story's line in the list, from its articles (`WHERE story ...` and `GROUP BY story` follow):
     /// the headline is the first titled article's title; stories sort by their latest day, then by

@@ -12,6 +12,9 @@ public final class StoryIndex: @unchecked Sendable {
     private var clusterer: StoryClusterer
     /// The article id of each document the clusterer holds, in the order added.
     private var ids: [Int64] = []
+    /// The content key of the newest article held: a snapshot carries it, so that one kept beside
+    /// other articles than those it was made from (a database emptied and refilled) is not trusted.
+    public private(set) var lastKey = ""
 
     /// Rebuilds the index from stored articles, oldest first.
     public init(articles: [StoredArticle], options: StoryOptions = StoryOptions()) {
@@ -20,7 +23,19 @@ public final class StoryIndex: @unchecked Sendable {
             clusterer.add(Self.document(a))
             ids.append(a.id)
         }
+        lastKey = articles.last?.key ?? ""
     }
+
+    /// The index a `snapshot` holds: the stories of the articles up to its `lastID`, without replaying
+    /// them. Throws when the bytes are not such a snapshot (damaged, another format, other settings).
+    public init(snapshot: [UInt8], options: StoryOptions = StoryOptions()) throws {
+        (clusterer, ids, lastKey) = try StoryClusterer.restore(snapshot: snapshot, options: options)
+        guard zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }) else { throw StorySnapshotError.damaged("article ids out of order") }
+    }
+
+    /// The index as bytes (see `StoryClusterer.snapshot`): what a store keeps so that a process starting
+    /// up reads the stories instead of replaying every article.
+    public func snapshot() -> [UInt8] { clusterer.snapshot(labels: ids, tag: lastKey) }
 
     public var count: Int { ids.count }
 
@@ -37,6 +52,7 @@ public final class StoryIndex: @unchecked Sendable {
         for a in articles where a.id > lastID {
             clusterer.add(Self.document(a))
             ids.append(a.id)
+            lastKey = a.key
         }
     }
 
@@ -52,6 +68,7 @@ public final class StoryIndex: @unchecked Sendable {
     public func place(_ article: StoredArticle) -> Placement {
         let assignment = clusterer.add(Self.document(article))
         ids.append(article.id)
+        lastKey = article.key
         let document = ids.count - 1
         var moved: [Int64: Int64] = [:]
         for changed in clusterer.lastChangedDocuments where changed != document {
@@ -74,5 +91,62 @@ public final class StoryIndex: @unchecked Sendable {
             out[ids[k]] = first[s]!
         }
         return out
+    }
+}
+
+extension StoryIndex {
+    /// How `load` built an index: from the kept snapshot (and how many articles it held), and how
+    /// many articles it replayed; or, when the snapshot could not be used, why.
+    public struct Origin: Sendable, CustomStringConvertible {
+        public var snapshotArticles: Int
+        /// The newest article the snapshot held (0 without one).
+        public var snapshotLastArticle: Int64
+        public var replayed: Int
+        /// Why the kept snapshot was not used (damaged, made with other settings), when one was kept.
+        public var snapshotRefused: String?
+
+        public var description: String {
+            var out =
+                snapshotArticles > 0
+                ? "stories read from a snapshot of \(snapshotArticles) articles, \(replayed) replayed"
+                : "stories replayed from \(replayed) articles"
+            if let snapshotRefused { out += " (the kept snapshot was not used: \(snapshotRefused))" }
+            return out
+        }
+    }
+
+    /// The story index of a store's articles: its kept snapshot, caught up with the articles stored
+    /// after it, so that start-up reads the stories rather than replaying the archive; a replay of
+    /// every article when no snapshot is kept or it cannot be used. Either way the stories are those
+    /// a replay of every article gives.
+    public static func load(from store: any ArticleStore, options: StoryOptions = StoryOptions()) async throws -> (index: StoryIndex, origin: Origin) {
+        var refused: String?
+        if let (last, bytes) = try await store.storyState() {
+            do {
+                let index = try StoryIndex(snapshot: bytes, options: options)
+                guard index.lastID == last else {
+                    throw StorySnapshotError.damaged("it says it ends at article \(last) but holds articles up to \(index.lastID)")
+                }
+                // It must be of these articles: its newest is stored under its id, and no article
+                // is missing from it (counted before the newer ones are read, as others may store more).
+                let stored = try await store.articleCount()
+                if index.count > 0, try await store.article(id: last)?.key != index.lastKey {
+                    throw StorySnapshotError.damaged("it was made from other articles than those stored")
+                }
+                let newer = try await store.articles(after: last)
+                guard index.count + newer.count >= stored else {
+                    throw StorySnapshotError.damaged("\(stored - index.count - newer.count) stored articles are missing from it")
+                }
+                index.catchUp(newer)
+                return (index, Origin(snapshotArticles: index.count - newer.count, snapshotLastArticle: last, replayed: newer.count))
+            } catch {
+                refused = "\(error)"
+            }
+        }
+        let articles = try await store.allArticles()
+        return (
+            StoryIndex(articles: articles, options: options),
+            Origin(snapshotArticles: 0, snapshotLastArticle: 0, replayed: articles.count, snapshotRefused: refused)
+        )
     }
 }

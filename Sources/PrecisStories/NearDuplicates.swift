@@ -115,6 +115,11 @@ struct NearDuplicateIndex {
         return best?.document
     }
 
+    /// Every indexed original, by document: what `insert`ing them again, in this order, rebuilds.
+    var originals: [(document: Int, signature: [UInt64], shingles: Int)] {
+        entries.map { ($0.key, $0.value.signature, $0.value.shingles) }.sorted { $0.document < $1.document }
+    }
+
     /// Adds an original (not a copy) so later copies of it are found.
     mutating func insert(_ signature: [UInt64], shingles: Int, document: Int) {
         entries[document] = (signature, shingles)

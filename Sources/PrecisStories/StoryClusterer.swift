@@ -70,11 +70,11 @@ public struct StoryOptions: Sendable {
 /// the articles in the order of a hash of their text, so ties and index cut-offs fall by content.
 public final class StoryClusterer {
     public let options: StoryOptions
-    private let analyzer: TextAnalyzer
+    let analyzer: TextAnalyzer
     private let hasher = MinHasher()
-    private var duplicates: NearDuplicateIndex
+    var duplicates: NearDuplicateIndex
 
-    private struct DocumentState {
+    struct DocumentState {
         var story: Int?
         var duplicateOf: Int?
         var skipReason: String?
@@ -95,39 +95,39 @@ public final class StoryClusterer {
         var day: Int?
     }
 
-    private var documentFrequency: [Int32] = []
-    private var idfCache: [(value: Float, stamp: Int32)] = []
-    private var articleCount = 0
+    var documentFrequency: [Int32] = []
+    var idfCache: [(value: Float, stamp: Int32)] = []
+    var articleCount = 0
     /// Each document's state; an article's `story` is its node number, a copy's its original's.
-    private var documents: [DocumentState] = []
+    var documents: [DocumentState] = []
     /// Clustered articles (originals), in the order they were added.
-    private var nodes: [Node] = []
+    var nodes: [Node] = []
     /// The story of each node: the number of its story's first node.
-    private var nodeLabel: [Int] = []
+    var nodeLabel: [Int] = []
     /// The document of each node (streaming).
-    private var nodeDocument: [Int] = []
+    var nodeDocument: [Int] = []
     /// Streaming: the near-copies of each node (documents), which follow it from story to story.
-    private var copies: [Int: [Int]] = [:]
+    var copies: [Int: [Int]] = [:]
     /// Streaming: the documents whose story changed in the last `add` (the new one first).
     private var changed: [Int] = []
     /// Streaming: each node's links (both directions), with the number of articles known when each
     /// was scored.
-    private var adjacency: [[(node: Int32, score: Float, scoredAt: Int32)]] = []
+    var adjacency: [[(node: Int32, score: Float, scoredAt: Int32)]] = []
     /// Streaming: the nodes of each story, by story (its first node).
-    private var storyMembers: [Int: [Int]] = [:]
+    var storyMembers: [Int: [Int]] = [:]
     private var localIndex: [Int32] = []
     /// Nodes by index term (stem id), in the order added, with the term's weight.
-    private var termIndex: [[(node: Int32, weight: Float)]] = []
+    var termIndex: [[(node: Int32, weight: Float)]] = []
     // Scratch space of `neighbours`, indexed by node and by term.
-    private var accumulator: [Float] = []
+    var accumulator: [Float] = []
     private var touched: [Int] = []
     private var termWeights: [Float] = []
     /// What each stem id is: 0 a word, 1 a year, 2 a number, 3 a day of the month (1-31),
     /// 10 + m the month m; with the year or number value alongside.
-    private var stemKinds: [(kind: UInt8, value: Int32)] = []
+    var stemKinds: [(kind: UInt8, value: Int32)] = []
     /// A hash of each stem's text. Stem ids count stems in order of first sight, so they depend on
     /// the order of the input; whatever must not (ties, copy signatures) goes by these instead.
-    private var stemHashes: [UInt64] = []
+    var stemHashes: [UInt64] = []
 
     public init(options: StoryOptions = StoryOptions(), analyzer: TextAnalyzer = TextAnalyzer(recordsNames: true)) {
         self.options = options
@@ -172,7 +172,7 @@ public final class StoryClusterer {
         "octob": 10, "oct": 10, "novemb": 11, "nov": 11, "decemb": 12, "dec": 12
     ]
 
-    private func kind(of stem: Int) -> (kind: UInt8, value: Int32) {
+    func kind(of stem: Int) -> (kind: UInt8, value: Int32) {
         while stemKinds.count < analyzer.vocabularySize {
             let text = analyzer.stemText(stemKinds.count)
             var h: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
@@ -542,7 +542,7 @@ public final class StoryClusterer {
     }
 
     /// Adds a node (the next one) to the index of terms.
-    private func insert(_ node: Node) {
+    func insert(_ node: Node) {
         let k = Int32(nodes.count)
         for entry in node.vector.prefix(options.indexTerms) {
             if Int(entry.term) >= termIndex.count {

@@ -49,6 +49,16 @@ public final class TextAnalyzer {
     /// Number of distinct stems seen so far; every id is below it.
     public var vocabularySize: Int { cache.stems.count }
 
+    /// Every stem seen so far, by id: what a copy of this analyzer needs to give the same ids.
+    public var vocabulary: [String] { cache.stems }
+
+    /// Gives a fresh analyzer the stem ids of another's `vocabulary` (stem `k` gets id `k`), so that
+    /// the texts it analyses next get the ids they would have got from that analyzer.
+    public func restoreVocabulary(_ stems: [String]) {
+        precondition(cache.stems.isEmpty, "a vocabulary is restored into a fresh analyzer")
+        for stem in stems { _ = cache.stemID(stem) }
+    }
+
     /// Whether `analyze` fills `AnalyzedSentence.nameStems`.
     public let recordsNames: Bool
 

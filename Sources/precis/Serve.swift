@@ -39,6 +39,13 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("max-batch"), help: "Most articles in one batch.")
     var maxBatch: Int = 1_000
 
+    @Option(
+        name: .customLong("snapshot-every"),
+        help: ArgumentHelp(
+            "Save a snapshot of the stories after this many new articles (and on a clean stop), so a start-up replays at most about that many; 0 saves one only on a clean stop.",
+            valueName: "n"))
+    var snapshotEvery: Int = 1_000
+
     @Option(help: ArgumentHelp("Watch the feeds of this OPML file (or one feed URL) and serve /api/feeds and /feeds.", valueName: "file.opml"))
     var feeds: String?
 
@@ -52,6 +59,7 @@ struct Serve: AsyncParsableCommand {
         guard Watch.duration(every) != nil else { throw ValidationError("--every takes a duration such as 90s, 30m or 2h (at least 10s).") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535.") }
         guard maxBody > 0, maxBatch > 0 else { throw ValidationError("--max-body and --max-batch must be positive.") }
+        guard snapshotEvery >= 0 else { throw ValidationError("--snapshot-every must be 0 or more.") }
     }
 
     func run() async throws {
@@ -65,12 +73,20 @@ struct Serve: AsyncParsableCommand {
         if let feeds { try await serveWithFeeds(settings, feeds: feeds); return }
         let store: any ArticleStore
         do { store = try await openStore(db) } catch { throw Console.fail("\(error)") }
-        let service = try await PrecisService(store: store)
+        let service = try await PrecisService(store: store, checkpointEvery: snapshotEvery)
+        Console.warn(service.startup.description)
         let location = store.location
         let app = PrecisHTTP.application(service: service, settings: settings) { port in
             Console.warn("listening on http://\(host):\(port) (database \(location))")
         }
         try await app.runService()
+        try await Self.shutDown(service)
+    }
+
+    /// After a clean stop: a snapshot of the stories, so the next start-up reads them (a failure to
+    /// save one only costs that start-up a longer replay).
+    static func shutDown(_ service: PrecisService) async throws {
+        do { try await service.checkpoint() } catch { Console.warn("could not save a snapshot of the stories: \(error)") }
     }
 }
 
@@ -111,6 +127,7 @@ struct Ingest: AsyncParsableCommand {
         }
         progress.finish()
         output.flush()
+        try await Serve.shutDown(service)
         guard stored > 0 else { throw input.nothingLeft(intake, doing: "store") }
         input.report(intake)
     }

@@ -9,7 +9,8 @@ extension Serve {
     func serveWithFeeds(_ settings: ServerSettings, feeds source: String) async throws {
         let store: any ArticleStore & FeedStore
         do { store = try await openFeedStore(db) } catch { throw Console.fail("\(error)") }
-        let service = try await PrecisService(store: store)
+        let service = try await PrecisService(store: store, checkpointEvery: snapshotEvery)
+        Console.warn(service.startup.description)
         var watch = WatchSettings()
         watch.fetch.allowPrivateNetworks = allowPrivateNetworks
         watch.interval = .seconds(Watch.duration(every) ?? 1800)
@@ -34,5 +35,6 @@ extension Serve {
         }
         defer { polling.cancel() }
         try await app.runService()
+        try await Serve.shutDown(service)
     }
 }

@@ -10,6 +10,8 @@ final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
     let db: String
+    /// What the server wrote on standard error up to its "listening" line.
+    let startupLog: String
 
     init(db: String, extra: [String] = []) throws {
         self.db = db
@@ -36,6 +38,7 @@ final class ServerProcess: @unchecked Sendable {
             throw TestFailure("server did not start: \(seen)")
         }
         self.port = port
+        self.startupLog = seen
     }
 
     func kill9() {
@@ -261,6 +264,42 @@ func article(_ k: Int) -> Data {
         #expect(r.err.contains("without a token"))
     }
 
+    /// The story line of each story the server lists (id and article count), for comparing two runs.
+    func storyLines(_ server: ServerProcess) async throws -> [String] {
+        let list = try await server.request("GET", "/api/stories?limit=100").json?["stories"] as? [[String: Any]] ?? []
+        return list.map { "\($0["id"] ?? "-") \($0["articles"] ?? "-")" }.sorted()
+    }
+
+    @Test func aRestartReadsTheStoriesFromTheKeptSnapshotAfterACrashOrACleanStop() async throws {
+        let dir = try ScratchDir()
+        let db = dir.url.appendingPathComponent("s.sqlite").path
+        let first = try ServerProcess(db: db, extra: ["--snapshot-every", "8"])
+        #expect(first.startupLog.contains("stories replayed from 0 articles"))
+        for k in 0..<30 { _ = try await first.request("POST", "/api/articles", body: topicArticle(k)) }
+        let before = try await storyLines(first)
+        #expect(before.count >= 2)
+        // Snapshots are saved in the background: give the last one time to land, then crash.
+        try await Task.sleep(nanoseconds: 500_000_000)
+        first.kill9()
+        let second = try ServerProcess(db: db, extra: ["--snapshot-every", "8"])
+        let read = second.startupLog.range(of: #"from a snapshot of (\d+) articles, (\d+) replayed"#, options: .regularExpression)
+        #expect(read != nil, "\(second.startupLog)")
+        if let read {
+            let numbers = second.startupLog[read].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            #expect(numbers.count == 2 && numbers[0] >= 24 && numbers[0] + numbers[1] == 30)
+        }
+        #expect(try await storyLines(second) == before)
+        // The next article goes where it would have gone without the crash: its story is an old one.
+        let next = try await second.request("POST", "/api/articles", body: topicArticle(30)).json
+        let story = ((next?["articles"] as? [[String: Any]])?.first?["story"]) as? Int
+        #expect(story != nil && before.contains { $0.hasPrefix("\(story!) ") })
+        // A clean stop saves a snapshot of everything: the next start replays nothing.
+        second.stop()
+        let third = try ServerProcess(db: db)
+        defer { third.stop() }
+        #expect(third.startupLog.contains("stories read from a snapshot of 31 articles, 0 replayed"), "\(third.startupLog)")
+    }
+
     @Test func killNineMidBatchLosesNoAcknowledgedArticle() async throws {
         let dir = try ScratchDir()
         let db = dir.url.appendingPathComponent("p.sqlite").path
@@ -325,7 +364,7 @@ struct PostgresServeTests {
     func resetDatabase() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        p.arguments = [url, "-qc", "DROP TABLE IF EXISTS article, story_digest, story_entry, precis_migration"]
+        p.arguments = [url, "-qc", "DROP TABLE IF EXISTS article, story_digest, story_entry, story_state, precis_migration"]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()

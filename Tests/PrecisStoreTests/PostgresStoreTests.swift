@@ -55,6 +55,24 @@ struct PostgresStoreTests {
         #expect(try await store.storedDigest(story: results[0].id, version: "v1") == nil)
     }
 
+    @Test func aProcessStartingUpReadsTheSnapshotAnotherSaved() async throws {
+        let store = try await fresh()
+        let articles = StorySnapshotTests.stream(80)
+        let writer = StoryIndex(articles: [])
+        for a in articles[..<60] {
+            _ = try await store.ingest(StoredArticle(key: a.key, origin: a.origin, title: a.title, date: a.date, text: a.text), index: writer)
+        }
+        try await store.saveStoryState(lastArticle: writer.lastID, snapshot: writer.snapshot())
+        try await store.saveStoryState(lastArticle: 3, snapshot: [0])  // older: kept out
+        for a in articles[60...] {
+            _ = try await store.ingest(StoredArticle(key: a.key, origin: a.origin, title: a.title, date: a.date, text: a.text), index: writer)
+        }
+        let other = try await PostgresStore.open(url: TestPostgres.url!)
+        let (index, origin) = try await StoryIndex.load(from: other)
+        #expect(origin.snapshotArticles == 60 && origin.replayed == 20 && origin.snapshotRefused == nil)
+        #expect(index.storiesByArticle() == writer.storiesByArticle())
+    }
+
     @Test func anIndexBehindOtherWritersCatchesUp() async throws {
         let store = try await fresh()
         let a = StoryIndex(articles: []), b = StoryIndex(articles: [])

@@ -1,0 +1,259 @@
+import PrecisText
+
+/// Why a story snapshot cannot be read back.
+public enum StorySnapshotError: Error, CustomStringConvertible, Equatable {
+    /// Not a snapshot, or one written by another version of this format.
+    case notASnapshot
+    /// Written with other clustering settings: its stories would not be these settings' stories.
+    case otherSettings
+    /// Cut short or damaged.
+    case damaged(String)
+
+    public var description: String {
+        switch self {
+        case .notASnapshot: return "not a story snapshot of this version"
+        case .otherSettings: return "the snapshot was made with other clustering settings"
+        case .damaged(let what): return "the snapshot is damaged: \(what)"
+        }
+    }
+}
+
+/// Little-endian bytes of fixed-size values and arrays of them, for snapshots.
+struct SnapshotWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+
+    /// An array of plain values (integers, floats and tuples of them), count first, in memory order:
+    /// snapshots are read on the kind of machine that wrote them (the header checks the byte order).
+    mutating func array<T>(_ values: [T]) {
+        int(values.count)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ value: String) { array(Array(value.utf8)) }
+
+    mutating func optional(_ value: Int?) { int(value ?? -1) }
+}
+
+/// Reads what `SnapshotWriter` wrote; every read is bounds-checked.
+struct SnapshotReader {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var atEnd: Bool { offset == bytes.count }
+
+    private mutating func take(_ count: Int) throws -> Range<Int> {
+        guard count >= 0, count <= bytes.count - offset else { throw StorySnapshotError.damaged("cut short at byte \(offset)") }
+        defer { offset += count }
+        return offset..<offset + count
+    }
+
+    mutating func int() throws -> Int {
+        let range = try take(8)
+        var value: Int64 = 0
+        withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[range]) }
+        return Int(Int64(littleEndian: value))
+    }
+
+    mutating func u64() throws -> UInt64 {
+        let range = try take(8)
+        var value: UInt64 = 0
+        withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[range]) }
+        return UInt64(littleEndian: value)
+    }
+
+    /// A count, checked against what is left (so a damaged count cannot ask for terabytes).
+    mutating func count(of size: Int) throws -> Int {
+        let n = try int()
+        guard n >= 0, n <= (bytes.count - offset) / max(1, size) else { throw StorySnapshotError.damaged("a count of \(n) at byte \(offset - 8)") }
+        return n
+    }
+
+    mutating func array<T>(_: T.Type) throws -> [T] {
+        let n = try count(of: MemoryLayout<T>.stride)
+        let range = try take(n * MemoryLayout<T>.stride)
+        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyBytes(from: bytes[range])
+            initialized = n
+        }
+    }
+
+    mutating func string() throws -> String { String(decoding: try array(UInt8.self), as: UTF8.self) }
+
+    /// A value written by `SnapshotWriter.optional`.
+    mutating func optional(below limit: Int) throws -> Int? {
+        let n = try int()
+        guard n >= -1, n < limit else { throw StorySnapshotError.damaged("an index of \(n) where \(limit) are known") }
+        return n < 0 ? nil : n
+    }
+}
+
+extension StoryClusterer {
+    /// Marks a snapshot and its format; a change of what is written changes it.
+    static let snapshotMagic: UInt64 = 0x5052_4543_5354_0001  // "PRECST", format 1
+    /// Written in the machine's order and read back to check that the reader's order is the same.
+    static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
+
+    /// A fingerprint of the settings a snapshot was made with: stories made with other settings are
+    /// not these settings' stories, so such a snapshot is refused, not used.
+    var settingsFingerprint: UInt64 {
+        fnv1a(Array("\(options) \(analyzer.language.code) \(analyzer.recordsNames)".utf8))
+    }
+
+    /// The whole state of streaming clustering, as bytes: a clusterer read back from them with
+    /// `init(snapshot:)` places every later article exactly as this one would. What can be derived
+    /// (the index of terms, the members of each story, the near-copies of each article, the kinds of
+    /// stems) is not written but derived again on reading.
+    func writeSnapshot(into w: inout SnapshotWriter) {
+        w.u64(Self.snapshotMagic)
+        w.array([Self.byteOrderMark])
+        w.u64(settingsFingerprint)
+        let stems = analyzer.vocabulary
+        w.int(stems.count)
+        for stem in stems { w.string(stem) }
+        w.int(articleCount)
+        w.array(documentFrequency)
+        w.array(idfCache.map { ($0.value, $0.stamp) })
+        w.int(documents.count)
+        for d in documents {
+            w.optional(d.story)
+            w.optional(d.duplicateOf)
+            if let reason = d.skipReason {
+                w.int(1)
+                w.string(reason)
+            } else {
+                w.int(0)
+            }
+        }
+        w.int(nodes.count)
+        for node in nodes {
+            w.array(node.vector.map { ($0.term, $0.weight) })
+            w.array(node.tf.map(\.weight))
+            w.array(node.names.map { ($0.term, $0.weight) })
+            w.array(node.years)
+            w.array(node.numbers)
+            w.array(node.dates)
+            w.int(node.day ?? Int.min)
+        }
+        w.array(nodeLabel)
+        w.array(nodeDocument)
+        for links in adjacency { w.array(links.map { ($0.node, $0.score, $0.scoredAt) }) }
+        let originals = duplicates.originals
+        w.int(originals.count)
+        for o in originals {
+            w.int(o.document)
+            w.int(o.shingles)
+            w.array(o.signature)
+        }
+    }
+
+    /// A streaming clusterer in the state a snapshot holds.
+    convenience init(snapshot r: inout SnapshotReader, options: StoryOptions) throws {
+        self.init(options: options)
+        guard try r.u64() == Self.snapshotMagic else { throw StorySnapshotError.notASnapshot }
+        guard try r.array(UInt64.self) == [Self.byteOrderMark] else { throw StorySnapshotError.notASnapshot }
+        guard try r.u64() == settingsFingerprint else { throw StorySnapshotError.otherSettings }
+        let stemCount = try r.count(of: 8)
+        var stems: [String] = []
+        stems.reserveCapacity(stemCount)
+        for _ in 0..<stemCount { stems.append(try r.string()) }
+        guard Set(stems).count == stems.count else { throw StorySnapshotError.damaged("a stem listed twice") }
+        analyzer.restoreVocabulary(stems)
+        articleCount = try r.int()
+        documentFrequency = try r.array(Int32.self)
+        idfCache = try r.array((Float, Int32).self).map { (value: $0.0, stamp: $0.1) }
+        guard documentFrequency.count <= stemCount, idfCache.count == documentFrequency.count else {
+            throw StorySnapshotError.damaged("term counts for \(documentFrequency.count) stems where \(stemCount) are known")
+        }
+        let documentCount = try r.count(of: 24)
+        documents.reserveCapacity(documentCount)
+        for _ in 0..<documentCount {
+            let story = try r.optional(below: Int.max)
+            let duplicateOf = try r.optional(below: documentCount)
+            let reason = try r.int() == 1 ? try r.string() : nil
+            documents.append(DocumentState(story: story, duplicateOf: duplicateOf, skipReason: reason))
+        }
+        let nodeCount = try r.count(of: 8 * 7)
+        func terms(_ pairs: [(Int32, Float)]) throws -> [(term: Int32, weight: Float)] {
+            guard pairs.allSatisfy({ $0.0 >= 0 && Int($0.0) < stemCount }) else { throw StorySnapshotError.damaged("a term out of the vocabulary") }
+            return pairs.map { (term: $0.0, weight: $0.1) }
+        }
+        nodes.reserveCapacity(nodeCount)
+        for _ in 0..<nodeCount {
+            let vector = try terms(try r.array((Int32, Float).self))
+            let tf = try r.array(Float.self)
+            guard tf.count == vector.count else { throw StorySnapshotError.damaged("a node's weights do not match its terms") }
+            let names = try terms(try r.array((Int32, Float).self))
+            let years = try r.array(Int32.self), numbers = try r.array(Int32.self), dates = try r.array(Int32.self)
+            let day = try r.int()
+            nodes.append(
+                Node(
+                    vector: vector, tf: zip(vector, tf).map { (term: $0.term, weight: $1) }, names: names, years: years,
+                    numbers: numbers, dates: dates, day: day == Int.min ? nil : day))
+        }
+        nodeLabel = try r.array(Int.self)
+        nodeDocument = try r.array(Int.self)
+        guard nodeLabel.count == nodeCount, nodeDocument.count == nodeCount,
+            nodeLabel.allSatisfy({ $0 >= 0 && $0 < nodeCount }), nodeDocument.allSatisfy({ $0 >= 0 && $0 < documentCount }),
+            documents.allSatisfy({ $0.story.map { $0 < nodeCount } ?? true })
+        else { throw StorySnapshotError.damaged("stories that do not match the articles") }
+        adjacency.reserveCapacity(nodeCount)
+        for _ in 0..<nodeCount {
+            let links = try r.array((Int32, Float, Int32).self)
+            guard links.allSatisfy({ $0.0 >= 0 && Int($0.0) < nodeCount }) else { throw StorySnapshotError.damaged("a link to no article") }
+            adjacency.append(links.map { (node: $0.0, score: $0.1, scoredAt: $0.2) })
+        }
+        for _ in 0..<(try r.count(of: 24)) {
+            let document = try r.int(), shingles = try r.int()
+            let signature = try r.array(UInt64.self)
+            guard document >= 0, document < documentCount, signature.count == MinHasher.hashCount else {
+                throw StorySnapshotError.damaged("a copy signature")
+            }
+            duplicates.insert(signature, shingles: shingles, document: document)
+        }
+        // What is derived: stem kinds and hashes, the index of terms, each story's members (in
+        // ascending order, as placement keeps them), each article's near-copies (in arrival order).
+        if stemCount > 0 { _ = kind(of: stemCount - 1) }
+        let restored = nodes
+        nodes = []
+        for node in restored { insert(node) }
+        for (m, label) in nodeLabel.enumerated() { storyMembers[label, default: []].append(m) }
+        for (k, d) in documents.enumerated() where d.duplicateOf != nil {
+            if let story = d.story { copies[story, default: []].append(k) }
+        }
+    }
+}
+
+extension StoryClusterer {
+    /// The state of streaming clustering as bytes, with the caller's label of each document (one per
+    /// document, in the order added: a store's article ids) and a tag of its own (what tells the
+    /// caller the snapshot belongs to its data). `restore` reads them back.
+    public func snapshot(labels: [Int64], tag: String = "") -> [UInt8] {
+        precondition(labels.count == documents.count, "one label per document")
+        var w = SnapshotWriter()
+        writeSnapshot(into: &w)
+        w.array(labels)
+        w.string(tag)
+        return w.bytes
+    }
+
+    /// A streaming clusterer in the state of a `snapshot`, and the labels and tag saved with it; an
+    /// error when the bytes are not such a snapshot, are damaged, or were made with other settings.
+    public static func restore(
+        snapshot bytes: [UInt8], options: StoryOptions = StoryOptions()
+    ) throws -> (clusterer: StoryClusterer, labels: [Int64], tag: String) {
+        var r = SnapshotReader(bytes)
+        let clusterer = try StoryClusterer(snapshot: &r, options: options)
+        let labels = try r.array(Int64.self)
+        let tag = try r.string()
+        guard r.atEnd else { throw StorySnapshotError.damaged("bytes after the end") }
+        guard labels.count == clusterer.documentCount else {
+            throw StorySnapshotError.damaged("\(labels.count) labels for \(clusterer.documentCount) articles")
+        }
+        return (clusterer, labels, tag)
+    }
+}
