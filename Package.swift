@@ -147,7 +147,11 @@ let package = Package(
         .testTarget(name: "PrecisSummarizeTests", dependencies: ["PrecisSummarize", "PrecisText"]),
         .testTarget(name: "PrecisStoriesTests", dependencies: ["PrecisStories"]),
         .testTarget(name: "PrecisFactsTests", dependencies: ["PrecisFacts", "PrecisText"]),
-        .testTarget(name: "PrecisStoreTests", dependencies: ["PrecisStore", "PrecisStories"]),
+        .testTarget(
+            name: "PrecisStoreTests", dependencies: ["PrecisStore", "PrecisStories", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "PrecisServerTests",
+            dependencies: ["PrecisServer", "PrecisStore", "PrecisIngest", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval", "PrecisExtract"]),
         .testTarget(name: "PrecisFeedsTests", dependencies: ["PrecisFeeds"]),
         // Fetching and watching, against servers the tests start on 127.0.0.1 (and `precis watch` itself).

@@ -47,6 +47,11 @@ public final class PrecisService: Sendable {
         try await placer.checkpoint(into: store)
     }
 
+    /// Waits for a snapshot being saved in the background, if one is.
+    func snapshotSaved() async {
+        await placer.saveFinished()
+    }
+
     /// What happened to one submitted article.
     public enum Outcome: Sendable {
         case stored(IngestResult)
@@ -55,22 +60,44 @@ public final class PrecisService: Sendable {
 
     /// Cleans and stores one article; the same article sent twice is stored once.
     public func ingest(_ raw: RawDocument) async -> Outcome {
-        await place(prepare(raw))
+        await ingest(batch: [raw])[0]
     }
 
-    /// Cleans a batch concurrently, then places its articles in the batch's order; the outcome of each.
+    /// Cleans a batch concurrently, then stores and places the articles that are articles, in the
+    /// batch's order and in one transaction (all of them or, on a failure, none); the outcome of each.
     public func ingest(batch: [RawDocument]) async -> [Outcome] {
-        guard batch.count > 1 else { return batch.isEmpty ? [] : [await ingest(batch[0])] }
-        let prepared = await withTaskGroup(of: (Int, Result<StoredArticle, Rejection>).self) { group in
-            for (k, raw) in batch.enumerated() { group.addTask { (k, self.prepare(raw)) } }
-            var out = [Result<StoredArticle, Rejection>?](repeating: nil, count: batch.count)
-            for await (k, r) in group { out[k] = r }
-            return out.map { $0! }
+        let prepared: [Result<StoredArticle, Rejection>]
+        if batch.count == 1 {
+            prepared = [prepare(batch[0])]
+        } else {
+            prepared = await withTaskGroup(of: (Int, Result<StoredArticle, Rejection>).self) { group in
+                for (k, raw) in batch.enumerated() { group.addTask { (k, self.prepare(raw)) } }
+                var out = [Result<StoredArticle, Rejection>?](repeating: nil, count: batch.count)
+                for await (k, r) in group { out[k] = r }
+                return out.map { $0! }
+            }
         }
-        var outcomes: [Outcome] = []
-        outcomes.reserveCapacity(prepared.count)
-        for p in prepared { outcomes.append(await place(p)) }
-        return outcomes
+        // Articles refused by cleaning keep their reason; the others are stored together.
+        var outcomes: [Outcome?] = prepared.map { p in
+            if case .failure(let r) = p { return .rejected(r.reason) }
+            return nil
+        }
+        let positions = outcomes.indices.filter { outcomes[$0] == nil }
+        let articles = positions.compactMap { try? prepared[$0].get() }
+        counters.add(\.articlesRejected, batch.count - articles.count)
+        if !articles.isEmpty {
+            do {
+                let results = try await placer.ingest(articles, into: store)
+                for (k, result) in zip(positions, results) {
+                    outcomes[k] = .stored(result)
+                    counters.add(result.created ? \.articlesCreated : \.articlesExisting)
+                }
+            } catch {
+                for k in positions { outcomes[k] = .rejected("could not be stored: \(error)") }
+                counters.add(\.articlesRejected, positions.count)
+            }
+        }
+        return outcomes.map { $0! }
     }
 
     struct Rejection: Error { var reason: String }
@@ -94,23 +121,6 @@ public final class PrecisService: Sendable {
                             }
                         ).serialized(),
                     authors: article.authors))
-        }
-    }
-
-    private func place(_ prepared: Result<StoredArticle, Rejection>) async -> Outcome {
-        switch prepared {
-        case .failure(let r):
-            counters.add(\.articlesRejected)
-            return .rejected(r.reason)
-        case .success(let article):
-            do {
-                let result = try await placer.ingest(article, into: store)
-                counters.add(result.created ? \.articlesCreated : \.articlesExisting)
-                return .stored(result)
-            } catch {
-                counters.add(\.articlesRejected)
-                return .rejected("could not be stored: \(error)")
-            }
         }
     }
 
@@ -261,12 +271,12 @@ actor Placer {
         if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 
-    func ingest(_ article: StoredArticle, into store: any ArticleStore) async throws -> IngestResult {
+    func ingest(_ articles: [StoredArticle], into store: any ArticleStore) async throws -> [IngestResult] {
         await takeTurn()
         defer { endTurn() }
-        let result: IngestResult
+        let result: [IngestResult]
         do {
-            result = try await store.ingest(article, index: index)
+            result = try await store.ingest(articles, index: index)
         } catch {
             // The transaction rolled back; the index may have placed the article: rebuild it from
             // what the store holds.
@@ -303,8 +313,12 @@ actor Placer {
         if failed { checkpointed = before }
     }
 
-    func checkpoint(into store: any ArticleStore) async throws {
+    func saveFinished() async {
         if let running = saving { await running.value }
+    }
+
+    func checkpoint(into store: any ArticleStore) async throws {
+        await saveFinished()
         await takeTurn()
         defer { endTurn() }
         if let kept = try await store.storyStateArticle(), kept >= index.lastID { return }
@@ -370,9 +384,9 @@ final class Counters: @unchecked Sendable {
     private let lock = NSLock()
     private var values = Values()
 
-    func add(_ counter: WritableKeyPath<Values, Int>) {
+    func add(_ counter: WritableKeyPath<Values, Int>, _ n: Int = 1) {
         lock.lock()
-        values[keyPath: counter] += 1
+        values[keyPath: counter] += n
         lock.unlock()
     }
 

@@ -2,11 +2,12 @@
 ///
 /// `ingest` is the one write: under the store's write lock (SQLite's writer lock, a PostgreSQL
 /// advisory lock held for the transaction) it catches the story index up with articles other
-/// processes stored, stores the article unless its key is there, places it, and writes the placement,
-/// all in one transaction. Several processes on one database therefore place articles one at a time,
-/// in id order, each seeing all earlier ones: they never make two stories of one.
+/// processes stored, stores each article of a batch unless its key is there, places it, and writes
+/// the placements, all in one transaction: a batch is stored whole or not at all. Several processes
+/// on one database therefore place articles one at a time, in id order, each seeing all earlier ones:
+/// they never make two stories of one.
 public protocol ArticleStore: Sendable {
-    func ingest(_ article: StoredArticle, index: StoryIndex) async throws -> IngestResult
+    func ingest(_ articles: [StoredArticle], index: StoryIndex) async throws -> [IngestResult]
     func allArticles() async throws -> [StoredArticle]
     func articles(inStory story: Int64) async throws -> [StoredArticle]
     func article(id: Int64) async throws -> StoredArticle?
@@ -36,6 +37,13 @@ public protocol ArticleStore: Sendable {
     func saveStoryState(lastArticle: Int64, snapshot: [UInt8]) async throws
     /// A short name of the database for messages ("news.sqlite", "postgres://host/db").
     var location: String { get }
+}
+
+extension ArticleStore {
+    /// Stores and places one article (a batch of one).
+    public func ingest(_ article: StoredArticle, index: StoryIndex) async throws -> IngestResult {
+        try await ingest([article], index: index)[0]
+    }
 }
 
 /// Opens the store a `--db` value names: a `postgres://` URL or a SQLite file path.

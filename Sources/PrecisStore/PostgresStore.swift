@@ -156,49 +156,28 @@ public final class PostgresStore: ArticleStore {
         return out
     }
 
-    public func ingest(_ article: StoredArticle, index: StoryIndex) async throws -> IngestResult {
+    public func ingest(_ articles: [StoredArticle], index: StoryIndex) async throws -> [IngestResult] {
         let logger = self.logger
         // Catch up before taking the lock: what other processes stored is committed, so placed (an
         // article is inserted and placed under the lock, in one transaction, so the ids committed
         // are always a prefix). Replayed here, they no longer hold the lock: inside it this process
-        // replays only what others stored while it waited, then places its own article.
+        // replays only what others stored while it waited, then places its own articles.
         // Done when other processes stored articles during the last write (else one query less).
         let held = index.count
         if index.othersWriting {
             index.catchUp(
-                try await articles(client.query("SELECT \(unescaped: Self.columns) FROM article WHERE id > \(index.lastID) ORDER BY id", logger: logger)))
+                try await self.articles(client.query("SELECT \(unescaped: Self.columns) FROM article WHERE id > \(index.lastID) ORDER BY id", logger: logger)))
         }
         return try await client.withTransaction(logger: logger) { c in
             try await c.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: logger)
-            for try await (id, story, reason) in try await c.query(
-                "SELECT id, story, skip_reason FROM article WHERE key = \(article.key)", logger: logger
-            ).decode((Int64, Int64?, String?).self) {
-                return IngestResult(id: id, created: false, story: story, skipReason: reason)
-            }
-            let newer = try await articles(c.query("SELECT \(unescaped: Self.columns) FROM article WHERE id > \(index.lastID) ORDER BY id", logger: logger))
+            let newer = try await self.articles(
+                c.query("SELECT \(unescaped: Self.columns) FROM article WHERE id > \(index.lastID) ORDER BY id", logger: logger))
             index.catchUp(newer)
-            var id: Int64 = 0
-            for try await newID in try await c.query(
-                """
-                INSERT INTO article (key, origin, url, title, date, site, text, removed, authors)
-                VALUES (\(article.key), \(article.origin), \(article.url), \(article.title), \(article.date), \(article.site), \(article.text), \(article.removed), \(StoredArticle.authorsColumn(article.authors)))
-                RETURNING id
-                """, logger: logger
-            ).decode(Int64.self) { id = newID }
-            var placed = article
-            placed.id = id
-            let placement = index.place(placed)
-            index.othersWriting = index.count > held + 1
-            try await c.query(
-                "UPDATE article SET story = \(placement.story), duplicate_of = \(placement.duplicateOf), skip_reason = \(placement.skipReason) WHERE id = \(id)",
-                logger: logger)
-            var changed = Set([placement.story].compactMap { $0 })
-            for (moved, story) in placement.moved where moved != id {
-                for try await old in try await c.query("SELECT story FROM article WHERE id = \(moved)", logger: logger).decode(Int64?.self) {
-                    if let old { changed.insert(old) }
-                }
-                changed.insert(story)
-                try await c.query("UPDATE article SET story = \(story) WHERE id = \(moved)", logger: logger)
+            index.othersWriting = index.count > held
+            var changed = Set<Int64>()
+            var results: [IngestResult] = []
+            for article in articles {
+                results.append(try await insert(article, index: index, changed: &changed, connection: c))
             }
             // The story list's lines of the stories that changed, made again from their articles.
             for story in changed {
@@ -210,8 +189,41 @@ public final class PostgresStore: ArticleStore {
                             var b = PostgresBindings(); b.append(story); return b
                         }()), logger: logger)
             }
-            return IngestResult(id: id, created: true, story: placement.story, skipReason: placement.skipReason)
+            return results
         }
+    }
+
+    /// Stores one article unless its key is there (inside the batch's transaction, under the lock),
+    /// places it and writes its placement; adds the stories whose list lines must be made again.
+    private func insert(_ article: StoredArticle, index: StoryIndex, changed: inout Set<Int64>, connection c: PostgresConnection) async throws -> IngestResult {
+        for try await (id, story, reason) in try await c.query(
+            "SELECT id, story, skip_reason FROM article WHERE key = \(article.key)", logger: logger
+        ).decode((Int64, Int64?, String?).self) {
+            return IngestResult(id: id, created: false, story: story, skipReason: reason)
+        }
+        var id: Int64 = 0
+        for try await newID in try await c.query(
+            """
+            INSERT INTO article (key, origin, url, title, date, site, text, removed, authors)
+            VALUES (\(article.key), \(article.origin), \(article.url), \(article.title), \(article.date), \(article.site), \(article.text), \(article.removed), \(StoredArticle.authorsColumn(article.authors)))
+            RETURNING id
+            """, logger: logger
+        ).decode(Int64.self) { id = newID }
+        var placed = article
+        placed.id = id
+        let placement = index.place(placed)
+        try await c.query(
+            "UPDATE article SET story = \(placement.story), duplicate_of = \(placement.duplicateOf), skip_reason = \(placement.skipReason) WHERE id = \(id)",
+            logger: logger)
+        if let story = placement.story { changed.insert(story) }
+        for (moved, story) in placement.moved where moved != id {
+            for try await old in try await c.query("SELECT story FROM article WHERE id = \(moved)", logger: logger).decode(Int64?.self) {
+                if let old { changed.insert(old) }
+            }
+            changed.insert(story)
+            try await c.query("UPDATE article SET story = \(story) WHERE id = \(moved)", logger: logger)
+        }
+        return IngestResult(id: id, created: true, story: placement.story, skipReason: placement.skipReason)
     }
 
     public func allArticles() async throws -> [StoredArticle] {

@@ -264,15 +264,20 @@ public final class SQLiteStore: ArticleStore {
         }
     }
 
-    public func ingest(_ article: StoredArticle, index: StoryIndex) async throws -> IngestResult {
+    public func ingest(_ articles: [StoredArticle], index: StoryIndex) async throws -> [IngestResult] {
         try await pool.write { db in
             let newer = try Row.fetchAll(db, sql: "SELECT * FROM article WHERE id > ? ORDER BY id", arguments: [index.lastID]).map(Self.article)
             index.catchUp(newer)
-            return try Self.ingest(db, article) { id in
-                var a = article
-                a.id = id
-                return index.place(a)
+            var changed = Set<Int64>()
+            let results = try articles.map { article in
+                try Self.insert(db, article, changed: &changed) { id in
+                    var a = article
+                    a.id = id
+                    return index.place(a)
+                }
             }
+            try Self.refresh(db, stories: changed)
+            return results
         }
     }
 
@@ -287,6 +292,15 @@ public final class SQLiteStore: ArticleStore {
     }
 
     static func ingest(_ db: Database, _ article: StoredArticle, place: (Int64) throws -> Placement) throws -> IngestResult {
+        var changed = Set<Int64>()
+        let result = try insert(db, article, changed: &changed, place: place)
+        try refresh(db, stories: changed)
+        return result
+    }
+
+    /// Stores one article unless its key is there and writes its placement; adds the stories whose
+    /// list lines must be made again to `changed` (refreshed once for a whole batch).
+    static func insert(_ db: Database, _ article: StoredArticle, changed: inout Set<Int64>, place: (Int64) throws -> Placement) throws -> IngestResult {
         if let row = try Row.fetchOne(db, sql: "SELECT id, story, skip_reason FROM article WHERE key = ?", arguments: [article.key]) {
             return IngestResult(id: row["id"], created: false, story: row["story"], skipReason: row["skip_reason"])
         }
@@ -303,13 +317,12 @@ public final class SQLiteStore: ArticleStore {
         try db.execute(
             sql: "UPDATE article SET story = ?, duplicate_of = ?, skip_reason = ? WHERE id = ?",
             arguments: [placement.story, placement.duplicateOf, placement.skipReason, id])
-        var changed = Set([placement.story].compactMap { $0 })
+        if let story = placement.story { changed.insert(story) }
         for (moved, story) in placement.moved where moved != id {
             if let old = try Int64.fetchOne(db, sql: "SELECT story FROM article WHERE id = ?", arguments: [moved]) { changed.insert(old) }
             changed.insert(story)
             try db.execute(sql: "UPDATE article SET story = ? WHERE id = ?", arguments: [story, moved])
         }
-        try refresh(db, stories: changed)
         return IngestResult(id: id, created: true, story: placement.story, skipReason: placement.skipReason)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PrecisStories
 import Testing
 
@@ -78,6 +79,31 @@ import Testing
             try store.ingest(StoredArticle(key: "x", origin: "x", text: "Some text that will not be stored at all.")) { _ in throw Boom() }
         }
         #expect(try await store.articleCount() == 0)
+    }
+
+    @Test func aBatchIsStoredWholeOrNotAtAll() async throws {
+        let path = temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try SQLiteStore(path: path)
+        // The database refuses one article of the batch (as a full disk or a lost connection would).
+        try await store.pool.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON article WHEN NEW.origin = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        let batch = Self.texts.enumerated().map { k, text in StoredArticle(key: "k\(k)", origin: k == 2 ? "refused" : "t\(k)", text: text) }
+        await #expect(throws: (any Error).self) { try await store.ingest(batch, index: StoryIndex(articles: [])) }
+        #expect(try await store.articleCount() == 0, "the articles before the refused one are rolled back with it")
+        #expect(try await store.stories(limit: 10, offset: 0).total == 0)
+        // Without the refused one, the whole batch is stored, in its order, with its stories.
+        var accepted = batch
+        accepted[2].origin = "t2"
+        let results = try await store.ingest(accepted, index: StoryIndex(articles: []))
+        #expect(results.map(\.created) == [true, true, true, true])
+        #expect(results.map(\.id) == results.map(\.id).sorted())
+        #expect(results[2].story == results[0].id)
+        #expect(try await store.stories(limit: 10, offset: 0).total == 2)
+        // A batch holding an article twice stores it once.
+        let twice = try await store.ingest([accepted[0], accepted[0]], index: StoryIndex(articles: try await store.allArticles()))
+        #expect(twice.map(\.created) == [false, false] && twice[0].id == results[0].id)
     }
 
     @Test func unreadableDatabaseIsAClearError() {

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import PrecisIngest
+import Testing
+
+@testable import PrecisServer
+@testable import PrecisStore
+
+/// The service's write path: batches stored whole, and the story index kept as a snapshot.
+@Suite struct ServiceTests {
+    static let towns = ["Calder", "Vesterby", "Norhavn"]
+
+    /// An invented article on one of three stories, different for each `k`.
+    static func raw(_ k: Int, origin: String? = nil) -> RawDocument {
+        let town = towns[k % towns.count]
+        return RawDocument(
+            origin: origin ?? "a\(k)", format: .text,
+            content:
+                "\(town) harbour wall, report \(k). The \(town) town council voted to rebuild the crumbling harbour wall of \(town) with \(k + 2) million crowns, the mayor of \(town) said after the harbour debate on Monday.",
+            date: "2026-03-0\(1 + k % 5)")
+    }
+
+    func temporaryStore() throws -> (SQLiteStore, () -> Void) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("precis-service-\(UUID().uuidString).sqlite").path
+        return (try SQLiteStore(path: path), { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } })
+    }
+
+    /// Each stored article's story, as the store holds it.
+    func storedStories(_ store: SQLiteStore) async throws -> [Int64: Int64] {
+        var out: [Int64: Int64] = [:]
+        for a in try await store.allArticles() { if let s = a.story { out[a.id] = s } }
+        return out
+    }
+
+    @Test func aBatchTheDatabaseRefusesLeavesNothingAndTheStoriesStayThoseOfAReplay() async throws {
+        let (store, remove) = try temporaryStore()
+        defer { remove() }
+        let service = try await PrecisService(store: store, checkpointEvery: 0)
+        _ = await service.ingest(batch: (0..<6).map { Self.raw($0) })
+        try await store.pool.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON article WHEN NEW.origin = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        let batch = [Self.raw(6), Self.raw(7), Self.raw(8, origin: "refused"), RawDocument(origin: "empty", format: .text, content: "")]
+        let outcomes = await service.ingest(batch: batch)
+        for outcome in outcomes {
+            guard case .rejected(let reason) = outcome else {
+                Issue.record("an article of a refused batch was stored")
+                continue
+            }
+            #expect(!reason.isEmpty)
+        }
+        if case .rejected(let reason) = outcomes[0] { #expect(reason.hasPrefix("could not be stored")) }
+        #expect(try await store.articleCount() == 6, "nothing of the refused batch is stored")
+        // The index the refused batch had placed is rebuilt: the next batch lands as a replay would place it.
+        try await store.pool.write { db in try db.execute(sql: "DROP TRIGGER refuse") }
+        let next = await service.ingest(batch: (6..<12).map { Self.raw($0) })
+        #expect(next.allSatisfy { if case .stored(let r) = $0 { return r.created } else { return false } })
+        let replay = StoryIndex(articles: try await store.allArticles())
+        #expect(try await storedStories(store) == replay.storiesByArticle())
+    }
+
+    @Test func snapshotsAreSavedAsArticlesArriveAndReadAtStartUp() async throws {
+        let (store, remove) = try temporaryStore()
+        defer { remove() }
+        let service = try await PrecisService(store: store, checkpointEvery: 5)
+        #expect(service.startup.replayed == 0 && service.startup.snapshotArticles == 0)
+        for k in 0..<12 { _ = await service.ingest(Self.raw(k)) }
+        await service.snapshotSaved()
+        let kept = try await store.storyStateArticle()
+        // Saved after five articles, then again five or more later (a save under way is not doubled).
+        #expect(kept != nil && (5...12).contains(kept!))
+        // A second process on the store reads the kept snapshot and replays only the rest.
+        let second = try await PrecisService(store: store)
+        #expect(second.startup.snapshotArticles == Int(kept!) && second.startup.replayed == 12 - Int(kept!))
+        // After a checkpoint (a clean stop), nothing is left to replay.
+        try await service.checkpoint()
+        let third = try await PrecisService(store: store)
+        #expect(third.startup.snapshotArticles == 12 && third.startup.replayed == 0)
+        // Every process places the next article alike.
+        let a = await second.ingest(Self.raw(12))
+        guard case .stored(let placed) = a else { Issue.record("not stored"); return }
+        #expect(placed.story == StoryIndex(articles: try await store.allArticles()).storiesByArticle()[placed.id])
+    }
+}
