@@ -3,7 +3,9 @@
 # file (or the PostgreSQL database given), filled with invented articles in batches of 100
 # (POST /api/articles, one batch at a time). Prints:
 #   batch  stored=N ms=T     the time of each measured 100-article batch (three at each size in SIZES)
-#   start  stored=N ms=T     from launching the server to its "listening" line, with N articles stored
+#   start  stored=N ms=T     from launching the server to its "listening" line, with N articles stored:
+#                            after a kill -9 (snapshot and replay of what came after), after a clean
+#                            stop (snapshot alone), and with the snapshot deleted (replay of everything)
 # Bounded: the fill is the only long part (50 000 articles); LIMIT_S (default 1800 s) stops it.
 #
 #   make release && bash scripts/bench_growth.sh
@@ -87,6 +89,17 @@ for size in sizes:
         print(f"batch  stored={k - 100} ms={(time.time() - t) * 1000:.0f}", flush=True)
 PY
 STORED=$(curl -s "$URL/metrics" | awk '/^precis_articles_stored/ {print $2}')
+# A crash: the last snapshot saved as articles arrived (every 1000), the rest replayed.
+kill -9 $SERVER; wait $SERVER 2>/dev/null || true; SERVER=
+start "$STORED (after kill -9)"; grep -h "stories" "$TMP/serve.log" | head -1
+# A clean stop saves a snapshot of everything: the next start-up replays nothing.
 stop
-start "$STORED"
+start "$STORED (after a clean stop)"; grep -h "stories" "$TMP/serve.log" | head -1
 stop
+# No snapshot at all (a database from before snapshots): every article replayed.
+sqlite3_drop() { python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('DELETE FROM story_state'); c.commit()" "$DB"; }
+if [ -z "${1:-}" ]; then
+  sqlite3_drop
+  start "$STORED (no snapshot)"; grep -h "stories" "$TMP/serve.log" | head -1
+  stop
+fi

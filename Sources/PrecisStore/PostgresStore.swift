@@ -174,56 +174,107 @@ public final class PostgresStore: ArticleStore {
                 c.query("SELECT \(unescaped: Self.columns) FROM article WHERE id > \(index.lastID) ORDER BY id", logger: logger))
             index.catchUp(newer)
             index.othersWriting = index.count > held
-            var changed = Set<Int64>()
-            var results: [IngestResult] = []
-            for article in articles {
-                results.append(try await insert(article, index: index, changed: &changed, connection: c))
-            }
-            // The story list's lines of the stories that changed, made again from their articles.
-            for story in changed {
-                try await c.query("DELETE FROM story_entry WHERE story = \(story)", logger: logger)
-                try await c.query(
-                    PostgresQuery(
-                        unsafeSQL: "INSERT INTO story_entry \(Self.storyEntry) WHERE story = $1 GROUP BY story",
-                        binds: {
-                            var b = PostgresBindings(); b.append(story); return b
-                        }()), logger: logger)
-            }
-            return results
+            return try await self.storeAndPlace(articles, index: index, connection: c)
         }
     }
 
-    /// Stores one article unless its key is there (inside the batch's transaction, under the lock),
-    /// places it and writes its placement; adds the stories whose list lines must be made again.
-    private func insert(_ article: StoredArticle, index: StoryIndex, changed: inout Set<Int64>, connection c: PostgresConnection) async throws -> IngestResult {
-        for try await (id, story, reason) in try await c.query(
-            "SELECT id, story, skip_reason FROM article WHERE key = \(article.key)", logger: logger
-        ).decode((Int64, Int64?, String?).self) {
-            return IngestResult(id: id, created: false, story: story, skipReason: reason)
+    /// Stores the batch's new articles and writes their placements inside the batch's transaction,
+    /// in a fixed number of statements whatever the batch's size (each a round trip made while the
+    /// lock is held): the keys already stored, one insert of the new articles (ids in batch order),
+    /// then, once each is placed in id order, one update of the placements, one of the articles that
+    /// moved, and the story list's lines of every story that changed.
+    private func storeAndPlace(_ articles: [StoredArticle], index: StoryIndex, connection c: PostgresConnection) async throws -> [IngestResult] {
+        var known: [String: IngestResult] = [:]
+        let keys = articles.map(\.key)
+        for try await (id, key, story, reason) in try await c.query(
+            "SELECT id, key, story, skip_reason FROM article WHERE key = ANY(\(keys))", logger: logger
+        ).decode((Int64, String, Int64?, String?).self) {
+            known[key] = IngestResult(id: id, created: false, story: story, skipReason: reason)
         }
-        var id: Int64 = 0
-        for try await newID in try await c.query(
-            """
-            INSERT INTO article (key, origin, url, title, date, site, text, removed, authors)
-            VALUES (\(article.key), \(article.origin), \(article.url), \(article.title), \(article.date), \(article.site), \(article.text), \(article.removed), \(StoredArticle.authorsColumn(article.authors)))
-            RETURNING id
-            """, logger: logger
-        ).decode(Int64.self) { id = newID }
-        var placed = article
-        placed.id = id
-        let placement = index.place(placed)
-        try await c.query(
-            "UPDATE article SET story = \(placement.story), duplicate_of = \(placement.duplicateOf), skip_reason = \(placement.skipReason) WHERE id = \(id)",
-            logger: logger)
-        if let story = placement.story { changed.insert(story) }
-        for (moved, story) in placement.moved where moved != id {
-            for try await old in try await c.query("SELECT story FROM article WHERE id = \(moved)", logger: logger).decode(Int64?.self) {
+        var fresh: [StoredArticle] = []
+        var freshKeys = Set<String>()
+        for a in articles where known[a.key] == nil && freshKeys.insert(a.key).inserted { fresh.append(a) }
+        var placed: [String: IngestResult] = [:]
+        var moved: [Int64: Int64] = [:]
+        var changed = Set<Int64>()
+        if !fresh.isEmpty {
+            var ids: [String: Int64] = [:]
+            for try await (id, key) in try await c.query(
+                """
+                INSERT INTO article (key, origin, url, title, date, site, text, removed, authors)
+                SELECT key, origin, url, title, date, site, text, removed, authors
+                FROM ROWS FROM (json_to_recordset(\(Self.json(fresh))::json) AS (
+                    key text, origin text, url text, title text, date text, site text, text text, removed text, authors text))
+                    WITH ORDINALITY AS t(key, origin, url, title, date, site, text, removed, authors, position)
+                ORDER BY position
+                RETURNING id, key
+                """, logger: logger
+            ).decode((Int64, String).self) { ids[key] = id }
+            var placements: (ids: [Int64], stories: [Int64], copies: [Int64], reasons: [String]) = ([], [], [], [])
+            for var a in fresh.sorted(by: { ids[$0.key]! < ids[$1.key]! }) {
+                a.id = ids[a.key]!
+                let p = index.place(a)
+                placed[a.key] = IngestResult(id: a.id, created: true, story: p.story, skipReason: p.skipReason)
+                placements.ids.append(a.id)
+                placements.stories.append(p.story ?? -1)
+                placements.copies.append(p.duplicateOf ?? -1)
+                placements.reasons.append(p.skipReason ?? "")
+                if let story = p.story { changed.insert(story) }
+                for (article, story) in p.moved where article != a.id { moved[article] = story }
+            }
+            try await c.query(
+                """
+                UPDATE article SET story = NULLIF(u.story, -1), duplicate_of = NULLIF(u.copy, -1), skip_reason = NULLIF(u.reason, '')
+                FROM unnest(\(placements.ids), \(placements.stories), \(placements.copies), \(placements.reasons)) AS u(id, story, copy, reason)
+                WHERE article.id = u.id
+                """, logger: logger)
+        }
+        if !moved.isEmpty {
+            let (articleIDs, stories) = (Array(moved.keys), moved.keys.map { moved[$0]! })
+            for try await old in try await c.query("SELECT story FROM article WHERE id = ANY(\(articleIDs))", logger: logger).decode(Int64?.self) {
                 if let old { changed.insert(old) }
             }
-            changed.insert(story)
-            try await c.query("UPDATE article SET story = \(story) WHERE id = \(moved)", logger: logger)
+            changed.formUnion(stories)
+            try await c.query(
+                "UPDATE article SET story = u.story FROM unnest(\(articleIDs), \(stories)) AS u(id, story) WHERE article.id = u.id", logger: logger)
         }
-        return IngestResult(id: id, created: true, story: placement.story, skipReason: placement.skipReason)
+        if !changed.isEmpty {
+            // The story list's lines of the stories that changed, made again from their articles.
+            let stories = Array(changed)
+            try await c.query("DELETE FROM story_entry WHERE story = ANY(\(stories))", logger: logger)
+            var bindings = PostgresBindings()
+            bindings.append(stories)
+            try await c.query(
+                PostgresQuery(unsafeSQL: "INSERT INTO story_entry \(Self.storyEntry) WHERE story = ANY($1) GROUP BY story", binds: bindings), logger: logger)
+        }
+        // In the batch's order; an article stored before, or twice in the batch, with its story now.
+        return articles.map { a in
+            if let r = placed[a.key] {
+                var first = r
+                if freshKeys.remove(a.key) == nil { first.created = false }
+                if let now = moved[first.id] { first.story = now }
+                return first
+            }
+            var r = known[a.key]!
+            if let now = moved[r.id] { r.story = now }
+            return r
+        }
+    }
+
+    /// The articles as a JSON array of objects, for one insert of them all.
+    static func json(_ articles: [StoredArticle]) -> String {
+        let rows: [[String: Any]] = articles.map { a in
+            var row: [String: Any] = ["key": a.key, "origin": a.origin, "text": a.text]
+            if let v = a.url { row["url"] = v }
+            if let v = a.title { row["title"] = v }
+            if let v = a.date { row["date"] = v }
+            if let v = a.site { row["site"] = v }
+            if let v = a.removed { row["removed"] = v }
+            if let v = StoredArticle.authorsColumn(a.authors) { row["authors"] = v }
+            return row
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: rows)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 
     public func allArticles() async throws -> [StoredArticle] {

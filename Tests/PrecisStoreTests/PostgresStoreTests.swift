@@ -73,6 +73,34 @@ struct PostgresStoreTests {
         #expect(index.storiesByArticle() == writer.storiesByArticle())
     }
 
+    @Test func aBatchIsStoredAndPlacedAsOneArticleAtATimeWouldBe() async throws {
+        let store = try await fresh()
+        let articles = StorySnapshotTests.stream(90).map { StoredArticle(key: $0.key, origin: $0.origin, title: $0.title, date: $0.date, text: $0.text) }
+        // Batches of seven, one of them holding an article twice and one an article stored before.
+        var batches = stride(from: 0, to: articles.count, by: 7).map { Array(articles[$0..<min($0 + 7, articles.count)]) }
+        batches[3].insert(batches[3][1], at: 4)
+        batches[5].append(articles[2])
+        let index = StoryIndex(articles: [])
+        var results: [IngestResult] = []
+        for batch in batches { results += try await store.ingest(batch, index: index) }
+        #expect(results.filter(\.created).count == 90 && results.count == 92)
+        #expect(results[3 * 7 + 4].created == false && results[3 * 7 + 4].id == results[3 * 7 + 1].id)
+        // The same articles one at a time, in a SQLite store: the same ids, stories, copies and list.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("precis-batch-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let single = try SQLiteStore(path: path)
+        let other = StoryIndex(articles: [])
+        for a in articles { _ = try await single.ingest(a, index: other) }
+        func rows(_ s: any ArticleStore) async throws -> [String] {
+            try await s.allArticles().map { "\($0.id) \($0.key) \($0.story ?? 0) \($0.duplicateOf ?? 0) \($0.skipReason ?? "-")" }
+        }
+        #expect(try await rows(store) == rows(single))
+        #expect(try await store.stories(limit: 500, offset: 0).stories == single.stories(limit: 500, offset: 0).stories)
+        // Each reply names the story its article is in once the batch is placed.
+        let stored = Dictionary(uniqueKeysWithValues: try await store.allArticles().map { ($0.id, $0.story) })
+        for r in results.suffix(7) { #expect(r.story == stored[r.id]!) }
+    }
+
     @Test func anIndexBehindOtherWritersCatchesUp() async throws {
         let store = try await fresh()
         let a = StoryIndex(articles: []), b = StoryIndex(articles: [])
