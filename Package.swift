@@ -89,7 +89,7 @@ let package = Package(
         .target(
             name: "PrecisStore",
             dependencies: [
-                "PrecisStories", .product(name: "GRDB", package: "GRDB.swift"),
+                "PrecisStories", "PrecisJSON", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio")
             ]
         ),

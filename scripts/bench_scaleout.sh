@@ -8,12 +8,14 @@
 #   URL=$(PRECIS_PG_PORT=55631 PRECIS_PG_DIR=/tmp/precis-pg-bench scripts/postgres-for-tests.sh)
 #   make release && bash scripts/bench_scaleout.sh "$URL"
 #   BIN=.build/debug/precis N=400 bash scripts/bench_scaleout.sh "$URL"      # debug, smaller
+#   FORMAT=html N=2000 bash scripts/bench_scaleout.sh "$URL"                  # web pages (cleaning included)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 URL=${1:?a postgres:// URL of a database the script may empty}
 BIN=${BIN:-.build/release/precis}
 [ -x "$BIN" ] || { echo "build first: make release" >&2; exit 1; }
 N=${N:-800}
+FORMAT=${FORMAT:-text}   # text: short plain-text articles; html: the same as web pages with their furniture
 TMP=$(mktemp -d)
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill $p 2>/dev/null || true; done; rm -rf "$TMP"' EXIT
@@ -30,9 +32,9 @@ serve() { # core, port
 }
 stopall() { for p in "${PIDS[@]}"; do kill $p 2>/dev/null || true; wait $p 2>/dev/null || true; done; PIDS=(); }
 load() { # ports...
-  python3 - "$N" "$@" <<'PY'
+  python3 - "$N" "$FORMAT" "$@" <<'PY'
 import json, sys, threading, time, urllib.request
-n, ports = int(sys.argv[1]), sys.argv[2:]
+n, fmt, ports = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 towns = ["Calder", "Vesterby", "Norhavn", "Ostmark", "Brenna", "Tarsk", "Lindmoor", "Quay", "Arnhal", "Setra", "Skeld", "Moss"]
 topics = ["harbour wall vote", "ferry strike talks", "chess championship final", "coal terminal plan", "wind farm hearing", "bridge repairs"]
 def article(k):
@@ -41,7 +43,23 @@ def article(k):
     text = (f"{town} {topic}, report {k}. Officials in {town} said on Monday that the {topic} would go ahead, with "
             f"{e * 7 + 30} people expected and a budget of {e + 3} million crowns. Residents of {town} have followed "
             f"the {topic} for months; a vote of {20 + e % 9} to {e % 7} is due. Report number {k} of the series.")
-    return {"text": text, "date": f"2025-{1 + e // 28 % 12:02d}-{1 + e % 28:02d}"}
+    date = f"2025-{1 + e // 28 % 12:02d}-{1 + e % 28:02d}"
+    if fmt != "html":
+        return {"text": text, "date": date}
+    # A page as it comes off the web: menus, a script, related links, a comment widget and a footer
+    # around the article (about 12 KB), so that cleaning costs what it costs on real pages.
+    menu = "".join(f'<li><a href="/section/{s}">{s.title()}</a></li>' for s in ["news", "sport", "business", "culture", "weather", "opinion", "video", "podcasts"] * 3)
+    related = "".join(f'<li><a href="/story/{k + j}">More on the {topic} in {towns[(e + j) % len(towns)]}: what we know so far</a></li>' for j in range(12))
+    comments = "".join(f'<div class="comment"><b>reader{j}</b><p>Comment {j}: I have followed this for months and the council never listens to us.</p></div>' for j in range(10))
+    paragraphs = "".join(f"<p>{sentence}.</p>" for sentence in text.split(". "))
+    html = (f"<!doctype html><html><head><title>{town} {topic} | The Norland Courier</title>"
+            f'<meta property="article:published_time" content="{date}T08:00:00Z"><script>var tracking = {{"id": {k}, "section": "news"}};'
+            + "function track(){ return window.dataLayer || []; }" * 20 + "</script><style>" + ".nav li{display:inline;margin:0 4px}" * 30 + "</style></head>"
+            f'<body><header><nav><ul>{menu}</ul></nav><div class="promo">Subscribe now: first month free</div></header>'
+            f'<main><article><h1>{town} {topic}</h1><div class="byline">By Staff Reporter</div>{paragraphs}</article>'
+            f'<aside><h2>Related</h2><ul>{related}</ul></aside><section class="comments">{comments}</section></main>'
+            f'<footer><ul>{menu}</ul><p>Copyright 2025 The Norland Courier. All rights reserved.</p></footer></body></html>')
+    return {"html": html, "url": f"https://courier.example/{k}"}
 batches = [[article(k) for k in range(i, min(n, i + 10))] for i in range(0, n, 10)]
 lock, failed = threading.Lock(), []
 def client(c):

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import PrecisJSON
 
 /// The store for several machines: a PostgreSQL database that several `precis` processes share.
 ///
@@ -263,18 +264,15 @@ public final class PostgresStore: ArticleStore {
 
     /// The articles as a JSON array of objects, for one insert of them all.
     static func json(_ articles: [StoredArticle]) -> String {
-        let rows: [[String: Any]] = articles.map { a in
-            var row: [String: Any] = ["key": a.key, "origin": a.origin, "text": a.text]
-            if let v = a.url { row["url"] = v }
-            if let v = a.title { row["title"] = v }
-            if let v = a.date { row["date"] = v }
-            if let v = a.site { row["site"] = v }
-            if let v = a.removed { row["removed"] = v }
-            if let v = StoredArticle.authorsColumn(a.authors) { row["authors"] = v }
-            return row
-        }
-        let data = (try? JSONSerialization.data(withJSONObject: rows)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+        JSONOutput.array(
+            articles.map { a in
+                .object([
+                    ("key", .string(a.key)), ("origin", .string(a.origin)), ("url", .optional(a.url)), ("title", .optional(a.title)),
+                    ("date", .optional(a.date)), ("site", .optional(a.site)), ("text", .string(a.text)), ("removed", .optional(a.removed)),
+                    ("authors", .optional(StoredArticle.authorsColumn(a.authors)))
+                ])
+            }
+        ).serialized()
     }
 
     public func allArticles() async throws -> [StoredArticle] {
