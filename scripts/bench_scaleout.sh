@@ -23,7 +23,7 @@ trap 'for p in "${PIDS[@]}"; do kill $p 2>/dev/null || true; done; rm -rf "$TMP"
 empty() {
   psql -q "$URL" -c "DO \$\$ BEGIN IF to_regclass('article') IS NOT NULL THEN
     TRUNCATE article, story_entry, story_digest RESTART IDENTITY; END IF;
-    IF to_regclass('story_state') IS NOT NULL THEN DELETE FROM story_state; END IF; END \$\$" >/dev/null
+    IF to_regclass('story_state') IS NOT NULL THEN DELETE FROM story_state; DELETE FROM story_state_part; END IF; END \$\$" >/dev/null
 }
 serve() { # core, port
   taskset -c "$1" "$BIN" serve --db "$URL" --port "$2" >/dev/null 2>"$TMP/serve-$2.log" &

@@ -291,15 +291,16 @@ actor Placer {
         return result
     }
 
-    /// Takes a snapshot now (the caller holds the turn) and saves it in a task of its own.
+    /// Takes a snapshot now (the caller holds the turn: it costs no copy) and writes and saves it in a
+    /// task of its own, while placement goes on.
     /// A save that fails is tried again after the next `checkpointEvery` articles.
     private func save(into store: any ArticleStore) {
-        let bytes = index.snapshot(), last = index.lastID, before = checkpointed
+        let state = index.captureSnapshot(), last = index.lastID, before = checkpointed
         checkpointed = last
         saving = Task.detached {
             let failed: Bool
             do {
-                try await store.saveStoryState(lastArticle: last, snapshot: bytes)
+                try await store.saveStoryState(lastArticle: last, snapshot: state.bytes())
                 failed = false
             } catch {
                 failed = true

@@ -72,8 +72,15 @@ public final class PostgresStore: ArticleStore {
             CREATE TABLE IF NOT EXISTS story_state (
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 last_article BIGINT NOT NULL,
-                snapshot BYTEA NOT NULL,
+                parts INTEGER NOT NULL,
+                bytes BIGINT NOT NULL,
                 saved_at TIMESTAMPTZ NOT NULL DEFAULT now()
+            );
+            CREATE TABLE IF NOT EXISTS story_state_part (
+                generation BIGINT NOT NULL,
+                part INTEGER NOT NULL,
+                data BYTEA NOT NULL,
+                PRIMARY KEY (generation, part)
             )
             """
         )
@@ -329,7 +336,7 @@ public final class PostgresStore: ArticleStore {
 
     /// Drops Precis's tables (tests start from an empty database with it).
     func dropEverything() async throws {
-        try await client.query("DROP TABLE IF EXISTS article, story_digest, story_entry, story_state, precis_migration", logger: logger)
+        try await client.query("DROP TABLE IF EXISTS article, story_digest, story_entry, story_state, story_state_part, precis_migration", logger: logger)
     }
 
     public func storedDigest(story: Int64, version: String) async throws -> String? {
@@ -370,22 +377,46 @@ public final class PostgresStore: ArticleStore {
     }
 
     public func storyState() async throws -> (lastArticle: Int64, snapshot: [UInt8])? {
-        for try await (last, data) in try await client.query("SELECT last_article, snapshot FROM story_state WHERE id = 1", logger: logger).decode(
-            (Int64, Data).self)
-        {
-            return (last, [UInt8](data))
+        // One statement, so one view of the tables: a save pointing the state at newer parts and
+        // dropping these is seen whole or not at all.
+        var last: Int64?
+        var expected = (parts: 0, bytes: 0)
+        var parts: [[UInt8]] = []
+        for try await (generation, count, bytes, data) in try await client.query(
+            """
+            SELECT s.last_article, s.parts, s.bytes, p.data FROM story_state s
+            LEFT JOIN story_state_part p ON p.generation = s.last_article WHERE s.id = 1 ORDER BY p.part
+            """, logger: logger
+        ).decode((Int64, Int32, Int64, Data?).self) {
+            last = generation
+            expected = (Int(count), Int(bytes))
+            if let data { parts.append([UInt8](data)) }
         }
-        return nil
+        guard let last else { return nil }
+        return (last, SnapshotParts.join(parts, expected: expected))
     }
 
     public func saveStoryState(lastArticle: Int64, snapshot: [UInt8]) async throws {
-        let data = Data(snapshot)
-        try await client.query(
-            """
-            INSERT INTO story_state (id, last_article, snapshot) VALUES (1, \(lastArticle), \(data))
-            ON CONFLICT (id) DO UPDATE SET last_article = excluded.last_article, snapshot = excluded.snapshot, saved_at = now()
-            WHERE excluded.last_article > story_state.last_article
-            """, logger: logger)
+        if let kept = try await storyStateArticle(), kept >= lastArticle { return }
+        let parts = SnapshotParts.split(snapshot, size: SnapshotParts.size)
+        for (k, part) in parts.enumerated() {
+            let data = Data(part), number = Int32(k)
+            try await client.query(
+                """
+                INSERT INTO story_state_part (generation, part, data) VALUES (\(lastArticle), \(number), \(data))
+                ON CONFLICT (generation, part) DO UPDATE SET data = excluded.data
+                """, logger: logger)
+        }
+        let (count, bytes) = (Int32(parts.count), Int64(snapshot.count))
+        try await client.withTransaction(logger: logger) { c in
+            try await c.query(
+                """
+                INSERT INTO story_state (id, last_article, parts, bytes) VALUES (1, \(lastArticle), \(count), \(bytes))
+                ON CONFLICT (id) DO UPDATE SET last_article = excluded.last_article, parts = excluded.parts, bytes = excluded.bytes, saved_at = now()
+                WHERE excluded.last_article > story_state.last_article
+                """, logger: logger)
+            try await c.query("DELETE FROM story_state_part WHERE generation < (SELECT last_article FROM story_state WHERE id = 1)", logger: logger)
+        }
     }
 
     public func articleCount() async throws -> Int {

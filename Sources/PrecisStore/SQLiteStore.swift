@@ -183,8 +183,15 @@ public final class SQLiteStore: ArticleStore {
                     CREATE TABLE story_state (
                         id INTEGER PRIMARY KEY CHECK (id = 1),
                         last_article INTEGER NOT NULL,
-                        snapshot BLOB NOT NULL,
+                        parts INTEGER NOT NULL,
+                        bytes INTEGER NOT NULL,
                         saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                    );
+                    CREATE TABLE story_state_part (
+                        generation INTEGER NOT NULL,
+                        part INTEGER NOT NULL,
+                        data BLOB NOT NULL,
+                        PRIMARY KEY (generation, part)
                     );
                     """)
         }
@@ -205,22 +212,38 @@ public final class SQLiteStore: ArticleStore {
 
     public func storyState() async throws -> (lastArticle: Int64, snapshot: [UInt8])? {
         try await pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT last_article, snapshot FROM story_state WHERE id = 1") else { return nil }
-            let data: Data = row["snapshot"]
-            return (row["last_article"], [UInt8](data))
+            guard let row = try Row.fetchOne(db, sql: "SELECT last_article, parts, bytes FROM story_state WHERE id = 1") else { return nil }
+            let last: Int64 = row["last_article"]
+            let parts = try Data.fetchAll(db, sql: "SELECT data FROM story_state_part WHERE generation = ? ORDER BY part", arguments: [last])
+            return (last, SnapshotParts.join(parts.map { [UInt8]($0) }, expected: (row["parts"], row["bytes"])))
         }
     }
 
     public func saveStoryState(lastArticle: Int64, snapshot: [UInt8]) async throws {
-        let data = Data(snapshot)
+        try await saveStoryState(lastArticle: lastArticle, snapshot: snapshot, partBytes: SnapshotParts.size)
+    }
+
+    /// Writes the snapshot in parts, each its own short transaction (articles are stored between
+    /// two), then points the state at them and drops older parts in one last transaction.
+    func saveStoryState(lastArticle: Int64, snapshot: [UInt8], partBytes: Int) async throws {
+        if let kept = try await storyStateArticle(), kept >= lastArticle { return }
+        let parts = SnapshotParts.split(snapshot, size: partBytes)
+        for (k, part) in parts.enumerated() {
+            let data = Data(part)
+            try await pool.write { db in
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO story_state_part (generation, part, data) VALUES (?, ?, ?)", arguments: [lastArticle, k, data])
+            }
+        }
         try await pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO story_state (id, last_article, snapshot) VALUES (1, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET last_article = excluded.last_article, snapshot = excluded.snapshot,
+                    INSERT INTO story_state (id, last_article, parts, bytes) VALUES (1, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET last_article = excluded.last_article, parts = excluded.parts, bytes = excluded.bytes,
                         saved_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
                     WHERE excluded.last_article > story_state.last_article
-                    """, arguments: [lastArticle, data])
+                    """, arguments: [lastArticle, parts.count, snapshot.count])
+            try db.execute(sql: "DELETE FROM story_state_part WHERE generation < (SELECT last_article FROM story_state WHERE id = 1)")
         }
     }
 

@@ -35,7 +35,11 @@ public final class StoryIndex: @unchecked Sendable {
 
     /// The index as bytes (see `StoryClusterer.snapshot`): what a store keeps so that a process starting
     /// up reads the stories instead of replaying every article.
-    public func snapshot() -> [UInt8] { clusterer.snapshot(labels: ids, tag: lastKey) }
+    public func snapshot() -> [UInt8] { captureSnapshot().bytes() }
+
+    /// What `snapshot` writes, taken now and written later: taking it copies nothing, so the bytes
+    /// can be made off the placement path while placement goes on.
+    public func captureSnapshot() -> StorySnapshotState { clusterer.captureSnapshot(labels: ids, tag: lastKey) }
 
     public var count: Int { ids.count }
 
@@ -148,5 +152,23 @@ extension StoryIndex {
             StoryIndex(articles: articles, options: options),
             Origin(snapshotArticles: 0, snapshotLastArticle: 0, replayed: articles.count, snapshotRefused: refused)
         )
+    }
+}
+
+/// A snapshot kept in parts: rows of a few megabytes, each written in a transaction of its own, so
+/// that saving a large snapshot never holds the database's writer for long.
+enum SnapshotParts {
+    static let size = 4 << 20
+
+    static func split(_ bytes: [UInt8], size: Int) -> [ArraySlice<UInt8>] {
+        guard !bytes.isEmpty else { return [] }
+        return stride(from: 0, to: bytes.count, by: size).map { bytes[$0..<min($0 + size, bytes.count)] }
+    }
+
+    /// The parts joined; empty (which no snapshot reads as) when they are not the number and size
+    /// the state says, as when a save was cut short.
+    static func join(_ parts: [[UInt8]], expected: (parts: Int, bytes: Int)) -> [UInt8] {
+        guard parts.count == expected.parts, parts.reduce(0, { $0 + $1.count }) == expected.bytes else { return [] }
+        return Array(parts.joined())
     }
 }

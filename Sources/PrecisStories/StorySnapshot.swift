@@ -104,51 +104,17 @@ extension StoryClusterer {
         fnv1a(Array("\(options) \(analyzer.language.code) \(analyzer.recordsNames)".utf8))
     }
 
-    /// The whole state of streaming clustering, as bytes: a clusterer read back from them with
-    /// `init(snapshot:)` places every later article exactly as this one would. What can be derived
-    /// (the index of terms, the members of each story, the near-copies of each article, the kinds of
-    /// stems) is not written but derived again on reading.
-    func writeSnapshot(into w: inout SnapshotWriter) {
-        w.u64(Self.snapshotMagic)
-        w.array([Self.byteOrderMark])
-        w.u64(settingsFingerprint)
-        let stems = analyzer.vocabulary
-        w.int(stems.count)
-        for stem in stems { w.string(stem) }
-        w.int(articleCount)
-        w.array(documentFrequency)
-        w.array(idfCache.map { ($0.value, $0.stamp) })
-        w.int(documents.count)
-        for d in documents {
-            w.optional(d.story)
-            w.optional(d.duplicateOf)
-            if let reason = d.skipReason {
-                w.int(1)
-                w.string(reason)
-            } else {
-                w.int(0)
-            }
-        }
-        w.int(nodes.count)
-        for node in nodes {
-            w.array(node.vector.map { ($0.term, $0.weight) })
-            w.array(node.tf.map(\.weight))
-            w.array(node.names.map { ($0.term, $0.weight) })
-            w.array(node.years)
-            w.array(node.numbers)
-            w.array(node.dates)
-            w.int(node.day ?? Int.min)
-        }
-        w.array(nodeLabel)
-        w.array(nodeDocument)
-        for links in adjacency { w.array(links.map { ($0.node, $0.score, $0.scoredAt) }) }
-        let originals = duplicates.originals
-        w.int(originals.count)
-        for o in originals {
-            w.int(o.document)
-            w.int(o.shingles)
-            w.array(o.signature)
-        }
+    /// The whole state of streaming clustering, taken at once: its arrays are shared with the
+    /// clusterer's until the clusterer next changes them, so taking it copies nothing. Written to
+    /// bytes and read back with `init(snapshot:)`, it gives a clusterer that places every later
+    /// article exactly as this one would. What can be derived (the index of terms, the members of
+    /// each story, the near-copies of each article, the kinds of stems) is not written but derived
+    /// again on reading.
+    func capture(labels: [Int64], tag: String) -> StorySnapshotState {
+        StorySnapshotState(
+            fingerprint: settingsFingerprint, stems: analyzer.vocabulary, articleCount: articleCount,
+            documentFrequency: documentFrequency, idfCache: idfCache, documents: documents, nodes: nodes, nodeLabel: nodeLabel,
+            nodeDocument: nodeDocument, adjacency: adjacency, duplicates: duplicates, labels: labels, tag: tag)
     }
 
     /// A streaming clusterer in the state a snapshot holds.
@@ -233,12 +199,14 @@ extension StoryClusterer {
     /// document, in the order added: a store's article ids) and a tag of its own (what tells the
     /// caller the snapshot belongs to its data). `restore` reads them back.
     public func snapshot(labels: [Int64], tag: String = "") -> [UInt8] {
+        captureSnapshot(labels: labels, tag: tag).bytes()
+    }
+
+    /// What `snapshot` writes, taken now and written to bytes later (`StorySnapshotState.bytes`), so
+    /// that the clusterer can go on placing articles meanwhile: taking it copies nothing.
+    public func captureSnapshot(labels: [Int64], tag: String = "") -> StorySnapshotState {
         precondition(labels.count == documents.count, "one label per document")
-        var w = SnapshotWriter()
-        writeSnapshot(into: &w)
-        w.array(labels)
-        w.string(tag)
-        return w.bytes
+        return capture(labels: labels, tag: tag)
     }
 
     /// A streaming clusterer in the state of a `snapshot`, and the labels and tag saved with it; an
@@ -255,5 +223,76 @@ extension StoryClusterer {
             throw StorySnapshotError.damaged("\(labels.count) labels for \(clusterer.documentCount) articles")
         }
         return (clusterer, labels, tag)
+    }
+}
+
+/// The state of a streaming clusterer at one moment, with the caller's labels and tag: what a
+/// snapshot holds, before it is written to bytes.
+public struct StorySnapshotState: @unchecked Sendable {
+    // Unchecked: every field is a value (arrays and dictionaries of plain values) that no one else
+    // changes; the clusterer's own copies are copied on its next write.
+    let fingerprint: UInt64
+    let stems: [String]
+    let articleCount: Int
+    let documentFrequency: [Int32]
+    let idfCache: [(value: Float, stamp: Int32)]
+    let documents: [StoryClusterer.DocumentState]
+    let nodes: [StoryClusterer.Node]
+    let nodeLabel: [Int]
+    let nodeDocument: [Int]
+    let adjacency: [[(node: Int32, score: Float, scoredAt: Int32)]]
+    let duplicates: NearDuplicateIndex
+    let labels: [Int64]
+    let tag: String
+
+    /// The snapshot's bytes (see `StoryClusterer.snapshot`).
+    public func bytes() -> [UInt8] {
+        var w = SnapshotWriter()
+        write(into: &w)
+        w.array(labels)
+        w.string(tag)
+        return w.bytes
+    }
+
+    func write(into w: inout SnapshotWriter) {
+        w.u64(StoryClusterer.snapshotMagic)
+        w.array([StoryClusterer.byteOrderMark])
+        w.u64(fingerprint)
+        w.int(stems.count)
+        for stem in stems { w.string(stem) }
+        w.int(articleCount)
+        w.array(documentFrequency)
+        w.array(idfCache)
+        w.int(documents.count)
+        for d in documents {
+            w.optional(d.story)
+            w.optional(d.duplicateOf)
+            if let reason = d.skipReason {
+                w.int(1)
+                w.string(reason)
+            } else {
+                w.int(0)
+            }
+        }
+        w.int(nodes.count)
+        for node in nodes {
+            w.array(node.vector)
+            w.array(node.tf.map(\.weight))
+            w.array(node.names)
+            w.array(node.years)
+            w.array(node.numbers)
+            w.array(node.dates)
+            w.int(node.day ?? Int.min)
+        }
+        w.array(nodeLabel)
+        w.array(nodeDocument)
+        for links in adjacency { w.array(links) }
+        let originals = duplicates.originals
+        w.int(originals.count)
+        for o in originals {
+            w.int(o.document)
+            w.int(o.shingles)
+            w.array(o.signature)
+        }
     }
 }

@@ -364,7 +364,7 @@ struct PostgresServeTests {
     func resetDatabase() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        p.arguments = [url, "-qc", "DROP TABLE IF EXISTS article, story_digest, story_entry, story_state, precis_migration"]
+        p.arguments = [url, "-qc", "DROP TABLE IF EXISTS article, story_digest, story_entry, story_state, story_state_part, precis_migration"]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PrecisStories
 import Testing
 
@@ -45,6 +46,15 @@ import Testing
         #expect(moves > 0, "later articles move earlier ones, on both sides alike")
         #expect(restored.storiesByArticle() == original.storiesByArticle())
         #expect(restored.snapshot() == original.snapshot())
+    }
+
+    @Test func aCapturedStateIsTheIndexAsItWasWhateverPlacementDoesNext() throws {
+        let articles = Self.stream(200)
+        let index = StoryIndex(articles: Array(articles[..<120]))
+        let captured = index.captureSnapshot()
+        for a in articles[120...] { _ = index.place(a) }
+        #expect(captured.bytes() == StoryIndex(articles: Array(articles[..<120])).snapshot())
+        #expect(captured.bytes() != index.snapshot())
     }
 
     @Test func anEmptyIndexRoundTrips() throws {
@@ -106,6 +116,31 @@ import Testing
         #expect(try await store.storyStateArticle() == index.lastID)
         let (_, again) = try await StoryIndex.load(from: store)
         #expect(again.snapshotArticles == 150 && again.replayed == 0)
+    }
+
+    @Test func aSnapshotIsKeptInPartsAndAPartMissingIsNoticed() async throws {
+        let (store, remove) = try temporaryStore()
+        defer { remove() }
+        let writer = StoryIndex(articles: [])
+        try await ingest(Self.stream(50)[...], into: store, index: writer)
+        let bytes = writer.snapshot()
+        try await store.saveStoryState(lastArticle: writer.lastID, snapshot: bytes, partBytes: 997)
+        let parts = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_state_part") }
+        #expect(parts == (bytes.count + 996) / 997)
+        #expect(try await store.storyState()?.snapshot == bytes)
+        let (_, origin) = try await StoryIndex.load(from: store)
+        #expect(origin.snapshotArticles == 50 && origin.replayed == 0)
+        // A newer save replaces the parts of the older one.
+        let more = Self.stream(60)[50...].map { a in StoredArticle(key: a.key, origin: a.origin, title: a.title, date: a.date, text: a.text) }
+        for a in more { _ = try await store.ingest(a, index: writer) }
+        try await store.saveStoryState(lastArticle: writer.lastID, snapshot: writer.snapshot(), partBytes: 4096)
+        let generations = try await store.pool.read { db in try Int64.fetchAll(db, sql: "SELECT DISTINCT generation FROM story_state_part") }
+        #expect(generations == [writer.lastID])
+        // A part lost (a save cut short, a damaged file): the snapshot is refused, every article replayed.
+        try await store.pool.write { db in try db.execute(sql: "DELETE FROM story_state_part WHERE part = 1") }
+        let (index, lost) = try await StoryIndex.load(from: store)
+        #expect(lost.snapshotArticles == 0 && lost.replayed == 60 && lost.snapshotRefused != nil)
+        #expect(index.storiesByArticle() == writer.storiesByArticle())
     }
 
     @Test func aSnapshotOfOtherArticlesOrADamagedOneFallsBackToAReplay() async throws {
