@@ -34,12 +34,24 @@ enum ArticleShape {
             || (0xAC00...0xD7AF).contains(v) || (0xF900...0xFAFF).contains(v)
     }
 
-    /// Words that name an error page when they stand in its title or first line.
+    /// Words that name an error page when they stand, as whole words, in its title or first line.
     static let errorPhrases = [
-        "404", "not found", "page cannot be found", "page can't be found", "page could not be found",
+        "404 error", "error 404", "not found", "page cannot be found", "page can't be found", "page could not be found",
         "no longer available", "access denied", "403 forbidden", "internal server error", "error 500",
         "seite nicht gefunden", "page introuvable", "página no encontrada", "pagina non trovata"
     ]
+
+    /// Status codes that name an error page when they are the whole name ("404"); beside other
+    /// words they are a figure like any other ("Flight 404 lands", "report 1404").
+    static let errorCodes: Set<String> = ["404", "403", "410", "500", "503"]
+
+    /// The error phrase a page's name holds, as whole words, if any.
+    static func errorPhrase(in name: String) -> String? {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        if errorCodes.contains(trimmed) { return trimmed }
+        let words = " " + name.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).joined(separator: " ") + " "
+        return errorPhrases.first { words.contains(" " + $0 + " ") }
+    }
 
     /// Why the page holds no article, or nil when its text reads as one.
     static func noArticleReason(_ page: HTMLExtractor.Page, text: String, tuning: ExtractTuning) -> String? {
@@ -55,7 +67,7 @@ enum ArticleShape {
             let titleHead = title.components(separatedBy: " | ").first?.components(separatedBy: " - ").first ?? title
             let firstLine = text.prefix { $0 != "\n" }.lowercased()
             let names = [titleHead, firstLine].filter { $0.split(separator: " ").count <= 6 }
-            if let phrase = errorPhrases.first(where: { phrase in names.contains { $0.contains(phrase) } }) {
+            if let phrase = names.lazy.compactMap(errorPhrase).first {
                 return "no article: an error page (\"\(phrase)\")"
             }
         }

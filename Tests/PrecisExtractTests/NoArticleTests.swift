@@ -49,6 +49,26 @@ import Testing
         #expect(r?.contains("error page") == true, "got \(String(describing: r))")
     }
 
+    @Test func aShortArticleWhoseHeadlineHoldsAStatusNumberIsAnArticle() throws {
+        let html = """
+            <html><head><title>Flight 404 lands after storm | Calder Courier</title></head><body><article>
+            <h1>Flight 404 lands after storm</h1>
+            <p>Flight 404 from Vesterby landed safely in Calder on Monday after circling for an hour in gales.</p>
+            </article></body></html>
+            """
+        let a = try extract(html).get()
+        #expect(a.text.contains("landed safely in Calder"))
+    }
+
+    @Test func errorNamesAreReadAsWholeWords() {
+        #expect(ArticleShape.errorPhrase(in: "404") == "404")
+        #expect(ArticleShape.errorPhrase(in: "error 404 - calder courier") == "error 404")
+        #expect(ArticleShape.errorPhrase(in: "404 not found") == "not found")
+        #expect(ArticleShape.errorPhrase(in: "harbour vote, report 1404.") == nil)
+        #expect(ArticleShape.errorPhrase(in: "flight 404 lands") == nil)
+        #expect(ArticleShape.errorPhrase(in: "unfounded claims") == nil)
+    }
+
     @Test func commentOnlyPageIsNoArticle() {
         let comments = (1...8).map { k in
             "<li class=\"comment\"><p>Reader \(k) thinks the harbour wall should have been rebuilt years ago, and says so again here today.</p></li>"
