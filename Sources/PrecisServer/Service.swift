@@ -236,8 +236,13 @@ public final class PrecisService: Sendable {
     }
 }
 
-/// The story index and the one door to it: one article placed at a time, each placement the store's
-/// short write transaction (catch up, insert, place, write the placement).
+/// The story index and the one door to it: articles placed one at a time, in the store's short write
+/// transactions (catch up, insert, place, write the placements).
+///
+/// Group commit: the batches of requests that arrive while a transaction runs wait together, and
+/// the next transaction stores them all (up to `maxGrouped` articles), so concurrent writers share
+/// its fixed costs (the lock, the catch-up, the round trips). Should that transaction fail, each
+/// request's batch is tried again alone, so one request the database refuses fails no other.
 ///
 /// Every `checkpointEvery` articles it takes a snapshot of the index (inside its turn, so the
 /// snapshot matches the committed articles up to its last id) and saves it off the turn, one save at
@@ -250,6 +255,11 @@ actor Placer {
     /// The newest article id of the last snapshot saved, read, or found kept by another process.
     private var checkpointed: Int64
     private var saving: Task<Void, Never>?
+    /// Requests waiting for the next transaction, with where to send each its results.
+    private var pending: [(articles: [StoredArticle], reply: CheckedContinuation<Result<[IngestResult], Error>, Never>)] = []
+    private var draining = false
+    /// Most articles stored in one transaction by grouping requests (one larger request is not cut).
+    static let maxGrouped = 1_000
 
     init(index: StoryIndex, checkpointEvery: Int, checkpointed: Int64) {
         self.index = index
@@ -271,24 +281,64 @@ actor Placer {
         if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 
+    /// Stores and places one request's articles, in one transaction with the requests that wait
+    /// beside it; their results in order.
     func ingest(_ articles: [StoredArticle], into store: any ArticleStore) async throws -> [IngestResult] {
-        await takeTurn()
-        defer { endTurn() }
+        let result = await withCheckedContinuation { reply in
+            pending.append((articles, reply))
+            if !draining {
+                draining = true
+                Task { await self.drain(store) }
+            }
+        }
+        return try result.get()
+    }
+
+    /// Runs transactions while requests wait, each taking every waiting request (up to `maxGrouped`
+    /// articles).
+    private func drain(_ store: any ArticleStore) async {
+        while !pending.isEmpty {
+            var group = [pending.removeFirst()]
+            var count = group[0].articles.count
+            while let next = pending.first, count + next.articles.count <= Self.maxGrouped {
+                group.append(pending.removeFirst())
+                count += next.articles.count
+            }
+            await takeTurn()
+            switch await place(group.flatMap(\.articles), into: store) {
+            case .success(let results):
+                var start = 0
+                for request in group {
+                    request.reply.resume(returning: .success(Array(results[start..<start + request.articles.count])))
+                    start += request.articles.count
+                }
+            case .failure(let error) where group.count == 1:
+                group[0].reply.resume(returning: .failure(error))
+            case .failure:
+                for request in group { request.reply.resume(returning: await place(request.articles, into: store)) }
+            }
+            endTurn()
+        }
+        draining = false
+    }
+
+    /// One transaction (the caller holds the turn); on a failure the index is rebuilt from the store.
+    private func place(_ articles: [StoredArticle], into store: any ArticleStore) async -> Result<[IngestResult], Error> {
         let result: [IngestResult]
         do {
             result = try await store.ingest(articles, index: index)
         } catch {
-            // The transaction rolled back; the index may have placed the article: rebuild it from
+            // The transaction rolled back; the index may have placed the articles: rebuild it from
             // what the store holds.
             if let (rebuilt, _) = try? await StoryIndex.load(from: store) { index = rebuilt }
-            throw error
+            return .failure(error)
         }
         if checkpointEvery > 0, index.lastID - checkpointed >= Int64(checkpointEvery), saving == nil {
             // Another process may have saved one since: ask the store before taking a snapshot.
             if let kept = try? await store.storyStateArticle(), kept > checkpointed { checkpointed = kept }
             if index.lastID - checkpointed >= Int64(checkpointEvery) { save(into: store) }
         }
-        return result
+        return .success(result)
     }
 
     /// Takes a snapshot now (the caller holds the turn: it costs no copy) and writes and saves it in a

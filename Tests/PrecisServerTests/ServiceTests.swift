@@ -59,6 +59,38 @@ import Testing
         #expect(try await storedStories(store) == replay.storiesByArticle())
     }
 
+    @Test func concurrentWritersShareTransactionsAndARefusedOneFailsAlone() async throws {
+        let (store, remove) = try temporaryStore()
+        defer { remove() }
+        let service = try await PrecisService(store: store, checkpointEvery: 0)
+        try await store.pool.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON article WHEN NEW.origin = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        // Thirty requests of two articles at once, one of them refused by the database; requests
+        // that arrive while a transaction runs are stored together in the next.
+        let outcomes = await withTaskGroup(of: (Int, [PrecisService.Outcome]).self) { group in
+            for k in 0..<30 {
+                group.addTask { (k, await service.ingest(batch: [Self.raw(k, origin: k == 17 ? "refused" : nil), Self.raw(100 + k)])) }
+            }
+            var out: [Int: [PrecisService.Outcome]] = [:]
+            for await (k, o) in group { out[k] = o }
+            return out
+        }
+        #expect(outcomes.count == 30)
+        for (k, request) in outcomes {
+            for outcome in request {
+                switch outcome {
+                case .stored(let r): #expect(k != 17 && r.created, "request \(k)")
+                case .rejected(let reason): #expect(k == 17 && reason.hasPrefix("could not be stored"), "request \(k): \(reason)")
+                }
+            }
+        }
+        // Every other request is stored whole; nothing of the refused one.
+        #expect(try await store.articleCount() == 29 * 2)
+        let replay = StoryIndex(articles: try await store.allArticles())
+        #expect(try await storedStories(store) == replay.storiesByArticle())
+    }
+
     @Test func snapshotsAreSavedAsArticlesArriveAndReadAtStartUp() async throws {
         let (store, remove) = try temporaryStore()
         defer { remove() }
