@@ -32,14 +32,26 @@ import Testing
         return out
     }
 
+    /// Makes the database refuse every article whose origin is "refused" (as a full disk or a lost
+    /// connection would refuse a write).
+    func refuseOrigin(_ store: SQLiteStore) async throws {
+        try await store.pool.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON article WHEN NEW.origin = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+    }
+
+    /// The stories the store holds are those a replay of its articles gives.
+    func expectTheStoriesOfAReplay(_ store: SQLiteStore) async throws {
+        let replay = StoryIndex(articles: try await store.allArticles())
+        #expect(try await storedStories(store) == replay.storiesByArticle())
+    }
+
     @Test func aBatchTheDatabaseRefusesLeavesNothingAndTheStoriesStayThoseOfAReplay() async throws {
         let (store, remove) = try temporaryStore()
         defer { remove() }
         let service = try await PrecisService(store: store, checkpointEvery: 0)
         _ = await service.ingest(batch: (0..<6).map { Self.raw($0) })
-        try await store.pool.write { db in
-            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON article WHEN NEW.origin = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END")
-        }
+        try await refuseOrigin(store)
         let batch = [Self.raw(6), Self.raw(7), Self.raw(8, origin: "refused"), RawDocument(origin: "empty", format: .text, content: "")]
         let outcomes = await service.ingest(batch: batch)
         for outcome in outcomes {
@@ -55,17 +67,14 @@ import Testing
         try await store.pool.write { db in try db.execute(sql: "DROP TRIGGER refuse") }
         let next = await service.ingest(batch: (6..<12).map { Self.raw($0) })
         #expect(next.allSatisfy { if case .stored(let r) = $0 { return r.created } else { return false } })
-        let replay = StoryIndex(articles: try await store.allArticles())
-        #expect(try await storedStories(store) == replay.storiesByArticle())
+        try await expectTheStoriesOfAReplay(store)
     }
 
     @Test func concurrentWritersShareTransactionsAndARefusedOneFailsAlone() async throws {
         let (store, remove) = try temporaryStore()
         defer { remove() }
         let service = try await PrecisService(store: store, checkpointEvery: 0)
-        try await store.pool.write { db in
-            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON article WHEN NEW.origin = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END")
-        }
+        try await refuseOrigin(store)
         // Thirty requests of two articles at once, one of them refused by the database; requests
         // that arrive while a transaction runs are stored together in the next.
         let outcomes = await withTaskGroup(of: (Int, [PrecisService.Outcome]).self) { group in
@@ -87,8 +96,7 @@ import Testing
         }
         // Every other request is stored whole; nothing of the refused one.
         #expect(try await store.articleCount() == 29 * 2)
-        let replay = StoryIndex(articles: try await store.allArticles())
-        #expect(try await storedStories(store) == replay.storiesByArticle())
+        try await expectTheStoriesOfAReplay(store)
     }
 
     @Test func snapshotsAreSavedAsArticlesArriveAndReadAtStartUp() async throws {
