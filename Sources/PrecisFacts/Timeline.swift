@@ -64,7 +64,7 @@ public struct StoryFacts: Sendable {
     /// source is known by, as a source known only to come after an event most often tells the story
     /// as it stands), else nil.
     public func effectiveDates(_ dates: [String?]) -> [String?] {
-        InferredDate.effectiveDates(dates, dating: dates.indices.map { $0 < dating.count ? dating[$0] : nil })
+        InferredDate.effectiveDates(dates, dating: dating)
     }
 
     /// Reads every fact of a story's articles (`dates` are their publication dates, ISO 8601).

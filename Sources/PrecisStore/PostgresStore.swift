@@ -172,10 +172,7 @@ public final class PostgresStore: ArticleStore {
         // replays only what others stored while it waited, then places its own articles.
         // Done when other processes stored articles during the last write (else one query less).
         let held = index.count
-        if index.othersWriting {
-            index.catchUp(
-                try await self.articles(client.query("SELECT \(unescaped: Self.columns) FROM article WHERE id > \(index.lastID) ORDER BY id", logger: logger)))
-        }
+        if index.othersWriting { index.catchUp(try await self.articles(after: index.lastID)) }
         return try await client.withTransaction(logger: logger) { c in
             try await c.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: logger)
             let newer = try await self.articles(
@@ -381,7 +378,7 @@ public final class PostgresStore: ArticleStore {
         // dropping these is seen whole or not at all.
         var last: Int64?
         var expected = (parts: 0, bytes: 0)
-        var parts: [[UInt8]] = []
+        var parts: [Data] = []
         for try await (generation, count, bytes, data) in try await client.query(
             """
             SELECT s.last_article, s.parts, s.bytes, p.data FROM story_state s
@@ -390,7 +387,7 @@ public final class PostgresStore: ArticleStore {
         ).decode((Int64, Int32, Int64, Data?).self) {
             last = generation
             expected = (Int(count), Int(bytes))
-            if let data { parts.append([UInt8](data)) }
+            if let data { parts.append(data) }
         }
         guard let last else { return nil }
         return (last, SnapshotParts.join(parts, expected: expected))

@@ -201,9 +201,11 @@ public final class SQLiteStore: ArticleStore {
     public var location: String { path }
 
     public func articles(after id: Int64) async throws -> [StoredArticle] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM article WHERE id > ? ORDER BY id", arguments: [id]).map(Self.article)
-        }
+        try await pool.read { db in try Self.articles(db, after: id) }
+    }
+
+    static func articles(_ db: Database, after id: Int64) throws -> [StoredArticle] {
+        try Row.fetchAll(db, sql: "SELECT * FROM article WHERE id > ? ORDER BY id", arguments: [id]).map(article)
     }
 
     public func storyStateArticle() async throws -> Int64? {
@@ -215,7 +217,7 @@ public final class SQLiteStore: ArticleStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT last_article, parts, bytes FROM story_state WHERE id = 1") else { return nil }
             let last: Int64 = row["last_article"]
             let parts = try Data.fetchAll(db, sql: "SELECT data FROM story_state_part WHERE generation = ? ORDER BY part", arguments: [last])
-            return (last, SnapshotParts.join(parts.map { [UInt8]($0) }, expected: (row["parts"], row["bytes"])))
+            return (last, SnapshotParts.join(parts, expected: (row["parts"], row["bytes"])))
         }
     }
 
@@ -289,18 +291,12 @@ public final class SQLiteStore: ArticleStore {
 
     public func ingest(_ articles: [StoredArticle], index: StoryIndex) async throws -> [IngestResult] {
         try await pool.write { db in
-            let newer = try Row.fetchAll(db, sql: "SELECT * FROM article WHERE id > ? ORDER BY id", arguments: [index.lastID]).map(Self.article)
-            index.catchUp(newer)
-            var changed = Set<Int64>()
-            let results = try articles.map { article in
-                try Self.insert(db, article, changed: &changed) { id in
-                    var a = article
-                    a.id = id
-                    return index.place(a)
-                }
+            index.catchUp(try Self.articles(db, after: index.lastID))
+            return try Self.ingest(db, articles) { article, id in
+                var a = article
+                a.id = id
+                return index.place(a)
             }
-            try Self.refresh(db, stories: changed)
-            return results
         }
     }
 
@@ -311,14 +307,17 @@ public final class SQLiteStore: ArticleStore {
     /// Stores an article unless one with the same key is there, placing it with `place` (called
     /// inside the transaction with the new article's id). Returns its id and whether it is new.
     public func ingest(_ article: StoredArticle, place: (Int64) throws -> Placement) throws -> IngestResult {
-        try pool.write { db in try Self.ingest(db, article, place: place) }
+        try pool.write { db in try Self.ingest(db, [article]) { _, id in try place(id) }[0] }
     }
 
-    static func ingest(_ db: Database, _ article: StoredArticle, place: (Int64) throws -> Placement) throws -> IngestResult {
+    /// Stores a batch in the caller's transaction, placing each new article with `place` (given the
+    /// article and its new id), and makes the story list's lines of the stories that changed again,
+    /// once for the batch.
+    static func ingest(_ db: Database, _ articles: [StoredArticle], place: (StoredArticle, Int64) throws -> Placement) throws -> [IngestResult] {
         var changed = Set<Int64>()
-        let result = try insert(db, article, changed: &changed, place: place)
+        let results = try articles.map { article in try insert(db, article, changed: &changed) { id in try place(article, id) } }
         try refresh(db, stories: changed)
-        return result
+        return results
     }
 
     /// Stores one article unless its key is there and writes its placement; adds the stories whose

@@ -167,7 +167,7 @@ enum SnapshotParts {
 
     /// The parts joined; empty (which no snapshot reads as) when they are not the number and size
     /// the state says, as when a save was cut short.
-    static func join(_ parts: [[UInt8]], expected: (parts: Int, bytes: Int)) -> [UInt8] {
+    static func join<Part: Collection<UInt8>>(_ parts: [Part], expected: (parts: Int, bytes: Int)) -> [UInt8] {
         guard parts.count == expected.parts, parts.reduce(0, { $0 + $1.count }) == expected.bytes else { return [] }
         return Array(parts.joined())
     }

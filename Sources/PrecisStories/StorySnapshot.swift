@@ -104,19 +104,6 @@ extension StoryClusterer {
         fnv1a(Array("\(options) \(analyzer.language.code) \(analyzer.recordsNames)".utf8))
     }
 
-    /// The whole state of streaming clustering, taken at once: its arrays are shared with the
-    /// clusterer's until the clusterer next changes them, so taking it copies nothing. Written to
-    /// bytes and read back with `init(snapshot:)`, it gives a clusterer that places every later
-    /// article exactly as this one would. What can be derived (the index of terms, the members of
-    /// each story, the near-copies of each article, the kinds of stems) is not written but derived
-    /// again on reading.
-    func capture(labels: [Int64], tag: String) -> StorySnapshotState {
-        StorySnapshotState(
-            fingerprint: settingsFingerprint, stems: analyzer.vocabulary, articleCount: articleCount,
-            documentFrequency: documentFrequency, idfCache: idfCache, documents: documents, nodes: nodes, nodeLabel: nodeLabel,
-            nodeDocument: nodeDocument, adjacency: adjacency, duplicates: duplicates, labels: labels, tag: tag)
-    }
-
     /// A streaming clusterer in the state a snapshot holds.
     convenience init(snapshot r: inout SnapshotReader, options: StoryOptions) throws {
         self.init(options: options)
@@ -131,7 +118,7 @@ extension StoryClusterer {
         analyzer.restoreVocabulary(stems)
         articleCount = try r.int()
         documentFrequency = try r.array(Int32.self)
-        idfCache = try r.array((Float, Int32).self).map { (value: $0.0, stamp: $0.1) }
+        idfCache = try r.array((value: Float, stamp: Int32).self)
         guard documentFrequency.count <= stemCount, idfCache.count == documentFrequency.count else {
             throw StorySnapshotError.damaged("term counts for \(documentFrequency.count) stems where \(stemCount) are known")
         }
@@ -144,16 +131,17 @@ extension StoryClusterer {
             documents.append(DocumentState(story: story, duplicateOf: duplicateOf, skipReason: reason))
         }
         let nodeCount = try r.count(of: 8 * 7)
-        func terms(_ pairs: [(Int32, Float)]) throws -> [(term: Int32, weight: Float)] {
-            guard pairs.allSatisfy({ $0.0 >= 0 && Int($0.0) < stemCount }) else { throw StorySnapshotError.damaged("a term out of the vocabulary") }
-            return pairs.map { (term: $0.0, weight: $0.1) }
+        func terms() throws -> [(term: Int32, weight: Float)] {
+            let terms = try r.array((term: Int32, weight: Float).self)
+            guard terms.allSatisfy({ $0.term >= 0 && Int($0.term) < stemCount }) else { throw StorySnapshotError.damaged("a term out of the vocabulary") }
+            return terms
         }
         nodes.reserveCapacity(nodeCount)
         for _ in 0..<nodeCount {
-            let vector = try terms(try r.array((Int32, Float).self))
+            let vector = try terms()
             let tf = try r.array(Float.self)
             guard tf.count == vector.count else { throw StorySnapshotError.damaged("a node's weights do not match its terms") }
-            let names = try terms(try r.array((Int32, Float).self))
+            let names = try terms()
             let years = try r.array(Int32.self), numbers = try r.array(Int32.self), dates = try r.array(Int32.self)
             let day = try r.int()
             nodes.append(
@@ -169,9 +157,9 @@ extension StoryClusterer {
         else { throw StorySnapshotError.damaged("stories that do not match the articles") }
         adjacency.reserveCapacity(nodeCount)
         for _ in 0..<nodeCount {
-            let links = try r.array((Int32, Float, Int32).self)
-            guard links.allSatisfy({ $0.0 >= 0 && Int($0.0) < nodeCount }) else { throw StorySnapshotError.damaged("a link to no article") }
-            adjacency.append(links.map { (node: $0.0, score: $0.1, scoredAt: $0.2) })
+            let links = try r.array((node: Int32, score: Float, scoredAt: Int32).self)
+            guard links.allSatisfy({ $0.node >= 0 && Int($0.node) < nodeCount }) else { throw StorySnapshotError.damaged("a link to no article") }
+            adjacency.append(links)
         }
         for _ in 0..<(try r.count(of: 24)) {
             let document = try r.int(), shingles = try r.int()
@@ -203,10 +191,17 @@ extension StoryClusterer {
     }
 
     /// What `snapshot` writes, taken now and written to bytes later (`StorySnapshotState.bytes`), so
-    /// that the clusterer can go on placing articles meanwhile: taking it copies nothing.
+    /// that the clusterer can go on placing articles meanwhile: its arrays are shared with the
+    /// clusterer's until the clusterer next changes them, so taking it copies nothing. Read back with
+    /// `restore`, it gives a clusterer that places every later article exactly as this one would.
+    /// What can be derived (the index of terms, the members of each story, the near-copies of each
+    /// article, the kinds of stems) is not written but derived again on reading.
     public func captureSnapshot(labels: [Int64], tag: String = "") -> StorySnapshotState {
         precondition(labels.count == documents.count, "one label per document")
-        return capture(labels: labels, tag: tag)
+        return StorySnapshotState(
+            fingerprint: settingsFingerprint, stems: analyzer.vocabulary, articleCount: articleCount,
+            documentFrequency: documentFrequency, idfCache: idfCache, documents: documents, nodes: nodes, nodeLabel: nodeLabel,
+            nodeDocument: nodeDocument, adjacency: adjacency, duplicates: duplicates, labels: labels, tag: tag)
     }
 
     /// A streaming clusterer in the state of a `snapshot`, and the labels and tag saved with it; an

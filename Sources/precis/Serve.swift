@@ -80,12 +80,12 @@ struct Serve: AsyncParsableCommand {
             Console.warn("listening on http://\(host):\(port) (database \(location))")
         }
         try await app.runService()
-        try await Self.shutDown(service)
+        await Self.shutDown(service)
     }
 
     /// After a clean stop: a snapshot of the stories, so the next start-up reads them (a failure to
     /// save one only costs that start-up a longer replay).
-    static func shutDown(_ service: PrecisService) async throws {
+    static func shutDown(_ service: PrecisService) async {
         do { try await service.checkpoint() } catch { Console.warn("could not save a snapshot of the stories: \(error)") }
     }
 }
@@ -127,7 +127,7 @@ struct Ingest: AsyncParsableCommand {
         }
         progress.finish()
         output.flush()
-        try await Serve.shutDown(service)
+        await Serve.shutDown(service)
         guard stored > 0 else { throw input.nothingLeft(intake, doing: "store") }
         input.report(intake)
     }

@@ -35,6 +35,6 @@ extension Serve {
         }
         defer { polling.cancel() }
         try await app.runService()
-        try await Serve.shutDown(service)
+        await Serve.shutDown(service)
     }
 }

@@ -91,7 +91,7 @@ struct Watch: AsyncParsableCommand {
                 for note in poll.notes { Console.warn("\(poll.url): \(note)") }
             }
             Console.out("watch: " + summary.line + "\n")
-            try await Serve.shutDown(service)
+            await Serve.shutDown(service)
             if summary.errors > 0 || !problems.isEmpty { throw ExitCode.failure }
             return
         }
