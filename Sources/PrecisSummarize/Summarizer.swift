@@ -28,15 +28,17 @@ public struct Summarizer: Sendable {
         public var lengthExponent = 1.0
         /// A candidate sharing more than this share of its content stems with a chosen sentence is refused.
         public var maxOverlap = 0.6
-        /// Prior factor of a sentence a later report has overtaken (a preview of an event since
-        /// reported): chosen only when nothing better is left.
-        public var supersededFactor = 0.05
         /// How much more a sentence of the story's latest source weighs than one of its earliest, when
         /// sources are dated: what later sources add comes before background is repeated.
         public var recencyBoost = 1.0
         /// How much more a concept weighs when the story's latest source is the first to carry it
         /// than when its earliest does (dated sources only).
         public var noveltyBoost = 1.0
+        /// Support of a concept only one source carries, for the story's latest source (scaled by
+        /// each source's place in time, so nothing for the earliest; dated sources only). Undated, a
+        /// concept one source alone says once is not shared and weighs nothing; dated, what only the
+        /// latest source reports is most often what happened since the others were written.
+        public var addedSupport = 1.0
         /// A sentence whose content stems are at least this share its source's title's (and at least
         /// three of them) merely restates the headline (a standfirst): not chosen while another
         /// sentence qualifies.
@@ -59,7 +61,8 @@ public struct Summarizer: Sendable {
     /// most of what the sources share: the story's main event as it stands), then goes in date order, then by source and
     /// position; otherwise by source and position. With dates, sentences of later sources weigh more
     /// (`recencyBoost`). `superseded` holds, per document, the start offsets of sentences a later
-    /// report has overtaken (a preview of an event since reported): they are chosen last.
+    /// report has overtaken (a preview of an event since reported): they are chosen only when
+    /// nothing else is left.
     public func summarize(
         _ documents: [String], budget: SummaryBudget, analyzer: TextAnalyzer? = nil,
         dates: [String?]? = nil, superseded: [Int: Set<Int>] = [:]
@@ -82,8 +85,8 @@ public struct Summarizer: Sendable {
         var candidates = collectCandidates(analyzed, strict: true, titles: titles, table: &table)
         if candidates.isEmpty { candidates = collectCandidates(analyzed, strict: false, titles: titles, table: &table) }
         guard !candidates.isEmpty else { return [] }
-        var weights = conceptWeights(candidates, documentCount: analyzed.count, conceptCount: table.count)
         let recency = Self.recency(dates, count: analyzed.count)
+        var weights = conceptWeights(candidates, documentCount: analyzed.count, conceptCount: table.count, recency: recency)
         // What later sources add: a concept weighs more the later the first source that carries it,
         // so the story's developments come before its background is told again.
         if recency.contains(where: { $0 > 0 }) {
@@ -91,10 +94,14 @@ public struct Summarizer: Sendable {
             for c in candidates { for concept in c.concepts { first[concept] = min(first[concept], recency[c.document]) } }
             for k in weights.indices { weights[k] *= 1 + options.noveltyBoost * first[k] }
         }
+        // A preview a later report has overtaken tells readers what is no longer so ("will vote on
+        // Tuesday" once the vote is reported): not chosen, unless nothing else is left to tell. It
+        // still counted as a source of what it shares with the others.
+        func isSuperseded(_ c: Candidate) -> Bool { superseded[c.document]?.contains(c.sentence.span.start) == true }
+        if candidates.contains(where: { !isSuperseded($0) }) { candidates.removeAll(where: isSuperseded) }
         for k in candidates.indices {
             let c = candidates[k]
-            var prior = c.prior * (1 + options.recencyBoost * recency[c.document])
-            if superseded[c.document]?.contains(c.sentence.span.start) == true { prior *= options.supersededFactor }
+            let prior = c.prior * (1 + options.recencyBoost * recency[c.document])
             candidates[k].factor = prior / pow(Double(max(c.words, 1)), options.lengthExponent)
         }
         let chosen = select(candidates, weights: weights, budget: budget)
@@ -109,7 +116,7 @@ public struct Summarizer: Sendable {
         // The lead: the chosen sentence that carries the most of what the sources share (the story's
         // main event), not a preview a later report overtook.
         func centrality(_ c: Candidate) -> Double {
-            superseded[c.document]?.contains(c.sentence.span.start) == true ? 0 : c.concepts.reduce(0) { $0 + weights[$1] }
+            isSuperseded(c) ? 0 : c.concepts.reduce(0) { $0 + weights[$1] }
         }
         let lead =
             dated
@@ -268,8 +275,9 @@ public struct Summarizer: Sendable {
     // MARK: - Weights
 
     /// Concept weight, by concept id: how many documents carry it, with a bonus for appearing in a
-    /// document's lead.
-    func conceptWeights(_ candidates: [Candidate], documentCount: Int, conceptCount: Int) -> [Double] {
+    /// document's lead. `recency` (`recency(_:count:)`) gives a concept one later source alone
+    /// carries some support (`addedSupport`).
+    func conceptWeights(_ candidates: [Candidate], documentCount: Int, conceptCount: Int, recency: [Double] = []) -> [Double] {
         let size = conceptCount * 2 + 2  // ids run below 2 * count
         var lastDocument = [Int](repeating: -1, count: size)
         var df = [Int](repeating: 0, count: size)
@@ -290,7 +298,8 @@ public struct Summarizer: Sendable {
             // With several documents, what one source alone says once is not a shared concept.
             let support: Double
             if documentCount > 1 {
-                support = df[concept] >= 2 ? Double(df[concept]) : (tf[concept] >= 2 ? 0.5 : 0.0)
+                let added = recency.isEmpty ? 0 : options.addedSupport * recency[lastDocument[concept]]
+                support = df[concept] >= 2 ? Double(df[concept]) : max(tf[concept] >= 2 ? 0.5 : 0.0, added)
             } else {
                 support = tf[concept] >= 2 ? Double(tf[concept]) : 0.25
             }

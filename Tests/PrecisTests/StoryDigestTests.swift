@@ -252,7 +252,7 @@ struct SeedQuoteTests {
             #expect(String(String.UnicodeScalarView(Array(text.unicodeScalars)[e.start!..<e.end!])) == e.text)
         }
         // The preview's announcement is overtaken by the report: not what the summary tells.
-        #expect(!digest.sentences.contains { $0.text.contains("will vote on Tuesday") })
+        #expect(!digest.sentences.contains { $0.text.contains("will vote on Tuesday") }, "\(digest.sentences.map(\.text))")
         #expect(digest.sentences.first?.document != 0)
         // The vote is an event that happened, not an expected one.
         let vote = try #require(digest.timeline.first { $0.date == "2025-03-11" })
@@ -315,6 +315,30 @@ struct SeedQuoteTests {
         // With nothing else to choose, the restating sentence still serves.
         let only = Article(origin: "b.txt", title: "Calder council backs new harbour wall", text: "Calder council backs the new harbour wall.")
         #expect(Pipeline().digest(articles: [only], budget: .words(60)).sentences.count == 1)
+    }
+
+    @Test func whatOnlyTheLatestSourceAddsIsToldBeforeBackgroundIsRepeated() throws {
+        // Three sources tell the vote and its background; the latest alone reports what came after
+        // (the contractor walking out). With room for three sentences, the development is told.
+        let background = """
+            Storms breached the old Calder harbour wall in January and flooded the fish market twice. \
+            The new harbour wall will cost 4.2 million euros, paid by the council and the port authority.
+            """
+        let first = Article(
+            origin: "first.txt", date: "2025-03-11",
+            text: "The Calder council voted on Tuesday to rebuild the harbour wall before winter, by 41 votes to 28. " + background)
+        let second = Article(
+            origin: "second.txt", date: "2025-03-12",
+            text: "Calder councillors approved the harbour wall plan on Tuesday by 41 votes to 28 after a long debate. " + background)
+        let latest = Article(
+            origin: "latest.txt", date: "2025-04-02",
+            text: """
+                The firm hired to build the Calder harbour wall walked off the site on Wednesday in a row over steel prices, leaving the work halted. \
+                Its director, Ana Vell, said the contract no longer covered the firm's costs. \
+                The council voted in March by 41 votes to 28 to rebuild the harbour wall before winter.
+                """)
+        let digest = Pipeline().digest(articles: [first, second, latest], budget: .words(50))
+        #expect(digest.sentences.contains { $0.text.contains("walked off the site") }, "\(digest.sentences.map(\.text))")
     }
 
     @Test func storiesWithoutTitlesGetAHeadlineCutFromTheirLead() throws {
@@ -426,6 +450,8 @@ struct SeedStoryInTimeTests {
         let lead = try #require(digest.sentences.first?.text)
         #expect(lead.contains("111 to 19") || lead.contains("voted"), "\(lead)")
         #expect(digest.sentences.contains { $0.text.contains("Security Council meeting") })
+        // What came after the vote: the North's threat of nuclear tests.
+        #expect(digest.sentences.contains { $0.text.contains("nuclear") })
         #expect(!digest.sentences.contains { $0.text.contains("will vote Tuesday") })
         #expect(digest.headline != nil)
         // No expectation told as a fact.
