@@ -207,6 +207,10 @@ def score(args, gold, clusters, halves, model=None, dump=None, show=False, pool=
             if any(l in ("conflict", "changed") for l in labels) and not any(l in ("agree", "different") for l in labels):
                 t["signed"] += 1
         t["found"] += len(found)
+        if show:
+            for k, (ga, gb, gl, gp) in enumerate(pairs):
+                if gl in ("conflict", "changed") and k not in found:
+                    print(f"{g['id']} missed [{gl}] {gp['a']['figure']!r} / {gp['b']['figure']!r}: {gp.get('what', '')}")
     return totals, rows
 
 
@@ -275,7 +279,7 @@ def main():
     ap.add_argument("--gold", default=os.path.join(HERE, "gold", "disagreements.json"))
     ap.add_argument("--precis", default=os.path.join(ROOT, ".build", "release", "precis"))
     ap.add_argument("--half", choices=["A", "B"], help="one half only (default: both, reported apart)")
-    ap.add_argument("--show", action="store_true", help="print every predicted pair with its gold label")
+    ap.add_argument("--show", action="store_true", help="print every predicted pair with its gold label, and the gold conflict/changed pairs missed")
     ap.add_argument("--unlabelled", metavar="OUT.jsonl", help="write the predicted pairs the gold has no label for, with context")
     ap.add_argument("--fit", action="store_true",
                     help="fit the figure pair model on each half and score it on the other (and in-set), then on all")

@@ -37,10 +37,48 @@ let approximateSpread = 0.10
 /// How far a lower bound reaches: "more than 60" is at most 90.
 let lowerBoundReach = 1.5
 
+/// A unit of measure of a dimension, as its size in the dimension's base unit ("miles": length,
+/// 1 609.344 metres): `convert` lines of `numberwords.txt`.
+struct MeasureUnit: Sendable, Equatable {
+    var dimension: String
+    var size: Double
+
+    static let byWord: [String: MeasureUnit] = {
+        var table: [String: MeasureUnit] = [:]
+        for entry in resourceEntries(PackageResources.numberwords_txt) where entry.kind == "convert" {
+            let parts = entry.value.split(separator: " ").map(String.init)
+            if parts.count == 3, let size = Double(parts[2]) { table[parts[0]] = MeasureUnit(dimension: parts[1], size: size) }
+        }
+        return table
+    }()
+}
+
+/// How much wider each side a value converted from another unit is taken to be: a writer who gives
+/// "10 km (6 miles)" rounds the conversion.
+let conversionSlack = 0.03
+
 extension Quantity {
+    /// The unit of measure the figure counts in, when it converts to others of its dimension.
+    var measureUnit: MeasureUnit? { MeasureUnit.byWord[counts] }
+
+    /// What two mentions are compared under: the counted noun's key, or the dimension of a unit
+    /// of measure (kilometres and miles are one length).
+    var comparedKey: String { measureUnit.map { "=" + $0.dimension } ?? key }
+
     /// The values the figure allows, from its qualifier, its range and the precision it is written
-    /// with; nil for a tally ("111-19"), which is compared as written.
+    /// with, in the base unit of its dimension when it measures in a unit of one ("four kilometers"
+    /// is 3 500 to 4 500 metres); nil for a tally ("111-19"), which is compared as written.
     public var interval: ValueInterval? {
+        guard var i = writtenInterval else { return nil }
+        if let size = measureUnit?.size, size != 1 {
+            i.lower *= size
+            i.upper *= size
+        }
+        return i
+    }
+
+    /// The values the figure allows, in the unit it is written in.
+    var writtenInterval: ValueInterval? {
         guard let v = Double(value) else { return nil }
         if let low, let l = Double(low) { return ValueInterval(lower: min(l, v), upper: max(l, v)) }
         switch (qualifier ?? "").lowercased() {
@@ -76,10 +114,16 @@ extension Quantity {
         return pow(10, -Double(decimals)) * max(1, v / written)
     }
 
-    /// Whether this value and `other` can both be true of one quantity.
+    /// Whether this value and `other` can both be true of one quantity; across units ("miles" and
+    /// "km") each is widened by `conversionSlack`, as conversions are rounded, and compared as a range.
     public func compatible(with other: Quantity) -> Bool {
         guard let a = interval, let b = other.interval else { return reading == other.reading }
-        return a.overlaps(b)
+        guard let x = measureUnit, let y = other.measureUnit, x != y else { return a.overlaps(b) }
+        // Converted, two bounds ("more than 60 miles", "more than 100 km") are compared as ranges.
+        func widened(_ i: ValueInterval) -> ValueInterval {
+            ValueInterval(lower: i.lower * (1 - conversionSlack), upper: i.upper * (1 + conversionSlack))
+        }
+        return widened(a).overlaps(widened(b))
     }
 }
 
@@ -185,6 +229,11 @@ public struct DistinctQuantityRule: Sendable {
         DistinctQuantityRule(name: "different things happened to what is counted") { a, b, _, _ in
             !a.outcome.isEmpty && !b.outcome.isEmpty && a.outcome.isDisjoint(with: b.outcome)
         },
+        // "Ana Vell, 34" against "Tom Vell, 61": two people of one surname.
+        DistinctQuantityRule(name: "ages of different people") { a, b, _, _ in
+            guard let x = a.who?.split(separator: " "), let y = b.who?.split(separator: " "), x.count >= 2, y.count >= 2 else { return false }
+            return x != y
+        },
         // "2,500 degrees Fahrenheit" against "1,400 degrees" (Celsius, unsaid).
         DistinctQuantityRule(name: "figures in different units") { a, b, _, _ in a.unit != b.unit }
     ]
@@ -272,7 +321,7 @@ extension NumberFinder {
         // percent" and "97%"); "$50,000" and "$3.5 million" are two figures. Counts (co-sponsors,
         // victims) may grow further as a story goes on.
         if list.contains(where: { measures.contains($0.1.counts) }) {
-            let values = list.compactMap { Double($0.1.value) }
+            let values = list.compactMap { $0.1.interval?.middle }
             guard let low = values.min(), let high = values.max(), low > 0, high <= 2 * low else { return nil }
         }
         let values = list.map { d, q in

@@ -69,7 +69,8 @@ public struct FigurePair: Sendable {
 }
 
 extension NumberFinder {
-    /// Every pair of mentions, in different sources, of one counted noun that no
+    /// Every pair of mentions, in different sources, of one counted noun (or of one dimension, for
+    /// units of measure that convert: kilometres and miles) that no
     /// `DistinctQuantityRule` tells apart, with its features. `dates` are the sources' dates, known
     /// or inferred (nil when neither).
     public static func figurePairs(_ quantities: [[Quantity]], dates: [String?]) -> [FigurePair] {
@@ -86,9 +87,10 @@ extension NumberFinder {
         for (d, qs) in quantities.enumerated() {
             var seen = Set<String>()
             for (i, q) in qs.enumerated() {
-                if byKey[q.key] == nil { keys.append(q.key) }
-                byKey[q.key, default: []].append((d, i))
-                if seen.insert(q.key).inserted { firstOfKey.insert([d, i]) }
+                let key = q.comparedKey
+                if byKey[key] == nil { keys.append(key) }
+                byKey[key, default: []].append((d, i))
+                if seen.insert(key).inserted { firstOfKey.insert([d, i]) }
             }
         }
         var out: [FigurePair] = []

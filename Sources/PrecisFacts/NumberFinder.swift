@@ -42,6 +42,8 @@ public struct Quantity: Sendable, Equatable {
     public var capacity = false
     /// The unit a measure names after its noun ("fahrenheit" for "2,500 degrees Fahrenheit").
     public var unit: String? = nil
+    /// Whose age the figure is, the name as written before it ("Ana Vell" for "Ana Vell, 34,").
+    public var who: String? = nil
 
     /// The value as compared across sources: "between two and four feet" and "2 to 4 feet" agree.
     var reading: String { value + "|" + (low ?? qualifier ?? "") }
@@ -49,8 +51,8 @@ public struct Quantity: Sendable, Equatable {
 
 /// Finds quantities with what they count: "111 votes", "55 abstentions", "120,000 prisoners", "some 50
 /// co-sponsors", "co-sponsored by 62 members" (counted as co-sponsors), vote tallies ("111 to 19",
-/// "a 111-to-19 vote"), money ("$4.2 million") and percentages. Years, dates, times and ages are not
-/// quantities.
+/// "a 111-to-19 vote"), money ("$4.2 million"), percentages and a named person's age ("Ana Vell,
+/// 34,"). Years, dates and times are not quantities.
 public struct NumberFinder: Sendable {
     let numberWords: [String: Double]
     /// Words that multiply the number before them ("million", "bn"), and the short forms that do so

@@ -91,6 +91,10 @@ extension NumberFinder {
             stops: ["The ferry carries between [18] and 22 cars.", "The quay cost from $[1.6] million to $2 million."],
             skips: ["The ferry carries [18] cars and 22 vans."]),
         NumberRule(
+            name: "an age after a name", match: { $0.ageRule($1) },
+            reads: ["The pilot, Ana [Vell, 34], steered the ferry.", "The crew thanked Captain [Okafor, 61].", "Tom [Vell III, 38], sailed."],
+            skips: ["In Calder, [34] ferries sailed.", "Ferries [3], 4 and 5 sailed."]),
+        NumberRule(
             name: "a figure and what it counts", match: { $0.figureRule($1) },
             reads: [
                 "The ferry carried [some 50 passengers] on Monday.",
@@ -102,7 +106,8 @@ extension NumberFinder {
                 "Harbour fees rose by [12 percent] this year.",
                 "The port hired [two senior pilots] last week.",
                 "The council's [10 of the board's 15 members] voted.",
-                "The port raised [$3.5m]."
+                "The port raised [$3.5m].",
+                "The death toll stood at [120] on Friday."
             ],
             stops: ["She read “[100] Deadly Knots: A Guide” to the crew.", "The ferry left at [5] as planned."])
     ]
@@ -171,6 +176,34 @@ extension NumberFinder {
         return .quantity(quantity, last: tally.last)
     }
 
+    /// "Ana Vell, 34, of Calder": a whole number under 120 set off by commas after a capitalised
+    /// name is that person's age, counted as such ("age of Vell") and keyed by the name's last word, so two
+    /// sources that give one person two ages meet; `who` keeps the name as written.
+    func ageRule(_ c: NumberCursor) -> NumberVerdict? {
+        let t = c.tokens, i = c.index
+        guard t[i].kind == .number, c.number.next == i + 1, c.number.value >= 1, c.number.value < 120, c.number.value == c.number.value.rounded(),
+            t.isWord(i - 1, ","), let after = t.at(i + 1), [",", ".", ";", ")"].contains(after.lower)
+        else { return nil }
+        var a = i - 1
+        while a - 1 >= 0, t[a - 1].kind == .word, t[a - 1].capitalized, i - 1 - (a - 1) <= 3 { a -= 1 }
+        // A name: two capitalised words, or one not opening its sentence ("Later, 34.").
+        guard a < i - 1, (a > 0 && !t[a - 1].endsSentence) || i - 1 - a >= 2 else { return nil }
+        let name = (a..<(i - 1)).map { c.text(from: $0, to: $0) }
+        // The surname, not a generational suffix ("Ana Vell Jr.", "Tom Vell III").
+        var last = i - 2
+        while last > a, ["jr", "sr", "ii", "iii", "iv"].contains(t[last].lower) { last -= 1 }
+        let key = "age of " + t[last].lower
+        let w = window(t, c.scalars, first: a, last: i)
+        var quantity = Quantity(
+            value: Self.format(c.number.value), qualifier: nil, counts: "age of " + c.text(from: last, to: last), key: key,
+            text: c.text(from: last, to: i), start: t[last].start, end: t[i].end,
+            context: context(t, window: w, first: i, last: i, key: key, stem: c.stemKey),
+            near: near(t, c.scalars, first: i, last: i, key: key, stem: c.stemKey),
+            years: years(t, window: w, times: c.times))
+        quantity.who = name.joined(separator: " ")
+        return .quantity(quantity, last: i)
+    }
+
     /// The lower bound of a range is read with its upper one ("between 18 and 22 students").
     func rangeLowerBoundRule(_ c: NumberCursor) -> NumberVerdict? {
         let t = c.tokens
@@ -229,7 +262,12 @@ extension NumberFinder {
                 counts = word
                 key = c.stemKey(word)
                 last = end
-            case .nothing: break
+            case .nothing:
+                // "The death toll stood at 120", "the toll rose to 40": a toll counts the dead.
+                if currency == nil, counts == nil, let toll = tollBefore(t, first) {
+                    counts = toll
+                    key = toll
+                }
             }
         }
         // "co-sponsored by 48 countries": what is counted is the co-sponsors.
@@ -258,6 +296,18 @@ extension NumberFinder {
             quantity.context.insert(countedHead)
         }
         return .quantity(quantity, last: last)
+    }
+
+    /// "toll" (as "deaths") when a toll stands within four words before token `first`, in its
+    /// sentence, with only a verb of its level and a preposition between ("the death toll stood
+    /// at", "the toll has risen to", "a toll of").
+    func tollBefore(_ t: [TimeToken], _ first: Int) -> String? {
+        var k = first - 1
+        while k >= 0, first - k <= 4, t[k].kind == .word {
+            if t[k].lower == "toll" { return "deaths" }
+            k -= 1
+        }
+        return nil
     }
 
     /// Where the figure at the cursor starts, with the words that make it approximate or a bound:

@@ -198,6 +198,36 @@ import Testing
             ]).isEmpty)
     }
 
+    @Test func lengthsInKilometresAndMilesAreComparedConverted() throws {
+        func quantity(_ text: String) throws -> Quantity { try #require(finder.find(in: text).first) }
+        let km = try quantity("The Orvale quake struck 10 kilometres below the town.")
+        // Six miles is 9.7 km: one depth, given in two units; four kilometres is not about six miles.
+        #expect(km.compatible(with: try quantity("The Orvale quake struck six miles below the town.")))
+        #expect(!(try quantity("The Orvale quake struck four kilometres below the town.")).compatible(with: try quantity("It struck about six miles down.")))
+        // A bound converted is a range: "more than 60 miles" and "more than 100 km" can both hold.
+        #expect((try quantity("The ash cloud spread more than 60 miles.")).compatible(with: try quantity("The ash cloud spread more than 100 km.")))
+        // Told with the same words, a depth given as 12 kilometres and as six miles disagrees.
+        let d = disagreements([
+            "The Orvale quake struck at a depth of 12 kilometres below the town, the survey said.",
+            "The Orvale quake struck at a depth of six miles below the town, the survey said."
+        ])
+        #expect(d.map { $0.values.map(\.text) } == [["12 kilometres", "six miles"]])
+    }
+
+    @Test func aPersonGivenTwoAgesIsADisagreementAndTwoPeopleOfOneNameAreNot() {
+        #expect(finder.find(in: "The pilot, Ana Vell, 34, steered the ferry home.").map(\.who) == ["Ana Vell"])
+        let d = disagreements([
+            "The pilot, Ana Vell, 34, steered the Orvale ferry through the storm.",
+            "Ferry pilot Vell, 36, said the Orvale crossing was the worst she had known."
+        ])
+        #expect(d.map { $0.values.map(\.value) } == [["34", "36"]])
+        #expect(
+            disagreements([
+                "The pilot, Ana Vell, 34, steered the Orvale ferry through the storm.",
+                "Her father, Tom Vell, 61, steered the Orvale ferry for thirty years."
+            ]).isEmpty)
+    }
+
     @Test func aTallyIsNoCount() {
         #expect(
             disagreements([
