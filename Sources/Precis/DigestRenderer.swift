@@ -82,13 +82,16 @@ public enum DigestRenderer {
             // The date column fits its widest date ("after 2014-12-15"), at least a day's and a space.
             let column = section.items.map { ($0.shownDate?.count ?? 0) + 1 }.max().map { max($0, 11) } ?? 11
             for item in section.items {
-                let head = (item.shownDate.map { $0.padding(toLength: column, withPad: " ", startingAt: 0) } ?? "") + (item.label.map { $0 + ": " } ?? "")
                 let body = item.parts.map {
                     "\($0.text) [\($0.documents.map { String($0 + 1) }.joined(separator: ", "))]\($0.note.map { " (" + $0 + ")" } ?? "")"
                 }
                 .joined(separator: "; ")
-                let indent = item.date == nil ? 2 : column
-                out += wrap(head + body, width: 78 - indent).replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: indent)) + "\n"
+                // A dated entry hangs beside its date column: the date is set before the text is
+                // wrapped, as wrapping folds runs of spaces.
+                let indent = item.shownDate == nil ? 2 : column
+                let wrapped = wrap((item.label.map { $0 + ": " } ?? "") + body, width: 78 - indent)
+                    .replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: indent))
+                out += (item.shownDate.map { $0.padding(toLength: column, withPad: " ", startingAt: 0) } ?? "") + wrapped + "\n"
             }
             out += "\n"
         }

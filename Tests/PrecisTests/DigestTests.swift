@@ -63,6 +63,30 @@ import Testing
         #expect(markdown.contains("## Sources\n\n1. Storm closes Calder port"))
     }
 
+    @Test func aLongTimelineEntryHangsBesideItsDateColumn() throws {
+        // An undated source's announced event is shown with a wider date ("after 2025-04-07"), so
+        // every entry's text starts further right, and the lines it wraps onto start there too.
+        let report = Article(
+            origin: "a.txt", date: "2025-03-11",
+            text: """
+                The Calder council voted on Tuesday to rebuild the storm-wrecked harbour wall before winter, after fishing crews and the port authority had asked for the repair for two years.
+                """)
+        let later = Article(
+            origin: "b.txt",
+            text: """
+                The Calder harbour wall, finished on April 2, 2025, already shows cracks along its northern end. \
+                The council's works committee is expected on Monday to hear engineers explain the cracks in the new harbour wall.
+                """)
+        let text = DigestRenderer.render(Pipeline().digest(articles: [report, later], budget: .words(60)), as: .text)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains { $0.hasPrefix("after 2025-04-07") }, "\(text)")
+        let k = try #require(lines.firstIndex { $0.hasPrefix("2025-03-11") })
+        let column = try #require(lines[k].dropFirst(10).firstIndex { $0 != " " }).utf16Offset(in: lines[k])
+        #expect(column > 11)
+        let next = lines[k + 1]
+        #expect(next.prefix(column).allSatisfy { $0 == " " } && next.dropFirst(column).first != " ", "\(lines[k])\n\(next)")
+    }
+
     @Test func htmlEscapesArticleText() {
         let hostile = RawDocument(
             origin: "x.txt", format: .text,
