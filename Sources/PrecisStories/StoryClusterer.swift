@@ -45,6 +45,10 @@ public struct StoryOptions: Sendable {
     /// Streaming re-clusters the stories an arriving article links to when they hold this many
     /// articles or fewer; beyond, the article joins the closest on average.
     public var streamWindow = 64
+    /// Streaming: each time the count of articles doubles, up to this many, the stories formed so
+    /// far are clustered again over links rescored on today's term weights (0: never). Links scored
+    /// among a stream's first articles rest on document frequencies from a handful of them.
+    public var earlyRefreshLimit = 1_024
 
     public init() {}
 }
@@ -411,9 +415,21 @@ public final class StoryClusterer {
             storyMembers[best]!.append(k)
             nodeLabel[k] = best
         }
+        refreshEarlyStories()
         if let signature = f.signature { duplicates.insert(signature.signature, shingles: signature.shingles, document: index) }
         documents.append(DocumentState(story: k))
         return StoryAssignment(story: nodeLabel[k])
+    }
+
+    /// Links scored among the first articles of a stream rest on document frequencies from a handful
+    /// of articles, when every shared word looks rare, and can tie two events of one kind together
+    /// (two sea rescues years apart). Each time the count of articles doubles (from 8), up to
+    /// `earlyRefreshLimit`, every story of several articles is clustered again over its links,
+    /// rescored on today's weights (`recluster`): a story its links no longer hold splits. The work
+    /// is bounded by the links of the first `earlyRefreshLimit` articles.
+    private func refreshEarlyStories() {
+        guard articleCount >= 8, articleCount <= options.earlyRefreshLimit, articleCount & (articleCount - 1) == 0 else { return }
+        for story in storyMembers.keys.sorted() where (storyMembers[story]?.count ?? 0) >= 2 { recluster([story]) }
     }
 
     // MARK: - Streaming

@@ -130,6 +130,29 @@ import Testing
         #expect(a[2].duplicateOf == 0 && a[0].duplicateOf == nil && a[2].story == a[0].story)
     }
 
+    @Test func storiesTiedTogetherByAStreamsFirstWordsSplitWhenTheCountDoubles() {
+        // Five articles of one navy and one gulf arrive first: with five articles known, the words
+        // they share look rare and tie them into one story. By the eighth, those words are common;
+        // the stories formed so far are clustered again on today's weights, as batch would.
+        let p = PirateFixture.self
+        let texts = [
+            p.capture2012Wire, p.capture2016Wire, p.navyBudget, p.gulfFishing, p.frigateLaunch,
+            Fixture.chessHerald, Fixture.harbourCourier, Fixture.quakeEskerWire
+        ]
+        func streamed(refreshingUpTo limit: Int) -> [Int?] {
+            var options = StoryOptions()
+            options.earlyRefreshLimit = limit
+            let clusterer = StoryClusterer(options: options)
+            for t in texts { clusterer.add(StoryDocument(text: t)) }
+            return stories(clusterer.assignments)
+        }
+        let batch = stories(StoryClusterer.cluster(texts.map { StoryDocument(text: $0) }))
+        #expect(batch == [0, 0, 1, 1, 1, 2, 3, 4])
+        #expect(streamed(refreshingUpTo: 1_024) == batch)
+        // Without the refresh the navy's budget stays in the capture story until an article links to it.
+        #expect(streamed(refreshingUpTo: 0) == [0, 0, 0, 0, 0, 1, 2, 3])
+    }
+
     func streamed(_ texts: [String]) -> [StoryAssignment] {
         let clusterer = StoryClusterer()
         for t in texts { clusterer.add(StoryDocument(text: t)) }

@@ -164,3 +164,44 @@ enum Fixture {
         Governor Elsa Marrow said repairs to the dam would begin in the spring.
         """
 }
+
+// Two captures of pirates by one navy in one gulf, four years apart, told in nearly the same words,
+// and other stories of that navy and that gulf. Early in a stream every shared word looks rare.
+enum PirateFixture {
+    static let capture2012Wire = """
+        Norland navy captures pirates in the Gulf of Seld
+
+        Norland navy commandos captured 12 pirates in the Gulf of Seld on May 4, 2012, after the pirates \
+        fired on the merchant ship Ostvind, the navy said. The frigate Valkyr answered the merchant ship's \
+        distress call and freed its crew of 19 sailors.
+        """
+
+    static let capture2016Wire = """
+        Norland navy captures pirates in the Gulf of Seld
+
+        Norland navy commandos captured 23 pirates in the Gulf of Seld on August 17, 2016, after the \
+        pirates tried to board the tanker Maren Dahl, the navy said. The frigate Hjalmar answered the \
+        tanker's distress call and freed its crew of 31 sailors.
+        """
+
+    static let navyBudget = """
+        Norland parliament raises navy budget
+
+        The Norland parliament voted to raise the navy's budget by a tenth, paying for two new frigates \
+        and more commandos. Ministers said merchant ships in the Gulf of Seld needed protection.
+        """
+
+    static let gulfFishing = """
+        Fishing returns to the Gulf of Seld
+
+        Fishing boats from Norland have returned to the Gulf of Seld after years away, their crews say. \
+        The sailors said the navy's patrols made the gulf safe for small boats again.
+        """
+
+    static let frigateLaunch = """
+        New frigate launched in Norland shipyard
+
+        A new navy frigate was launched at the Brenna shipyard in Norland, the first of two ordered by \
+        parliament. Its crew of 140 sailors will train in the Gulf of Seld next year.
+        """
+}
