@@ -107,7 +107,8 @@ extension NumberFinder {
                 "The port hired [two senior pilots] last week.",
                 "The council's [10 of the board's 15 members] voted.",
                 "The port raised [$3.5m].",
-                "The death toll stood at [120] on Friday."
+                "The death toll stood at [120] on Friday.",
+                "The port opened [half a dozen berths] this year."
             ],
             stops: ["She read “[100] Deadly Knots: A Guide” to the crew.", "The ferry left at [5] as planned."])
     ]
@@ -224,7 +225,7 @@ extension NumberFinder {
         let t = c.tokens, i = c.index
         var (first, qualifier, low) = bounds(c)
         var last = c.number.next - 1
-        var value = c.number.value
+        var value = halfOf(t, i) ? c.number.value / 2 : c.number.value
         var currency: String? = nil
         if let sign = t.at(i - 1), let name = currencies[sign.lower] {
             currency = name
@@ -310,6 +311,11 @@ extension NumberFinder {
         return nil
     }
 
+    /// Whether "half a" stands before the number word at `i` ("half a dozen": six).
+    func halfOf(_ t: [TimeToken], _ i: Int) -> Bool {
+        t[i].kind == .word && t.isWord(i - 1, "a") && t.isWord(i - 2, "half")
+    }
+
     /// Where the figure at the cursor starts, with the words that make it approximate or a bound:
     /// the rest of a range it ends ("between 18 and", with the range's lower value), else a qualifier
     /// before it, before its currency sign when there is one ("more than $80,000").
@@ -328,7 +334,8 @@ extension NumberFinder {
                 low = Self.format(bound)
             }
         }
-        let base = t.at(i - 1).map { currencies[$0.lower] != nil } == true ? i - 1 : i
+        let base = t.at(i - 1).map { currencies[$0.lower] != nil } == true ? i - 1 : halfOf(t, i) ? i - 2 : i
+        if base == i - 2 { first = base }
         for q in qualifiers where qualifier == nil && q.count <= base {
             let words = (0..<q.count).map { t[base - q.count + $0].lower }
             if words == q {

@@ -214,6 +214,12 @@ import Testing
         #expect(d.map { $0.values.map(\.text) } == [["12 kilometres", "six miles"]])
     }
 
+    @Test func halfADozenIsSix() throws {
+        let q = try #require(finder.find(in: "About half a dozen inquiries into the Orvale ferry fire followed.").first)
+        #expect(q.value == "6" && q.qualifier == "about" && q.text == "About half a dozen inquiries")
+        #expect(finder.find(in: "A dozen ferries sailed.").first?.value == "12")
+    }
+
     @Test func aPersonGivenTwoAgesIsADisagreementAndTwoPeopleOfOneNameAreNot() {
         #expect(finder.find(in: "The pilot, Ana Vell, 34, steered the ferry home.").map(\.who) == ["Ana Vell"])
         let d = disagreements([
