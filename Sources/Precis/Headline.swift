@@ -52,8 +52,9 @@ public enum Headline {
     /// `maxWords` (a comma, a semicolon, a colon, a dash, or before "and", "but", "which", "who",
     /// "after", "as", "while", "when", "because", "where") that leaves five words or more, ends on
     /// a content word and holds a verb; else up to the last function word after a content word
-    /// within the first `maxWords` ("... a shallow fault and old" is never a headline); else its
-    /// first `maxWords` words and an ellipsis.
+    /// within the first `maxWords` ("... a shallow fault and old" is never a headline), but not an
+    /// "of" or the "by" or "to" of a past form, or before a past form and its "by" after a verb; else
+    /// its first `maxWords` words and an ellipsis.
     public static func cut(_ sentence: String) -> String? {
         let tokens = sentence.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         guard !tokens.isEmpty else { return nil }
@@ -80,7 +81,14 @@ public enum Headline {
             if here, !function(k - 1), (1..<k).contains(where: verbLike) { boundary = k }
         }
         if let boundary { return trimmed(tokens[..<boundary]) }
-        for k in stride(from: maxWords, through: 5, by: -1) where function(k) && !function(k - 1) {
+        // A cut never parts a word from the "of" after it ("in the midst | of"), nor a past form
+        // from its "by" or "to" ("owned | by", "led | to"); before a past form that takes "by" after
+        // a noun, a phrase ends ("seized a ferry | owned by").
+        func binds(_ k: Int) -> Bool { bare[k] == "of" || (["by", "to"].contains(bare[k]) && bare[k - 1].hasSuffix("ed")) }
+        func participle(_ k: Int) -> Bool {
+            k + 1 < tokens.count && bare[k].hasSuffix("ed") && bare[k + 1] == "by" && (1..<k).contains(where: verbLike)
+        }
+        for k in stride(from: maxWords, through: 5, by: -1) where !function(k - 1) && (function(k) && !binds(k) || participle(k)) {
             return trimmed(tokens[..<k])
         }
         return trimmed(tokens[..<maxWords]) + " …"

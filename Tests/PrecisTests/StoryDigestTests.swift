@@ -404,6 +404,17 @@ struct SeedQuoteTests {
         #expect(noVerb != "For the second year in a row")
         #expect((noVerb?.split(separator: " ").count ?? 99) <= Headline.maxWords)
     }
+
+    @Test func aCutKeepsAWordWithItsOfAndAPastFormWithItsBy() {
+        // Not "... in the middle" (of what?), but before the phrase that needs it.
+        #expect(
+            Headline.cut("Brenna Ferries, citing the collapse of a market in the middle of a long winter, cut its timetable by half.")
+                == "Brenna Ferries, citing the collapse of a market")
+        // Not "... a ferry owned" (by whom?): the phrase ends before the past form.
+        #expect(
+            Headline.cut("The port authority of Calder has said it has seized a ferry owned by a Brenna shipping firm over unpaid fees.")
+                == "The port authority of Calder has said it has seized a ferry")
+    }
 }
 
 @Suite struct StorySpanTests {
