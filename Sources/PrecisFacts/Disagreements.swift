@@ -229,6 +229,13 @@ public struct DistinctQuantityRule: Sendable {
         DistinctQuantityRule(name: "different things happened to what is counted") { a, b, _, _ in
             !a.outcome.isEmpty && !b.outcome.isEmpty && a.outcome.isDisjoint(with: b.outcome)
         },
+        // "millions of people" against "two people": an order of size says how big a crowd is, not
+        // which; a count far outside its range (half its least value, twice its most) is another.
+        DistinctQuantityRule(name: "an order of size and a count far outside it") { a, b, _, _ in
+            guard a.orderOfSize != b.orderOfSize, let x = a.interval, let y = b.interval else { return false }
+            let (order, count) = a.orderOfSize ? (x, y) : (y, x)
+            return count.upper < order.lower / 2 || count.lower > order.upper * 2
+        },
         // "Ana Vell, 34" against "Tom Vell, 61": two people of one surname.
         DistinctQuantityRule(name: "ages of different people") { a, b, _, _ in
             guard let x = a.who?.split(separator: " "), let y = b.who?.split(separator: " "), x.count >= 2, y.count >= 2 else { return false }

@@ -44,6 +44,8 @@ public struct Quantity: Sendable, Equatable {
     public var unit: String? = nil
     /// Whose age the figure is, the name as written before it ("Ana Vell" for "Ana Vell, 34,").
     public var who: String? = nil
+    /// Whether the figure is an order of size ("dozens of", "tens of thousands of"), not a count.
+    public var orderOfSize = false
 
     /// The value as compared across sources: "between two and four feet" and "2 to 4 feet" agree.
     var reading: String { value + "|" + (low ?? qualifier ?? "") }
@@ -116,6 +118,12 @@ public struct NumberFinder: Sendable {
         partBefore = (lists["partbefore"] ?? []).sorted().map { $0.split(separator: " ").map(String.init) }
         partAfter = (lists["partafter"] ?? []).sorted().map { $0.split(separator: " ").map(String.init) }
         capacityWords = lists["capacity"] ?? []
+        var orders: [String: (low: Double, high: Double)] = [:]
+        for entry in lists["order"] ?? [] {
+            let parts = entry.split(separator: " ")
+            if parts.count == 3, let low = Double(parts[1]), let high = Double(parts[2]) { orders[String(parts[0])] = (low, high) }
+        }
+        vagueCounts = orders
         var units: [String: String] = [:]
         for u in lists["subunit"] ?? [] { units[u] = ["f": "fahrenheit", "c": "celsius", "centigrade": "celsius"][u] ?? u }
         subunits = units
@@ -283,9 +291,15 @@ public struct NumberFinder: Sendable {
         return tokens[c].lower == "and" ? nil : b
     }
 
-    /// The number at `i`: digits ("120,000", "4.2") or a number word ("five", "twenty-two").
+    /// Counts given as an order of size ("dozens", "hundreds", "thousands"), as the range each
+    /// allows: `order` lines of `numberwords.txt`.
+    let vagueCounts: [String: (low: Double, high: Double)]
+
+    /// The number at `i`: digits ("120,000", "4.2"), a number word ("five", "twenty-two"), or an
+    /// order of size before "of" ("dozens of", read as its least value; `vagueCountRule`).
     func number(_ tokens: [TimeToken], _ i: Int) -> (value: Double, next: Int)? {
         let w = tokens[i].lower
+        if let size = vagueCounts[w] { return tokens.isWord(i + 1, "of") ? (size.low, i + 1) : nil }
         if tokens[i].kind == .number {
             guard !w.contains("/"), !w.contains(":"), !w.hasSuffix("s") else { return nil }
             let plain = w.replacingOccurrences(of: ",", with: "")

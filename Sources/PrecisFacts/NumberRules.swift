@@ -80,6 +80,13 @@ extension NumberFinder {
             name: "a number after the noun it names", match: { $0.labelRule($1) },
             stops: ["Flight [116] left the quay late.", "Berth No. [4] was flooded."]),
         NumberRule(
+            name: "an order of size", match: { $0.vagueCountRule($1) },
+            reads: [
+                "The storm left [dozens of boats] adrift.", "The ferry strike stranded [tens of thousands of travellers] at Easter.",
+                "[Hundreds of people] were evacuated."
+            ],
+            stops: ["[Dozens] of the 40 boats sank."]),
+        NumberRule(
             name: "a vote tally", match: { $0.tallyRule($1) },
             reads: [
                 "The plan won a vote of [41 to 28].", "The plan passed by a [41-to-28 vote].",
@@ -193,16 +200,55 @@ extension NumberFinder {
         // The surname, not a generational suffix ("Ana Vell Jr.", "Tom Vell III").
         var last = i - 2
         while last > a, ["jr", "sr", "ii", "iii", "iv"].contains(t[last].lower) { last -= 1 }
-        let key = "age of " + t[last].lower
-        let w = window(t, c.scalars, first: a, last: i)
-        var quantity = Quantity(
-            value: Self.format(c.number.value), qualifier: nil, counts: "age of " + c.text(from: last, to: last), key: key,
-            text: c.text(from: last, to: i), start: t[last].start, end: t[i].end,
-            context: context(t, window: w, first: i, last: i, key: key, stem: c.stemKey),
-            near: near(t, c.scalars, first: i, last: i, key: key, stem: c.stemKey),
-            years: years(t, window: w, times: c.times))
+        var quantity = read(
+            c, value: Self.format(c.number.value), qualifier: nil, low: nil, counts: "age of " + c.text(from: last, to: last),
+            key: "age of " + t[last].lower, first: last, last: i)
         quantity.who = name.joined(separator: " ")
         return .quantity(quantity, last: i)
+    }
+
+    /// The quantity of tokens `first...last` with what the words around it say of it: its context,
+    /// the period of a rate, the years named, a part or a capacity, and what happened to what it counts.
+    func read(
+        _ c: NumberCursor, value: String, qualifier: String?, low: String?, counts: String, key: String, first: Int, last: Int
+    ) -> Quantity {
+        let t = c.tokens
+        let w = window(t, c.scalars, first: first, last: last)
+        var quantity = Quantity(
+            value: value, qualifier: qualifier, counts: counts, key: key,
+            text: c.text(from: first, to: last), start: t[first].start, end: t[last].end,
+            context: context(t, window: w, first: first, last: last, key: key, stem: c.stemKey),
+            near: near(t, c.scalars, first: first, last: last, key: key, stem: c.stemKey),
+            low: low,
+            per: period(t, window: w, last: last, times: c.times), years: years(t, window: w, times: c.times))
+        describe(&quantity, t, window: w, first: first, last: last)
+        quantity.outcome = outcome(t, window: w, first: first, last: last, stem: { c.stemmer?.stem($0) ?? $0 })
+        return quantity
+    }
+
+    /// "dozens of people", "hundreds of flights", "tens of thousands of fans": a count given as an
+    /// order of size, read as the range it allows (`vagueCounts`: dozens 24 to 99, hundreds 200 to
+    /// 999, tens of thousands 20 000 to 99 999), with the noun after "of".
+    func vagueCountRule(_ c: NumberCursor) -> NumberVerdict? {
+        let t = c.tokens, i = c.index
+        guard let size = vagueCounts[t[i].lower], t.isWord(i + 1, "of") else { return nil }
+        var low = size.low, high = size.high, ofIndex = i + 1
+        // "tens of thousands of", "hundreds of millions of": the first word counts the second.
+        if let scale = t.at(i + 2).flatMap({ vagueCounts[$0.lower] }), scale.low >= 1_000, t.isWord(i + 3, "of"), ["tens", "hundreds"].contains(t[i].lower) {
+            // The unit of the second word: a thousand for "thousands" (2 000 to 9 999).
+            let unit = scale.low / 2
+            low = size.low * unit
+            high = (size.high + 1) * unit - 1
+            ofIndex = i + 3
+        }
+        guard case .noun(let word, let end) = countedNoun(c, from: ofIndex + 1, first: i, value: high, money: false) else { return NumberVerdict.none }
+        let head = alike[c.stemmer?.stem(word) ?? word]
+        var quantity = read(
+            c, value: Self.format(high), qualifier: c.text(from: i, to: ofIndex), low: Self.format(low), counts: word,
+            key: head != nil ? c.stemKey("people") : c.stemKey(word), first: i, last: end)
+        if let head { quantity.outcome = [head] }
+        quantity.orderOfSize = true
+        return .quantity(quantity, last: end)
     }
 
     /// The lower bound of a range is read with its upper one ("between 18 and 22 students").
@@ -282,16 +328,7 @@ extension NumberFinder {
         let countedHead = alike[c.stemmer?.stem(counts) ?? counts]
         if countedHead != nil { key = c.stemKey("people") }
         if counts == "others", let previous = c.previous { key = previous.key }
-        let w = window(t, c.scalars, first: first, last: last)
-        var quantity = Quantity(
-            value: Self.format(value), qualifier: qualifier, counts: counts, key: key,
-            text: c.text(from: first, to: last), start: t[first].start, end: t[last].end,
-            context: context(t, window: w, first: first, last: last, key: key, stem: c.stemKey),
-            near: near(t, c.scalars, first: first, last: last, key: key, stem: c.stemKey),
-            low: low,
-            per: period(t, window: w, last: last, times: c.times), years: years(t, window: w, times: c.times))
-        describe(&quantity, t, window: w, first: first, last: last)
-        quantity.outcome = outcome(t, window: w, first: first, last: last, stem: { c.stemmer?.stem($0) ?? $0 })
+        var quantity = read(c, value: Self.format(value), qualifier: qualifier, low: low, counts: counts, key: key, first: first, last: last)
         if let countedHead {
             quantity.outcome = [countedHead]
             quantity.context.insert(countedHead)

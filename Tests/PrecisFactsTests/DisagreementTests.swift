@@ -214,6 +214,27 @@ import Testing
         #expect(d.map { $0.values.map(\.text) } == [["12 kilometres", "six miles"]])
     }
 
+    @Test func anOrderOfSizeIsTheRangeItAllows() throws {
+        let dozens = try interval("Dozens of boats broke their moorings in the Orvale storm.")
+        #expect(dozens.lower == 24 && dozens.upper == 99)
+        let tens = try interval("Tens of thousands of people lost power in the Orvale storm.")
+        #expect(tens.lower == 20_000 && tens.upper == 99_999)
+        // "Dozens" and 30 can both hold; "dozens" and "hundreds" cannot.
+        let boats = try #require(finder.find(in: "Dozens of boats broke their moorings.").first)
+        #expect(boats.compatible(with: try #require(finder.find(in: "Some 30 boats broke their moorings.").first)))
+        #expect(!boats.compatible(with: try #require(finder.find(in: "Hundreds of boats broke their moorings.").first)))
+        // Without "of" it counts nothing.
+        #expect(finder.find(in: "The fleet had dozens to spare.").isEmpty)
+        // Millions of people are not the two people of a later report.
+        #expect(
+            disagreements(
+                [
+                    "The Orvale storm cut power to millions of people across the coast, the grid operator said.",
+                    "Two people were hurt when the Orvale storm cut power across the coast, the grid operator said."
+                ], dates: ["2025-03-10", "2025-03-12"]
+            ).isEmpty)
+    }
+
     @Test func halfADozenIsSix() throws {
         let q = try #require(finder.find(in: "About half a dozen inquiries into the Orvale ferry fire followed.").first)
         #expect(q.value == "6" && q.qualifier == "about" && q.text == "About half a dozen inquiries")
