@@ -311,9 +311,9 @@ extension NumberFinder {
                 last = end
             case .nothing:
                 // "The death toll stood at 120", "the toll rose to 40": a toll counts the dead.
-                if currency == nil, counts == nil, let toll = tollBefore(t, first) {
-                    counts = toll
-                    key = toll
+                if currency == nil, counts == nil, tollBefore(t, first) {
+                    counts = "deaths"
+                    key = "deaths"
                 }
             }
         }
@@ -336,16 +336,15 @@ extension NumberFinder {
         return .quantity(quantity, last: last)
     }
 
-    /// "toll" (as "deaths") when a toll stands within four words before token `first`, in its
-    /// sentence, with only a verb of its level and a preposition between ("the death toll stood
-    /// at", "the toll has risen to", "a toll of").
-    func tollBefore(_ t: [TimeToken], _ first: Int) -> String? {
+    /// Whether a toll stands within four words before token `first`, with only words between ("the
+    /// death toll stood at", "the toll has risen to", "a toll of"): the figure counts deaths.
+    func tollBefore(_ t: [TimeToken], _ first: Int) -> Bool {
         var k = first - 1
         while k >= 0, first - k <= 4, t[k].kind == .word {
-            if t[k].lower == "toll" { return "deaths" }
+            if t[k].lower == "toll" { return true }
             k -= 1
         }
-        return nil
+        return false
     }
 
     /// Whether "half a" stands before the number word at `i` ("half a dozen": six).
