@@ -77,6 +77,21 @@ extension Quantity {
         return i
     }
 
+    /// How far apart two figures' values are: |ln(a / b)| of the values as written, for a range the
+    /// nearer of its ends ("nearly 120" and "between 130 and 170": 120 and 130), 0 when a range holds
+    /// the other value; at most 5.
+    func gap(to other: Quantity) -> Double {
+        func ends(_ q: Quantity) -> (Double, Double)? {
+            guard let v = Double(q.value), v > 0 else { return nil }
+            let size = q.measureUnit?.size ?? 1
+            let low = q.low.flatMap(Double.init).map { min($0, v) } ?? v
+            return low > 0 ? (low * size, v * size) : nil
+        }
+        guard let (a0, a1) = ends(self), let (b0, b1) = ends(other) else { return 0 }
+        let (x, y) = a1 < b0 ? (a1, b0) : b1 < a0 ? (b1, a0) : (1, 1)
+        return min(5, log(y / x))
+    }
+
     /// The values the figure allows, in the unit it is written in.
     var writtenInterval: ValueInterval? {
         guard let v = Double(value) else { return nil }
@@ -241,6 +256,8 @@ public struct DistinctQuantityRule: Sendable {
             guard let x = a.who?.split(separator: " "), let y = b.who?.split(separator: " "), x.count >= 2, y.count >= 2 else { return false }
             return x != y
         },
+        // "cut emissions by 30%" against "26 percent of all emissions": a change is not a level.
+        DistinctQuantityRule(name: "the size of a change is not a level") { a, b, _, _ in a.change != b.change },
         // "2,500 degrees Fahrenheit" against "1,400 degrees" (Celsius, unsaid).
         DistinctQuantityRule(name: "figures in different units") { a, b, _, _ in a.unit != b.unit }
     ]

@@ -12,7 +12,7 @@ public enum FigurePairFeature: Int, ModelFeature, Sendable {
     /// 1 when the contexts share as many words as a hand rule once asked: one for counts, three for
     /// sums of money, percentages and lengths, of which a story has many.
     case enoughShared
-    /// How far apart the values are: |ln(a / b)| of the middles of their intervals, at most 5; 0 when
+    /// How far apart the values are (`Quantity.gap`: a range by its nearer end), at most 5; 0 when
     /// the sources are of different days, when a count may have grown (a toll of 23, then 247).
     case valueGap
     /// `valueGap` again when the figures measure (money, percentages, lengths), of which a story holds
@@ -77,8 +77,16 @@ extension NumberFinder {
         // A figure without a year of its own is of its source's year; of any year a source of the
         // story is dated by when its own is undated; of the story's present (empty) when none is.
         let datedYears = Set(dates.compactMap { $0.flatMap { Int($0.prefix(4)) } })
+        // One figure told alike by two sources is one quantity: when one names its year ("the 2009
+        // quake killed more than 300") the other's ("that quake killed more than 300") is of it too.
+        // Not an age: the year beside it is of what the person did ("Vell, 34, married in 2016").
+        var namedYears: [String: Set<Int>] = [:]
+        for qs in quantities {
+            for q in qs where !q.years.isEmpty && q.who == nil { namedYears[q.comparedKey + "|" + q.reading, default: []].formUnion(q.years) }
+        }
         func years(_ d: Int, _ q: Quantity) -> Set<Int> {
             if !q.years.isEmpty { return q.years }
+            if let named = namedYears[q.comparedKey + "|" + q.reading] { return named }
             return dates[d].flatMap { Int($0.prefix(4)) }.map { [$0] } ?? datedYears
         }
         var byKey: [String: [(document: Int, index: Int)]] = [:]
@@ -119,7 +127,7 @@ extension NumberFinder {
     static func features(_ a: Quantity, _ b: Quantity, firsts: (Bool, Bool), lead: Bool, dates: (String?, String?)) -> [Double] {
         let measure = measures.contains(a.counts) || measures.contains(b.counts)
         var gap = 0.0
-        if let x = a.interval?.middle, let y = b.interval?.middle, x > 0, y > 0 { gap = min(5, abs(log(x / y))) }
+        if a.interval != nil, b.interval != nil { gap = a.gap(to: b) }
         var apart = false
         if let x = dates.0, let y = dates.1, x.prefix(10) != y.prefix(10) { apart = true }
         var f = [Double](repeating: 0, count: FigurePairFeature.allCases.count)

@@ -46,6 +46,9 @@ public struct Quantity: Sendable, Equatable {
     public var who: String? = nil
     /// Whether the figure is an order of size ("dozens of", "tens of thousands of"), not a count.
     public var orderOfSize = false
+    /// Whether a sum, percentage or measure is the size of a change ("cut by 30%", "a 5% rise"), not
+    /// the level something stands at ("26 percent of all emissions").
+    public var change = false
 
     /// The value as compared across sources: "between two and four feet" and "2 to 4 feet" agree.
     var reading: String { value + "|" + (low ?? qualifier ?? "") }
@@ -75,12 +78,16 @@ public struct NumberFinder: Sendable {
     let alike: [String: String], vague: Set<String>
     /// Nouns that end in s and are singular ("news", "series"): `numberwords.txt`.
     let singulars: Set<String>
+    /// Nouns that are plural without ending in s ("people", "children"): `numberwords.txt`.
+    let plurals: Set<String>
     /// Words that make a unit of time after a figure its rate ("a day", "per hour"), and words after
     /// such a unit that make it a time instead ("a day after"): `numberwords.txt`.
     let rateWords: Set<String>, relativeAfter: Set<String>
     /// Phrases that make a figure a part of another (before it, or after its noun), words that make it
     /// a capacity, and the units a measure may name after its noun: `numberwords.txt`.
     let partBefore: [[String]], partAfter: [[String]], capacityWords: Set<String>, subunits: [String: String]
+    /// Words before a measure, or after it, that make it the size of a change: `numberwords.txt`.
+    let changeBefore: Set<String>, changeAfter: Set<String>
     let stopWords = LanguageData.english.stopWords
     /// How many words each side of a figure, within its sentence, make its context; how many its near
     /// context, where what happened to the counted is said ("20 people were killed").
@@ -113,11 +120,14 @@ public struct NumberFinder: Sendable {
         // A line of vague words may hold several.
         vague = Set((lists["vague"] ?? []).flatMap { $0.split(separator: " ").map(String.init) })
         singulars = lists["singular"] ?? []
+        plurals = lists["plural"] ?? []
         rateWords = lists["rate"] ?? []
         relativeAfter = lists["relative"] ?? []
         partBefore = (lists["partbefore"] ?? []).sorted().map { $0.split(separator: " ").map(String.init) }
         partAfter = (lists["partafter"] ?? []).sorted().map { $0.split(separator: " ").map(String.init) }
         capacityWords = lists["capacity"] ?? []
+        changeBefore = lists["changebefore"] ?? []
+        changeAfter = lists["changeafter"] ?? []
         var orders: [String: (low: Double, high: Double)] = [:]
         for entry in lists["order"] ?? [] {
             let parts = entry.split(separator: " ")
@@ -219,6 +229,11 @@ public struct NumberFinder: Sendable {
             || (last + 1...last + 4).contains { k in partAfter.contains { phrase($0, at: k) } }
         q.capacity = (max(window.lowerBound, first - 3)..<first).contains { capacityWords.contains(tokens[$0].lower) }
         if last + 1 <= window.upperBound, tokens[last + 1].kind == .word { q.unit = subunits[tokens[last + 1].lower] }
+        if Self.measures.contains(q.counts) {
+            q.change =
+                (first - 1 >= window.lowerBound && changeBefore.contains(tokens[first - 1].lower))
+                || (last + 1 <= window.upperBound && changeAfter.contains(tokens[last + 1].lower))
+        }
     }
 
     /// What the words just after the figure at tokens `first...last` say happened to what it counts,
@@ -277,12 +292,30 @@ public struct NumberFinder: Sendable {
         return out
     }
 
+    /// A range written as one token, two numbers joined by a hyphen, the lower first ("20-30"): its
+    /// bounds. Nil for a score or a season ("3-2", "2014-15"), where the second is not the larger.
+    static func joinedRange(_ w: String) -> (low: Double, high: Double)? {
+        let parts = w.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let a = Double(parts[0].replacingOccurrences(of: ",", with: "")),
+            let b = Double(parts[1].replacingOccurrences(of: ",", with: "")), a < b
+        else { return nil }
+        return (a, b)
+    }
+
+    /// Whether the token at `k` joins the two numbers of a range: "and", "to", "or", or a dash that
+    /// touches both ("82–97%"; a dash set off by spaces parts two clauses).
+    func isRangeLink(_ tokens: [TimeToken], _ k: Int) -> Bool {
+        guard k >= 1, k + 1 < tokens.count else { return false }
+        if rangeLinks.contains(tokens[k].lower) { return true }
+        return tokens[k].lower == "-" && tokens[k - 1].end == tokens[k].start && tokens[k].end == tokens[k + 1].start
+    }
+
     /// Where a range starts whose upper bound is the number at `i`: "between 18 and 22", "from $1.6
-    /// million to $10 million", "80 to 100", "2 or 3" ("15 and 20" alone is two figures).
+    /// million to $10 million", "80 to 100", "2 or 3", "82–97" ("15 and 20" alone is two figures).
     func rangeStart(_ tokens: [TimeToken], _ i: Int) -> Int? {
         var c = i - 1
         if c >= 0, currencies[tokens[c].lower] != nil { c -= 1 }
-        guard c >= 1, rangeLinks.contains(tokens[c].lower) else { return nil }
+        guard c >= 1, isRangeLink(tokens, c) else { return nil }
         var b = c - 1
         if b >= 1, scales[tokens[b].lower] != nil { b -= 1 }
         guard tokens[b].kind == .number || numberWords[tokens[b].lower] != nil, number(tokens, b) != nil else { return nil }
@@ -304,6 +337,7 @@ public struct NumberFinder: Sendable {
             guard !w.contains("/"), !w.contains(":"), !w.hasSuffix("s") else { return nil }
             let plain = w.replacingOccurrences(of: ",", with: "")
             if let d = Double(plain) { return (d, i + 1) }
+            if let range = Self.joinedRange(w) { return (range.high, i + 1) }
             return w.contains("-") ? (Double(w.split(separator: "-")[0]) ?? 0, i + 1) : nil
         }
         guard let v = numberWords[w] else { return nil }

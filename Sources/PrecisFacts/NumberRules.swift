@@ -256,7 +256,7 @@ extension NumberFinder {
         let t = c.tokens
         var upper = c.number.next
         if let s = t.at(upper), scales[s.lower] != nil { upper += 1 }
-        guard let link = t.at(upper), rangeLinks.contains(link.lower) else { return nil }
+        guard t.at(upper) != nil, isRangeLink(t, upper) else { return nil }
         upper += 1
         if let sign = t.at(upper), currencies[sign.lower] != nil { upper += 1 }
         if upper < t.count, number(t, upper) != nil, let a = rangeStart(t, upper), a <= c.index { return NumberVerdict.none }
@@ -323,6 +323,13 @@ extension NumberFinder {
             key = c.stemKey(verb)
         }
         guard let counts, var key else { return NumberVerdict.none }
+        // Two numbers joined by a hyphen before one thing ("a 5-19 start", "a 3-2 win", "the 2008-09
+        // season") are a score, a record or a span of years, not a count.
+        if t[i].kind == .number, t[i].lower.split(separator: "-").count == 2, !Self.measures.contains(counts),
+            !plurals.contains(counts.lowercased()), !counts.hasSuffix("s") || singulars.contains(counts.lowercased())
+        {
+            return NumberVerdict.none
+        }
         // "21 killed", "eight wounded", "73 deaths": people, of whom that is said; "10 others" counts
         // what the figure before it in its sentence counts ("20 people ... and 10 others").
         let countedHead = alike[c.stemmer?.stem(counts) ?? counts]
@@ -369,6 +376,10 @@ extension NumberFinder {
                 if let s = scales[t[link - 1].lower] { bound *= s } else if let s = scales[t.at(i + 1)?.lower ?? ""] { bound *= s }
                 low = Self.format(bound)
             }
+        }
+        if low == nil, t[i].kind == .number, let range = Self.joinedRange(t[i].lower) {
+            // "20-30 million": the scale after the range is the lower bound's too.
+            low = Self.format(range.low * (scales[t.at(i + 1)?.lower ?? ""] ?? 1))
         }
         let base = t.at(i - 1).map { currencies[$0.lower] != nil } == true ? i - 1 : halfOf(t, i) ? i - 2 : i
         if base == i - 2 { first = base }

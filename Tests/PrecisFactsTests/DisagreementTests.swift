@@ -255,6 +255,62 @@ import Testing
             ]).isEmpty)
     }
 
+    @Test func aRangeWrittenWithADashIsARange() throws {
+        // Joined by a hyphen into one word, or by a dash that touches both numbers.
+        let joined = try interval("The Orvale trial matched 20-30 percent of the samples.")
+        #expect(joined.lower == 20 && joined.upper == 30)
+        let dashed = try #require(finder.find(in: "The scanner named each donor with an accuracy of 82\u{2013}97% in the Orvale trial.").first)
+        #expect(dashed.value == "97" && dashed.low == "82" && dashed.text == "82\u{2013}97%")
+        let scaled = try interval("Some 20-30 million people watched the Orvale final.")
+        #expect(scaled.lower == 20_000_000 && scaled.upper == 30_000_000)
+        // A score is no range, and a dash set off by spaces parts two clauses.
+        #expect(finder.find(in: "Orvale won 3-2 on Sunday.").allSatisfy { $0.low == nil })
+        // Two numbers joined before one thing are a record or a span of years, not a count.
+        #expect(finder.find(in: "Orvale made a 5-19 start to the 2008-09 season and a 9-14 start the next.").isEmpty)
+        #expect(finder.find(in: "Police said 12 - 15 more were hurt.").allSatisfy { $0.low == nil })
+        // 94 percent lies in the range one source gives: no disagreement.
+        #expect(
+            disagreements([
+                "The Orvale scanner identified each donor with an accuracy of 82\u{2013}97%, the study found.",
+                "The Orvale scanner identified each donor with an accuracy of 94 percent, the study found."
+            ]).isEmpty)
+    }
+
+    @Test func theSizeOfAChangeIsNotALevel() throws {
+        let cut = try #require(finder.find(in: "The Orvale feed additive cut methane emissions from dairy cows by 30 percent.").first)
+        let share = try #require(finder.find(in: "Dairy cows give 26 percent of the methane emissions in Orvale.").first)
+        let lower = try #require(finder.find(in: "Emissions were about 30% lower than the herd's.").first)
+        #expect(cut.change && !share.change && lower.change)
+        #expect(
+            disagreements([
+                "The Orvale feed additive cut methane emissions from dairy cows by 30 percent, the study found.",
+                "Dairy cows give 26 percent of the methane emissions in Orvale, the study found."
+            ]).isEmpty)
+        // Two sizes of one change still disagree.
+        #expect(
+            disagreements([
+                "The Orvale feed additive cut methane emissions from dairy cows by 30 percent, the study found.",
+                "The Orvale feed additive cut methane emissions from dairy cows by 27 percent, the study found."
+            ]).map { $0.values.map(\.value) } == [["30", "27"]])
+    }
+
+    @Test func aFigureToldAlikeElsewhereIsOfTheYearThatSourceNames() {
+        // The second source does not name the year of the earlier quake; the first, giving the same
+        // figure, does: the earlier toll is not this quake's.
+        #expect(
+            disagreements([
+                "At least 241 people were killed in the Orvale earthquake, rescuers said. The 2009 quake in the valley killed more than 300 people.",
+                "The Orvale earthquake killed at least 241 people, rescuers said. The earlier quake in the valley killed more than 300 people, rescuers said."
+            ]).isEmpty)
+        // A person's age is not dated by the year of what they did beside it.
+        #expect(
+            disagreements([
+                "The pilot, Ana Vell, 34, married in 2016 and steered the Orvale ferry through the storm.",
+                "Ferry pilot Ana Vell, 34, steered the Orvale ferry through the storm.",
+                "Ferry pilot Vell, 36, said the Orvale crossing was the worst she had known."
+            ]).map { $0.values.map(\.value) } == [["34", "36"]])
+    }
+
     @Test func aTallyIsNoCount() {
         #expect(
             disagreements([
