@@ -80,6 +80,8 @@ public struct NumberFinder: Sendable {
     let singulars: Set<String>
     /// Nouns that are plural without ending in s ("people", "children"): `numberwords.txt`.
     let plurals: Set<String>
+    /// Words after an hour that make it a time of day ("9 pm", "12 : 42 GMT"): `numberwords.txt`.
+    let clockWords: Set<String>
     /// Words that make a unit of time after a figure its rate ("a day", "per hour"), and words after
     /// such a unit that make it a time instead ("a day after"): `numberwords.txt`.
     let rateWords: Set<String>, relativeAfter: Set<String>
@@ -121,6 +123,7 @@ public struct NumberFinder: Sendable {
         vague = Set((lists["vague"] ?? []).flatMap { $0.split(separator: " ").map(String.init) })
         singulars = lists["singular"] ?? []
         plurals = lists["plural"] ?? []
+        clockWords = lists["clock"] ?? []
         rateWords = lists["rate"] ?? []
         relativeAfter = lists["relative"] ?? []
         partBefore = (lists["partbefore"] ?? []).sorted().map { $0.split(separator: " ").map(String.init) }

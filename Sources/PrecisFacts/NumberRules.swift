@@ -61,6 +61,10 @@ extension NumberFinder {
             name: "a number of a time expression", match: { $0.timeRule($1) },
             stops: ["The ferry sailed on [4] May 2014 with 30 passengers."]),
         NumberRule(
+            name: "a time of day", match: { $0.clockRule($1) },
+            stops: ["The bulletin went out at [6] IST.", "Updated at 12 : [42] GMT on Monday.", "Posted [11] : 41am by the harbour office."],
+            skips: ["The ferry carried [9] passengers at 9 pm."]),
+        NumberRule(
             name: "a year", match: { $0.yearRule($1) },
             stops: ["The [1887] charter of the quay was lost."], skips: ["The quay cost [1,887] pounds."]),
         NumberRule(
@@ -104,6 +108,7 @@ extension NumberFinder {
         NumberRule(
             name: "a figure and what it counts", match: { $0.figureRule($1) },
             reads: [
+                "Pirates fired on [five Indian merchant vessels] near the strait.",
                 "The ferry carried [some 50 passengers] on Monday.",
                 "The ferry carried [just over 50 passengers] on Monday.",
                 "The quay cost [more than $80,000] to mend.",
@@ -128,6 +133,17 @@ extension NumberFinder {
     func timeRule(_ c: NumberCursor) -> NumberVerdict? {
         let token = c.tokens[c.index]
         return c.times.contains { $0.start <= token.start && token.end <= $0.end } ? NumberVerdict.none : nil
+    }
+
+    /// "at 9 pm", "12 : 42 GMT", "11 : 41am": an hour or a minute before a time zone or am/pm
+    /// (`clock` lines of `numberwords.txt`), or either side of a colon between two numbers (a clock's
+    /// time written with spaces, as some feeds and corpora do).
+    func clockRule(_ c: NumberCursor) -> NumberVerdict? {
+        let t = c.tokens, i = c.index, next = c.number.next
+        if let after = t.at(next), after.kind == .word, clockWords.contains(after.lower) { return NumberVerdict.none }
+        if t.isWord(next, ":"), t.at(next + 1)?.kind == .number { return NumberVerdict.none }
+        if t.isWord(i - 1, ":"), t.at(i - 2)?.kind == .number { return NumberVerdict.none }
+        return nil
     }
 
     /// "in 1887": four digits without a comma between 1800 and 2100.
@@ -437,6 +453,14 @@ extension NumberFinder {
         {
             if plural(next.lower) && !passed(next.lower) {
                 j = m + 1
+                break
+            }
+            // Two modifiers: "five Indian merchant vessels".
+            if !money, !uncounted.contains(w.lower), !uncounted.contains(next.lower), !skip.contains(next.lower), !passed(next.lower),
+                !next.capitalized, let third = t.at(m + 2), third.kind == .word, !third.capitalized,
+                third.lower.count > 3, plural(third.lower), !passed(third.lower)
+            {
+                j = m + 2
                 break
             }
             guard passed(next.lower) else { break }
