@@ -109,6 +109,7 @@ extension NumberFinder {
             name: "a figure and what it counts", match: { $0.figureRule($1) },
             reads: [
                 "Pirates fired on [five Indian merchant vessels] near the strait.",
+                "The crew carried [7.62mm] rifles.",
                 "The ferry carried [some 50 passengers] on Monday.",
                 "The ferry carried [just over 50 passengers] on Monday.",
                 "The quay cost [more than $80,000] to mend.",
@@ -448,7 +449,9 @@ extension NumberFinder {
             singulars.contains(w) || TimeWords.english.weekdays[w] != nil || TimeWords.english.partsOfDay[w] != nil
         }
         var m = j
-        while value > 1, m - j < 3, let w = t.at(m), w.kind == .word, !plural(w.lower), let next = t.at(m + 1), next.kind == .word,
+        // A unit of measure is what the figure measures, not a modifier: "7.62mm rifles".
+        while value > 1, m - j < 3, let w = t.at(m), w.kind == .word, !plural(w.lower), MeasureUnit.byWord[w.lower] == nil,
+            let next = t.at(m + 1), next.kind == .word,
             !next.capitalized || passed(next.lower), next.lower.count > 3
         {
             if plural(next.lower) && !passed(next.lower) {
