@@ -36,13 +36,25 @@ public enum Headline {
         if title.range(of: #"https?://|www\.|\.com\b|@\w|\b\d{1,2}:\d\d\b"#, options: .regularExpression) != nil {
             return "holds a link, a handle or a clock time (a post or a player embedded in the page)"
         }
+        if describesPicture(title) { return "tells what a picture shows (a caption)" }
         return nil
     }
 
+    /// Whether a line tells what a picture shows rather than what happened: a gallery's controls ("Hide
+    /// Caption 4 of 76", "Photos:"), a photo, image or handout that "shows" something, or a
+    /// "picture taken" on a day.
+    public static func describesPicture(_ text: String) -> Bool {
+        text.range(
+            of:
+                #"(?i)\bhide caption\b|\bphotos?:|\b(photo|picture|image)s? (taken|dated)\b|\b(photo|photograph|picture|image|handout)s?\b[^!?\n]{0,80}\b(shows?|showing|shown)\b"#,
+            options: .regularExpression) != nil
+    }
+
     /// Whether a sentence can lead on its own: it opens with a word, not a quotation mark or a
-    /// symbol, and not with a pronoun or a linking word that needs the sentence before it.
+    /// symbol, and not with a pronoun or a linking word that needs the sentence before it; and it
+    /// tells news, not what a picture shows.
     public static func readsAlone(_ sentence: String) -> Bool {
-        guard let first = sentence.first, first.isLetter || first.isNumber else { return false }
+        guard let first = sentence.first, first.isLetter || first.isNumber, !describesPicture(sentence) else { return false }
         let word = sentence.prefix { $0.isLetter }.lowercased()
         return !Summarizer.danglingOpeners.contains(word)
     }

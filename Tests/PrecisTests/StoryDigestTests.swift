@@ -365,7 +365,10 @@ struct SeedQuoteTests {
         "(Calder Harbour Police Department)",
         ".@calderferries says the crossing is \u{201C}safe again\u{201D} pic.twitter.com/Ab3dE9 \u{2014} Ana Okafor (@anaokafor) May 4, 2026",
         "Embed Harbour master speaks 0:32 autoplay Copy this code to your website",
-        "Report says divers plan to use sonar to search the harbour floor for the ferry lost in the storm ten years ago"
+        "Report says divers plan to use sonar to search the harbour floor for the ferry lost in the storm ten years ago",
+        "Hide Caption 3 of 40 Photos: Divers at the Calder quay",
+        "A handout photo from the harbour board shows divers at Calder",
+        "Picture taken March 3, 2026"
     ])
     func furnitureTakenForATitleIsPassedOver(_ title: String) {
         #expect(Headline.titleFault(title) != nil)
@@ -386,6 +389,13 @@ struct SeedQuoteTests {
             "Calder's harbour board voted on Monday to rebuild the north quay."
         ]
         #expect(Headline.choose(titles: [nil], dates: [nil], summary: summary) == "Calder's harbour board voted on Monday to rebuild the north quay")
+        // A sentence that tells what a picture shows is a caption, not a lead.
+        #expect(
+            Headline.choose(
+                titles: [nil], dates: [nil],
+                summary: ["A file photo from the harbour board shows the north quay in 2019.", "Calder's harbour board voted to rebuild the north quay."])
+                == "Calder's harbour board voted to rebuild the north quay")
+        #expect(!Headline.describesPicture("The show drew 4,000 people to the quay."))
         // With no sentence that reads alone, the first serves.
         #expect(Headline.choose(titles: [nil], dates: [nil], summary: ["It rained."]) == "It rained")
     }
