@@ -40,15 +40,8 @@ public enum Headline {
         return nil
     }
 
-    /// Whether a line tells what a picture shows rather than what happened: a gallery's controls ("Hide
-    /// Caption 4 of 76", "Photos:"), a photo, image or handout that "shows" something, or a
-    /// "picture taken" on a day.
-    public static func describesPicture(_ text: String) -> Bool {
-        text.range(
-            of:
-                #"(?i)\bhide caption\b|\bphotos?:|\b(photo|picture|image)s? (taken|dated)\b|\b(photo|photograph|picture|image|handout)s?\b[^!?\n]{0,80}\b(shows?|showing|shown)\b"#,
-            options: .regularExpression) != nil
-    }
+    /// Whether a line tells what a picture shows rather than what happened (a caption).
+    public static func describesPicture(_ text: String) -> Bool { SentenceReading.describesPicture(text) }
 
     /// Whether a sentence can lead on its own: it opens with a word, not a quotation mark or a
     /// symbol, and not with a pronoun or a linking word that needs the sentence before it; and it

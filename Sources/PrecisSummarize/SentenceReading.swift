@@ -11,6 +11,8 @@ public struct SentenceReading: Sendable, Equatable {
     /// It is part of a quotation of several sentences whose speaker another sentence names; a summary
     /// shows it in the quotation marks it lacks (`SummarySentence.shown`).
     public var isInsideLongerQuotation: Bool
+    /// It tells what a picture shows, not what happened: a caption (`describesPicture`).
+    public var isCaption: Bool
 
     /// Reads `text` (one sentence); `inQuotation` says whether a quotation of several sentences is
     /// open where it starts and where it ends.
@@ -26,5 +28,16 @@ public struct SentenceReading: Sendable, Equatable {
         let marks = trimmed.filter { "\"\u{201C}\u{201D}".contains($0) }.count
         isUnattributedQuotation = opens && closes && marks == 2 && !inQuotation.atStart && !inQuotation.atEnd
         isInsideLongerQuotation = inQuotation.atStart || inQuotation.atEnd
+        isCaption = Self.describesPicture(trimmed)
+    }
+
+    /// Whether a line tells what a picture shows rather than what happened: a gallery's controls
+    /// ("Hide Caption 4 of 76", "Photos:"), a photo, image or handout that "shows" something, or a
+    /// "picture taken" on a day.
+    public static func describesPicture(_ text: String) -> Bool {
+        text.range(
+            of:
+                #"(?i)\bhide caption\b|\bphotos?:|\b(photo|picture|image)s? (taken|dated)\b|\b(photo|photograph|picture|image|handout)s?\b[^!?\n]{0,80}\b(shows?|showing|shown)\b"#,
+            options: .regularExpression) != nil
     }
 }

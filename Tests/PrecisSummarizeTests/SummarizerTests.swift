@@ -199,6 +199,21 @@ let storyDocuments = [
         #expect(SummarySentence.shown("We need a month,\" she said.", startsInQuotation: true, endsInQuotation: false) == "\"We need a month,\" she said.")
     }
 
+    @Test func aCaptionIsLeftOutWhileOthersQualify() {
+        let texts = [
+            """
+            A handout photo from the Calder harbour board shows divers at the north quay on Monday. \
+            Divers at Calder found the wreck of the ferry lost in the storm, the harbour board said on Monday.
+            """,
+            "Divers found the wreck of the Calder ferry lost in the storm, the harbour board said. Picture taken March 3, 2026."
+        ]
+        let summary = Summarizer().summarize(texts, budget: .sentences(10))
+        #expect(!summary.isEmpty)
+        #expect(!summary.contains { $0.text.contains("photo") || $0.text.contains("Picture") })
+        #expect(SentenceReading("A file image of the quay, showing the storm damage.").isCaption)
+        #expect(!SentenceReading("The show drew 4,000 people to the quay.").isCaption)
+    }
+
     @Test func summarySentencesDropTheirDateline() {
         let docs = [
             "CALDER (Norland Wire) - The port of Calder was closed on Monday as a storm battered the coast, leaving 40 ships in the bay.",
