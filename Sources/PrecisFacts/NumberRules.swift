@@ -341,11 +341,14 @@ extension NumberFinder {
         }
         guard let counts, var key else { return NumberVerdict.none }
         // Two numbers joined by a hyphen before one thing ("a 5-19 start", "a 3-2 win", "the 2008-09
-        // season") are a score, a record or a span of years, not a count.
-        if t[i].kind == .number, t[i].lower.split(separator: "-").count == 2, !Self.measures.contains(counts),
-            !plurals.contains(counts.lowercased()), !counts.hasSuffix("s") || singulars.contains(counts.lowercased())
-        {
-            return NumberVerdict.none
+        // season") are a score, a record or a span of years, not a count; two years joined ("the
+        // 2010-2015 figures") are a span of years whatever follows.
+        if t[i].kind == .number, case let parts = t[i].lower.split(separator: "-"), parts.count == 2 {
+            let years = parts.allSatisfy { $0.count == 4 && (1800...2100).contains(Int($0) ?? 0) }
+            let one =
+                !Self.measures.contains(counts) && !plurals.contains(counts.lowercased())
+                && (!counts.hasSuffix("s") || singulars.contains(counts.lowercased()))
+            if years || one { return NumberVerdict.none }
         }
         // "21 killed", "eight wounded", "73 deaths": people, of whom that is said; "10 others" counts
         // what the figure before it in its sentence counts ("20 people ... and 10 others").

@@ -267,6 +267,7 @@ import Testing
         #expect(finder.find(in: "Orvale won 3-2 on Sunday.").allSatisfy { $0.low == nil })
         // Two numbers joined before one thing are a record or a span of years, not a count.
         #expect(finder.find(in: "Orvale made a 5-19 start to the 2008-09 season and a 9-14 start the next.").isEmpty)
+        #expect(finder.find(in: "The 2010-2015 figures for Orvale were lost.").isEmpty)
         #expect(finder.find(in: "Police said 12 - 15 more were hurt.").allSatisfy { $0.low == nil })
         // 94 percent lies in the range one source gives: no disagreement.
         #expect(
