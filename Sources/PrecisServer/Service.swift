@@ -180,9 +180,7 @@ public final class PrecisService: Sendable {
         }
         let key = "\(version)-w\(words)"
         if let view = await views.cached(story: story, version: key) { return .story(json: view.json, page: view.page) }
-        if let json = try await store.storedDigest(story: story, version: key),
-            let page = try await store.storedPage(story: story, version: key)
-        {
+        if let (json, stored) = try await store.storedView(story: story, version: key), let page = stored {
             let view = StoryView(version: key, json: json, page: page)
             await views.keep(story: story, view)
             return .story(json: json, page: page)

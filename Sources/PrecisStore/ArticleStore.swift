@@ -21,6 +21,8 @@ public protocol ArticleStore: Sendable {
     /// The stored page of a story (the digest as the reader's page shows it), if it was made from this
     /// version of the story's articles.
     func storedPage(story: Int64, version: String) async throws -> String?
+    /// The stored digest and page of a story together, if made from this version of its articles.
+    func storedView(story: Int64, version: String) async throws -> (json: String, page: String?)?
     /// Keeps a story's digest (and its page, when made) with the version of its articles it was made
     /// from, in place of any older one.
     func saveDigest(story: Int64, version: String, json: String, page: String?) async throws
@@ -40,6 +42,12 @@ public protocol ArticleStore: Sendable {
 }
 
 extension ArticleStore {
+    /// The digest and the page by two reads (a store where a read costs no round trip).
+    public func storedView(story: Int64, version: String) async throws -> (json: String, page: String?)? {
+        guard let json = try await storedDigest(story: story, version: version) else { return nil }
+        return (json, try await storedPage(story: story, version: version))
+    }
+
     /// Stores and places one article (a batch of one).
     public func ingest(_ article: StoredArticle, index: StoryIndex) async throws -> IngestResult {
         try await ingest([article], index: index)[0]

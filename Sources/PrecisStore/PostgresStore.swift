@@ -291,8 +291,10 @@ public final class PostgresStore: ArticleStore {
         try await articles(client.query("SELECT \(unescaped: Self.columns) FROM article WHERE id = \(id)", logger: logger)).first
     }
 
+    /// Read from the story's line of the story list (its count of articles and newest id, kept in the
+    /// placing transaction): a lookup by key, not a count over the story's articles.
     public func storyVersion(_ story: Int64) async throws -> String {
-        for try await (n, last) in try await client.query("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM article WHERE story = \(story)", logger: logger).decode(
+        for try await (n, last) in try await client.query("SELECT articles, latest_id FROM story_entry WHERE story = \(story)", logger: logger).decode(
             (Int64, Int64).self)
         {
             return "\(n)-\(last)"
@@ -341,6 +343,15 @@ public final class PostgresStore: ArticleStore {
             String.self)
         {
             return json
+        }
+        return nil
+    }
+
+    public func storedView(story: Int64, version: String) async throws -> (json: String, page: String?)? {
+        for try await (json, page) in try await client.query(
+            "SELECT json, page FROM story_digest WHERE story = \(story) AND version = \(version)", logger: logger
+        ).decode((String, String?).self) {
+            return (json, page)
         }
         return nil
     }

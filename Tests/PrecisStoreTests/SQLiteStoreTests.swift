@@ -68,6 +68,8 @@ import Testing
         #expect(try await reopened.storedPage(story: results[0].id, version: version) == "<p>x</p>")
         #expect(try await reopened.storedDigest(story: results[0].id, version: "other") == nil)
         #expect(try await reopened.storedPage(story: results[0].id, version: "other") == nil)
+        #expect(try await reopened.storedView(story: results[0].id, version: version)?.page == "<p>x</p>")
+        #expect(try await reopened.storedView(story: results[0].id, version: "other") == nil)
     }
 
     @Test func aFailedPlacementRollsTheArticleBack() async throws {
