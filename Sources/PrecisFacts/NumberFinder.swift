@@ -232,10 +232,17 @@ public struct NumberFinder: Sendable {
             || (last + 1...last + 4).contains { k in partAfter.contains { phrase($0, at: k) } }
         q.capacity = (max(window.lowerBound, first - 3)..<first).contains { capacityWords.contains(tokens[$0].lower) }
         if last + 1 <= window.upperBound, tokens[last + 1].kind == .word { q.unit = subunits[tokens[last + 1].lower] }
+        func before(_ k: Int) -> String? { k >= window.lowerBound ? tokens[k].lower : nil }
+        // "a drop of five points", "a 30% rise": the noun of a change before "of", for any figure.
+        let namedChange = before(first - 1) == "of" && before(first - 2).map { changeAfter.contains($0) } == true
         if Self.measures.contains(q.counts) {
             q.change =
-                (first - 1 >= window.lowerBound && changeBefore.contains(tokens[first - 1].lower))
+                namedChange || before(first - 1).map { changeBefore.contains($0) } == true
                 || (last + 1 <= window.upperBound && changeAfter.contains(tokens[last + 1].lower))
+        } else {
+            // A count after "up" or "down" ("down almost five points"); not after "by", which names
+            // the agents of a count ("co-sponsored by 48 countries").
+            q.change = namedChange || ["up", "down"].contains(before(first - 1) ?? "")
         }
     }
 

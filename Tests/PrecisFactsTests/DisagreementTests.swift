@@ -282,6 +282,10 @@ import Testing
         let share = try #require(finder.find(in: "Dairy cows give 26 percent of the methane emissions in Orvale.").first)
         let lower = try #require(finder.find(in: "Emissions were about 30% lower than the herd's.").first)
         #expect(cut.change && !share.change && lower.change)
+        // Of a count too: "a drop of five points", "down almost five points"; not the agents after "by".
+        #expect(finder.find(in: "Vell scored 12 points a game, a drop of five points from last season.").map(\.change) == [false, true])
+        #expect(finder.find(in: "Okafor is down almost five points a game.").first?.change == true)
+        #expect(finder.find(in: "The plan was co-sponsored by 48 councils.").first?.change == false)
         #expect(
             disagreements([
                 "The Orvale feed additive cut methane emissions from dairy cows by 30 percent, the study found.",
