@@ -36,18 +36,15 @@ public enum Headline {
         if title.range(of: #"https?://|www\.|\.com\b|@\w|\b\d{1,2}:\d\d\b"#, options: .regularExpression) != nil {
             return "holds a link, a handle or a clock time (a post or a player embedded in the page)"
         }
-        if describesPicture(title) { return "tells what a picture shows (a caption)" }
+        if SentenceReading.describesPicture(title) { return "tells what a picture shows (a caption)" }
         return nil
     }
-
-    /// Whether a line tells what a picture shows rather than what happened (a caption).
-    public static func describesPicture(_ text: String) -> Bool { SentenceReading.describesPicture(text) }
 
     /// Whether a sentence can lead on its own: it opens with a word, not a quotation mark or a
     /// symbol, and not with a pronoun or a linking word that needs the sentence before it; and it
     /// tells news, not what a picture shows.
     public static func readsAlone(_ sentence: String) -> Bool {
-        guard let first = sentence.first, first.isLetter || first.isNumber, !describesPicture(sentence) else { return false }
+        guard let first = sentence.first, first.isLetter || first.isNumber, !SentenceReading.describesPicture(sentence) else { return false }
         let word = sentence.prefix { $0.isLetter }.lowercased()
         return !Summarizer.danglingOpeners.contains(word)
     }

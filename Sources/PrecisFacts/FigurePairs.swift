@@ -126,8 +126,7 @@ extension NumberFinder {
     /// The `FigurePairFeature`s of two mentions.
     static func features(_ a: Quantity, _ b: Quantity, firsts: (Bool, Bool), lead: Bool, dates: (String?, String?)) -> [Double] {
         let measure = measures.contains(a.counts) || measures.contains(b.counts)
-        var gap = 0.0
-        if a.interval != nil, b.interval != nil { gap = a.gap(to: b) }
+        let gap = a.gap(to: b)
         var apart = false
         if let x = dates.0, let y = dates.1, x.prefix(10) != y.prefix(10) { apart = true }
         var f = [Double](repeating: 0, count: FigurePairFeature.allCases.count)

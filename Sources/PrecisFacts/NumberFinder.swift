@@ -242,7 +242,7 @@ public struct NumberFinder: Sendable {
         } else {
             // A count after "up" or "down" ("down almost five points"); not after "by", which names
             // the agents of a count ("co-sponsored by 48 countries").
-            q.change = namedChange || ["up", "down"].contains(before(first - 1) ?? "")
+            q.change = namedChange || before(first - 1).map { $0 != "by" && changeBefore.contains($0) } == true
         }
     }
 

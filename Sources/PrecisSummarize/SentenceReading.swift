@@ -35,9 +35,12 @@ public struct SentenceReading: Sendable, Equatable {
     /// ("Hide Caption 4 of 76", "Photos:"), a photo, image or handout that "shows" something, or a
     /// "picture taken" on a day.
     public static func describesPicture(_ text: String) -> Bool {
-        text.range(
-            of:
-                #"(?i)\bhide caption\b|\bphotos?:|\b(photo|picture|image)s? (taken|dated)\b|\b(photo|photograph|picture|image|handout)s?\b[^!?\n]{0,80}\b(shows?|showing|shown)\b"#,
-            options: .regularExpression) != nil
+        picture.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
+
+    /// Compiled once: every candidate sentence of a summary is read with it.
+    static let picture = try! NSRegularExpression(
+        pattern:
+            #"\bhide caption\b|\bphotos?:|\b(photo|picture|image)s? (taken|dated)\b|\b(photo|photograph|picture|image|handout)s?\b[^!?\n]{0,80}\b(shows?|showing|shown)\b"#,
+        options: [.caseInsensitive])
 }
