@@ -473,13 +473,19 @@ extension NumberFinder {
             m += 1
         }
         // A run of capitalised words: modifiers of the plural after it ("five New York hospitals"),
-        // or, in quotation marks or before a colon, a title ("100 Deadly Skills: The ...").
+        // or, in quotation marks, before a colon or three words long, a title ("100 Deadly Skills:
+        // The ...").
         var run = j
         while let w = t.at(run), w.kind == .word, w.capitalized, run - j < 4 { run += 1 }
         if !money, run - j >= 2 {
             if let w = t.at(run), w.kind == .word, !w.capitalized, plural(w.lower) {
                 j = run
             } else if ["\"", "\u{201C}"].contains(t.at(first - 1)?.lower ?? "") || [":", "\"", "\u{201D}"].contains(t.at(run)?.lower ?? "") {
+                return .title
+            } else if run - j >= 3 {
+                // A headline in title case ("Three Pirate Vessels In A Single Operation"): which of its
+                // capitalised words is the noun and which a modifier cannot be read, and a headline
+                // rounds what its article tells.
                 return .title
             }
         }

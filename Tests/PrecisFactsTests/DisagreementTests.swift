@@ -72,6 +72,17 @@ import Testing
         #expect(finder.find(in: "The company will cut another 3,000 jobs.").first?.part == true)
         #expect(finder.find(in: "The jury awarded $25 million in punitive damages.").first?.part == true)
         #expect(finder.find(in: "The company will cut 7,000 jobs.").first?.part == false)
+        // The others, or the rest, of a group are a part of it: "the remaining three boats" after two
+        // of five escaped. Not "two other passengers": that is most often the whole count of a kind
+        // told beside another ("killed one and wounded two other passengers").
+        #expect(finder.find(in: "The patrol caught the remaining three boats.").first?.part == true)
+        #expect(finder.find(in: "The other four climbers were flown out.").first?.part == true)
+        #expect(finder.find(in: "Two other passengers were treated in Calder.").first?.part == false)
+        #expect(
+            disagreements([
+                "Two of the skiffs fled and the patrol caught the remaining three skiffs off Calder Point.",
+                "The patrol sighted five skiffs off Calder Point at dawn."
+            ]).isEmpty)
         #expect(
             disagreements([
                 "The company will cut another 3,000 jobs at its Calder plants.",

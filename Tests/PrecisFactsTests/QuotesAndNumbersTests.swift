@@ -332,6 +332,10 @@ import Testing
         #expect(numbers("100 Deadly Skills: A Guide").isEmpty)
         #expect(numbers("Five New York hospitals and 12 Boeing jets.").map(\.2) == ["hospitals", "jets"])
         #expect(numbers("Two port officials and three harbour pilots spoke.").map(\.2) == ["officials", "pilots"])
+        // A headline in title case is no count: which capitalised word is the noun cannot be read
+        // ("Three Pirate Vessels" had counted "Pirate", against "26 pirates").
+        #expect(numbers("Coast Guard Stops Three Smuggler Boats In One Night Raid").isEmpty)
+        #expect(numbers("Five New York City hospitals closed.").map(\.2) == ["hospitals"])
     }
 
     @Test func numbersInCodesAndHandlesAreNotQuantitiesAndScalesAfterOfMultiply() {
