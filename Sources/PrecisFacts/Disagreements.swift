@@ -234,6 +234,9 @@ public struct DistinctQuantityRule: Sendable {
         // The 2009 quake's toll is not this week's. An empty set is the story's present, when no
         // source is dated: a figure that names its year is then told as background.
         DistinctQuantityRule(name: "figures of different years") { _, _, ya, yb in ya.isDisjoint(with: yb) && !(ya.isEmpty && yb.isEmpty) },
+        // "In February, a gunman killed five people" against this week's three: a figure told of a
+        // month alone is background to a story told by days, and one of another month is another.
+        DistinctQuantityRule(name: "figures of different months") { a, b, _, _ in a.months != b.months },
         // "another 3,000 jobs" against the 7,000 cut in all; "$25 million in punitive damages" against the $33.5 million award.
         DistinctQuantityRule(name: "a part is not its whole") { a, b, _, _ in a.part != b.part },
         // "can hold 50 million gallons" against "flushed 38 million gallons".

@@ -34,6 +34,10 @@ public struct Quantity: Sendable, Equatable {
     /// The years the dates around the figure, in its sentence, name ("the 2009 quake killed more than
     /// 300"): a toll of 2009 and one of today are two figures. Empty when none is named.
     public var years: Set<Int> = []
+    /// The months named alone, without a day, around the figure in its sentence (1-12: "in February,
+    /// a gunman killed five people"): a figure told of a month is background to a story told by
+    /// days, and a figure of another month is another figure. Empty when none is named.
+    public var months: Set<Int> = []
     /// Whether the figure is a part of a larger one ("another 3,000 jobs", "including 12 children",
     /// "$25 million in punitive damages", "two died at the scene"): no measure of the whole.
     public var part = false
@@ -262,6 +266,17 @@ public struct NumberFinder: Sendable {
         var out = Set<Int>()
         for time in times where time.type == .date && a <= time.start && time.end <= b {
             if let v = time.value, v.count >= 4, let year = Int(v.prefix(4)) { out.insert(year) }
+        }
+        return out
+    }
+
+    /// The months that the dates in the window name without a day ("in February", "last March").
+    func months(_ tokens: [TimeToken], window: ClosedRange<Int>, times: [TimeExpression]) -> Set<Int> {
+        let a = tokens[window.lowerBound].start, b = tokens[window.upperBound].end
+        var out = Set<Int>()
+        for time in times where time.type == .date && a <= time.start && time.end <= b {
+            guard let v = time.value, v.count == 7, v.dropFirst(4).first == "-", let month = Int(v.suffix(2)), (1...12).contains(month) else { continue }
+            out.insert(month)
         }
         return out
     }

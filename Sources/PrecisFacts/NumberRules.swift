@@ -238,6 +238,7 @@ extension NumberFinder {
             near: near(t, c.scalars, first: first, last: last, key: key, stem: c.stemKey),
             low: low,
             per: period(t, window: w, last: last, times: c.times), years: years(t, window: w, times: c.times))
+        quantity.months = months(t, window: w, times: c.times)
         describe(&quantity, t, window: w, first: first, last: last)
         quantity.outcome = outcome(t, window: w, first: first, last: last, stem: { c.stemmer?.stem($0) ?? $0 })
         return quantity

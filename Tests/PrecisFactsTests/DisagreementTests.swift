@@ -113,6 +113,24 @@ import Testing
             ]).isEmpty)
     }
 
+    @Test func aFigureOfANamedMonthIsBackgroundToOneOfADay() {
+        // The story is told by days; the earlier shooting is told by its month.
+        func months(_ text: String) -> Set<Int>? { finder.find(in: text, excluding: TimeTagger().tag(text, anchor: nil)).first?.months }
+        #expect(months("In March, a gunman wounded five people at the Calder mall.") == [3])
+        #expect(months("A gunman wounded three people at a Brenna office on Monday.") == [])
+        #expect(
+            disagreements([
+                "A gunman wounded three people at a Brenna office on Monday, the police said.",
+                "The police said a gunman wounded five people at a Brenna office in March."
+            ]).isEmpty)
+        // Two sources telling the same month's figure differently still disagree.
+        #expect(
+            disagreements([
+                "In March the Brenna plant laid off 400 workers, the union said.",
+                "The Brenna plant laid off 650 workers in March, the company said."
+            ]).count == 1)
+    }
+
     @Test func aFigureOfANamedPastYearIsNotTodaysInUndatedSources() {
         // No source is dated: the toll that names its year is background, not a rival count.
         #expect(
