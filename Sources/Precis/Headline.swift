@@ -50,16 +50,19 @@ public enum Headline {
     }
 
     /// A headline cut from a sentence: the sentence itself when it has at most `maxWords` words
-    /// (less its closing full stop), else its words up to the last clause boundary within the first
+    /// (less its closing full stop), else, once `condensed`, its words up to the last clause boundary within the first
     /// `maxWords` (a comma, a semicolon, a colon, a dash, or before "and", "but", "which", "who",
     /// "after", "as", "while", "when", "because", "where") that leaves five words or more, ends on
     /// a content word and holds a verb; else up to the last function word after a content word
     /// within the first `maxWords` ("... a shallow fault and old" is never a headline), but not an
-    /// "of" or the "by" or "to" of a past form, or before a past form and its "by" after a verb; else
+    /// "of" or the "by" or "to" of a past form, or before a past form and its "by" after a verb (when
+    /// a verb stands among those words, only a cut that keeps it); else
     /// its first `maxWords` words and an ellipsis.
     public static func cut(_ sentence: String) -> String? {
-        let tokens = sentence.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        // A space the source left before a comma ("al-Bashir , a man") joins the word before it.
+        var tokens = sentence.replacingOccurrences(of: " ,", with: ",").split(whereSeparator: { $0.isWhitespace }).map(String.init)
         guard !tokens.isEmpty else { return nil }
+        if tokens.count > maxWords { tokens = condensed(tokens) }
         func trimmed(_ words: ArraySlice<String>) -> String {
             // A space the source left before a comma ("al-Bashir , a man") is not shown.
             var text = words.joined(separator: " ").replacingOccurrences(of: " ,", with: ",")
@@ -67,14 +70,10 @@ public enum Headline {
             return text.trimmingCharacters(in: .whitespaces)
         }
         if tokens.count <= maxWords { return trimmed(tokens[...]) }
-        let bare = tokens.map { $0.filter { $0.isLetter || $0.isNumber }.lowercased() }
+        let bare = tokens.map(bareWord)
         let stop = LanguageData.english.stopWords
         func function(_ k: Int) -> Bool { stop.contains(bare[k]) }
-        // A verb, as far as words alone tell: an auxiliary, a past form, or a lower-case word in -s.
-        func verbLike(_ k: Int) -> Bool {
-            Self.auxiliaries.contains(bare[k]) || bare[k].hasSuffix("ed")
-                || (bare[k].hasSuffix("s") && tokens[k].first?.isLowercase == true && !stop.contains(bare[k]))
-        }
+        func verbLike(_ k: Int) -> Bool { Self.verbLike(tokens[k]) }
         var boundary: Int? = nil
         for k in 5..<min(tokens.count, maxWords + 1) {
             var here = false
@@ -90,10 +89,53 @@ public enum Headline {
         func participle(_ k: Int) -> Bool {
             k + 1 < tokens.count && bare[k].hasSuffix("ed") && bare[k + 1] == "by" && (1..<k).contains(where: verbLike)
         }
-        for k in stride(from: maxWords, through: 5, by: -1) where !function(k - 1) && (function(k) && !binds(k) || participle(k)) {
-            return trimmed(tokens[..<k])
+        // A cut that keeps a verb comes first ("The mix of soft clay and old, unreinforced stone walls
+        // brought the quay down", not "The mix of soft clay").
+        // With a verb among the first words but no cut after it, the words up to the limit tell more
+        // than a subject alone.
+        let verbWithin = (1..<min(tokens.count, maxWords)).contains(where: verbLike)
+        for needsVerb in verbWithin ? [true] : [false] {
+            for k in stride(from: maxWords, through: 5, by: -1)
+            where !function(k - 1) && (function(k) && !binds(k) || participle(k)) && (!needsVerb || (1..<k).contains(where: verbLike)) {
+                return trimmed(tokens[..<k])
+            }
         }
         return trimmed(tokens[..<maxWords]) + " …"
+    }
+
+    /// A word as compared: its letters and digits, lower-cased.
+    static func bareWord(_ token: String) -> String { token.filter { $0.isLetter || $0.isNumber }.lowercased() }
+
+    /// A verb, as far as words alone tell: an auxiliary, a past form, or a lower-case word in -s.
+    static func verbLike(_ token: String) -> Bool {
+        let bare = bareWord(token)
+        return auxiliaries.contains(bare) || bare.hasSuffix("ed")
+            || (bare.hasSuffix("s") && token.first?.isLowercase == true && !LanguageData.english.stopWords.contains(bare))
+    }
+
+    /// A long sentence less what a headline leaves out, when it reads on without it: an opening
+    /// attribution ("According to the harbour board, ferries ...") and an insertion between commas
+    /// after the subject ("Ada Vell, a captain of thirty years, has left" -> "Ada Vell has left").
+    /// The subject holds no verb, the insertion at most 16 words, and a lower-case word other than
+    /// "and", "or" or "but" follows it (the verb), so a list is not taken for an insertion.
+    static func condensed(_ tokens: [String]) -> [String] {
+        var tokens = tokens
+        func comma(from start: Int, within n: Int) -> Int? {
+            (start..<min(tokens.count, start + n)).first { tokens[$0].hasSuffix(",") }
+        }
+        if tokens.count > 2, bareWord(tokens[0]) == "according", bareWord(tokens[1]) == "to", let i = comma(from: 2, within: 9),
+            tokens.count - i > 5
+        {
+            tokens.removeSubrange(0...i)
+            if let first = tokens.first?.first, first.isLowercase { tokens[0] = first.uppercased() + tokens[0].dropFirst() }
+        }
+        guard let i = comma(from: 0, within: 7), !(0...i).contains(where: { verbLike(tokens[$0]) }),
+            let j = comma(from: i + 1, within: 17), j + 3 < tokens.count,
+            let next = tokens[j + 1].first, next.isLowercase, !["and", "or", "but"].contains(bareWord(tokens[j + 1]))
+        else { return tokens }
+        tokens[i].removeLast()
+        tokens.removeSubrange((i + 1)...j)
+        return tokens
     }
 
     /// Words a clause may open with: a cut before them ends a clause.
