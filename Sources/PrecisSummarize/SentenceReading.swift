@@ -13,6 +13,9 @@ public struct SentenceReading: Sendable, Equatable {
     public var isInsideLongerQuotation: Bool
     /// It tells what a picture shows, not what happened: a caption (`describesPicture`).
     public var isCaption: Bool
+    /// It opens with a word that needs the sentence before it: a linking word ("But", "However",
+    /// "Also") or a personal pronoun ("It happened on Tuesday", "His uncle worried").
+    public var needsTheSentenceBefore: Bool
 
     /// Reads `text` (one sentence); `inQuotation` says whether a quotation of several sentences is
     /// open where it starts and where it ends.
@@ -29,7 +32,17 @@ public struct SentenceReading: Sendable, Equatable {
         isUnattributedQuotation = opens && closes && marks == 2 && !inQuotation.atStart && !inQuotation.atEnd
         isInsideLongerQuotation = inQuotation.atStart || inQuotation.atEnd
         isCaption = Self.describesPicture(trimmed)
+        let first = trimmed.drop { !$0.isLetter }.prefix { $0.isLetter }.lowercased()
+        needsTheSentenceBefore = Self.openers.contains(first)
     }
+
+    /// Words that, opening a sentence, point back to the one before it: linking words and personal
+    /// pronouns. Not "this", "there" or "then", which as often open news of their own ("This week
+    /// the council voted", "There were 20 people").
+    public static let openers: Set<String> = [
+        "but", "and", "or", "so", "however", "yet", "also", "he", "she", "it", "they", "his", "her", "its", "their", "him",
+        "them", "these", "those"
+    ]
 
     /// Whether a line tells what a picture shows rather than what happened: a gallery's controls
     /// ("Hide Caption 4 of 76", "Photos:"), a photo, image or handout that "shows" something, or a

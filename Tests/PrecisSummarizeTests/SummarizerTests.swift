@@ -102,6 +102,22 @@ let storyDocuments = [
         #expect(summary.first.map { !$0.text.hasPrefix("But") && !$0.text.hasPrefix("It ") } == true)
     }
 
+    @Test func aSummaryDoesNotOpenOnASentenceThatNeedsTheOneBefore() {
+        // Undated: source order, but the first source's sentence opens with "But".
+        let texts = [
+            "But the storm closed the Calder harbour and cut power to the town, officials said.",
+            "The Calder ferry sailed again on Tuesday, a day after the storm cut power to the island."
+        ]
+        let summary = Summarizer().summarize(texts, budget: .sentences(2))
+        #expect(summary.count == 2)
+        #expect(summary.first?.text.hasPrefix("The Calder ferry") == true)
+        #expect(SentenceReading("It happened on Tuesday.").needsTheSentenceBefore)
+        #expect(SentenceReading("\u{201C}His boat was gone,\u{201D} a fisherman said.").needsTheSentenceBefore)
+        #expect(!SentenceReading("This week the council voted to rebuild the quay.").needsTheSentenceBefore)
+        // With nothing else chosen, it still leads.
+        #expect(Summarizer().summarize([texts[0]], budget: .sentences(1)).first?.text.hasPrefix("But") == true)
+    }
+
     @Test func emptyAndHeadlineOnlyInputs() {
         #expect(summarizer.summarize([], budget: .words(50)).isEmpty)
         #expect(summarizer.summarize(["", "  "], budget: .words(50)).isEmpty)
