@@ -429,6 +429,14 @@ struct SeedQuoteTests {
         #expect(
             Headline.cut("Ferries, buses, and trains stopped across the island on Monday as the storm cut power to the harbour and the town.")?
                 .hasPrefix("Ferries, buses, and trains stopped") == true)
+        // Odd input never traps, and gives a headline of at most 14 words (and an ellipsis): commas
+        // alone, an attribution with nothing after it.
+        for odd in [
+            ", , , , , , , , , , , , , , , , , ,", "According to , , , , , , , , , , , , , , , , x", "a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p",
+            "According to the harbour board, , , and, but, or, so, then the quay fell into the sea at last today"
+        ] {
+            #expect((Headline.cut(odd)?.split(separator: " ").count ?? 0) <= Headline.maxWords + 1)
+        }
         // The verb holds the headline together: a cut keeps it.
         let led = Headline.cut("The mix of soft clay and old, unreinforced stone walls led to the fall of the north quay within minutes of the wave.")
         #expect(led?.contains(" led") == true)
