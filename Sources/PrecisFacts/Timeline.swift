@@ -284,6 +284,70 @@ public struct TimelineBuilder {
             entry.dateInferred = range
             placedByInference.append((entry, c.stems))
         }
+        // An undated source's event told relative to when it was written ("adopted last week", "two
+        // days ago", "next month"), which the words alone cannot place: read at the earliest day the
+        // source can have been written, the phrase gives the earliest day of the event; read at the
+        // latest, its latest. Only a range that tells a reader where the event stands: a month at
+        // most, or, open on one side, one that comes after every dated source (or before them all).
+        let placedSentences = Set(candidates.map { [$0.document, $0.span.start] })
+        let known = dates.compactMap { $0.flatMap { CivilDate(iso: String($0.prefix(10))) } }
+        func tells(_ lower: CivilDate?, _ upper: CivilDate?) -> Bool {
+            switch (lower, upper) {
+            case let (a?, b?): return b.dayNumber - a.dayNumber <= 31
+            case let (a?, nil): return known.max().map { a.dayNumber >= $0.dayNumber } ?? false
+            case let (nil, b?): return known.min().map { b.dayNumber <= $0.dayNumber } ?? false
+            default: return false
+            }
+        }
+        for d in texts.indices where d < dates.count && dates[d] == nil {
+            guard let written = dating[d] else { continue }
+            let early = written.earliest.flatMap(CivilDate.init(iso:)).map { tagger.tag(texts[d], anchor: $0) } ?? []
+            let late = written.latest.flatMap(CivilDate.init(iso:)).map { tagger.tag(texts[d], anchor: $0) } ?? []
+            let unplaced = Set(times[d].filter { $0.type == .date && $0.relative && $0.value == nil }.map(\.start))
+            guard !unplaced.isEmpty else { continue }
+            func days(_ list: [TimeExpression], at start: Int) -> (first: CivilDate, last: CivilDate)? {
+                list.first { $0.start == start }?.timex?.days
+            }
+            let analyzed = analysis(d)
+            for sentence in analyzed.sentences where !placedSentences.contains([d, sentence.span.start]) {
+                guard
+                    let start = unplaced.sorted().first(where: { sentence.span.start <= $0 && $0 < sentence.span.end }),
+                    case let lower = days(early, at: start)?.first, case let upper = days(late, at: start)?.last,
+                    tells(lower, upper)
+                else { continue }
+                let said = analyzed.text[sentence.span]
+                guard Self.tellsSomething(said), !Self.isStatement(said) else { continue }
+                let future = (early + late).contains { $0.start == start && $0.future } || Self.announces(said)
+                let range = InferredDate(earliest: lower?.description, latest: upper?.description, evidence: written.evidence)
+                let span = SourceSpan(document: d, start: sentence.span.start, end: sentence.span.end)
+                let stems = Set(sentence.contentStems)
+                // What another source announced for days the range allows ("approved by the full
+                // assembly in December"), this one reports as done ("adopted ... last week"): one
+                // event, no longer expected, told in the report's words.
+                if !future,
+                    let k = entries.indices.first(where: { k in
+                        let e = entries[k].entry
+                        guard e.expected, let span = TimexValue(e.date).days else { return false }
+                        let fits = (lower.map { span.last >= $0 } ?? true) && (upper.map { span.first <= $0 } ?? true)
+                        return fits && !e.sources.contains { $0.document == d } && jaccard(entries[k].stems, stems) >= sameEvent
+                    })
+                {
+                    entries[k].entry.sources.append(span)
+                    entries[k].entry.text = said
+                    entries[k].stems.formUnion(stems)
+                    continue
+                }
+                if let k = placedByInference.firstIndex(where: { $0.entry.dateInferred == range && jaccard($0.stems, stems) >= sameEvent }) {
+                    guard !placedByInference[k].entry.sources.contains(where: { $0.document == d }) else { continue }
+                    placedByInference[k].entry.sources.append(span)
+                    if future { placedByInference[k].entry.announced.append(span) }
+                    continue
+                }
+                var entry = TimelineEntry(date: range.earliest ?? range.latest!, text: said, sources: [span], announced: future ? [span] : [])
+                entry.dateInferred = range
+                placedByInference.append((entry, stems))
+            }
+        }
         let timeline = (entries + placedByInference).map(\.entry).enumerated().sorted { a, b in
             a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
         }.map(\.element)

@@ -82,6 +82,25 @@ public enum TimexValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The first and last day of a day, month, ISO week or weekend of known year ("2014-W49":
+    /// 2014-12-01 to 2014-12-07); nil for anything else (a year, a season, a value without its year).
+    public var days: (first: CivilDate, last: CivilDate)? {
+        func week(_ y: Int, _ w: Int) -> CivilDate? {
+            guard (1...53).contains(w) else { return nil }
+            let jan4 = CivilDate(year: y, month: 1, day: 4)  // always in week 1
+            return jan4.adding(days: 1 - jan4.weekday + 7 * (w - 1))
+        }
+        switch self.date {
+        case .day: return civilDate.map { ($0, $0) }
+        case .month(let y?, let m):
+            guard (1...12).contains(m) else { return nil }
+            return (CivilDate(year: y, month: m, day: 1), CivilDate(year: y, month: m, day: CivilDate.daysIn(month: m, year: y)))
+        case .week(let y, let w): return week(y, w).map { ($0, $0.adding(days: 6)) }
+        case .weekend(let y, let w): return week(y, w).map { ($0.adding(days: 5), $0.adding(days: 6)) }
+        default: return nil
+        }
+    }
+
     /// Whether the year is known: false for "XXXX-11-18", "XXXX-11" and "XXXX-WXX-2".
     public var hasYear: Bool {
         switch self {

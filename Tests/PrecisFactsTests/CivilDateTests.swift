@@ -1,3 +1,4 @@
+import PrecisFacts
 import PrecisText
 import Testing
 
@@ -15,5 +16,19 @@ import Testing
         #expect(CivilDate(iso: "2014-02-30") == nil)
         #expect(CivilDate(iso: "2014-11") == nil)
         for n in [-800_000, -1, 0, 1, 11016, 50_000] { #expect(CivilDate(dayNumber: n).dayNumber == n) }
+    }
+}
+
+@Suite struct TimexDaysTests {
+    @Test func aValueSpansTheDaysItNames() {
+        func days(_ value: String) -> String? {
+            TimexValue(value).days.map { "\($0.first) \($0.last)" }
+        }
+        #expect(days("2014-11-18") == "2014-11-18 2014-11-18")
+        #expect(days("2014-02") == "2014-02-01 2014-02-28")
+        #expect(days("2014-W49") == "2014-12-01 2014-12-07")
+        #expect(days("2015-W01") == "2014-12-29 2015-01-04")
+        #expect(days("2014-W49-WE") == "2014-12-06 2014-12-07")
+        #expect(days("XXXX-11-18") == nil && days("2014") == nil && days("2014-W60") == nil)
     }
 }

@@ -301,6 +301,47 @@ struct SeedQuoteTests {
         #expect(!Pipeline().facts(articles: [report, told]).timeline.contains { $0.text.contains("Engineers inspected") })
     }
 
+    @Test func anUndatedSourcesEventToldRelativeToItsWritingIsPlacedByTheDatesItWasWrittenBetween() throws {
+        // Dated: the vote on Tuesday 2025-03-11, and the full assembly's approval announced for April.
+        let announced = Article(
+            origin: "announced.txt", date: "2025-03-11",
+            text: """
+                The Calder council voted on Tuesday to rebuild the harbour wall before winter, approving the plan by 41 votes to 28. \
+                The plan will go to the regional assembly of Norland in April for its final approval.
+                """)
+        // Undated, but it names a past full date: written on or after Thursday 2025-04-17. Its "last
+        // week" is then no earlier than the week of 2025-04-07.
+        let undated = Article(
+            origin: "undated.txt",
+            text: """
+                Divers began work on the Calder harbour wall on April 17, 2025, the council said. \
+                The regional assembly of Norland gave the harbour wall plan its final approval last week after a short debate.
+                """)
+        let facts = Pipeline().facts(articles: [announced, undated])
+        let approval = try #require(facts.timeline.first { $0.text.contains("final approval last week") })
+        // One event: announced by one source, reported done by the other; no longer expected, and
+        // dated by the announcement's month.
+        #expect(!approval.expected)
+        #expect(approval.date == "2025-04")
+        #expect(Set(approval.sources.map(\.document)).count == 2)
+        #expect(!facts.timeline.contains { $0.text.contains("will go to the regional assembly") })
+        // Without the announcement the report stands alone, after the Monday of that week.
+        let alone = Pipeline().facts(articles: [report, undated])
+        let placed = try #require(alone.timeline.first { $0.text.contains("final approval last week") })
+        #expect(placed.dateInferred?.earliest == "2025-04-07" && placed.dateInferred?.latest == nil)
+        #expect(placed.dateInferred?.evidence.contains { $0.text.contains("April 17, 2025") } == true)
+        #expect(alone.timeline.map(\.date) == alone.timeline.map(\.date).sorted())
+        // A range that places the event before the dated sources it follows tells a reader nothing:
+        // a source known only to be written after 2024-06-03 and its "last month" are left out.
+        let vague = Article(
+            origin: "vague.txt",
+            text: """
+                The old harbour wall was last repaired on June 3, 2024, the council said. \
+                Engineers found new cracks in the old harbour wall last month during a survey of the port.
+                """)
+        #expect(!Pipeline().facts(articles: [report, vague]).timeline.contains { $0.text.contains("new cracks") })
+    }
+
     @Test func aStandfirstThatRestatesTheTitleIsNotChosen() throws {
         let a = Article(
             origin: "a.txt", title: "Calder council backs new harbour wall", date: "2025-03-11",
