@@ -320,11 +320,18 @@ public struct NumberFinder: Sendable {
     /// A range written as one token, two numbers joined by a hyphen, the lower first ("20-30"): its
     /// bounds. Nil for a score or a season ("3-2", "2014-15"), where the second is not the larger.
     static func joinedRange(_ w: String) -> (low: Double, high: Double)? {
-        let parts = w.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let a = Double(parts[0].replacingOccurrences(of: ",", with: "")),
-            let b = Double(parts[1].replacingOccurrences(of: ",", with: "")), a < b
+        guard let (x, y) = hyphenPair(w), let a = Double(x.replacingOccurrences(of: ",", with: "")),
+            let b = Double(y.replacingOccurrences(of: ",", with: "")), a < b
         else { return nil }
         return (a, b)
+    }
+
+    /// The two halves of a word that is two parts joined by one hyphen ("20-30", "111-19",
+    /// "2008-09"); nil otherwise. Ranges, tallies and records all start from it.
+    static func hyphenPair(_ w: String) -> (String, String)? {
+        let parts = w.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return (String(parts[0]), String(parts[1]))
     }
 
     /// Whether the token at `k` joins the two numbers of a range: "and", "to", "or", or a dash that
@@ -372,9 +379,8 @@ public struct NumberFinder: Sendable {
 
     func tally(_ tokens: [TimeToken], _ i: Int, _ n: (value: Double, next: Int)) -> (value: String, last: Int)? {
         let w = tokens[i].lower
-        if tokens[i].kind == .number, w.contains("-"), !w.contains(","), w.split(separator: "-").count == 2 {
-            let parts = w.split(separator: "-")
-            if let a = Int(parts[0]), let b = Int(parts[1]), a < 10_000, b < 10_000,
+        if tokens[i].kind == .number, !w.contains(","), let (x, y) = Self.hyphenPair(w) {
+            if let a = Int(x), let b = Int(y), a < 10_000, b < 10_000,
                 i + 1 < tokens.count, tokens[i + 1].lower.hasPrefix("vot")
             {
                 return ("\(a)-\(b)", i + 1)

@@ -344,8 +344,8 @@ extension NumberFinder {
         // Two numbers joined by a hyphen before one thing ("a 5-19 start", "a 3-2 win", "the 2008-09
         // season") are a score, a record or a span of years, not a count; two years joined ("the
         // 2010-2015 figures") are a span of years whatever follows.
-        if t[i].kind == .number, case let parts = t[i].lower.split(separator: "-"), parts.count == 2 {
-            let years = parts.allSatisfy { $0.count == 4 && (1800...2100).contains(Int($0) ?? 0) }
+        if t[i].kind == .number, let (x, y) = NumberFinder.hyphenPair(t[i].lower) {
+            let years = [x, y].allSatisfy { $0.count == 4 && (1800...2100).contains(Int($0) ?? 0) }
             let one =
                 !Self.measures.contains(counts) && !plurals.contains(counts.lowercased())
                 && (!counts.hasSuffix("s") || singulars.contains(counts.lowercased()))

@@ -590,9 +590,6 @@ public struct QuoteFinder: Sendable {
         return parts.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",;:"))
     }
 
-    /// One name per speaker across the quotes of a story: a name that is the last word of a longer
-    /// name ("Choe" and "Choe Myong-nam"), or the same letters with other hyphens and spaces
-    /// ("Choe Myong Nam"), takes the longest form seen.
     /// Joins a description to the name its source gives it: in a text that says "The representative,
     /// Choe Myong-nam, said ...", a quote of "North Korea's representative" is Choe Myong-nam's. Only
     /// within one source, and only when the source names one person in apposition to that word.
@@ -621,6 +618,9 @@ public struct QuoteFinder: Sendable {
         }
     }
 
+    /// One name per speaker across the quotes of a story: a name that is the last word of a longer
+    /// name ("Choe" and "Choe Myong-nam"), or the same letters with other hyphens and spaces
+    /// ("Choe Myong Nam"), takes the longest form seen.
     public static func unifySpeakers(_ quotes: inout [[Quote]]) {
         func key(_ name: String) -> String { name.lowercased().filter { $0.isLetter } }
         func tokens(_ name: String) -> [String] {
