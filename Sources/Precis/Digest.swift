@@ -183,6 +183,23 @@ public struct Digest: Sendable {
         return (first, last)
     }
 
+    /// The span as readers see it: "2014-11-10 to after 2014-12-11" when the latest source is known
+    /// only to come after that day (an undated source whose inferred range is open towards the
+    /// present), "before ..." likewise for an earliest known only to come before; one date when the
+    /// ends meet. Nil with no date known or inferred.
+    public var dateSpan: String? {
+        guard let (first, last) = dateRange else { return nil }
+        let effective = effectiveDates
+        func bounded(_ day: String, open: (InferredDate) -> Bool) -> Bool {
+            let at = documents.indices.filter { effective[$0] == day }
+            return !at.contains { documents[$0].date != nil }
+                && documents.contains { $0.date == nil && $0.dateInferred.map { open($0) && ($0.earliest == day || $0.latest == day) } == true }
+        }
+        let lo = bounded(first) { $0.earliest == nil && $0.latest != nil } ? "before " + first : first
+        let hi = bounded(last) { $0.latest == nil && $0.earliest != nil } ? "after " + last : last
+        return first == last && lo == hi ? lo : lo + " to " + hi
+    }
+
     public init(sentences: [CitedSentence], documents: [Document], copies: [Copy] = []) {
         self.copies = copies
         self.sentences = sentences

@@ -108,7 +108,7 @@ public enum DigestRenderer {
     static func sourceLine(_ digest: Digest) -> String {
         var line = "\(digest.documents.count) source\(digest.documents.count == 1 ? "" : "s")"
         if !digest.copies.isEmpty { line += " + \(digest.copies.count) cop\(digest.copies.count == 1 ? "y" : "ies")" }
-        if let (first, last) = digest.dateRange { line += first == last ? " · \(first)" : " · \(first) to \(last)" }
+        if let span = digest.dateSpan { line += " · " + span }
         line +=
             " · \(digest.sentences.count) sentence\(digest.sentences.count == 1 ? "" : "s"), \(digest.sentences.reduce(0) { $0 + wordCount($1.text) }) words"
         return line

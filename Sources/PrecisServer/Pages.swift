@@ -109,7 +109,7 @@ public enum Pages {
         }
         var meta = "\(digest.documents.count) source\(digest.documents.count == 1 ? "" : "s")"
         if !digest.copies.isEmpty { meta += " and \(digest.copies.count) cop\(digest.copies.count == 1 ? "y" : "ies")" }
-        if let (a, b) = digest.dateRange { meta += a == b ? " · \(a)" : " · \(a) to \(b)" }
+        if let span = digest.dateSpan { meta += " · " + span }
         let list: [[String: Any]] = digest.documents.enumerated().map { k, doc in
             let stored = k < sources.count ? sources[k] : nil
             var details: [[String: Any]] = []

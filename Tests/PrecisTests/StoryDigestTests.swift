@@ -513,6 +513,25 @@ struct SeedQuoteTests {
         #expect(range.0 == "2025-03-10", "\(range)")
         let shown = digest.documents.compactMap { $0.date == nil ? $0.shownDate : nil }
         #expect(shown == ["after 2024-01-14"])
+        // Placed with the latest dated source, it does not make that source's day an "after".
+        #expect(digest.dateSpan == "2025-03-10")
+    }
+
+    /// A last source known only to come after a day ends the span with "after" that day: the story
+    /// is not said to stop there.
+    @Test func aSpanEndingOnAnOpenRangeSaysAfter() throws {
+        let dated = Article(
+            origin: "a.txt", date: "2025-03-10",
+            text: "Calder's harbour board voted on Monday to rebuild the north quay after a winter of storms. The work starts in May.")
+        let later = Article(
+            origin: "c.txt",
+            text: """
+                Divers began the work on the north quay of Calder on April 2, 2025, the harbour board said. \
+                Calder's harbour board voted in March to rebuild the north quay after a winter of storms.
+                """)
+        let digest = Pipeline().digest(articles: [dated, later], budget: .words(60))
+        #expect(digest.dateSpan == "2025-03-10 to after 2025-04-02", "\(String(describing: digest.dateSpan))")
+        #expect(DigestRenderer.render(digest, as: .text).contains("2025-03-10 to after 2025-04-02"))
     }
 }
 
