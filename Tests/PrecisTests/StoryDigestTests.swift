@@ -496,12 +496,14 @@ struct SeedQuoteTests {
 }
 
 @Suite struct StorySpanTests {
+    /// The story's one dated source.
+    let dated = Article(
+        origin: "a.txt", date: "2025-03-10",
+        text: "Calder's harbour board voted on Monday to rebuild the north quay after a winter of storms. The work starts in May.")
+
     /// An undated source known only to come after a background date does not stretch the story's
     /// span back to that date: it is placed with the latest dated source, and shown as "after".
     @Test func aBackgroundDateDoesNotOpenTheSpan() throws {
-        let dated = Article(
-            origin: "a.txt", date: "2025-03-10",
-            text: "Calder's harbour board voted on Monday to rebuild the north quay after a winter of storms. The work starts in May.")
         let undated = Article(
             origin: "b.txt",
             text: """
@@ -520,9 +522,6 @@ struct SeedQuoteTests {
     /// A last source known only to come after a day ends the span with "after" that day: the story
     /// is not said to stop there.
     @Test func aSpanEndingOnAnOpenRangeSaysAfter() throws {
-        let dated = Article(
-            origin: "a.txt", date: "2025-03-10",
-            text: "Calder's harbour board voted on Monday to rebuild the north quay after a winter of storms. The work starts in May.")
         let later = Article(
             origin: "c.txt",
             text: """
