@@ -64,8 +64,7 @@ public enum Headline {
         guard !tokens.isEmpty else { return nil }
         if tokens.count > maxWords { tokens = condensed(tokens) }
         func trimmed(_ words: ArraySlice<String>) -> String {
-            // A space the source left before a comma ("al-Bashir , a man") is not shown.
-            var text = words.joined(separator: " ").replacingOccurrences(of: " ,", with: ",")
+            var text = words.joined(separator: " ")
             while let last = text.last, ".,;:–—-".contains(last) { text.removeLast() }
             return text.trimmingCharacters(in: .whitespaces)
         }
@@ -89,16 +88,13 @@ public enum Headline {
         func participle(_ k: Int) -> Bool {
             k + 1 < tokens.count && bare[k].hasSuffix("ed") && bare[k + 1] == "by" && (1..<k).contains(where: verbLike)
         }
-        // A cut that keeps a verb comes first ("The mix of soft clay and old, unreinforced stone walls
-        // brought the quay down", not "The mix of soft clay").
-        // With a verb among the first words but no cut after it, the words up to the limit tell more
-        // than a subject alone.
-        let verbWithin = (1..<min(tokens.count, maxWords)).contains(where: verbLike)
-        for needsVerb in verbWithin ? [true] : [false] {
-            for k in stride(from: maxWords, through: 5, by: -1)
-            where !function(k - 1) && (function(k) && !binds(k) || participle(k)) && (!needsVerb || (1..<k).contains(where: verbLike)) {
-                return trimmed(tokens[..<k])
-            }
+        // With a verb among the first words, only a cut that keeps it ("The mix of soft clay and old,
+        // unreinforced stone walls brought ...", not "The mix of soft clay"); with none after it, the
+        // words up to the limit tell more than a subject alone.
+        let needsVerb = (1..<min(tokens.count, maxWords)).contains(where: verbLike)
+        for k in stride(from: maxWords, through: 5, by: -1)
+        where !function(k - 1) && (function(k) && !binds(k) || participle(k)) && (!needsVerb || (1..<k).contains(where: verbLike)) {
+            return trimmed(tokens[..<k])
         }
         return trimmed(tokens[..<maxWords]) + " …"
     }

@@ -260,25 +260,24 @@ public struct NumberFinder: Sendable {
         return after.isEmpty ? heads(max(first - Self.nearWords, window.lowerBound)..<max(first, window.lowerBound)) : after
     }
 
+    /// The values of the dates that lie within the window.
+    func dateValues(_ tokens: [TimeToken], window: ClosedRange<Int>, times: [TimeExpression]) -> [String] {
+        let a = tokens[window.lowerBound].start, b = tokens[window.upperBound].end
+        return times.compactMap { $0.type == .date && a <= $0.start && $0.end <= b ? $0.value : nil }
+    }
+
     /// The years the dates in the window name.
     func years(_ tokens: [TimeToken], window: ClosedRange<Int>, times: [TimeExpression]) -> Set<Int> {
-        let a = tokens[window.lowerBound].start, b = tokens[window.upperBound].end
-        var out = Set<Int>()
-        for time in times where time.type == .date && a <= time.start && time.end <= b {
-            if let v = time.value, v.count >= 4, let year = Int(v.prefix(4)) { out.insert(year) }
-        }
-        return out
+        Set(dateValues(tokens, window: window, times: times).compactMap { $0.count >= 4 ? Int($0.prefix(4)) : nil })
     }
 
     /// The months that the dates in the window name without a day ("in February", "last March").
     func months(_ tokens: [TimeToken], window: ClosedRange<Int>, times: [TimeExpression]) -> Set<Int> {
-        let a = tokens[window.lowerBound].start, b = tokens[window.upperBound].end
-        var out = Set<Int>()
-        for time in times where time.type == .date && a <= time.start && time.end <= b {
-            guard let v = time.value, v.count == 7, v.dropFirst(4).first == "-", let month = Int(v.suffix(2)), (1...12).contains(month) else { continue }
-            out.insert(month)
-        }
-        return out
+        Set(
+            dateValues(tokens, window: window, times: times).compactMap { v in
+                guard v.count == 7, v.dropFirst(4).first == "-", let month = Int(v.suffix(2)), (1...12).contains(month) else { return nil }
+                return month
+            })
     }
 
     /// Whether the run of non-space characters around `offset` is a link, an address or a handle.

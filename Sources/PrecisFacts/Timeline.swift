@@ -268,21 +268,24 @@ public struct TimelineBuilder {
         // the source was written between: what it announces falls on or after its earliest day, what
         // it tells as done on or before its latest. Two sources telling one such event share an entry.
         var placedByInference: [(entry: TimelineEntry, stems: Set<Int>)] = []
+        func placeByInference(_ range: InferredDate, span: SourceSpan, text: String, stems: Set<Int>, future: Bool) {
+            if let k = placedByInference.firstIndex(where: { $0.entry.dateInferred == range && jaccard($0.stems, stems) >= sameEvent }) {
+                // One sentence per source and event: a second that tells it again adds nothing.
+                guard !placedByInference[k].entry.sources.contains(where: { $0.document == span.document }) else { return }
+                placedByInference[k].entry.sources.append(span)
+                if future { placedByInference[k].entry.announced.append(span) }
+                return
+            }
+            var entry = TimelineEntry(date: range.earliest ?? range.latest!, text: text, sources: [span], announced: future ? [span] : [])
+            entry.dateInferred = range
+            placedByInference.append((entry, stems))
+        }
         for c in unplaced where dates[c.document] == nil {
             guard let written = dating[c.document],
                 let range = Self.inferredRange(of: c.timex, future: c.future, written: written)
             else { continue }
-            let span = SourceSpan(document: c.document, start: c.span.start, end: c.span.end)
-            if let k = placedByInference.firstIndex(where: { $0.entry.dateInferred == range && jaccard($0.stems, c.stems) >= sameEvent }) {
-                // One sentence per source and event: a second that tells it again adds nothing.
-                guard !placedByInference[k].entry.sources.contains(where: { $0.document == c.document }) else { continue }
-                placedByInference[k].entry.sources.append(span)
-                if c.future { placedByInference[k].entry.announced.append(span) }
-                continue
-            }
-            var entry = TimelineEntry(date: range.earliest ?? range.latest!, text: c.text, sources: [span], announced: c.future ? [span] : [])
-            entry.dateInferred = range
-            placedByInference.append((entry, c.stems))
+            placeByInference(
+                range, span: SourceSpan(document: c.document, start: c.span.start, end: c.span.end), text: c.text, stems: c.stems, future: c.future)
         }
         // An undated source's event told relative to when it was written ("adopted last week", "two
         // days ago", "next month"), which the words alone cannot place: read at the earliest day the
@@ -300,18 +303,17 @@ public struct TimelineBuilder {
             }
         }
         for d in texts.indices where d < dates.count && dates[d] == nil {
-            guard let written = dating[d] else { continue }
+            let unplaced = times[d].filter { $0.type == .date && $0.relative && $0.value == nil }.map(\.start)
+            guard !unplaced.isEmpty, let written = dating[d] else { continue }
             let early = written.earliest.flatMap(CivilDate.init(iso:)).map { tagger.tag(texts[d], anchor: $0) } ?? []
             let late = written.latest.flatMap(CivilDate.init(iso:)).map { tagger.tag(texts[d], anchor: $0) } ?? []
-            let unplaced = Set(times[d].filter { $0.type == .date && $0.relative && $0.value == nil }.map(\.start))
-            guard !unplaced.isEmpty else { continue }
             func days(_ list: [TimeExpression], at start: Int) -> (first: CivilDate, last: CivilDate)? {
                 list.first { $0.start == start }?.timex?.days
             }
             let analyzed = analysis(d)
             for sentence in analyzed.sentences where !placedSentences.contains([d, sentence.span.start]) {
                 guard
-                    let start = unplaced.sorted().first(where: { sentence.span.start <= $0 && $0 < sentence.span.end }),
+                    let start = unplaced.first(where: { sentence.span.start <= $0 && $0 < sentence.span.end }),
                     case let lower = days(early, at: start)?.first, case let upper = days(late, at: start)?.last,
                     tells(lower, upper)
                 else { continue }
@@ -337,15 +339,7 @@ public struct TimelineBuilder {
                     entries[k].stems.formUnion(stems)
                     continue
                 }
-                if let k = placedByInference.firstIndex(where: { $0.entry.dateInferred == range && jaccard($0.stems, stems) >= sameEvent }) {
-                    guard !placedByInference[k].entry.sources.contains(where: { $0.document == d }) else { continue }
-                    placedByInference[k].entry.sources.append(span)
-                    if future { placedByInference[k].entry.announced.append(span) }
-                    continue
-                }
-                var entry = TimelineEntry(date: range.earliest ?? range.latest!, text: said, sources: [span], announced: future ? [span] : [])
-                entry.dateInferred = range
-                placedByInference.append((entry, stems))
+                placeByInference(range, span: span, text: said, stems: stems, future: future)
             }
         }
         let timeline = (entries + placedByInference).map(\.entry).enumerated().sorted { a, b in

@@ -119,17 +119,16 @@ public struct Summarizer: Sendable {
         // A summary does not open on a sentence that needs the one before it ("But ...", "It
         // happened ...") while a chosen one reads alone. (Leaving such sentences out altogether cost
         // 0.6-1.3 ROUGE points on the Multi-News dev halves: they often carry the news.)
-        func readsAlone(_ c: Candidate) -> Bool { !SentenceReading(analyzed[c.document].text[c.span]).needsTheSentenceBefore }
         func centrality(_ c: Candidate) -> Double {
             isSuperseded(c) ? 0 : c.concepts.reduce(0) { $0 + weights[$1] }
         }
-        let leads = chosen.enumerated().filter { readsAlone($0.element) }
+        let leads = chosen.enumerated().filter { $0.element.readsAlone }
         let first =
             dated
             ? (leads.isEmpty ? Array(chosen.enumerated()) : leads).max(by: {
                 (centrality($0.element), -$0.offset) < (centrality($1.element), -$1.offset)
             })?.element
-            : ordered.first.flatMap { readsAlone($0) ? nil : ordered.first(where: readsAlone) }
+            : ordered.first.flatMap { $0.readsAlone ? nil : ordered.first(where: \.readsAlone) }
         let lead = first.map { first in
             [first] + ordered.filter { $0.document != first.document || $0.sentence.index != first.sentence.index }
         }
@@ -159,6 +158,8 @@ public struct Summarizer: Sendable {
         var factor: Double = 0
         /// Whether a quotation of several sentences is open where the sentence starts and where it ends.
         var inQuotation = (atStart: false, atEnd: false)
+        /// Whether it reads without the sentence before it (`SentenceReading.needsTheSentenceBefore`).
+        var readsAlone = true
     }
 
     /// Gives each concept (a stem, or two stems in a row) an integer id in order of first appearance.
@@ -242,7 +243,7 @@ public struct Summarizer: Sendable {
                     Candidate(
                         document: d, sentence: sentence, span: span, words: words,
                         concepts: concepts, unigrams: concepts.filter { !ConceptTable.isBigram($0) }, prior: prior,
-                        inQuotation: quoted[i]))
+                        inQuotation: quoted[i], readsAlone: !reading.needsTheSentenceBefore))
             }
         }
         return out
