@@ -29,7 +29,8 @@ public struct Summarizer: Sendable {
         /// A candidate sharing more than this share of its content stems with a chosen sentence is refused.
         public var maxOverlap = 0.6
         /// How much more a sentence of the story's latest source weighs than one of its earliest, when
-        /// sources are dated: what later sources add comes before background is repeated.
+        /// sources are dated, scaled by the share of it no earlier source told: what later sources
+        /// add comes before the background they repeat.
         public var recencyBoost = 1.0
         /// How much more a concept weighs when the story's latest source is the first to carry it
         /// than when its earliest does (dated sources only).
@@ -90,10 +91,11 @@ public struct Summarizer: Sendable {
         var weights = conceptWeights(candidates, documentCount: analyzed.count, conceptCount: table.count, recency: recency)
         // What later sources add: a concept weighs more the later the first source that carries it,
         // so the story's developments come before its background is told again.
+        var firstTold = [Double](repeating: 0, count: weights.count)
         if recency.contains(where: { $0 > 0 }) {
-            var first = [Double](repeating: 1, count: weights.count)
-            for c in candidates { for concept in c.concepts { first[concept] = min(first[concept], recency[c.document]) } }
-            for k in weights.indices { weights[k] *= 1 + options.noveltyBoost * first[k] }
+            firstTold = [Double](repeating: 1, count: weights.count)
+            for c in candidates { for concept in c.concepts { firstTold[concept] = min(firstTold[concept], recency[c.document]) } }
+            for k in weights.indices { weights[k] *= 1 + options.noveltyBoost * firstTold[k] }
         }
         // A preview a later report has overtaken tells readers what is no longer so ("will vote on
         // Tuesday" once the vote is reported): not chosen, unless nothing else is left to tell. It
@@ -102,7 +104,9 @@ public struct Summarizer: Sendable {
         if candidates.contains(where: { !isSuperseded($0) }) { candidates.removeAll(where: isSuperseded) }
         for k in candidates.indices {
             let c = candidates[k]
-            let prior = c.prior * (1 + options.recencyBoost * recency[c.document])
+            // A later source's sentence weighs more by the share of it that no earlier source told:
+            // what it adds, not the background it repeats.
+            let prior = c.prior * (1 + options.recencyBoost * recency[c.document] * added(c, weights: weights, firstTold: firstTold, recency: recency))
             candidates[k].factor = prior / pow(Double(max(c.words, 1)), options.lengthExponent)
         }
         let chosen = select(candidates, weights: weights, budget: budget)
@@ -247,6 +251,17 @@ public struct Summarizer: Sendable {
             }
         }
         return out
+    }
+
+    /// The share of a candidate's concept weight that no source dated before its own carries: 1
+    /// when all it says is new at its date, 0 when an earlier source told it all.
+    func added(_ c: Candidate, weights: [Double], firstTold: [Double], recency: [Double]) -> Double {
+        var all = 0.0, new = 0.0
+        for concept in c.concepts {
+            all += weights[concept]
+            if firstTold[concept] >= recency[c.document] { new += weights[concept] }
+        }
+        return all > 0 ? new / all : 0
     }
 
     /// Whether a sentence says little beyond its source's title: a standfirst under the headline.

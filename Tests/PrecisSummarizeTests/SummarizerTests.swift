@@ -266,3 +266,24 @@ let storyDocuments = [
         #expect(undated.map(\.document) == [0, 1])
     }
 }
+
+@Suite struct StoryAsItStandsTests {
+    /// Three dated reports of one story: the latest repeats the background the first told and adds
+    /// what happened since. What it adds is told before the background is told again.
+    let reports = [
+        "The Marrow River dam was built in 1961 to hold back the spring floods from the valley towns. "
+            + "Engineers found a crack in the Marrow River dam on Tuesday and ordered the reservoir lowered.",
+        "Engineers lowered the Marrow River reservoir by three metres after the crack was found in the dam. "
+            + "The dam was built in 1961 to hold back the spring floods from the valley towns.",
+        "The Marrow River dam, built in 1961 to hold back the spring floods from the valley towns, is the oldest in the region. "
+            + "Divers sealed the crack on Monday, and the valley schools closed since Tuesday reopened."
+    ]
+    let dates = ["2025-04-01", "2025-04-03", "2025-04-08"]
+
+    @Test func whatALaterSourceAddsComesBeforeTheBackgroundItRepeats() {
+        let summary = Summarizer().summarize(reports, budget: .words(50), dates: dates)
+        let texts = summary.map(\.text)
+        #expect(texts.contains { $0.hasPrefix("Divers sealed the crack") }, "\(texts)")
+        #expect(!texts.contains { $0.contains("oldest in the region") }, "\(texts)")
+    }
+}
