@@ -86,10 +86,23 @@ check() {
     (SELECT COUNT(*) - COUNT(DISTINCT story) FROM story_entry) FROM article"
 }
 
+# CPU seconds, so that a run says where the two cores went: the machine's busy time (/proc/stat),
+# and the servers' own (/proc/PID/stat, user + system); the rest is PostgreSQL and the load generator,
+# which share the cores with the servers (on two cores, the one-server run leaves them the second).
+busy() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
+servers() { local t=0; for p in "${PIDS[@]}"; do t=$((t + $(awk '{print $14+$15}' /proc/$p/stat))); done; echo $t; }
+measured() { # ports...
+  local b0 s0 out b1 s1 hz
+  hz=$(getconf CLK_TCK); b0=$(busy); s0=$(servers)
+  out=$(load "$@"); b1=$(busy); s1=$(servers)
+  echo "$out"
+  python3 -c "import sys; b, s, hz = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]); print(f'CPU seconds: servers {s / hz:.2f}, PostgreSQL and the load generator {(b - s) / hz:.2f}')" $((b1 - b0)) $((s1 - s0)) "$hz"
+}
+
 serve 0 18781; empty; stopall; serve 0 18781
-ONE=$(load 18781); echo "$ONE"; check; stopall
+ONE=$(measured 18781); echo "$ONE"; check; stopall
 empty; serve 0 18781; serve 1 18782
-TWO=$(load 18781 18782); echo "$TWO"; check; stopall
+TWO=$(measured 18781 18782); echo "$TWO"; check; stopall
 python3 -c "
 import re,sys
 a = float(re.search(r'in ([0-9.]+) s', sys.argv[1]).group(1)); b = float(re.search(r'in ([0-9.]+) s', sys.argv[2]).group(1))
