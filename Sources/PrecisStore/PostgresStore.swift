@@ -83,6 +83,10 @@ public final class PostgresStore: ArticleStore {
                 PRIMARY KEY (generation, part)
             )
             """
+        ),
+        (
+            "v8: each article's clustering features, so other processes place it without reading its text",
+            "ALTER TABLE article ADD COLUMN IF NOT EXISTS features BYTEA"
         )
     ]
 
@@ -172,15 +176,29 @@ public final class PostgresStore: ArticleStore {
         // replays only what others stored while it waited, then places its own articles.
         // Done when other processes stored articles during the last write (else one query less).
         let held = index.count
-        if index.othersWriting { index.catchUp(try await self.articles(after: index.lastID)) }
+        if index.othersWriting { index.catchUp(try await self.placed(after: index.lastID, connection: nil)) }
         return try await client.withTransaction(logger: logger) { c in
             try await c.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: logger)
-            let newer = try await self.articles(
-                c.query("SELECT \(unescaped: Self.columns) FROM article WHERE id > \(index.lastID) ORDER BY id", logger: logger))
-            index.catchUp(newer)
+            index.catchUp(try await self.placed(after: index.lastID, connection: c))
             index.othersWriting = index.count > held
             return try await self.storeAndPlace(articles, index: index, connection: c)
         }
+    }
+
+    /// The articles stored after `id`, oldest first, each with the clustering features its placer
+    /// kept (nil for articles stored before features were kept): what catching up replays.
+    func placed(after id: Int64, connection: PostgresConnection?) async throws -> [(article: StoredArticle, features: [UInt8]?)] {
+        let query: PostgresQuery = "SELECT \(unescaped: Self.columns), features FROM article WHERE id > \(id) ORDER BY id"
+        let rows: PostgresRowSequence
+        if let connection { rows = try await connection.query(query, logger: logger) } else { rows = try await client.query(query, logger: logger) }
+        var out: [(article: StoredArticle, features: [UInt8]?)] = []
+        for try await r in rows.decode(
+            (Int64, String, String, String?, String?, String?, String?, String, Int64?, Int64?, String?, String?, String?, Data?).self)
+        {
+            let article = Self.article((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10, r.11, r.12))
+            out.append((article, r.13.map { [UInt8]($0) }))
+        }
+        return out
     }
 
     /// Stores the batch's new articles and writes their placements inside the batch's transaction,
@@ -215,7 +233,7 @@ public final class PostgresStore: ArticleStore {
                 RETURNING id, key
                 """, logger: logger
             ).decode((Int64, String).self) { ids[key] = id }
-            var placements: (ids: [Int64], stories: [Int64], copies: [Int64], reasons: [String]) = ([], [], [], [])
+            var placements: (ids: [Int64], stories: [Int64], copies: [Int64], reasons: [String], features: [String]) = ([], [], [], [], [])
             for var a in fresh.sorted(by: { ids[$0.key]! < ids[$1.key]! }) {
                 a.id = ids[a.key]!
                 let p = index.place(a)
@@ -224,13 +242,16 @@ public final class PostgresStore: ArticleStore {
                 placements.stories.append(p.story ?? -1)
                 placements.copies.append(p.duplicateOf ?? -1)
                 placements.reasons.append(p.skipReason ?? "")
+                placements.features.append(Self.hex(p.features))
                 if let story = p.story { changed.insert(story) }
                 for (article, story) in p.moved where article != a.id { moved[article] = story }
             }
             try await c.query(
                 """
-                UPDATE article SET story = NULLIF(u.story, -1), duplicate_of = NULLIF(u.copy, -1), skip_reason = NULLIF(u.reason, '')
-                FROM unnest(\(placements.ids), \(placements.stories), \(placements.copies), \(placements.reasons)) AS u(id, story, copy, reason)
+                UPDATE article SET story = NULLIF(u.story, -1), duplicate_of = NULLIF(u.copy, -1), skip_reason = NULLIF(u.reason, ''),
+                    features = decode(NULLIF(u.features, ''), 'hex')
+                FROM unnest(\(placements.ids), \(placements.stories), \(placements.copies), \(placements.reasons), \(placements.features))
+                    AS u(id, story, copy, reason, features)
                 WHERE article.id = u.id
                 """, logger: logger)
         }
@@ -371,6 +392,18 @@ public final class PostgresStore: ArticleStore {
             INSERT INTO story_digest (story, version, json, page) VALUES (\(story), \(version), \(json), \(page))
             ON CONFLICT (story) DO UPDATE SET version = excluded.version, json = excluded.json, page = excluded.page, made_at = now()
             """, logger: logger)
+    }
+
+    /// Bytes as hexadecimal digits (what `decode(..., 'hex')` reads).
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func articles(after id: Int64) async throws -> [StoredArticle] {

@@ -70,12 +70,16 @@ public struct Placement: Sendable {
     public var skipReason: String?
     /// Article id → story id, for articles whose story changed (merges).
     public var moved: [Int64: Int64]
+    /// What clustering read of the article, as bytes another process sharing the store can place it
+    /// from without reading its text (`StoryIndex.catchUp`); empty when not kept.
+    public var features: [UInt8]
 
-    public init(story: Int64?, duplicateOf: Int64?, skipReason: String?, moved: [Int64: Int64] = [:]) {
+    public init(story: Int64?, duplicateOf: Int64?, skipReason: String?, moved: [Int64: Int64] = [:], features: [UInt8] = []) {
         self.story = story
         self.duplicateOf = duplicateOf
         self.skipReason = skipReason
         self.moved = moved
+        self.features = features
     }
 }
 
@@ -195,6 +199,9 @@ public final class SQLiteStore: ArticleStore {
                     );
                     """)
         }
+        m.registerMigration("v8: each article's clustering features, so other processes place it without reading its text") { db in
+            try db.execute(sql: "ALTER TABLE article ADD COLUMN features BLOB")
+        }
         return m
     }
 
@@ -202,6 +209,14 @@ public final class SQLiteStore: ArticleStore {
 
     public func articles(after id: Int64) async throws -> [StoredArticle] {
         try await pool.read { db in try Self.articles(db, after: id) }
+    }
+
+    /// The articles stored after `id`, oldest first, with the clustering features their placer kept
+    /// (nil for articles stored before features were kept): what catching up replays.
+    static func placed(_ db: Database, after id: Int64) throws -> [(article: StoredArticle, features: [UInt8]?)] {
+        try Row.fetchAll(db, sql: "SELECT * FROM article WHERE id > ? ORDER BY id", arguments: [id]).map { row in
+            (article(row), (row["features"] as Data?).map { [UInt8]($0) })
+        }
     }
 
     static func articles(_ db: Database, after id: Int64) throws -> [StoredArticle] {
@@ -291,7 +306,7 @@ public final class SQLiteStore: ArticleStore {
 
     public func ingest(_ articles: [StoredArticle], index: StoryIndex) async throws -> [IngestResult] {
         try await pool.write { db in
-            index.catchUp(try Self.articles(db, after: index.lastID))
+            index.catchUp(try Self.placed(db, after: index.lastID))
             return try Self.ingest(db, articles) { article, id in
                 var a = article
                 a.id = id
@@ -337,8 +352,8 @@ public final class SQLiteStore: ArticleStore {
         let id = db.lastInsertedRowID
         let placement = try place(id)
         try db.execute(
-            sql: "UPDATE article SET story = ?, duplicate_of = ?, skip_reason = ? WHERE id = ?",
-            arguments: [placement.story, placement.duplicateOf, placement.skipReason, id])
+            sql: "UPDATE article SET story = ?, duplicate_of = ?, skip_reason = ?, features = ? WHERE id = ?",
+            arguments: [placement.story, placement.duplicateOf, placement.skipReason, placement.features.isEmpty ? nil : Data(placement.features), id])
         if let story = placement.story { changed.insert(story) }
         for (moved, story) in placement.moved where moved != id {
             if let old = try Int64.fetchOne(db, sql: "SELECT story FROM article WHERE id = ?", arguments: [moved]) { changed.insert(old) }

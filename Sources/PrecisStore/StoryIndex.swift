@@ -53,8 +53,15 @@ public final class StoryIndex: @unchecked Sendable {
     /// Adds articles that another process stored and placed (newer than `lastID`, oldest first):
     /// replayed in the same order, they get the same stories the other process wrote.
     public func catchUp(_ articles: [StoredArticle]) {
-        for a in articles where a.id > lastID {
-            clusterer.add(Self.document(a))
+        catchUp(articles.map { ($0, nil) })
+    }
+
+    /// The same, from the clustering features the placing process kept with each article
+    /// (`Placement.features`): the text is not read again. An article without them, or whose bytes
+    /// cannot be read, is replayed from its text.
+    public func catchUp(_ articles: [(article: StoredArticle, features: [UInt8]?)]) {
+        for (a, features) in articles where a.id > lastID {
+            if features.flatMap({ clusterer.add(portable: $0) }) == nil { clusterer.add(Self.document(a)) }
             ids.append(a.id)
             lastKey = a.key
         }
@@ -70,7 +77,7 @@ public final class StoryIndex: @unchecked Sendable {
     /// touch only the stories the article links into), and only those are reported, so the cost of a
     /// placement does not grow with the number of articles held.
     public func place(_ article: StoredArticle) -> Placement {
-        let assignment = clusterer.add(Self.document(article))
+        let (assignment, features) = clusterer.addKeepingFeatures(Self.document(article))
         ids.append(article.id)
         lastKey = article.key
         let document = ids.count - 1
@@ -80,7 +87,7 @@ public final class StoryIndex: @unchecked Sendable {
         }
         return Placement(
             story: clusterer.storyFirstDocument(of: document).map { ids[$0] }, duplicateOf: assignment.duplicateOf.map { ids[$0] },
-            skipReason: assignment.skipReason, moved: moved)
+            skipReason: assignment.skipReason, moved: moved, features: features)
     }
 
     /// Every placed article's story (article id → the id of its story's first article), from the

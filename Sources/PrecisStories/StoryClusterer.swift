@@ -365,7 +365,7 @@ public final class StoryClusterer {
     }
 
     @discardableResult
-    private func add(_ f: Features) -> StoryAssignment {
+    func add(_ f: Features) -> StoryAssignment {
         let index = documents.count
         changed.removeAll(keepingCapacity: true)
         if let reason = skipReason(f) {

@@ -46,6 +46,9 @@ public final class TextAnalyzer {
     /// The stem with this id.
     public func stemText(_ id: Int) -> String { cache.stems[id] }
 
+    /// The id of a stem, given one now when it is new (as reading a word with that stem would).
+    public func stemID(_ stem: String) -> Int { cache.stemID(stem) }
+
     /// Number of distinct stems seen so far; every id is below it.
     public var vocabularySize: Int { cache.stems.count }
 

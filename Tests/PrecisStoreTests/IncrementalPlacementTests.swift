@@ -130,3 +130,43 @@ enum InventedNews {
         #expect(reader.storiesByArticle() == kept)
     }
 }
+
+@Suite struct PortableFeaturesTests {
+    /// A process that catches up from the features another kept (the text left empty, so it cannot
+    /// be read instead) holds the same stories as the process that placed the articles, and as one
+    /// that replays their texts.
+    @Test func catchingUpFromKeptFeaturesGivesTheSameStories() {
+        let articles = InventedNews.articles(count: 300, events: 24)
+        let placer = StoryIndex(articles: [])
+        var kept: [(article: StoredArticle, features: [UInt8]?)] = []
+        for (k, var a) in articles.enumerated() {
+            a.id = Int64(k + 1)
+            let p = placer.place(a)
+            #expect(!p.features.isEmpty)
+            var blank = a
+            blank.text = ""
+            kept.append((blank, p.features))
+        }
+        let follower = StoryIndex(articles: [])
+        follower.catchUp(kept)
+        let replayed = StoryIndex(articles: [])
+        replayed.catchUp(kept.map { ($0.article, nil) })
+        #expect(follower.storiesByArticle() == placer.storiesByArticle())
+        #expect(Set(placer.storiesByArticle().values).count > 10)
+        #expect(replayed.storiesByArticle() != placer.storiesByArticle(), "empty texts place nothing: the features were read")
+    }
+
+    @Test func damagedFeaturesAreReplayedFromTheText() {
+        let articles = InventedNews.articles(count: 40, events: 5)
+        let placer = StoryIndex(articles: [])
+        var kept: [(article: StoredArticle, features: [UInt8]?)] = []
+        for (k, var a) in articles.enumerated() {
+            a.id = Int64(k + 1)
+            let p = placer.place(a)
+            kept.append((a, k % 3 == 0 ? Array(p.features.prefix(p.features.count / 2)) : k % 3 == 1 ? [] : p.features))
+        }
+        let follower = StoryIndex(articles: [])
+        follower.catchUp(kept)
+        #expect(follower.storiesByArticle() == placer.storiesByArticle())
+    }
+}

@@ -28,6 +28,32 @@ import Testing
         }
     }
 
+    /// Two processes on one file, each with its own index, write in turn: each catches up from the
+    /// features the other kept (every placed article has them) and the stories are one writer's.
+    @Test func twoWritersOnOneFileCatchUpFromKeptFeatures() async throws {
+        let path = temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let first = try SQLiteStore(path: path), second = try SQLiteStore(path: path)
+        let a = StoryIndex(articles: []), b = StoryIndex(articles: [])
+        let articles = InventedNews.articles(count: 60, events: 6)
+        var stories: [Int64?] = []
+        for (k, article) in articles.enumerated() {
+            let r = try await (k % 2 == 0 ? first : second).ingest([article], index: k % 2 == 0 ? a : b)
+            stories.append(r[0].story)
+        }
+        let single = StoryIndex(articles: [])
+        let stored = try await first.allArticles()
+        var expected: [Int64?] = []
+        for var x in stored {
+            x.story = nil
+            expected.append(single.place(x).story)
+        }
+        #expect(stories == expected)
+        #expect(Set(stories.compactMap { $0 }).count > 3)
+        let kept = try await first.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE features IS NOT NULL") }
+        #expect(kept == stored.count)
+    }
+
     @Test func ingestIsIdempotentAndStoriesSurviveARestart() async throws {
         let path = temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
