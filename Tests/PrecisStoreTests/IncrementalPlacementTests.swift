@@ -132,41 +132,45 @@ enum InventedNews {
 }
 
 @Suite struct PortableFeaturesTests {
+    /// Places the articles (ids from 1) and returns the placer with each article and the features
+    /// its placement kept.
+    func placed(_ articles: [StoredArticle]) -> (placer: StoryIndex, kept: [(article: StoredArticle, features: [UInt8])]) {
+        let placer = StoryIndex(articles: [])
+        let kept = articles.enumerated().map { k, a -> (article: StoredArticle, features: [UInt8]) in
+            var a = a
+            a.id = Int64(k + 1)
+            return (a, placer.place(a).features)
+        }
+        return (placer, kept)
+    }
+
     /// A process that catches up from the features another kept (the text left empty, so it cannot
     /// be read instead) holds the same stories as the process that placed the articles, and as one
     /// that replays their texts.
     @Test func catchingUpFromKeptFeaturesGivesTheSameStories() {
-        let articles = InventedNews.articles(count: 300, events: 24)
-        let placer = StoryIndex(articles: [])
-        var kept: [(article: StoredArticle, features: [UInt8]?)] = []
-        for (k, var a) in articles.enumerated() {
-            a.id = Int64(k + 1)
-            let p = placer.place(a)
-            #expect(!p.features.isEmpty)
-            var blank = a
+        let (placer, kept) = placed(InventedNews.articles(count: 300, events: 24))
+        #expect(kept.allSatisfy { !$0.features.isEmpty })
+        let blanked = kept.map { entry -> (article: StoredArticle, features: [UInt8]?) in
+            var blank = entry.article
             blank.text = ""
-            kept.append((blank, p.features))
+            return (blank, entry.features)
         }
         let follower = StoryIndex(articles: [])
-        follower.catchUp(kept)
+        follower.catchUp(blanked)
         let replayed = StoryIndex(articles: [])
-        replayed.catchUp(kept.map { ($0.article, nil) })
+        replayed.catchUp(blanked.map { ($0.article, nil) })
         #expect(follower.storiesByArticle() == placer.storiesByArticle())
         #expect(Set(placer.storiesByArticle().values).count > 10)
         #expect(replayed.storiesByArticle() != placer.storiesByArticle(), "empty texts place nothing: the features were read")
     }
 
     @Test func damagedFeaturesAreReplayedFromTheText() {
-        let articles = InventedNews.articles(count: 40, events: 5)
-        let placer = StoryIndex(articles: [])
-        var kept: [(article: StoredArticle, features: [UInt8]?)] = []
-        for (k, var a) in articles.enumerated() {
-            a.id = Int64(k + 1)
-            let p = placer.place(a)
-            kept.append((a, k % 3 == 0 ? Array(p.features.prefix(p.features.count / 2)) : k % 3 == 1 ? [] : p.features))
-        }
+        let (placer, kept) = placed(InventedNews.articles(count: 40, events: 5))
         let follower = StoryIndex(articles: [])
-        follower.catchUp(kept)
+        follower.catchUp(
+            kept.enumerated().map { k, entry -> (article: StoredArticle, features: [UInt8]?) in
+                (entry.article, k % 3 == 0 ? Array(entry.features.prefix(entry.features.count / 2)) : k % 3 == 1 ? [] : entry.features)
+            })
         #expect(follower.storiesByArticle() == placer.storiesByArticle())
     }
 }
