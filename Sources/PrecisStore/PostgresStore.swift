@@ -154,7 +154,7 @@ public final class PostgresStore: ArticleStore {
     }
 
     typealias ArticleRow = (Int64, String, String, String?, String?, String?, String?, String, Int64?, Int64?, String?, String?, String?)
-    static let columns = "id, key, origin, url, title, date, site, text, story, duplicate_of, skip_reason, removed, authors"
+    static let columns = StoredArticle.columns
 
     static func article(_ r: ArticleRow) -> StoredArticle {
         StoredArticle(

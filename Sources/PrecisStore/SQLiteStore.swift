@@ -43,6 +43,10 @@ public struct StoredArticle: Sendable, Equatable {
         self.authors = authors
     }
 
+    /// The columns an article is read from, in the order `PostgresStore` decodes them: not the
+    /// clustering features, which only catching up reads.
+    static let columns = "id, key, origin, url, title, date, site, text, story, duplicate_of, skip_reason, removed, authors"
+
     /// The authors as stored: one name a line, nil for none.
     static func authorsColumn(_ names: [String]) -> String? {
         names.isEmpty ? nil : names.joined(separator: "\n")
@@ -214,13 +218,13 @@ public final class SQLiteStore: ArticleStore {
     /// The articles stored after `id`, oldest first, with the clustering features their placer kept
     /// (nil for articles stored before features were kept): what catching up replays.
     static func placed(_ db: Database, after id: Int64) throws -> [(article: StoredArticle, features: [UInt8]?)] {
-        try Row.fetchAll(db, sql: "SELECT * FROM article WHERE id > ? ORDER BY id", arguments: [id]).map { row in
+        try Row.fetchAll(db, sql: "SELECT \(StoredArticle.columns), features FROM article WHERE id > ? ORDER BY id", arguments: [id]).map { row in
             (article(row), (row["features"] as Data?).map { [UInt8]($0) })
         }
     }
 
     static func articles(_ db: Database, after id: Int64) throws -> [StoredArticle] {
-        try Row.fetchAll(db, sql: "SELECT * FROM article WHERE id > ? ORDER BY id", arguments: [id]).map(article)
+        try Row.fetchAll(db, sql: "SELECT \(StoredArticle.columns) FROM article WHERE id > ? ORDER BY id", arguments: [id]).map(article)
     }
 
     public func storyStateArticle() async throws -> Int64? {
@@ -373,12 +377,12 @@ public final class SQLiteStore: ArticleStore {
 
     /// Every article in the order it was stored (to rebuild the story index at start-up).
     public func allArticles() async throws -> [StoredArticle] {
-        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM article ORDER BY id").map(Self.article) }
+        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT \(StoredArticle.columns) FROM article ORDER BY id").map(Self.article) }
     }
 
     public func articles(inStory story: Int64) async throws -> [StoredArticle] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM article WHERE story = ? ORDER BY id", arguments: [story]).map(Self.article)
+            try Row.fetchAll(db, sql: "SELECT \(StoredArticle.columns) FROM article WHERE story = ? ORDER BY id", arguments: [story]).map(Self.article)
         }
     }
 
@@ -391,7 +395,7 @@ public final class SQLiteStore: ArticleStore {
     }
 
     public func article(id: Int64) async throws -> StoredArticle? {
-        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]).map(Self.article) }
+        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT \(StoredArticle.columns) FROM article WHERE id = ?", arguments: [id]).map(Self.article) }
     }
 
     /// Stories, biggest... no: newest first (by their latest article date, then their latest article),
@@ -431,7 +435,7 @@ public final class SQLiteStore: ArticleStore {
             var arguments = StatementArguments(bound)
             arguments += [limit]
             return try Row.fetchAll(
-                db, sql: "SELECT * FROM article WHERE \(clause) ORDER BY id DESC LIMIT ?",
+                db, sql: "SELECT \(StoredArticle.columns) FROM article WHERE \(clause) ORDER BY id DESC LIMIT ?",
                 arguments: arguments
             ).map(Self.article)
         }
