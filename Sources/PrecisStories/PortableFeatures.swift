@@ -8,7 +8,7 @@ import PrecisText
 /// were stored, to keep its stories the same as theirs; from these bytes the replay skips the text
 /// analysis, about half of the cost of placing an article.
 extension StoryClusterer {
-    static let portableVersion = 2
+    static let portableVersion = 3
 
     /// Adds the next document, as `add(_:)` does, and returns with the assignment its features as
     /// portable bytes (`add(portable:)` reads them).
@@ -33,15 +33,11 @@ extension StoryClusterer {
         // Each stem as its length (two bytes) and text, then its weight (four bytes): the stems
         // are most of the bytes.
         for list in [f.counts, f.names] {
-            var entries: [UInt8] = []
-            for entry in list {
-                let text = Array(analyzer.stemText(Int(entry.term)).utf8.prefix(Int(UInt16.max)))
-                withUnsafeBytes(of: UInt16(text.count).littleEndian) { entries.append(contentsOf: $0) }
-                entries.append(contentsOf: text)
-                withUnsafeBytes(of: entry.count.bitPattern.littleEndian) { entries.append(contentsOf: $0) }
-            }
             w.int(list.count)
-            w.array(entries)
+            for entry in list {
+                w.shortString(analyzer.stemText(Int(entry.term)))
+                w.u32(entry.count.bitPattern)
+            }
         }
         w.array(f.years)
         w.array(f.numbers)
@@ -66,25 +62,12 @@ extension StoryClusterer {
         for _ in 0..<2 {
             // Each entry takes at least six bytes (the text's length and the weight).
             let n = try r.count(of: 6)
-            let entries = try r.array(UInt8.self)
             var list: [(term: Int32, count: Float)] = []
             list.reserveCapacity(n)
-            var at = 0
-            func take(_ count: Int) throws -> ArraySlice<UInt8> {
-                guard count <= entries.count - at else { throw StorySnapshotError.damaged("features cut short") }
-                defer { at += count }
-                return entries[at..<at + count]
-            }
-            func little<T: FixedWidthInteger>(_: T.Type) throws -> T {
-                try take(MemoryLayout<T>.size).reversed().reduce(T.zero) { $0 << 8 | T($1) }
-            }
             for _ in 0..<n {
-                let length = Int(try little(UInt16.self))
-                let stem = String(decoding: try take(length), as: UTF8.self)
-                let count = Float(bitPattern: try little(UInt32.self))
-                list.append((Int32(analyzer.stemID(stem)), count))
+                let stem = try r.shortString()
+                list.append((Int32(analyzer.stemID(stem)), Float(bitPattern: try r.u32())))
             }
-            guard at == entries.count else { throw StorySnapshotError.damaged("bytes after the stems") }
             // Sorted by this process's ids, as `features(_:)` sorts them.
             list.sort { $0.term < $1.term }
             lists.append(list)

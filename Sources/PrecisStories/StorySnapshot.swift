@@ -24,6 +24,13 @@ struct SnapshotWriter {
 
     mutating func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    /// A string of at most 65 535 bytes, its length in two bytes: where strings are many and short.
+    mutating func shortString(_ value: String) {
+        let utf8 = Array(value.utf8.prefix(Int(UInt16.max)))
+        withUnsafeBytes(of: UInt16(utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: utf8)
+    }
 
     /// An array of plain values (integers, floats and tuples of them), count first, in memory order:
     /// snapshots are read on the kind of machine that wrote them (the header checks the byte order).
@@ -59,11 +66,20 @@ struct SnapshotReader {
         return Int(Int64(littleEndian: value))
     }
 
-    mutating func u64() throws -> UInt64 {
-        let range = try take(8)
-        var value: UInt64 = 0
+    mutating func u64() throws -> UInt64 { try fixed(UInt64.self) }
+    mutating func u32() throws -> UInt32 { try fixed(UInt32.self) }
+
+    private mutating func fixed<T: FixedWidthInteger>(_: T.Type) throws -> T {
+        let range = try take(MemoryLayout<T>.size)
+        var value = T.zero
         withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[range]) }
-        return UInt64(littleEndian: value)
+        return T(littleEndian: value)
+    }
+
+    /// A string `SnapshotWriter.shortString` wrote.
+    mutating func shortString() throws -> String {
+        let length = Int(try fixed(UInt16.self))
+        return String(decoding: bytes[try take(length)], as: UTF8.self)
     }
 
     /// A count, checked against what is left (so a damaged count cannot ask for terabytes).
