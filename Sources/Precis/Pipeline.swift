@@ -64,9 +64,11 @@ public struct Pipeline: Sendable {
         var superseded: [Int: Set<Int>] = [:]
         for span in facts.superseded { superseded[span.document, default: []].insert(span.start) }
         let titles = articles.map { a in Set(a.title.map { analyzer.analyze($0).sentences.flatMap(\.contentStems) } ?? []) }
+        let dates = facts.effectiveDates(articles.map(\.date))
+        var background: [Int: Set<Int>] = [:]
+        for span in facts.background(dates: dates) { background[span.document, default: []].insert(span.start) }
         let summary = summarizer.summarize(
-            analyzed: analyzed, budget: budget, dates: facts.effectiveDates(articles.map(\.date)),
-            superseded: superseded, titles: titles)
+            analyzed: analyzed, budget: budget, dates: dates, superseded: superseded, titles: titles, background: background)
         var digest = Digest(articles: articles, summary: summary)
         for d in digest.documents.indices where d < facts.dating.count { digest.documents[d].dateInferred = facts.dating[d] }
         digest.findRepeats(analyzed: analyzed)

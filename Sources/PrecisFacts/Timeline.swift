@@ -51,6 +51,20 @@ public struct StoryFacts: Sendable {
     /// overtaken ("will vote Tuesday" once the vote is reported).
     public var superseded: [SourceSpan] { timeline.flatMap { $0.expected ? [] : $0.announced } }
 
+    /// Sentences that tell an event from well before their source was written (`days` or more before
+    /// its date, `dates` known or inferred as `effectiveDates` gives them): background the story
+    /// repeats ("a UN report released in February" in a November report), not what it adds.
+    public func background(dates: [String?], days: Int = 30) -> [SourceSpan] {
+        timeline.flatMap { entry -> [SourceSpan] in
+            guard entry.dateInferred == nil, let last = TimexValue(entry.date).days?.last else { return [] }
+            return entry.sources.filter { span in
+                guard span.document < dates.count, let written = dates[span.document].flatMap({ CivilDate(iso: String($0.prefix(10))) })
+                else { return false }
+                return written.dayNumber - last.dayNumber >= days
+            }
+        }
+    }
+
     /// Finds the disagreements among `numbers`, with `model` telling which two mentions are one
     /// quantity; `dates` are the sources' publication dates (inferred ones are added from `dating`).
     public mutating func findDisagreements(dates: [String?], model: FigurePairModel = .fitted) {

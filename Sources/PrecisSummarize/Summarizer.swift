@@ -44,6 +44,12 @@ public struct Summarizer: Sendable {
         /// three of them) merely restates the headline (a standfirst): not chosen while another
         /// sentence qualifies.
         public var restatesTitle = 0.75
+        /// What a sentence that tells background (an event from well before its source was written:
+        /// `background` in `summarize`) weighs against one that tells the story's news. Small, so
+        /// the story's developments are covered before its background is repeated: background comes
+        /// in once news sentences add little or no longer fit (a lead-position sentence that all
+        /// sources share still outweighs a later one at half weight).
+        public var backgroundWeight = 0.05
 
         public init() {}
     }
@@ -64,7 +70,8 @@ public struct Summarizer: Sendable {
     /// needs the one before it (`SentenceReading.needsTheSentenceBefore`) while another reads alone. With dates, sentences of later sources weigh more
     /// (`recencyBoost`). `superseded` holds, per document, the start offsets of sentences a later
     /// report has overtaken (a preview of an event since reported): they are chosen only when
-    /// nothing else is left.
+    /// nothing else is left. `background` holds, per document, the start offsets of sentences that
+    /// tell an event from well before their source was written: they weigh `backgroundWeight`.
     public func summarize(
         _ documents: [String], budget: SummaryBudget, analyzer: TextAnalyzer? = nil,
         dates: [String?]? = nil, superseded: [Int: Set<Int>] = [:]
@@ -80,7 +87,7 @@ public struct Summarizer: Sendable {
     /// analyzer): a sentence that only restates it is left out while others qualify.
     public func summarize(
         analyzed: [AnalyzedDocument], budget: SummaryBudget, dates: [String?]? = nil,
-        superseded: [Int: Set<Int>] = [:], titles: [Set<Int>] = []
+        superseded: [Int: Set<Int>] = [:], titles: [Set<Int>] = [], background: [Int: Set<Int>] = [:]
     ) -> [SummarySentence] {
         let vocabulary = analyzed.lazy.flatMap { $0.sentences }.flatMap { $0.contentStems }.max().map { $0 + 1 } ?? 0
         var table = ConceptTable(vocabularySize: vocabulary)
@@ -107,7 +114,8 @@ public struct Summarizer: Sendable {
             // A later source's sentence weighs more by the share of it that no earlier source told:
             // what it adds, not the background it repeats.
             let prior = c.prior * (1 + options.recencyBoost * recency[c.document] * added(c, weights: weights, firstTold: firstTold, recency: recency))
-            candidates[k].factor = prior / pow(Double(max(c.words, 1)), options.lengthExponent)
+            let told = background[c.document]?.contains(c.sentence.span.start) == true ? options.backgroundWeight : 1
+            candidates[k].factor = told * prior / pow(Double(max(c.words, 1)), options.lengthExponent)
         }
         let chosen = select(candidates, weights: weights, budget: budget)
         let cited = Set(chosen.map(\.document))

@@ -87,6 +87,41 @@ import Testing
         #expect(next.prefix(column).allSatisfy { $0 == " " } && next.dropFirst(column).first != " ", "\(lines[k])\n\(next)")
     }
 
+    @Test func theStorysDevelopmentsComeBeforeItsBackground() throws {
+        // Three dated reports of one inquiry. Each retells the collapse of January (background, months
+        // before any of them was written), which all three share; each also tells what happened that
+        // week. A short summary tells the week's news, not the background all three repeat.
+        let background = "The Kessel bridge collapsed on January 9, 2025, killing four drivers and cutting the valley road."
+        let articles = [
+            Article(
+                origin: "a.txt", date: "2025-06-10",
+                text: "\(background) The Kessel bridge inquiry heard the builder's engineers on Tuesday, who blamed the river's floods."),
+            Article(
+                origin: "b.txt", date: "2025-06-12",
+                text: "The Kessel bridge collapsed on January 9, 2025, killing four drivers on the valley road. "
+                    + "The Kessel inquiry found on Thursday that the builder had skipped two safety checks on the bridge."),
+            Article(
+                origin: "c.txt", date: "2025-06-16",
+                text: "Four drivers died when the Kessel bridge collapsed on January 9, 2025, cutting the valley road. "
+                    + "The builder's chief resigned on Monday after the Kessel inquiry blamed the firm for the bridge collapse.")
+        ]
+        let facts = Pipeline().facts(articles: articles)
+        let told = facts.background(dates: articles.map(\.date))
+        #expect(Set(told.map(\.document)) == [0, 1, 2], "\(told)")
+        for span in told {
+            let scalars = Array(articles[span.document].text.unicodeScalars)[span.start..<span.end]
+            #expect(String(String.UnicodeScalarView(scalars)).contains("January 9"))
+        }
+        let summary = Pipeline().digest(articles: articles, budget: .words(40)).sentences.map(\.text)
+        #expect(!summary.contains { $0.contains("January 9") }, "\(summary)")
+        #expect(summary.contains { $0.contains("resigned") || $0.contains("skipped") }, "\(summary)")
+        // Weighed as news, the background all three share is what a short summary would tell.
+        var pipeline = Pipeline()
+        pipeline.summarizer.options.backgroundWeight = 1
+        let unweighed = pipeline.digest(articles: articles, budget: .words(40)).sentences.map(\.text)
+        #expect(unweighed.contains { $0.contains("January 9") }, "\(unweighed)")
+    }
+
     @Test func htmlEscapesArticleText() {
         let hostile = RawDocument(
             origin: "x.txt", format: .text,
