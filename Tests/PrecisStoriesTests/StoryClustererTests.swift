@@ -153,6 +153,30 @@ import Testing
         #expect(streamed(refreshingUpTo: 0) == [0, 0, 0, 0, 0, 1, 2, 3])
     }
 
+    @Test func atARefreshStreamingHasBatchsStoriesWhateverTheOrder() {
+        // Eight articles (the first refresh): however they arrive, the stream's links are found again
+        // on the weights of all eight and clustered as batch clusters them, so the stories are
+        // batch's, including the two captures years apart kept apart and the navy's other news.
+        let p = PirateFixture.self
+        let texts = [
+            p.capture2012Wire, p.capture2016Wire, p.navyBudget, p.gulfFishing, p.frigateLaunch,
+            Fixture.chessHerald, Fixture.harbourCourier, Fixture.quakeEskerWire
+        ]
+        let expected = partition(texts, StoryClusterer.cluster(texts.map { StoryDocument(text: $0) }))
+        var state: UInt64 = 11
+        for _ in 0..<6 {
+            var shuffled = texts
+            for i in stride(from: shuffled.count - 1, to: 0, by: -1) {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                shuffled.swapAt(i, Int(mix(state) % UInt64(i + 1)))
+            }
+            #expect(partition(shuffled, streamed(shuffled)) == expected)
+        }
+        #expect(StoryClusterer.isRefreshPoint(8, growth: 1.1) && StoryClusterer.isRefreshPoint(9, growth: 1.1))
+        #expect(StoryClusterer.isRefreshPoint(16, growth: 2) && !StoryClusterer.isRefreshPoint(12, growth: 2))
+        #expect(!StoryClusterer.isRefreshPoint(7, growth: 1.1))
+    }
+
     func streamed(_ texts: [String]) -> [StoryAssignment] {
         let clusterer = StoryClusterer()
         for t in texts { clusterer.add(StoryDocument(text: t)) }
