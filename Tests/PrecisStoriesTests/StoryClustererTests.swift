@@ -111,17 +111,23 @@ import Testing
         return Set(groups.values)
     }
 
-    @Test func batchPartitionDoesNotDependOnOrder() {
-        let texts = Self.mixed + Self.quakes + [Fixture.harbourWireCopy, Fixture.harbourOpinion, Fixture.notice]
-        let expected = partition(texts, StoryClusterer.cluster(texts.map { StoryDocument(text: $0) }))
-        var state: UInt64 = 7
-        for _ in 0..<8 {
-            // Fisher-Yates with a fixed SplitMix64 stream: the same shuffles on every run.
+    /// `count` orders of `texts`, Fisher-Yates with a fixed SplitMix64 stream: the same on every run.
+    func shuffles(of texts: [String], count: Int, seed: UInt64) -> [[String]] {
+        var state = seed
+        return (0..<count).map { _ in
             var shuffled = texts
             for i in stride(from: shuffled.count - 1, to: 0, by: -1) {
                 state &+= 0x9E37_79B9_7F4A_7C15
                 shuffled.swapAt(i, Int(mix(state) % UInt64(i + 1)))
             }
+            return shuffled
+        }
+    }
+
+    @Test func batchPartitionDoesNotDependOnOrder() {
+        let texts = Self.mixed + Self.quakes + [Fixture.harbourWireCopy, Fixture.harbourOpinion, Fixture.notice]
+        let expected = partition(texts, StoryClusterer.cluster(texts.map { StoryDocument(text: $0) }))
+        for shuffled in shuffles(of: texts, count: 8, seed: 7) {
             #expect(partition(shuffled, StoryClusterer.cluster(shuffled.map { StoryDocument(text: $0) })) == expected)
         }
         // The copy points at the earliest of its group in input order, whatever the order.
@@ -163,13 +169,7 @@ import Testing
             Fixture.chessHerald, Fixture.harbourCourier, Fixture.quakeEskerWire
         ]
         let expected = partition(texts, StoryClusterer.cluster(texts.map { StoryDocument(text: $0) }))
-        var state: UInt64 = 11
-        for _ in 0..<6 {
-            var shuffled = texts
-            for i in stride(from: shuffled.count - 1, to: 0, by: -1) {
-                state &+= 0x9E37_79B9_7F4A_7C15
-                shuffled.swapAt(i, Int(mix(state) % UInt64(i + 1)))
-            }
+        for shuffled in shuffles(of: texts, count: 6, seed: 11) {
             #expect(partition(shuffled, streamed(shuffled)) == expected)
         }
         #expect(StoryClusterer.isRefreshPoint(8, growth: 1.1) && StoryClusterer.isRefreshPoint(9, growth: 1.1))
