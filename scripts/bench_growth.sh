@@ -3,9 +3,13 @@
 # file (or the PostgreSQL database given), filled with invented articles in batches of 100
 # (POST /api/articles, one batch at a time). Prints:
 #   batch  stored=N ms=T     the time of each measured 100-article batch (three at each size in SIZES)
-#   start  stored=N ms=T     from launching the server to its "listening" line, with N articles stored:
-#                            after a kill -9 (snapshot and replay of what came after), after a clean
-#                            stop (snapshot alone), and with the snapshot deleted (replay of everything)
+#   start  stored=N ms=T stories_ms=S
+#                            from launching the server to its "listening" line (T: it serves stories,
+#                            digests and articles from the database from then on) and to the line that
+#                            says its story index is read (S: posted articles wait for it), with N
+#                            articles stored: after a kill -9 (snapshot and replay of what came after),
+#                            after a clean stop (snapshot alone), and with the snapshot deleted (replay
+#                            of everything)
 # Bounded: the fill is the only long part (50 000 articles); LIMIT_S (default 1800 s) stops it.
 #
 #   make release && bash scripts/bench_growth.sh
@@ -27,16 +31,21 @@ PORT=${PORT:-18766}
 DB=${1:-$TMP/growth.sqlite}
 URL="http://127.0.0.1:$PORT"
 
-start() { # label: starts the server, prints the milliseconds from launch to "listening"
+start() { # label: starts the server, prints the milliseconds from launch to "listening" and to its stories read
   : >"$TMP/serve.log"
-  local t0; t0=$(date +%s%N)
+  local t0 listening; t0=$(date +%s%N)
   "$BIN" serve --db "$DB" --port $PORT >/dev/null 2>"$TMP/serve.log" &
   SERVER=$!
   until grep -q listening "$TMP/serve.log"; do
     kill -0 $SERVER 2>/dev/null || { cat "$TMP/serve.log" >&2; exit 1; }
     sleep 0.01
   done
-  echo "start  stored=$1 ms=$(( ($(date +%s%N) - t0) / 1000000 ))"
+  listening=$(( ($(date +%s%N) - t0) / 1000000 ))
+  until grep -qE "stories (read|replayed) from|could not read the stories" "$TMP/serve.log"; do
+    kill -0 $SERVER 2>/dev/null || { cat "$TMP/serve.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  echo "start  stored=$1 ms=$listening stories_ms=$(( ($(date +%s%N) - t0) / 1000000 ))"
 }
 stop() { kill $SERVER; wait $SERVER 2>/dev/null || true; SERVER=; }
 

@@ -27,18 +27,27 @@ public final class PrecisService: Sendable {
     private let views = StoryViews()
     private let counters = Counters()
 
-    /// How the story index was built at start-up (from the kept snapshot, or by a replay).
-    public let startup: StoryIndex.Origin
+    /// How the story index was built at start-up (from the kept snapshot, or by a replay); waits
+    /// for it when it is still being read, and reads it again when the last try failed.
+    public var startup: StoryIndex.Origin {
+        get async throws { try await placer.origin(store) }
+    }
 
     /// A service over a store. The story index is read from the store's kept snapshot and caught up
     /// with the articles stored after it (a replay of every article when none can be used); a new
     /// snapshot is saved once `checkpointEvery` articles were stored since the kept one (0: never,
     /// but by `checkpoint()`), so that a restart replays at most about that many.
-    public init(store: any ArticleStore, checkpointEvery: Int = 1_000) async throws {
+    ///
+    /// With `readsBeforeStories`, the service is ready at once and reads the index in the
+    /// background: stories, digests and articles are served from the store meanwhile, and the first
+    /// articles posted wait for it. Start-up then costs the same however large the archive. Else
+    /// (the default) the index is read before the service is returned, and a store that cannot give
+    /// it fails here.
+    public init(store: any ArticleStore, checkpointEvery: Int = 1_000, readsBeforeStories: Bool = false) async throws {
         self.store = store
-        let (index, origin) = try await StoryIndex.load(from: store)
-        self.startup = origin
-        self.placer = Placer(index: index, checkpointEvery: checkpointEvery, checkpointed: origin.snapshotLastArticle)
+        let loading = Task { try await StoryIndex.load(from: store) }
+        if !readsBeforeStories { _ = try await loading.value }
+        self.placer = Placer(loading: loading, checkpointEvery: checkpointEvery)
     }
 
     /// Saves a snapshot of the story index now, unless the kept one holds every article the index
@@ -246,7 +255,9 @@ public final class PrecisService: Sendable {
 /// snapshot matches the committed articles up to its last id) and saves it off the turn, one save at
 /// a time; in a store shared by several processes, only when the kept snapshot is that much older.
 actor Placer {
-    private var index: StoryIndex
+    /// The story index, once `loading` gave it (a failed read is tried again at the next turn).
+    private var loaded: StoryIndex?
+    private var loading: Task<StoryIndex.Loaded, Error>?
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
     private let checkpointEvery: Int
@@ -259,10 +270,38 @@ actor Placer {
     /// Most articles stored in one transaction by grouping requests (one larger request is not cut).
     static let maxGrouped = 1_000
 
-    init(index: StoryIndex, checkpointEvery: Int, checkpointed: Int64) {
-        self.index = index
+    init(loading: Task<StoryIndex.Loaded, Error>, checkpointEvery: Int) {
+        self.loading = loading
         self.checkpointEvery = checkpointEvery
-        self.checkpointed = checkpointed
+        self.checkpointed = 0
+    }
+
+    /// How the index was read, once it was.
+    private var origin: StoryIndex.Origin?
+
+    /// How the story index was read; reads it now (in a turn of its own) when no turn has yet.
+    func origin(_ store: any ArticleStore) async throws -> StoryIndex.Origin {
+        if let origin { return origin }
+        await takeTurn()
+        defer { endTurn() }
+        _ = try await index(store)
+        return origin!
+    }
+
+    /// The story index (the caller holds the turn): read once, the first time a turn needs it.
+    private func index(_ store: any ArticleStore) async throws -> StoryIndex {
+        if let loaded { return loaded }
+        let task = loading ?? Task { try await StoryIndex.load(from: store) }
+        do {
+            let (index, origin) = try await task.value
+            loaded = index
+            self.origin = origin
+            checkpointed = max(checkpointed, origin.snapshotLastArticle)
+            return index
+        } catch {
+            loading = nil
+            throw error
+        }
     }
 
     /// An actor lets another call in at every `await`: the turn is taken explicitly, so that a
@@ -323,18 +362,24 @@ actor Placer {
     /// One transaction (the caller holds the turn); on a failure the index is rebuilt from the store.
     private func place(_ articles: [StoredArticle], into store: any ArticleStore) async -> Result<[IngestResult], Error> {
         let result: [IngestResult]
+        let index: StoryIndex
+        do {
+            index = try await self.index(store)
+        } catch {
+            return .failure(error)
+        }
         do {
             result = try await store.ingest(articles, index: index)
         } catch {
             // The transaction rolled back; the index may have placed the articles: rebuild it from
             // what the store holds.
-            if let (rebuilt, _) = try? await StoryIndex.load(from: store) { index = rebuilt }
+            if let (rebuilt, _) = try? await StoryIndex.load(from: store) { loaded = rebuilt }
             return .failure(error)
         }
         if checkpointEvery > 0, index.lastID - checkpointed >= Int64(checkpointEvery), saving == nil {
             // Another process may have saved one since: ask the store before taking a snapshot.
             if let kept = try? await store.storyStateArticle(), kept > checkpointed { checkpointed = kept }
-            if index.lastID - checkpointed >= Int64(checkpointEvery) { save(into: store) }
+            if index.lastID - checkpointed >= Int64(checkpointEvery) { save(index, into: store) }
         }
         return .success(result)
     }
@@ -342,7 +387,7 @@ actor Placer {
     /// Takes a snapshot now (the caller holds the turn: it costs no copy) and writes and saves it in a
     /// task of its own, while placement goes on.
     /// A save that fails is tried again after the next `checkpointEvery` articles.
-    private func save(into store: any ArticleStore) {
+    private func save(_ index: StoryIndex, into store: any ArticleStore) {
         let state = index.captureSnapshot(), last = index.lastID, before = checkpointed
         checkpointed = last
         saving = Task.detached {
@@ -370,6 +415,7 @@ actor Placer {
         await saveFinished()
         await takeTurn()
         defer { endTurn() }
+        let index = try await self.index(store)
         if let kept = try await store.storyStateArticle(), kept >= index.lastID { return }
         guard index.count > 0 else { return }
         let bytes = index.snapshot(), last = index.lastID

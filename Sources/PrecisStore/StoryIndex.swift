@@ -108,6 +108,9 @@ public final class StoryIndex: @unchecked Sendable {
 extension StoryIndex {
     /// How `load` built an index: from the kept snapshot (and how many articles it held), and how
     /// many articles it replayed; or, when the snapshot could not be used, why.
+    /// A story index as `load` gives it, with how it was built.
+    public typealias Loaded = (index: StoryIndex, origin: Origin)
+
     public struct Origin: Sendable, CustomStringConvertible {
         public var snapshotArticles: Int
         /// The newest article the snapshot held (0 without one).
@@ -130,7 +133,7 @@ extension StoryIndex {
     /// after it, so that start-up reads the stories rather than replaying the archive; a replay of
     /// every article when no snapshot is kept or it cannot be used. Either way the stories are those
     /// a replay of every article gives.
-    public static func load(from store: any ArticleStore, options: StoryOptions = StoryOptions()) async throws -> (index: StoryIndex, origin: Origin) {
+    public static func load(from store: any ArticleStore, options: StoryOptions = StoryOptions()) async throws -> Loaded {
         var refused: String?
         if let (last, bytes) = try await store.storyState() {
             do {

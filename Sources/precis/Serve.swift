@@ -73,14 +73,26 @@ struct Serve: AsyncParsableCommand {
         if let feeds { try await serveWithFeeds(settings, feeds: feeds); return }
         let store: any ArticleStore
         do { store = try await openStore(db) } catch { throw Console.fail("\(error)") }
-        let service = try await PrecisService(store: store, checkpointEvery: snapshotEvery)
-        Console.warn(service.startup.description)
+        let service = try await PrecisService(store: store, checkpointEvery: snapshotEvery, readsBeforeStories: true)
+        Self.reportStartup(service)
         let location = store.location
         let app = PrecisHTTP.application(service: service, settings: settings) { port in
             Console.warn("listening on http://\(host):\(port) (database \(location))")
         }
         try await app.runService()
         await Self.shutDown(service)
+    }
+
+    /// The service answers at once; the story index is read in the background (posted articles wait
+    /// for it): says how it was read, or why it could not be.
+    static func reportStartup(_ service: PrecisService) {
+        Task {
+            do {
+                Console.warn(try await service.startup.description)
+            } catch {
+                Console.warn("could not read the stories yet (posted articles wait and try again): \(error)")
+            }
+        }
     }
 
     /// After a clean stop: a snapshot of the stories, so the next start-up reads them (a failure to

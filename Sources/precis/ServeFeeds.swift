@@ -9,8 +9,8 @@ extension Serve {
     func serveWithFeeds(_ settings: ServerSettings, feeds source: String) async throws {
         let store: any ArticleStore & FeedStore
         do { store = try await openFeedStore(db) } catch { throw Console.fail("\(error)") }
-        let service = try await PrecisService(store: store, checkpointEvery: snapshotEvery)
-        Console.warn(service.startup.description)
+        let service = try await PrecisService(store: store, checkpointEvery: snapshotEvery, readsBeforeStories: true)
+        Self.reportStartup(service)
         var watch = WatchSettings()
         watch.fetch.allowPrivateNetworks = allowPrivateNetworks
         watch.interval = .seconds(Watch.duration(every) ?? 1800)

@@ -10,7 +10,8 @@ final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
     let db: String
-    /// What the server wrote on standard error up to its "listening" line.
+    /// What the server wrote on standard error up to its "listening" line and the line that says how
+    /// its stories were read (which it reads in the background, listening meanwhile).
     let startupLog: String
 
     init(db: String, extra: [String] = []) throws {
@@ -25,7 +26,8 @@ final class ServerProcess: @unchecked Sendable {
         var seen = ""
         var port: Int? = nil
         let deadline = Date().addingTimeInterval(60)
-        while port == nil && Date() < deadline {
+        func storiesRead() -> Bool { ["stories read from", "stories replayed from", "could not read the stories"].contains { seen.contains($0) } }
+        while (port == nil || !storiesRead()) && Date() < deadline {
             let data = err.fileHandleForReading.availableData
             if data.isEmpty { break }
             seen += String(decoding: data, as: UTF8.self)

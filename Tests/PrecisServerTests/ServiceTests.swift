@@ -103,7 +103,8 @@ import Testing
         let (store, remove) = try temporaryStore()
         defer { remove() }
         let service = try await PrecisService(store: store, checkpointEvery: 5)
-        #expect(service.startup.replayed == 0 && service.startup.snapshotArticles == 0)
+        let first = try await service.startup
+        #expect(first.replayed == 0 && first.snapshotArticles == 0)
         for k in 0..<12 { _ = await service.ingest(Self.raw(k)) }
         await service.snapshotSaved()
         let kept = try await store.storyStateArticle()
@@ -111,14 +112,50 @@ import Testing
         #expect(kept != nil && (5...12).contains(kept!))
         // A second process on the store reads the kept snapshot and replays only the rest.
         let second = try await PrecisService(store: store)
-        #expect(second.startup.snapshotArticles == Int(kept!) && second.startup.replayed == 12 - Int(kept!))
+        let secondStart = try await second.startup
+        #expect(secondStart.snapshotArticles == Int(kept!) && secondStart.replayed == 12 - Int(kept!))
         // After a checkpoint (a clean stop), nothing is left to replay.
         try await service.checkpoint()
         let third = try await PrecisService(store: store)
-        #expect(third.startup.snapshotArticles == 12 && third.startup.replayed == 0)
+        let thirdStart = try await third.startup
+        #expect(thirdStart.snapshotArticles == 12 && thirdStart.replayed == 0)
         // Every process places the next article alike.
         let a = await second.ingest(Self.raw(12))
         guard case .stored(let placed) = a else { Issue.record("not stored"); return }
         #expect(placed.story == StoryIndex(articles: try await store.allArticles()).storiesByArticle()[placed.id])
+    }
+
+    @Test func aServiceThatReadsItsStoriesInTheBackgroundServesAtOnceAndPlacesOnceTheyAreRead() async throws {
+        let (store, remove) = try temporaryStore()
+        defer { remove() }
+        let writer = try await PrecisService(store: store)
+        for k in 0..<9 { _ = await writer.ingest(Self.raw(k)) }
+        try await writer.checkpoint()
+        let stories = try await writer.stories(limit: 10, offset: 0).total
+        // The story index cannot be read (as when the database is still starting up): a service that
+        // reads it in the background is made all the same and serves the stored stories...
+        try await store.pool.write { db in try db.execute(sql: "ALTER TABLE story_state RENAME TO story_state_away") }
+        let service = try await PrecisService(store: store, readsBeforeStories: true)
+        let listed = try await service.stories(limit: 10, offset: 0)
+        #expect(listed.total == stories && stories > 0)
+        // ...an article posted meanwhile is refused with the reason, not lost silently...
+        guard case .rejected(let why) = await service.ingest(Self.raw(9)) else {
+            Issue.record("stored without its stories")
+            return
+        }
+        #expect(why.hasPrefix("could not be stored"))
+        // ...and once the index can be read, the next article is placed as a replay would place it.
+        try await store.pool.write { db in try db.execute(sql: "ALTER TABLE story_state_away RENAME TO story_state") }
+        guard case .stored(let placed) = await service.ingest(Self.raw(10)) else {
+            Issue.record("not stored")
+            return
+        }
+        #expect(placed.created)
+        let origin = try await service.startup
+        #expect(origin.snapshotArticles == 9 && origin.replayed == 0)
+        try await expectTheStoriesOfAReplay(store)
+        // Waiting for the stories (the default) fails at once on a store that cannot give them.
+        try await store.pool.write { db in try db.execute(sql: "ALTER TABLE story_state RENAME TO story_state_away") }
+        await #expect(throws: (any Error).self) { try await PrecisService(store: store) }
     }
 }
