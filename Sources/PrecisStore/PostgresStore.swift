@@ -233,7 +233,7 @@ public final class PostgresStore: ArticleStore {
                 RETURNING id, key
                 """, logger: logger
             ).decode((Int64, String).self) { ids[key] = id }
-            var placements: (ids: [Int64], stories: [Int64], copies: [Int64], reasons: [String], features: [String]) = ([], [], [], [], [])
+            var placements: (ids: [Int64], stories: [Int64], copies: [Int64], reasons: [String], features: [ByteBuffer]) = ([], [], [], [], [])
             for var a in fresh.sorted(by: { ids[$0.key]! < ids[$1.key]! }) {
                 a.id = ids[a.key]!
                 let p = index.place(a)
@@ -242,14 +242,14 @@ public final class PostgresStore: ArticleStore {
                 placements.stories.append(p.story ?? -1)
                 placements.copies.append(p.duplicateOf ?? -1)
                 placements.reasons.append(p.skipReason ?? "")
-                placements.features.append(Self.hex(p.features))
+                placements.features.append(ByteBuffer(bytes: p.features))
                 if let story = p.story { changed.insert(story) }
                 for (article, story) in p.moved where article != a.id { moved[article] = story }
             }
             try await c.query(
                 """
                 UPDATE article SET story = NULLIF(u.story, -1), duplicate_of = NULLIF(u.copy, -1), skip_reason = NULLIF(u.reason, ''),
-                    features = decode(NULLIF(u.features, ''), 'hex')
+                    features = NULLIF(u.features, ''::bytea)
                 FROM unnest(\(placements.ids), \(placements.stories), \(placements.copies), \(placements.reasons), \(placements.features))
                     AS u(id, story, copy, reason, features)
                 WHERE article.id = u.id
@@ -392,18 +392,6 @@ public final class PostgresStore: ArticleStore {
             INSERT INTO story_digest (story, version, json, page) VALUES (\(story), \(version), \(json), \(page))
             ON CONFLICT (story) DO UPDATE SET version = excluded.version, json = excluded.json, page = excluded.page, made_at = now()
             """, logger: logger)
-    }
-
-    /// Bytes as hexadecimal digits (what `decode(..., 'hex')` reads).
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     public func articles(after id: Int64) async throws -> [StoredArticle] {
