@@ -50,10 +50,13 @@ public struct StoryOptions: Sendable {
     /// among a stream's first articles rest on document frequencies from a handful of them.
     public var earlyRefreshLimit = 1_024
     /// Streaming: the refreshes come at 8 articles, then each time the count has grown by this factor
-    /// (up to `earlyRefreshLimit`). 1.1 rather than 2: on every half of the Multi-News and ECB+ dev
-    /// sets streaming then scores within 0.001 of batch or above it (at 2, 0.017 under on one ECB+
-    /// half); the refreshes cost no measurable time at 10 000 articles (docs/benchmarks.md).
+    /// up to `earlyRefreshFine` articles, then each time it has doubled (up to `earlyRefreshLimit`).
+    /// 1.1 rather than 2: on every half of the Multi-News and ECB+ dev sets streaming then scores
+    /// within 0.001 of batch or above it (at 2, 0.017 under on one ECB+ half). A refresh at n articles
+    /// costs about n placements, so refreshes every tenth cost about eleven times the articles they
+    /// span; past `earlyRefreshFine` the term weights move little and doublings cost twice.
     public var earlyRefreshGrowth = 1.1
+    public var earlyRefreshFine = 128
 
     public init() {}
 }
@@ -435,16 +438,19 @@ public final class StoryClusterer {
     /// `earlyRefreshLimit` articles.
     private func refreshEarlyStories() {
         guard articleCount >= 8, articleCount <= options.earlyRefreshLimit,
-            Self.isRefreshPoint(articleCount, growth: options.earlyRefreshGrowth)
+            Self.isRefreshPoint(articleCount, growth: options.earlyRefreshGrowth, fineUpTo: options.earlyRefreshFine)
         else { return }
         rebuildGraph()
     }
 
     /// Whether `count` is one of the counts at which early stories are refreshed: 8, then each time
-    /// the count has grown by the factor `growth` (8, 16, 32, ... for 2; at least one more each time).
-    static func isRefreshPoint(_ count: Int, growth: Double) -> Bool {
+    /// the count has grown by the factor `growth` (at least one more each time) while under
+    /// `fineUpTo`, then each time it has doubled.
+    static func isRefreshPoint(_ count: Int, growth: Double, fineUpTo: Int = .max) -> Bool {
         var point = 8
-        while point < count { point = max(point + 1, Int((Double(point) * growth).rounded(.down))) }
+        while point < count {
+            point = point < fineUpTo ? max(point + 1, Int((Double(point) * growth).rounded(.down))) : 2 * point
+        }
         return point == count
     }
 
