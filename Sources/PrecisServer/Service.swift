@@ -182,11 +182,7 @@ public final class PrecisService: Sendable {
     /// once (however many ask at the same time) and stored.
     public func story(_ story: Int64, words: Int) async throws -> StoryAnswer {
         let version = try await store.storyVersion(story)
-        guard !version.hasPrefix("0-") else {
-            // No article is in this story (any more): if its first article is in another, it merged.
-            if let first = try await store.article(id: story), let into = first.story, into != story { return .merged(into: into) }
-            return .none
-        }
+        guard !version.hasPrefix("0-") else { return try await absent(story) }
         let key = "\(version)-w\(words)"
         if let view = await views.cached(story: story, version: key) { return .story(json: view.json, page: view.page) }
         if let (json, stored) = try await store.storedView(story: story, version: key), let page = stored {
@@ -207,8 +203,15 @@ public final class PrecisService: Sendable {
             try await store.saveDigest(story: story, version: made, json: view.json, page: view.page)
             return view
         }
-        guard let view else { return .none }
+        // No article left to build from: a merge moved them all since the version was read.
+        guard let view else { return try await absent(story) }
         return .story(json: view.json, page: view.page)
+    }
+
+    /// A story with no article (any more): if its first article is in another story, it merged.
+    private func absent(_ story: Int64) async throws -> StoryAnswer {
+        if let first = try await store.article(id: story), let into = first.story, into != story { return .merged(into: into) }
+        return .none
     }
 
     static func article(_ s: StoredArticle) -> Article {
