@@ -463,13 +463,13 @@ public final class StoryClusterer {
     private func rebuildGraph() {
         var old = nodes
         for k in old.indices {
-            // The terms in the order of their weight today; `tf` keeps the vector's order (a snapshot
-            // stores the two side by side).
-            var terms = old[k].tf.map { (term: $0.term, tf: $0.weight, weight: Float(Double($0.weight) * idf($0.term))) }
-            terms.sort { $0.weight != $1.weight ? $0.weight > $1.weight : stemHashes[Int($0.term)] < stemHashes[Int($1.term)] }
-            let norm = terms.reduce(0) { $0 + Double($1.weight) * Double($1.weight) }.squareRoot()
-            old[k].vector = terms.map { (term: $0.term, weight: norm > 0 ? Float(Double($0.weight) / norm) : $0.weight) }
-            old[k].tf = terms.map { (term: $0.term, weight: $0.tf) }
+            // The terms in the order of their weight today; `tf` follows the vector's order (a
+            // snapshot stores the two side by side).
+            var vector = old[k].tf.map { (term: $0.term, weight: Float(Double($0.weight) * idf($0.term))) }
+            normalise(&vector)
+            let tf = Dictionary(uniqueKeysWithValues: old[k].tf.map { ($0.term, $0.weight) })
+            old[k].vector = vector
+            old[k].tf = vector.map { (term: $0.term, weight: tf[$0.term]!) }
         }
         nodes.removeAll(keepingCapacity: true)
         accumulator.removeAll(keepingCapacity: true)
@@ -571,11 +571,17 @@ public final class StoryClusterer {
             let idf = log((n + options.priorDocuments) / Double(max(1, documentFrequency[Int(term)])))
             return (term, Float((1 + log(Double(tf))) * idf))
         }
+        normalise(&vector, limit: limit)
+        return vector
+    }
+
+    /// Orders a vector by weight, highest first (ties by the stem's hash, so by content, not by stem
+    /// id), keeps the `limit` highest and scales it to unit length.
+    private func normalise(_ vector: inout [(term: Int32, weight: Float)], limit: Int = .max) {
         vector.sort { $0.weight != $1.weight ? $0.weight > $1.weight : stemHashes[Int($0.term)] < stemHashes[Int($1.term)] }
         if vector.count > limit { vector.removeLast(vector.count - limit) }
         let norm = vector.reduce(0) { $0 + Double($1.weight) * Double($1.weight) }.squareRoot()
         if norm > 0 { for k in vector.indices { vector[k].weight = Float(Double(vector[k].weight) / norm) } }
-        return vector
     }
 
     /// The cosine of two nodes on today's term weights.
