@@ -258,8 +258,9 @@ public final class PrecisService: Sendable {
 /// snapshot matches the committed articles up to its last id) and saves it off the turn, one save at
 /// a time; in a store shared by several processes, only when the kept snapshot is that much older.
 actor Placer {
-    /// The story index, once `loading` gave it (a failed read is tried again at the next turn).
-    private var loaded: StoryIndex?
+    /// The story index and how it was read at start-up, once `loading` gave them (a failed read is
+    /// tried again at the next turn).
+    private var loaded: StoryIndex.Loaded?
     private var loading: Task<StoryIndex.Loaded, Error>?
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
@@ -279,28 +280,24 @@ actor Placer {
         self.checkpointed = 0
     }
 
-    /// How the index was read, once it was.
-    private var origin: StoryIndex.Origin?
-
     /// How the story index was read; reads it now (in a turn of its own) when no turn has yet.
     func origin(_ store: any ArticleStore) async throws -> StoryIndex.Origin {
-        if let origin { return origin }
+        if let loaded { return loaded.origin }
         await takeTurn()
         defer { endTurn() }
         _ = try await index(store)
-        return origin!
+        return loaded!.origin
     }
 
     /// The story index (the caller holds the turn): read once, the first time a turn needs it.
     private func index(_ store: any ArticleStore) async throws -> StoryIndex {
-        if let loaded { return loaded }
+        if let loaded { return loaded.index }
         let task = loading ?? Task { try await StoryIndex.load(from: store) }
         do {
-            let (index, origin) = try await task.value
-            loaded = index
-            self.origin = origin
-            checkpointed = max(checkpointed, origin.snapshotLastArticle)
-            return index
+            let read = try await task.value
+            loaded = read
+            checkpointed = max(checkpointed, read.origin.snapshotLastArticle)
+            return read.index
         } catch {
             loading = nil
             throw error
@@ -376,7 +373,7 @@ actor Placer {
         } catch {
             // The transaction rolled back; the index may have placed the articles: rebuild it from
             // what the store holds.
-            if let (rebuilt, _) = try? await StoryIndex.load(from: store) { loaded = rebuilt }
+            if let (rebuilt, _) = try? await StoryIndex.load(from: store) { loaded?.index = rebuilt }
             return .failure(error)
         }
         if checkpointEvery > 0, index.lastID - checkpointed >= Int64(checkpointEvery), saving == nil {
