@@ -26,9 +26,10 @@ public protocol ArticleStore: Sendable {
     /// Keeps a story's digest (and its page, when made) with the version of its articles it was made
     /// from, in place of any older one.
     func saveDigest(story: Int64, version: String, json: String, page: String?) async throws
-    /// Articles stored after this id, oldest first (what a story index restored from a snapshot has
-    /// still to take in).
-    func articles(after id: Int64) async throws -> [StoredArticle]
+    /// Articles stored after this id, oldest first, each with the clustering features its placer
+    /// kept (what a story index restored from a snapshot, or behind another writer, has still to
+    /// take in: `StoryIndex.catchUp` places from the features without reading the text).
+    func placed(after id: Int64) async throws -> [PlacedArticle]
     /// The id of the newest article the kept snapshot of the story index holds, nil when none is kept.
     func storyStateArticle() async throws -> Int64?
     /// The kept snapshot of the story index (`StoryIndex.snapshot`) and the id of the newest article

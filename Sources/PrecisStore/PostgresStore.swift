@@ -187,11 +187,11 @@ public final class PostgresStore: ArticleStore {
 
     /// The articles stored after `id`, oldest first, each with the clustering features its placer
     /// kept (nil for articles stored before features were kept): what catching up replays.
-    func placed(after id: Int64, connection: PostgresConnection?) async throws -> [(article: StoredArticle, features: [UInt8]?)] {
+    func placed(after id: Int64, connection: PostgresConnection?) async throws -> [PlacedArticle] {
         let query: PostgresQuery = "SELECT \(unescaped: Self.columns), features FROM article WHERE id > \(id) ORDER BY id"
         let rows: PostgresRowSequence
         if let connection { rows = try await connection.query(query, logger: logger) } else { rows = try await client.query(query, logger: logger) }
-        var out: [(article: StoredArticle, features: [UInt8]?)] = []
+        var out: [PlacedArticle] = []
         for try await r in rows.decode(
             (Int64, String, String, String?, String?, String?, String?, String, Int64?, Int64?, String?, String?, String?, Data?).self)
         {
@@ -394,8 +394,8 @@ public final class PostgresStore: ArticleStore {
             """, logger: logger)
     }
 
-    public func articles(after id: Int64) async throws -> [StoredArticle] {
-        try await articles(client.query("SELECT \(unescaped: Self.columns) FROM article WHERE id > \(id) ORDER BY id", logger: logger))
+    public func placed(after id: Int64) async throws -> [PlacedArticle] {
+        try await placed(after: id, connection: nil)
     }
 
     public func storyStateArticle() async throws -> Int64? {

@@ -66,6 +66,9 @@ public struct StoredStory: Sendable, Equatable {
     public var latestDate: String?
 }
 
+/// A stored article with the clustering features its placer kept (nil when none were kept).
+public typealias PlacedArticle = (article: StoredArticle, features: [UInt8]?)
+
 /// Where a new article goes: its story (by the id of the story's first article) and the article it
 /// copies; and for stories that merged, the new story of every article already stored.
 public struct Placement: Sendable {
@@ -211,20 +214,16 @@ public final class SQLiteStore: ArticleStore {
 
     public var location: String { path }
 
-    public func articles(after id: Int64) async throws -> [StoredArticle] {
-        try await pool.read { db in try Self.articles(db, after: id) }
+    public func placed(after id: Int64) async throws -> [PlacedArticle] {
+        try await pool.read { db in try Self.placed(db, after: id) }
     }
 
     /// The articles stored after `id`, oldest first, with the clustering features their placer kept
     /// (nil for articles stored before features were kept): what catching up replays.
-    static func placed(_ db: Database, after id: Int64) throws -> [(article: StoredArticle, features: [UInt8]?)] {
+    static func placed(_ db: Database, after id: Int64) throws -> [PlacedArticle] {
         try Row.fetchAll(db, sql: "SELECT \(StoredArticle.columns), features FROM article WHERE id > ? ORDER BY id", arguments: [id]).map { row in
             (article(row), (row["features"] as Data?).map { [UInt8]($0) })
         }
-    }
-
-    static func articles(_ db: Database, after id: Int64) throws -> [StoredArticle] {
-        try Row.fetchAll(db, sql: "SELECT \(StoredArticle.columns) FROM article WHERE id > ? ORDER BY id", arguments: [id]).map(article)
     }
 
     public func storyStateArticle() async throws -> Int64? {

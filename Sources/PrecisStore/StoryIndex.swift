@@ -59,7 +59,7 @@ public final class StoryIndex: @unchecked Sendable {
     /// The same, from the clustering features the placing process kept with each article
     /// (`Placement.features`): the text is not read again. An article without them, or whose bytes
     /// cannot be read, is replayed from its text.
-    public func catchUp(_ articles: [(article: StoredArticle, features: [UInt8]?)]) {
+    public func catchUp(_ articles: [PlacedArticle]) {
         for (a, features) in articles where a.id > lastID {
             if features.flatMap({ clusterer.add(portable: $0) }) == nil { clusterer.add(Self.document(a)) }
             ids.append(a.id)
@@ -106,11 +106,11 @@ public final class StoryIndex: @unchecked Sendable {
 }
 
 extension StoryIndex {
-    /// How `load` built an index: from the kept snapshot (and how many articles it held), and how
-    /// many articles it replayed; or, when the snapshot could not be used, why.
     /// A story index as `load` gives it, with how it was built.
     public typealias Loaded = (index: StoryIndex, origin: Origin)
 
+    /// How `load` built an index: from the kept snapshot (and how many articles it held), and how
+    /// many articles it replayed; or, when the snapshot could not be used, why.
     public struct Origin: Sendable, CustomStringConvertible {
         public var snapshotArticles: Int
         /// The newest article the snapshot held (0 without one).
@@ -147,7 +147,7 @@ extension StoryIndex {
                 if index.count > 0, try await store.article(id: last)?.key != index.lastKey {
                     throw StorySnapshotError.damaged("it was made from other articles than those stored")
                 }
-                let newer = try await store.articles(after: last)
+                let newer = try await store.placed(after: last)
                 guard index.count + newer.count >= stored else {
                     throw StorySnapshotError.damaged("\(stored - index.count - newer.count) stored articles are missing from it")
                 }
