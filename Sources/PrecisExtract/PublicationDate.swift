@@ -8,6 +8,9 @@ import PrecisText
 public enum PublicationDate {
     /// The first date found in `text`, or nil.
     public static func parse(_ text: String, language: LanguageData = .english) -> String? {
+        // The commonest form, a text that opens with "YYYY-MM-DD" (metadata, ISO timestamps), read
+        // without the regular expressions; their first match would be the same one.
+        if let date = leadingISODate(text) { return date }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         if let m = iso.firstMatch(in: text, range: whole),
@@ -108,9 +111,28 @@ public enum PublicationDate {
     }
 
     /// `YYYY-MM-DD` when the date exists in the Gregorian calendar (years 1800 to 2200).
+    /// "YYYY-MM-DD" at the start of `text`, not followed by a digit, when it is a valid date.
+    static func leadingISODate(_ text: String) -> String? {
+        var u = text.utf8.makeIterator()
+        var values = [0, 0, 0]
+        for (part, width) in [(0, 4), (1, 2), (2, 2)] {
+            if part > 0 { guard u.next() == UInt8(ascii: "-") else { return nil } }
+            for _ in 0..<width {
+                guard let b = u.next(), b >= 0x30, b <= 0x39 else { return nil }
+                values[part] = values[part] * 10 + Int(b - 0x30)
+            }
+        }
+        if let next = u.next(), next >= 0x30, next <= 0x39 { return nil }
+        return isoDate(values[0], values[1], values[2])
+    }
+
     public static func isoDate(_ y: Int, _ m: Int, _ d: Int) -> String? {
         guard (1800...2200).contains(y), (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        func digits(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return digits(y, 4) + "-" + digits(m, 2) + "-" + digits(d, 2)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {

@@ -389,8 +389,13 @@ public struct ScrapedTextCleaner: Sendable {
     }
 
     func isKeywordLine(_ line: Line) -> Bool {
+        // Cheap bounds first (a long paragraph is read once, not split): at least two commas, and
+        // no more words than the parts may hold (each part at most 8 words, and a word that a comma
+        // splits in two counts once in `words`).
+        let commas = line.lowerBytes.reduce(0) { $0 + ($1 == 0x2C ? 1 : 0) }
+        guard commas >= 2, line.words <= 8 * (commas + 1), !Self.endsWithMark(line.text) else { return false }
         let parts = line.text.split(separator: ",")
-        guard parts.count >= 3, !Self.endsWithMark(line.text) else { return false }
+        guard parts.count >= 3 else { return false }
         return parts.allSatisfy { part in
             let t = part.trimmingCharacters(in: .whitespaces)
             return !t.isEmpty && t.split(separator: " ").count <= 8 && (t.first?.isUppercase ?? false)

@@ -83,8 +83,11 @@ struct AverageLink {
     }
 
     /// The same clustering for a few nodes (streaming re-clusters a handful of stories at each
-    /// arrival): a dense table of link sums and a scan for the best pair at each merge, cheaper
-    /// than the heap and its hash tables at this size. Ties break by the lower pair of nodes.
+    /// arrival): a dense table of link sums, cheaper than the heap and its hash tables at this size.
+    /// Each cluster keeps its best pair with a higher-numbered cluster; a merge re-scans only the
+    /// rows it can change (the merged cluster's, and those whose best partner was one of the two),
+    /// so the best pair is found in a pass over the rows, not over every pair. Ties break by the
+    /// lower pair of nodes.
     static func clusterDense(count n: Int, edges: [Edge], threshold: Double) -> [Int] {
         var sum = [Double](repeating: 0, count: n * n)
         for e in edges where e.a != e.b {
@@ -93,28 +96,44 @@ struct AverageLink {
         }
         var size = [Int](repeating: 1, count: n)
         var parent = Array(0..<n)
-        var alive = Array(0..<n)
-        while true {
-            var best = (score: threshold, a: -1, b: -1)
-            for x in 0..<alive.count {
-                let a = alive[x]
-                for y in (x + 1)..<max(x + 1, alive.count) {
-                    let b = alive[y]
-                    let s = sum[a * n + b]
-                    guard s > 0 else { continue }
-                    let score = s / Double(size[a] * size[b])
-                    if score > best.score || (score == best.score && best.a < 0) { best = (score, a, b) }
-                }
+        var alive = [Bool](repeating: true, count: n)
+        // Each cluster's best later partner at or above the threshold (-1: none), and its score.
+        var partner = [Int](repeating: -1, count: n)
+        var best = [Double](repeating: 0, count: n)
+        func score(_ a: Int, _ b: Int) -> Double? {
+            let s = sum[a * n + b]
+            return s > 0 ? s / Double(size[a] * size[b]) : nil
+        }
+        func findPartner(_ a: Int) {
+            partner[a] = -1
+            for b in (a + 1)..<max(a + 1, n) where alive[b] {
+                guard let x = score(a, b), x >= threshold else { continue }
+                if partner[a] < 0 || x > best[a] { (partner[a], best[a]) = (b, x) }
             }
-            guard best.a >= 0 else { break }
-            let (keep, fold) = (best.a, best.b)
-            for c in alive where c != keep && c != fold {
+        }
+        for a in 0..<n { findPartner(a) }
+        while true {
+            var top = -1
+            for a in 0..<n where alive[a] && partner[a] >= 0 && (top < 0 || best[a] > best[top]) { top = a }
+            guard top >= 0 else { break }
+            let (keep, fold) = (top, partner[top])
+            for c in 0..<n where alive[c] && c != keep && c != fold {
                 sum[keep * n + c] += sum[fold * n + c]
                 sum[c * n + keep] = sum[keep * n + c]
             }
             size[keep] += size[fold]
             parent[fold] = keep
-            alive.removeAll { $0 == fold }
+            alive[fold] = false
+            for c in 0..<n where alive[c] {
+                if c == keep || partner[c] == keep || partner[c] == fold {
+                    findPartner(c)
+                } else if c < keep, let x = score(c, keep), x >= threshold,
+                    partner[c] < 0 || x > best[c] || (x == best[c] && keep < partner[c])
+                {
+                    // Only this row's pair with the merged cluster changed.
+                    (partner[c], best[c]) = (keep, x)
+                }
+            }
         }
         return Self.lowestNodeLabels(parent)
     }

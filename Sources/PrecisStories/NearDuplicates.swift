@@ -40,12 +40,16 @@ struct MinHasher: Sendable {
         var signature = [UInt64](repeating: .max, count: Self.hashCount)
         var previous: UInt64? = nil
         var distinct = 0
-        for s in shingles where s != previous {
-            previous = s
-            distinct += 1
-            for k in 0..<Self.hashCount {
-                let v = mix(s ^ seeds[k])
-                if v < signature[k] { signature[k] = v }
+        // On buffers: no bounds checks in the innermost loop, which the compiler can then vectorise.
+        signature.withUnsafeMutableBufferPointer { minimum in
+            seeds.withUnsafeBufferPointer { seeds in
+                for s in shingles where s != previous {
+                    previous = s
+                    distinct += 1
+                    for k in 0..<minimum.count {
+                        minimum[k] = Swift.min(minimum[k], mix(s ^ seeds[k]))
+                    }
+                }
             }
         }
         return (signature, distinct)

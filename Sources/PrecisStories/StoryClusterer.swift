@@ -652,13 +652,16 @@ public final class StoryClusterer {
         swap(&accumulator, &self.accumulator)
         swap(&touched, &self.touched)
         let scanLimit = options.postingScanLimit
-        termIndex.withUnsafeBufferPointer { index in
-            for entry in node.vector.prefix(options.indexTerms) where Int(entry.term) < index.count {
-                let list = index[Int(entry.term)]
-                for posting in list[max(0, list.count - scanLimit)...] {
-                    let other = Int(posting.node)
-                    if accumulator[other] == 0 { touched.append(other) }
-                    accumulator[other] += entry.weight * posting.weight
+        accumulator.withUnsafeMutableBufferPointer { scores in
+            termIndex.withUnsafeBufferPointer { index in
+                for entry in node.vector.prefix(options.indexTerms) where Int(entry.term) < index.count {
+                    index[Int(entry.term)].withUnsafeBufferPointer { list in
+                        for posting in list[max(0, list.count - scanLimit)...] {
+                            let other = Int(posting.node)
+                            if scores[other] == 0 { touched.append(other) }
+                            scores[other] += entry.weight * posting.weight
+                        }
+                    }
                 }
             }
         }
@@ -680,20 +683,23 @@ public final class StoryClusterer {
         for entry in node.vector { termWeights[Int(entry.term)] = entry.weight }
         var near: [(node: Int, score: Double)] = []
         var features = [Double](repeating: 0, count: PairFeature.allCases.count)
-        for other in candidates {
-            // The cosine on today's term weights (the new article's vector has them already).
-            var dot = 0.0, norm = 0.0
-            for entry in nodes[other].tf {
-                let w = Double(entry.weight) * idf(entry.term)
-                dot += Double(termWeights[Int(entry.term)]) * w
-                norm += w * w
+        // Nodes are read in place (a copy of one would retain each of its arrays).
+        nodes.withUnsafeBufferPointer { all in
+            for other in candidates {
+                // The cosine on today's term weights (the new article's vector has them already).
+                var dot = 0.0, norm = 0.0
+                for entry in all[other].tf {
+                    let w = Double(entry.weight) * idf(entry.term)
+                    dot += Double(termWeights[Int(entry.term)]) * w
+                    norm += w * w
+                }
+                if norm > 0 { dot /= norm.squareRoot() }
+                guard dot >= options.minimumEdge else { continue }
+                pairFeatures(node, all[other], cosine: dot, into: &features)
+                observe?(other, features)
+                let score = options.pairModel.score(features) * timeFactor(node.day, all[other].day)
+                if score >= options.minimumScore { near.append((other, score)) }
             }
-            if norm > 0 { dot /= norm.squareRoot() }
-            guard dot >= options.minimumEdge else { continue }
-            pairFeatures(node, nodes[other], cosine: dot, into: &features)
-            observe?(other, features)
-            let score = options.pairModel.score(features) * timeFactor(node.day, nodes[other].day)
-            if score >= options.minimumScore { near.append((other, score)) }
         }
         for entry in node.vector { termWeights[Int(entry.term)] = 0 }
         // Only the closest earlier articles are linked: the graph stays sparse however many

@@ -93,6 +93,18 @@ import Testing
         #expect(PublicationDate.last(in: "Tuesday 1 January 2008 ... 06.01.2008") == "2008-01-06")
     }
 
+    @Test func aLeadingISODateIsReadAsTheExpressionsWouldReadIt() {
+        #expect(PublicationDate.parse("2014-11-18") == "2014-11-18")
+        #expect(PublicationDate.parse("2014-11-18T09:30:00Z") == "2014-11-18")
+        #expect(PublicationDate.parse("0990-01-05") == nil)
+        // Not a date at the start: the other forms still read the text.
+        #expect(PublicationDate.parse("2014-02-30, or March 3, 2014") == "2014-03-03")
+        #expect(PublicationDate.parse("2014-11-185") == nil)
+        #expect(PublicationDate.parse("12014-11-18 and 2015-01-02") == "2015-01-02")
+        #expect(PublicationDate.isoDate(987, 3, 4) == nil)
+        #expect(PublicationDate.isoDate(1987, 3, 4) == "1987-03-04")
+    }
+
     @Test func datesInURLPaths() {
         #expect(PublicationDate.fromURL("https://courier.example/2007/11/24/wall") == "2007-11-24")
         #expect(PublicationDate.fromURL("https://courier.example/news/2007-11-24/wall") == "2007-11-24")

@@ -223,16 +223,52 @@ import Testing
         // And on random sparse graphs (a fixed stream of numbers).
         var state: UInt64 = 11
         func next() -> Double { state &+= 0x9E37_79B9_7F4A_7C15; return Double(mix(state) % 1_000_000) / 1_000_000 }
-        for n in [5, 12, 40] {
+        // Similarities on a coarse grid as well, so that many pairs tie.
+        for (n, grid) in [(5, 0.0), (12, 0.0), (40, 0.0), (90, 0.0), (30, 0.25), (90, 0.2)] {
             var random: [AverageLink.Edge] = []
-            for a in 0..<n { for b in (a + 1)..<n where next() < 0.3 { random.append(AverageLink.Edge(a: a, b: b, similarity: next())) } }
+            for a in 0..<n {
+                for b in (a + 1)..<n where next() < 0.3 {
+                    let similarity = grid > 0 ? (next() / grid).rounded(.up) * grid : next()
+                    random.append(AverageLink.Edge(a: a, b: b, similarity: similarity))
+                }
+            }
             for threshold in [0.1, 0.25, 0.5] {
-                #expect(
-                    AverageLink.clusterDense(count: n, edges: random, threshold: threshold)
-                        == AverageLink.cluster(count: n, edges: random, threshold: threshold))
+                let dense = AverageLink.clusterDense(count: n, edges: random, threshold: threshold)
+                // Exactly the plain algorithm, ties included (the best pair of all, the lowest on a tie).
+                #expect(dense == plainAverageLink(count: n, edges: random, threshold: threshold), "n \(n), grid \(grid)")
+                // The heap's clusters keep another node as their number while merging, so a tie can
+                // go another way there: compared where scores do not tie.
+                if grid == 0 { #expect(dense == AverageLink.cluster(count: n, edges: random, threshold: threshold), "n \(n)") }
             }
         }
     }
+}
+
+/// Average linkage as written in a textbook: at each step every pair of clusters is scored and the
+/// best merged (ties to the lowest pair), until none reaches the threshold.
+private func plainAverageLink(count n: Int, edges: [AverageLink.Edge], threshold: Double) -> [Int] {
+    var sum = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+    for e in edges where e.a != e.b {
+        sum[e.a][e.b] += e.similarity
+        sum[e.b][e.a] += e.similarity
+    }
+    var members = (0..<n).map { [$0] }
+    var parent = Array(0..<n)
+    while true {
+        var best: (score: Double, a: Int, b: Int)? = nil
+        for a in 0..<n where !members[a].isEmpty {
+            for b in (a + 1)..<max(a + 1, n) where !members[b].isEmpty && sum[a][b] > 0 {
+                let score = sum[a][b] / Double(members[a].count * members[b].count)
+                if score >= threshold, best == nil || score > best!.score { best = (score, a, b) }
+            }
+        }
+        guard let (_, a, b) = best else { break }
+        for c in 0..<n { sum[a][c] += sum[b][c]; sum[c][a] = sum[a][c] }
+        members[a] += members[b]
+        members[b] = []
+        parent[b] = a
+    }
+    return AverageLink.lowestNodeLabels(parent)
 }
 
 @Suite struct PairFeatureNameTests {
