@@ -36,7 +36,7 @@ public enum Headline {
         if title.range(of: #"https?://|www\.|\.com\b|@\w|\b\d{1,2}:\d\d\b"#, options: .regularExpression) != nil {
             return "holds a link, a handle or a clock time (a post or a player embedded in the page)"
         }
-        if SentenceReading.describesPicture(title) { return "tells what a picture shows (a caption)" }
+        if Captions.describesPicture(title) { return "tells what a picture shows (a caption)" }
         return nil
     }
 
@@ -44,7 +44,7 @@ public enum Headline {
     /// symbol, and not with a pronoun or a linking word that needs the sentence before it; and it
     /// tells news, not what a picture shows.
     public static func readsAlone(_ sentence: String) -> Bool {
-        guard let first = sentence.first, first.isLetter || first.isNumber, !SentenceReading.describesPicture(sentence) else { return false }
+        guard let first = sentence.first, first.isLetter || first.isNumber, !Captions.describesPicture(sentence) else { return false }
         let word = sentence.prefix { $0.isLetter }.lowercased()
         return !Summarizer.danglingOpeners.contains(word)
     }

@@ -158,10 +158,13 @@ public struct TimelineBuilder {
                     let t = found[j]
                     j += 1
                     guard t.type == .date || t.type == .time, let value = t.value, let date = Self.eventDate(TimexValue(value)) else { continue }
+                    // The date that signs an embedded post dates a statement, not an event.
+                    let before = TextSpan(start: sentence.span.start, end: max(sentence.span.start, min(t.start, sentence.span.end)))
+                    if Captions.signsPost(before: analyzed.text[before]) { continue }
                     let said = analyzed.text[sentence.span]
                     // A statement quoted is no event, unless saying it is the news (the timeline tells
-                    // what happened; "who said what" tells what was said).
-                    guard Self.tellsSomething(said), !Self.isStatement(said) else { break }
+                    // what happened; "who said what" tells what was said); nor is a caption.
+                    guard Self.tellsSomething(said), !Self.isStatement(said), !Captions.describesPicture(said) else { break }
                     candidates.append(
                         Candidate(
                             date: date.description, timex: date, document: d, span: sentence.span,

@@ -11,7 +11,7 @@ public struct SentenceReading: Sendable, Equatable {
     /// It is part of a quotation of several sentences whose speaker another sentence names; a summary
     /// shows it in the quotation marks it lacks (`SummarySentence.shown`).
     public var isInsideLongerQuotation: Bool
-    /// It tells what a picture shows, not what happened: a caption (`describesPicture`).
+    /// It tells what a picture shows, not what happened: a caption (`Captions.describesPicture`).
     public var isCaption: Bool
     /// It opens with a word that needs the sentence before it: a linking word ("But", "However",
     /// "Also") or a personal pronoun ("It happened on Tuesday", "His uncle worried").
@@ -31,7 +31,7 @@ public struct SentenceReading: Sendable, Equatable {
         let marks = trimmed.filter { "\"\u{201C}\u{201D}".contains($0) }.count
         isUnattributedQuotation = opens && closes && marks == 2 && !inQuotation.atStart && !inQuotation.atEnd
         isInsideLongerQuotation = inQuotation.atStart || inQuotation.atEnd
-        isCaption = Self.describesPicture(trimmed)
+        isCaption = Captions.describesPicture(trimmed)
         let first = trimmed.drop { !$0.isLetter }.prefix { $0.isLetter }.lowercased()
         needsTheSentenceBefore = Self.openers.contains(first)
     }
@@ -43,17 +43,4 @@ public struct SentenceReading: Sendable, Equatable {
         "but", "and", "or", "so", "however", "yet", "also", "he", "she", "it", "they", "his", "her", "its", "their", "him",
         "them", "these", "those"
     ]
-
-    /// Whether a line tells what a picture shows rather than what happened: a gallery's controls
-    /// ("Hide Caption 4 of 76", "Photos:"), a photo, image or handout that "shows" something, or a
-    /// "picture taken" on a day.
-    public static func describesPicture(_ text: String) -> Bool {
-        picture.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
-
-    /// Compiled once: every candidate sentence of a summary is read with it.
-    static let picture = try! NSRegularExpression(
-        pattern:
-            #"\bhide caption\b|\bphotos?:|\b(photo|picture|image)s? (taken|dated)\b|\b(photo|photograph|picture|image|handout)s?\b[^!?\n]{0,80}\b(shows?|showing|shown)\b"#,
-        options: [.caseInsensitive])
 }

@@ -383,14 +383,33 @@ import Testing
         }
     }
 
-    @Test func aPostsSignatureLineIsNoEvent() {
-        // Found in a Multi-News digest: a link and a signature were a timeline entry.
+    @Test func aPostsSignatureDatesNoEvent() {
+        // Found in Multi-News digests: a link and a signature, and an embedded post's comment, were
+        // timeline entries at the post's date. The post is a statement; the date signs it.
         let text = """
             https://t.example/2bx54V \u{2014} Ana Pell (@anapell) January 26, 2025
 
             Prediction: the ferry returns before the storm season ends \u{2014} Ivo Brandt (@ivob) January 27, 2025
+
+            The ferry company cancelled every crossing on January 25, 2025, when the storm reached the coast.
             """
         let story = TimelineBuilder().build(texts: [text], dates: ["2025-01-28"])
-        #expect(story.timeline.map(\.date) == ["2025-01-27"])
+        #expect(story.timeline.map(\.date) == ["2025-01-25"])
+        #expect(Captions.signsPost(before: "the quay \u{2014} Ivo Brandt (@ivo_b2) "))
+        #expect(!Captions.signsPost(before: "the quay reopened (on schedule) "))
+        #expect(!Captions.signsPost(before: "mail us (@) "))
+    }
+
+    @Test func aCaptionIsNoEvent() {
+        // A gallery's caption line, dated, read as one sentence with the credit behind it.
+        let text = """
+            The harbour wall gave way on March 2, 2025, flooding the lower town.
+
+            Image 1 of 12 Photo: Ana Pell / The Courier The Calder quay from the ferry on Monday, March 10, 2025.
+
+            Work crews began the repairs on March 12, 2025.
+            """
+        let story = TimelineBuilder().build(texts: [text], dates: ["2025-03-14"])
+        #expect(story.timeline.map(\.date) == ["2025-03-02", "2025-03-12"])
     }
 }
