@@ -75,8 +75,8 @@ extension NumberFinder {
             stops: ["A [10]-year-old boy swam to the quay."]),
         NumberRule(
             name: "a number glued to letters", match: { $0.gluedRule($1) },
-            stops: ["Write to harbour[42] for tickets.", "Send [4]ward all the crates."],
-            skips: ["The ferry covered [20]km in an hour."]),
+            stops: ["Write to harbour[42] for tickets.", "Send [4]ward all the crates.", "The Calder [76]ers lost at the quay."],
+            skips: ["The ferry covered [20]km in an hour.", "The ferry carried [50]kg of mail.", "The quay is [9]ft deep at low tide."]),
         NumberRule(
             name: "a number in a link or a handle", match: { $0.linkRule($1) },
             stops: ["See calder.example/news/[2231] for more."]),
@@ -166,12 +166,14 @@ extension NumberFinder {
         return NumberVerdict.none
     }
 
-    /// A number glued to letters is part of a code, a handle or a link ("@lennon4life1968",
-    /// "twitter.com/8aanQvxDK6"), unless a short unit follows it ("20km", "5kg").
+    /// A number glued to letters is part of a name, a code, a handle or a link ("the 76ers",
+    /// "@lennon4life1968", "twitter.com/8aanQvxDK6"), unless a unit follows it ("20km", "5kg").
     func gluedRule(_ c: NumberCursor) -> NumberVerdict? {
         let t = c.tokens, i = c.index, next = c.number.next
         if let before = t.at(i - 1), before.kind == .word, before.end == t[i].start { return NumberVerdict.none }
-        if let after = t.at(next), after.kind == .word, after.start == t[next - 1].end, after.lower.count > 3 { return NumberVerdict.none }
+        if let after = t.at(next), after.kind == .word, after.start == t[next - 1].end, !gluedUnits.contains(after.lower) {
+            return NumberVerdict.none
+        }
         return nil
     }
 
