@@ -138,6 +138,9 @@ public struct QuoteFinder: Sendable {
                 // that goes on past this sentence (or paragraph) ends where it closes.
                 extendToOpeningQuote(&q, scalars.scalars)
                 extendToClosingQuote(&q, scalars.scalars)
+                // For readers, a quotation over several sentences is one quote, with the first speaker
+                // found for it (PolNeAR may annotate two attributions of one content).
+                if reading == .speech, quotes.contains(where: { $0.start == q.start && $0.end == q.end }) { continue }
                 quotes.append(q)
             }
         }
@@ -237,8 +240,23 @@ public struct QuoteFinder: Sendable {
         case .speech:
             if let rule = attribution(tokens, sentence, scalars), !Self.opensOnAPhraseTail(rule, scalars) { return ([rule], false) }
             guard let model, !taggerSentence.isEmpty else { return ([], false) }
-            return (taggedAttributions(taggerTokens, taggerSentence, scalars, model: model).filter { isSpeech($0, scalars) }, true)
+            let tagged = taggedAttributions(taggerTokens, taggerSentence, scalars, model: model)
+            return (tagged.map { Self.quotationAfterCue($0, scalars) }.filter { isSpeech($0, scalars) }, true)
         }
+    }
+
+    /// A content that holds its own speaker and cue and then opens a quotation ('His brother, Ana Pell,
+    /// adds, "We left'): the tagger took the attribution for the words; what was said is the
+    /// quotation after the cue. Any other quote is returned as it is.
+    static func quotationAfterCue(_ q: Quote, _ scalars: [Unicode.Scalar]) -> Quote {
+        guard q.start <= q.source.start, q.cue.end <= q.end,
+            let open = (q.cue.end..<q.end).first(where: { scalars[$0] == "\u{201C}" || Self.straightMarkOpens(at: $0, scalars) == true })
+        else { return q }
+        var quote = q
+        quote.start = open
+        quote.text = String(String.UnicodeScalarView(scalars[open..<q.end]))
+        quote.direct = true
+        return quote
     }
 
     /// Whether a tagged attribution reports speech by a speaker: its cue has a word of saying ("said",
@@ -250,7 +268,10 @@ public struct QuoteFinder: Sendable {
             String(String.UnicodeScalarView(scalars[span.start..<span.end])).lowercased()
                 .split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "\u{2019}" }).map(String.init)
         }
-        guard q.start < q.end, !Self.opensOnAPhraseTail(q, scalars) else { return false }
+        guard q.start < q.end, !Self.opensOnAPhraseTail(q, scalars), !Self.isQuotedTitle(q) else { return false }
+        // What was said holds its own speaker and cue ('His brother, Ana Pell, adds, "We left'): the
+        // tagger took the attribution for the words.
+        if q.start <= q.source.start, q.cue.end <= q.end { return false }
         let cue = lowerWords(q.cue)
         guard cue.contains(where: { words.cues.contains($0) || words.participles.contains($0) || $0 == "according" }) else { return false }
         // "Hays reported from New York": where from, and nothing said.
@@ -315,6 +336,17 @@ public struct QuoteFinder: Sendable {
         return a <= b ? (a, b) : nil
     }
 
+    /// Whether what a quote says is a title in quotation marks: at most four words, each capitalised
+    /// or a number ('told "60 Minutes"', 'in an interview with "Calder Today"'): a programme or a
+    /// work named, not words spoken.
+    static func isQuotedTitle(_ q: Quote) -> Bool {
+        let marks: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "'", "\u{2018}", "\u{2019}"]
+        let inner = q.text.trimmingCharacters(in: .whitespaces)
+        guard let first = inner.first, let last = inner.last, marks.contains(first), marks.contains(last), inner.count > 2 else { return false }
+        let words = inner.dropFirst().dropLast().split(whereSeparator: { $0.isWhitespace })
+        return !words.isEmpty && words.count <= 4 && words.allSatisfy { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }
+    }
+
     /// Whether what a quote says opens on a comma or on "and": the rest of a sentence whose content
     /// was missed ("More than 1,300 jobs ..., the union said, a higher figure than ..."), or the second
     /// half of a phrase misread around a noun that looks like a cue ("a statement given to U.N. states
@@ -322,6 +354,9 @@ public struct QuoteFinder: Sendable {
     static func opensOnAPhraseTail(_ q: Quote, _ scalars: [Unicode.Scalar]) -> Bool {
         guard q.start < q.end else { return false }
         if [",", ";", ")"].contains(scalars[q.start]) { return true }
+        // A straight quotation mark with white space after it closes a quotation: what follows is
+        // the text between two quotations ('... of that." His husband adds, "We left').
+        if scalars[q.start] == "\"", q.start + 1 < scalars.count, CharClass.isSpace(scalars[q.start + 1]) { return true }
         return q.end - q.start > 4 && String(String.UnicodeScalarView(scalars[q.start..<(q.start + 4)])) == "and "
     }
 
@@ -445,7 +480,9 @@ public struct QuoteFinder: Sendable {
         let opens: Set<Unicode.Scalar> = ["\u{201C}", "\""]
         let closes: Set<Unicode.Scalar> = ["\u{201D}", "\""]
         let content = scalars[q.start..<q.end]
-        guard let lastClose = content.lastIndex(where: { closes.contains($0) }) else { return }
+        // A straight mark shaped as an opening one (space before, a word after) closes nothing.
+        guard let lastClose = content.indices.last(where: { closes.contains(scalars[$0]) && Self.straightMarkOpens(at: $0, scalars) != true })
+        else { return }
         var balance = 0
         for c in content[..<lastClose] {
             if c == "\u{201C}" { balance += 1 } else if c == "\u{201D}" { balance -= 1 } else if c == "\"" { balance = balance == 0 ? 1 : 0 }
@@ -455,7 +492,8 @@ public struct QuoteFinder: Sendable {
         var i = q.start - 1
         while i >= 0 && q.start - i < 3000 {
             if scalars[i] == "\n" && i > 0 && scalars[i - 1] == "\n" { return }
-            if opens.contains(scalars[i]) {
+            // A straight mark shaped as a closing one (a word before it, space after) opens nothing.
+            if opens.contains(scalars[i]), Self.straightMarkOpens(at: i, scalars) != false {
                 q.start = i
                 q.text = String(String.UnicodeScalarView(scalars[i..<q.end]))
                 q.direct = true
@@ -463,6 +501,18 @@ public struct QuoteFinder: Sendable {
             }
             i -= 1
         }
+    }
+
+    /// Whether the straight quotation mark at `k` opens a quotation (white space or nothing before it,
+    /// a word after it: true) or closes one (a word or a mark before it, white space or nothing after
+    /// it: false); nil for any other mark or shape.
+    static func straightMarkOpens(at k: Int, _ scalars: [Unicode.Scalar]) -> Bool? {
+        guard scalars[k] == "\"" else { return nil }
+        let spaceBefore = k == 0 || CharClass.isSpace(scalars[k - 1])
+        let spaceAfter = k + 1 >= scalars.count || CharClass.isSpace(scalars[k + 1])
+        if spaceBefore && !spaceAfter { return true }
+        if !spaceBefore && spaceAfter { return false }
+        return nil
     }
 
     /// The paragraph that starts after `offset` when only white space and a line break lie between:

@@ -175,6 +175,48 @@ import Testing
         #expect(!secondHalf)
     }
 
+    @Test func aTitleInQuotesOrTheTextBetweenTwoQuotationsIsNotWhatWasSaid() {
+        // Seen in a Multi-News digest: a programme named after "told" was a resident's words, and the
+        // words between two quotations ('... that." His husband adds, "...') another's.
+        let text = """
+            Some owners told "Calder Tonight" they lost money. "We were afraid," says Ana Pell. "So we sold." Her brother, Ivo Pell, adds, "We left it all behind."
+            """
+        let scalars = Array(text.unicodeScalars)
+        func span(_ w: String) -> TextSpan {
+            let r = text.range(of: w)!
+            return TextSpan(start: text.distance(from: text.startIndex, to: r.lowerBound), end: text.distance(from: text.startIndex, to: r.upperBound))
+        }
+        func speech(source: String, cue: String, content: String) -> Bool {
+            let c = span(content)
+            let q = Quote(speaker: "", text: content, start: c.start, end: c.end, direct: content.hasPrefix("\""), source: span(source), cue: span(cue))
+            return QuoteFinder().isSpeech(q, scalars)
+        }
+        #expect(!speech(source: "Some owners", cue: "told", content: "\"Calder Tonight\""))
+        #expect(!speech(source: "Ivo Pell", cue: "adds", content: "\" Her brother, Ivo Pell, adds,"))
+        #expect(speech(source: "Ivo Pell", cue: "adds", content: "\"We left it all behind.\""))
+        #expect(speech(source: "Ana Pell", cue: "says", content: "\"We were afraid,\""))
+        let none = TextSpan(start: 0, end: 0)
+        #expect(QuoteFinder.isQuotedTitle(Quote(speaker: "", text: "\u{201C}Calder Today\u{201D}", start: 0, end: 14, direct: true, source: none, cue: none)))
+        #expect(!QuoteFinder.isQuotedTitle(Quote(speaker: "", text: "\u{201C}Never again\u{201D}", start: 0, end: 13, direct: true, source: none, cue: none)))
+    }
+
+    @Test func quotationsInStraightMarksAroundTwoSpeakers() {
+        // Straight marks either side of a speaker: the text between two quotations is nobody's words,
+        // the second speaker's quotation is theirs (not the first's through a later "he"), and one
+        // quotation over three sentences is one quote.
+        let text =
+            "Some owners have sold their flats. \"We do not know if the quay will hold in a storm,\" says Ivo Pell. "
+            + "\"And so I became afraid of that.\" His brother, Ana Pell, adds, \"And we got out. We left most of our things. "
+            + "We just left,\" he tells the reporter."
+        let quotes = QuoteFinder().find(in: text)
+        #expect(quotes.map(\.speaker) == ["Ivo Pell", "Ana Pell"])
+        #expect(
+            quotes.map(\.shownText) == [
+                "\"We do not know if the quay will hold in a storm,\" \u{2026} \"And so I became afraid of that.\"",
+                "\"And we got out. We left most of our things. We just left,\""
+            ])
+    }
+
     @Test func wherePhraseBeforeThatIsNotWhatWasSaid() {
         let q = QuoteFinder().find(in: "A harbour inquiry concluded in a March 3 report that the sea wall was unsafe.")
         #expect(q.map(\.text) == ["that the sea wall was unsafe"])
