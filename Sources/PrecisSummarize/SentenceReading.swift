@@ -13,6 +13,10 @@ public struct SentenceReading: Sendable, Equatable {
     public var isInsideLongerQuotation: Bool
     /// It tells what a picture shows, not what happened: a caption (`Captions.describesPicture`).
     public var isCaption: Bool
+    /// It is cut off: it ends on an ellipsis right after a word ("The main event was a 10-round...",
+    /// a link's teaser "Calder Reopens Its Quay To The Fe..."), where the text stopped, not a
+    /// sentence that ends.
+    public var isCutOff: Bool
     /// It opens with a word that needs the sentence before it: a linking word ("But", "However",
     /// "Also") or a personal pronoun ("It happened on Tuesday", "His uncle worried").
     public var needsTheSentenceBefore: Bool
@@ -32,6 +36,11 @@ public struct SentenceReading: Sendable, Equatable {
         isUnattributedQuotation = opens && closes && marks == 2 && !inQuotation.atStart && !inQuotation.atEnd
         isInsideLongerQuotation = inQuotation.atStart || inQuotation.atEnd
         isCaption = Captions.describesPicture(trimmed)
+        var end = trimmed.unicodeScalars[...]
+        while let last = end.last, "\"\u{201D}\u{2019})".unicodeScalars.contains(last) { end = end.dropLast() }
+        let ellipsis = end.last == "\u{2026}" ? 1 : end.suffix(3).elementsEqual("...".unicodeScalars) ? 3 : 0
+        let beforeEllipsis = end.dropLast(ellipsis).last
+        isCutOff = ellipsis > 0 && beforeEllipsis.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } == true
         let first = trimmed.drop { !$0.isLetter }.prefix { $0.isLetter }.lowercased()
         needsTheSentenceBefore = Self.openers.contains(first)
     }

@@ -243,10 +243,13 @@ public struct Summarizer: Sendable {
                 } else {
                     guard !sentence.contentStems.isEmpty else { continue }
                 }
-                // A question, a quotation that names no speaker, or a caption does not read on its
-                // own: left out while any other sentence qualifies.
+                // A question, a quotation that names no speaker, a caption or a sentence cut off does
+                // not read on its own: left out while any other sentence qualifies.
                 let reading = SentenceReading(doc.text[span], inQuotation: quoted[i])
-                if strict && (reading.isQuestion || reading.isUnattributedQuotation || reading.isCaption) { proseIndex += 1; continue }
+                if strict && (reading.isQuestion || reading.isUnattributedQuotation || reading.isCaption || reading.isCutOff) {
+                    proseIndex += 1
+                    continue
+                }
                 if strict, d < titles.count, restates(sentence.contentStems, title: titles[d]) { proseIndex += 1; continue }
                 let prior = (1 + options.leadBoost / (1 + Double(proseIndex) / options.leadScale)) * openerPenalty(sentence)
                 proseIndex += 1

@@ -230,6 +230,21 @@ let storyDocuments = [
         #expect(!SentenceReading("The show drew 4,000 people to the quay.").isCaption)
     }
 
+    @Test func aSentenceCutOffIsLeftOutWhileOthersQualify() {
+        // Found in Multi-News summaries: a teaser of another story's headline and a sentence the
+        // page cut short.
+        let texts = [
+            """
+            Divers at Calder found the wreck of the ferry lost in the storm, the harbour board said on Monday.             The Ferry Crews Of Calder Took Their Boats To The Isla...             The search, the board's third since the storm, was a ten-day...
+            """
+        ]
+        let summary = Summarizer().summarize(texts, budget: .sentences(10))
+        #expect(summary.map(\.text) == ["Divers at Calder found the wreck of the ferry lost in the storm, the harbour board said on Monday."])
+        #expect(SentenceReading("The search was a ten-day\u{2026}\u{201D}").isCutOff)
+        #expect(!SentenceReading("He paused. \u{201C}We will see. ...\u{201D}").isCutOff)
+        #expect(!SentenceReading("The ferry sails again on Monday.").isCutOff)
+    }
+
     @Test func summarySentencesDropTheirDateline() {
         let docs = [
             "CALDER (Norland Wire) - The port of Calder was closed on Monday as a storm battered the coast, leaving 40 ships in the bay.",
