@@ -144,6 +144,8 @@ public struct TimelineBuilder {
         }
         var times: [[TimeExpression]] = []
         var candidates: [Candidate] = []
+        // Dated sentences that tell no event but date their source (a post's signature, a caption).
+        var datingOnly: [Candidate] = []
         for (d, text) in texts.enumerated() {
             let anchor = dates[d].flatMap(CivilDate.init(iso:))
             let found = tagger.tag(text, anchor: anchor)
@@ -158,17 +160,21 @@ public struct TimelineBuilder {
                     let t = found[j]
                     j += 1
                     guard t.type == .date || t.type == .time, let value = t.value, let date = Self.eventDate(TimexValue(value)) else { continue }
-                    // The date that signs an embedded post dates a statement, not an event.
-                    let before = TextSpan(start: sentence.span.start, end: max(sentence.span.start, min(t.start, sentence.span.end)))
-                    if Captions.signsPost(before: analyzed.text[before]) { continue }
                     let said = analyzed.text[sentence.span]
+                    let candidate = Candidate(
+                        date: date.description, timex: date, document: d, span: sentence.span,
+                        stems: Set(sentence.contentStems), text: said, future: t.future || Self.announces(said))
+                    // The date that signs an embedded post dates a statement, and a caption's a
+                    // picture: no event of the story, but a bound on when the source was written.
+                    let before = TextSpan(start: sentence.span.start, end: max(sentence.span.start, min(t.start, sentence.span.end)))
+                    if Captions.signsPost(before: analyzed.text[before]) || Captions.describesPicture(said) {
+                        if !t.future && !t.relative { datingOnly.append(candidate) }
+                        continue
+                    }
                     // A statement quoted is no event, unless saying it is the news (the timeline tells
-                    // what happened; "who said what" tells what was said); nor is a caption.
-                    guard Self.tellsSomething(said), !Self.isStatement(said), !Captions.describesPicture(said) else { break }
-                    candidates.append(
-                        Candidate(
-                            date: date.description, timex: date, document: d, span: sentence.span,
-                            stems: Set(sentence.contentStems), text: said, future: t.future || Self.announces(said)))
+                    // what happened; "who said what" tells what was said); nor is a question.
+                    guard Self.tellsSomething(said), !Self.isStatement(said), !Self.asks(said) else { break }
+                    candidates.append(candidate)
                     break  // the first date of a sentence is its event's
                 }
             }
@@ -236,8 +242,8 @@ public struct TimelineBuilder {
             entries[best.index].stems.formUnion(c.stems)
         }
         // An undated source's own full dates, told as done, bound it from below (a photo caption's
-        // "December 11, 2014").
-        for c in candidates where c.timex.hasYear && dates[c.document] == nil && !c.future {
+        // "December 11, 2014", an embedded post's).
+        for c in candidates + datingOnly where c.timex.hasYear && dates[c.document] == nil && !c.future {
             clues[c.document, default: []].append(
                 DatingClue(
                     bound: .earliest, date: c.date, evidence: [DatingEvidence(text: c.text, document: c.document, start: c.span.start, end: c.span.end)]))
@@ -416,6 +422,12 @@ public struct TimelineBuilder {
         return !words.isDisjoint(with: speechVerbs)
     }
     static let speechVerbs: Set<String> = ["said", "says", "say", "told", "tells", "added", "asked", "stated", "declared", "insisted", "according"]
+
+    /// Whether a sentence asks rather than tells: it ends on a question mark (before any closing
+    /// quotation marks or brackets).
+    static func asks(_ text: String) -> Bool {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).reversed().first { !"\"\u{201D}\u{2019}')]".contains($0) } == "?"
+    }
 
     /// Whether a sentence says something beyond names, links and its date: at least three lower-case
     /// words outside links and handles. A post's signature line ("https://t.co/x — Ana Pell (@apell)

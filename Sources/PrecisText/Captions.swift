@@ -16,11 +16,15 @@ public enum Captions {
             #"\bhide caption\b|\bphotos?:|\b(photo|picture|image)s? (taken|dated)\b|\b(photo|photograph|picture|image|handout)s?\b[^!?\n]{0,80}\b(shows?|showing|shown)\b"#,
         options: [.caseInsensitive])
 
-    /// Whether `before`, the text in front of a date, ends with a post's handle in brackets: the
-    /// date signs an embedded post ("— Ana Pell (@anapell) January 26, 2025") and dates the post,
-    /// not an event its words tell.
+    /// Whether `before`, the text in front of a date, ends with a post's handle in brackets, or
+    /// with the handle and "on": the date signs an embedded post ("— Ana Pell (@anapell) January 26,
+    /// 2025", "A post shared by Ana Pell (@anapell) on Jan 26, 2025") and dates the post, not an
+    /// event its words tell.
     public static func signsPost(before: some StringProtocol) -> Bool {
         var rest = Substring(before).reversed().drop(while: \.isWhitespace)
+        if rest.starts(with: "no"), rest.dropFirst(2).first?.isWhitespace == true {
+            rest = rest.dropFirst(2).drop(while: \.isWhitespace)
+        }
         guard rest.first == ")" else { return false }
         rest = rest.dropFirst()
         let handle = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }

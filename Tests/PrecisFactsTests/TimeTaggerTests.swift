@@ -395,9 +395,25 @@ import Testing
             """
         let story = TimelineBuilder().build(texts: [text], dates: ["2025-01-28"])
         #expect(story.timeline.map(\.date) == ["2025-01-25"])
+        // Undated, the source was written after the latest post it shows.
+        let undated = TimelineBuilder().build(texts: [text], dates: [nil])
+        #expect(undated.timeline.map(\.date) == ["2025-01-25"])
+        #expect(undated.dating.first??.earliest == "2025-01-27")
         #expect(Captions.signsPost(before: "the quay \u{2014} Ivo Brandt (@ivo_b2) "))
+        #expect(Captions.signsPost(before: "A post shared by Ivo Brandt (@ivob) on "))
+        #expect(!Captions.signsPost(before: "the ferry (the old one) sailed on "))
         #expect(!Captions.signsPost(before: "the quay reopened (on schedule) "))
         #expect(!Captions.signsPost(before: "mail us (@) "))
+    }
+
+    @Test func aQuestionIsNoEvent() {
+        let text = """
+            The harbour wall gave way on March 2, 2025, flooding the lower town.
+
+            But why did nobody tell the town about the cracks found in January 2025?
+            """
+        let story = TimelineBuilder().build(texts: [text], dates: ["2025-03-14"])
+        #expect(story.timeline.map(\.date) == ["2025-03-02"])
     }
 
     @Test func aCaptionIsNoEvent() {
