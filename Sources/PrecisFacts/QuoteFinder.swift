@@ -554,7 +554,12 @@ public struct QuoteFinder: Sendable {
             if j < tokens.count, tokens[j].lower == "." { j += 1 }
             let first = j
             var surname: String?, end = 0
-            while j < tokens.count, tokens[j].kind == .word, tokens[j].capitalized, !words.titles.contains(tokens[j].lower), j - first < 6 {
+            // A name follows its title on the same line: "1:24pm PDT" ending a line titles nobody, and
+            // the capitalised words opening the next paragraph ("After ...") are no name.
+            func lineBreak(before k: Int) -> Bool { scalars[tokens[k - 1].end..<tokens[k].start].contains(where: CharClass.isNewline) }
+            while j < tokens.count, tokens[j].kind == .word, tokens[j].capitalized, !words.titles.contains(tokens[j].lower), j - first < 6,
+                !lineBreak(before: j)
+            {
                 surname = tokens[j].lower
                 end = tokens[j].end
                 // "Minister Marr's office" names Marr.

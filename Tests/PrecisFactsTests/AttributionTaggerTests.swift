@@ -230,6 +230,16 @@ import Testing
         #expect(!QuoteFinder().find(in: text).contains { $0.text.hasPrefix(",") })
     }
 
+    @Test func aTitleEndingALineNamesNoOneOnTheNext() {
+        // Seen in a Multi-News digest: an embedded post's "6:12am PDT" (a time zone reads as a title,
+        // as in "5:48 p.m. ET Donald Trump tweeted") made "Following", opening the next paragraph, a
+        // person, and a later "she" was given to it.
+        let text =
+            "Captain Ana Pell sailed home on Friday.\nA post shared by Ana Pell (@anapell) on Jul 16, 2025 at 6:12am PDT\n\n"
+            + "Following the launch, Pell shared more pictures online. \u{201C}I don\u{2019}t know what to do with a boat,\u{201D} she told the magazine."
+        #expect(QuoteFinder().find(in: text).map(\.speaker) == ["Ana Pell"])
+    }
+
     @Test func heDoesNotPointBackToAWoman() {
         let q = QuoteFinder().find(in: "Ms. Alma Rios said the port was safe. \u{201C}It will close in June,\u{201D} he said.")
         #expect(q.first?.speaker == "Alma Rios")
