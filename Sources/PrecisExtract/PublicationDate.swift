@@ -110,7 +110,6 @@ public enum PublicationDate {
         return nil
     }
 
-    /// `YYYY-MM-DD` when the date exists in the Gregorian calendar (years 1800 to 2200).
     /// "YYYY-MM-DD" at the start of `text`, not followed by a digit, when it is a valid date.
     static func leadingISODate(_ text: String) -> String? {
         var u = text.utf8.makeIterator()
@@ -126,6 +125,7 @@ public enum PublicationDate {
         return isoDate(values[0], values[1], values[2])
     }
 
+    /// `YYYY-MM-DD` when the date exists in the Gregorian calendar (years 1800 to 2200).
     public static func isoDate(_ y: Int, _ m: Int, _ d: Int) -> String? {
         guard (1800...2200).contains(y), (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
         func digits(_ value: Int, _ width: Int) -> String {

@@ -144,8 +144,7 @@ public struct NumberFinder: Sendable {
             if parts.count == 3, let low = Double(parts[1]), let high = Double(parts[2]) { orders[String(parts[0])] = (low, high) }
         }
         vagueCounts = orders
-        gluedUnits = (lists["glued"] ?? []).union((lists["convert"] ?? []).compactMap { $0.split(separator: " ").first.map(String.init) })
-            .union(scales.keys).union(moneyScales.keys).union(lists["clock"] ?? [])
+        gluedUnits = (lists["glued"] ?? []).union(MeasureUnit.byWord.keys).union(scales.keys).union(moneyScales.keys).union(lists["clock"] ?? [])
         var units: [String: String] = [:]
         for u in lists["subunit"] ?? [] { units[u] = ["f": "fahrenheit", "c": "celsius", "centigrade": "celsius"][u] ?? u }
         subunits = units

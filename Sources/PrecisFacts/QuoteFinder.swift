@@ -249,7 +249,7 @@ public struct QuoteFinder: Sendable {
     /// adds, "We left'): the tagger took the attribution for the words; what was said is the
     /// quotation after the cue. Any other quote is returned as it is.
     static func quotationAfterCue(_ q: Quote, _ scalars: [Unicode.Scalar]) -> Quote {
-        guard q.start <= q.source.start, q.cue.end <= q.end,
+        guard holdsItsAttribution(q),
             let open = (q.cue.end..<q.end).first(where: { scalars[$0] == "\u{201C}" || Self.straightMarkOpens(at: $0, scalars) == true })
         else { return q }
         var quote = q
@@ -258,6 +258,9 @@ public struct QuoteFinder: Sendable {
         quote.direct = true
         return quote
     }
+
+    /// Whether what a quote says holds its own speaker mention and cue.
+    static func holdsItsAttribution(_ q: Quote) -> Bool { q.start <= q.source.start && q.cue.end <= q.end }
 
     /// Whether a tagged attribution reports speech by a speaker: its cue has a word of saying ("said",
     /// "according to", "saying"), not of believing or acting, its source mention reads as a speaker
@@ -271,7 +274,7 @@ public struct QuoteFinder: Sendable {
         guard q.start < q.end, !Self.opensOnAPhraseTail(q, scalars), !Self.isQuotedTitle(q) else { return false }
         // What was said holds its own speaker and cue ('His brother, Ana Pell, adds, "We left'): the
         // tagger took the attribution for the words.
-        if q.start <= q.source.start, q.cue.end <= q.end { return false }
+        if Self.holdsItsAttribution(q) { return false }
         let cue = lowerWords(q.cue)
         guard cue.contains(where: { words.cues.contains($0) || words.participles.contains($0) || $0 == "according" }) else { return false }
         // "Hays reported from New York": where from, and nothing said.

@@ -161,20 +161,22 @@ public struct TimelineBuilder {
                     j += 1
                     guard t.type == .date || t.type == .time, let value = t.value, let date = Self.eventDate(TimexValue(value)) else { continue }
                     let said = analyzed.text[sentence.span]
-                    let candidate = Candidate(
-                        date: date.description, timex: date, document: d, span: sentence.span,
-                        stems: Set(sentence.contentStems), text: said, future: t.future || Self.announces(said))
+                    func candidate() -> Candidate {
+                        Candidate(
+                            date: date.description, timex: date, document: d, span: sentence.span,
+                            stems: Set(sentence.contentStems), text: said, future: t.future || Self.announces(said))
+                    }
                     // The date that signs an embedded post dates a statement, and a caption's a
                     // picture: no event of the story, but a bound on when the source was written.
                     let before = TextSpan(start: sentence.span.start, end: max(sentence.span.start, min(t.start, sentence.span.end)))
                     if Captions.signsPost(before: analyzed.text[before]) || Captions.describesPicture(said) {
-                        if !t.future && !t.relative { datingOnly.append(candidate) }
+                        if !t.future && !t.relative { datingOnly.append(candidate()) }
                         continue
                     }
                     // A statement quoted is no event, unless saying it is the news (the timeline tells
                     // what happened; "who said what" tells what was said); nor is a question.
-                    guard Self.tellsSomething(said), !Self.isStatement(said), !Self.asks(said) else { break }
-                    candidates.append(candidate)
+                    guard Self.tellsSomething(said), !Self.isStatement(said), !Quotations.endsAsQuestion(said) else { break }
+                    candidates.append(candidate())
                     break  // the first date of a sentence is its event's
                 }
             }
@@ -422,12 +424,6 @@ public struct TimelineBuilder {
         return !words.isDisjoint(with: speechVerbs)
     }
     static let speechVerbs: Set<String> = ["said", "says", "say", "told", "tells", "added", "asked", "stated", "declared", "insisted", "according"]
-
-    /// Whether a sentence asks rather than tells: it ends on a question mark (before any closing
-    /// quotation marks or brackets).
-    static func asks(_ text: String) -> Bool {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).reversed().first { !"\"\u{201D}\u{2019}')]".contains($0) } == "?"
-    }
 
     /// Whether a sentence says something beyond names, links and its date: at least three lower-case
     /// words outside links and handles. A post's signature line ("https://t.co/x — Ana Pell (@apell)

@@ -24,10 +24,8 @@ public struct SentenceReading: Sendable, Equatable {
     /// Reads `text` (one sentence); `inQuotation` says whether a quotation of several sentences is
     /// open where it starts and where it ends.
     public init(_ text: String, inQuotation: (atStart: Bool, atEnd: Bool) = (false, false)) {
-        let closers: Set<Character> = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]", " "]
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let core = trimmed.reversed().drop { closers.contains($0) }
-        isQuestion = core.first == "?"
+        isQuestion = Quotations.endsAsQuestion(trimmed)
         let opens = trimmed.first.map { "\"\u{201C}".contains($0) } ?? false
         let closes = trimmed.last.map { "\"\u{201D}".contains($0) } ?? false
         // A quotation that opens the sentence and closes it, with no mark between: nothing outside it

@@ -22,6 +22,7 @@ public enum Captions {
     /// event its words tell.
     public static func signsPost(before: some StringProtocol) -> Bool {
         var rest = Substring(before).reversed().drop(while: \.isWhitespace)
+        // "on" before the date (read backwards, "no").
         if rest.starts(with: "no"), rest.dropFirst(2).first?.isWhitespace == true {
             rest = rest.dropFirst(2).drop(while: \.isWhitespace)
         }

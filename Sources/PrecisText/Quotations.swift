@@ -1,7 +1,16 @@
+import Foundation
+
 /// Where quotations stand around sentences: whether a sentence starts or ends inside a quotation that
 /// runs over more than one sentence ('"We walk away. We walk away from bad deals."'), so that a
 /// sentence lifted out of it would put someone's words in the reader's voice.
 public enum Quotations {
+    /// Whether a sentence asks rather than tells: its last mark, before any closing quotation marks,
+    /// brackets or spaces, is a question mark ("Was it a random or targeted attack?\u{201D}").
+    public static func endsAsQuestion(_ sentence: some StringProtocol) -> Bool {
+        let closers: Set<Character> = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]", " "]
+        return sentence.trimmingCharacters(in: .whitespacesAndNewlines).reversed().first { !closers.contains($0) } == "?"
+    }
+
     /// For each span of `text` (in order, not overlapping), whether a quotation is open where it
     /// starts and where it ends. Curly marks open and close; a straight mark toggles; a paragraph
     /// break closes whatever is open (a quotation that runs on reopens with a mark of its own).
