@@ -73,7 +73,7 @@ public struct NumberFinder: Sendable {
     /// What a number is an ordinal with ("3rd"), and the words that link the two ends of a range.
     let ordinalSuffixes: Set<String>
     /// Letters that may stand glued to a number and leave it a figure ("20km", "9pm"): the `glued`,
-    /// `convert`, `scale`, `moneyscale` and `clock` words of `numberwords.txt`.
+    /// `convert`, `scale`, `moneyscale`, `clock` and `subunit` words of `numberwords.txt` ("58F", "1.5ºC").
     let gluedUnits: Set<String>
     let rangeLinks: Set<String> = ["and", "to", "or"]
     /// Words between a number and the noun it counts that are not the noun ("48 more countries", "two
@@ -144,7 +144,8 @@ public struct NumberFinder: Sendable {
             if parts.count == 3, let low = Double(parts[1]), let high = Double(parts[2]) { orders[String(parts[0])] = (low, high) }
         }
         vagueCounts = orders
-        gluedUnits = (lists["glued"] ?? []).union(MeasureUnit.byWord.keys).union(scales.keys).union(moneyScales.keys).union(lists["clock"] ?? [])
+        gluedUnits = (lists["glued"] ?? []).union(MeasureUnit.byWord.keys).union(scales.keys).union(moneyScales.keys)
+            .union(lists["clock"] ?? []).union(lists["subunit"] ?? [])
         var units: [String: String] = [:]
         for u in lists["subunit"] ?? [] { units[u] = ["f": "fahrenheit", "c": "celsius", "centigrade": "celsius"][u] ?? u }
         subunits = units

@@ -76,7 +76,10 @@ extension NumberFinder {
         NumberRule(
             name: "a number glued to letters", match: { $0.gluedRule($1) },
             stops: ["Write to harbour[42] for tickets.", "Send [4]ward all the crates.", "The Calder [76]ers lost at the quay."],
-            skips: ["The ferry covered [20]km in an hour.", "The ferry carried [50]kg of mail.", "The quay is [9]ft deep at low tide."]),
+            skips: [
+                "The ferry covered [20]km in an hour.", "The ferry carried [50]kg of mail.", "The quay is [9]ft deep at low tide.",
+                "The sea was [58]F at noon.", "The sea warmed by [1.5]\u{BA}C."
+            ]),
         NumberRule(
             name: "a number in a link or a handle", match: { $0.linkRule($1) },
             stops: ["See calder.example/news/[2231] for more."]),
@@ -171,7 +174,9 @@ extension NumberFinder {
     func gluedRule(_ c: NumberCursor) -> NumberVerdict? {
         let t = c.tokens, i = c.index, next = c.number.next
         if let before = t.at(i - 1), before.kind == .word, before.end == t[i].start { return NumberVerdict.none }
-        if let after = t.at(next), after.kind == .word, after.start == t[next - 1].end, !gluedUnits.contains(after.lower) {
+        if let after = t.at(next), after.kind == .word, after.start == t[next - 1].end,
+            !gluedUnits.contains(String(after.lower.drop { $0 == "\u{BA}" || $0 == "\u{B0}" }))
+        {
             return NumberVerdict.none
         }
         return nil

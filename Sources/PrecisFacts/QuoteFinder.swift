@@ -554,7 +554,9 @@ public struct QuoteFinder: Sendable {
         var out: [String: String] = [:]
         for i in tokens.indices where tokens[i].kind == .word && words.titles.contains(tokens[i].lower) {
             var j = i + 1
-            if j < tokens.count, tokens[j].lower == "." { j += 1 }
+            // A full stop after an abbreviated title ("Mr.", "Sen.", "Gov."); after a longer one it
+            // ends the sentence ("met the Secretary. But ..."), and what follows is no name.
+            if j < tokens.count, tokens[j].lower == ".", tokens[i].lower.count <= 4 { j += 1 }
             let first = j
             var surname: String?, end = 0
             // A name follows its title on the same line: "1:24pm PDT" ending a line titles nobody, and

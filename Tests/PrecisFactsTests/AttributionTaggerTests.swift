@@ -240,6 +240,14 @@ import Testing
         #expect(QuoteFinder().find(in: text).map(\.speaker) == ["Ana Pell"])
     }
 
+    @Test func aTitleEndingASentenceNamesNoOne() {
+        let text = "Calder's envoy met the Secretary. But officials said the talks would go on. Mr. Ivo Pell agreed."
+        let scalars = Array(text.unicodeScalars)
+        let titled = QuoteFinder().titledPersons(TimeToken.tokenize(scalars), scalars)
+        #expect(titled["but"] == nil)
+        #expect(titled["pell"] == "Ivo Pell")
+    }
+
     @Test func heDoesNotPointBackToAWoman() {
         let q = QuoteFinder().find(in: "Ms. Alma Rios said the port was safe. \u{201C}It will close in June,\u{201D} he said.")
         #expect(q.first?.speaker == "Alma Rios")
