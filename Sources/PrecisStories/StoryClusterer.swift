@@ -130,9 +130,13 @@ public final class StoryClusterer {
     private var localIndex: [Int32] = []
     /// Nodes by index term (stem id), in the order added, with the term's weight.
     var termIndex: [[(node: Int32, weight: Float)]] = []
-    // Scratch space of `neighbours`, indexed by node and by term.
-    var accumulator: [Float] = []
+    // Scratch space of `neighbours`, indexed by node and by term. A node's partial score counts
+    // only when its mark is the current scan's (`scan`): nothing is cleared between scans.
+    private var accumulator: [(score: Float, mark: UInt32)] = []
+    private var scan: UInt32 = 0
     private var touched: [Int] = []
+    private var reachingNodes: [Int] = []
+    private var reachingScores: [Float] = []
     private var termWeights: [Float] = []
     /// What each stem id is: 0 a word, 1 a year, 2 a number, 3 a day of the month (1-31),
     /// 10 + m the month m; with the year or number value alongside.
@@ -639,7 +643,7 @@ public final class StoryClusterer {
             termIndex[Int(entry.term)].append((k, entry.weight))
         }
         nodes.append(node)
-        accumulator.append(0)
+        accumulator.append((0, 0))
     }
 
     /// The earlier nodes a node links to and the pair scores: candidates through the index of top
@@ -648,34 +652,63 @@ public final class StoryClusterer {
     private func neighbours(of node: Node, observe: ((Int, [Double]) -> Void)?) -> [(node: Int, score: Double)] {
         // The scan works on local arrays (taken from the properties and given back): no exclusivity
         // checks in the innermost loop.
-        var accumulator: [Float] = [], touched: [Int] = []
+        var accumulator: [(score: Float, mark: UInt32)] = [], touched: [Int] = []
         swap(&accumulator, &self.accumulator)
         swap(&touched, &self.touched)
         let scanLimit = options.postingScanLimit
-        accumulator.withUnsafeMutableBufferPointer { scores in
-            termIndex.withUnsafeBufferPointer { index in
-                for entry in node.vector.prefix(options.indexTerms) where Int(entry.term) < index.count {
-                    index[Int(entry.term)].withUnsafeBufferPointer { list in
-                        for posting in list[max(0, list.count - scanLimit)...] {
-                            let other = Int(posting.node)
-                            if scores[other] == 0 { touched.append(other) }
-                            scores[other] += entry.weight * posting.weight
+        // `touched` is storage for as many nodes as there are (each is marked, so taken, once at
+        // most), written through a pointer: no capacity or uniqueness check for each new node.
+        if touched.count < accumulator.count {
+            touched.append(contentsOf: repeatElement(0, count: accumulator.count - touched.count))
+        }
+        scan &+= 1
+        if scan == 0 {
+            for k in accumulator.indices { accumulator[k].mark = 0 }
+            scan = 1
+        }
+        let mark = scan
+        var touchedCount = 0
+        accumulator.withUnsafeMutableBufferPointer { partial in
+            touched.withUnsafeMutableBufferPointer { touched in
+                termIndex.withUnsafeBufferPointer { index in
+                    for entry in node.vector.prefix(options.indexTerms) where Int(entry.term) < index.count {
+                        index[Int(entry.term)].withUnsafeBufferPointer { list in
+                            for posting in list[max(0, list.count - scanLimit)...] {
+                                let other = Int(posting.node)
+                                if partial[other].mark != mark {
+                                    partial[other] = (0, mark)
+                                    touched[touchedCount] = other
+                                    touchedCount += 1
+                                }
+                                partial[other].score += entry.weight * posting.weight
+                            }
                         }
                     }
                 }
             }
         }
         // Full scores only for the nodes with the highest partial cosines: raise the bar until few
-        // enough pass (a few linear passes, no sort of a long list).
-        var bar = Float(options.minimumEdge / 2)
-        let limit = 4 * options.neighbours
-        while touched.lazy.filter({ accumulator[$0] >= bar }).count > limit { bar *= 1.5 }
-        var candidates = touched.filter { accumulator[$0] >= bar }
+        // enough pass (no sort of a long list), chosen on the scores that reach the first bar.
+        let start = Float(options.minimumEdge / 2)
+        var reachingNodes: [Int] = [], reachingScores: [Float] = []
+        swap(&reachingNodes, &self.reachingNodes)
+        swap(&reachingScores, &self.reachingScores)
+        reachingNodes.removeAll(keepingCapacity: true)
+        reachingScores.removeAll(keepingCapacity: true)
+        accumulator.withUnsafeBufferPointer { partial in
+            for node in touched[..<touchedCount] where partial[node].score >= start {
+                reachingNodes.append(node)
+                reachingScores.append(partial[node].score)
+            }
+        }
+        let bar = Self.raisedBar(start: start, limit: 4 * options.neighbours, scores: reachingScores)
+        var candidates: [Int] = []
+        for (node, score) in zip(reachingNodes, reachingScores) where score >= bar { candidates.append(node) }
         candidates.sort()
-        for other in touched { accumulator[other] = 0 }
-        touched.removeAll(keepingCapacity: true)
         swap(&accumulator, &self.accumulator)
         swap(&touched, &self.touched)
+        swap(&reachingNodes, &self.reachingNodes)
+        swap(&reachingScores, &self.reachingScores)
         guard !candidates.isEmpty else { return [] }
         if termWeights.count < analyzer.vocabularySize {
             termWeights.append(contentsOf: repeatElement(0, count: analyzer.vocabularySize - termWeights.count))
@@ -709,6 +742,43 @@ public final class StoryClusterer {
             near.removeLast(near.count - options.neighbours)
         }
         return near
+    }
+
+    /// The bar the candidate search raises, from `start` by steps of 1.5, until at most `limit` of the
+    /// scores reach it: found in one pass over them (each score's highest step counted, then the
+    /// counts summed from the top) instead of one pass for each step; the same bar exactly.
+    static func raisedBar(start: Float, limit: Int, scores: [Float]) -> Float {
+        // The steps, as repeated multiplication makes them.
+        var bars: [Float] = [start]
+        while bars.count < 64 { bars.append(bars[bars.count - 1] * 1.5) }
+        var atStep = [Int](repeating: 0, count: bars.count)
+        bars.withUnsafeBufferPointer { bars in
+            atStep.withUnsafeMutableBufferPointer { atStep in
+                let perStep = 1 / log(1.5)
+                for score in scores where score >= start {
+                    // The step a logarithm puts it at, then set right against the steps themselves.
+                    let estimate = Double(log(score / start)) * perStep
+                    var step = estimate.isFinite ? Swift.min(bars.count - 1, Swift.max(0, Int(estimate))) : bars.count - 1
+                    while step > 0 && score < bars[step] { step -= 1 }
+                    while step + 1 < bars.count && score >= bars[step + 1] { step += 1 }
+                    atStep[step] += 1
+                }
+            }
+        }
+        // Scores reaching step j: those whose highest step is j or above.
+        var reaching = 0
+        var reachingAt = [Int](repeating: 0, count: bars.count)
+        for step in bars.indices.reversed() {
+            reaching += atStep[step]
+            reachingAt[step] = reaching
+        }
+        guard let step = reachingAt.firstIndex(where: { $0 <= limit }) else {
+            // More than `limit` scores beyond the last step: go on as the stepwise search would.
+            var bar = bars[bars.count - 1]
+            while scores.lazy.filter({ $0 >= bar }).count > limit { bar *= 1.5 }
+            return bar
+        }
+        return bars[step]
     }
 
     private func pairFeatures(_ a: Node, _ b: Node, cosine: Double, into f: inout [Double]) {

@@ -244,6 +244,30 @@ import Testing
     }
 }
 
+@Suite struct CandidateBarTests {
+    /// The bar the candidate search raises by steps of 1.5 until few enough partial scores reach it,
+    /// as the search found it before: one pass over the nodes for each step.
+    func stepwise(start: Float, limit: Int, scores: [Float], touched: [Int]) -> Float {
+        var bar = start
+        while touched.lazy.filter({ scores[$0] >= bar }).count > limit { bar *= 1.5 }
+        return bar
+    }
+
+    @Test func oneCountingPassFindsTheStepwiseBar() {
+        var state: UInt64 = 5
+        func next() -> Float { state &+= 0x9E37_79B9_7F4A_7C15; return Float(mix(state) % 1_000_000) / 1_000_000 }
+        for (n, limit) in [(0, 4), (3, 4), (50, 4), (400, 20), (5_000, 120), (5_000, 0)] {
+            // Scores spread over several steps, some exactly on a step, some nodes untouched.
+            var scores = (0..<n).map { _ in next() * next() * 3 }
+            for k in stride(from: 0, to: n, by: 7) { scores[k] = 0.04 * 1.5 * 1.5 }
+            let touched = (0..<n).filter { _ in next() < 0.8 }
+            let bar = StoryClusterer.raisedBar(start: 0.04, limit: limit, scores: touched.map { scores[$0] })
+            #expect(bar == stepwise(start: 0.04, limit: limit, scores: scores, touched: touched), "n \(n), limit \(limit)")
+            #expect(touched.filter { scores[$0] >= bar }.count <= limit)
+        }
+    }
+}
+
 /// Average linkage as written in a textbook: at each step every pair of clusters is scored and the
 /// best merged (ties to the lowest pair), until none reaches the threshold.
 private func plainAverageLink(count n: Int, edges: [AverageLink.Edge], threshold: Double) -> [Int] {
