@@ -188,7 +188,7 @@ public final class PostgresStore: ArticleStore {
     /// The articles stored after `id`, oldest first, each with the clustering features its placer
     /// kept (nil for articles stored before features were kept): what catching up replays.
     func placed(after id: Int64, connection: PostgresConnection?) async throws -> [PlacedArticle] {
-        let query: PostgresQuery = "SELECT \(unescaped: Self.columns), features FROM article WHERE id > \(id) ORDER BY id"
+        let query: PostgresQuery = "SELECT \(unescaped: StoredArticle.placementColumns) FROM article WHERE id > \(id) ORDER BY id"
         let rows: PostgresRowSequence
         if let connection { rows = try await connection.query(query, logger: logger) } else { rows = try await client.query(query, logger: logger) }
         var out: [PlacedArticle] = []
@@ -198,7 +198,16 @@ public final class PostgresStore: ArticleStore {
             let article = Self.article((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10, r.11, r.12))
             out.append((article, r.13.map { [UInt8]($0) }))
         }
-        return out
+        let ids = StoryIndex.unreadable(out)
+        guard !ids.isEmpty else { return out }
+        let wholeQuery: PostgresQuery = "SELECT \(unescaped: Self.columns) FROM article WHERE id = ANY(\(ids)) ORDER BY id"
+        let wholeRows: PostgresRowSequence
+        if let connection {
+            wholeRows = try await connection.query(wholeQuery, logger: logger)
+        } else {
+            wholeRows = try await client.query(wholeQuery, logger: logger)
+        }
+        return StoryIndex.withTexts(out, whole: try await articles(wholeRows))
     }
 
     /// Stores the batch's new articles and writes their placements inside the batch's transaction,

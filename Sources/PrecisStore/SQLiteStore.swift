@@ -47,6 +47,14 @@ public struct StoredArticle: Sendable, Equatable {
     /// clustering features, which only catching up reads.
     static let columns = "id, key, origin, url, title, date, site, text, story, duplicate_of, skip_reason, removed, authors"
 
+    /// The same columns as catching up reads them, with the features: the text only where no
+    /// features were kept (what cleaning removed, the address, site and authors not at all), so that
+    /// catching up with other processes does not carry every article's text across.
+    static let placementColumns = """
+        id, key, origin, NULL AS url, title, date, NULL AS site, CASE WHEN features IS NULL THEN text ELSE '' END AS text, \
+        story, duplicate_of, skip_reason, NULL AS removed, NULL AS authors, features
+        """
+
     /// The authors as stored: one name a line, nil for none.
     static func authorsColumn(_ names: [String]) -> String? {
         names.isEmpty ? nil : names.joined(separator: "\n")
@@ -221,9 +229,15 @@ public final class SQLiteStore: ArticleStore {
     /// The articles stored after `id`, oldest first, with the clustering features their placer kept
     /// (nil for articles stored before features were kept): what catching up replays.
     static func placed(_ db: Database, after id: Int64) throws -> [PlacedArticle] {
-        try Row.fetchAll(db, sql: "SELECT \(StoredArticle.columns), features FROM article WHERE id > ? ORDER BY id", arguments: [id]).map { row in
-            (article(row), (row["features"] as Data?).map { [UInt8]($0) })
+        let rows = try Row.fetchAll(db, sql: "SELECT \(StoredArticle.placementColumns) FROM article WHERE id > ? ORDER BY id", arguments: [id]).map {
+            row -> PlacedArticle in (article(row), (row["features"] as Data?).map { [UInt8]($0) })
         }
+        let ids = StoryIndex.unreadable(rows)
+        guard !ids.isEmpty else { return rows }
+        let whole = try Row.fetchAll(
+            db, sql: "SELECT \(StoredArticle.columns) FROM article WHERE id IN (\(ids.map(String.init).joined(separator: ",")))"
+        ).map(article)
+        return StoryIndex.withTexts(rows, whole: whole)
     }
 
     public func storyStateArticle() async throws -> Int64? {

@@ -67,6 +67,21 @@ public final class StoryIndex: @unchecked Sendable {
         }
     }
 
+    /// Of articles read for catching up without their texts where features were kept
+    /// (`StoredArticle.placementColumns`), those whose features cannot be read (another version,
+    /// damaged): they are to be read whole (`withTexts`) and placed from their texts.
+    static func unreadable(_ rows: [PlacedArticle]) -> [Int64] {
+        rows.filter { row in row.features.map { !StoryClusterer.canRead(portable: $0) } ?? false }.map(\.article.id)
+    }
+
+    /// The rows with the articles read whole in place of those read without their texts.
+    static func withTexts(_ rows: [PlacedArticle], whole: [StoredArticle]) -> [PlacedArticle] {
+        guard !whole.isEmpty else { return rows }
+        var byID: [Int64: StoredArticle] = [:]
+        for a in whole { byID[a.id] = a }
+        return rows.map { row in (byID[row.article.id] ?? row.article, row.features) }
+    }
+
     static func document(_ a: StoredArticle) -> StoryDocument {
         StoryDocument(text: a.text, title: a.title, date: a.date)
     }

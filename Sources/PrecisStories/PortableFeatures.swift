@@ -54,8 +54,25 @@ extension StoryClusterer {
     }
 
     func features(portable bytes: [UInt8]) throws -> Features {
+        var f = try Self.read(portable: bytes) { Int32(analyzer.stemID($0)) }
+        // Sorted by this process's ids, as `features(_:)` sorts them.
+        f.counts.sort { $0.term < $1.term }
+        f.names.sort { $0.term < $1.term }
+        // The kinds and hashes of the stems, which reading a text fills as it goes.
+        if analyzer.vocabularySize > 0 { _ = kind(of: analyzer.vocabularySize - 1) }
+        return f
+    }
+
+    /// Whether `add(portable:)` can read these bytes (features of this version, whole): a process
+    /// that reads stored features without the texts asks, and reads the text of those it cannot.
+    public static func canRead(portable bytes: [UInt8]) -> Bool {
+        (try? read(portable: bytes) { _ in 0 }) != nil
+    }
+
+    /// The features in the bytes, each stem given the id `stem` gives its text.
+    private static func read(portable bytes: [UInt8], stem: (String) -> Int32) throws -> Features {
         var r = SnapshotReader(bytes)
-        guard try r.int() == Self.portableVersion else { throw StorySnapshotError.damaged("features of another version") }
+        guard try r.int() == portableVersion else { throw StorySnapshotError.damaged("features of another version") }
         var f = Features()
         f.words = try r.int()
         var lists: [[(term: Int32, count: Float)]] = []
@@ -65,17 +82,13 @@ extension StoryClusterer {
             var list: [(term: Int32, count: Float)] = []
             list.reserveCapacity(n)
             for _ in 0..<n {
-                let stem = try r.shortString()
-                list.append((Int32(analyzer.stemID(stem)), Float(bitPattern: try r.u32())))
+                let text = try r.shortString()
+                list.append((stem(text), Float(bitPattern: try r.u32())))
             }
-            // Sorted by this process's ids, as `features(_:)` sorts them.
-            list.sort { $0.term < $1.term }
             lists.append(list)
         }
         f.counts = lists[0]
         f.names = lists[1]
-        // The kinds and hashes of the stems, which reading a text fills as it goes.
-        if analyzer.vocabularySize > 0 { _ = kind(of: analyzer.vocabularySize - 1) }
         f.years = try r.array(Int32.self)
         f.numbers = try r.array(Int32.self)
         f.dates = try r.array(Int32.self)

@@ -54,6 +54,32 @@ import Testing
         #expect(kept == stored.count)
     }
 
+    /// Catching up reads an article's text only where its kept features cannot be read (damaged,
+    /// another version) or none were kept: those are read whole and placed from their texts, and
+    /// the stories are still the writer's.
+    @Test func catchingUpReadsTextsOnlyWhereTheFeaturesCannotBeRead() async throws {
+        let path = temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try SQLiteStore(path: path)
+        let writer = StoryIndex(articles: [])
+        for article in InventedNews.articles(count: 30, events: 4) { _ = try await store.ingest([article], index: writer) }
+        try await store.pool.write { db in
+            try db.execute(sql: "UPDATE article SET features = substr(features, 1, 10) WHERE id = 5")
+            try db.execute(sql: "UPDATE article SET features = NULL WHERE id = 9")
+        }
+        let rows = try await store.placed(after: 0)
+        #expect(rows.count == 30)
+        for row in rows {
+            let read = [5, 9].contains(row.article.id)
+            #expect(row.article.text.isEmpty != read, "article \(row.article.id)")
+            #expect(row.article.removed == nil && row.article.url == nil)
+        }
+        let reader = StoryIndex(articles: [])
+        reader.catchUp(rows)
+        #expect(reader.storiesByArticle() == writer.storiesByArticle())
+        #expect(Set(writer.storiesByArticle().values).count > 2)
+    }
+
     @Test func ingestIsIdempotentAndStoriesSurviveARestart() async throws {
         let path = temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
