@@ -190,8 +190,15 @@ public enum DigestRenderer {
             return ["which", "who", "whom", "whose", "that", "including", "among"].contains(word) || word.hasSuffix("ed") || word.hasSuffix("ing")
                 || (word.hasSuffix("en") && word.count > 4)
         }
+        // The figure's sentence as the segmenter reads its paragraph (which also ends sentences a page
+        // glued together without a space: "of thousands.The panel").
+        var (lo, hi) = (q.start, q.end)
+        while lo > 0, scalars[lo - 1] != "\n" { lo -= 1 }
+        while hi < scalars.count, scalars[hi] != "\n" { hi += 1 }
+        let sentence = SentenceSegmenter().sentences(in: scalars, range: lo..<hi).first { $0.start <= q.start && q.start < $0.end }
+        let (first, end) = (sentence?.start ?? 0, sentence.map { Swift.max($0.end, q.end) } ?? scalars.count)
         var a = q.start, words = 0
-        while a > 0, !endsSentence(a - 1) {
+        while a > first, !endsSentence(a - 1) {
             if scalars[a - 1] == " " {
                 words += 1
                 if words > wordsAround { break }
@@ -199,8 +206,8 @@ public enum DigestRenderer {
             }
             a -= 1
         }
-        let opensOnParticiple = (a == 0 || endsSentence(a - 1)) && leans(at: a)
-        let cutBefore = a > 0 && !endsSentence(a - 1)
+        let opensOnParticiple = (a == first || endsSentence(a - 1)) && leans(at: a)
+        let cutBefore = a > first && !endsSentence(a - 1)
         // Cut by the word limit inside a phrase ("... Oct. 31 it suspended"): the shown words start
         // after the function words and numbers the cut left at their head.
         if cutBefore, !(a >= 2 && breaksClause(a - 2)) {
@@ -216,7 +223,7 @@ public enum DigestRenderer {
         var b = q.end
         words = 0
         var breaks = 0
-        while b < scalars.count, !endsSentence(b) {
+        while b < end, !endsSentence(b) {
             if breaksClause(b) {
                 breaks += 1
                 if breaks > (opensOnParticiple ? 1 : 0) { break }
@@ -227,7 +234,7 @@ public enum DigestRenderer {
             }
             b += 1
         }
-        let cutAfter = b < scalars.count && !endsSentence(b)
+        let cutAfter = b < end && !endsSentence(b)
         if b < scalars.count, endsSentence(b), scalars[b] != "\n" { b += 1 }
         var body = String(String.UnicodeScalarView(scalars[a..<b])).trimmingCharacters(in: .whitespaces)
         while let last = body.last, ",;:".contains(last) { body.removeLast() }

@@ -628,6 +628,15 @@ struct SeedStoryInTimeTests {
         (
             "As of May 31 it had paused all talks on the harbour plan, which now has some 40 backers, and waited.",
             "some 40 backers", "… paused all talks on the harbour plan, which now has some 40 backers …"
+        ),
+        // Paragraphs a page glued without a space: the sentence ends where the segmenter ends it.
+        (
+            "The old quay camps held hundreds of thousands.The council’s long report asked the court to act.",
+            "hundreds of thousands", "The old quay camps held hundreds of thousands."
+        ),
+        (
+            "The report named the ferry firm.Some 300 workers lost their jobs at the yard that week.",
+            "Some 300 workers", "Some 300 workers lost their jobs at the yard that week."
         )
     ])
     func aFigureIsShownWithItsClause(_ sentence: String, _ figure: String, _ shown: String) throws {
