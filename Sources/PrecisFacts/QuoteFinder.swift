@@ -292,7 +292,7 @@ public struct QuoteFinder: Sendable {
             !["and", "or", "but", "of", "in", "on", "for"].contains(first)
         else { return false }
         // A lower-case "-ly" word is an adverb ("currently", "previously") unless it names people ("family").
-        let adverbs = mention.filter { $0.count > 4 && $0.hasSuffix("ly") && !words.groups.contains($0) }
+        let adverbs = mention.filter(words.isAdverb)
         if adverbs.count == mention.count && scalars[q.source.start].properties.isLowercase { return false }
         return !mention.contains {
             words.nonspeakers.contains($0) || words.cues.contains($0) || words.attribution.contains($0) || words.participles.contains($0)
@@ -333,7 +333,7 @@ public struct QuoteFinder: Sendable {
             c -= 1
         }
         if timed, c >= a, c < b, ["on", "in", "this", "last", "just", "earlier", "late", "early"].contains(tokens[c + 1].lower) { b = c }
-        while b > a, words.auxiliaries.contains(tokens[b].lower) || words.modals.contains(tokens[b].lower) {
+        while b > a, words.isAuxiliary(tokens, b) || words.modals.contains(tokens[b].lower) {
             b -= 1
         }
         return a <= b ? (a, b) : nil
@@ -740,6 +740,19 @@ struct QuoteWords: Sendable {
     /// The hashed Snowball stems (as `AttributionModel.stemHashes` makes them) of the stance words and
     /// of every cue, participle and attribution word: what the tagger's features look for in any form.
     var stanceStems: Set<UInt64> = []
+
+    /// A lower-case "-ly" word is an adverb ("currently", "infamously") unless it names people
+    /// ("family", "assembly").
+    func isAdverb(_ word: String) -> Bool { word.count > 4 && word.hasSuffix("ly") && !groups.contains(word) }
+
+    /// Whether token `k` belongs to the verb that follows it rather than to a speaker before it: an
+    /// auxiliary ("has", "also": "Kim has also said") or an adverb ("She infamously said"), unless a
+    /// determiner makes it a noun ("the elderly said").
+    func isAuxiliary(_ tokens: [TimeToken], _ k: Int) -> Bool {
+        let t = tokens[k]
+        if auxiliaries.contains(t.lower) { return true }
+        return t.kind == .word && !t.capitalized && isAdverb(t.lower) && (k == 0 || !nounMarkers.contains(tokens[k - 1].lower))
+    }
 
     static let english: QuoteWords = {
         var w = QuoteWords()

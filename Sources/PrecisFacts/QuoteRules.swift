@@ -167,7 +167,7 @@ extension QuoteFinder {
         // "..., X said." / "...," said X. : the content comes first.
         // Auxiliaries belong to the verb: "X has said", "X also said".
         var verbStart = c
-        while verbStart > range.lowerBound, words.auxiliaries.contains(tokens[verbStart - 1].lower) { verbStart -= 1 }
+        while verbStart > range.lowerBound, words.isAuxiliary(tokens, verbStart - 1) { verbStart -= 1 }
         var k = verbStart - 1
         var sourceStart = verbStart
         // A party and place in parentheses before the verb ("Nancy Pelosi (D-San Francisco) said"): the
@@ -283,7 +283,7 @@ extension QuoteFinder {
             return nil
         }
         var start = c
-        while start > range.lowerBound, words.auxiliaries.contains(tokens[start - 1].lower) { start -= 1 }
+        while start > range.lowerBound, words.isAuxiliary(tokens, start - 1) { start -= 1 }
         guard start > range.lowerBound, start - range.lowerBound <= 9,
             !tokens[range.lowerBound..<start].contains(where: { $0.kind == .punct && $0.lower != "." && $0.lower != "-" })
         else { return .noQuote }

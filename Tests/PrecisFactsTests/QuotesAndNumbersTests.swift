@@ -68,6 +68,18 @@ import Testing
         #expect(q.map(\.speaker) == ["Ilse Marr", "Ilse Marr"])
     }
 
+    @Test func anAdverbBeforeTheVerbIsNotPartOfTheSpeaker() {
+        // "She infamously said" gave the speaker "She infamously", and a later "she" pointed to it.
+        let text =
+            "Mayor Ada Brenn said the council needed more time. She famously said last year that the wall \"would stand for a century.\" "
+            + "\"We will not rush this,\" she said on Monday."
+        #expect(quotes(text).map(\.speaker) == ["Ada Brenn", "Ada Brenn", "Ada Brenn"])
+        #expect(quotes("Tomas Reyes reportedly told aides that the pier would close.").map(\.speaker) == ["Tomas Reyes"])
+        // A noun in "-ly" after a determiner is the speaker's own word.
+        #expect(quotes("The family said the pier was unsafe.").map(\.speaker) == ["The family"])
+        #expect(quotes("The elderly said the pier was unsafe.").map(\.speaker) == ["The elderly"])
+    }
+
     @Test func aNameSetOffByCommasAfterADescriptionIsTheSpeaker() {
         // Found reading the seeds: "The representative, Choe Myong-nam, said the North might ..." gave the
         // speaker "The representative".
