@@ -484,6 +484,17 @@ extension QuoteFinder {
         }
         // "X said on Tuesday (that)": time words after the cue are not content.
         while b < range.upperBound && words.settings.contains(tokens[b].lower) && b - c <= 3 { b += 1 }
+        // "X said last year that ...", "earlier this month that ...": a time phrase before "that"
+        // tells when it was said.
+        let time = TimeWords.english
+        var j = b
+        while j < min(range.upperBound, b + 4),
+            ["last", "this", "next", "earlier", "later", "early", "late"].contains(tokens[j].lower) || time.units[tokens[j].lower] != nil
+                || time.weekdays[tokens[j].lower] != nil || time.months[tokens[j].lower] != nil || time.partsOfDay[tokens[j].lower] != nil
+        {
+            j += 1
+        }
+        if j > b, j < range.upperBound, tokens[j].lower == "that" { b = j }
         while b < range.upperBound && (tokens[b].lower == "," || tokens[b].lower == ":") { b += 1 }
         guard b < range.upperBound else { return .noQuote }
         // "Hays reported from New York and Breed reported from Raleigh": where from, and nothing said.

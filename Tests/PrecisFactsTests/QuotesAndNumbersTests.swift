@@ -74,6 +74,10 @@ import Testing
             "Mayor Ada Brenn said the council needed more time. She famously said last year that the wall \"would stand for a century.\" "
             + "\"We will not rush this,\" she said on Monday."
         #expect(quotes(text).map(\.speaker) == ["Ada Brenn", "Ada Brenn", "Ada Brenn"])
+        // When it was said is not what was said.
+        #expect(quotes(text)[1].text == "that the wall \"would stand for a century.\"")
+        #expect(quotes("Ada Brenn said earlier this month that the pier was safe.").map(\.text) == ["that the pier was safe"])
+        #expect(quotes("Ada Brenn said last year's budget was too small.").map(\.text) == ["last year's budget was too small"])
         #expect(quotes("Tomas Reyes reportedly told aides that the pier would close.").map(\.speaker) == ["Tomas Reyes"])
         // A noun in "-ly" after a determiner is the speaker's own word.
         #expect(quotes("The family said the pier was unsafe.").map(\.speaker) == ["The family"])
