@@ -796,6 +796,14 @@ extension Quote {
     /// quotations, an ellipsis between them); `oneLineText` otherwise.
     public var shownText: String {
         guard direct else { return oneLineText }
+        // The comma a quotation closes on leads into its attribution ('"... human rights," he said'):
+        // shown without the attribution, the quotation closes without it.
+        func closed(_ part: String) -> String {
+            guard part.count >= 2, let mark = part.last, mark == "\u{201D}" || mark == "\"",
+                part.dropLast().last == ","
+            else { return part }
+            return String(part.dropLast(2)) + String(mark)
+        }
         var parts: [String] = [], current = "", open: Character? = nil
         for c in oneLineText {
             if let o = open {
@@ -816,9 +824,9 @@ extension Quote {
         // quay “beyond repair”') keeps its own words.
         guard let first = oneLineText.first, first == "\u{201C}" || first == "\"", parts.count >= 2 || oneLineText.count > (parts.first?.count ?? 0) + 1,
             !parts.isEmpty, open == nil
-        else { return oneLineText }
+        else { return oneLineText.first == "\u{201C}" || oneLineText.first == "\"" ? closed(oneLineText) : oneLineText }
         // The attribution between two quotations is left out, and an ellipsis says so.
-        return parts.joined(separator: " … ")
+        return parts.map(closed).joined(separator: " … ")
     }
 
     /// The role as a digest shows it beside the name: a role of more than six words by the

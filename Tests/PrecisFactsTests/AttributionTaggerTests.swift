@@ -212,8 +212,8 @@ import Testing
         #expect(quotes.map(\.speaker) == ["Ivo Pell", "Ana Pell"])
         #expect(
             quotes.map(\.shownText) == [
-                "\"We do not know if the quay will hold in a storm,\" \u{2026} \"And so I became afraid of that.\"",
-                "\"And we got out. We left most of our things. We just left,\""
+                "\"We do not know if the quay will hold in a storm\" \u{2026} \"And so I became afraid of that.\"",
+                "\"And we got out. We left most of our things. We just left\""
             ])
     }
 

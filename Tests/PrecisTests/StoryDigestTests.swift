@@ -584,7 +584,7 @@ struct SeedStoryInTimeTests {
         let digest = Pipeline().digest(articles: [article], budget: .words(80))
         let text = DigestRenderer.render(digest, as: .text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("Ana Okafor, the harbour master of Calder:"), "\(text)")
-        #expect(text.contains("“The harbour is safe again,” … “We will reopen the north quay on Monday.”"), "\(text)")
+        #expect(text.contains("“The harbour is safe again” … “We will reopen the north quay on Monday.”"), "\(text)")
         let quote = try #require(digest.facts?.quotes.first?.first)
         #expect(quote.role(in: article.text) == "the harbour master of Calder")
         // A short role is shown as the source gives it.
