@@ -824,7 +824,7 @@ extension Quote {
         // quay “beyond repair”') keeps its own words.
         guard let first = oneLineText.first, first == "\u{201C}" || first == "\"", parts.count >= 2 || oneLineText.count > (parts.first?.count ?? 0) + 1,
             !parts.isEmpty, open == nil
-        else { return oneLineText.first == "\u{201C}" || oneLineText.first == "\"" ? closed(oneLineText) : oneLineText }
+        else { return closed(oneLineText) }
         // The attribution between two quotations is left out, and an ellipsis says so.
         return parts.map(closed).joined(separator: " … ")
     }

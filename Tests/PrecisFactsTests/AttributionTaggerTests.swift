@@ -217,6 +217,15 @@ import Testing
             ])
     }
 
+    @Test func aQuotationShownAloneClosesWithoutTheCommaBeforeItsAttribution() {
+        let partial = QuoteFinder().find(in: "The pier is \"safe for now, but not for long,\" said Harbour Master Ana Pell.")
+        #expect(partial.map(\.shownText) == ["The pier is \"safe for now, but not for long\""])
+        // The exact text keeps it.
+        #expect(partial.first?.text.hasSuffix(",\"") == true)
+        let whole = QuoteFinder().find(in: "Ana Pell spoke. \"We reopen on Monday,\" she said.")
+        #expect(whole.map(\.shownText) == ["\"We reopen on Monday\""])
+    }
+
     @Test func wherePhraseBeforeThatIsNotWhatWasSaid() {
         let q = QuoteFinder().find(in: "A harbour inquiry concluded in a March 3 report that the sea wall was unsafe.")
         #expect(q.map(\.text) == ["that the sea wall was unsafe"])
