@@ -128,7 +128,8 @@ public struct QuoteFinder: Sendable {
                 if q.end <= min(q.source.start, q.cue.start), q.start < q.end,
                     Self.openingMarks.contains(scalars.scalars[q.start]) || Self.quotesSomething(scalars.scalars[(q.end - 1)..<q.end]),
                     !Self.quotesSomething(scalars.scalars[max(q.source.end, q.cue.end)..<span.end]),
-                    let close = Self.closeOfQuotation(openingAt: span.end, scalars.scalars)
+                    let close = Self.closeOfQuotation(openingAt: span.end, scalars.scalars),
+                    !hasOwnAttribution(after: close, scalars.scalars)
                 {
                     q.end = close
                     q.text = String(String.UnicodeScalarView(scalars.scalars[q.start..<close]))
@@ -430,6 +431,17 @@ public struct QuoteFinder: Sendable {
 
     /// Where the quotation that opens at `from` (after spaces, in the same paragraph) ends: one past
     /// its closing mark; nil when none opens there or it does not close before the paragraph does.
+    /// Whether the words after a quotation's close, to the end of its sentence, hold a word of saying
+    /// ('"We reopen on Monday," she added.'): that quotation has a speaker of its own.
+    func hasOwnAttribution(after close: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        // A full stop inside the marks ends the sentence there: what follows is another's.
+        if close >= 2, scalars[close - 2] == "." { return false }
+        var k = close
+        while k < scalars.count, !CharClass.isNewline(scalars[k]), ![".", "!", "?"].contains(scalars[k]) { k += 1 }
+        let rest = String(String.UnicodeScalarView(scalars[close..<k])).lowercased()
+        return rest.split(whereSeparator: { !$0.isLetter }).contains { words.cues.contains(String($0)) }
+    }
+
     static func closeOfQuotation(openingAt from: Int, _ scalars: [Unicode.Scalar]) -> Int? {
         var k = from
         while k < scalars.count && CharClass.isSpace(scalars[k]) && !CharClass.isNewline(scalars[k]) { k += 1 }

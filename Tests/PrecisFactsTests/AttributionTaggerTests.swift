@@ -224,6 +224,10 @@ import Testing
         #expect(partial.first?.text.hasSuffix(",\"") == true)
         let whole = QuoteFinder().find(in: "Ana Pell spoke. \"We reopen on Monday,\" she said.")
         #expect(whole.map(\.shownText) == ["\"We reopen on Monday\""])
+        // A quotation that has its own speaker is not the first one going on.
+        let two = QuoteFinder().find(
+            in: "The pier is \"safe for now, but not for long,\" said Harbour Master Ana Pell. \"We reopen on Monday,\" she added.")
+        #expect(two.map(\.shownText) == ["The pier is \"safe for now, but not for long\"", "\"We reopen on Monday\""])
     }
 
     @Test func wherePhraseBeforeThatIsNotWhatWasSaid() {
