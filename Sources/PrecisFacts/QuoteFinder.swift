@@ -659,6 +659,14 @@ public struct QuoteFinder: Sendable {
             let name = parts[(t + 1)...].prefix { $0.first?.isUppercase == true }
             if !name.isEmpty { return name.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
         }
+        // A role in lower case before a name of two words or more ("harbour master Ana Pell", "the
+        // team captain Lea Berg"): the name (`Quote.role` gives the role).
+        if let n = parts.firstIndex(where: { $0.first?.isUppercase == true }), n > 0, parts.count - n >= 2,
+            parts[..<n].allSatisfy({ $0.first?.isLowercase == true && $0.allSatisfy(\.isLetter) }),
+            parts[n...].allSatisfy({ $0.first?.isUppercase == true })
+        {
+            return parts[n...].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",;:"))
+        }
         return parts.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",;:"))
     }
 
@@ -875,7 +883,7 @@ extension Quote {
     public func role(in document: String) -> String? {
         let scalars = Array(document.unicodeScalars)
         var k = source.end
-        guard k + 2 < scalars.count, scalars[k] == "," else { return nil }
+        guard k + 2 < scalars.count, scalars[k] == "," else { return roleBeforeName(scalars) }
         k += 1
         while k < scalars.count, scalars[k] == " " { k += 1 }
         var end = k
@@ -887,7 +895,23 @@ extension Quote {
         guard let first = words.first, (1...14).contains(words.count),
             ["a", "an", "the"].contains(first.lowercased()) || first.first?.isLowercase == true,
             !["said", "says", "told", "added"].contains(String(first))
-        else { return nil }
+        else { return roleBeforeName(scalars) }
         return role
+    }
+
+    /// The words the source puts before the speaker's name ("British Ambassador Mark Lyall Grant",
+    /// "harbour master Ana Pell"): a role of at most six words, not a courtesy title ("Ms."), nor a
+    /// phrase with a comma.
+    func roleBeforeName(_ scalars: [Unicode.Scalar]) -> String? {
+        guard !speaker.isEmpty, source.start < source.end, source.end <= scalars.count else { return nil }
+        let mention = String(String.UnicodeScalarView(scalars[source.start..<source.end]))
+        guard let name = mention.range(of: speaker) else { return nil }
+        var words = mention[..<name.lowerBound].split(separator: " ").map(String.init)
+        if let first = words.first, ["the", "a", "an"].contains(first.lowercased()) { words.removeFirst() }
+        let courtesy: Set<String> = ["mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms."]
+        guard (1...6).contains(words.count), !words.contains(where: { $0.contains(",") || courtesy.contains($0.lowercased()) }),
+            words.allSatisfy({ $0.first?.isLetter == true })
+        else { return nil }
+        return words.joined(separator: " ")
     }
 }

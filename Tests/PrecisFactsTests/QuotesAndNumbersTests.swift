@@ -68,6 +68,19 @@ import Testing
         #expect(q.map(\.speaker) == ["Ilse Marr", "Ilse Marr"])
     }
 
+    @Test func aRoleBeforeTheNameIsTheRoleNotTheName() {
+        let found = finder.find(in: "\"The pier is safe for now,\" said harbour master Ana Pell.")
+        #expect(found.map(\.speaker) == ["Ana Pell"])
+        let text = "\"We are keen that this stays on the harbour,\" said Norland Ambassador Ivo Marsh Grant."
+        let titled = finder.find(in: text)
+        #expect(titled.map(\.speaker) == ["Ivo Marsh Grant"])
+        #expect(titled.first?.role(in: text) == "Norland Ambassador")
+        let plain = "\"We reopen on Monday,\" said Ana Pell."
+        #expect(finder.find(in: plain).first?.role(in: plain) == nil)
+        let courtesy = "\"We reopen on Monday,\" said Ms. Pell."
+        #expect(finder.find(in: courtesy).first?.role(in: courtesy) == nil)
+    }
+
     @Test func anAdverbBeforeTheVerbIsNotPartOfTheSpeaker() {
         // "She infamously said" gave the speaker "She infamously", and a later "she" pointed to it.
         let text =
