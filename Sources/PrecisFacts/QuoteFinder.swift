@@ -99,7 +99,7 @@ public struct QuoteFinder: Sendable {
                     let common = mentionWords.count == 1 && words.speakerOpeners.contains(String(mentionWords[0]))
                     if q.speaker.first?.isUppercase == true, !common, !["the", "a", "an"].contains(q.speaker.split(separator: " ").first?.lowercased() ?? "") {
                         let title = mentionWords.first { words.titles.contains(String($0)) }.map(String.init)
-                        let gender: Character? = title == "mr" ? "m" : ["ms", "mrs", "miss"].contains(title ?? "") ? "f" : nil
+                        let gender = title.flatMap { Quote.courtesyTitles[$0] }
                         // "Ms. Terry" is the "Sue Mi Terry" named before: one person, one gender.
                         let surname = q.speaker.split(separator: " ").last.map(String.init)
                         func samePerson(_ other: String) -> Bool { other.split(separator: " ").last.map(String.init) == surname }
@@ -429,8 +429,6 @@ public struct QuoteFinder: Sendable {
         }
     }
 
-    /// Where the quotation that opens at `from` (after spaces, in the same paragraph) ends: one past
-    /// its closing mark; nil when none opens there or it does not close before the paragraph does.
     /// Whether the words after a quotation's close, to the end of its sentence, hold a word of saying
     /// ('"We reopen on Monday," she added.'): that quotation has a speaker of its own.
     func hasOwnAttribution(after close: Int, _ scalars: [Unicode.Scalar]) -> Bool {
@@ -442,6 +440,8 @@ public struct QuoteFinder: Sendable {
         return rest.split(whereSeparator: { !$0.isLetter }).contains { words.cues.contains(String($0)) }
     }
 
+    /// Where the quotation that opens at `from` (after spaces, in the same paragraph) ends: one past
+    /// its closing mark; nil when none opens there or it does not close before the paragraph does.
     static func closeOfQuotation(openingAt from: Int, _ scalars: [Unicode.Scalar]) -> Int? {
         var k = from
         while k < scalars.count && CharClass.isSpace(scalars[k]) && !CharClass.isNewline(scalars[k]) { k += 1 }
@@ -899,6 +899,10 @@ extension Quote {
         return role
     }
 
+    /// Courtesy titles and the pronoun's gender each shows ("Mr." a later "he", "Ms." a later "she"):
+    /// a title of address, not a role.
+    static let courtesyTitles: [String: Character] = ["mr": "m", "ms": "f", "mrs": "f", "miss": "f"]
+
     /// The words the source puts before the speaker's name ("British Ambassador Mark Lyall Grant",
     /// "harbour master Ana Pell"): a role of at most six words, not a courtesy title ("Ms."), nor a
     /// phrase with a comma.
@@ -908,8 +912,8 @@ extension Quote {
         guard let name = mention.range(of: speaker) else { return nil }
         var words = mention[..<name.lowerBound].split(separator: " ").map(String.init)
         if let first = words.first, ["the", "a", "an"].contains(first.lowercased()) { words.removeFirst() }
-        let courtesy: Set<String> = ["mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms."]
-        guard (1...6).contains(words.count), !words.contains(where: { $0.contains(",") || courtesy.contains($0.lowercased()) }),
+        guard (1...6).contains(words.count),
+            !words.contains(where: { $0.contains(",") || Self.courtesyTitles[$0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))] != nil }),
             words.allSatisfy({ $0.first?.isLetter == true })
         else { return nil }
         return words.joined(separator: " ")

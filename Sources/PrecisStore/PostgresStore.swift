@@ -188,11 +188,13 @@ public final class PostgresStore: ArticleStore {
     /// The articles stored after `id`, oldest first, each with the clustering features its placer
     /// kept (nil for articles stored before features were kept): what catching up replays.
     func placed(after id: Int64, connection: PostgresConnection?) async throws -> [PlacedArticle] {
-        let query: PostgresQuery = "SELECT \(unescaped: StoredArticle.placementColumns) FROM article WHERE id > \(id) ORDER BY id"
-        let rows: PostgresRowSequence
-        if let connection { rows = try await connection.query(query, logger: logger) } else { rows = try await client.query(query, logger: logger) }
+        // On the transaction's connection when one is given.
+        func run(_ query: PostgresQuery) async throws -> PostgresRowSequence {
+            if let connection { return try await connection.query(query, logger: logger) }
+            return try await client.query(query, logger: logger)
+        }
         var out: [PlacedArticle] = []
-        for try await r in rows.decode(
+        for try await r in try await run("SELECT \(unescaped: StoredArticle.placementColumns) FROM article WHERE id > \(id) ORDER BY id").decode(
             (Int64, String, String, String?, String?, String?, String?, String, Int64?, Int64?, String?, String?, String?, Data?).self)
         {
             let article = Self.article((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10, r.11, r.12))
@@ -200,14 +202,8 @@ public final class PostgresStore: ArticleStore {
         }
         let ids = StoryIndex.unreadable(out)
         guard !ids.isEmpty else { return out }
-        let wholeQuery: PostgresQuery = "SELECT \(unescaped: Self.columns) FROM article WHERE id = ANY(\(ids)) ORDER BY id"
-        let wholeRows: PostgresRowSequence
-        if let connection {
-            wholeRows = try await connection.query(wholeQuery, logger: logger)
-        } else {
-            wholeRows = try await client.query(wholeQuery, logger: logger)
-        }
-        return StoryIndex.withTexts(out, whole: try await articles(wholeRows))
+        let whole = try await articles(try await run("SELECT \(unescaped: Self.columns) FROM article WHERE id = ANY(\(ids)) ORDER BY id"))
+        return StoryIndex.withTexts(out, whole: whole)
     }
 
     /// Stores the batch's new articles and writes their placements inside the batch's transaction,

@@ -754,12 +754,8 @@ public final class StoryClusterer {
         var atStep = [Int](repeating: 0, count: bars.count)
         bars.withUnsafeBufferPointer { bars in
             atStep.withUnsafeMutableBufferPointer { atStep in
-                let perStep = 1 / log(1.5)
                 for score in scores where score >= start {
-                    // The step a logarithm puts it at, then set right against the steps themselves.
-                    let estimate = Double(log(score / start)) * perStep
-                    var step = estimate.isFinite ? Swift.min(bars.count - 1, Swift.max(0, Int(estimate))) : bars.count - 1
-                    while step > 0 && score < bars[step] { step -= 1 }
+                    var step = 0
                     while step + 1 < bars.count && score >= bars[step + 1] { step += 1 }
                     atStep[step] += 1
                 }
