@@ -265,6 +265,7 @@ public struct TimeTagger: Sendable {
         func isBoundary(_ k: Int) -> Bool {
             t[k].kind == .punct && !["'", "-", ".", "(", ")"].contains(t[k].lower) || t[k].endsSentence
                 || words.clauseOpeners.contains(t[k].lower)
+                || (t[k].lower == "and" && words.andOpensClause(t[(k + 1)..<min(k + 5, t.count)].lazy.map(\.lower)))
         }
         var a = i
         while a > 0 && !isBoundary(a - 1) { a -= 1 }
@@ -944,6 +945,7 @@ struct TimeWords: Sendable {
     var ordinals: [String: Int] = [:]
     var future: Set<String> = []
     var clauseOpeners: Set<String> = []
+    var finite: Set<String> = []
     var pastForms: Set<String> = []
     var unitQualifiers: Set<String> = []
     /// Holidays by the first word of their name.
@@ -951,6 +953,12 @@ struct TimeWords: Sendable {
     var zones: Set<String> = []
     /// Words that make the unit, day or month after them recurring ("every week", "each Thursday").
     var recurring: Set<String> = []
+
+    /// Whether an "and" followed by these words (lower case) opens a new clause: a verb of its own
+    /// tense comes within four words ("and is expected", "and the second was").
+    func andOpensClause<Words: Sequence<String>>(_ following: Words) -> Bool {
+        following.prefix(4).contains(where: finite.contains)
+    }
 
     static let english: TimeWords = {
         var w = TimeWords()
@@ -977,6 +985,7 @@ struct TimeWords: Sendable {
             case "ordinal": w.ordinals[word] = Int(value) ?? 0
             case "future": w.future.insert(word)
             case "clause": w.clauseOpeners.insert(word)
+            case "finite": w.finite.insert(word)
             case "past": w.pastForms.insert(word)
             case "qualifier": w.unitQualifiers.insert(word)
             case "zone": w.zones.insert(word)

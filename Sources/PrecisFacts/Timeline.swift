@@ -164,7 +164,11 @@ public struct TimelineBuilder {
                     func candidate() -> Candidate {
                         Candidate(
                             date: date.description, timex: date, document: d, span: sentence.span,
-                            stems: Set(sentence.contentStems), text: said, future: t.future || Self.announces(said))
+                            stems: Set(sentence.contentStems), text: said,
+                            future: t.future || Self.announces(clause(
+                                before: analyzed.text[TextSpan(start: sentence.span.start, end: max(sentence.span.start, t.start))],
+                                time: analyzed.text[TextSpan(start: max(sentence.span.start, t.start), end: min(t.end, sentence.span.end))],
+                                after: analyzed.text[TextSpan(start: min(t.end, sentence.span.end), end: sentence.span.end)])))
                     }
                     // The date that signs an embedded post dates a statement, and a caption's a
                     // picture: no event of the story, but a bound on when the source was written.
@@ -243,12 +247,14 @@ public struct TimelineBuilder {
             if c.future { entries[best.index].entry.announced.append(SourceSpan(document: c.document, start: c.span.start, end: c.span.end)) }
             entries[best.index].stems.formUnion(c.stems)
         }
-        // An undated source's own full dates, told as done, bound it from below (a photo caption's
-        // "December 11, 2014", an embedded post's).
-        for c in candidates + datingOnly where c.timex.hasYear && dates[c.document] == nil && !c.future {
+        // An undated source's own full dates bound it: told as done, from below (a photo caption's
+        // "December 11, 2014", an embedded post's); announced ("a hearing to be held on October 12,
+        // 2025"), from above, as what it still expects had not happened when it was written.
+        for c in candidates + datingOnly where c.timex.hasYear && dates[c.document] == nil {
             clues[c.document, default: []].append(
                 DatingClue(
-                    bound: .earliest, date: c.date, evidence: [DatingEvidence(text: c.text, document: c.document, start: c.span.start, end: c.span.end)]))
+                    bound: c.future ? .latest : .earliest, date: c.date,
+                    evidence: [DatingEvidence(text: c.text, document: c.document, start: c.span.start, end: c.span.end)]))
         }
         // So do the full dates its photo captions name, though cleaning took them out of its text.
         for (d, list) in captions.enumerated() where d < dates.count && dates[d] == nil {
@@ -406,6 +412,11 @@ public struct TimelineBuilder {
         let words = outside.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
         for (k, w) in words.enumerated() {
             if ["will", "scheduled", "slated", "'ll"].contains(w) { return true }
+            // "a special event to be held on October 12", "the report is to be published in May".
+            // Not a plan told as past: "the ships were to be sold in June".
+            if w == "to", k + 2 < words.count, words[k + 1] == "be", isParticiple(words[k + 2]), k == 0 || !["was", "were"].contains(words[k - 1]) {
+                return true
+            }
             // A procedure told in the present: "The plan is then put to the full assembly in May".
             if ["is", "are"].contains(w), k + 1 < words.count, words[k + 1] == "then" { return true }
             if ["due", "expected", "set", "plans", "planned", "poised"].contains(w), k + 1 < words.count, words[k + 1] == "to" { return true }
@@ -414,6 +425,54 @@ public struct TimelineBuilder {
         }
         return false
     }
+
+    /// The clause of a sentence that holds a time expression, given the sentence's text before the
+    /// time, the time and the text after it: cut at the nearest joint between clauses on each side
+    /// (a semicolon, "but", "while", "and" before a verb of its own tense), so that what one clause
+    /// announces does not make the other's date expected ("first flew in April 2005 and is expected to enter service";
+    /// "were to take delivery in May 2008, but will now receive it next month").
+    func clause(before: String, time: String, after: String) -> String {
+        var head = before[...], tail = after[...]
+        for joint in Self.clauseJoints {
+            if let r = head.range(of: joint, options: [.backwards, .caseInsensitive]) { head = head[r.upperBound...] }
+            if let r = tail.range(of: joint, options: .caseInsensitive) { tail = tail[..<r.lowerBound] }
+        }
+        // "and" before a verb of its own tense (`TimeWords.andOpensClause`, as the tagger reads it).
+        func opens(_ rest: Substring) -> Bool {
+            tagger.words.andOpensClause(rest.split(separator: " ", maxSplits: 5).lazy.map { $0.lowercased() })
+        }
+        var from = head.endIndex
+        while let r = head[..<from].range(of: " and ", options: [.backwards, .caseInsensitive]) {
+            if opens(head[r.upperBound...]) {
+                head = head[r.upperBound...]
+                break
+            }
+            from = r.lowerBound
+        }
+        var search = tail.startIndex
+        while let r = tail[search...].range(of: " and ", options: .caseInsensitive) {
+            if opens(tail[r.upperBound...]) {
+                tail = tail[..<r.lowerBound]
+                break
+            }
+            search = r.upperBound
+        }
+        return head + time + tail
+    }
+    /// Joints between clauses whatever follows them. Commas are not among them, as the tagger's
+    /// clauses have them: "Singapore Airlines, which will be the first to fly it, in July 2006, ..."
+    /// announces July 2006.
+    static let clauseJoints = [";", " but ", " while ", " whereas ", " although "]
+
+    /// Whether a word reads as a past participle: a regular one ("released", "given") or a common
+    /// irregular one ("held", "built").
+    static func isParticiple(_ word: String) -> Bool {
+        (word.count > 3 && (word.hasSuffix("ed") || word.hasSuffix("en"))) || irregularParticiples.contains(word)
+    }
+    static let irregularParticiples: Set<String> = [
+        "held", "built", "made", "sold", "shown", "run", "put", "set", "paid", "sent", "brought", "bought", "cut", "won", "met", "read",
+        "told", "heard", "left", "kept", "found", "laid", "led", "lent", "spent", "struck", "sworn", "dealt"
+    ]
 
     /// Whether a sentence reports what someone said in their own words (four words or more in
     /// quotation marks, and a verb of saying): a statement, not an event. A sentence that only quotes

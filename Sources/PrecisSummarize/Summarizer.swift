@@ -44,6 +44,11 @@ public struct Summarizer: Sendable {
         /// three of them) merely restates the headline (a standfirst): not chosen while another
         /// sentence qualifies.
         public var restatesTitle = 0.75
+        /// A text's first sentence, alone in its paragraph, whose content stems are at least this share
+        /// the next sentence's (at least three of them, and the next has twice as many: it says all
+        /// the first says and as much again) is a standfirst that the lead tells again: not chosen
+        /// while another sentence qualifies.
+        public var restatesLead = 0.6
         /// What a sentence that tells background (an event from well before its source was written:
         /// `background` in `summarize`) weighs against one that tells the story's news. Small, so
         /// the story's developments are covered before its background is repeated: background comes
@@ -251,6 +256,7 @@ public struct Summarizer: Sendable {
                     continue
                 }
                 if strict, d < titles.count, restates(sentence.contentStems, title: titles[d]) { proseIndex += 1; continue }
+                if strict, i == 0, isStandfirstOfLead(doc) { proseIndex += 1; continue }
                 let prior = (1 + options.leadBoost / (1 + Double(proseIndex) / options.leadScale)) * openerPenalty(sentence)
                 proseIndex += 1
                 let concepts = table.concepts(sentence.contentStems)
@@ -280,6 +286,19 @@ public struct Summarizer: Sendable {
         let own = Set(stems)
         guard own.count >= 3, !title.isEmpty else { return false }
         return Double(own.intersection(title).count) >= options.restatesTitle * Double(own.count)
+    }
+
+    /// Whether a text opens with a standfirst its lead tells again: a first sentence alone in its
+    /// paragraph, most of whose content stems the next sentence carries, saying twice as much ("The council has
+    /// criticised the port's accounts." above "The town council voted on Monday to audit the
+    /// port's accounts for ...").
+    func isStandfirstOfLead(_ doc: AnalyzedDocument) -> Bool {
+        guard doc.sentences.count > 1 else { return false }
+        let (first, next) = (doc.sentences[0], doc.sentences[1])
+        guard next.paragraph != first.paragraph else { return false }
+        let own = Set(first.contentStems), lead = Set(next.contentStems)
+        guard own.count >= 3, lead.count >= 2 * own.count else { return false }
+        return Double(own.intersection(lead).count) >= options.restatesLead * Double(own.count)
     }
 
     /// Sentences that open with a pronoun or a linking word read badly out of context.

@@ -406,6 +406,40 @@ import Testing
         #expect(!Captions.signsPost(before: "mail us (@) "))
     }
 
+    @Test func anAnnouncedDateBoundsAnUndatedSourceFromAbove() {
+        // What a source still expects had not happened when it was written: its own full date,
+        // announced in the date's own clause, bounds it from above; a date it tells as done, from below.
+        let text = """
+            The harbour board said the new quay, first planned in March 2024, had passed its inspection.
+
+            A public hearing on the fees is to be held on October 12, 2025, in the town hall.
+            """
+        let dating = try? #require(TimelineBuilder().build(texts: [text], dates: [nil]).dating.first ?? nil)
+        #expect(dating?.earliest == "2024-03-01")
+        #expect(dating?.latest == "2025-10-12")
+        // Announced in another clause than the date's, the date is still told as done.
+        let done = """
+            The first ferry sailed in May 2023 and the second is expected to follow.
+
+            The line's old ships were to be sold in June 2022, but the board will now keep them.
+            """
+        let range = try? #require(TimelineBuilder().build(texts: [done], dates: [nil]).dating.first ?? nil)
+        #expect(range?.latest == nil)
+        #expect(range?.earliest == "2023-05-01")
+        #expect(!TimelineBuilder.announces("The line's old ships were to be sold in June 2022"))
+        #expect(TimelineBuilder.announces("a special hearing to be held on October 12"))
+        #expect(!TimelineBuilder.announces("the hearing was held on October 12"))
+        #expect(
+            TimelineBuilder().clause(before: "The first ferry sailed in ", time: "May 2023", after: " and the second is expected to follow.")
+                == "The first ferry sailed in May 2023")
+        #expect(TimelineBuilder().clause(before: "It sailed and will dock on ", time: "May 4", after: ".") == "will dock on May 4.")
+        // The tagger reads the same joint: "and" before a verb of its own tense opens a clause.
+        let anchor = CivilDate(iso: "2025-01-10")
+        #expect(TimeTagger().tag("The first ferry sailed on Tuesday and is expected to return.", anchor: anchor).first?.future == false)
+        #expect(TimeTagger().tag("The ferry will leave Calder and dock on Tuesday.", anchor: anchor).first?.future == true)
+        #expect(TimelineBuilder.announces(TimelineBuilder().clause(before: "The ship will leave Calder and dock on ", time: "May 4", after: ".")))
+    }
+
     @Test func aQuestionIsNoEvent() {
         let text = """
             The harbour wall gave way on March 2, 2025, flooding the lower town.

@@ -78,6 +78,30 @@ let storyDocuments = [
         #expect(first.first?.text.contains("40 ships") == true)
     }
 
+    @Test func leavesOutAStandfirstTheLeadTellsAgain() {
+        // A scraped page's standfirst above its lead: shorter, so it would win on gain per word, and
+        // vaguer ("the port's"), while the lead says all it says and more.
+        let page = """
+            The council has criticised the port's accounts.
+
+            The town council of Calder voted on Monday to audit the harbour port's accounts for the last five years, after a deficit of 4 million crowns.
+
+            The audit will start in June, the mayor said.
+            """
+        let other = """
+            The council criticised the port's accounts again.
+
+            Calder's council voted to audit the port's accounts after a deficit of 4 million crowns.
+            """
+        let summary = summarizer.summarize([page, other], budget: .words(40))
+        #expect(!summary.contains { $0.text.hasPrefix("The council has criticised") })
+        // Not a standfirst: the first sentence shares its paragraph, or the next says other things.
+        let analyzer = TextAnalyzer()
+        #expect(summarizer.isStandfirstOfLead(analyzer.analyze(page)))
+        #expect(!summarizer.isStandfirstOfLead(analyzer.analyze(page.replacingOccurrences(of: "accounts.\n\n", with: "accounts. "))))
+        #expect(!summarizer.isStandfirstOfLead(analyzer.analyze("The council has criticised the port's accounts.\n\nThe mayor will open a new school in June, with 300 places.")))
+    }
+
     @Test func doesNotRepeatACopiedSentence() {
         let copy = storyDocuments[0]
         let summary = summarizer.summarize([copy, copy, storyDocuments[1]], budget: .words(200))
