@@ -161,18 +161,20 @@ public struct TimelineBuilder {
                     j += 1
                     guard t.type == .date || t.type == .time, let value = t.value, let date = Self.eventDate(TimexValue(value)) else { continue }
                     let said = analyzed.text[sentence.span]
+                    // Announced or told as done, as the time's own clause says.
+                    let before = TextSpan(start: sentence.span.start, end: max(sentence.span.start, min(t.start, sentence.span.end)))
+                    let time = TextSpan(start: before.end, end: max(before.end, min(t.end, sentence.span.end)))
+                    let own = clause(
+                        before: analyzed.text[before], time: analyzed.text[time],
+                        after: analyzed.text[TextSpan(start: time.end, end: sentence.span.end)])
+                    let future = t.future || Self.announces(own)
                     func candidate() -> Candidate {
                         Candidate(
                             date: date.description, timex: date, document: d, span: sentence.span,
-                            stems: Set(sentence.contentStems), text: said,
-                            future: t.future || Self.announces(clause(
-                                before: analyzed.text[TextSpan(start: sentence.span.start, end: max(sentence.span.start, t.start))],
-                                time: analyzed.text[TextSpan(start: max(sentence.span.start, t.start), end: min(t.end, sentence.span.end))],
-                                after: analyzed.text[TextSpan(start: min(t.end, sentence.span.end), end: sentence.span.end)])))
+                            stems: Set(sentence.contentStems), text: said, future: future)
                     }
                     // The date that signs an embedded post dates a statement, and a caption's a
                     // picture: no event of the story, but a bound on when the source was written.
-                    let before = TextSpan(start: sentence.span.start, end: max(sentence.span.start, min(t.start, sentence.span.end)))
                     if Captions.signsPost(before: analyzed.text[before]) || Captions.describesPicture(said) {
                         if !t.future && !t.relative { datingOnly.append(candidate()) }
                         continue
