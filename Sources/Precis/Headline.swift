@@ -13,11 +13,12 @@ public enum Headline {
     /// furniture taken for a title) is passed over. With no title left, the first summary sentence
     /// that reads on its own (`readsAlone`), else the first, cut by `cut`. Nil when there is neither.
     public static func choose(titles: [String?], dates: [String?], summary: [String]) -> String? {
-        let told = Set(summary.flatMap(words))
+        let stemmer = Stemmer(algorithm: LanguageData.english.stemmerAlgorithm)
+        let told = Set(summary.flatMap { words($0, stemmer: stemmer) })
         var best: (score: Double, date: String, index: Int)? = nil
         for (k, title) in titles.enumerated() {
             guard let title, !title.isEmpty, titleFault(title) == nil else { continue }
-            let own = Set(words(title))
+            let own = Set(words(title, stemmer: stemmer))
             let score = own.isEmpty ? 0 : Double(own.intersection(told).count) / Double(own.count)
             let date = k < dates.count ? dates[k] ?? "" : ""
             if best == nil || (score, date, -k) > (best!.score, best!.date, -best!.index) { best = (score, date, k) }
@@ -142,7 +143,11 @@ public enum Headline {
     ]
 
     /// Lower-cased words of four letters or more: what a title and a summary share.
-    static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { $0.count >= 4 }
+    /// The content words of a text as stems: no stop words ("over", "against"), and one stem for the
+    /// forms of a word ("prosecutions" and "prosecution").
+    static func words(_ text: String, stemmer: Stemmer?) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            .filter { $0.count >= 2 && !LanguageData.english.stopWords.contains($0) }
+            .map { stemmer?.stem($0) ?? $0 }
     }
 }
