@@ -10,12 +10,12 @@ public enum Byline {
     /// The names in `raw`, in order, without duplicates; empty when none is a person's name.
     /// `requirePrefix` asks for a "By"/"Von"/"Par"/"Posted by" opening (for a line of running text).
     public static func names(_ raw: String, requirePrefix: Bool = false) -> [String] {
-        var text = raw.replacingOccurrences(of: "\u{00A0}", with: " ")
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.contains("://") || trimmed.lowercased().hasPrefix("www.") || trimmed.hasPrefix("@") { return [] }
+        var text = raw.contains("\u{00A0}") ? raw.replacingOccurrences(of: "\u{00A0}", with: " ") : raw
         // Only the first line of a byline box names the author; what follows is a title, a place or a date.
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !lines.isEmpty else { return [] }
+        let lines = text.split(whereSeparator: \.isNewline).map(trimmedSpaces).filter { !$0.isEmpty }
+        guard !lines.isEmpty, !requirePrefix || stripPrefix(lines[0]) != nil else { return [] }
+        let trimmed = trimmedSpaces(text[...])
+        if trimmed.contains("://") || trimmed.lowercased().hasPrefix("www.") || trimmed.hasPrefix("@") { return [] }
         text = lines[0]
         let prefixed = stripPrefix(text) != nil
         if let stripped = stripPrefix(text) {
@@ -36,20 +36,15 @@ public enum Byline {
             if "|•·–—/\t".contains(c) { break }
             kept.append(c)
         }
-        // A date or "on <date>" ends the names ("Posted by gizzmo on 3 May 2008", "By Ana Okafor 12.01.2008").
-        var ns = kept as NSString
-        let joined = conjunction.firstMatch(in: kept, range: NSRange(location: 0, length: ns.length)) != nil
-        if joined {
-            kept = conjunction.stringByReplacingMatches(in: kept, range: NSRange(location: 0, length: ns.length), withTemplate: ", ")
-            ns = kept as NSString
-        }
-        if let m = tail.firstMatch(in: kept, range: NSRange(location: 0, length: ns.length)) {
-            kept = ns.substring(to: m.range.location)
-        }
+        // "and" between names is a comma; a date or "on <date>" ends the names ("Posted by gizzmo
+        // on 3 May 2008", "By Ana Okafor 12.01.2008").
+        let joined: Bool
+        (kept, joined) = joiningNames(kept)
+        kept = String(kept[..<tailStart(kept)])
         let parts =
             kept
             .split(separator: ",")
-            .map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:;-"))) }
+            .map { trimming($0) { $0.isWhitespace || ".:;-".contains($0) } }
         var names: [String] = []
         // After "By X," a comma most often opens a place, a desk or a title ("By Ana Okafor, Calder
         // Courier"): a list of names needs an "and" ("X, Y and Z"), unless the field holds names only.
@@ -65,15 +60,68 @@ public enum Byline {
         return names
     }
 
-    // Fixed patterns written here; a failure is a programming error caught by the tests.
-    // swiftlint:disable force_try
+    /// `text` less the white space around it.
+    static func trimmedSpaces(_ text: Substring) -> String { trimming(text, \.isWhitespace) }
+
+    /// `text` less the characters `edge` accepts at either end (Foundation's trimming builds a
+    /// character set and bridges the string at each call, and these run on every byline).
+    static func trimming(_ text: Substring, _ edge: (Character) -> Bool) -> String {
+        guard let first = text.firstIndex(where: { !edge($0) }), let last = text.lastIndex(where: { !edge($0) }) else { return "" }
+        return String(text[first...last])
+    }
+
     /// "and" between two names, in the languages read here.
-    static let conjunction = try! NSRegularExpression(pattern: #"\s+(and|und|et|&|y|e)\s+"#, options: [.caseInsensitive])
-    /// Where the names end: "on <date>", "Published:", a digit.
-    static let tail = try! NSRegularExpression(
-        pattern: #"(\s+(on|am|le|at|um|updated|published|aktualisiert|illustration|illustrations|fotos?|photos?)(\s+|:).*$)|(\s*\d.*$)"#,
-        options: [.caseInsensitive, .dotMatchesLineSeparators])
-    // swiftlint:enable force_try
+    static let conjunctions: Set<String> = ["and", "und", "et", "&", "y", "e"]
+    /// Words after which a byline tells no more names: "on <date>", "Published:", "Photos:".
+    static let tailWords: Set<String> = [
+        "on", "am", "le", "at", "um", "updated", "published", "aktualisiert", "illustration", "illustrations", "foto", "fotos", "photo",
+        "photos"
+    ]
+
+    /// `text` with each conjunction that stands between white space ("Ana Okafor and Jon Aras")
+    /// made a comma, and whether there was one. Written out rather than as a regular expression: it
+    /// runs on every byline of every page, where Foundation's expressions cost more than the rest.
+    static func joiningNames(_ text: String) -> (String, Bool) {
+        var out = "", joined = false
+        var rest = text[...]
+        while let space = rest.firstIndex(where: \.isWhitespace) {
+            let word = rest[space...].drop(while: \.isWhitespace)
+            let end = word.firstIndex(where: \.isWhitespace) ?? word.endIndex
+            if end < word.endIndex, conjunctions.contains(word[..<end].lowercased()) {
+                out += rest[..<space] + ", "
+                rest = word[end...].drop(while: \.isWhitespace)
+                joined = true
+            } else {
+                out += rest[..<word.startIndex]
+                rest = word
+            }
+        }
+        return (out + rest, joined)
+    }
+
+    /// Where the names in `text` end: before the white space that leads to a tail word followed by
+    /// white space or a colon ("on 3 May", "Published: ..."), or to the first digit; the end of the
+    /// text when neither comes.
+    static func tailStart(_ text: String) -> String.Index {
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c.isWhitespace || c.unicodeScalars.first?.properties.numericType == .decimal {
+                let run = text[i...].prefix(while: \.isWhitespace)
+                if let next = run.endIndex < text.endIndex ? text[run.endIndex] : nil {
+                    if next.unicodeScalars.first?.properties.numericType == .decimal { return i }
+                    if !run.isEmpty {
+                        let word = text[run.endIndex...].prefix { !$0.isWhitespace && $0 != ":" }
+                        if word.endIndex < text.endIndex, tailWords.contains(word.lowercased()) { return i }
+                    }
+                }
+                i = run.isEmpty ? text.index(after: i) : run.endIndex
+            } else {
+                i = text.index(after: i)
+            }
+        }
+        return text.endIndex
+    }
 
     /// `text` less a leading "By"/"Von"/"Par"/"Posted by"/"Written by", or nil when it has none.
     static func stripPrefix(_ text: String) -> String? {
@@ -82,7 +130,7 @@ public enum Byline {
             "posted by ", "written by ", "story by ", "words by ", "text by ", "by: ", "by ", "von ", "par ", "autor: ", "author: ", "text: ", "texte: "
         ]
         where lower.hasPrefix(prefix) {
-            return String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            return trimmedSpaces(text.dropFirst(prefix.count))
         }
         for bare in ["by", "von", "par", "posted by", "written by"] where lower == bare { return "" }
         return nil
@@ -110,7 +158,7 @@ public enum Byline {
         if part.contains("@") || part.contains("://") || part.lowercased().hasPrefix("www.") || part.contains("#") { return nil }
         var capitalised = 0
         for word in words {
-            let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,'’"))
+            let lower = trimming(word.lowercased()[...]) { ".,'’".contains($0) }
             if notPersonWords.contains(lower) { return nil }
             guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ".'’-".unicodeScalars.contains($0) }),
                 word.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
