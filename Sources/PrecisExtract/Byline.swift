@@ -61,7 +61,19 @@ public enum Byline {
     }
 
     /// `text` less the white space around it.
-    static func trimmedSpaces(_ text: Substring) -> String { trimming(text, \.isWhitespace) }
+    static func trimmedSpaces(_ text: Substring) -> String { trimming(text, isSpace) }
+
+    /// White space, as `Character.isWhitespace` says, without a Unicode table lookup for ASCII.
+    static func isSpace(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return a == 32 || (9...13).contains(a) }
+        return c.isWhitespace
+    }
+
+    /// A decimal digit of any script, without a Unicode table lookup for ASCII.
+    static func isDigit(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return (48...57).contains(a) }
+        return c.unicodeScalars.first?.properties.numericType == .decimal
+    }
 
     /// `text` less the characters `edge` accepts at either end (Foundation's trimming builds a
     /// character set and bridges the string at each call, and these run on every byline).
@@ -84,12 +96,12 @@ public enum Byline {
     static func joiningNames(_ text: String) -> (String, Bool) {
         var out = "", joined = false
         var rest = text[...]
-        while let space = rest.firstIndex(where: \.isWhitespace) {
-            let word = rest[space...].drop(while: \.isWhitespace)
-            let end = word.firstIndex(where: \.isWhitespace) ?? word.endIndex
+        while let space = rest.firstIndex(where: isSpace) {
+            let word = rest[space...].drop(while: isSpace)
+            let end = word.firstIndex(where: isSpace) ?? word.endIndex
             if end < word.endIndex, conjunctions.contains(word[..<end].lowercased()) {
                 out += rest[..<space] + ", "
-                rest = word[end...].drop(while: \.isWhitespace)
+                rest = word[end...].drop(while: isSpace)
                 joined = true
             } else {
                 out += rest[..<word.startIndex]
@@ -106,12 +118,12 @@ public enum Byline {
         var i = text.startIndex
         while i < text.endIndex {
             let c = text[i]
-            if c.isWhitespace || c.unicodeScalars.first?.properties.numericType == .decimal {
-                let run = text[i...].prefix(while: \.isWhitespace)
+            if isSpace(c) || isDigit(c) {
+                let run = text[i...].prefix(while: isSpace)
                 if let next = run.endIndex < text.endIndex ? text[run.endIndex] : nil {
-                    if next.unicodeScalars.first?.properties.numericType == .decimal { return i }
+                    if isDigit(next) { return i }
                     if !run.isEmpty {
-                        let word = text[run.endIndex...].prefix { !$0.isWhitespace && $0 != ":" }
+                        let word = text[run.endIndex...].prefix { !isSpace($0) && $0 != ":" }
                         if word.endIndex < text.endIndex, tailWords.contains(word.lowercased()) { return i }
                     }
                 }
