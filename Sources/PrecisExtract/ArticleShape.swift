@@ -50,11 +50,8 @@ enum ArticleShape {
     /// page posted, where building a character set and bridging each search cost more than the rest
     /// of the check.
     static func errorPhrase(in name: String) -> String? {
-        func inner(_ c: Character) -> Bool { !c.isWhitespace && !c.isPunctuation }
-        if let first = name.firstIndex(where: inner), let last = name.lastIndex(where: inner) {
-            let trimmed = String(name[first...last])
-            if errorCodes.contains(trimmed) { return trimmed }
-        }
+        let trimmed = name[...].trimmed { $0.isWhitespace || $0.isPunctuation }
+        if errorCodes.contains(trimmed) { return trimmed }
         let words = name.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" })
         for (phrase, parts) in zip(errorPhrases, errorPhraseWords) where parts.count <= words.count {
             for start in 0...(words.count - parts.count) where words[start..<start + parts.count].elementsEqual(parts, by: { $0 == $1 }) {

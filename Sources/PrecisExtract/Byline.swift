@@ -1,4 +1,5 @@
 import Foundation
+import PrecisText
 
 /// Reads person names out of a byline as pages write them ("By Ana Okafor and Jon Aras",
 /// "Von Jan Kupitz", "Ana Okafor, AP Sports Writer", "Posted by gizzmo on 3 May"): names only.
@@ -44,7 +45,7 @@ public enum Byline {
         let parts =
             kept
             .split(separator: ",")
-            .map { trimming($0) { $0.isWhitespace || ".:;-".contains($0) } }
+            .map { $0.trimmed { $0.isWhitespace || ".:;-".contains($0) } }
         var names: [String] = []
         // After "By X," a comma most often opens a place, a desk or a title ("By Ana Okafor, Calder
         // Courier"): a list of names needs an "and" ("X, Y and Z"), unless the field holds names only.
@@ -61,26 +62,11 @@ public enum Byline {
     }
 
     /// `text` less the white space around it.
-    static func trimmedSpaces(_ text: Substring) -> String { trimming(text, isSpace) }
+    static func trimmedSpaces(_ text: Substring) -> String { text.trimmed(while: isSpace) }
 
-    /// White space, as `Character.isWhitespace` says, without a Unicode table lookup for ASCII.
-    static func isSpace(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return a == 32 || (9...13).contains(a) }
-        return c.isWhitespace
-    }
-
-    /// A decimal digit of any script, without a Unicode table lookup for ASCII.
-    static func isDigit(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return (48...57).contains(a) }
-        return c.unicodeScalars.first?.properties.numericType == .decimal
-    }
-
-    /// `text` less the characters `edge` accepts at either end (Foundation's trimming builds a
-    /// character set and bridges the string at each call, and these run on every byline).
-    static func trimming(_ text: Substring, _ edge: (Character) -> Bool) -> String {
-        guard let first = text.firstIndex(where: { !edge($0) }), let last = text.lastIndex(where: { !edge($0) }) else { return "" }
-        return String(text[first...last])
-    }
+    /// White space and decimal digits, as `CharClass` reads them (ASCII without a Unicode table lookup).
+    static func isSpace(_ c: Character) -> Bool { c.unicodeScalars.first.map(CharClass.isSpace) ?? false }
+    static func isDigit(_ c: Character) -> Bool { c.unicodeScalars.first.map(CharClass.isDigit) ?? false }
 
     /// "and" between two names, in the languages read here.
     static let conjunctions: Set<String> = ["and", "und", "et", "&", "y", "e"]
@@ -170,7 +156,7 @@ public enum Byline {
         if part.contains("@") || part.contains("://") || part.lowercased().hasPrefix("www.") || part.contains("#") { return nil }
         var capitalised = 0
         for word in words {
-            let lower = trimming(word.lowercased()[...]) { ".,'’".contains($0) }
+            let lower = word.lowercased()[...].trimmed { ".,'’".contains($0) }
             if notPersonWords.contains(lower) { return nil }
             guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ".'’-".unicodeScalars.contains($0) }),
                 word.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
@@ -181,5 +167,15 @@ public enum Byline {
         // when it is one word ("gizzmo").
         if words.count > 1 && capitalised < 2 { return nil }
         return part
+    }
+}
+
+extension Substring {
+    /// The text less the characters `edge` accepts at either end. Plain Swift: Foundation's trimming
+    /// builds a character set and bridges the string at each call, and bylines and page names are
+    /// trimmed on every page.
+    func trimmed(while edge: (Character) -> Bool) -> String {
+        guard let first = firstIndex(where: { !edge($0) }), let last = lastIndex(where: { !edge($0) }) else { return "" }
+        return String(self[first...last])
     }
 }

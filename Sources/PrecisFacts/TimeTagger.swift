@@ -946,6 +946,7 @@ struct TimeWords: Sendable {
     var future: Set<String> = []
     var clauseOpeners: Set<String> = []
     var finite: Set<String> = []
+    var participles: Set<String> = []
     var pastForms: Set<String> = []
     var unitQualifiers: Set<String> = []
     /// Holidays by the first word of their name.
@@ -986,6 +987,7 @@ struct TimeWords: Sendable {
             case "future": w.future.insert(word)
             case "clause": w.clauseOpeners.insert(word)
             case "finite": w.finite.insert(word)
+            case "participle": w.participles.insert(word)
             case "past": w.pastForms.insert(word)
             case "qualifier": w.unitQualifiers.insert(word)
             case "zone": w.zones.insert(word)

@@ -164,10 +164,12 @@ public struct TimelineBuilder {
                     // Announced or told as done, as the time's own clause says.
                     let before = TextSpan(start: sentence.span.start, end: max(sentence.span.start, min(t.start, sentence.span.end)))
                     let time = TextSpan(start: before.end, end: max(before.end, min(t.end, sentence.span.end)))
-                    let own = clause(
-                        before: analyzed.text[before], time: analyzed.text[time],
-                        after: analyzed.text[TextSpan(start: time.end, end: sentence.span.end)])
-                    let future = t.future || Self.announces(own)
+                    let future =
+                        t.future
+                        || Self.announces(
+                            clause(
+                                before: analyzed.text[before], time: analyzed.text[time],
+                                after: analyzed.text[TextSpan(start: time.end, end: sentence.span.end)]))
                     func candidate() -> Candidate {
                         Candidate(
                             date: date.description, timex: date, document: d, span: sentence.span,
@@ -467,14 +469,10 @@ public struct TimelineBuilder {
     static let clauseJoints = [";", " but ", " while ", " whereas ", " although "]
 
     /// Whether a word reads as a past participle: a regular one ("released", "given") or a common
-    /// irregular one ("held", "built").
+    /// irregular one ("held", "built": `participle` words in timewords.txt).
     static func isParticiple(_ word: String) -> Bool {
-        (word.count > 3 && (word.hasSuffix("ed") || word.hasSuffix("en"))) || irregularParticiples.contains(word)
+        (word.count > 3 && (word.hasSuffix("ed") || word.hasSuffix("en"))) || TimeWords.english.participles.contains(word)
     }
-    static let irregularParticiples: Set<String> = [
-        "held", "built", "made", "sold", "shown", "run", "put", "set", "paid", "sent", "brought", "bought", "cut", "won", "met", "read",
-        "told", "heard", "left", "kept", "found", "laid", "led", "lent", "spent", "struck", "sworn", "dealt"
-    ]
 
     /// Whether a sentence reports what someone said in their own words (four words or more in
     /// quotation marks, and a verb of saying): a statement, not an event. A sentence that only quotes
