@@ -197,7 +197,9 @@ public struct Digest: Sendable {
         }
         let lo = bounded(first) { $0.earliest == nil && $0.latest != nil } ? "before " + first : first
         let hi = bounded(last) { $0.latest == nil && $0.earliest != nil } ? "after " + last : last
-        return first == last && lo == hi ? lo : lo + " to " + hi
+        // One day that is a bound: "after 2017-07-06", not "2017-07-06 to after 2017-07-06".
+        if first == last { return lo != first ? lo : hi }
+        return lo + " to " + hi
     }
 
     public init(sentences: [CitedSentence], documents: [Document], copies: [Copy] = []) {

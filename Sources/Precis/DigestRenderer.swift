@@ -129,6 +129,21 @@ public enum DigestRenderer {
         public var shownDate: String? { approximateDate ?? date }
     }
 
+    /// A speaker's role as shown beside the name: the one the quote's own source gives with it,
+    /// else the first that another quote of the same named speaker gives, in source order ("Ivo
+    /// Marsh, the chief engineer of the port authority, said ..." lends its role to a bare "said Ivo
+    /// Marsh" in another source). Descriptions ("the ministry") lend and borrow nothing.
+    static func role(of q: (document: Int, quote: Quote), in digest: Digest) -> String? {
+        if let own = q.quote.shownRole(in: digest.documents[q.document].text) { return own }
+        guard q.quote.speaker.first?.isUppercase == true, let quotes = digest.facts?.quotes else { return nil }
+        for (d, qs) in quotes.enumerated() where d < digest.documents.count {
+            for other in qs where other.speaker == q.quote.speaker && other != q.quote {
+                if let role = other.shownRole(in: digest.documents[d].text) { return role }
+            }
+        }
+        return nil
+    }
+
     /// The facts a digest shows, in reading order: timeline, quotes, key numbers, disagreements.
     public static func factSections(_ digest: Digest) -> [(title: String, cssClass: String, items: [FactItem])] {
         var sections: [(title: String, cssClass: String, items: [FactItem])] = []
@@ -137,12 +152,12 @@ public enum DigestRenderer {
                 date: $0.date, approximateDate: $0.dateInferred?.shown, label: $0.expected ? "expected" : nil,
                 parts: [($0.text, $0.sources.map(\.document), nil)])
         }
-        // Each voice with its role once, as its source gives it, and the quotation without its
-        // attribution clause.
+        // Each voice with its role once, as a source gives it (the shown quote's own, else the first
+        // another quote of the same speaker gives), and the quotation without its attribution clause.
         var named = Set<String>()
         let quotes = digest.keyQuotes().map { q -> FactItem in
             var label = q.quote.speaker
-            if named.insert(label).inserted, let role = q.quote.shownRole(in: digest.documents[q.document].text) { label += ", " + role }
+            if named.insert(label).inserted, let role = Self.role(of: q, in: digest) { label += ", " + role }
             return FactItem(label: label, parts: [(q.quote.shownText, [q.document], nil)])
         }
         let numbers = digest.keyNumbers().map { n in

@@ -34,10 +34,18 @@ public struct Pipeline: Sendable {
         return (SiteTemplate.removeRepeatedLines(articles), skipped)
     }
 
-    /// One digest for all `raw` documents.
+    /// One digest for all `raw` documents. What is not an article (a notice, a login wall: fewer
+    /// words than `StoryOptions.minimumWords`, as story clustering reads it) is skipped with the
+    /// reason while at least one article is left, so it is not listed as a source.
     public func digest(_ raw: [RawDocument], budget: SummaryBudget) -> Outcome {
-        let (articles, skipped) = articles(from: raw)
-        return Outcome(digest: digest(articles: articles, budget: budget), skipped: skipped)
+        var (articles, skipped) = articles(from: raw)
+        let analyzer = TextAnalyzer()
+        let reasons = articles.map { a in storyOptions.notAnArticle(words: analyzer.analyze(a.text).sentences.reduce(0) { $0 + $1.tokenCount }) }
+        if reasons.contains(where: { $0 == nil }) {
+            for (a, reason) in zip(articles, reasons) { if let reason { skipped.append(SkippedInput(origin: a.origin, reason: reason)) } }
+            articles = zip(articles, reasons).filter { $0.1 == nil }.map(\.0)
+        }
+        return Outcome(digest: digest(articles: articles, budget: budget, analyzer: analyzer), skipped: skipped)
     }
 
     /// One digest for clean articles.

@@ -879,7 +879,8 @@ extension Quote {
     /// The speaker's role as the source gives it right after the name ("Ana Okafor, the harbour
     /// master of Calder, said"): the words after the name's comma, up to
     /// the next comma, full stop, quotation mark or "who", when they open with "a", "an" or "the" or
-    /// a lower-case word and run to at most 14 words. `document` is the text the quote's spans index.
+    /// a lower-case word that is no participle ("speaking to reporters"), preposition or clause word
+    /// (`opensNoRole`) and run to at most 14 words. `document` is the text the quote's spans index.
     public func role(in document: String) -> String? {
         let scalars = Array(document.unicodeScalars)
         var k = source.end
@@ -892,9 +893,13 @@ extension Quote {
         if let who = role.range(of: " who ") { role = String(role[..<who.lowerBound]) }
         if let and = role.range(of: " and a ") { role = String(role[..<and.lowerBound]) }
         let words = role.split(separator: " ")
+        // A participle opens a clause that tells what the speaker did ("speaking to reporters",
+        // "asked about the delay"), not who the speaker is.
         guard let first = words.first, (1...14).contains(words.count),
             ["a", "an", "the"].contains(first.lowercased()) || first.first?.isLowercase == true,
-            !["said", "says", "told", "added"].contains(String(first))
+            !["said", "says", "told", "added"].contains(String(first)),
+            !(first.first?.isLowercase == true && (first.hasSuffix("ing") || first.hasSuffix("ed"))),
+            !Self.opensNoRole(first.lowercased())
         else { return roleBeforeName(scalars) }
         return role
     }
@@ -902,6 +907,30 @@ extension Quote {
     /// Courtesy titles and the pronoun's gender each shows ("Mr." a later "he", "Ms." a later "she"):
     /// a title of address, not a role.
     static let courtesyTitles: [String: Character] = ["mr": "m", "ms": "f", "mrs": "f", "miss": "f"]
+
+    /// A phrase after the name that opens on a preposition or a clause word ("in a statement",
+    /// "as the next person stopped") tells where or when, not who; "who led the inquiry" does.
+    static func opensNoRole(_ first: String) -> Bool {
+        let words = QuoteWords.english
+        return first != "who" && (words.venues.contains(first) || words.clauseOpeners.contains(first))
+    }
+
+    /// A description in apposition to the name ("The representative, Choe Myong-nam, said"), shown
+    /// as the source told it before, with whose it is ("North Korea's representative"), so that the
+    /// two clearly name one person; nil when the source gave it no owner before.
+    func describedBefore(_ words: [String], _ scalars: [Unicode.Scalar]) -> String? {
+        guard (1...3).contains(words.count), let last = words.last, last.hasSuffix(","),
+            words.allSatisfy({ $0.first?.isLowercase == true && $0.dropLast($0 == last ? 1 : 0).allSatisfy(\.isLetter) })
+        else { return nil }
+        let description = words.joined(separator: " ").dropLast()
+        let before = String(String.UnicodeScalarView(scalars[..<source.start]))
+        let owner = try! NSRegularExpression(
+            pattern: "((?:[A-Z][\\w.-]*\\s)*[A-Z][\\w.-]*(?:\u{2019}s|'s)) " + NSRegularExpression.escapedPattern(for: String(description)) + "\\b")
+        guard let m = owner.matches(in: before, range: NSRange(before.startIndex..., in: before)).last,
+            let range = Range(m.range, in: before)
+        else { return nil }
+        return String(before[range])
+    }
 
     /// The words the source puts before the speaker's name ("British Ambassador Mark Lyall Grant",
     /// "harbour master Ana Pell"): a role of at most six words, not a courtesy title ("Ms."), nor a
@@ -911,7 +940,10 @@ extension Quote {
         let mention = String(String.UnicodeScalarView(scalars[source.start..<source.end]))
         guard let name = mention.range(of: speaker) else { return nil }
         var words = mention[..<name.lowerBound].split(separator: " ").map(String.init)
-        if let first = words.first, ["the", "a", "an"].contains(first.lowercased()) { words.removeFirst() }
+        if let first = words.first, ["the", "a", "an"].contains(first.lowercased()) {
+            words.removeFirst()
+            if first.lowercased() == "the", let described = describedBefore(words, scalars) { return described }
+        }
         guard (1...6).contains(words.count),
             !words.contains(where: { $0.contains(",") || Self.courtesyTitles[$0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))] != nil }),
             words.allSatisfy({ $0.first?.isLetter == true })

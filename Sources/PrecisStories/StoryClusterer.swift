@@ -27,6 +27,15 @@ public struct StoryOptions: Sendable {
     public var duplicateThreshold = 0.8
     /// Articles with fewer words than this are not clustered (archive notices, login walls, stubs).
     public var minimumWords = 15
+
+    /// Why a text of `words` words (the analyzer's tokens, as `TextAnalyzer` counts them) is not an
+    /// article, or nil when it is long enough to be one.
+    public func notAnArticle(words: Int) -> String? {
+        guard words < minimumWords else { return nil }
+        return words == 0
+            ? "not an article: no words"
+            : "not an article: \(words) word\(words == 1 ? "" : "s") of text, fewer than \(minimumWords)"
+    }
     /// Dates this many days apart or less count as the same moment of a story.
     public var dayWindow = 3
     /// Beyond the window, similarity halves every `dayHalfLife` days of distance.
@@ -355,12 +364,7 @@ public final class StoryClusterer {
     }
 
     /// Why a document is not an article, or nil when it is one.
-    private func skipReason(_ f: Features) -> String? {
-        guard f.words < options.minimumWords else { return nil }
-        return f.words == 0
-            ? "not an article: no words"
-            : "not an article: \(f.words) word\(f.words == 1 ? "" : "s") of text, fewer than \(options.minimumWords)"
-    }
+    private func skipReason(_ f: Features) -> String? { options.notAnArticle(words: f.words) }
 
     func countFrequencies(_ f: Features) {
         if documentFrequency.count < analyzer.vocabularySize {

@@ -81,6 +81,33 @@ import Testing
         #expect(finder.find(in: courtesy).first?.role(in: courtesy) == nil)
     }
 
+    /// What stands between a name and "said" is a role only when it names one: a participle's
+    /// clause ("speaking to reporters", "asked about the delay") tells what the speaker did.
+    @Test(
+        arguments: [
+            ("Ana Pell, speaking to reporters on the quay, said the ferries would run again.", nil),
+            ("Ana Pell, asked about the delay, said the ferries would run again.", nil),
+            ("Ana Pell, in a statement from the harbour office, said the ferries would run again.", nil),
+            ("Ana Pell, a harbour pilot, said the ferries would run again.", "a harbour pilot"),
+            ("Ana Pell, who pilots the night ferry, said the ferries would run again.", "who pilots the night ferry"),
+            ("Ana Pell, harbour master since 2019, said the ferries would run again.", "harbour master since 2019")
+        ] as [(String, String?)])
+    func aClauseAfterTheNameIsNoRole(_ text: String, _ role: String?) throws {
+        let quote = try #require(finder.find(in: text).first)
+        #expect(quote.speaker == "Ana Pell")
+        #expect(quote.role(in: text) == role)
+    }
+
+    /// "Norland's envoy ... The envoy, Ivo Marsh," names one person: the description is the role.
+    @Test func aDescriptionInAppositionIsTheRoleItWasGivenBefore() throws {
+        let text = "Norland’s envoy called the harbour plan a trap. The envoy, Ivo Marsh, said the country would walk out."
+        let quote = try #require(finder.find(in: text).first { $0.speaker == "Ivo Marsh" })
+        #expect(quote.role(in: text) == "Norland’s envoy")
+        // Without an owner told before, the bare word names no one in particular.
+        let bare = "The man, Ivo Marsh, said the country would walk out."
+        #expect(finder.find(in: bare).first?.role(in: bare) == nil)
+    }
+
     @Test func anAdverbBeforeTheVerbIsNotPartOfTheSpeaker() {
         // "She infamously said" gave the speaker "She infamously", and a later "she" pointed to it.
         let text =

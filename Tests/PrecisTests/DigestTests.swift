@@ -41,6 +41,18 @@ import Testing
         #expect(digest.documents[1].date == "2025-01-06")
     }
 
+    /// A notice among the articles ("Tweet with a location", a login wall) is no source: skipped
+    /// with the reason story clustering gives, not listed. Alone, it is all there is to summarise.
+    @Test func aNoticeAmongArticlesIsSkippedWithItsReason() throws {
+        let notice = RawDocument(origin: "n.txt", format: .text, content: "Sign in to see this post\n")
+        let outcome = Pipeline().digest(raw + [notice], budget: .words(60))
+        #expect(outcome.skipped.map(\.origin) == ["c.txt", "n.txt"])
+        #expect(outcome.skipped.last?.reason.hasPrefix("not an article: 6 words of text") == true, "\(outcome.skipped)")
+        #expect(outcome.digest.documents.map(\.file) == ["a.txt", "b.html"])
+        let alone = Pipeline().digest([notice], budget: .words(60))
+        #expect(alone.skipped.isEmpty && alone.digest.documents.count == 1)
+    }
+
     @Test func jsonFormHasTheDocumentedShape() throws {
         let digest = Pipeline().digest(raw, budget: .words(60)).digest
         let data = Data(DigestRenderer.render(digest, as: .json).utf8)

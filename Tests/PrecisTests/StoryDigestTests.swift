@@ -540,6 +540,15 @@ struct SeedQuoteTests {
         #expect(digest.dateSpan == "2025-03-10 to after 2025-04-02", "\(String(describing: digest.dateSpan))")
         #expect(DigestRenderer.render(digest, as: .text).contains("2025-03-10 to after 2025-04-02"))
     }
+
+    /// When the only day known is an undated source's bound, the span is that bound alone.
+    @Test func aSpanOfOneBoundIsThatBound() throws {
+        let later = Article(
+            origin: "d.txt",
+            text: "Divers began the work on the north quay of Calder on April 2, 2025, the harbour board said. The quay had been shut all winter.")
+        let digest = Pipeline().digest(articles: [later], budget: .words(60))
+        #expect(digest.dateSpan == "after 2025-04-02", "\(String(describing: digest.dateSpan))")
+    }
 }
 
 @Suite(.enabled(if: SeedFiles.available, "needs ../shared/data/seeds"))
@@ -599,6 +608,31 @@ struct SeedStoryInTimeTests {
         #expect(quote.shownRole(in: article.text) == "the harbour master of Calder")
         // JSON keeps the exact span, attribution and all.
         #expect(quote.text.contains("said Ana Okafor"))
+    }
+
+    /// The quote shown may come from a source that names the speaker bare; the role another of
+    /// the speaker's quotes gives is shown beside the name all the same, once.
+    @Test func aVoiceTakesItsRoleFromAnotherQuoteOfTheStory() throws {
+        let bare = Article(
+            origin: "c.txt", date: "2025-03-12",
+            text: """
+                The north quay of Calder reopened on Wednesday after a month of repairs to its sea wall.
+
+                “The wall will hold for fifty years and the ferries can dock at every tide,” said Ivo Marsh. Boats queued at the quay from dawn.
+                """)
+        let titled = Article(
+            origin: "d.txt", date: "2025-03-13",
+            text: """
+                Ferries docked at the north quay of Calder on Thursday for the first time in a month.
+
+                Ivo Marsh, the port authority’s chief engineer, said the work had cost less than planned. The wall was rebuilt in stone.
+                """)
+        let digest = Pipeline().digest(articles: [bare, titled], budget: .words(80))
+        let text = DigestRenderer.render(digest, as: .text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Ivo Marsh, the port authority’s chief engineer: “The wall will hold"), "\(text)")
+        // Once: the voice is listed once, with the role once.
+        let voices = try #require(text.components(separatedBy: "Who said what").last?.components(separatedBy: "Sources").first)
+        #expect(voices.components(separatedBy: "chief engineer").count == 2, "\(voices)")
     }
 
     @Test func aLongRoleIsShownByTheInstitutionItNames() throws {
