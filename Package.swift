@@ -56,7 +56,10 @@ let package = Package(
                 .embedInCode("Resources/intl/boilerplate_intl.txt")
             ]
         ),
-        .target(name: "PrecisSummarize", dependencies: ["PrecisText"]),
+        .target(
+            name: "PrecisSummarize", dependencies: ["PrecisText"],
+            resources: [.embedInCode("Resources/en/openers.txt")]
+        ),
         // Feeds in: RSS, Atom, CDF and JSON Feed read into items (libxml2 for XML, in recover mode).
         .target(name: "PrecisFeeds", dependencies: ["CLibXML2", "PrecisIngest", "PrecisJSON", "PrecisText"]),
         // Fetching as a good citizen: conditional GET, gzip, redirects, size caps, per-host pacing,

@@ -44,10 +44,9 @@ public struct SentenceReading: Sendable, Equatable {
     }
 
     /// Words that, opening a sentence, point back to the one before it: linking words and personal
-    /// pronouns. Not "this", "there" or "then", which as often open news of their own ("This week
-    /// the council voted", "There were 20 people").
-    public static let openers: Set<String> = [
-        "but", "and", "or", "so", "however", "yet", "also", "he", "she", "it", "they", "his", "her", "its", "their", "him",
-        "them", "these", "those"
-    ]
+    /// pronouns (`back` lines of openers.txt). Not "this", "there" or "then", which as often open
+    /// news of their own ("This week the council voted", "There were 20 people").
+    public static let openers: Set<String> = Set(openerEntries.filter { $0.kind == "back" }.map(\.value))
+
+    static let openerEntries = resourceEntries(PackageResources.openers_txt)
 }

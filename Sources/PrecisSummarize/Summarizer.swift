@@ -55,6 +55,12 @@ public struct Summarizer: Sendable {
         /// in once news sentences add little or no longer fit (a lead-position sentence that all
         /// sources share still outweighs a later one at half weight).
         public var backgroundWeight = 0.05
+        /// The lead of a dated summary is the chosen sentence whose concepts weigh most divided by
+        /// its length to this power. 0, the sum alone, let a later source's long sentence (a
+        /// commentator's view wrapped round the story's words) lead over the one that tells the
+        /// event; 0.75 and 1 put short asides and captions first. 0.5 from the curve on both
+        /// Multi-News dev halves (docs/benchmarks.md, "Leads").
+        public var leadLengthExponent = 0.5
 
         public init() {}
     }
@@ -69,7 +75,7 @@ public struct Summarizer: Sendable {
     /// (a batch run) to keep its caches warm; the result does not depend on it.
     ///
     /// `dates` (ISO 8601, one per document, nil when unknown) order the summary: when every cited
-    /// source has a date, the summary leads with its most central chosen sentence (the one carrying
+    /// source has a date, the summary leads with its most central chosen sentence (the one carrying, per word,
     /// most of what the sources share: the story's main event as it stands), then goes in date order, then by source and
     /// position; otherwise by source and position. Either way it does not open on a sentence that
     /// needs the one before it (`SentenceReading.needsTheSentenceBefore`) while another reads alone. With dates, sentences of later sources weigh more
@@ -131,13 +137,13 @@ public struct Summarizer: Sendable {
                 if dated, let dates, let da = dates[a.document], let db = dates[b.document], da != db { return da < db }
                 return (a.document, a.sentence.index) < (b.document, b.sentence.index)
             }
-        // The lead: the chosen sentence that carries the most of what the sources share (the story's
+        // The lead: the chosen sentence that carries the most of what the sources share per word (`leadLengthExponent`; the story's
         // main event), not a preview a later report overtook.
         // A summary does not open on a sentence that needs the one before it ("But ...", "It
         // happened ...") while a chosen one reads alone. (Leaving such sentences out altogether cost
         // 0.6-1.3 ROUGE points on the Multi-News dev halves: they often carry the news.)
         func centrality(_ c: Candidate) -> Double {
-            isSuperseded(c) ? 0 : c.concepts.reduce(0) { $0 + weights[$1] }
+            isSuperseded(c) ? 0 : c.concepts.reduce(0) { $0 + weights[$1] } / pow(Double(max(c.words, 1)), options.leadLengthExponent)
         }
         let leads = chosen.enumerated().filter { $0.element.readsAlone }
         let first =
@@ -307,11 +313,9 @@ public struct Summarizer: Sendable {
         return Self.danglingOpeners.contains(first) ? 0.75 : 1
     }
 
-    /// Pronouns and linking words that make a sentence need the one before it.
-    public static let danglingOpeners: Set<String> = [
-        "but", "and", "or", "so", "however", "he", "she", "it", "they", "his", "her", "its", "their", "this",
-        "these", "those", "that", "also", "meanwhile", "still", "yet", "then", "there", "here", "him", "them"
-    ]
+    /// Pronouns and linking words that make a sentence need the one before it, and words that may
+    /// (`back` and `weak` lines of openers.txt).
+    public static let danglingOpeners: Set<String> = Set(SentenceReading.openerEntries.map(\.value))
 
     /// Each document's place in time, 0 for the earliest date to 1 for the latest; 0 for all when
     /// fewer than two dates are known.

@@ -305,6 +305,20 @@ let storyDocuments = [
         let undated = Summarizer().summarize(docs, budget: .words(100), dates: ["2025-03-14", nil])
         #expect(undated.map(\.document) == [0, 1])
     }
+
+    /// What the sources share, per word: a long sentence that wraps the story's words in many of
+    /// its own does not lead over the short one that tells the event.
+    @Test func theLeadIsTheSentenceThatTellsTheEventNotTheLongest() throws {
+        let docs = [
+            "The Calder council approved the harbour wall plan on Friday by nine votes to four. Work starts in May.",
+            "The Calder council approved the harbour wall plan on Friday by nine votes to four. The quay stays open.",
+            "Ana Pell, who chairs the ferry users' group and has campaigned for a new quay since the storms of 2019, said "
+                + "the crews who work the harbour in winter would be safer behind the new wall."
+        ]
+        let summary = Summarizer().summarize(docs, budget: .words(80), dates: ["2025-03-14", "2025-03-14", "2025-03-15"])
+        #expect(summary.contains { $0.document == 2 }, "\(summary.map(\.text))")
+        #expect(summary.first?.text == "The Calder council approved the harbour wall plan on Friday by nine votes to four.", "\(summary.map(\.text))")
+    }
 }
 
 @Suite struct StoryAsItStandsTests {
