@@ -106,7 +106,8 @@ public struct Digest: Sendable {
     /// Dated events of the story, each citing the sources that tell it.
     public var timeline: [TimelineEntry] { facts?.timeline ?? [] }
 
-    /// The quotes worth showing a reader, at most `limit`: a named speaker's own words, a whole
+    /// The quotes worth showing a reader, at most `limit`: a named speaker's own words (not a
+    /// pronoun's no name was found for), a whole
     /// quotation or a statement that quotes three words or more ('based on "the fabricated testimonies
     /// of ..."'). The story's voices come first: speakers quoted by more sources, then more often, then
     /// in the order they are first quoted; each with one quote (its first whole quotation, else the
@@ -114,7 +115,7 @@ public struct Digest: Sendable {
     public func keyQuotes(limit: Int = 6) -> [(document: Int, quote: Quote)] {
         guard let facts else { return [] }
         let all = facts.quotes.enumerated().flatMap { d, qs in qs.map { (document: d, quote: $0) } }
-            .filter { $0.quote.speaker.first?.isUppercase == true && wordCount($0.quote.text) >= 5 }
+            .filter { $0.quote.speaker.first?.isUppercase == true && !$0.quote.speakerIsPronoun && wordCount($0.quote.text) >= 5 }
             .map { (document: $0.document, quote: $0.quote, quoted: $0.quote.direct ? Int.max : Quotations.quotedWords(in: $0.quote.text)) }
             .filter { $0.quoted >= 3 }
         // How prominent a voice is counts every quote of it, also those too short to show ("We will not

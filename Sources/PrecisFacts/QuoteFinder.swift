@@ -810,6 +810,10 @@ struct QuoteWords: Sendable {
 }
 
 extension Quote {
+    /// Whether the speaker is a pronoun no name was found for ("She wrote on Instagram that ...",
+    /// with no woman named before): a voice a reader cannot tell.
+    public var speakerIsPronoun: Bool { QuoteWords.english.pronouns.contains(speaker.lowercased()) }
+
     /// What a reader is shown of a direct quotation: its quoted parts alone, each in its marks, when
     /// it opens with a quotation and the attribution stands between or after the parts ('"The quay is
     /// safe again," said Ana Okafor, the harbour master. "We reopen on Monday."' shows the two

@@ -17,6 +17,11 @@ public struct SentenceReading: Sendable, Equatable {
     /// a link's teaser "Calder Reopens Its Quay To The Fe..."), where the text stopped, not a
     /// sentence that ends.
     public var isCutOff: Bool
+    /// It is a title in title case, not a sentence ("Ferry Crews Mark a Year Since the Storm --
+    /// Watch the Video!"): a related story's link or a video's name left in the text. Every word
+    /// but the short function words (three letters or fewer) is capitalised, and at least four
+    /// words are not stop words.
+    public var isHeadline: Bool
     /// It opens with a word that needs the sentence before it: a linking word ("But", "However",
     /// "Also") or a personal pronoun ("It happened on Tuesday", "His uncle worried").
     public var needsTheSentenceBefore: Bool
@@ -39,8 +44,22 @@ public struct SentenceReading: Sendable, Equatable {
         let ellipsis = end.last == "\u{2026}" ? 1 : end.suffix(3).elementsEqual("...".unicodeScalars) ? 3 : 0
         let beforeEllipsis = end.dropLast(ellipsis).last
         isCutOff = ellipsis > 0 && beforeEllipsis.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } == true
+        isHeadline = Self.isTitleCase(trimmed)
         let first = trimmed.drop { !$0.isLetter }.prefix { $0.isLetter }.lowercased()
         needsTheSentenceBefore = Self.openers.contains(first)
+    }
+
+    static func isTitleCase(_ text: String) -> Bool {
+        let language = LanguageData.english
+        var content = 0
+        for token in text.split(whereSeparator: { $0.isWhitespace }) {
+            let word = token.drop { !$0.isLetter && !$0.isNumber }.prefix { $0.isLetter || $0 == "'" || $0 == "\u{2019}" || $0 == "-" }
+            guard let first = word.first, first.isLetter else { continue }
+            let lower = word.lowercased()
+            if first.isLowercase && !(lower.count <= 3 && language.isStopWord(lower)) { return false }
+            if !language.isStopWord(lower) { content += 1 }
+        }
+        return content >= 4
     }
 
     /// Words that, opening a sentence, point back to the one before it: linking words and personal

@@ -254,10 +254,11 @@ public struct Summarizer: Sendable {
                 } else {
                     guard !sentence.contentStems.isEmpty else { continue }
                 }
-                // A question, a quotation that names no speaker, a caption or a sentence cut off does
-                // not read on its own: left out while any other sentence qualifies.
+                // A question, a quotation that names no speaker, a caption, a sentence cut off or a
+                // title left in the text does not read on its own: left out while any other sentence
+                // qualifies.
                 let reading = SentenceReading(doc.text[span], inQuotation: quoted[i])
-                if strict && (reading.isQuestion || reading.isUnattributedQuotation || reading.isCaption || reading.isCutOff) {
+                if strict && (reading.isQuestion || reading.isUnattributedQuotation || reading.isCaption || reading.isCutOff || reading.isHeadline) {
                     proseIndex += 1
                     continue
                 }

@@ -255,6 +255,24 @@ let storyDocuments = [
         #expect(!SentenceReading("The show drew 4,000 people to the quay.").isCaption)
     }
 
+    /// A title in title case left in the text (a related story's link, a video's name) is no
+    /// sentence of the story.
+    @Test func aHeadlineInTitleCaseIsLeftOutWhileOthersQualify() {
+        let texts = [
+            """
+            Divers at Calder found the wreck of the ferry lost in the storm, the harbour board said on Monday.             Calder Ferry Crews and Their Families Mark a Year Since the Storm -- Watch the Video!             The wreck lies in forty metres of water off the north quay.
+            """
+        ]
+        let summary = Summarizer().summarize(texts, budget: .sentences(10))
+        #expect(summary.count == 2, "\(summary.map(\.text))")
+        #expect(!summary.contains { $0.text.contains("Watch the Video") })
+        #expect(SentenceReading("Serena Vale and Fiance Ivo Marsh Take a Sailing Class -- See Their Boat!").isHeadline)
+        // Names and a verb in lower case make a sentence, however many capitals it has.
+        #expect(!SentenceReading("Ana Pell met Ivo Marsh Grant at the Calder Harbour Board on Monday.").isHeadline)
+        #expect(!SentenceReading("Attending were Ana Pell, Ivo Marsh and Lea Berg.").isHeadline)
+        #expect(!SentenceReading("The Ferry Ran.").isHeadline)
+    }
+
     @Test func aSentenceCutOffIsLeftOutWhileOthersQualify() {
         // Found in Multi-News summaries: a teaser of another story's headline and a sentence the
         // page cut short.

@@ -635,6 +635,18 @@ struct SeedStoryInTimeTests {
         #expect(voices.components(separatedBy: "chief engineer").count == 2, "\(voices)")
     }
 
+    /// A pronoun no name was found for is no voice a reader can tell: not listed.
+    @Test func aPronounWithoutANameIsNoVoice() throws {
+        let text = """
+            The Calder ferry returned to service on Monday after a month in dry dock.
+
+            She wrote on her blog that the crossing was “the calmest the bay has been in years, and the crew were glad of it.”
+            """
+        let digest = Pipeline().digest(articles: [Article(origin: "e.txt", date: "2025-03-14", text: text)], budget: .words(80))
+        #expect(digest.facts?.quotes.first?.contains { $0.speaker == "She" } == true, "\(String(describing: digest.facts?.quotes))")
+        #expect(digest.keyQuotes().isEmpty, "\(digest.keyQuotes())")
+    }
+
     @Test func aLongRoleIsShownByTheInstitutionItNames() throws {
         let long = Article(
             origin: "b.txt", date: "2025-03-11",
