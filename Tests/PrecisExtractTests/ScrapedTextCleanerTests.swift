@@ -120,6 +120,19 @@ import Testing
         #expect(prose.text.contains("told The Associated Press"))
     }
 
+    /// A picture's labelled credit ("Credit: ...") is no title and no text of the story, at the
+    /// top or in the body.
+    @Test func aLabelledCreditIsAPhotoCredit() {
+        let r = clean(
+            "Ana Pell opens the new quay Featuring: Ana Pell Where: Calder When: 3 Mar 2025 Credit: Calder Images/Wire\n\n" + body
+                + "\n\nThis chart shows the tonnage through the port each year since 2015. Credit: Calder Port Board\n\nThe mayor said the wall would be finished by December."
+        )
+        #expect(r.title != "Ana Pell opens the new quay Featuring: Ana Pell Where: Calder When: 3 Mar 2025 Credit: Calder Images/Wire")
+        #expect(!r.text.contains("Credit:"), "\(r.text)")
+        #expect(r.removed.filter { $0.reason == .photoCredit }.count == 2, "\(r.removed)")
+        #expect(r.text.hasSuffix("The mayor said the wall would be finished by December."))
+    }
+
     @Test func readsHeaderLinesAsMetadata() {
         let r = clean(
             """
