@@ -698,6 +698,60 @@ public struct QuoteFinder: Sendable {
         }
     }
 
+    /// A speaker known by a surname alone ("Williams said") takes the full name the story gives it
+    /// ("Serena Williams"): the capitalised word (not a stop word, a title, a day or a month) right
+    /// before the surname, when the story's texts name one person of that surname; two ("Ana Pell",
+    /// "Ivo Pell") leave it as it is.
+    public static func fullNames(_ quotes: inout [[Quote]], texts: [String]) {
+        let language = LanguageData.english
+        let titles = QuoteWords.english.titles
+        var surnames = Set<String>()
+        for doc in quotes {
+            for q in doc where !q.speakerIsPronoun && q.speaker.first?.isUppercase == true && !q.speaker.contains(" ") {
+                surnames.insert(q.speaker)
+            }
+        }
+        guard !surnames.isEmpty else { return }
+        // Not a name in capitals ("ESPN"), a title ("Det"), or a word the story also writes in lower
+        // case ("Officers", "Three": a common word opening its sentence).
+        var lowerWords = Set<Substring>()
+        for text in texts {
+            for word in text.split(whereSeparator: { !$0.isLetter }) where word.first?.isLowercase == true { lowerWords.insert(word) }
+        }
+        surnames = surnames.filter { name in
+            name.contains { $0.isLowercase } && !titles.contains(name.lowercased()) && !lowerWords.contains(Substring(name.lowercased()))
+        }
+        guard !surnames.isEmpty else { return }
+        func isGivenName(_ word: Substring) -> Bool {
+            guard let first = word.first, first.isUppercase, word.count >= 2, word.dropFirst().allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." }) else {
+                return false
+            }
+            // A full stop ends a sentence ("Monday. Kate said"), unless the word is initials ("H.R.").
+            if word.contains("."), !word.split(separator: ".").allSatisfy({ $0.count == 1 }) || word.filter(\.isLetter).count < 2 { return false }
+            let lower = word.lowercased()
+            return !language.isStopWord(lower) && language.months[lower] == nil && language.weekdays[lower] == nil
+                && !titles.contains(lower.trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+        }
+        var full: [String: Set<String>] = [:]
+        for text in texts {
+            let words = text.split(whereSeparator: { $0.isWhitespace })
+            for (k, word) in words.enumerated() where k > 0 {
+                let bare = word.prefix { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "\u{2019}" }
+                let surname = bare.hasSuffix("'s") || bare.hasSuffix("\u{2019}s") ? bare.dropLast(2) : bare
+                guard surnames.contains(String(surname)) else { continue }
+                // The given name right before it; one word, as a capitalised role before the name
+                // ("Assessor Carmen Chu") is no part of it.
+                guard isGivenName(words[k - 1]) else { continue }
+                full[String(surname), default: []].insert(words[k - 1] + " " + surname)
+            }
+        }
+        for d in quotes.indices {
+            for k in quotes[d].indices {
+                if let names = full[quotes[d][k].speaker], names.count == 1, let name = names.first { quotes[d][k].speaker = name }
+            }
+        }
+    }
+
     /// One name per speaker across the quotes of a story: a name that is the last word of a longer
     /// name ("Choe" and "Choe Myong-nam"), or the same letters with other hyphens and spaces
     /// ("Choe Myong Nam"), takes the longest form seen.

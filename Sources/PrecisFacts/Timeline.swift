@@ -99,6 +99,7 @@ public struct StoryFacts: Sendable {
         facts.quotes = texts.map { finder.find(in: $0) }
         QuoteFinder.nameDescriptions(&facts.quotes, texts: texts)
         QuoteFinder.unifySpeakers(&facts.quotes)
+        QuoteFinder.fullNames(&facts.quotes, texts: texts)
         let numbers = NumberFinder()
         facts.numbers = texts.enumerated().map { numbers.find(in: $0.element, excluding: facts.times[$0.offset]) }
         facts.findDisagreements(dates: dates)

@@ -108,6 +108,29 @@ import Testing
         #expect(finder.find(in: bare).first?.role(in: bare) == nil)
     }
 
+    /// "Pell said" in a story that names Ana Pell is Ana Pell's; with Ana and Ivo Pell both named,
+    /// it stays "Pell".
+    @Test func aSurnameTakesTheFullNameTheStoryGivesIt() {
+        let texts = [
+            "Harbour pilot Ana Pell brought the first ferry into the new berth at Calder on Monday.",
+            "The berth opened on Monday. \u{201C}It is the calmest berth on the coast,\u{201D} Pell said after the crossing."
+        ]
+        let facts = StoryFacts.read(texts: texts, dates: ["2025-03-10", "2025-03-10"])
+        #expect(facts.quotes[1].map(\.speaker) == ["Ana Pell"], "\(facts.quotes)")
+        let two = StoryFacts.read(texts: [texts[0] + " Ivo Pell, her brother, steered the tug.", texts[1]], dates: ["2025-03-10", "2025-03-10"])
+        #expect(two.quotes[1].map(\.speaker) == ["Pell"], "\(two.quotes)")
+        // A capitalised role before the given name is no part of the name.
+        let role = StoryFacts.read(texts: ["Harbour Pilot Ana Pell brought the first ferry in.", texts[1]], dates: ["2025-03-10", "2025-03-10"])
+        #expect(role.quotes[1].map(\.speaker) == ["Ana Pell"], "\(role.quotes)")
+        // A word that ends the sentence before is no given name.
+        let stop = StoryFacts.read(
+            texts: ["The ferry docked at Calder. Pell said the berth was calm.", "Ferry crews met on Monday."], dates: ["2025-03-10", "2025-03-10"])
+        #expect(stop.quotes[0].map(\.speaker) == ["Pell"], "\(stop.quotes)")
+        // A day before the name is no given name.
+        let day = StoryFacts.read(texts: ["On Monday Pell brought the first ferry in.", texts[1]], dates: ["2025-03-10", "2025-03-10"])
+        #expect(day.quotes[1].map(\.speaker) == ["Pell"], "\(day.quotes)")
+    }
+
     @Test func anAdverbBeforeTheVerbIsNotPartOfTheSpeaker() {
         // "She infamously said" gave the speaker "She infamously", and a later "she" pointed to it.
         let text =
