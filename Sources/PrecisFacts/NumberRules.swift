@@ -81,6 +81,10 @@ extension NumberFinder {
                 "The sea was [58]F at noon.", "The sea warmed by [1.5]\u{BA}C."
             ]),
         NumberRule(
+            name: "a number that ends a name or a code", match: { $0.codeRule($1) },
+            stops: ["Police seized an AR-[15] at the quay.", "Leaders met at the G-[20] summit in Calder.", "KCAL-[9] news broke the story."],
+            skips: ["A magnitude-[6.2] quake shook Calder.", "The 6-foot-[9] centre scored.", "The bill passed 217-to-[197] on Monday."]),
+        NumberRule(
             name: "a number in a link or a handle", match: { $0.linkRule($1) },
             stops: ["See calder.example/news/[2231] for more."]),
         NumberRule(
@@ -180,6 +184,17 @@ extension NumberFinder {
             return NumberVerdict.none
         }
         return nil
+    }
+
+    /// A number joined by a hyphen to a capitalised word is part of a name or a code ("AR-15",
+    /// "G-20", "KCAL-9 news"), not a count; after a lower-case word it may be one ("magnitude-6.2",
+    /// "6-foot-9").
+    func codeRule(_ c: NumberCursor) -> NumberVerdict? {
+        let t = c.tokens, i = c.index
+        guard let hyphen = t.at(i - 1), hyphen.lower == "-", hyphen.end == t[i].start,
+            let word = t.at(i - 2), word.kind == .word, word.end == hyphen.start, word.capitalized
+        else { return nil }
+        return NumberVerdict.none
     }
 
     /// Any number in a link or a handle ("https://t.co/2bx54VKpQh").
