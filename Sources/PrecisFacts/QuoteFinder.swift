@@ -920,7 +920,7 @@ extension Quote {
             var j = k + 1
             if j < words.count, words[j] == "the" { j += 1 }
             var run: [Substring] = []
-            while capitalised(j) || (!run.isEmpty && ["of", "for", "and"].contains(words[j]) && capitalised(j + 1)) {
+            while capitalised(j) || (!run.isEmpty && j < words.count && ["of", "for", "and"].contains(words[j]) && capitalised(j + 1)) {
                 let word = words[j]
                 if word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") {
                     run.append(word.dropLast(2))

@@ -657,6 +657,12 @@ struct SeedStoryInTimeTests {
         let quote = try #require(Pipeline().digest(articles: [long], budget: .words(80)).facts?.quotes.first?.first)
         #expect(quote.role(in: long.text) == "a senior research fellow at Calder University’s Institute of Harbour Studies")
         #expect(quote.shownRole(in: long.text) == "Calder University")
+        // A long role that ends on the institution's name (it used to read past the last word).
+        let ending = Article(
+            origin: "c.txt", date: "2025-03-11",
+            text: "“The quay will not last another winter,” said Ivo Marsh, a senior adviser to the harbour board at Calder.")
+        let last = try #require(Pipeline().digest(articles: [ending], budget: .words(80)).facts?.quotes.first?.first)
+        #expect(last.shownRole(in: ending.text) == "Calder")
     }
 
     @Test func aKeyNumberComesWithTheWordsThatSayWhatItCounts() {
