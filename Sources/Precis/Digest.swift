@@ -107,8 +107,8 @@ public struct Digest: Sendable {
     public var timeline: [TimelineEntry] { facts?.timeline ?? [] }
 
     /// The quotes worth showing a reader, at most `limit`: a named speaker's own words (not a
-    /// pronoun's no name was found for), a whole
-    /// quotation or a statement that quotes three words or more ('based on "the fabricated testimonies
+    /// pronoun no name was found for, `Quote.speakerIsPronoun`), a whole quotation or a statement
+    /// that quotes three words or more ('based on "the fabricated testimonies
     /// of ..."'). The story's voices come first: speakers quoted by more sources, then more often, then
     /// in the order they are first quoted; each with one quote (its first whole quotation, else the
     /// statement that quotes the most of its words) before any has a second.

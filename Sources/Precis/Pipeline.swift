@@ -40,12 +40,15 @@ public struct Pipeline: Sendable {
     public func digest(_ raw: [RawDocument], budget: SummaryBudget) -> Outcome {
         var (articles, skipped) = articles(from: raw)
         let analyzer = TextAnalyzer()
-        let reasons = articles.map { a in storyOptions.notAnArticle(words: analyzer.analyze(a.text).sentences.reduce(0) { $0 + $1.tokenCount }) }
+        var analyzed = articles.map { analyzer.analyze($0.text) }
+        let reasons = analyzed.map { storyOptions.notAnArticle(words: $0.sentences.reduce(0) { $0 + $1.tokenCount }) }
         if reasons.contains(where: { $0 == nil }) {
             for (a, reason) in zip(articles, reasons) { if let reason { skipped.append(SkippedInput(origin: a.origin, reason: reason)) } }
-            articles = zip(articles, reasons).filter { $0.1 == nil }.map(\.0)
+            let kept = reasons.indices.filter { reasons[$0] == nil }
+            articles = kept.map { articles[$0] }
+            analyzed = kept.map { analyzed[$0] }
         }
-        return Outcome(digest: digest(articles: articles, budget: budget, analyzer: analyzer), skipped: skipped)
+        return Outcome(digest: digest(articles: articles, budget: budget, analyzer: analyzer, analyzed: analyzed), skipped: skipped)
     }
 
     /// One digest for clean articles.
@@ -57,9 +60,10 @@ public struct Pipeline: Sendable {
     ///
     /// Sources are numbered in date order (known or inferred dates; undated ones last, in input
     /// order), so the summary, the timeline and the source list tell the story in time.
-    func digest(articles: [Article], budget: SummaryBudget, analyzer: TextAnalyzer) -> Digest {
+    /// `analyzed`, when given, holds each article's analysis by `analyzer`, so it is not done again.
+    func digest(articles: [Article], budget: SummaryBudget, analyzer: TextAnalyzer, analyzed: [AnalyzedDocument]? = nil) -> Digest {
         var articles = articles
-        var analyzed = articles.map { analyzer.analyze($0.text) }
+        var analyzed = analyzed ?? articles.map { analyzer.analyze($0.text) }
         func captions() -> [[String]] { Self.captions(articles) }
         var facts = StoryFacts.read(texts: articles.map(\.text), dates: articles.map(\.date), captions: captions(), analyzed: analyzed)
         let effective = facts.effectiveDates(articles.map(\.date)).map { $0.map { String($0.prefix(10)) } }

@@ -27,15 +27,6 @@ public struct StoryOptions: Sendable {
     public var duplicateThreshold = 0.8
     /// Articles with fewer words than this are not clustered (archive notices, login walls, stubs).
     public var minimumWords = 15
-
-    /// Why a text of `words` words (the analyzer's tokens, as `TextAnalyzer` counts them) is not an
-    /// article, or nil when it is long enough to be one.
-    public func notAnArticle(words: Int) -> String? {
-        guard words < minimumWords else { return nil }
-        return words == 0
-            ? "not an article: no words"
-            : "not an article: \(words) word\(words == 1 ? "" : "s") of text, fewer than \(minimumWords)"
-    }
     /// Dates this many days apart or less count as the same moment of a story.
     public var dayWindow = 3
     /// Beyond the window, similarity halves every `dayHalfLife` days of distance.
@@ -68,6 +59,17 @@ public struct StoryOptions: Sendable {
     public var earlyRefreshFine = 128
 
     public init() {}
+}
+
+extension StoryOptions {
+    /// Why a text of `words` words (the analyzer's tokens, as `TextAnalyzer` counts them) is not an
+    /// article, or nil when it is long enough to be one (`minimumWords`).
+    public func notAnArticle(words: Int) -> String? {
+        guard words < minimumWords else { return nil }
+        return words == 0
+            ? "not an article: no words"
+            : "not an article: \(words) word\(words == 1 ? "" : "s") of text, fewer than \(minimumWords)"
+    }
 }
 
 /// Groups a stream of articles into stories, one article at a time; also the engine of `StoryBatch`.

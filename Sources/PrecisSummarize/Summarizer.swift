@@ -75,8 +75,8 @@ public struct Summarizer: Sendable {
     /// (a batch run) to keep its caches warm; the result does not depend on it.
     ///
     /// `dates` (ISO 8601, one per document, nil when unknown) order the summary: when every cited
-    /// source has a date, the summary leads with its most central chosen sentence (the one carrying, per word,
-    /// most of what the sources share: the story's main event as it stands), then goes in date order, then by source and
+    /// source has a date, the summary leads with its most central chosen sentence (the one carrying,
+    /// per word, most of what the sources share: the story's main event as it stands), then goes in date order, then by source and
     /// position; otherwise by source and position. Either way it does not open on a sentence that
     /// needs the one before it (`SentenceReading.needsTheSentenceBefore`) while another reads alone. With dates, sentences of later sources weigh more
     /// (`recencyBoost`). `superseded` holds, per document, the start offsets of sentences a later
@@ -137,8 +137,8 @@ public struct Summarizer: Sendable {
                 if dated, let dates, let da = dates[a.document], let db = dates[b.document], da != db { return da < db }
                 return (a.document, a.sentence.index) < (b.document, b.sentence.index)
             }
-        // The lead: the chosen sentence that carries the most of what the sources share per word (`leadLengthExponent`; the story's
-        // main event), not a preview a later report overtook.
+        // The lead: the chosen sentence that carries the most of what the sources share, per word
+        // (`leadLengthExponent`; the story's main event), not a preview a later report overtook.
         // A summary does not open on a sentence that needs the one before it ("But ...", "It
         // happened ...") while a chosen one reads alone. (Leaving such sentences out altogether cost
         // 0.6-1.3 ROUGE points on the Multi-News dev halves: they often carry the news.)
