@@ -171,7 +171,8 @@ def score(args, gold, clusters, halves, model=None, dump=None, show=False, pool=
                 p = json.loads(line)
                 a, b = ((index[p[s]["document"]], (p[s]["start"], p[s]["end"]), p[s]) for s in ("a", "b"))
                 label, _ = label_of(pairs, a, b)
-                rows.append(dict(half=half, cluster=g["id"], label=label, compatible=p["compatible"], features=p["features"]))
+                rows.append(dict(half=half, cluster=g["id"], label=label, compatible=p["compatible"], features=p["features"],
+                                 texts=(p["a"]["text"], p["b"]["text"])))
         found = set()
         for group in facts["disagreements"]:
             t["groups"] += 1
@@ -279,7 +280,7 @@ def main():
     ap.add_argument("--gold", default=os.path.join(HERE, "gold", "disagreements.json"))
     ap.add_argument("--precis", default=os.path.join(ROOT, ".build", "release", "precis"))
     ap.add_argument("--half", choices=["A", "B"], help="one half only (default: both, reported apart)")
-    ap.add_argument("--show", action="store_true", help="print every predicted pair with its gold label, and the gold conflict/changed pairs missed")
+    ap.add_argument("--show", action="store_true", help="print every predicted pair with its gold label, and the gold conflict/changed pairs missed (with --fit: of the left-out runs)")
     ap.add_argument("--unlabelled", metavar="OUT.jsonl", help="write the predicted pairs the gold has no label for, with context")
     ap.add_argument("--fit", action="store_true",
                     help="fit the figure pair model on each half and score it on the other (and in-set), then on all")
@@ -318,7 +319,10 @@ def main():
                   ", ".join(f"{n} {w:.3f}" for n, w in zip(["intercept"] + FEATURES, weights)))
         for half in ("A", "B"):
             for tuned in (half, "B" if half == "A" else "A"):
-                totals, _ = score(args, gold, clusters, [half], model=models[tuned])
+                left_out = tuned != half
+                if args.show and left_out:
+                    print(f"# half {half}, model fitted on {tuned} (left out):")
+                totals, _ = score(args, gold, clusters, [half], model=models[tuned], show=args.show and left_out)
                 lines.append(row(half, tuned + (" (in-set)" if tuned == half else " (left out)"), totals[half]))
         x, y = training_set(rows, ["A", "B"])
         weights = logistic(x, y)

@@ -96,7 +96,7 @@ public struct NumberFinder: Sendable {
     /// a capacity, and the units a measure may name after its noun: `numberwords.txt`.
     let partBefore: [[String]], partAfter: [[String]], capacityWords: Set<String>, subunits: [String: String]
     /// Words before a measure, or after it, that make it the size of a change: `numberwords.txt`.
-    let changeBefore: Set<String>, changeAfter: Set<String>
+    let changeBefore: Set<String>, changeAfter: Set<String>, countChangeAfter: Set<String>
     let stopWords = LanguageData.english.stopWords
     /// How many words each side of a figure, within its sentence, make its context; how many its near
     /// context, where what happened to the counted is said ("20 people were killed").
@@ -138,6 +138,7 @@ public struct NumberFinder: Sendable {
         capacityWords = lists["capacity"] ?? []
         changeBefore = lists["changebefore"] ?? []
         changeAfter = lists["changeafter"] ?? []
+        countChangeAfter = lists["countchangeafter"] ?? []
         var orders: [String: (low: Double, high: Double)] = [:]
         for entry in lists["order"] ?? [] {
             let parts = entry.split(separator: " ")
@@ -250,8 +251,14 @@ public struct NumberFinder: Sendable {
                 || (last + 1 <= window.upperBound && changeAfter.contains(tokens[last + 1].lower))
         } else {
             // A count after "up" or "down" ("down almost five points"); not after "by", which names
-            // the agents of a count ("co-sponsored by 48 countries").
-            q.change = namedChange || before(first - 1).map { $0 != "by" && changeBefore.contains($0) } == true
+            // the agents of a count ("co-sponsored by 48 countries"). Or with "more" or "fewer"
+            // before what it counts ("35 million more people"; not "five or more", "no more than
+            // five"): what is added to a level, not the level.
+            let afterUpOrDown = before(first - 1).map { $0 != "by" && changeBefore.contains($0) } ?? false
+            let beforeMore = (first + 1..<max(first + 1, last)).contains { k in
+                countChangeAfter.contains(tokens[k].lower) && tokens[k + 1].lower != "than" && tokens[k - 1].lower != "or"
+            }
+            q.change = namedChange || afterUpOrDown || beforeMore
         }
     }
 

@@ -38,6 +38,21 @@ import Testing
         #expect(!(try interval("He has four half-siblings.").overlaps(try interval("He has five half-siblings."))))
     }
 
+    @Test func aDisagreementClaimsOnlyThePairsTheModelReadAsOneQuantity() {
+        // A model that reads two figures as one quantity when their values lie within a tenth.
+        let close = FigurePairModel(intercept: 2, weights: [0, 0, -20, 0, 0, 0], threshold: 0.5)
+        let texts = [
+            "Rescuers pulled 40 boats from the Orvale harbour after the storm.",
+            "Rescuers pulled 37 boats from the Orvale harbour after the storm.",
+            "Rescuers pulled 34 boats from the Orvale harbour after the storm."
+        ]
+        let found = NumberFinder.disagreements(texts.map { finder.find(in: $0) }, dates: [nil, nil, nil], model: close)
+        // 40 and 37, and 37 and 34, are read as one quantity: one group of three values. 40 and 34
+        // were not, so the group does not say that they disagree.
+        #expect(found.map { $0.values.map(\.value) } == [["40", "37", "34"]])
+        #expect(found.first?.incompatible == [[0, 1], [1, 2]])
+    }
+
     @Test func valuesThatCanBothHoldAreOneFigure() {
         #expect(disagreements(["About 10 boats sank in the Calder harbour storm.", "Ten boats sank in the Calder harbour storm."]).isEmpty)
         #expect(
@@ -315,6 +330,15 @@ import Testing
         #expect(finder.find(in: "Vell scored 12 points a game, a drop of five points from last season.").map(\.change) == [false, true])
         #expect(finder.find(in: "Okafor is down almost five points a game.").first?.change == true)
         #expect(finder.find(in: "The plan was co-sponsored by 48 councils.").first?.change == false)
+        // What a count adds to a level is not the level: "two million more residents" would qualify.
+        #expect(finder.find(in: "Under the new rule, 12 million more residents of Orvale would qualify.").first?.change == true)
+        #expect(finder.find(in: "Under the new rule, 12 million residents of Orvale would qualify.").first?.change == false)
+        #expect(finder.find(in: "Under the rule, no more than 12 residents of Orvale would qualify.").first?.change == false)
+        #expect(
+            disagreements([
+                "Under the new rule, 12 million residents of Orvale would qualify for the grant, officials said.",
+                "Under the new rule, 14 million more residents of Orvale would qualify for the grant, officials said."
+            ]).isEmpty)
         #expect(
             disagreements([
                 "The Orvale feed additive cut methane emissions from dairy cows by 30 percent, the study found.",
