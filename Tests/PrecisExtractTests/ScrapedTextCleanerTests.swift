@@ -38,6 +38,35 @@ import Testing
         #expect(reasons.isSuperset(of: [.credit, .layout, .widget]))
     }
 
+    @Test func removesTheSiteSpeakingToItsReaderAboutItsServices() {
+        let prompts = [
+            "Sign up now for the Calder Courier newsletter to get the harbour news delivered straight to your inbox!",
+            "Want stories like these in your inbox? Sign up for our morning briefing.",
+            "This story first ran in our Weekend newsletter, where you get one long read every Saturday. Sign up now.",
+            "Follow Ana Vell on Twitter",
+            "Video",
+            "Click here to subscribe!"
+        ]
+        for prompt in prompts {
+            let r = clean(body + "\n\n" + prompt + "\n\nThe wall was last rebuilt in 1962, after a storm breached it in two places.")
+            #expect(!r.text.contains(prompt), "\(prompt)")
+            #expect(r.removed.contains { $0.reason == .widget && $0.text == prompt })
+        }
+        // What an article says of services, to its reader or of others, stays: a shop's sign-up, a
+        // long request, thanks, a quotation.
+        let prose = [
+            "The shop has no stock, but you can sign up to be told by email when the new boats arrive.",
+            "Please include the full name of your club, the name and email address of a contact, the dates you would like to moor and the length of each boat.",
+            "The club thanked members on its Facebook page and said thank you to the crews.",
+            "\u{201C}Sign up for our newsletter and you will hear first,\u{201D} the harbour master told the meeting.",
+            "Password? Who needs one? Thinking of a word could let you log in, researchers suggest."
+        ]
+        for line in prose {
+            let r = clean(body + "\n\n" + line)
+            #expect(r.text.contains(line), "\(line)")
+        }
+    }
+
     @Test func keepsOneCopyOfARepeatedBodyWhateverItsQuotes() {
         let first = "\"We will not sign,\" the mayor said on Monday, standing outside the council hall in Calder."
         let second = "“We will not sign,” the mayor said on Monday, standing outside the council hall in Calder."
