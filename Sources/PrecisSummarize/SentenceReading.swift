@@ -25,6 +25,12 @@ public struct SentenceReading: Sendable, Equatable {
     /// It opens with a word that needs the sentence before it: a linking word ("But", "However",
     /// "Also") or a personal pronoun ("It happened on Tuesday", "His uncle worried").
     public var needsTheSentenceBefore: Bool
+    /// It is a quotation whose speaker is only a pronoun ("“We will rebuild,” she said."): out of
+    /// its article nobody knows who spoke.
+    public var isQuotationOfAPronoun: Bool
+    /// It gives a telephone number ("Anyone with information can call 0161 496 0000"): a notice to
+    /// the article's readers, not what happened.
+    public var givesPhoneNumber: Bool
 
     /// Reads `text` (one sentence); `inQuotation` says whether a quotation of several sentences is
     /// open where it starts and where it ends.
@@ -47,6 +53,58 @@ public struct SentenceReading: Sendable, Equatable {
         isHeadline = Self.isTitleCase(trimmed)
         let first = trimmed.drop { !$0.isLetter }.prefix { $0.isLetter }.lowercased()
         needsTheSentenceBefore = Self.openers.contains(first)
+        givesPhoneNumber = Self.hasPhoneNumber(trimmed)
+        isQuotationOfAPronoun = marks >= 2 && Self.pronounSpeaks(trimmed)
+    }
+
+    /// Whether the words outside the quotation marks of `text` are a pronoun and a few more at most
+    /// ("he said", "she told reporters"): the quotation names no speaker but a pronoun.
+    static func pronounSpeaks(_ text: String) -> Bool {
+        var outside = "", quoted = false
+        for c in text {
+            if c == "\u{201C}" { quoted = true; continue }
+            if c == "\u{201D}" { quoted = false; continue }
+            if c == "\"" { quoted.toggle(); continue }
+            if !quoted { outside.append(c) }
+        }
+        let words = outside.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map { $0.lowercased() }
+        guard let first = words.first, words.count <= 4 else { return false }
+        return pronouns.contains(first)
+    }
+
+    /// Personal pronouns that can stand for a speaker.
+    static let pronouns: Set<String> = ["he", "she", "they", "we", "i"]
+
+    /// Whether `text` holds a telephone number: groups of digits joined by spaces, hyphens, dots or
+    /// brackets ("(555) 010-0199", "1-800-555-0100", "0161 496 0000"), nine digits or more in all, at
+    /// least two groups of three or more and none of more than five. Not a date ("12.10.2014"), a
+    /// score ("6-3 6-4") or a sum written with commas.
+    static func hasPhoneNumber(_ text: String) -> Bool {
+        var groups: [Int] = []
+        var digits = 0
+        var separators = 0
+        func ends() -> Bool {
+            if digits > 0 { groups.append(digits) }
+            let found =
+                groups.count >= 2 && groups.reduce(0, +) >= 9 && groups.filter { $0 >= 3 }.count >= 2 && groups.allSatisfy { $0 <= 5 }
+            groups = []
+            digits = 0
+            separators = 0
+            return found
+        }
+        for c in text.unicodeScalars {
+            if ("0"..."9").contains(c) {
+                digits += 1
+                separators = 0
+            } else if " -.()\u{2013}".unicodeScalars.contains(c) && separators < 2 && (digits > 0 || !groups.isEmpty || c == "(") {
+                if digits > 0 { groups.append(digits) }
+                digits = 0
+                separators += 1
+            } else if ends() {
+                return true
+            }
+        }
+        return ends()
     }
 
     static func isTitleCase(_ text: String) -> Bool {

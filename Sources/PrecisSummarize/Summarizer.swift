@@ -254,11 +254,13 @@ public struct Summarizer: Sendable {
                 } else {
                     guard !sentence.contentStems.isEmpty else { continue }
                 }
-                // A question, a quotation that names no speaker, a caption, a sentence cut off or a
-                // title left in the text does not read on its own: left out while any other sentence
-                // qualifies.
+                // A question, a quotation that names no speaker, a caption, a sentence cut off, a
+                // title left in the text or a telephone number for readers does not read on its
+                // own: left out while any other sentence qualifies.
                 let reading = SentenceReading(doc.text[span], inQuotation: quoted[i])
-                if strict && (reading.isQuestion || reading.isUnattributedQuotation || reading.isCaption || reading.isCutOff || reading.isHeadline) {
+                let aside = reading.isCaption || reading.isCutOff || reading.isHeadline || reading.givesPhoneNumber
+                let unattributed = reading.isUnattributedQuotation || reading.isQuotationOfAPronoun
+                if strict && (reading.isQuestion || unattributed || aside) {
                     proseIndex += 1
                     continue
                 }

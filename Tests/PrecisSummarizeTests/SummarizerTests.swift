@@ -288,6 +288,46 @@ let storyDocuments = [
         #expect(!SentenceReading("The ferry sails again on Monday.").isCutOff)
     }
 
+    @Test func aQuotationWhoseSpeakerIsOnlyAPronounIsLeftOutWhileOthersQualify() {
+        let texts = [
+            """
+            The Calder harbour board voted on Monday to rebuild the storm wall before winter. \u{201C}We cannot wait for another storm,\u{201D} she said. \u{201C}The wall has held for sixty years,\u{201D} said Ana Vell, the board's engineer.
+            """
+        ]
+        let summary = Summarizer().summarize(texts, budget: .sentences(10))
+        #expect(summary.count == 2)
+        #expect(!summary.contains { $0.text.contains("she said") })
+        #expect(SentenceReading("\u{201C}We cannot wait,\u{201D} he told reporters.").isQuotationOfAPronoun)
+        #expect(SentenceReading("\"We cannot wait,\" they said.").isQuotationOfAPronoun)
+        #expect(!SentenceReading("\u{201C}We cannot wait,\u{201D} said Ana Vell.").isQuotationOfAPronoun)
+        #expect(!SentenceReading("She said the wall would be rebuilt.").isQuotationOfAPronoun)
+        let described = "He called the plan \u{201C}a wall for sixty years\u{201D} and voted for it at the board's Monday meeting."
+        #expect(!SentenceReading(described).isQuotationOfAPronoun)
+    }
+
+    @Test func aTelephoneNumberForReadersIsLeftOutWhileOthersQualify() {
+        let texts = [
+            """
+            Police in Calder are looking for two men who robbed the harbour office on Monday night, taking the week's fees. Anyone with information can call the harbour police on (555) 010-0199 or 0161 496 0000. After hours, call 1-800-555-0100.
+            """
+        ]
+        let summary = Summarizer().summarize(texts, budget: .sentences(10))
+        #expect(
+            summary.map(\.text) == [
+                "Police in Calder are looking for two men who robbed the harbour office on Monday night, taking the week's fees."
+            ])
+        for number in ["Call (555) 010-0199 now.", "Call 0161 496 0000.", "Call 1-800-555-0100.", "Ring 555.010.0199 today."] {
+            #expect(SentenceReading(number).givesPhoneNumber, "\(number)")
+        }
+        // Dates, scores, sums, years and tallies are no telephone numbers.
+        for text in [
+            "It opened on 12.10.2014.", "Vell won 6-3 6-4 7-5.", "It cost 1,250,000 euros.", "From 1998 to 2014, 2,400 ships came.",
+            "The vote was 111 to 19 with 55 abstentions.", "Between 2010 and 2015 some 300 400 boats sailed."
+        ] {
+            #expect(!SentenceReading(text).givesPhoneNumber, "\(text)")
+        }
+    }
+
     @Test func summarySentencesDropTheirDateline() {
         let docs = [
             "CALDER (Norland Wire) - The port of Calder was closed on Monday as a storm battered the coast, leaving 40 ships in the bay.",
