@@ -85,8 +85,9 @@ extension NumberFinder {
             stops: ["Police seized an AR-[15] at the quay.", "Leaders met at the G-[20] summit in Calder.", "KCAL-[9] news broke the story."],
             skips: ["A magnitude-[6.2] quake shook Calder.", "The 6-foot-[9] centre scored.", "The bill passed 217-to-[197] on Monday."]),
         NumberRule(
-            name: "a number in a link or a handle", match: { $0.linkRule($1) },
-            stops: ["See calder.example/news/[2231] for more."]),
+            name: "a number in a link or a handle, or right before one", match: { $0.linkRule($1) },
+            stops: ["See calder.example/news/[2231] for more.", "The ferry is back on patrol at [11] pic.example.com/8aanQ"],
+            skips: ["The ferry carried [11] passengers, the board said on example.org."]),
         NumberRule(
             name: "a number after the noun it names", match: { $0.labelRule($1) },
             stops: ["Flight [116] left the quay late.", "Berth No. [4] was flooded."]),
@@ -197,9 +198,12 @@ extension NumberFinder {
         return NumberVerdict.none
     }
 
-    /// Any number in a link or a handle ("https://t.co/2bx54VKpQh").
+    /// Any number in a link or a handle ("https://t.co/2bx54VKpQh"), or right before one, whose first
+    /// word it would count ("on patrol at 11 pic.example.com/8aanQ").
     func linkRule(_ c: NumberCursor) -> NumberVerdict? {
-        inLink(c.scalars, c.tokens[c.index].start) ? NumberVerdict.none : nil
+        if inLink(c.scalars, c.tokens[c.index].start) { return NumberVerdict.none }
+        if let next = c.tokens.at(c.number.next), next.kind == .word, inLink(c.scalars, next.start) { return NumberVerdict.none }
+        return nil
     }
 
     /// A number after a noun it names is a label: "flight 116", "Route 66", "No. 1".

@@ -702,6 +702,32 @@ public struct QuoteFinder: Sendable {
     /// ("Serena Williams"): the capitalised word (not a stop word, a title, a day or a month) right
     /// before the surname, when the story's texts name one person of that surname; two ("Ana Pell",
     /// "Ivo Pell") leave it as it is.
+    /// Links, handles and hashtags that end what was said ("... More soon on #quay
+    /// pic.example.com/8aanQ", an embedded post's picture link) are no words of it: the quotation's
+    /// end moves back before them, so its span still gives back exactly its text.
+    public static func trimTrailingLinks(_ quotes: inout [[Quote]]) {
+        for d in quotes.indices {
+            for k in quotes[d].indices {
+                var q = quotes[d][k]
+                var text = Substring(q.text)
+                // A quotation in marks ends on its mark; an embedded post's words have none.
+                guard text.unicodeScalars.count == q.end - q.start, let last = text.last, !"\"\u{201D}".contains(last) else { continue }
+                while true {
+                    let body = text.trimmingSuffix(while: { $0.isWhitespace })
+                    guard let space = body.lastIndex(where: { $0.isWhitespace }) else { break }
+                    let chunk = body[body.index(after: space)...]
+                    guard isLinkOrHandle(chunk) || (chunk.hasPrefix("#") && chunk.count > 1) else { break }
+                    text = body[..<space]
+                }
+                text = text.trimmingSuffix(while: { $0.isWhitespace })
+                guard text.unicodeScalars.count < q.text.unicodeScalars.count, text.split(separator: " ").count >= 3 else { continue }
+                q.end -= q.text.unicodeScalars.count - text.unicodeScalars.count
+                q.text = String(text)
+                quotes[d][k] = q
+            }
+        }
+    }
+
     public static func fullNames(_ quotes: inout [[Quote]], texts: [String]) {
         let language = LanguageData.english
         let titles = QuoteWords.english.titles
@@ -1007,5 +1033,14 @@ extension Quote {
             words.allSatisfy({ $0.first?.isLetter == true })
         else { return nil }
         return words.joined(separator: " ")
+    }
+}
+
+extension Substring {
+    /// The substring without its trailing characters that satisfy `drop`.
+    func trimmingSuffix(while drop: (Character) -> Bool) -> Substring {
+        var end = endIndex
+        while end > startIndex, drop(self[index(before: end)]) { end = index(before: end) }
+        return self[startIndex..<end]
     }
 }

@@ -100,6 +100,7 @@ public struct StoryFacts: Sendable {
         QuoteFinder.nameDescriptions(&facts.quotes, texts: texts)
         QuoteFinder.unifySpeakers(&facts.quotes)
         QuoteFinder.fullNames(&facts.quotes, texts: texts)
+        QuoteFinder.trimTrailingLinks(&facts.quotes)
         let numbers = NumberFinder()
         facts.numbers = texts.enumerated().map { numbers.find(in: $0.element, excluding: facts.times[$0.offset]) }
         facts.findDisagreements(dates: dates)

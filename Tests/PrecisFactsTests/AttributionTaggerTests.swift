@@ -376,3 +376,19 @@ import Testing
         #expect(finder.find(in: "Many of the fishermen believe the ferry is too slow.").map(\.text) == ["the ferry is too slow"])
     }
 }
+
+@Suite struct PostLinkTests {
+    /// An embedded post's picture link and hashtag end its text, not its words: the speaker's words
+    /// stop before them, and their span still gives back exactly their text.
+    @Test func aPostsTrailingLinksAreNoWordsOfIt() throws {
+        let text =
+            "The crane was climbed at dawn.\n\nLook up, Calder. We are on top of the harbour crane. More soon on #quay pic.example.com/8aanQ \u{2014} Calder Watch (@calderwatch) July 8, 2013\n\nPolice said the climbers came down at noon."
+        let facts = StoryFacts.read(texts: [text], dates: ["2013-07-08"])
+        let posts = facts.quotes[0].filter { $0.speaker == "Calder Watch" }
+        let post = try #require(posts.first)
+        #expect(post.text.hasSuffix("More soon on"))
+        #expect(!post.text.contains("pic.example.com"))
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[post.start..<post.end])) == post.text)
+    }
+}
