@@ -832,6 +832,8 @@ struct QuoteWords: Sendable {
     /// Prepositions that open a phrase after a cue telling where it was said, before "that" ("said in
     /// an interview with AFP that ...").
     var venues: Set<String> = []
+    /// Sentence adverbs set off by commas after a name ("Stephens, however, said"): no role.
+    var asides: Set<String> = []
     /// Modal verbs, which a tagged source never ends on ("I should").
     var modals: Set<String> = []
     /// Cues and the nouns after which they report nothing ("claimed" before "lives": "Accidents
@@ -874,6 +876,7 @@ struct QuoteWords: Sendable {
             case "closing": w.closingWords.insert(word)
             case "setting": w.settings.insert(word)
             case "venue": w.venues.insert(word)
+            case "aside": w.asides.insert(word)
             case "modal": w.modals.insert(word)
             case "notsaid":
                 let pair = word.split(separator: " ").map(String.init)
@@ -983,7 +986,8 @@ extension Quote {
             ["a", "an", "the"].contains(first.lowercased()) || first.first?.isLowercase == true,
             !["said", "says", "told", "added"].contains(String(first)),
             !(first.first?.isLowercase == true && (first.hasSuffix("ing") || first.hasSuffix("ed"))),
-            !Self.opensNoRole(first.lowercased())
+            !Self.opensNoRole(first.lowercased()),
+            !(words.count == 1 && QuoteWords.english.asides.contains(first.lowercased()))
         else { return roleBeforeName(scalars) }
         return role
     }

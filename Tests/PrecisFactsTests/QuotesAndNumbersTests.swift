@@ -90,7 +90,8 @@ import Testing
             ("Ana Pell, in a statement from the harbour office, said the ferries would run again.", nil),
             ("Ana Pell, a harbour pilot, said the ferries would run again.", "a harbour pilot"),
             ("Ana Pell, who pilots the night ferry, said the ferries would run again.", "who pilots the night ferry"),
-            ("Ana Pell, harbour master since 2019, said the ferries would run again.", "harbour master since 2019")
+            ("Ana Pell, harbour master since 2019, said the ferries would run again.", "harbour master since 2019"),
+            ("Ana Pell, however, said the ferries would run again.", nil)
         ] as [(String, String?)])
     func aClauseAfterTheNameIsNoRole(_ text: String, _ role: String?) throws {
         let quote = try #require(finder.find(in: text).first)
