@@ -72,7 +72,8 @@ public struct QuoteFinder: Sendable {
             for var q in found {
                 let mention = String(String.UnicodeScalarView(scalars.scalars[q.source.start..<q.source.end]))
                 // A mention with a verb in it is a clause misread as a speaker: no quote rather than a wrong one.
-                let mentionWords = mention.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
+                let mentionWords = mention.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+                    .split(whereSeparator: { !$0.isLetter && $0 != "'" })
                 // PolNeAR's reading keeps it: its sources run on over appositions and relative clauses
                 // ("Nick Witney, a fellow ... who ran the European Defense Agency").
                 if mentionWords.isEmpty { continue }

@@ -301,6 +301,19 @@ import Testing
                 .isEmpty)
     }
 
+    /// A clause with a contracted verb ("I think it\u{2019}s now") is no speaker, whichever apostrophe
+    /// it is written with.
+    @Test func aClauseWithAContractedVerbIsNoSpeaker() {
+        for apostrophe in ["\u{2019}", "'"] {
+            let text =
+                "And you know, I think it\(apostrophe)s now acknowledged what a great job the crews have done on the quay, the mayor of Calder said on Monday."
+            var finder = QuoteFinder()
+            finder.reading = .speech
+            let speakers = finder.find(in: text).map(\.speaker)
+            #expect(!speakers.contains { $0.lowercased().contains("think") }, "\(speakers)")
+        }
+    }
+
     @Test func aCueInsideAQuotationIsTheQuotedSpeakers() {
         let text = "\u{201C}He was shouting names of people he claimed were spies,\u{201D} Ilse Marr told the Calder Post."
         var finder = QuoteFinder(model: nil)
