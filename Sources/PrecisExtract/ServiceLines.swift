@@ -26,6 +26,9 @@ struct ServiceLines: Sendable {
     static let labelWords = 4
     /// A sentence of more words is prose, not a prompt.
     static let promptWords = 25
+    /// A line naming this many of the site's services, one sentence of it addressed to the reader,
+    /// is a sign-up box whatever its other sentences.
+    static let crowdedServices = 4
 
     static let english: ServiceLines = {
         var lines = ServiceLines()
@@ -52,9 +55,11 @@ struct ServiceLines: Sendable {
     /// Whether `text` (one line) is a site speaking to its reader about its services.
     func contains(_ text: String) -> Bool {
         if text.contains(where: { $0 == "\"" || $0 == "\u{201C}" || $0 == "\u{201D}" }) { return false }
-        var total = 0, service = 0
+        var total = 0, service = 0, anyAddressed = false
+        var named = Set<String>()
         for sentence in Self.sentences(text) {
             let words = Self.words(sentence)
+            named.formUnion(entries(words, in: services))
             total += sentence.split(separator: " ").count
             guard let first = words.first else { continue }
             // An imperative opening names the reader's part. "You" alone is common in prose (a shop
@@ -68,22 +73,29 @@ struct ServiceLines: Sendable {
             }
             // A long sentence is prose, whatever it asks of the reader ("Please include the full
             // name and address of your organization, ..." on a contact page).
+            anyAddressed = anyAddressed || addressed
             if words.count > Self.promptWords { continue }
             if addressed || (named >= 1 && short) || (count(words, in: brief) >= 1 && (short || first == "follow")) {
                 service += sentence.split(separator: " ").count
             }
         }
+        // A sign-up box crowds the site's services into one line ("Newsletter Sign Up ... verify
+        // you're not a robot by clicking the box. Invalid email address. ... subscribe ...").
+        if anyAddressed && named.count >= Self.crowdedServices { return true }
         return total > 0 && 2 * service >= total
     }
 
     /// How many different entries of `list`, of one word or two, `words` hold.
-    private func count(_ words: [String], in list: Set<String>) -> Int {
+    private func count(_ words: [String], in list: Set<String>) -> Int { entries(words, in: list).count }
+
+    /// The entries of `list`, of one word or two, that `words` hold.
+    private func entries(_ words: [String], in list: Set<String>) -> Set<String> {
         var found = Set<String>()
         for (k, w) in words.enumerated() {
             if list.contains(w) { found.insert(w) }
             if k + 1 < words.count, case let pair = w + " " + words[k + 1], list.contains(pair) { found.insert(pair) }
         }
-        return found.count
+        return found
     }
 
     /// The sentences of a line: split after ".", "!" or "?" before a space.

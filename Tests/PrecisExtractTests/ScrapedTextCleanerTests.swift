@@ -45,7 +45,8 @@ import Testing
             "This story first ran in our Weekend newsletter, where you get one long read every Saturday. Sign up now.",
             "Follow Ana Vell on Twitter",
             "Video",
-            "Click here to subscribe!"
+            "Click here to subscribe!",
+            "Newsletter Sign Up Keep reading the story below Please confirm you are not a robot by clicking the box. Invalid email address. Please try again. You must pick a newsletter to subscribe to. Sign Up You will get emails with the news of Calder."
         ]
         for prompt in prompts {
             let r = clean(body + "\n\n" + prompt + "\n\nThe wall was last rebuilt in 1962, after a storm breached it in two places.")
