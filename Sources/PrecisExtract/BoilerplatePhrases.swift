@@ -9,6 +9,8 @@ struct BoilerplatePhrases: Sendable {
     private(set) var photo: [String] = []
     private(set) var tail: [String] = []
     private(set) var notice: [String] = []
+    /// The words by which a line speaks to its reader about the site's services.
+    private(set) var services = ServiceLines()
 
     /// The kinds found anywhere in a line, matched in one pass: see `Kind`.
     private(set) var lineMatcher = PhraseMatcher([])
@@ -29,6 +31,7 @@ struct BoilerplatePhrases: Sendable {
         lineMatcher = PhraseMatcher(kinds: [appeal, notice, widget, photo])
         creditMatcher = PhraseMatcher(credit)
         tailMatcher = PhraseMatcher(tail)
+        services.buildMatcher()
     }
 
     static let english: BoilerplatePhrases = {
@@ -43,7 +46,7 @@ struct BoilerplatePhrases: Sendable {
             case "photo": phrases.photo.append(phrase)
             case "tail": phrases.tail.append(phrase)
             case "notice": phrases.notice.append(phrase)
-            default: continue
+            default: _ = phrases.services.add(kind: kind, phrase)
             }
         }
         phrases.buildMatchers()

@@ -137,7 +137,7 @@ public struct ScrapedTextCleaner: Sendable {
                 lines[i].removed = .photoCredit
             } else if isLayout(line.text) || isCode(line) {
                 lines[i].removed = .layout
-            } else if line.words <= 80, ServiceLines.english.contains(line.text, lowerBytes: line.lowerBytes) {
+            } else if line.words <= 80, phrases.services.contains(line.text, lowerBytes: line.lowerBytes) {
                 // The site speaking to its reader: "Sign up now for our newsletter ...".
                 lines[i].removed = .widget
             }

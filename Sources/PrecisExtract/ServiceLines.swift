@@ -30,22 +30,23 @@ struct ServiceLines: Sendable {
     /// is a sign-up box whatever its other sentences.
     static let crowdedServices = 4
 
-    static let english: ServiceLines = {
-        var lines = ServiceLines()
-        for (kind, value) in resourceEntries(PackageResources.boilerplate_txt) {
-            let entry = value.lowercased()
-            switch kind {
-            case "service": lines.services.insert(entry)
-            case "servicebrief": lines.brief.insert(entry)
-            case "imperative": lines.imperatives.insert(entry)
-            case "reader": lines.reader.insert(entry)
-            case "speaker": lines.speaker.insert(entry)
-            default: continue
-            }
+    /// Takes one entry of boilerplate.txt if its kind is one of these lists; false otherwise.
+    mutating func add(kind: String, _ entry: String) -> Bool {
+        switch kind {
+        case "service": services.insert(entry)
+        case "servicebrief": brief.insert(entry)
+        case "imperative": imperatives.insert(entry)
+        case "reader": reader.insert(entry)
+        case "speaker": speaker.insert(entry)
+        default: return false
         }
-        lines.anyWord = PhraseMatcher(Array(lines.services) + Array(lines.brief))
-        return lines
-    }()
+        return true
+    }
+
+    /// Builds the matcher of service words once the lists are read.
+    mutating func buildMatcher() {
+        anyWord = PhraseMatcher(Array(services) + Array(brief))
+    }
 
     /// Whether a line, given also as lower-case UTF-8, is a site speaking to its reader.
     func contains(_ text: String, lowerBytes: [UInt8]) -> Bool {
@@ -59,24 +60,24 @@ struct ServiceLines: Sendable {
         var named = Set<String>()
         for sentence in Self.sentences(text) {
             let words = Self.words(sentence)
-            named.formUnion(entries(words, in: services))
-            total += sentence.split(separator: " ").count
+            let length = sentence.split(separator: " ").count
+            total += length
             guard let first = words.first else { continue }
+            let here = entries(words, in: services)
+            named.formUnion(here)
             // An imperative opening names the reader's part. "You" alone is common in prose (a shop
             // where you can sign up to be told of a product), so a sentence that says "you" must
             // also name the site ("our newsletter", "send us"). "Thank you" thanks.
-            let named = count(words, in: services), short = words.count <= Self.labelWords
-            var addressed = imperatives.contains(first) && named >= 1
             let site = words.contains { speaker.contains($0) }
-            for (k, w) in words.enumerated() where reader.contains(w) && !(k > 0 && words[k - 1] == "thank") && site && named >= 1 {
-                addressed = true
-            }
+            let you = words.indices.contains { k in reader.contains(words[k]) && !(k > 0 && words[k - 1] == "thank") }
+            let addressed = !here.isEmpty && (imperatives.contains(first) || (you && site))
+            anyAddressed = anyAddressed || addressed
             // A long sentence is prose, whatever it asks of the reader ("Please include the full
             // name and address of your organization, ..." on a contact page).
-            anyAddressed = anyAddressed || addressed
             if words.count > Self.promptWords { continue }
-            if addressed || (named >= 1 && short) || (count(words, in: brief) >= 1 && (short || first == "follow")) {
-                service += sentence.split(separator: " ").count
+            let short = words.count <= Self.labelWords
+            if addressed || (!here.isEmpty && short) || (!entries(words, in: brief).isEmpty && (short || first == "follow")) {
+                service += length
             }
         }
         // A sign-up box crowds the site's services into one line ("Newsletter Sign Up ... verify
@@ -84,9 +85,6 @@ struct ServiceLines: Sendable {
         if anyAddressed && named.count >= Self.crowdedServices { return true }
         return total > 0 && 2 * service >= total
     }
-
-    /// How many different entries of `list`, of one word or two, `words` hold.
-    private func count(_ words: [String], in list: Set<String>) -> Int { entries(words, in: list).count }
 
     /// The entries of `list`, of one word or two, that `words` hold.
     private func entries(_ words: [String], in list: Set<String>) -> Set<String> {

@@ -699,10 +699,6 @@ public struct QuoteFinder: Sendable {
         }
     }
 
-    /// A speaker known by a surname alone ("Williams said") takes the full name the story gives it
-    /// ("Serena Williams"): the capitalised word (not a stop word, a title, a day or a month) right
-    /// before the surname, when the story's texts name one person of that surname; two ("Ana Pell",
-    /// "Ivo Pell") leave it as it is.
     /// Links, handles and hashtags that end what was said ("... More soon on #quay
     /// pic.example.com/8aanQ", an embedded post's picture link) are no words of it: the quotation's
     /// end moves back before them, so its span still gives back exactly its text.
@@ -729,6 +725,10 @@ public struct QuoteFinder: Sendable {
         }
     }
 
+    /// A speaker known by a surname alone ("Williams said") takes the full name the story gives it
+    /// ("Serena Williams"): the capitalised word (not a stop word, a title, a day or a month) right
+    /// before the surname, when the story's texts name one person of that surname; two ("Ana Pell",
+    /// "Ivo Pell") leave it as it is.
     public static func fullNames(_ quotes: inout [[Quote]], texts: [String]) {
         let language = LanguageData.english
         let titles = QuoteWords.english.titles

@@ -410,12 +410,7 @@ public struct TimelineBuilder {
     static func announces(_ text: String) -> Bool {
         // What someone is quoted saying ("“will have to take full responsibility”") is theirs, not
         // the sentence's tense.
-        var outside = "", quoted = false
-        for c in text {
-            if c == "\u{201C}" || c == "\u{201D}" || c == "\"" { quoted = c == "\u{201C}" ? true : c == "\u{201D}" ? false : !quoted; continue }
-            if !quoted { outside.append(c) }
-        }
-        let words = outside.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+        let words = Quotations.outside(text).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
         for (k, w) in words.enumerated() {
             if ["will", "scheduled", "slated", "'ll"].contains(w) { return true }
             // "a special event to be held on October 12", "the report is to be published in May".

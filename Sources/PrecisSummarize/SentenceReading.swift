@@ -60,14 +60,7 @@ public struct SentenceReading: Sendable, Equatable {
     /// Whether the words outside the quotation marks of `text` are a pronoun and a few more at most
     /// ("he said", "she told reporters"): the quotation names no speaker but a pronoun.
     static func pronounSpeaks(_ text: String) -> Bool {
-        var outside = "", quoted = false
-        for c in text {
-            if c == "\u{201C}" { quoted = true; continue }
-            if c == "\u{201D}" { quoted = false; continue }
-            if c == "\"" { quoted.toggle(); continue }
-            if !quoted { outside.append(c) }
-        }
-        let words = outside.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map { $0.lowercased() }
+        let words = Quotations.outside(text).split(whereSeparator: { !$0.isLetter && $0 != "'" }).map { $0.lowercased() }
         guard let first = words.first, words.count <= 4 else { return false }
         return pronouns.contains(first)
     }

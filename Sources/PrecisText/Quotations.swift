@@ -41,6 +41,21 @@ public enum Quotations {
         }
     }
 
+    /// The text of `text` outside quotation marks (curly marks open and close, a straight mark
+    /// toggles), the marks left out: what the writer says, not what is quoted.
+    public static func outside(_ text: String) -> String {
+        var outside = "", quoted = false
+        for c in text {
+            switch c {
+            case "\u{201C}": quoted = true
+            case "\u{201D}": quoted = false
+            case "\"": quoted.toggle()
+            default: if !quoted { outside.append(c) }
+            }
+        }
+        return outside
+    }
+
     /// How many words of `text` stand inside quotation marks (curly marks open and close, a straight
     /// mark toggles): how much of a reported statement is the speaker's own words.
     public static func quotedWords(in text: String) -> Int {
