@@ -9,8 +9,9 @@
 /// 4. After a full stop: a title ("Mr.", "Gen.") never ends a sentence; other abbreviations, dotted
 ///    acronyms ("U.S.", "p.m.") and initials ("W.") end one only when a clear opener follows
 ///    ("in the U.S. The ..."), and never before a number ("Dec. 5"); lower case never starts a sentence.
-/// 5. Text glued without a space (`Court.Outraged`, `crimes.”Rights`) is split where a word of two or
-///    more letters ends, a capitalised word follows, and neither is an abbreviation.
+/// 5. Text glued without a space (`Court.Outraged`, `crimes.”Rights`, `week."I think`) is split where a
+///    word of two or more letters ends, a capitalised word (or "I", "A") follows, and neither is an
+///    abbreviation.
 public struct SentenceSegmenter: Sendable {
     public let language: LanguageData
 
@@ -166,7 +167,10 @@ public struct SentenceSegmenter: Sendable {
     private func isGluedBoundary(_ s: [Unicode.Scalar], markAt i: Int, runEnd j: Int, n: Int, strong: Bool) -> Bool {
         var m = j
         while m < n && CharClass.isOpening(s[m]) { m += 1 }
-        guard m + 1 < n, CharClass.isUpper(s[m]), CharClass.isLower(s[m + 1]) else { return false }
+        // A capitalised word, or the one-letter words that open sentences ("I think", "I'm", "A boat").
+        guard m + 1 < n, CharClass.isUpper(s[m]) else { return false }
+        let oneLetter = (s[m] == "I" || s[m] == "A") && (s[m + 1] == " " || s[m + 1] == "'" || s[m + 1] == "\u{2019}")
+        guard CharClass.isLower(s[m + 1]) || oneLetter else { return false }
         if strong { return true }
         // Only a single full stop between them.
         guard j == i + 1 else { return false }

@@ -88,6 +88,11 @@ let segmentationCases: [(String, [String])] = [
     ("It is an “insidious plot.”The envoy left.", ["It is an “insidious plot.”", "The envoy left."]),
     ("A quake could strike soon.\"They are looking back in time,\" he said.", ["A quake could strike soon.", "\"They are looking back in time,\" he said."]),
     ("She called it \"a plot.\"Nobody agreed.", ["She called it \"a plot.\"", "Nobody agreed."]),
+    // A glued quotation opening on "I" or "A": a one-letter word opens a sentence too.
+    ("The ferry sails next week.\"I think it is safe,\" she said.", ["The ferry sails next week.", "\"I think it is safe,\" she said."]),
+    ("“The pier is closed.”“I'm sorry,” he said.", ["“The pier is closed.”", "“I'm sorry,” he said."]),
+    ("The tide rose quickly.A boat was lost.", ["The tide rose quickly.", "A boat was lost."]),
+    ("Their plan B.I think not.", ["Their plan B.I think not."]),
     ("Visit calder.gov.example for details.", ["Visit calder.gov.example for details."]),
     ("The U.S.-led plan failed.", ["The U.S.-led plan failed."]),
     // Apostrophes, dashes and odd spacing.
