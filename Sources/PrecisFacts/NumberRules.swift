@@ -518,7 +518,15 @@ extension NumberFinder {
         }
         guard let w = t.at(j), w.kind == .word, !uncounted.contains(w.lower) else { return .nothing }
         // "co-sponsors": a hyphenated compound is one noun.
-        if t.isWord(j + 1, "-"), let w2 = t.at(j + 2), w2.kind == .word { return .noun(w.lower + "-" + w2.lower, end: j + 2) }
+        if t.isWord(j + 1, "-"), let w2 = t.at(j + 2), w2.kind == .word {
+            // ... unless a plural follows it, which it qualifies: "two post-debate polls".
+            if let w3 = t.at(j + 3), w3.kind == .word, !w3.capitalized, w3.lower.count > 3, plural(w3.lower), !passed(w3.lower),
+                !uncounted.contains(w3.lower)
+            {
+                return .noun(w3.lower, end: j + 3)
+            }
+            return .noun(w.lower + "-" + w2.lower, end: j + 2)
+        }
         return .noun(w.lower, end: j)
     }
 }

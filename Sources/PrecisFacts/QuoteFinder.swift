@@ -950,14 +950,21 @@ extension Quote {
             var j = k + 1
             if j < words.count, words[j] == "the" { j += 1 }
             var run: [Substring] = []
+            var possessive = false
             while capitalised(j) || (!run.isEmpty && j < words.count && ["of", "for", "and"].contains(words[j]) && capitalised(j + 1)) {
                 let word = words[j]
                 if word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") {
                     run.append(word.dropLast(2))
+                    possessive = true
                     break
                 }
                 run.append(word)
                 j += 1
+            }
+            // A name that goes on in lower case ("the Calder port authority's office") only says
+            // which body the rest names: no institution of its own to show.
+            if !possessive, j < words.count, words[j].first?.isLowercase == true, !["and", "or", "in", "on", "at", "since", "until"].contains(words[j]) {
+                continue
             }
             if !run.isEmpty { return run.joined(separator: " ") }
         }

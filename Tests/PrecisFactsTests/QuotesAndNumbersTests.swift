@@ -416,6 +416,10 @@ import Testing
         // ("Three Pirate Vessels" had counted "Pirate", against "26 pirates").
         #expect(numbers("Coast Guard Stops Three Smuggler Boats In One Night Raid").isEmpty)
         #expect(numbers("Five New York City hospitals closed.").map(\.2) == ["hospitals"])
+        // A hyphenated word before a plural qualifies it ("Two post-debate" was a key number); alone
+        // it is the noun ("co-sponsors"). A verb after a figure counts nothing ("270 goes").
+        #expect(numbers("Two post-vote surveys and 48 co-sponsors.").map(\.2) == ["surveys", "co-sponsors"])
+        #expect(numbers("The road to 212 goes through the coast.").isEmpty)
     }
 
     @Test func numbersInCodesAndHandlesAreNotQuantitiesAndScalesAfterOfMultiply() {

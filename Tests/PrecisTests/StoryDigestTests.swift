@@ -663,6 +663,12 @@ struct SeedStoryInTimeTests {
             text: "“The quay will not last another winter,” said Ivo Marsh, a senior adviser to the harbour board at Calder.")
         let last = try #require(Pipeline().digest(articles: [ending], budget: .words(80)).facts?.quotes.first?.first)
         #expect(last.shownRole(in: ending.text) == "Calder")
+        // A name that only qualifies what follows names no institution: the role as the source gives it.
+        let office = Article(
+            origin: "d.txt", date: "2025-03-11",
+            text: "“The quay will not last another winter,” said Ivo Marsh, a spokesman for the Calder port authority’s legal office.")
+        let spokesman = try #require(Pipeline().digest(articles: [office], budget: .words(80)).facts?.quotes.first?.first)
+        #expect(spokesman.shownRole(in: office.text) == "a spokesman for the Calder port authority’s legal office")
     }
 
     @Test func aKeyNumberComesWithTheWordsThatSayWhatItCounts() {
