@@ -77,7 +77,8 @@ public struct Summarizer: Sendable {
     /// `dates` (ISO 8601, one per document, nil when unknown) order the summary: when every cited
     /// source has a date, the summary leads with its most central chosen sentence (the one carrying,
     /// per word, most of what the sources share: the story's main event as it stands), then goes in date order, then by source and
-    /// position; otherwise by source and position. Either way it does not open on a sentence that
+    /// position; otherwise it leads with the most central of the chosen sentences that open their
+    /// article (a news lead), then goes by source and position. Either way it does not open on a sentence that
     /// needs the one before it (`SentenceReading.needsTheSentenceBefore`) while another reads alone. With dates, sentences of later sources weigh more
     /// (`recencyBoost`). `superseded` holds, per document, the start offsets of sentences a later
     /// report has overtaken (a preview of an event since reported): they are chosen only when
@@ -142,16 +143,20 @@ public struct Summarizer: Sendable {
         // A summary does not open on a sentence that needs the one before it ("But ...", "It
         // happened ...") while a chosen one reads alone. (Leaving such sentences out altogether cost
         // 0.6-1.3 ROUGE points on the Multi-News dev halves: they often carry the news.)
+        // Undated, the lead is the most central chosen sentence that opens its article: among all
+        // chosen, a short quotation or an aside from deep in an article would often win.
         func centrality(_ c: Candidate) -> Double {
             isSuperseded(c) ? 0 : c.concepts.reduce(0) { $0 + weights[$1] } / pow(Double(max(c.words, 1)), options.leadLengthExponent)
         }
         let leads = chosen.enumerated().filter { $0.element.readsAlone }
+        func central(_ list: [(offset: Int, element: Candidate)]) -> Candidate? {
+            list.max(by: { (centrality($0.element), -$0.offset) < (centrality($1.element), -$1.offset) })?.element
+        }
+        let openings = leads.filter { $0.element.sentence.index == 0 }
         let first =
             dated
-            ? (leads.isEmpty ? Array(chosen.enumerated()) : leads).max(by: {
-                (centrality($0.element), -$0.offset) < (centrality($1.element), -$1.offset)
-            })?.element
-            : ordered.first.flatMap { $0.readsAlone ? nil : ordered.first(where: \.readsAlone) }
+            ? central(leads.isEmpty ? Array(chosen.enumerated()) : leads)
+            : (central(openings) ?? ordered.first.flatMap { $0.readsAlone ? nil : ordered.first(where: \.readsAlone) })
         let lead = first.map { first in
             [first] + ordered.filter { $0.document != first.document || $0.sentence.index != first.sentence.index }
         }

@@ -377,6 +377,22 @@ let storyDocuments = [
         #expect(summary.contains { $0.document == 2 }, "\(summary.map(\.text))")
         #expect(summary.first?.text == "The Calder council approved the harbour wall plan on Friday by nine votes to four.", "\(summary.map(\.text))")
     }
+
+    /// Undated sources: the summary leads with the opening sentence that tells what the sources
+    /// share, not with the first source's opening (a feature writer's scene-setting).
+    @Test func undatedTheLeadIsTheArticleOpeningThatTellsTheEvent() throws {
+        let docs = [
+            "Nobody on the Calder ferry expected the evening to end in the water. "
+                + "The ferry struck the north pier of Calder harbour in fog on Friday and eleven passengers were hurt.",
+            "The Calder ferry struck the north pier of the harbour in thick fog on Friday, injuring eleven passengers. "
+                + "The harbour master closed the pier to traffic.",
+            "Eleven passengers were hurt when the Calder ferry struck the harbour's north pier in fog on Friday. "
+                + "Divers inspected the hull overnight."
+        ]
+        let summary = Summarizer().summarize(docs, budget: .words(60))
+        let first = try #require(summary.first)
+        #expect(first.document != 0 && first.text.contains("struck"), "\(summary.map(\.text))")
+    }
 }
 
 @Suite struct StoryAsItStandsTests {
