@@ -42,12 +42,13 @@ public enum Headline {
     }
 
     /// Whether a sentence can lead on its own: it opens with a word, not a quotation mark or a
-    /// symbol, and not with a pronoun or a linking word that needs the sentence before it; and it
+    /// symbol, and not with a pronoun or a linking word that needs the sentence before it, nor with a
+    /// condition ("If ..."); and it
     /// tells news, not what a picture shows.
     public static func readsAlone(_ sentence: String) -> Bool {
         guard let first = sentence.first, first.isLetter || first.isNumber, !Captions.describesPicture(sentence) else { return false }
         let word = sentence.prefix { $0.isLetter }.lowercased()
-        return !Summarizer.danglingOpeners.contains(word)
+        return !Summarizer.danglingOpeners.contains(word) && !SentenceReading.conditions.contains(word)
     }
 
     /// A headline cut from a sentence: the sentence itself when it has at most `maxWords` words

@@ -31,6 +31,9 @@ public struct SentenceReading: Sendable, Equatable {
     /// It gives a telephone number ("Anyone with information can call 0161 496 0000"): a notice to
     /// the article's readers, not what happened.
     public var givesPhoneNumber: Bool
+    /// It opens on a condition or a supposition ("If the name sounds familiar, it is because ..."):
+    /// no event of its own, so it neither leads a summary nor heads a story while another can.
+    public var opensOnCondition: Bool
 
     /// Reads `text` (one sentence); `inQuotation` says whether a quotation of several sentences is
     /// open where it starts and where it ends.
@@ -53,6 +56,7 @@ public struct SentenceReading: Sendable, Equatable {
         isHeadline = Self.isTitleCase(trimmed)
         let first = trimmed.drop { !$0.isLetter }.prefix { $0.isLetter }.lowercased()
         needsTheSentenceBefore = Self.openers.contains(first)
+        opensOnCondition = Self.conditions.contains(first)
         givesPhoneNumber = Self.hasPhoneNumber(trimmed)
         isQuotationOfAPronoun = marks >= 2 && Self.pronounSpeaks(trimmed)
     }
@@ -117,6 +121,9 @@ public struct SentenceReading: Sendable, Equatable {
     /// pronouns (`back` lines of openers.txt). Not "this", "there" or "then", which as often open
     /// news of their own ("This week the council voted", "There were 20 people").
     public static let openers: Set<String> = Set(openerEntries.filter { $0.kind == "back" }.map(\.value))
+
+    /// Words that open a condition or a supposition (`condition` lines of openers.txt).
+    public static let conditions: Set<String> = Set(openerEntries.filter { $0.kind == "condition" }.map(\.value))
 
     static let openerEntries = resourceEntries(PackageResources.openers_txt)
 }

@@ -186,7 +186,8 @@ public struct Summarizer: Sendable {
         var factor: Double = 0
         /// Whether a quotation of several sentences is open where the sentence starts and where it ends.
         var inQuotation = (atStart: false, atEnd: false)
-        /// Whether it reads without the sentence before it (`SentenceReading.needsTheSentenceBefore`).
+        /// Whether it can lead: it reads without the sentence before it
+        /// (`SentenceReading.needsTheSentenceBefore`) and tells no mere condition (`opensOnCondition`).
         var readsAlone = true
     }
 
@@ -278,7 +279,7 @@ public struct Summarizer: Sendable {
                     Candidate(
                         document: d, sentence: sentence, span: span, words: words,
                         concepts: concepts, unigrams: concepts.filter { !ConceptTable.isBigram($0) }, prior: prior,
-                        inQuotation: quoted[i], readsAlone: !reading.needsTheSentenceBefore))
+                        inQuotation: quoted[i], readsAlone: !reading.needsTheSentenceBefore && !reading.opensOnCondition))
             }
         }
         return out
@@ -323,7 +324,7 @@ public struct Summarizer: Sendable {
 
     /// Pronouns and linking words that make a sentence need the one before it, and words that may
     /// (`back` and `weak` lines of openers.txt).
-    public static let danglingOpeners: Set<String> = Set(SentenceReading.openerEntries.map(\.value))
+    public static let danglingOpeners: Set<String> = Set(SentenceReading.openerEntries.filter { ["back", "weak"].contains($0.kind) }.map(\.value))
 
     /// Each document's place in time, 0 for the earliest date to 1 for the latest; 0 for all when
     /// fewer than two dates are known.

@@ -393,6 +393,20 @@ let storyDocuments = [
         let first = try #require(summary.first)
         #expect(first.document != 0 && first.text.contains("struck"), "\(summary.map(\.text))")
     }
+
+    /// An opening that states a condition does not lead while another opening can.
+    @Test func aConditionDoesNotLead() throws {
+        let docs = [
+            "If anyone doubted the north pier was dangerous, the Calder ferry struck it in fog on Friday and eleven passengers were hurt.",
+            "The Calder ferry struck the north pier in fog on Friday, and the harbour master closed the pier to all boats until divers have inspected it.",
+            "Eleven passengers hurt when the Calder ferry struck the pier in fog were treated at Marrow hospital and sent home on Saturday."
+        ]
+        let reading = SentenceReading("If the Calder ferry sounds familiar, it is because it ran aground last spring.")
+        #expect(reading.opensOnCondition && !reading.needsTheSentenceBefore)
+        let summary = Summarizer().summarize(docs, budget: .words(80))
+        let first = try #require(summary.first)
+        #expect(!first.text.hasPrefix("If"), "\(summary.map(\.text))")
+    }
 }
 
 @Suite struct StoryAsItStandsTests {

@@ -445,6 +445,13 @@ struct SeedQuoteTests {
                 summary: ["A file photo from the harbour board shows the north quay in 2019.", "Calder's harbour board voted to rebuild the north quay."])
                 == "Calder's harbour board voted to rebuild the north quay")
         #expect(Headline.readsAlone("The show drew 4,000 people to the quay."))
+        // A condition tells no event: "If the name sounds familiar" was a pile's headline.
+        #expect(!Headline.readsAlone("If the ferry's name sounds familiar, it is because it ran aground in 2019."))
+        #expect(
+            Headline.choose(
+                titles: [nil], dates: [nil],
+                summary: ["If the ferry's name sounds familiar, it is because it ran aground in 2019.", "The Calder ferry struck the north pier."])
+                == "The Calder ferry struck the north pier")
         // With no sentence that reads alone, the first serves.
         #expect(Headline.choose(titles: [nil], dates: [nil], summary: ["It rained."]) == "It rained")
     }
