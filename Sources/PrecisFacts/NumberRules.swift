@@ -478,6 +478,11 @@ extension NumberFinder {
         func passed(_ w: String) -> Bool {
             singulars.contains(w) || TimeWords.english.weekdays[w] != nil || TimeWords.english.partsOfDay[w] != nil
         }
+        // A lower-case plural of four letters or more at token `k`: the noun that words before it modify.
+        func pluralNoun(_ k: Int) -> Bool {
+            guard let w = t.at(k), w.kind == .word, !w.capitalized, w.lower.count > 3 else { return false }
+            return plural(w.lower) && !passed(w.lower)
+        }
         var m = j
         // A unit of measure is what the figure measures, not a modifier: "7.62mm rifles".
         while value > 1, m - j < 3, let w = t.at(m), w.kind == .word, !plural(w.lower), MeasureUnit.byWord[w.lower] == nil,
@@ -490,8 +495,7 @@ extension NumberFinder {
             }
             // Two modifiers: "five Indian merchant vessels".
             if !money, !uncounted.contains(w.lower), !uncounted.contains(next.lower), !skip.contains(next.lower), !passed(next.lower),
-                !next.capitalized, let third = t.at(m + 2), third.kind == .word, !third.capitalized,
-                third.lower.count > 3, plural(third.lower), !passed(third.lower)
+                !next.capitalized, pluralNoun(m + 2)
             {
                 j = m + 2
                 break
@@ -520,11 +524,7 @@ extension NumberFinder {
         // "co-sponsors": a hyphenated compound is one noun.
         if t.isWord(j + 1, "-"), let w2 = t.at(j + 2), w2.kind == .word {
             // ... unless a plural follows it, which it qualifies: "two post-debate polls".
-            if let w3 = t.at(j + 3), w3.kind == .word, !w3.capitalized, w3.lower.count > 3, plural(w3.lower), !passed(w3.lower),
-                !uncounted.contains(w3.lower)
-            {
-                return .noun(w3.lower, end: j + 3)
-            }
+            if pluralNoun(j + 3), let w3 = t.at(j + 3), !uncounted.contains(w3.lower) { return .noun(w3.lower, end: j + 3) }
             return .noun(w.lower + "-" + w2.lower, end: j + 2)
         }
         return .noun(w.lower, end: j)

@@ -156,7 +156,7 @@ public struct Summarizer: Sendable {
         let first =
             dated
             ? central(leads.isEmpty ? Array(chosen.enumerated()) : leads)
-            : (central(openings) ?? ordered.first.flatMap { $0.readsAlone ? nil : ordered.first(where: \.readsAlone) })
+            : (central(openings) ?? ordered.first(where: \.readsAlone))
         let lead = first.map { first in
             [first] + ordered.filter { $0.document != first.document || $0.sentence.index != first.sentence.index }
         }
