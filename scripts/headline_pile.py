@@ -26,6 +26,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "debug", "precis"))
     parser.add_argument("--clusters", type=int, default=15)
+    parser.add_argument("--show", action="store_true", help="also print each story's first summary sentence")
     args = parser.parse_args()
     halves = json.loads(subprocess.run([sys.executable, os.path.join(SHARED, "tools", "halves.py"), DEV],
                                        capture_output=True, text=True, check=True).stdout)
@@ -49,6 +50,8 @@ def main():
             missing = sum(1 for s in stories if not s.get("headline"))
             for s in stories:
                 print(f"{half}\t{s['story']}\t{s.get('headline')}")
+                if args.show and s.get("sentences"):
+                    print(f"\t\t<- {s['sentences'][0].get('text')}")
             print(f"# half {half}: {len(stories)} stories, {missing} without a headline")
 
 

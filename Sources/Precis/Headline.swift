@@ -1,4 +1,5 @@
 import Foundation
+import PrecisFacts
 import PrecisSummarize
 import PrecisText
 
@@ -23,7 +24,7 @@ public enum Headline {
             let date = k < dates.count ? dates[k] ?? "" : ""
             if best == nil || (score, date, -k) > (best!.score, best!.date, -best!.index) { best = (score, date, k) }
         }
-        if let best { return titles[best.index] }
+        if let best { return titles[best.index].map(withoutSlug) }
         return (summary.first(where: readsAlone) ?? summary.first).flatMap(cut)
     }
 
@@ -34,19 +35,35 @@ public enum Headline {
         guard let first = title.first, first.isLetter || first.isNumber || "\"'\u{201C}\u{2018}".contains(first) else {
             return "opens with a symbol (a credit in brackets, a handle)"
         }
-        if title.range(of: #"https?://|www\.|\.com\b|@\w|\b\d{1,2}:\d\d\b"#, options: .regularExpression) != nil {
+        if holdsLink(title) || title.range(of: #"\b\d{1,2}:\d\d\b"#, options: .regularExpression) != nil {
             return "holds a link, a handle or a clock time (a post or a player embedded in the page)"
         }
         if Captions.describesPicture(title) { return "tells what a picture shows (a caption)" }
         return nil
     }
 
+    /// Whether a title holds a link or a handle (a post, a newsletter's furniture).
+    static func holdsLink(_ text: String) -> Bool {
+        SentenceReading.hasWebAddress(text) || text.range(of: #"\.com\b|@\w"#, options: .regularExpression) != nil
+    }
+
+    /// A title less a wire service's slug before it: a word in capitals and a hyphen with a space
+    /// after it ("INTERVIEW- Harbour master ...") or a number before it ("UPDATE 2-Council backs
+    /// ..."). A hyphen that joins two words ("NATO-Brenna talks", "COVID-19") is kept.
+    static func withoutSlug(_ title: String) -> String {
+        guard let slug = title.range(of: #"^\p{Lu}{3,}(?: \d+-\s*|- +)(?=\p{Lu}|\d)"#, options: .regularExpression),
+            slug.upperBound < title.endIndex
+        else { return title }
+        return String(title[slug.upperBound...])
+    }
+
     /// Whether a sentence can lead on its own: it opens with a word, not a quotation mark or a
     /// symbol, and not with a pronoun or a linking word that needs the sentence before it, nor with a
-    /// condition ("If ..."); and it
-    /// tells news, not what a picture shows.
+    /// condition ("If ..."); it tells news, not what a picture shows, and holds no web address.
     public static func readsAlone(_ sentence: String) -> Bool {
-        guard let first = sentence.first, first.isLetter || first.isNumber, !Captions.describesPicture(sentence) else { return false }
+        guard let first = sentence.first, first.isLetter || first.isNumber, !Captions.describesPicture(sentence),
+            !SentenceReading.hasWebAddress(sentence)
+        else { return false }
         let word = sentence.prefix { $0.isLetter }.lowercased()
         return !Summarizer.danglingOpeners.contains(word) && !SentenceReading.conditions.contains(word)
     }
@@ -75,12 +92,21 @@ public enum Headline {
         let stop = LanguageData.english.stopWords
         func function(_ k: Int) -> Bool { stop.contains(bare[k]) }
         func verbLike(_ k: Int) -> Bool { Self.verbLike(tokens[k]) }
+        // A cut never leaves a quotation open ("... claims to show “the direct link").
+        var open = [Bool](repeating: false, count: tokens.count + 1)
+        for k in tokens.indices {
+            var depth = open[k]
+            for c in tokens[k] {
+                if c == "\u{201C}" { depth = true } else if c == "\u{201D}" { depth = false } else if c == "\"" { depth.toggle() }
+            }
+            open[k + 1] = depth
+        }
         var boundary: Int? = nil
         for k in 5..<min(tokens.count, maxWords + 1) {
             var here = false
             if let c = tokens[k - 1].last, ",;:".contains(c) { here = true }
             if ["–", "—", "-"].contains(tokens[k]) || openers.contains(bare[k]) { here = true }
-            if here, !function(k - 1), (1..<k).contains(where: verbLike) { boundary = k }
+            if here, !function(k - 1), !open[k], (1..<k).contains(where: verbLike) { boundary = k }
         }
         if let boundary { return trimmed(tokens[..<boundary]) }
         // A cut never parts a word from the "of" after it ("in the midst | of"), nor a past form
@@ -95,7 +121,9 @@ public enum Headline {
         // words up to the limit tell more than a subject alone.
         let needsVerb = (1..<min(tokens.count, maxWords)).contains(where: verbLike)
         for k in stride(from: maxWords, through: 5, by: -1)
-        where !function(k - 1) && (function(k) && !binds(k) || participle(k)) && (!needsVerb || (1..<k).contains(where: verbLike)) {
+        where !function(k - 1) && (function(k) && !binds(k) || participle(k)) && (!needsVerb || (1..<k).contains(where: verbLike))
+            && !open[k]
+        {
             return trimmed(tokens[..<k])
         }
         return trimmed(tokens[..<maxWords]) + " …"
@@ -104,11 +132,13 @@ public enum Headline {
     /// A word as compared: its letters and digits, lower-cased.
     static func bareWord(_ token: String) -> String { token.filter { $0.isLetter || $0.isNumber }.lowercased() }
 
-    /// A verb, as far as words alone tell: an auxiliary, a past form, or a lower-case word in -s.
+    /// A verb, as far as words alone tell: an auxiliary, a past form (in -ed, or an irregular one:
+    /// "came", "held"), or a lower-case word in -s that names no unit of time ("days").
     static func verbLike(_ token: String) -> Bool {
         let bare = bareWord(token)
-        return auxiliaries.contains(bare) || bare.hasSuffix("ed")
-            || (bare.hasSuffix("s") && token.first?.isLowercase == true && !LanguageData.english.stopWords.contains(bare))
+        return auxiliaries.contains(bare) || bare.hasSuffix("ed") || (token.first?.isLowercase == true && TimeTagger.isIrregularPast(bare))
+            || (bare.hasSuffix("s") && token.first?.isLowercase == true && !LanguageData.english.stopWords.contains(bare)
+                && !TimeTagger.isTimeUnit(bare))
     }
 
     /// A long sentence less what a headline leaves out, when it reads on without it: an opening

@@ -931,6 +931,17 @@ struct TimeToken {
     }
 }
 
+extension TimeTagger {
+    /// Whether a lower-case word is an irregular past form or past participle ("came", "held":
+    /// `past` and `participle` lines of timewords.txt); regular ones end in "-ed".
+    public static func isIrregularPast(_ word: String) -> Bool {
+        TimeWords.english.pastForms.contains(word) || TimeWords.english.participles.contains(word)
+    }
+
+    /// Whether a lower-case word names a unit of time ("days", "week": `unit` lines of timewords.txt).
+    public static func isTimeUnit(_ word: String) -> Bool { TimeWords.english.units[word] != nil }
+}
+
 /// The word lists of `timewords.txt`, with months and day names from PrecisText's language data.
 struct TimeWords: Sendable {
     var months: [String: Int] = [:]

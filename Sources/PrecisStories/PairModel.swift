@@ -52,7 +52,7 @@ extension LinearModel where Feature == PairFeature {
     /// ../shared/data/seeds fall apart). 0.18 lies between: on all the dev data it gives ECB+ 0.905
     /// batch / 0.901 streaming and Multi-News 0.867 / 0.866 (0.920 / 0.930 and 0.858 / 0.854 at 0.21).
     /// The same procedure fitted on one half and scored on the other gives the figures of
-    /// docs/benchmarks-stories.md.
+    /// docs/benchmarks.md ("Stories").
     public static var fitted: Self {
         Self(
             intercept: 6.5355,

@@ -31,6 +31,9 @@ public struct SentenceReading: Sendable, Equatable {
     /// It gives a telephone number ("Anyone with information can call 0161 496 0000"): a notice to
     /// the article's readers, not what happened.
     public var givesPhoneNumber: Bool
+    /// It holds a web address ("http://...", "www..."): a link or a newsletter's furniture for the
+    /// article's readers, not what happened.
+    public var holdsWebAddress: Bool
     /// It opens on a condition or a supposition ("If the name sounds familiar, it is because ..."):
     /// no event of its own, so it neither leads a summary nor heads a story while another can.
     public var opensOnCondition: Bool
@@ -58,6 +61,7 @@ public struct SentenceReading: Sendable, Equatable {
         needsTheSentenceBefore = Self.openers.contains(first)
         opensOnCondition = Self.conditions.contains(first)
         givesPhoneNumber = Self.hasPhoneNumber(trimmed)
+        holdsWebAddress = Self.hasWebAddress(trimmed)
         isQuotationOfAPronoun = marks >= 2 && Self.pronounSpeaks(trimmed)
     }
 
@@ -67,6 +71,12 @@ public struct SentenceReading: Sendable, Equatable {
         let words = Quotations.outside(text).split(whereSeparator: { !$0.isLetter && $0 != "'" }).map { $0.lowercased() }
         guard let first = words.first, words.count <= 4 else { return false }
         return pronouns.contains(first)
+    }
+
+    /// Whether `text` holds a web address: "http://" or "https://", or a word that opens with
+    /// "www.". Not a company's name that ends in ".com".
+    public static func hasWebAddress(_ text: String) -> Bool {
+        text.range(of: #"https?://|\bwww\.\w"#, options: [.regularExpression, .caseInsensitive]) != nil
     }
 
     /// Personal pronouns that can stand for a speaker.

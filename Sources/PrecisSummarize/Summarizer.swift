@@ -261,10 +261,10 @@ public struct Summarizer: Sendable {
                     guard !sentence.contentStems.isEmpty else { continue }
                 }
                 // A question, a quotation that names no speaker, a caption, a sentence cut off, a
-                // title left in the text or a telephone number for readers does not read on its
-                // own: left out while any other sentence qualifies.
+                // title left in the text, a telephone number or a web address for readers does not
+                // read on its own: left out while any other sentence qualifies.
                 let reading = SentenceReading(doc.text[span], inQuotation: quoted[i])
-                let aside = reading.isCaption || reading.isCutOff || reading.isHeadline || reading.givesPhoneNumber
+                let aside = reading.isCaption || reading.isCutOff || reading.isHeadline || reading.givesPhoneNumber || reading.holdsWebAddress
                 let unattributed = reading.isUnattributedQuotation || reading.isQuotationOfAPronoun
                 if strict && (reading.isQuestion || unattributed || aside) {
                     proseIndex += 1

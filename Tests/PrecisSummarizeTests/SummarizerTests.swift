@@ -328,6 +328,19 @@ let storyDocuments = [
         }
     }
 
+    @Test func aWebAddressForReadersIsLeftOutWhileOthersQualify() {
+        let texts = [
+            """
+            Calder Morning Briefing http://cal.dr/x1Y2 and more at www.calder-briefing.example every weekday. The Calder ferry struck the north pier on Monday, injuring four crew members.
+            """
+        ]
+        let summary = Summarizer().summarize(texts, budget: .sentences(10))
+        #expect(summary.map(\.text) == ["The Calder ferry struck the north pier on Monday, injuring four crew members."])
+        #expect(SentenceReading("Read it at WWW.CALDER.EXAMPLE today.").holdsWebAddress)
+        // A company whose name ends in ".com" is no address.
+        #expect(!SentenceReading("Brenna.com said on Monday that it would buy the ferry line.").holdsWebAddress)
+    }
+
     @Test func summarySentencesDropTheirDateline() {
         let docs = [
             "CALDER (Norland Wire) - The port of Calder was closed on Monday as a storm battered the coast, leaving 40 ships in the bay.",

@@ -417,6 +417,17 @@ struct SeedQuoteTests {
         #expect(Headline.choose(titles: [title], dates: [nil], summary: summary) == Headline.cut(summary[0]))
     }
 
+    @Test(arguments: [
+        ("INTERVIEW- Calder harbour master had warned of the storm", "Calder harbour master had warned of the storm"),
+        ("UPDATE 2-Calder council backs new harbour wall", "Calder council backs new harbour wall"),
+        // A hyphen that joins two words is no slug.
+        ("NATO-Brenna talks open in Calder", "NATO-Brenna talks open in Calder"),
+        ("COVID-19 cases rise in Calder", "COVID-19 cases rise in Calder")
+    ])
+    func aWireSlugIsNotPartOfTheHeadline(_ title: String, _ headline: String) {
+        #expect(Headline.choose(titles: [title], dates: [nil], summary: ["The Calder harbour council met."]) == headline)
+    }
+
     @Test func theTitleIsMatchedByContentStemsNotByStopWordsOrForms() {
         // Shared stop words ("over", "against", "all") say nothing of the story; "approves" and
         // "approved" are one word.
@@ -451,6 +462,13 @@ struct SeedQuoteTests {
             Headline.choose(
                 titles: [nil], dates: [nil],
                 summary: ["If the ferry's name sounds familiar, it is because it ran aground in 2019.", "The Calder ferry struck the north pier."])
+                == "The Calder ferry struck the north pier")
+        // A line that holds a link or a handle is a newsletter's or a post's furniture, not a lead.
+        #expect(!Headline.readsAlone("Calder Morning Briefing http://cal.dr/x1Y2 ..."))
+        #expect(
+            Headline.choose(
+                titles: [nil], dates: [nil],
+                summary: ["Calder Morning Briefing http://cal.dr/x1Y2 ...", "The Calder ferry struck the north pier."])
                 == "The Calder ferry struck the north pier")
         // With no sentence that reads alone, the first serves.
         #expect(Headline.choose(titles: [nil], dates: [nil], summary: ["It rained."]) == "It rained")
@@ -496,6 +514,22 @@ struct SeedQuoteTests {
         // The verb holds the headline together: a cut keeps it.
         let led = Headline.cut("The mix of soft clay and old, unreinforced stone walls led to the fall of the north quay within minutes of the wave.")
         #expect(led?.contains(" led") == true)
+    }
+
+    @Test func aCutFindsIrregularVerbsAndClosesItsQuotations() {
+        // An irregular past ("came") is a verb: the clause before "but" holds one, and ends there.
+        #expect(
+            Headline.cut("Ada Vell came to Calder to speak for the harbour board, but she spent more time attacking the mayor than the plan.")
+                == "Ada Vell came to Calder to speak for the harbour board")
+        // "days" is no verb: the words before the comma hold none, so the cut is elsewhere.
+        #expect(
+            Headline.cut("A few short days ago, Ada Vell entrusted the harbour board with her plan to build a floating ferry quay.")
+                != "A few short days ago")
+        // Not inside a quotation it opens: "... to show “the direct link".
+        let quoted = Headline.cut(
+            "The harbour board's long report claims to show \u{201C}the direct link between the storm and the fall of the north quay\u{201D} by naming builders."
+        )
+        #expect(quoted.map { $0.filter { $0 == "\u{201C}" }.count == $0.filter { $0 == "\u{201D}" }.count } == true)
     }
 
     @Test func aCutKeepsAWordWithItsOfAndAPastFormWithItsBy() {
