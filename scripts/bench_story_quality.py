@@ -61,6 +61,7 @@ STOP = set(open(os.path.join(ROOT, "Sources", "PrecisText", "Resources", "en", "
 GRID = [round(0.01 * k, 2) for k in range(4, 31)]
 WINDOW = 0.02     # rule smooth: the objective is averaged over the grid points within this distance
 TOLERANCE = 0.005  # rule plateau: grid points within this of the best objective are as good
+SIGNED = True      # the pair model's weights keep the signs their features' meanings give them
 BASELINE_GRID = [round(0.01 * k, 2) for k in range(4, 41)]
 
 
@@ -254,6 +255,25 @@ def logistic(x, y, l2=1.0, iterations=50):
     return w
 
 
+def signed_logistic(x, y, names):
+    """`logistic` with the sign each feature's meaning gives it: a share of years, dates or numbers
+    in common (`*_shared`) never counts against a link, one that tells them apart (`*_apart`) never
+    for it. A weight fitted with the wrong sign is held at zero (the feature left out) and the rest
+    fitted again, until every sign agrees."""
+    free = list(range(x.shape[1]))
+    while True:
+        w = logistic(x[:, free], y)
+        wrong = [k for j, k in enumerate(free)
+                 if (names[k].endswith("_apart") and w[j + 1] > 0) or (names[k].endswith("_shared") and w[j + 1] < 0)]
+        if not wrong:
+            full = np.zeros(x.shape[1] + 1)
+            full[0] = w[0]
+            for j, k in enumerate(free):
+                full[k + 1] = w[j + 1]
+            return full
+        free = [k for k in free if k not in wrong]
+
+
 def write_model(path, weights, threshold, names=None):
     """A model file: the threshold, the intercept (weights[0]) and one line a feature, by name."""
     with open(path, "w") as f:
@@ -301,7 +321,8 @@ def tune(binary, tmp, tuning_files, tag, rule="smooth"):
         x, y = read_pairs(dump)
         xs.append(x)
         ys.append(y)
-    weights = logistic(np.vstack(xs), np.concatenate(ys))
+    x, y = np.vstack(xs), np.concatenate(ys)
+    weights = signed_logistic(x, y, FEATURES) if SIGNED else logistic(x, y)
     model = os.path.join(tmp, f"model-{tag}.txt")
     curve = {}
     for t in GRID:
@@ -329,10 +350,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "precis"))
     ap.add_argument("--fit-all", action="store_true", help="also fit on all dev data and print the model")
+    ap.add_argument("--unsigned", action="store_true",
+                    help="fit the pair model with no sign constraint (an *_apart weight may favour a link)")
     ap.add_argument("--rule", choices=("smooth", "plateau", "peak"), default="smooth",
                     help="how the threshold is chosen from the tuning objective (see the docstring)")
     ap.add_argument("--curve", action="store_true", help="also print the tuning objective at every grid point")
     args = ap.parse_args()
+    global SIGNED
+    SIGNED = not args.unsigned
     names = [name for name, _ in SETS]
     with tempfile.TemporaryDirectory() as tmp:
         files = {name: write_halves(path, tmp, name.replace("+", "p").replace("-", "")) for name, path in SETS}
