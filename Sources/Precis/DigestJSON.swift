@@ -67,7 +67,7 @@ extension Digest {
             ("sentences", .array(sentences.map(\.json))),
             ("documents", .array(documents.map(\.json)))
         ]
-        if let facts { fields += facts.jsonFields } else { fields.append(("timeline", .array([]))) }
+        if let facts { fields += facts.jsonFields(texts: documents.map(\.text)) } else { fields.append(("timeline", .array([]))) }
         if !copies.isEmpty {
             fields.append(
                 (
@@ -120,10 +120,12 @@ extension TimeExpression {
 }
 
 extension Quote {
-    public func json(document: Int) -> JSONOutput {
+    /// The quote with its speaker's role as its source gives it (`shownRole`), when `text` (the
+    /// document's text) is given; null otherwise.
+    public func json(document: Int, text documentText: String? = nil) -> JSONOutput {
         .object([
-            ("speaker", .string(speaker)), ("text", .string(text)), ("document", .int(document)),
-            ("start", .int(start)), ("end", .int(end)), ("direct", .bool(direct))
+            ("speaker", .string(speaker)), ("role", .optional(documentText.flatMap { shownRole(in: $0) })), ("text", .string(text)),
+            ("document", .int(document)), ("start", .int(start)), ("end", .int(end)), ("direct", .bool(direct))
         ])
     }
 }
@@ -161,15 +163,16 @@ extension Disagreement {
 }
 
 extension StoryFacts {
-    /// `{"times", "timeline", "quotes", "numbers", "disagreements"}` with document indices.
-    public var jsonFields: [(String, JSONOutput)] {
+    /// `{"times", "timeline", "quotes", "numbers", "disagreements"}` with document indices; `texts`
+    /// (the documents' texts) give each quote its speaker's role.
+    public func jsonFields(texts: [String] = []) -> [(String, JSONOutput)] {
         func flat<T>(_ perDocument: [[T]], _ f: (T, Int) -> JSONOutput) -> JSONOutput {
             .array(perDocument.enumerated().flatMap { d, items in items.map { f($0, d) } })
         }
         return [
             ("times", flat(times) { $0.json(document: $1) }),
             ("timeline", .array(timeline.map(\.json))),
-            ("quotes", flat(quotes) { $0.json(document: $1) }),
+            ("quotes", flat(quotes) { $0.json(document: $1, text: $1 < texts.count ? texts[$1] : nil) }),
             ("numbers", flat(numbers) { $0.json(document: $1) }),
             ("disagreements", .array(disagreements.map(\.json))),
             (

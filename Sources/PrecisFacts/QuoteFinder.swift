@@ -983,7 +983,28 @@ extension Quote {
         k += 1
         while k < scalars.count, scalars[k] == " " { k += 1 }
         var end = k
-        while end < scalars.count, !",.;\u{201C}\u{201D}\"\n".unicodeScalars.contains(scalars[end]) { end += 1 }
+        // The full stop of an abbreviation does not end the role: inside a dotted acronym ("U.N."),
+        // before its possessive ("U.N.'s"), or after a single initial or a listed abbreviation
+        // ("St.", PrecisText's abbreviations.txt) when the next word is no clear sentence opener (a
+        // capitalised stop word), as the segmenter reads them.
+        func abbreviation(_ i: Int) -> Bool {
+            guard scalars[i] == "." else { return false }
+            let next = i + 1 < scalars.count ? scalars[i + 1] : " "
+            if next.properties.isAlphabetic { return true }
+            if "\u{2019}'".unicodeScalars.contains(next), i + 2 < scalars.count, scalars[i + 2] == "s" { return true }
+            var start = i
+            while start > k, scalars[start - 1].properties.isAlphabetic { start -= 1 }
+            let word = String(String.UnicodeScalarView(scalars[start..<i]))
+            guard let first = word.unicodeScalars.first, first.properties.isUppercase,
+                word.count == 1 || LanguageData.english.abbreviationKind(Substring(word)) != nil,
+                next == " ", i + 2 < scalars.count, scalars[i + 2].properties.isAlphabetic
+            else { return false }
+            var after = i + 2
+            while after < scalars.count, scalars[after].properties.isAlphabetic { after += 1 }
+            let following = String(String.UnicodeScalarView(scalars[(i + 2)..<after]))
+            return !(following.first?.isUppercase == true && LanguageData.english.isStopWord(following.lowercased()))
+        }
+        while end < scalars.count, !",.;\u{201C}\u{201D}\"\n".unicodeScalars.contains(scalars[end]) || abbreviation(end) { end += 1 }
         var role = String(String.UnicodeScalarView(scalars[k..<end])).trimmingCharacters(in: .whitespaces)
         if let who = role.range(of: " who ") { role = String(role[..<who.lowerBound]) }
         if let and = role.range(of: " and a ") { role = String(role[..<and.lowerBound]) }

@@ -177,9 +177,10 @@ public struct TimelineBuilder {
                             date: date.description, timex: date, document: d, span: sentence.span,
                             stems: Set(sentence.contentStems), text: said, future: future)
                     }
-                    // The date that signs an embedded post dates a statement, and a caption's a
-                    // picture: no event of the story, but a bound on when the source was written.
-                    if Captions.signsPost(before: analyzed.text[before]) || Captions.describesPicture(said) {
+                    // The date that signs an embedded post dates a statement, a caption's a picture,
+                    // and a note on the source's publication the source itself: no event of the
+                    // story, but a bound on when the source was written.
+                    if Captions.signsPost(before: analyzed.text[before]) || Captions.describesPicture(said) || Captions.notesPublication(said) {
                         if !t.future && !t.relative { datingOnly.append(candidate()) }
                         continue
                     }

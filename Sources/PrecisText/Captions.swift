@@ -16,6 +16,20 @@ public enum Captions {
             #"\bhide caption\b|\bphotos?:|\b(photo|picture|image)s? (taken|dated)\b|\b(photo|photograph|picture|image|handout)s?\b[^!?\n]{0,80}\b(shows?|showing|shown)\b"#,
         options: [.caseInsensitive])
 
+    /// Whether a sentence is the source's note on its own publication ("This article was first
+    /// published on 5 May 2026.", "The story has been updated.", "An earlier version of this post
+    /// misstated ..."): it dates the source, and tells no event of the story. An article, story,
+    /// post or piece (not a report, which is news of its own) that was published, updated, posted,
+    /// corrected or appeared, or an earlier version of one.
+    public static func notesPublication(_ text: String) -> Bool {
+        publication.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    static let publication = try! NSRegularExpression(
+        pattern:
+            #"^\W*(?:(?:this|the) (?:article|story|post|piece|page)\b[^.!?]{0,40}?\b(?:published|updated|posted|corrected|modified|appeared)\b|an? (?:earlier|previous) version of (?:this|the) (?:article|story|post|piece))"#,
+        options: [.caseInsensitive])
+
     /// Whether `before`, the text in front of a date, ends with a post's handle in brackets, or
     /// with the handle and "on": the date signs an embedded post ("— Ana Pell (@anapell) January 26,
     /// 2025", "A post shared by Ana Pell (@anapell) on Jan 26, 2025") and dates the post, not an

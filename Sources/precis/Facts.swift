@@ -72,7 +72,7 @@ struct Facts: ParsableCommand {
                                 return document.json
                             })
                     )
-                ] + facts.jsonFields)
+                ] + facts.jsonFields(texts: articles.map(\.text)))
             Console.out(out.serialized(pretty: true) + "\n")
         case .markdown:
             Console.out(DigestRenderer.factsMarkdown(facts, articles: articles))

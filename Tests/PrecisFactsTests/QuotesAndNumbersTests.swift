@@ -91,7 +91,11 @@ import Testing
             ("Ana Pell, a harbour pilot, said the ferries would run again.", "a harbour pilot"),
             ("Ana Pell, who pilots the night ferry, said the ferries would run again.", "who pilots the night ferry"),
             ("Ana Pell, harbour master since 2019, said the ferries would run again.", "harbour master since 2019"),
-            ("Ana Pell, however, said the ferries would run again.", nil)
+            ("Ana Pell, however, said the ferries would run again.", nil),
+            // The full stops of an abbreviation do not end the role.
+            ("Ana Pell, an adviser with the U.N. harbour office, said the ferries would run again.", "an adviser with the U.N. harbour office"),
+            ("Ana Pell, a pilot on the St. Anne ferry, said the ferries would run again.", "a pilot on the St. Anne ferry"),
+            ("Ana Pell, an adviser to the U.N.\u{2019}s harbour office, said the ferries would run again.", "an adviser to the U.N.\u{2019}s harbour office")
         ] as [(String, String?)])
     func aClauseAfterTheNameIsNoRole(_ text: String, _ role: String?) throws {
         let quote = try #require(finder.find(in: text).first)

@@ -406,6 +406,24 @@ import Testing
         #expect(!Captions.signsPost(before: "mail us (@) "))
     }
 
+    @Test func aNoteOnTheSourcesPublicationDatesNoEvent() {
+        // "The article was first published on ..." dates the source, not an event of the story.
+        let text = """
+            The ferry company cancelled every crossing on January 25, 2025, when the storm reached the coast.
+
+            This article was first published on January 27, 2025.
+            """
+        let story = TimelineBuilder().build(texts: [text], dates: [nil])
+        #expect(story.timeline.map(\.date) == ["2025-01-25"])
+        #expect(story.dating.first??.earliest == "2025-01-27")
+        #expect(Captions.notesPublication("The story has been updated with the harbour board's reply."))
+        #expect(Captions.notesPublication("An earlier version of this article misstated the ferry's name."))
+        #expect(Captions.notesPublication("This post originally appeared on the Calder Herald's site on May 3, 2025."))
+        // A report that was published is news of its own; so is an article someone else wrote.
+        #expect(!Captions.notesPublication("The report, published on May 3, found the quay unsafe."))
+        #expect(!Captions.notesPublication("Ana Pell said the article published on May 3 was wrong."))
+    }
+
     @Test func anAnnouncedDateBoundsAnUndatedSourceFromAbove() {
         // What a source still expects had not happened when it was written: its own full date,
         // announced in the date's own clause, bounds it from above; a date it tells as done, from below.

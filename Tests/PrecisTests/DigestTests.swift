@@ -182,6 +182,11 @@ import Testing
         // A statement that quotes a single word is no quote to show.
         #expect(!quotes.contains { $0.speaker == "Tomas Reyes" })
         #expect(quotes.filter { $0.speaker == "Ana Okafor" }.count == 3, "her other quotes follow once every voice has one")
+        // In JSON, each quote carries the role its own source gives the speaker, or null.
+        let json = digest.json.serialized(pretty: false)
+        #expect(json.contains(#""speaker":"Jan Pugh","role":"a retired pilot""#))
+        #expect(json.contains(#""speaker":"Ilse Marr","role":"Mayor""#))
+        #expect(json.contains(#""speaker":"Ana Okafor","role":null,"text":"repairs would take"#))
     }
 
     @Test func aSentenceFromInsideAQuotationIsMarkedInEveryForm() throws {
