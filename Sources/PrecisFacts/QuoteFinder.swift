@@ -70,6 +70,9 @@ public struct QuoteFinder: Sendable {
                 named.append((person, gender))
             }
             for var q in found {
+                // A place or a time set before the sentence ("In Calder, Ana Pell, a pilot, said")
+                // is no speaker: the name after its comma is.
+                if let named = Self.nameAfterOpeningPhrase(q.source, in: scalars.scalars, words: words) { q.source = named }
                 let mention = String(String.UnicodeScalarView(scalars.scalars[q.source.start..<q.source.end]))
                 // A mention with a verb in it is a clause misread as a speaker: no quote rather than a wrong one.
                 let mentionWords = mention.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
@@ -634,6 +637,31 @@ public struct QuoteFinder: Sendable {
         return nil
     }
 
+    /// When `source` opens with a preposition or a clause word ("In Calder", "After the vote") and a
+    /// comma and a capitalised name of at most five words follow it, the name's span; else nil.
+    static func nameAfterOpeningPhrase(_ source: TextSpan, in scalars: [Unicode.Scalar], words: QuoteWords) -> TextSpan? {
+        var k = source.start
+        while k < source.end, CharClass.isLetter(scalars[k]) { k += 1 }
+        let first = String(String.UnicodeScalarView(scalars[source.start..<k])).lowercased()
+        guard !first.isEmpty, words.venues.contains(first) || words.clauseOpeners.contains(first) else { return nil }
+        // The comma that closes the opening phrase, at or just after the source's end.
+        var c = source.start
+        while c < scalars.count, scalars[c] != ",", c <= source.end { c += 1 }
+        guard c < scalars.count, scalars[c] == "," else { return nil }
+        var start = c + 1
+        while start < scalars.count, scalars[start] == " " { start += 1 }
+        var end = start, count = 0
+        while end < scalars.count, CharClass.isUpper(scalars[end]), count < 5 {
+            var e = end
+            while e < scalars.count, CharClass.isLetter(scalars[e]) || [".", "-", "'", "\u{2019}"].contains(scalars[e]) { e += 1 }
+            count += 1
+            guard e + 1 < scalars.count, scalars[e] == " ", CharClass.isUpper(scalars[e + 1]) else { end = e; break }
+            end = e + 1
+        }
+        guard count >= 2, end < scalars.count, scalars[end] == "," || scalars[end] == " " else { return nil }
+        return TextSpan(start: start, end: end)
+    }
+
     /// A speaker's name without titles and possessives: "Mr. Choe" → "Choe", "North Korea's U.N.
     /// mission" stays (an organisation).
     static func cleanName(_ mention: String, words: QuoteWords) -> String {
@@ -648,6 +676,9 @@ public struct QuoteFinder: Sendable {
                         $0.first?.isUppercase == true || words.titles.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")))
                     }
                     && w.contains { $0.first?.isUppercase == true } && !["The", "A", "An"].contains(String(w[0]))
+                    // A place or a time set before the sentence ("In Calder, Ana Pell, a pilot,
+                    // said") names no one.
+                    && !words.venues.contains(w[0].lowercased()) && !words.clauseOpeners.contains(w[0].lowercased())
             })
         {
             return cleanName(name, words: words)
@@ -990,11 +1021,16 @@ extension Quote {
         func abbreviation(_ i: Int) -> Bool {
             guard scalars[i] == "." else { return false }
             let next = i + 1 < scalars.count ? scalars[i + 1] : " "
-            if next.properties.isAlphabetic { return true }
-            if "\u{2019}'".unicodeScalars.contains(next), i + 2 < scalars.count, scalars[i + 2] == "s" { return true }
             var start = i
             while start > k, scalars[start - 1].properties.isAlphabetic { start -= 1 }
             let word = String(String.UnicodeScalarView(scalars[start..<i]))
+            // Inside a dotted acronym a single letter stands before the stop ("U.N"); a longer word
+            // glued to the next sentence ("the USGS.Geologists") ends there. A web address's dot
+            // stands between lower-case words ("kidsandcars.org").
+            if next.properties.isAlphabetic {
+                return word.count == 1 || (next.properties.isLowercase && word.first?.isLowercase == true)
+            }
+            if "\u{2019}'".unicodeScalars.contains(next), i + 2 < scalars.count, scalars[i + 2] == "s" { return true }
             guard let first = word.unicodeScalars.first, first.properties.isUppercase,
                 word.count == 1 || LanguageData.english.abbreviationKind(Substring(word)) != nil,
                 next == " ", i + 2 < scalars.count, scalars[i + 2].properties.isAlphabetic

@@ -95,12 +95,30 @@ import Testing
             // The full stops of an abbreviation do not end the role.
             ("Ana Pell, an adviser with the U.N. harbour office, said the ferries would run again.", "an adviser with the U.N. harbour office"),
             ("Ana Pell, a pilot on the St. Anne ferry, said the ferries would run again.", "a pilot on the St. Anne ferry"),
-            ("Ana Pell, an adviser to the U.N.\u{2019}s harbour office, said the ferries would run again.", "an adviser to the U.N.\u{2019}s harbour office")
+            ("Ana Pell, an adviser to the U.N.\u{2019}s harbour office, said the ferries would run again.", "an adviser to the U.N.\u{2019}s harbour office"),
+            ("Ana Pell, the founder of ferrywatch.org, said the ferries would run again.", "the founder of ferrywatch.org")
         ] as [(String, String?)])
     func aClauseAfterTheNameIsNoRole(_ text: String, _ role: String?) throws {
         let quote = try #require(finder.find(in: text).first)
         #expect(quote.speaker == "Ana Pell")
         #expect(quote.role(in: text) == role)
+    }
+
+    /// A place set before the sentence is no speaker: "In Calder, Ana Pell, a pilot, said ...".
+    @Test func aPlaceBeforeTheSpeakerIsNoName() throws {
+        let text = "In Calder, Ana Pell, a pilot, said she had seen seven boats sink. \"One was mine,\" she said."
+        let quotes = finder.find(in: text)
+        #expect(!quotes.isEmpty)
+        #expect(quotes.allSatisfy { $0.speaker == "Ana Pell" })
+        #expect(quotes.first?.role(in: text) == "a pilot")
+    }
+
+    /// A sentence glued to the role by a lost paragraph break ("the CHB.Divers") ends the role at its
+    /// full stop: only a single letter stands before the stop of a dotted acronym.
+    @Test func aRoleEndsWhereAGluedSentenceBegins() throws {
+        let text = "\u{201C}The quay will hold,\u{201D} said Ana Pell, a pilot with the CHB.Divers found the wreck on Monday, far from it."
+        let quote = try #require(finder.find(in: text).first { $0.speaker == "Ana Pell" })
+        #expect(quote.role(in: text) == "a pilot with the CHB")
     }
 
     /// "Norland's envoy ... The envoy, Ivo Marsh," names one person: the description is the role.
