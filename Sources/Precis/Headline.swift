@@ -61,7 +61,7 @@ public enum Headline {
     /// symbol, and not with a pronoun or a linking word that needs the sentence before it, nor with a
     /// condition ("If ..."); it tells news, not what a picture shows, and holds no web address.
     public static func readsAlone(_ sentence: String) -> Bool {
-        guard let first = sentence.first, first.isLetter || first.isNumber, !Captions.describesPicture(sentence),
+        guard let first = sentence.first, first.isLetter || first.isNumber, !Captions.describesPicture(sentence), !Captions.notesPublication(sentence),
             !SentenceReading.hasWebAddress(sentence)
         else { return false }
         let word = sentence.prefix { $0.isLetter }.lowercased()

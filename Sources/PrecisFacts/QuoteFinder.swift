@@ -638,7 +638,8 @@ public struct QuoteFinder: Sendable {
     }
 
     /// When `source` opens with a preposition or a clause word ("In Calder", "After the vote") and a
-    /// comma and a capitalised name of at most five words follow it, the name's span; else nil.
+    /// comma and a capitalised name of two to five words follow it ("Ana Pell", "the Rev. Ana
+    /// Pell"), the name's span; else nil.
     static func nameAfterOpeningPhrase(_ source: TextSpan, in scalars: [Unicode.Scalar], words: QuoteWords) -> TextSpan? {
         var k = source.start
         while k < source.end, CharClass.isLetter(scalars[k]) { k += 1 }
@@ -650,7 +651,13 @@ public struct QuoteFinder: Sendable {
         guard c < scalars.count, scalars[c] == "," else { return nil }
         var start = c + 1
         while start < scalars.count, scalars[start] == " " { start += 1 }
+        // "the Rev. Ana Pell": a title with its article; `cleanName` keeps the name after the title.
         var end = start, count = 0
+        if start + 4 < scalars.count, String(String.UnicodeScalarView(scalars[start..<(start + 4)])) == "the " {
+            var e = start + 4
+            while e < scalars.count, CharClass.isLetter(scalars[e]) { e += 1 }
+            if words.titles.contains(String(String.UnicodeScalarView(scalars[(start + 4)..<e])).lowercased()) { end = start + 4 }
+        }
         while end < scalars.count, CharClass.isUpper(scalars[end]), count < 5 {
             var e = end
             while e < scalars.count, CharClass.isLetter(scalars[e]) || [".", "-", "'", "\u{2019}"].contains(scalars[e]) { e += 1 }
@@ -698,6 +705,14 @@ public struct QuoteFinder: Sendable {
             parts[n...].allSatisfy({ $0.first?.isUppercase == true })
         {
             return parts[n...].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",;:"))
+        }
+        // A name and where or when the words came ("Ana Pell on Twitter", "the Calder Herald in a
+        // blog post", "Pell in delivering her decision"): the name. Not "with" or "from", which
+        // tell whose the speaker is ("Scientists from Calder University").
+        if let v = parts.firstIndex(where: { ["on", "in", "during", "after", "before"].contains($0) }), v > 0,
+            parts[..<v].allSatisfy({ $0.first?.isUppercase == true })
+        {
+            return parts[..<v].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",;:"))
         }
         return parts.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",;:"))
     }

@@ -18,16 +18,17 @@ public enum Captions {
 
     /// Whether a sentence is the source's note on its own publication ("This article was first
     /// published on 5 May 2026.", "The story has been updated.", "An earlier version of this post
-    /// misstated ..."): it dates the source, and tells no event of the story. An article, story,
-    /// post or piece (not a report, which is news of its own) that was published, updated, posted,
-    /// corrected or appeared, or an earlier version of one.
+    /// misstated ...", "7 PM UPDATE: Adds the mayor's reply.", "Editor's note: ..."): it dates the
+    /// source, and tells no event of the story. An article, story, post or piece (not a report,
+    /// which is news of its own) that was published, updated, posted, corrected or appeared, an
+    /// earlier version of one, or an update or editor's note opening the sentence.
     public static func notesPublication(_ text: String) -> Bool {
         publication.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     static let publication = try! NSRegularExpression(
         pattern:
-            #"^\W*(?:(?:this|the) (?:article|story|post|piece|page)\b[^.!?]{0,40}?\b(?:published|updated|posted|corrected|modified|appeared)\b|an? (?:earlier|previous) version of (?:this|the) (?:article|story|post|piece))"#,
+            #"^\W*(?:(?:this|the) (?:article|story|post|piece|page)\b[^.!?]{0,40}?\b(?:published|updated|posted|corrected|modified|appeared)\b|an? (?:earlier|previous) version of (?:this|the) (?:article|story|post|piece)|editor'?s note\s*:|(?:[\d:.]+ ?[ap]\.?m\.?\b[^:]{0,20})?update\s*:)"#,
         options: [.caseInsensitive])
 
     /// Whether `before`, the text in front of a date, ends with a post's handle in brackets, or

@@ -111,6 +111,14 @@ import Testing
         #expect(!quotes.isEmpty)
         #expect(quotes.allSatisfy { $0.speaker == "Ana Pell" })
         #expect(quotes.first?.role(in: text) == "a pilot")
+        // Where the words came is no part of the name: "wrote Pell on Twitter".
+        let posted = "\u{201C}The quay is open again,\u{201D} wrote Ana Pell on Twitter to mark the day."
+        #expect(finder.find(in: posted).first?.speaker == "Ana Pell")
+        let affiliated = "\u{201C}The quay is open again,\u{201D} said Scientists from Calder University in Norland."
+        #expect(finder.find(in: affiliated).first?.speaker.hasPrefix("Scientists from Calder University") == true)
+        let titled = "In Calder, the Rev. Ana Pell, priest of the harbour chapel, said she had blessed the boats."
+        #expect(finder.find(in: titled).first?.speaker == "Ana Pell")
+        #expect(finder.find(in: titled).first.flatMap { $0.role(in: titled) } == "priest of the harbour chapel")
     }
 
     /// A sentence glued to the role by a lost paragraph break ("the CHB.Divers") ends the role at its

@@ -419,6 +419,10 @@ import Testing
         #expect(Captions.notesPublication("The story has been updated with the harbour board's reply."))
         #expect(Captions.notesPublication("An earlier version of this article misstated the ferry's name."))
         #expect(Captions.notesPublication("This post originally appeared on the Calder Herald's site on May 3, 2025."))
+        #expect(Captions.notesPublication("7 PM EASTERN UPDATE: Adds the harbour board's reply."))
+        #expect(Captions.notesPublication("UPDATE: The ferry has reached the quay."))
+        #expect(Captions.notesPublication("Editor's note: This story contains graphic details."))
+        #expect(!Captions.notesPublication("The board will update the timetable: ferries sail at 7."))
         // A report that was published is news of its own; so is an article someone else wrote.
         #expect(!Captions.notesPublication("The report, published on May 3, found the quay unsafe."))
         #expect(!Captions.notesPublication("Ana Pell said the article published on May 3 was wrong."))

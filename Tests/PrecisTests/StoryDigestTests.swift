@@ -465,6 +465,8 @@ struct SeedQuoteTests {
                 == "The Calder ferry struck the north pier")
         // A line that holds a link or a handle is a newsletter's or a post's furniture, not a lead.
         #expect(!Headline.readsAlone("Calder Morning Briefing http://cal.dr/x1Y2 ..."))
+        // An update note is the page's, not the news.
+        #expect(!Headline.readsAlone("7 PM EASTERN UPDATE: Adds the harbour board's reply."))
         #expect(
             Headline.choose(
                 titles: [nil], dates: [nil],
