@@ -111,7 +111,8 @@ public struct Digest: Sendable {
     /// that quotes three words or more ('based on "the fabricated testimonies
     /// of ..."'). The story's voices come first: speakers quoted by more sources, then more often, then
     /// in the order they are first quoted; each with one quote (its first whole quotation, else the
-    /// statement that quotes the most of its words) before any has a second.
+    /// statement that quotes the most of its words) before any has a second; a quotation another
+    /// source repeats is shown once.
     public func keyQuotes(limit: Int = 6) -> [(document: Int, quote: Quote)] {
         guard let facts else { return [] }
         let all = facts.quotes.enumerated().flatMap { d, qs in qs.map { (document: d, quote: $0) } }
@@ -140,8 +141,22 @@ public struct Digest: Sendable {
             (sources[a]!.count, named(a), count[a]!, -rank[a]!) > (sources[b]!.count, named(b), count[b]!, -rank[b]!)
         }
         let first = voices.compactMap { best[$0] }
-        let rest = all.indices.filter { !first.contains($0) }
-        return (first + rest).prefix(limit).map { (document: all[$0].document, quote: all[$0].quote) }
+        // A quotation another source repeats (a comma more or less) is shown once: the words of a
+        // later one of the same speaker may not be nine in ten those of one already shown.
+        func words(_ k: Int) -> Set<String> {
+            Set(all[k].quote.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        }
+        var shown = first
+        for k in all.indices where !first.contains(k) {
+            let own = words(k)
+            let repeats = shown.contains { j in
+                guard all[j].quote.speaker == all[k].quote.speaker else { return false }
+                let other = words(j)
+                return Double(own.intersection(other).count) >= 0.9 * Double(min(own.count, other.count))
+            }
+            if !repeats { shown.append(k) }
+        }
+        return shown.prefix(limit).map { (document: all[$0].document, quote: all[$0].quote) }
     }
 
     /// The figures that matter most: those several sources give (whether or not they agree), then

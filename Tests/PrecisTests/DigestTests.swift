@@ -189,6 +189,31 @@ import Testing
         #expect(json.contains(#""speaker":"Ana Okafor","role":null,"text":"repairs would take"#))
     }
 
+    @Test func aQuotationTwoSourcesRepeatIsShownOnce() throws {
+        // Found reading the dev digests: a spokesman's words, quoted by two sources with a comma
+        // more or less, were listed twice under "Who said what".
+        let one = RawDocument(
+            origin: "a.txt", format: .text,
+            content: """
+                Calder port stays shut
+
+                "In every case we are focused on the ferries that pose a direct risk to the harbour and its crews," harbour spokesman Ivo Marsh said on Monday.
+
+                "We will reopen the north quay when the divers are done," Marsh said.
+                """)
+        let two = RawDocument(
+            origin: "b.txt", format: .text,
+            content: """
+                Storm wrecks Calder quay
+
+                "In every case, we are focused on the ferries that pose a direct risk to the harbour and its crews," Ivo Marsh said.
+                """)
+        let digest = Pipeline().digest([one, two], budget: .words(60)).digest
+        let shown = digest.keyQuotes().filter { $0.quote.speaker == "Ivo Marsh" }
+        #expect(shown.count == 2)
+        #expect(shown.filter { $0.quote.text.contains("focused on the ferries") }.count == 1)
+    }
+
     @Test func aSentenceFromInsideAQuotationIsMarkedInEveryForm() throws {
         let doc = RawDocument(
             origin: "q.txt", format: .text,
