@@ -143,16 +143,12 @@ public struct Digest: Sendable {
         let first = voices.compactMap { best[$0] }
         // A quotation another source repeats (a comma more or less) is shown once: the words of a
         // later one of the same speaker may not be nine in ten those of one already shown.
-        func words(_ k: Int) -> Set<String> {
-            Set(all[k].quote.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
-        }
+        let words = all.map { Set($0.quote.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)) }
         var shown = first
         for k in all.indices where !first.contains(k) {
-            let own = words(k)
             let repeats = shown.contains { j in
-                guard all[j].quote.speaker == all[k].quote.speaker else { return false }
-                let other = words(j)
-                return Double(own.intersection(other).count) >= 0.9 * Double(min(own.count, other.count))
+                all[j].quote.speaker == all[k].quote.speaker
+                    && Double(words[k].intersection(words[j]).count) >= 0.9 * Double(min(words[k].count, words[j].count))
             }
             if !repeats { shown.append(k) }
         }

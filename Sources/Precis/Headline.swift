@@ -59,9 +59,10 @@ public enum Headline {
 
     /// Whether a sentence can lead on its own: it opens with a word, not a quotation mark or a
     /// symbol, and not with a pronoun or a linking word that needs the sentence before it, nor with a
-    /// condition ("If ..."); it tells news, not what a picture shows, and holds no web address.
+    /// condition ("If ..."); it tells news, not what a picture shows or how the page was published
+    /// (`Captions.tellsNoEvent`), and holds no web address.
     public static func readsAlone(_ sentence: String) -> Bool {
-        guard let first = sentence.first, first.isLetter || first.isNumber, !Captions.describesPicture(sentence), !Captions.notesPublication(sentence),
+        guard let first = sentence.first, first.isLetter || first.isNumber, !Captions.tellsNoEvent(sentence),
             !SentenceReading.hasWebAddress(sentence)
         else { return false }
         let word = sentence.prefix { $0.isLetter }.lowercased()

@@ -180,7 +180,7 @@ public struct TimelineBuilder {
                     // The date that signs an embedded post dates a statement, a caption's a picture,
                     // and a note on the source's publication the source itself: no event of the
                     // story, but a bound on when the source was written.
-                    if Captions.signsPost(before: analyzed.text[before]) || Captions.describesPicture(said) || Captions.notesPublication(said) {
+                    if Captions.signsPost(before: analyzed.text[before]) || Captions.tellsNoEvent(said) {
                         if !t.future && !t.relative { datingOnly.append(candidate()) }
                         continue
                     }

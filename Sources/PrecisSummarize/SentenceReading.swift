@@ -11,8 +11,8 @@ public struct SentenceReading: Sendable, Equatable {
     /// It is part of a quotation of several sentences whose speaker another sentence names; a summary
     /// shows it in the quotation marks it lacks (`SummarySentence.shown`).
     public var isInsideLongerQuotation: Bool
-    /// It tells what a picture shows, not what happened: a caption (`Captions.describesPicture`);
-    /// or the source's note on its own publication (`Captions.notesPublication`).
+    /// It tells what a picture shows, not what happened (a caption), or is the source's note on its
+    /// own publication (`Captions.tellsNoEvent`).
     public var isCaption: Bool
     /// It is cut off: it ends on an ellipsis right after a word ("The main event was a 10-round...",
     /// a link's teaser "Calder Reopens Its Quay To The Fe..."), where the text stopped, not a
@@ -51,7 +51,7 @@ public struct SentenceReading: Sendable, Equatable {
         let marks = trimmed.filter { "\"\u{201C}\u{201D}".contains($0) }.count
         isUnattributedQuotation = opens && closes && marks == 2 && !inQuotation.atStart && !inQuotation.atEnd
         isInsideLongerQuotation = inQuotation.atStart || inQuotation.atEnd
-        isCaption = Captions.describesPicture(trimmed) || Captions.notesPublication(trimmed)
+        isCaption = Captions.tellsNoEvent(trimmed)
         var end = trimmed.unicodeScalars[...]
         while let last = end.last, "\"\u{201D}\u{2019})".unicodeScalars.contains(last) { end = end.dropLast() }
         let ellipsis = end.last == "\u{2026}" ? 1 : end.suffix(3).elementsEqual("...".unicodeScalars) ? 3 : 0

@@ -26,6 +26,13 @@ public enum Captions {
         publication.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
+    /// Whether a line is about the article rather than its story: what a picture shows
+    /// (`describesPicture`) or a note on the source's publication (`notesPublication`). Neither is
+    /// an event, a summary sentence nor a headline.
+    public static func tellsNoEvent(_ text: String) -> Bool {
+        describesPicture(text) || notesPublication(text)
+    }
+
     static let publication = try! NSRegularExpression(
         pattern:
             #"^\W*(?:(?:this|the) (?:article|story|post|piece|page)\b[^.!?]{0,40}?\b(?:published|updated|posted|corrected|modified|appeared)\b|an? (?:earlier|previous) version of (?:this|the) (?:article|story|post|piece)|editor'?s note\s*:|(?:[\d:.]+ ?[ap]\.?m\.?\b[^:]{0,20})?update\s*:)"#,
