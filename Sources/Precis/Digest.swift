@@ -155,17 +155,109 @@ public struct Digest: Sendable {
         return shown.prefix(limit).map { (document: all[$0].document, quote: all[$0].quote) }
     }
 
-    /// The figures that matter most: those several sources give (whether or not they agree), then
-    /// the rest, at most `limit`, each once.
-    public func keyNumbers(limit: Int = 8) -> [(document: Int, number: Quantity)] {
+    /// A figure as "Key numbers" shows it: one quantity once, with every source that gives it.
+    public struct KeyNumber: Sendable {
+        /// The source whose mention is shown, and the mention.
+        public var document: Int
+        public var number: Quantity
+        /// Every source that gives the quantity a value the shown one agrees with (the same value, or
+        /// one the figure-pair model reads as the same quantity and both can hold: "111 to 19" and
+        /// "a 111-19 vote"), `document` first.
+        public var sources: [Int]
+        /// Other figures of the same clause of the same source, shown with it ("41 to 28" with
+        /// "three abstentions").
+        public var alongside: [Quantity] = []
+        /// Whether sources give the quantity values that cannot all hold ("Where sources disagree"
+        /// lists them); the shown mention is the latest source's.
+        public var disputed = false
+    }
+
+    /// The figures that matter most, at most `limit`, each quantity once: those several sources give
+    /// (whether or not they agree), then the rest, in the order the sources first give them. A
+    /// quantity the sources disagree on is shown by its latest source's value; two figures of one
+    /// clause are one entry.
+    public func keyNumbers(limit: Int = 8) -> [KeyNumber] {
         guard let facts else { return [] }
+        let numbers = facts.numbers
+        // One quantity: the same counted noun and value, or a pair the figure-pair model reads as one
+        // quantity whose values can both hold.
+        var parent: [[Int]: [Int]] = [:]
+        func root(_ m: [Int]) -> [Int] {
+            var m = m
+            while let p = parent[m], p != m { m = p }
+            return m
+        }
+        func join(_ a: [Int], _ b: [Int]) {
+            let (x, y) = (root(a), root(b))
+            guard x != y else { return }
+            if x.lexicographicallyPrecedes(y) { parent[y] = x } else { parent[x] = y }
+        }
+        var firstOfValue: [String: [Int]] = [:]
+        for (d, ns) in numbers.enumerated() {
+            for (i, n) in ns.enumerated() {
+                let key = n.key + "|" + n.value
+                if let first = firstOfValue[key] { join(first, [d, i]) } else { firstOfValue[key] = [d, i] }
+            }
+        }
+        let model = FigurePairModel.fitted
+        for pair in NumberFinder.figurePairs(numbers, dates: effectiveDates) where pair.compatible && model.same(pair.features) {
+            join([pair.a.document, pair.a.index], [pair.b.document, pair.b.index])
+        }
+        // A quantity in dispute: every mention of its values, shown once by the last value (the
+        // values are in date order).
+        var disputedShown: [[Int]] = []
+        for group in facts.disagreements {
+            let mentions = group.values.compactMap { v in
+                numbers.indices.contains(v.document) ? numbers[v.document].firstIndex(where: { $0.start == v.start && $0.end == v.end }).map { [v.document, $0] } : nil
+            }
+            guard let shown = mentions.last else { continue }
+            for m in mentions { join(m, shown) }
+            disputedShown.append(shown)
+        }
+        // Roots are final only once every join is made.
+        let disputed = Dictionary(disputedShown.map { (root($0), $0) }, uniquingKeysWith: { a, _ in a })
         var sources: [String: Set<Int>] = [:]
-        for (d, ns) in facts.numbers.enumerated() { for n in ns { sources[n.key, default: []].insert(d) } }
-        var seen = Set<String>()
-        let all = facts.numbers.enumerated().flatMap { d, ns in ns.map { (document: d, number: $0) } }
-            .filter { seen.insert($0.number.key + "|" + $0.number.value).inserted }
-        let shared = all.filter { (sources[$0.number.key]?.count ?? 0) > 1 }
-        let single = all.filter { (sources[$0.number.key]?.count ?? 0) <= 1 }
+        for (d, ns) in numbers.enumerated() { for n in ns { sources[n.key, default: []].insert(d) } }
+        var entries: [KeyNumber] = [], entryOf: [[Int]: Int] = [:]
+        for (d, ns) in numbers.enumerated() {
+            for (i, n) in ns.enumerated() {
+                let r = root([d, i])
+                if let k = entryOf[r] {
+                    // A disputed quantity cites the sources of the value shown.
+                    let agrees = !entries[k].disputed || (n.value == entries[k].number.value && n.qualifier == entries[k].number.qualifier)
+                    if agrees, !entries[k].sources.contains(d) { entries[k].sources.append(d) }
+                    continue
+                }
+                if let shown = disputed[r] {
+                    entryOf[r] = entries.count
+                    entries.append(
+                        KeyNumber(document: shown[0], number: numbers[shown[0]][shown[1]], sources: [shown[0]], disputed: true))
+                    continue
+                }
+                entryOf[r] = entries.count
+                entries.append(KeyNumber(document: d, number: n, sources: [d]))
+            }
+        }
+        // Two figures of one source that one clause tells are one entry, the first with the next.
+        var shownEntries: [KeyNumber] = []
+        var told: [Range<Int>] = []
+        for entry in entries {
+            let text = documents[entry.document].text
+            if !entry.disputed,
+                let k = shownEntries.indices.first(where: {
+                    shownEntries[$0].document == entry.document && !shownEntries[$0].disputed
+                        && told[$0].contains(entry.number.start) && told[$0].contains(entry.number.end - 1)
+                })
+            {
+                shownEntries[k].alongside.append(entry.number)
+                for d in entry.sources where !shownEntries[k].sources.contains(d) { shownEntries[k].sources.append(d) }
+                continue
+            }
+            shownEntries.append(entry)
+            told.append(DigestRenderer.toldRange(entry.number, in: Array(text.unicodeScalars)).range)
+        }
+        let shared = shownEntries.filter { $0.sources.count > 1 || $0.disputed || (sources[$0.number.key]?.count ?? 0) > 1 }
+        let single = shownEntries.filter { !($0.sources.count > 1 || $0.disputed || (sources[$0.number.key]?.count ?? 0) > 1) }
         return Array((shared + single).prefix(limit))
     }
 

@@ -161,7 +161,9 @@ public enum DigestRenderer {
             return FactItem(label: label, parts: [(q.quote.shownText, [q.document], nil)])
         }
         let numbers = digest.keyNumbers().map { n in
-            FactItem(label: n.number.text, parts: [(Self.told(n.number, in: digest.documents[n.document].text), [n.document], nil)])
+            FactItem(
+                label: ([n.number] + n.alongside).map(\.text).joined(separator: ", "),
+                parts: [(Self.told(n.number, in: digest.documents[n.document].text), n.sources, n.disputed ? "sources differ" : nil)])
         }
         let disagreements = (digest.facts?.disagreements ?? []).map { g in
             FactItem(
@@ -187,6 +189,16 @@ public enum DigestRenderer {
     static func told(_ q: Quantity, in text: String, wordsAround: Int = 12) -> String {
         let scalars = Array(text.unicodeScalars)
         guard q.start >= 0, q.end <= scalars.count, q.start < q.end else { return q.text }
+        let (range, cutBefore, cutAfter) = toldRange(q, in: scalars, wordsAround: wordsAround)
+        var body = String(String.UnicodeScalarView(scalars[range])).trimmingCharacters(in: .whitespaces)
+        while let last = body.last, ",;:".contains(last) { body.removeLast() }
+        return (cutBefore ? "… " : "") + body + (cutAfter ? " …" : "")
+    }
+
+    /// Where `told` cuts the figure's words from its text's scalars, and whether the sentence goes on
+    /// before and after them.
+    static func toldRange(_ q: Quantity, in scalars: [Unicode.Scalar], wordsAround: Int = 12) -> (range: Range<Int>, cutBefore: Bool, cutAfter: Bool) {
+        guard q.start >= 0, q.end <= scalars.count, q.start < q.end else { return (max(0, min(q.start, scalars.count))..<max(0, min(q.start, scalars.count)), false, false) }
         func endsSentence(_ k: Int) -> Bool {
             scalars[k] == "\n"
                 || ((scalars[k] == "." || scalars[k] == "!" || scalars[k] == "?")
@@ -251,9 +263,7 @@ public enum DigestRenderer {
         }
         let cutAfter = b < end && !endsSentence(b)
         if b < scalars.count, endsSentence(b), scalars[b] != "\n" { b += 1 }
-        var body = String(String.UnicodeScalarView(scalars[a..<b])).trimmingCharacters(in: .whitespaces)
-        while let last = body.last, ",;:".contains(last) { body.removeLast() }
-        return (cutBefore ? "… " : "") + body + (cutAfter ? " …" : "")
+        return (a..<b, cutBefore, cutAfter)
     }
 
     /// The citation marks of a sentence: its source, then the others that carry it ("[2, 4]").

@@ -717,7 +717,49 @@ struct SeedStoryInTimeTests {
     @Test func aKeyNumberComesWithTheWordsThatSayWhatItCounts() {
         let digest = Pipeline().digest(articles: [article], budget: .words(80))
         let text = DigestRenderer.render(digest, as: .text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(text.contains("41 to 28: The assembly passed the harbour plan by a vote of 41 to 28 with three abstentions"), "\(text)")
+        // The clause's two figures are one entry: the tally and its abstentions.
+        #expect(text.contains("41 to 28, three abstentions: The assembly passed the harbour plan by a vote of 41 to 28 with three abstentions"), "\(text)")
+    }
+
+    /// One quantity, one entry: the sources that give it the same value are cited together, and a
+    /// quantity they disagree on is shown once, by its latest value, pointing to the disagreement.
+    @Test func aQuantityIsOneKeyNumberWithEverySourceThatGivesIt() throws {
+        let first = Article(
+            origin: "a.txt", date: "2025-03-03",
+            text: """
+                The Calder harbour plan, co-sponsored by 48 councillors, goes to a vote of the assembly next week.
+
+                The plan would rebuild the north quay wall at a cost of 4.2 million euros.
+                """)
+        let second = Article(
+            origin: "b.txt", date: "2025-03-11",
+            text: """
+                The assembly passed the Calder harbour plan by a vote of 41 to 28 on Tuesday. The plan, co-sponsored by 62 councillors, \
+                rebuilds the north quay wall.
+
+                Work on the wall is to start in May.
+                """)
+        let third = Article(
+            origin: "c.txt", date: "2025-03-12",
+            text: """
+                Calder's assembly approved the harbour plan by a 41-28 vote in a late session on Tuesday.
+
+                The north quay wall will be rebuilt in stone over the summer.
+                """)
+        let digest = Pipeline().digest(articles: [first, second, third], budget: .words(80))
+        let cosponsors = try #require(digest.facts?.disagreements.first { $0.about == "co-sponsors" }, "\(String(describing: digest.facts?.disagreements))")
+        #expect(cosponsors.kind == .changed)
+        let numbers = digest.keyNumbers()
+        // The tally: once, citing both sources that give it.
+        let tally = numbers.filter { $0.number.value == "41-28" }
+        #expect(tally.count == 1, "\(numbers.map(\.number.text))")
+        #expect(Set(tally.first?.sources ?? []) == [1, 2])
+        // The co-sponsors: once, by the latest value, marked as disputed.
+        let disputed = numbers.filter { $0.number.counts == "co-sponsors" || $0.number.counts == "councillors" }
+        #expect(disputed.count == 1, "\(numbers.map(\.number.text))")
+        #expect(disputed.first?.number.value == "62" && disputed.first?.disputed == true)
+        let text = DigestRenderer.render(digest, as: .text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("[2] (sources differ)"), "\(text)")
     }
 
     /// The words shown with a figure are its clause, with the clause it leans on.
