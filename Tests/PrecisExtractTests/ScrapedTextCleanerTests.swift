@@ -68,6 +68,21 @@ import Testing
         }
     }
 
+    /// A web archive's notice about the crawl that captured the page, every line of it, is no text
+    /// of the article: a pile of scraped pages holds them in place of articles.
+    @Test func removesAWebArchiveCrawlNoticeEveryLine() {
+        let notice = [
+            "The seed for this crawl was a list of harbour sites kept by the Calder library",
+            "This crawl was run at a level 2 (pages and what they link to)",
+            "The WARC files associated with this crawl are kept for the library's own readers."
+        ]
+        let r = clean(notice.joined(separator: "\n\n"))
+        for line in notice { #expect(!r.text.contains(line), "\(line)") }
+        let kept = clean(body + "\n\n" + notice[2])
+        #expect(!kept.text.contains("WARC"))
+        #expect(kept.text.contains("The work will cost 4.2 million euros"))
+    }
+
     @Test func keepsOneCopyOfARepeatedBodyWhateverItsQuotes() {
         let first = "\"We will not sign,\" the mayor said on Monday, standing outside the council hall in Calder."
         let second = "“We will not sign,” the mayor said on Monday, standing outside the council hall in Calder."
