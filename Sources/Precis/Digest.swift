@@ -207,8 +207,9 @@ public struct Digest: Sendable {
         // values are in date order).
         var disputedShown: [[Int]] = []
         for group in facts.disagreements {
-            let mentions = group.values.compactMap { v in
-                numbers.indices.contains(v.document) ? numbers[v.document].firstIndex(where: { $0.start == v.start && $0.end == v.end }).map { [v.document, $0] } : nil
+            let mentions = group.values.compactMap { v -> [Int]? in
+                guard numbers.indices.contains(v.document) else { return nil }
+                return numbers[v.document].firstIndex(where: { $0.start == v.start && $0.end == v.end }).map { [v.document, $0] }
             }
             guard let shown = mentions.last else { continue }
             for m in mentions { join(m, shown) }

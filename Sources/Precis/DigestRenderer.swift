@@ -197,8 +197,13 @@ public enum DigestRenderer {
 
     /// Where `told` cuts the figure's words from its text's scalars, and whether the sentence goes on
     /// before and after them.
-    static func toldRange(_ q: Quantity, in scalars: [Unicode.Scalar], wordsAround: Int = 12) -> (range: Range<Int>, cutBefore: Bool, cutAfter: Bool) {
-        guard q.start >= 0, q.end <= scalars.count, q.start < q.end else { return (max(0, min(q.start, scalars.count))..<max(0, min(q.start, scalars.count)), false, false) }
+    static func toldRange(
+        _ q: Quantity, in scalars: [Unicode.Scalar], wordsAround: Int = 12
+    ) -> (range: Range<Int>, cutBefore: Bool, cutAfter: Bool) {
+        guard q.start >= 0, q.end <= scalars.count, q.start < q.end else {
+            let at = max(0, min(q.start, scalars.count))
+            return (at..<at, false, false)
+        }
         func endsSentence(_ k: Int) -> Bool {
             scalars[k] == "\n"
                 || ((scalars[k] == "." || scalars[k] == "!" || scalars[k] == "?")
