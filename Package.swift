@@ -151,7 +151,11 @@ let package = Package(
         .testTarget(name: "PrecisStoriesTests", dependencies: ["PrecisStories"]),
         .testTarget(name: "PrecisFactsTests", dependencies: ["PrecisFacts", "PrecisText"]),
         .testTarget(
-            name: "PrecisStoreTests", dependencies: ["PrecisStore", "PrecisStories", .product(name: "GRDB", package: "GRDB.swift")]),
+            name: "PrecisStoreTests",
+            dependencies: [
+                "PrecisStore", "PrecisStories", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio")
+            ]),
         .testTarget(
             name: "PrecisServerTests",
             dependencies: ["PrecisServer", "PrecisStore", "PrecisIngest", .product(name: "GRDB", package: "GRDB.swift")]),

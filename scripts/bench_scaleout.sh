@@ -80,12 +80,12 @@ def client(c):
                                      headers={"Content-Type": "application/json"})
         try: urllib.request.urlopen(req, timeout=600).read()
         except Exception as e: failed.append(str(e))
-t = time.time()
+t, cpu = time.time(), time.process_time()
 threads = [threading.Thread(target=client, args=(c,)) for c in range(8)]
 for th in threads: th.start()
 for th in threads: th.join()
-took = time.time() - t
-print(f"{len(ports)} server(s): {n} articles in {took:.2f} s, {n / took:.0f} articles/s, failed batches {len(failed)}")
+took, cpu = time.time() - t, time.process_time() - cpu
+print(f"{len(ports)} server(s): {n} articles in {took:.2f} s, {n / took:.0f} articles/s, failed batches {len(failed)}, load generator CPU {cpu:.2f} s")
 PY
 }
 check() {

@@ -87,6 +87,16 @@ public final class PostgresStore: ArticleStore {
         (
             "v8: each article's clustering features, so other processes place it without reading its text",
             "ALTER TABLE article ADD COLUMN IF NOT EXISTS features BYTEA"
+        ),
+        (
+            // The story list's line takes a story's first titled article by id: on an index of story
+            // alone PostgreSQL walked the primary key from the first article of the archive, a cost
+            // that grew with every article stored.
+            "v9: each story's articles indexed in id order",
+            """
+            CREATE INDEX IF NOT EXISTS article_story_id ON article(story, id);
+            DROP INDEX IF EXISTS article_story
+            """
         )
     ]
 

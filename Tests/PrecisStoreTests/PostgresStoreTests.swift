@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import PrecisStories
 import Testing
 
@@ -59,6 +60,23 @@ struct PostgresStoreTests {
         let view = try await store.storedView(story: results[0].id, version: "v2")
         #expect(view?.json == "{\"a\": 1}" && view?.page == "<p>a</p>")
         #expect(try await store.storedView(story: results[0].id, version: "v1") == nil)
+    }
+
+    /// A story's line in the story list is made from that story's articles alone: its first titled
+    /// article is found in an index of the story's articles by id, not by walking the archive's
+    /// primary key, so a write costs the same however many articles are stored.
+    @Test func theStoryListLineReadsOnlyTheStorysArticles() async throws {
+        let store = try await fresh()
+        let plan = try await store.client.withConnection { c in
+            var lines: [String] = []
+            let query = "EXPLAIN (FORMAT TEXT) \(PostgresStore.storyEntry) WHERE story = ANY('{1,2}'::bigint[]) GROUP BY story"
+            for try await line in try await c.query(PostgresQuery(unsafeSQL: query), logger: store.logger).decode(String.self) {
+                lines.append(line)
+            }
+            return lines.joined(separator: "\n")
+        }
+        #expect(plan.contains("article_story_id"), "\(plan)")
+        #expect(!plan.contains("article_pkey"), "\(plan)")
     }
 
     @Test func aProcessStartingUpReadsTheSnapshotAnotherSaved() async throws {
