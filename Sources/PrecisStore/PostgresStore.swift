@@ -97,6 +97,14 @@ public final class PostgresStore: ArticleStore {
             CREATE INDEX IF NOT EXISTS article_story_id ON article(story, id);
             DROP INDEX IF EXISTS article_story
             """
+        ),
+        (
+            // A snapshot's parts are written as they are: PostgreSQL's default compression of each
+            // 4 MB part cost more CPU than any other statement but the placing ones (in a scale-out
+            // run, 225 ms for six parts against 53 ms stored as they are) for a snapshot about twice
+            // as large.
+            "v10: snapshot parts stored uncompressed",
+            "ALTER TABLE story_state_part ALTER COLUMN data SET STORAGE EXTERNAL"
         )
     ]
 

@@ -79,6 +79,20 @@ struct PostgresStoreTests {
         #expect(!plan.contains("article_pkey"), "\(plan)")
     }
 
+    /// The snapshot's parts are kept as they are, not compressed by PostgreSQL on every save.
+    @Test func snapshotPartsAreStoredUncompressed() async throws {
+        let store = try await fresh()
+        let storage = try await store.client.withConnection { c in
+            var out: [String] = []
+            let query: PostgresQuery = """
+                SELECT attstorage::text FROM pg_attribute WHERE attrelid = 'story_state_part'::regclass AND attname = 'data'
+                """
+            for try await value in try await c.query(query, logger: store.logger).decode(String.self) { out.append(value) }
+            return out
+        }
+        #expect(storage == ["e"])
+    }
+
     @Test func aProcessStartingUpReadsTheSnapshotAnotherSaved() async throws {
         let store = try await fresh()
         let articles = StorySnapshotTests.stream(80)
