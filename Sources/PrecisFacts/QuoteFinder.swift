@@ -1028,34 +1028,20 @@ extension Quote {
         guard k + 2 < scalars.count, scalars[k] == "," else { return roleBeforeName(scalars) }
         k += 1
         while k < scalars.count, scalars[k] == " " { k += 1 }
+        // The role ends with its sentence as the segmenter reads it (the full stop of "U.N.", "St."
+        // or "kidsandcars.org" ends none; "the USGS.Geologists" ends there), or at a comma,
+        // semicolon, quotation mark or line break before that.
+        var paragraphEnd = k
+        while paragraphEnd < scalars.count, scalars[paragraphEnd] != "\n" { paragraphEnd += 1 }
+        let sentenceEnd = SentenceSegmenter().sentences(in: scalars, range: k..<paragraphEnd).first?.end ?? paragraphEnd
         var end = k
-        // The full stop of an abbreviation does not end the role: inside a dotted acronym ("U.N."),
-        // before its possessive ("U.N.'s"), or after a single initial or a listed abbreviation
-        // ("St.", PrecisText's abbreviations.txt) when the next word is no clear sentence opener (a
-        // capitalised stop word), as the segmenter reads them.
-        func abbreviation(_ i: Int) -> Bool {
-            guard scalars[i] == "." else { return false }
-            let next = i + 1 < scalars.count ? scalars[i + 1] : " "
-            var start = i
-            while start > k, scalars[start - 1].properties.isAlphabetic { start -= 1 }
-            let word = String(String.UnicodeScalarView(scalars[start..<i]))
-            // Inside a dotted acronym a single letter stands before the stop ("U.N"); a longer word
-            // glued to the next sentence ("the USGS.Geologists") ends there. A web address's dot
-            // stands between lower-case words ("kidsandcars.org").
-            if next.properties.isAlphabetic {
-                return word.count == 1 || (next.properties.isLowercase && word.first?.isLowercase == true)
-            }
-            if "\u{2019}'".unicodeScalars.contains(next), i + 2 < scalars.count, scalars[i + 2] == "s" { return true }
-            guard let first = word.unicodeScalars.first, first.properties.isUppercase,
-                word.count == 1 || LanguageData.english.abbreviationKind(Substring(word)) != nil,
-                next == " ", i + 2 < scalars.count, scalars[i + 2].properties.isAlphabetic
-            else { return false }
-            var after = i + 2
-            while after < scalars.count, scalars[after].properties.isAlphabetic { after += 1 }
-            let following = String(String.UnicodeScalarView(scalars[(i + 2)..<after]))
-            return !(following.first?.isUppercase == true && LanguageData.english.isStopWord(following.lowercased()))
+        while end < sentenceEnd, !",;\u{201C}\u{201D}\"".unicodeScalars.contains(scalars[end]) { end += 1 }
+        if end == sentenceEnd {
+            while end > k, scalars[end - 1] == " " { end -= 1 }
+            // A question or an exclamation is no description of the speaker.
+            if end > k, "?!".unicodeScalars.contains(scalars[end - 1]) { return roleBeforeName(scalars) }
+            while end > k, scalars[end - 1] == "." || scalars[end - 1] == " " { end -= 1 }
         }
-        while end < scalars.count, !",.;\u{201C}\u{201D}\"\n".unicodeScalars.contains(scalars[end]) || abbreviation(end) { end += 1 }
         var role = String(String.UnicodeScalarView(scalars[k..<end])).trimmingCharacters(in: .whitespaces)
         if let who = role.range(of: " who ") { role = String(role[..<who.lowerBound]) }
         if let and = role.range(of: " and a ") { role = String(role[..<and.lowerBound]) }

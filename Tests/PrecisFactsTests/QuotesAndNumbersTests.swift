@@ -104,6 +104,18 @@ import Testing
         #expect(quote.role(in: text) == role)
     }
 
+    /// The role ends with its sentence as the segmenter reads it, and a question is no role: the
+    /// words after the name's comma that run into one ("the questions now are: where ...?") say
+    /// nothing of who the speaker is.
+    @Test func aQuestionAfterTheNameIsNoRole() throws {
+        let text = "\u{201C}The quay is safe,\u{201D} said Ana Pell, the question now is: where will the ferries dock? Nobody knew."
+        let quote = try #require(finder.find(in: text).first)
+        #expect(quote.speaker == "Ana Pell")
+        #expect(quote.role(in: text) == nil)
+        let glued = "\u{201C}The quay is safe,\u{201D} said Ana Pell, a pilot with the harbour board.The board met on Monday."
+        #expect(finder.find(in: glued).first?.role(in: glued) == "a pilot with the harbour board")
+    }
+
     /// A place set before the sentence is no speaker: "In Calder, Ana Pell, a pilot, said ...".
     @Test func aPlaceBeforeTheSpeakerIsNoName() throws {
         let text = "In Calder, Ana Pell, a pilot, said she had seen seven boats sink. \"One was mine,\" she said."
