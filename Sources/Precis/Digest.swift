@@ -272,7 +272,8 @@ public struct Digest: Sendable {
     /// taken for a title is passed over); when no title is left, the first summary sentence that
     /// reads alone, cut at a clause boundary (`Headline.choose`, `Headline.cut`).
     public var headline: String? {
-        Headline.choose(titles: documents.map(\.title), dates: effectiveDates, summary: sentences.map(\.text))
+        Headline.choose(
+            titles: documents.map(\.title), dates: effectiveDates, summary: sentences.map(\.text), texts: documents.map(\.text))
     }
 
     /// Each source's day to order and compare it by: its date, else the inferred one

@@ -11,15 +11,19 @@ public enum Headline {
     /// The title among `titles` (one per source, nil when it has none) whose content words the
     /// `summary` sentences share most, per word of the title; a later source's (by `dates`) on a tie,
     /// since the story as it is now is told by its latest sources. A title with a `titleFault` (page
-    /// furniture taken for a title) is passed over. With no title left, the first summary sentence
+    /// furniture taken for a title) is passed over, and so, when the sources' `texts` are given, is
+    /// a title none of whose content words its own text holds: no headline of that article but a
+    /// site's or a section's name, a byline, a place tag or a prompt ("Lauren Vell, The Norland
+    /// Press"; "Looking for news you can trust?"). With no title left, the first summary sentence
     /// that reads on its own (`readsAlone`), else the first, cut by `cut`. Nil when there is neither.
-    public static func choose(titles: [String?], dates: [String?], summary: [String]) -> String? {
+    public static func choose(titles: [String?], dates: [String?], summary: [String], texts: [String]? = nil) -> String? {
         let stemmer = Stemmer(algorithm: LanguageData.english.stemmerAlgorithm)
         let told = Set(summary.flatMap { words($0, stemmer: stemmer) })
         var best: (score: Double, date: String, index: Int)? = nil
         for (k, title) in titles.enumerated() {
             guard let title, !title.isEmpty, titleFault(title) == nil else { continue }
             let own = Set(words(title, stemmer: stemmer))
+            if let texts, k < texts.count, !own.isEmpty, own.isDisjoint(with: words(texts[k], stemmer: stemmer)) { continue }
             let score = own.isEmpty ? 0 : Double(own.intersection(told).count) / Double(own.count)
             let date = k < dates.count ? dates[k] ?? "" : ""
             if best == nil || (score, date, -k) > (best!.score, best!.date, -best!.index) { best = (score, date, k) }

@@ -436,6 +436,21 @@ struct SeedQuoteTests {
         #expect(Headline.choose(titles: titles, dates: [nil, nil], summary: summary) == titles[1])
     }
 
+    /// A title none of whose content words its own text holds is no headline of that article: a
+    /// byline, a site's or a section's name, a prompt. A title the text echoes, in another form of
+    /// its words, is kept.
+    @Test func aTitleItsOwnTextDoesNotEchoIsPassedOver() {
+        let text = "A ferry captain who sailed into the storm was fined 4,000 crowns by the Calder court on Monday. The court heard the crossing was cancelled."
+        let summary = ["A ferry captain who sailed into the storm was fined 4,000 crowns by the Calder court on Monday."]
+        for junk in ["Lina Vell, The Norland Press", "Looking for news you can trust?", "Harbour Sports Wire"] {
+            #expect(Headline.choose(titles: [junk], dates: [nil], summary: summary, texts: [text]) == Headline.cut(summary[0]), "\(junk)")
+            // Without the texts the title is taken as it is.
+            #expect(Headline.choose(titles: [junk], dates: [nil], summary: summary) == junk)
+        }
+        let echoed = "Captains Fined for Storm Crossings"
+        #expect(Headline.choose(titles: [echoed], dates: [nil], summary: summary, texts: [text]) == echoed)
+    }
+
     @Test(arguments: ["Calder council backs new harbour wall", "\u{201C}Safe again\u{201D}: Calder reopens its quay", "100 days of the new ferry"])
     func aTitleThatReadsAsOneIsKept(_ title: String) {
         #expect(Headline.titleFault(title) == nil)
