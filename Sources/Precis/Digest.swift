@@ -231,8 +231,9 @@ public struct Digest: Sendable {
                 }
                 if let shown = disputed[r] {
                     entryOf[r] = entries.count
-                    entries.append(
-                        KeyNumber(document: shown[0], number: numbers[shown[0]][shown[1]], sources: [shown[0]], disputed: true))
+                    let value = numbers[shown[0]][shown[1]]
+                    let agrees = d != shown[0] && n.value == value.value && n.qualifier == value.qualifier
+                    entries.append(KeyNumber(document: shown[0], number: value, sources: [shown[0]] + (agrees ? [d] : []), disputed: true))
                     continue
                 }
                 entryOf[r] = entries.count

@@ -773,6 +773,7 @@ struct SeedStoryInTimeTests {
         let disputed = numbers.filter { $0.number.counts == "co-sponsors" || $0.number.counts == "councillors" }
         #expect(disputed.count == 1, "\(numbers.map(\.number.text))")
         #expect(disputed.first?.number.value == "62" && disputed.first?.disputed == true)
+        #expect(disputed.first?.sources == [1], "only the source of the value shown")
         let text = DigestRenderer.render(digest, as: .text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("[2] (sources differ)"), "\(text)")
     }
