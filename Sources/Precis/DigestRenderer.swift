@@ -255,8 +255,17 @@ public enum DigestRenderer {
         var b = q.end
         words = 0
         var breaks = 0
+        // A clause after the figure that opens on "with" or "including" goes on counting what the
+        // figure counts ("by 41 votes to 28, with three abstentions"): no break.
+        func goesOn(after k: Int) -> Bool {
+            var s = k + 1
+            while s < scalars.count, scalars[s] == " " { s += 1 }
+            var e = s
+            while e < scalars.count, CharClass.isLetter(scalars[e]) { e += 1 }
+            return ["with", "including"].contains(String(String.UnicodeScalarView(scalars[s..<e])).lowercased())
+        }
         while b < end, !endsSentence(b) {
-            if breaksClause(b) {
+            if breaksClause(b), !goesOn(after: b) {
                 breaks += 1
                 if breaks > (opensOnParticiple ? 1 : 0) { break }
             }

@@ -804,6 +804,11 @@ struct SeedStoryInTimeTests {
         (
             "The report named the ferry firm.Some 300 workers lost their jobs at the yard that week.",
             "Some 300 workers", "Some 300 workers lost their jobs at the yard that week."
+        ),
+        // A clause on "with" or "including" goes on counting what the figure counts.
+        (
+            "The harbour plan passed by 41 votes to 28, with three abstentions, in a late session.",
+            "41 votes to 28", "The harbour plan passed by 41 votes to 28, with three abstentions …"
         )
     ])
     func aFigureIsShownWithItsClause(_ sentence: String, _ figure: String, _ shown: String) throws {
