@@ -181,27 +181,17 @@ public struct Digest: Sendable {
         let numbers = facts.numbers
         // One quantity: the same counted noun and value, or a pair the figure-pair model reads as one
         // quantity whose values can both hold.
-        var parent: [[Int]: [Int]] = [:]
-        func root(_ m: [Int]) -> [Int] {
-            var m = m
-            while let p = parent[m], p != m { m = p }
-            return m
-        }
-        func join(_ a: [Int], _ b: [Int]) {
-            let (x, y) = (root(a), root(b))
-            guard x != y else { return }
-            if x.lexicographicallyPrecedes(y) { parent[y] = x } else { parent[x] = y }
-        }
+        var groups = MentionGroups()
         var firstOfValue: [String: [Int]] = [:]
         for (d, ns) in numbers.enumerated() {
             for (i, n) in ns.enumerated() {
                 let key = n.key + "|" + n.value
-                if let first = firstOfValue[key] { join(first, [d, i]) } else { firstOfValue[key] = [d, i] }
+                if let first = firstOfValue[key] { groups.join(first, [d, i]) } else { firstOfValue[key] = [d, i] }
             }
         }
         let model = FigurePairModel.fitted
         for pair in NumberFinder.figurePairs(numbers, dates: effectiveDates) where pair.compatible && model.same(pair.features) {
-            join([pair.a.document, pair.a.index], [pair.b.document, pair.b.index])
+            groups.join([pair.a.document, pair.a.index], [pair.b.document, pair.b.index])
         }
         // A quantity in dispute: every mention of its values, shown once by the last value (the
         // values are in date order).
@@ -212,17 +202,17 @@ public struct Digest: Sendable {
                 return numbers[v.document].firstIndex(where: { $0.start == v.start && $0.end == v.end }).map { [v.document, $0] }
             }
             guard let shown = mentions.last else { continue }
-            for m in mentions { join(m, shown) }
+            for m in mentions { groups.join(m, shown) }
             disputedShown.append(shown)
         }
         // Roots are final only once every join is made.
-        let disputed = Dictionary(disputedShown.map { (root($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let disputed = Dictionary(disputedShown.map { (groups.root($0), $0) }, uniquingKeysWith: { a, _ in a })
         var sources: [String: Set<Int>] = [:]
         for (d, ns) in numbers.enumerated() { for n in ns { sources[n.key, default: []].insert(d) } }
         var entries: [KeyNumber] = [], entryOf: [[Int]: Int] = [:]
         for (d, ns) in numbers.enumerated() {
             for (i, n) in ns.enumerated() {
-                let r = root([d, i])
+                let r = groups.root([d, i])
                 if let k = entryOf[r] {
                     // A disputed quantity cites the sources of the value shown.
                     let agrees = !entries[k].disputed || (n.value == entries[k].number.value && n.qualifier == entries[k].number.qualifier)
@@ -243,8 +233,8 @@ public struct Digest: Sendable {
         // Two figures of one source that one clause tells are one entry, the first with the next.
         var shownEntries: [KeyNumber] = []
         var told: [Range<Int>] = []
+        var scalars: [Int: [Unicode.Scalar]] = [:]
         for entry in entries {
-            let text = documents[entry.document].text
             if !entry.disputed,
                 let k = shownEntries.indices.first(where: {
                     shownEntries[$0].document == entry.document && !shownEntries[$0].disputed
@@ -256,11 +246,11 @@ public struct Digest: Sendable {
                 continue
             }
             shownEntries.append(entry)
-            told.append(DigestRenderer.toldRange(entry.number, in: Array(text.unicodeScalars)).range)
+            if scalars[entry.document] == nil { scalars[entry.document] = Array(documents[entry.document].text.unicodeScalars) }
+            told.append(DigestRenderer.toldRange(entry.number, in: scalars[entry.document]!).range)
         }
-        let shared = shownEntries.filter { $0.sources.count > 1 || $0.disputed || (sources[$0.number.key]?.count ?? 0) > 1 }
-        let single = shownEntries.filter { !($0.sources.count > 1 || $0.disputed || (sources[$0.number.key]?.count ?? 0) > 1) }
-        return Array((shared + single).prefix(limit))
+        func shared(_ e: KeyNumber) -> Bool { e.sources.count > 1 || e.disputed || (sources[e.number.key]?.count ?? 0) > 1 }
+        return Array((shownEntries.filter(shared) + shownEntries.filter { !shared($0) }).prefix(limit))
     }
 
     /// The summary as plain prose, sentences joined by a space.

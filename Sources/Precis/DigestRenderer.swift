@@ -214,11 +214,15 @@ public enum DigestRenderer {
             guard k >= 0, k + 1 < scalars.count, scalars[k + 1] == " " else { return false }
             return ",;:".unicodeScalars.contains(scalars[k]) || ((scalars[k] == "\u{2014}" || scalars[k] == "\u{2013}") && k > 0 && scalars[k - 1] == " ")
         }
-        // A clause that opens on a relative word or a participle leans on the one before it.
-        func leans(at k: Int) -> Bool {
+        // The word (letters and hyphens) that starts at `k`, lower-cased.
+        func word(at k: Int) -> String {
             var e = k
             while e < scalars.count, CharClass.isLetter(scalars[e]) || scalars[e] == "-" { e += 1 }
-            let word = String(String.UnicodeScalarView(scalars[k..<e])).lowercased()
+            return String(String.UnicodeScalarView(scalars[k..<e])).lowercased()
+        }
+        // A clause that opens on a relative word or a participle leans on the one before it.
+        func leans(at k: Int) -> Bool {
+            let word = word(at: k)
             return ["which", "who", "whom", "whose", "that", "including", "among"].contains(word) || word.hasSuffix("ed") || word.hasSuffix("ing")
                 || (word.hasSuffix("en") && word.count > 4)
         }
@@ -260,9 +264,7 @@ public enum DigestRenderer {
         func goesOn(after k: Int) -> Bool {
             var s = k + 1
             while s < scalars.count, scalars[s] == " " { s += 1 }
-            var e = s
-            while e < scalars.count, CharClass.isLetter(scalars[e]) { e += 1 }
-            return ["with", "including"].contains(String(String.UnicodeScalarView(scalars[s..<e])).lowercased())
+            return ["with", "including"].contains(word(at: s))
         }
         while b < end, !endsSentence(b) {
             if breaksClause(b), !goesOn(after: b) {

@@ -142,6 +142,33 @@ extension Quantity {
     }
 }
 
+/// Mentions of figures, each `[document, index]`, joined into groups of one quantity. The earliest
+/// mention is each group's root, so groups come out in the order of the sources.
+public struct MentionGroups: Sendable {
+    private var parent: [[Int]: [Int]] = [:]
+
+    public init() {}
+
+    /// Every mention a join has named.
+    public var members: Dictionary<[Int], [Int]>.Keys { parent.keys }
+
+    /// The root of the group `m` is in (itself when never joined).
+    public func root(_ m: [Int]) -> [Int] {
+        var m = m
+        while let p = parent[m], p != m { m = p }
+        return m
+    }
+
+    /// Puts `a` and `b` in one group.
+    public mutating func join(_ a: [Int], _ b: [Int]) {
+        if parent[a] == nil { parent[a] = a }
+        if parent[b] == nil { parent[b] = b }
+        let (x, y) = (root(a), root(b))
+        guard x != y else { return }
+        if x.lexicographicallyPrecedes(y) { parent[y] = x } else { parent[x] = y }
+    }
+}
+
 /// The same quantity given values by different sources that cannot all be true.
 public struct Disagreement: Sendable, Equatable {
     public struct Value: Sendable, Equatable {
@@ -293,12 +320,7 @@ extension NumberFinder {
         inferred: [Int: (earliest: String?, latest: String?)] = [:], model: FigurePairModel = .fitted
     ) -> [Disagreement] {
         let pairs = figurePairs(quantities, dates: dates).filter { model.same($0.features) }
-        var parent: [[Int]: [Int]] = [:]
-        func root(_ m: [Int]) -> [Int] {
-            var m = m
-            while let p = parent[m], p != m { m = p }
-            return m
-        }
+        var groupsOf = MentionGroups()
         var conflicting = Set<[Int]>()
         var linkedApart = Set<[Int]>()
         // The pairs of sources with two mentions the model reads as one quantity whose values
@@ -306,19 +328,15 @@ extension NumberFinder {
         var sourcesApart = Set<[Int]>()
         for p in pairs {
             let a = [p.a.document, p.a.index], b = [p.b.document, p.b.index]
-            if parent[a] == nil { parent[a] = a }
-            if parent[b] == nil { parent[b] = b }
-            let ra = root(a), rb = root(b)
-            // The earlier mention is the root: groups come out in the order of the sources.
-            if ra != rb { if ra.lexicographicallyPrecedes(rb) { parent[rb] = ra } else { parent[ra] = rb } }
+            groupsOf.join(a, b)
             if !p.compatible {
                 linkedApart.formUnion([a, b])
                 sourcesApart.insert([min(p.a.document, p.b.document), max(p.a.document, p.b.document)])
             }
         }
-        for m in parent.keys where linkedApart.contains(m) { conflicting.insert(root(m)) }
+        for m in groupsOf.members where linkedApart.contains(m) { conflicting.insert(groupsOf.root(m)) }
         var groups: [[Int]: [[Int]]] = [:]
-        for m in parent.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { groups[root(m), default: []].append(m) }
+        for m in groupsOf.members.sorted(by: { $0.lexicographicallyPrecedes($1) }) { groups[groupsOf.root(m), default: []].append(m) }
         var out: [Disagreement] = []
         for r in groups.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) where conflicting.contains(r) {
             var chosen: [Int: Int] = [:]
