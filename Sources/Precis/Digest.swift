@@ -273,27 +273,34 @@ public struct Digest: Sendable {
         InferredDate.effectiveDates(documents.map { $0.date.map { String($0.prefix(10)) } }, dating: documents.map(\.dateInferred))
     }
 
-    /// Earliest and latest dates among the sources, known or inferred (`effectiveDates`).
+    /// Earliest and latest dates among the sources, known or inferred (`InferredDate.spanDates`:
+    /// `effectiveDates`, and the bound of a source known only to come after a day).
     public var dateRange: (String, String)? {
-        let dates = effectiveDates.compactMap { $0 }.sorted()
+        let dates = spanDates.compactMap { $0 }.sorted()
         guard let first = dates.first, let last = dates.last else { return nil }
         return (first, last)
     }
 
+    var spanDates: [String?] {
+        InferredDate.spanDates(documents.map { $0.date.map { String($0.prefix(10)) } }, dating: documents.map(\.dateInferred))
+    }
+
     /// The span as readers see it: "2014-11-10 to after 2014-12-11" when the latest source is known
     /// only to come after that day (an undated source whose inferred range is open towards the
-    /// present), "before ..." likewise for an earliest known only to come before; one date when the
-    /// ends meet. Nil with no date known or inferred.
+    /// present), "before 1963-12-31" likewise when the earliest is known only to come before a day;
+    /// one date when the ends meet. Nil with no date known or inferred.
     public var dateSpan: String? {
         guard let (first, last) = dateRange else { return nil }
-        let effective = effectiveDates
-        func bounded(_ day: String, open: (InferredDate) -> Bool) -> Bool {
-            let at = documents.indices.filter { effective[$0] == day }
-            return !at.contains { documents[$0].date != nil }
-                && documents.contains { $0.date == nil && $0.dateInferred.map { open($0) && ($0.earliest == day || $0.latest == day) } == true }
+        let days = spanDates
+        // The open range of an undated source at `day`, when no dated source shares that day.
+        func open(at day: String, _ isOpen: (InferredDate) -> Bool) -> InferredDate? {
+            let at = documents.indices.filter { days[$0] == day }
+            guard !at.contains(where: { documents[$0].date != nil }) else { return nil }
+            return at.lazy.compactMap { self.documents[$0].dateInferred }.first(where: isOpen)
         }
-        let lo = bounded(first) { $0.earliest == nil && $0.latest != nil } ? "before " + first : first
-        let hi = bounded(last) { $0.latest == nil && $0.earliest != nil } ? "after " + last : last
+        // Known only to come before a day, a source stands at the day before it (its estimate).
+        let lo = open(at: first) { $0.earliest == nil && $0.latest != nil }?.latest.map { "before " + $0 } ?? first
+        let hi = open(at: last) { $0.latest == nil && $0.earliest == last } != nil ? "after " + last : last
         // One day that is a bound: "after 2017-07-06", not "2017-07-06 to after 2017-07-06".
         if first == last { return lo != first ? lo : hi }
         return lo + " to " + hi

@@ -45,16 +45,32 @@ public struct InferredDate: Sendable, Equatable {
     }
 
     /// Each source's date for ordering and comparing: its publication date (`dates`), else the
-    /// inferred one (`dating`, its `estimate`; a range open towards the present is placed at the
-    /// latest date any source is known by, as a source known only to come after an event most often
-    /// tells the story as it stands), else nil.
+    /// inferred one (`dating`, its `estimate`), else nil. A range open towards the present is placed
+    /// at the latest date any source is known by, as a source known only to come after an event most
+    /// often tells the story as it stands; when no source's date is known it places the source
+    /// nowhere: a bound from below does not order sources (one that names a 2009 report and one
+    /// that names a 2015 census may be of one week), so such a story is not told as if in time.
     public static func effectiveDates(_ dates: [String?], dating: [InferredDate?]) -> [String?] {
         let known = dates.compactMap { $0.map { String($0.prefix(10)) } }.max()
         return dates.indices.map { d in
             if let date = dates[d] { return date }
             guard d < dating.count, let inferred = dating[d] else { return nil }
-            if inferred.latest == nil, let earliest = inferred.earliest, let known { return max(earliest, known) }
+            if inferred.latest == nil, let earliest = inferred.earliest { return known.map { max(earliest, $0) } }
             return inferred.estimate
+        }
+    }
+
+    /// Each source's day on the story's span: its `effectiveDates` day; in a story with no date
+    /// known, a source known only to come after a day is placed at the latest such day of any
+    /// source (the story runs after it; an earlier bound says nothing of when it began).
+    public static func spanDates(_ dates: [String?], dating: [InferredDate?]) -> [String?] {
+        func openAfter(_ d: Int) -> String? {
+            guard dates[d] == nil, d < dating.count, let range = dating[d], range.latest == nil else { return nil }
+            return range.earliest
+        }
+        let after = dates.indices.compactMap(openAfter).max()
+        return zip(effectiveDates(dates, dating: dating), dates.indices).map { day, d in
+            day ?? (openAfter(d) != nil ? after : nil)
         }
     }
 

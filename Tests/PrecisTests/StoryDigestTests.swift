@@ -599,6 +599,40 @@ struct SeedQuoteTests {
         #expect(DigestRenderer.render(digest, as: .text).contains("2025-03-10 to after 2025-04-02"))
     }
 
+    /// With no source's date known, bounds from below do not order the sources: one that names a
+    /// 2015 report is not later than one that names a 2009 survey. They keep their input order, and
+    /// the span says only that the story runs after the latest such day.
+    @Test func boundsFromBelowAloneDoNotOrderSources() throws {
+        let report = Article(
+            origin: "a.txt",
+            text: """
+                The council of Brenmoor approved the new bridge over the Elle by seven votes to two.                 The crossing was first proposed in a report published on March 3, 2015. Work is to begin in the spring.
+                """)
+        let survey = Article(
+            origin: "b.txt",
+            text: """
+                Brenmoor's council has approved a new bridge over the Elle. A survey carried out on June 9, 2009                 found the old crossing unsafe. Residents of the east bank welcomed the vote.
+                """)
+        let digest = Pipeline().digest(articles: [report, survey], budget: .words(60))
+        #expect(digest.documents.map(\.file) == ["a.txt", "b.txt"])
+        #expect(digest.documents.map(\.shownDate) == ["after 2015-03-03", "after 2009-06-09"])
+        #expect(digest.effectiveDates == [nil, nil])
+        #expect(digest.dateSpan == "after 2015-03-03", "\(String(describing: digest.dateSpan))")
+    }
+
+    /// A story whose earliest source is known only to come before a day says so: its span does not
+    /// show the day before that bound as if it were a date.
+    @Test func aSpanStartingOnAnOpenRangeSaysBefore() throws {
+        let preview = Article(
+            origin: "e.txt",
+            text: """
+                Calder's harbour board will vote on the north quay on May 6, 2025.                 The quay has been shut since a storm in the winter.
+                """)
+        let digest = Pipeline().digest(articles: [preview], budget: .words(60))
+        #expect(digest.documents.first?.shownDate == "before 2025-05-06")
+        #expect(digest.dateSpan == "before 2025-05-06", "\(String(describing: digest.dateSpan))")
+    }
+
     /// When the only day known is an undated source's bound, the span is that bound alone.
     @Test func aSpanOfOneBoundIsThatBound() throws {
         let later = Article(
