@@ -22,24 +22,41 @@ public struct Pipeline: Sendable {
 
     /// Clean articles from raw documents; those with no article text are reported, not dropped silently.
     public func articles(from raw: [RawDocument]) -> (articles: [Article], skipped: [SkippedInput]) {
+        let (articles, _, skipped) = extracted(raw)
+        return (articles, skipped)
+    }
+
+    /// `articles(from:)`, with the index in `raw` of each article's document.
+    func extracted(_ raw: [RawDocument]) -> (articles: [Article], index: [Int], skipped: [SkippedInput]) {
         var articles: [Article] = []
+        var index: [Int] = []
         var skipped: [SkippedInput] = []
-        for document in raw {
+        for (k, document) in raw.enumerated() {
             switch extractor.extract(document) {
-            case .success(let article): articles.append(article)
+            case .success(let article):
+                articles.append(article)
+                index.append(k)
             case .failure(let failure): skipped.append(SkippedInput(origin: failure.origin, reason: failure.reason))
             }
         }
         // Several pages of one site: what they all repeat is the site's template.
-        return (SiteTemplate.removeRepeatedLines(articles), skipped)
+        return (SiteTemplate.removeRepeatedLines(articles), index, skipped)
     }
 
     /// One digest for all `raw` documents. What is not an article (a notice, a login wall: fewer
     /// words than `StoryOptions.minimumWords`, as story clustering reads it) is skipped with the
     /// reason while at least one article is left, so it is not listed as a source.
     public func digest(_ raw: [RawDocument], budget: SummaryBudget) -> Outcome {
-        var (articles, skipped) = articles(from: raw)
-        let analyzer = TextAnalyzer()
+        let (digest, _, skipped) = digest(raw, budget: budget, analyzer: TextAnalyzer())
+        return Outcome(digest: digest, skipped: skipped)
+    }
+
+    /// `digest(_:budget:)`, with `order` giving for each of the digest's documents the index in
+    /// `raw` of the document it came from.
+    func digest(_ raw: [RawDocument], budget: SummaryBudget, analyzer: TextAnalyzer, facts: Bool = true) -> (
+        digest: Digest, order: [Int], skipped: [SkippedInput]
+    ) {
+        var (articles, index, skipped) = extracted(raw)
         var analyzed = articles.map { analyzer.analyze($0.text) }
         let reasons = analyzed.map { storyOptions.notAnArticle(words: $0.sentences.reduce(0) { $0 + $1.tokenCount }) }
         if reasons.contains(where: { $0 == nil }) {
@@ -47,8 +64,10 @@ public struct Pipeline: Sendable {
             let kept = reasons.indices.filter { reasons[$0] == nil }
             articles = kept.map { articles[$0] }
             analyzed = kept.map { analyzed[$0] }
+            index = kept.map { index[$0] }
         }
-        return Outcome(digest: digest(articles: articles, budget: budget, analyzer: analyzer, analyzed: analyzed), skipped: skipped)
+        let (digest, order) = inTime(articles: articles, budget: budget, analyzer: analyzer, analyzed: analyzed, facts: facts)
+        return (digest, order.map { index[$0] }, skipped)
     }
 
     /// One digest for clean articles.
@@ -62,17 +81,29 @@ public struct Pipeline: Sendable {
     /// order), so the summary, the timeline and the source list tell the story in time.
     /// `analyzed`, when given, holds each article's analysis by `analyzer`, so it is not done again.
     func digest(articles: [Article], budget: SummaryBudget, analyzer: TextAnalyzer, analyzed: [AnalyzedDocument]? = nil) -> Digest {
+        inTime(articles: articles, budget: budget, analyzer: analyzer, analyzed: analyzed).digest
+    }
+
+    /// The digest, and for each of its documents the index in `articles` of its article.
+    /// `facts: false` leaves out what the summary does not need (quotes, quantities, disagreements,
+    /// names): `digest.facts` then holds the times and the timeline alone.
+    func inTime(
+        articles: [Article], budget: SummaryBudget, analyzer: TextAnalyzer, analyzed: [AnalyzedDocument]? = nil, facts readAll: Bool = true
+    ) -> (digest: Digest, order: [Int]) {
         var articles = articles
         var analyzed = analyzed ?? articles.map { analyzer.analyze($0.text) }
-        func captions() -> [[String]] { Self.captions(articles) }
-        var facts = StoryFacts.read(texts: articles.map(\.text), dates: articles.map(\.date), captions: captions(), analyzed: analyzed)
+        func times() -> StoryFacts {
+            StoryFacts.readTimes(texts: articles.map(\.text), dates: articles.map(\.date), captions: Self.captions(articles), analyzed: analyzed)
+        }
+        var facts = times()
         let effective = facts.effectiveDates(articles.map(\.date)).map { $0.map { String($0.prefix(10)) } }
         let order = articles.indices.sorted { (effective[$0] ?? "9999", $0) < (effective[$1] ?? "9999", $1) }
         if order != Array(articles.indices) {
             articles = order.map { articles[$0] }
             analyzed = order.map { analyzed[$0] }
-            facts = StoryFacts.read(texts: articles.map(\.text), dates: articles.map(\.date), captions: captions(), analyzed: analyzed)
+            facts = times()
         }
+        if readAll { facts.readStatements(texts: articles.map(\.text), dates: articles.map(\.date)) }
         var superseded: [Int: Set<Int>] = [:]
         for span in facts.superseded { superseded[span.document, default: []].insert(span.start) }
         let titles = articles.map { a in Set(a.title.map { analyzer.analyze($0).sentences.flatMap(\.contentStems) } ?? []) }
@@ -85,7 +116,7 @@ public struct Pipeline: Sendable {
         for d in digest.documents.indices where d < facts.dating.count { digest.documents[d].dateInferred = facts.dating[d] }
         digest.findRepeats(analyzed: analyzed)
         digest.facts = facts
-        return digest
+        return (digest, order)
     }
 
     /// The facts of the story the articles tell: time expressions (resolved against each article's
@@ -99,28 +130,20 @@ public struct Pipeline: Sendable {
         articles.map { $0.removed.filter { $0.reason == .caption }.map(\.text) }
     }
 
-    /// Summary of one cluster for batch runs: sentence `document` indices refer to the cluster's own
-    /// `documents` array, including entries that gave no article (they are simply never cited).
-    /// Pass one `analyzer` to every call of a run to keep its caches warm.
+    /// Summary of one cluster for batch runs, the same as the cluster's digest tells
+    /// (`digest(_:budget:)`): sentence `document` indices refer to the cluster's own `documents`
+    /// array, including entries that gave no article (they are simply never cited). Pass one
+    /// `analyzer` to every call of a run to keep its caches warm.
     public func summarize(cluster: Cluster, budget: SummaryBudget, analyzer: TextAnalyzer? = nil) -> (
         sentences: [Digest.CitedSentence], skipped: [SkippedInput]
     ) {
-        var texts: [String] = []
-        var dates: [String?] = []
-        var skipped: [SkippedInput] = []
-        for document in cluster.documents {
-            switch extractor.extract(document) {
-            case .success(let article):
-                texts.append(article.text)
-                dates.append(article.date)
-            case .failure(let failure):
-                texts.append("")
-                dates.append(nil)
-                skipped.append(SkippedInput(origin: failure.origin, reason: failure.reason))
-            }
+        let (digest, order, skipped) = digest(cluster.documents, budget: budget, analyzer: analyzer ?? TextAnalyzer(), facts: false)
+        let sentences = digest.sentences.map { s in
+            var s = s
+            s.document = order[s.document]
+            s.also = s.also.map { Digest.Passage(document: order[$0.document], start: $0.start, end: $0.end) }
+            return s
         }
-        let summary = summarizer.summarize(texts, budget: budget, analyzer: analyzer, dates: dates)
-        let sentences = summary.map(Digest.CitedSentence.init)
         return (sentences, skipped)
     }
 

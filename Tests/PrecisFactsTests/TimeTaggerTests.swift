@@ -451,6 +451,16 @@ import Testing
         #expect(!TimelineBuilder.announces("The line's old ships were to be sold in June 2022"))
         #expect(TimelineBuilder.announces("a special hearing to be held on October 12"))
         #expect(!TimelineBuilder.announces("the hearing was held on October 12"))
+        // A plan told as past ("were due to", "was expected to") does not say the source was
+        // written before its date.
+        #expect(!TimelineBuilder.announces("They heard the choir in Bellport in May 1971 and sent a card to the hall where it was due to sing"))
+        #expect(!TimelineBuilder.announces("the ferry was expected to sail on June 3"))
+        #expect(TimelineBuilder.announces("the ferry is expected to sail on June 3"))
+        #expect(TimelineBuilder.announces("the choir is due to sing on June 3"))
+        let past = "The choir sang in Bellport in May 1971 and sent a card to the hall where it was due to sing next."
+        let sung = try? #require(TimelineBuilder().build(texts: [past], dates: [nil]).dating.first ?? nil)
+        #expect(sung?.earliest == "1971-05-01")
+        #expect(sung?.latest == nil)
         #expect(
             TimelineBuilder().clause(before: "The first ferry sailed in ", time: "May 2023", after: " and the second is expected to follow.")
                 == "The first ferry sailed in May 2023")

@@ -53,6 +53,36 @@ import Testing
         #expect(alone.skipped.isEmpty && alone.digest.documents.count == 1)
     }
 
+    /// A batch run's summary of a cluster is the one its digest shows, the preview a later report
+    /// overtook left out alike, with each sentence citing the cluster's own document (a notice and
+    /// an empty entry counted, the sources' date order undone).
+    @Test func aBatchSummaryIsTheDigestsSummary() throws {
+        let cluster = Cluster(
+            id: .string("c1"), origin: "test",
+            documents: [
+                RawDocument(origin: "n.txt", format: .text, content: "Sign in to see this post\n"),
+                RawDocument(
+                    origin: "later.txt", format: .text,
+                    content: """
+                        Calder's council voted on Tuesday to rebuild the north quay, by nine votes to four.                         The work will cost the town about two million pounds. Divers start in May.
+                        """, date: "2025-03-12"),
+                RawDocument(origin: "e.txt", format: .text, content: "\n\n"),
+                RawDocument(
+                    origin: "earlier.txt", format: .text,
+                    content: """
+                        Calder's council will vote on Tuesday on a plan to rebuild the north quay.                         The quay has been shut since the winter storms damaged its piles.
+                        """, date: "2025-03-09")
+            ])
+        let pipeline = Pipeline()
+        let (sentences, skipped) = pipeline.summarize(cluster: cluster, budget: .words(80))
+        #expect(Set(skipped.map(\.origin)) == ["e.txt", "n.txt"])
+        let digest = pipeline.digest(cluster.documents, budget: .words(80)).digest
+        #expect(digest.documents.map(\.file) == ["earlier.txt", "later.txt"])
+        #expect(sentences.map(\.text) == digest.sentences.map(\.text))
+        #expect(!sentences.contains { $0.text.contains("will vote") }, "\(sentences.map(\.text))")
+        for s in sentences { #expect(cluster.documents[s.document].content.contains(s.text), "\(s.document): \(s.text)") }
+    }
+
     @Test func jsonFormHasTheDocumentedShape() throws {
         let digest = Pipeline().digest(raw, budget: .words(60)).digest
         let data = Data(DigestRenderer.render(digest, as: .json).utf8)
