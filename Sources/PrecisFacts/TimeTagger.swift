@@ -877,7 +877,7 @@ struct TimeToken {
     static func tokenize(_ s: [Unicode.Scalar]) -> [TimeToken] {
         var out: [TimeToken] = []
         var i = 0
-        func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+        func isLetter(_ c: Unicode.Scalar) -> Bool { CharClass.isLetter(c) }
         func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
         while i < s.count {
             let c = s[i]
@@ -897,14 +897,14 @@ struct TimeToken {
                 var j = i + 1
                 while j < s.count && (isLetter(s[j]) || (s[j] == "'" || s[j] == "\u{2019}") && j + 1 < s.count && isLetter(s[j + 1])) { j += 1 }
                 // Dotted initialisms stay one word: "U.N.", "U.S.".
-                if j - i == 1, c.properties.isUppercase, j + 2 < s.count, s[j] == ".", s[j + 1].properties.isUppercase, s[j + 2] == "." {
+                if j - i == 1, CharClass.isUpper(c), j + 2 < s.count, s[j] == ".", CharClass.isUpper(s[j + 1]), s[j + 2] == "." {
                     j += 3
-                    while j + 1 < s.count, s[j].properties.isUppercase, s[j + 1] == "." { j += 2 }
+                    while j + 1 < s.count, CharClass.isUpper(s[j]), s[j + 1] == "." { j += 2 }
                 }
                 let word = String(String.UnicodeScalarView(s[i..<j])).lowercased()
-                out.append(TimeToken(lower: word, start: i, end: j, kind: .word, capitalized: c.properties.isUppercase))
+                out.append(TimeToken(lower: word, start: i, end: j, kind: .word, capitalized: CharClass.isUpper(c)))
                 i = j
-            } else if c.properties.isWhitespace {
+            } else if CharClass.isSpace(c) {
                 i += 1
             } else {
                 let mark: String = c == "\u{2013}" || c == "\u{2014}" ? "-" : String(c)

@@ -42,7 +42,11 @@ public struct SentenceReading: Sendable, Equatable {
     /// Reads `text` (one sentence); `inQuotation` says whether a quotation of several sentences is
     /// open where it starts and where it ends.
     public init(_ text: String, inQuotation: (atStart: Bool, atEnd: Bool) = (false, false)) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let scalars = text.unicodeScalars
+        var lo = scalars.startIndex, hi = scalars.endIndex
+        while lo < hi, CharClass.isSpace(scalars[lo]) { lo = scalars.index(after: lo) }
+        while hi > lo, CharClass.isSpace(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
+        let trimmed = String(scalars[lo..<hi])
         isQuestion = Quotations.endsAsQuestion(trimmed)
         let opens = trimmed.first.map { "\"\u{201C}".contains($0) } ?? false
         let closes = trimmed.last.map { "\"\u{201D}".contains($0) } ?? false
@@ -77,7 +81,26 @@ public struct SentenceReading: Sendable, Equatable {
     /// Whether `text` holds a web address: "http://" or "https://", or a word that opens with
     /// "www.". Not a company's name that ends in ".com".
     public static func hasWebAddress(_ text: String) -> Bool {
-        text.range(of: #"https?://|\bwww\.\w"#, options: [.regularExpression, .caseInsensitive]) != nil
+        let s = Array(text.unicodeScalars)
+        func lower(_ k: Int) -> Unicode.Scalar? {
+            guard k < s.count else { return nil }
+            let c = s[k]
+            return CharClass.isUpper(c) ? Unicode.Scalar(c.value | 0x20) : c
+        }
+        func at(_ k: Int, _ word: String) -> Bool {
+            var k = k
+            for c in word.unicodeScalars {
+                guard lower(k) == c else { return false }
+                k += 1
+            }
+            return true
+        }
+        func isWord(_ c: Unicode.Scalar) -> Bool { CharClass.isAlphanumeric(c) || c == "_" }
+        for k in s.indices where lower(k) == "h" || lower(k) == "w" {
+            if at(k, "http://") || at(k, "https://") { return true }
+            if at(k, "www."), k + 4 < s.count, isWord(s[k + 4]), k == 0 || !isWord(s[k - 1]) { return true }
+        }
+        return false
     }
 
     /// Personal pronouns that can stand for a speaker.

@@ -339,6 +339,11 @@ let storyDocuments = [
         #expect(SentenceReading("Read it at WWW.CALDER.EXAMPLE today.").holdsWebAddress)
         // A company whose name ends in ".com" is no address.
         #expect(!SentenceReading("Brenna.com said on Monday that it would buy the ferry line.").holdsWebAddress)
+        #expect(SentenceReading("Tickets: HTTPS://calder.example/ferry.").holdsWebAddress)
+        #expect(SentenceReading("(www.calder.example) has the times.").holdsWebAddress)
+        #expect(!SentenceReading("The firm, wwww.example, closed.").holdsWebAddress)
+        #expect(!SentenceReading("The word www. alone is no address.").holdsWebAddress)
+        #expect(!SentenceReading("Its http page is gone.").holdsWebAddress)
     }
 
     @Test func summarySentencesDropTheirDateline() {
