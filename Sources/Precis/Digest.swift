@@ -19,6 +19,11 @@ public struct Digest: Sendable {
         /// Whether the sentence starts or ends inside a quotation of several sentences (see
         /// `SummarySentence.shown`).
         public var startsInQuotation = false, endsInQuotation = false
+        /// Who speaks, when the sentence is part of a quotation whose attribution lies in another
+        /// sentence ("The crew did everything right." of a quotation that ends "..., Captain Ines
+        /// Varga said."): the speaker as the story names them, and where the source names them.
+        /// Nil when the sentence names its speaker, or none was found.
+        public var speaker: Speaker? = nil
 
         public init(
             text: String, document: Int, start: Int, end: Int, also: [Passage] = [],
@@ -40,11 +45,23 @@ public struct Digest: Sendable {
                 startsInQuotation: s.startsInQuotation, endsInQuotation: s.endsInQuotation)
         }
 
-        /// `text` with the quotation marks it lacks, as readers see it.
-        public var shown: String { SummarySentence.shown(text, startsInQuotation: startsInQuotation, endsInQuotation: endsInQuotation) }
+        /// `text` with the quotation marks it lacks and its speaker when another sentence names
+        /// them ("“The crew did everything right.” — Ines Varga"), as readers see it.
+        public var shown: String {
+            SummarySentence.shown(text, startsInQuotation: startsInQuotation, endsInQuotation: endsInQuotation)
+                + (speaker.map { " \u{2014} " + $0.name } ?? "")
+        }
 
         /// Every source of the sentence, the cited one first.
         public var documents: [Int] { [document] + also.map(\.document) }
+    }
+
+    /// The speaker of a quoted summary sentence, and where the source names them.
+    public struct Speaker: Sendable, Equatable {
+        public var name: String
+        public var document: Int
+        public var start: Int
+        public var end: Int
     }
 
     /// Where a passage stands in one source.
@@ -107,7 +124,7 @@ public struct Digest: Sendable {
     public var timeline: [TimelineEntry] { facts?.timeline ?? [] }
 
     /// The quotes worth showing a reader, at most `limit`: a named speaker's own words (not a
-    /// pronoun no name was found for, `Quote.speakerIsPronoun`), a whole quotation or a statement
+    /// pronoun no name was found for, nor a clause read as a name: `Quote.speakerReadsAsName`), a whole quotation or a statement
     /// that quotes three words or more ('based on "the fabricated testimonies
     /// of ..."'). The story's voices come first: speakers quoted by more sources, then more often, then
     /// in the order they are first quoted; each with one quote (its first whole quotation, else the
@@ -116,7 +133,7 @@ public struct Digest: Sendable {
     public func keyQuotes(limit: Int = 6) -> [(document: Int, quote: Quote)] {
         guard let facts else { return [] }
         let all = facts.quotes.enumerated().flatMap { d, qs in qs.map { (document: d, quote: $0) } }
-            .filter { $0.quote.speaker.first?.isUppercase == true && !$0.quote.speakerIsPronoun && wordCount($0.quote.text) >= 5 }
+            .filter { $0.quote.speaker.first?.isUppercase == true && $0.quote.speakerReadsAsName && wordCount($0.quote.text) >= 5 }
             .map { (document: $0.document, quote: $0.quote, quoted: $0.quote.direct ? Int.max : Quotations.quotedWords(in: $0.quote.text)) }
             .filter { $0.quoted >= 3 }
         // How prominent a voice is counts every quote of it, also those too short to show ("We will not
@@ -320,6 +337,34 @@ public struct Digest: Sendable {
     /// Fills `also` for every summary sentence: the other sources holding the same sentence, compared
     /// on letters and digits only (so quotes, dashes and spacing do not matter). Sentences of fewer
     /// than six words are left alone: short lines repeat by chance.
+    /// Names the speaker of summary sentences taken from a quotation of several sentences whose
+    /// attribution ("..., she said") none of them holds: beside the last of each run of such
+    /// sentences of one quotation, as the facts read it, when it reads as a name
+    /// (`Quote.speakerReadsAsName`).
+    mutating func nameQuotationSpeakers() {
+        guard let facts else { return }
+        func quotation(_ s: CitedSentence) -> Int? {
+            guard s.startsInQuotation || s.endsInQuotation, s.document < facts.quotes.count else { return nil }
+            return facts.quotes[s.document].firstIndex { $0.direct && $0.start < s.end && $0.end > s.start }
+        }
+        var k = 0
+        while k < sentences.count {
+            guard let q = quotation(sentences[k]) else {
+                k += 1
+                continue
+            }
+            let d = sentences[k].document
+            var end = k + 1
+            while end < sentences.count, sentences[end].document == d, quotation(sentences[end]) == q { end += 1 }
+            let quote = facts.quotes[d][q]
+            let named = sentences[k..<end].contains { quote.cue.start >= $0.start && quote.cue.end <= $0.end }
+            if !named && quote.speakerReadsAsName {
+                sentences[end - 1].speaker = Speaker(name: quote.speaker, document: d, start: quote.source.start, end: quote.source.end)
+            }
+            k = end
+        }
+    }
+
     mutating func findRepeats(analyzed: [AnalyzedDocument]) {
         guard documents.count > 1, !sentences.isEmpty else { return }
         var wanted: [String: [Int]] = [:]

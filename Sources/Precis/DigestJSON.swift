@@ -9,6 +9,16 @@ extension Digest.CitedSentence {
         if startsInQuotation || endsInQuotation {
             fields.append(("quotation", .object([("opens_before", .bool(startsInQuotation)), ("closes_after", .bool(endsInQuotation))])))
         }
+        if let speaker {
+            fields.append(
+                (
+                    "speaker",
+                    .object([
+                        ("name", .string(speaker.name)), ("document", .int(speaker.document)), ("start", .int(speaker.start)),
+                        ("end", .int(speaker.end))
+                    ])
+                ))
+        }
         if !also.isEmpty {
             fields.append(
                 (

@@ -116,6 +116,7 @@ public struct Pipeline: Sendable {
         for d in digest.documents.indices where d < facts.dating.count { digest.documents[d].dateInferred = facts.dating[d] }
         digest.findRepeats(analyzed: analyzed)
         digest.facts = facts
+        if readAll { digest.nameQuotationSpeakers() }
         return (digest, order)
     }
 

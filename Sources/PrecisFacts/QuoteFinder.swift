@@ -944,6 +944,20 @@ extension Quote {
     /// with no woman named before): a voice a reader cannot tell.
     public var speakerIsPronoun: Bool { QuoteWords.english.pronouns.contains(speaker.lowercased()) }
 
+    /// Whether the speaker reads as a name or a description a reader can be shown ("Ana Okafor",
+    /// "ICC deputy prosecutor Ana Okafor", "a hospital spokesman"): no pronoun left unnamed, no
+    /// figure, and no word that no speaker mention holds (a verb, an auxiliary, a word that opens a
+    /// clause: `nonspeaker`, `auxiliary`, `clause` and `cue` words), so not a clause read as a name
+    /// ("Calder has already won 10 of the first 15", "Davis and the report, are ...").
+    public var speakerReadsAsName: Bool {
+        guard !speakerIsPronoun, !speaker.contains(where: \.isNumber) else { return false }
+        let words = QuoteWords.english
+        return !speaker.split(whereSeparator: { !$0.isLetter && $0 != "'" }).contains { word in
+            let w = word.lowercased()
+            return words.nonspeakers.contains(w) || words.auxiliaries.contains(w) || words.clauseOpeners.contains(w) || words.cues.contains(w)
+        }
+    }
+
     /// What a reader is shown of a direct quotation: its quoted parts alone, each in its marks, when
     /// it opens with a quotation and the attribution stands between or after the parts ('"The quay is
     /// safe again," said Ana Okafor, the harbour master. "We reopen on Monday."' shows the two

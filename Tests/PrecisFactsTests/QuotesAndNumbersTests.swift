@@ -10,6 +10,22 @@ import Testing
         finder.find(in: text).map { ($0.speaker, $0.text, $0.direct) }
     }
 
+    /// A speaker shown beside a quotation reads as a name or a description, never as a clause.
+    @Test func aSpeakerThatIsAClauseIsNoName() {
+        func quote(_ speaker: String) -> Quote {
+            Quote(speaker: speaker, text: "", start: 0, end: 0, direct: true, source: TextSpan(start: 0, end: 0), cue: TextSpan(start: 0, end: 0))
+        }
+        for name in [
+            "Ana Okafor", "Ludwig van Beethoven", "Abdullah of Jordan", "a hospital spokesman", "The harbour board", "O'Neill",
+            "ICC deputy prosecutor Ana Okafor", "Calder harbour police"
+        ] {
+            #expect(quote(name).speakerReadsAsName, "\(name)")
+        }
+        for name in ["she", "Calder has already won 10 of the first 15", "Calder has already won", "Okafor and the report, are", "Ana Okafor said"] {
+            #expect(!quote(name).speakerReadsAsName, "\(name)")
+        }
+    }
+
     @Test func speakerAfterTheQuote() {
         let q = quotes("“We will rebuild the wall before winter,” Mayor Petra Lindqvist said.")
         #expect(q.count == 1)

@@ -258,13 +258,33 @@ import Testing
             #expect(DigestRenderer.render(digest, as: format).contains(shown), "\(format)")
         }
         // Plain text wraps its lines.
-        #expect(DigestRenderer.render(digest, as: .text).contains("\u{201C}The storm wrecked the north"))
+        #expect(DigestRenderer.render(digest, as: .text).split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(shown))
         // JSON keeps the source's exact range as text and says which marks it lacks.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(DigestRenderer.render(digest, as: .json).utf8)) as? [String: Any])
         let sentences = try #require(object["sentences"] as? [[String: Any]])
         let json = try #require(sentences.first { ($0["text"] as? String) == inside.text })
         #expect(json["quotation"] as? [String: Bool] == ["opens_before": true, "closes_after": true])
         #expect((object["summary"] as? String)?.contains(shown) == true)
+        // Chosen with them, the sentence that names the speaker names them for all.
+        #expect(digest.sentences.contains { $0.text.hasPrefix("We need a month") })
+        #expect(digest.sentences.allSatisfy { $0.speaker == nil })
+        // Without it, the speaker is named beside the last sentence of the quotation that is
+        // chosen, with where the source names them.
+        var part = digest
+        part.sentences.removeAll { $0.text.hasPrefix("We need a month") }
+        part.nameQuotationSpeakers()
+        #expect(part.sentences.first { $0.text.hasPrefix("\u{201C}Calder will not") }?.speaker == nil)
+        let named = try #require(part.sentences.first { $0.text.hasPrefix("The storm wrecked") })
+        #expect(named.speaker?.name == "Ana Okafor")
+        #expect(named.shown == shown + " \u{2014} Ana Okafor")
+        let partObject = try #require(try JSONSerialization.jsonObject(with: Data(DigestRenderer.render(part, as: .json).utf8)) as? [String: Any])
+        let partSentences = try #require(partObject["sentences"] as? [[String: Any]])
+        let speaker = try #require(partSentences.first { ($0["text"] as? String) == named.text }?["speaker"] as? [String: Any])
+        #expect(speaker["name"] as? String == "Ana Okafor")
+        let start = try #require(speaker["start"] as? Int), end = try #require(speaker["end"] as? Int)
+        let text = Array(part.documents[0].text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(text[start..<end])).contains("Ana Okafor"))
+        #expect(DigestRenderer.render(part, as: .markdown).contains(shown + " \u{2014} Ana Okafor"))
     }
 
     @Test func markdownEscapesMarkup() {
