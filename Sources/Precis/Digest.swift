@@ -192,7 +192,7 @@ public struct Digest: Sendable {
     /// The figures that matter most, at most `limit`, each quantity once: those several sources give
     /// (whether or not they agree), then the rest, in the order the sources first give them. A
     /// quantity the sources disagree on is shown by its latest source's value; two figures of one
-    /// clause are one entry.
+    /// clause are one entry; a person's age only when the sources disagree on it.
     public func keyNumbers(limit: Int = 8) -> [KeyNumber] {
         guard let facts else { return [] }
         let numbers = facts.numbers
@@ -243,6 +243,8 @@ public struct Digest: Sendable {
                     entries.append(KeyNumber(document: shown[0], number: value, sources: [shown[0]] + (agrees ? [d] : []), disputed: true))
                     continue
                 }
+                // A person's age is no figure of the story unless the sources disagree on it.
+                guard n.who == nil else { continue }
                 entryOf[r] = entries.count
                 entries.append(KeyNumber(document: d, number: n, sources: [d]))
             }

@@ -277,10 +277,30 @@ public enum DigestRenderer {
             }
             b += 1
         }
-        let cutAfter = b < end && !endsSentence(b)
+        var cutAfter = b < end && !endsSentence(b)
+        // Words that open what comes next ("so far, including:", "for the following" before a list
+        // on the lines below) end no told words: they are cut, and the words before them shown.
+        if b < scalars.count, scalars[b] == "\n" || !endsSentence(b) {
+            var t = b
+            while true {
+                while t > q.end, scalars[t - 1] == " " || scalars[t - 1] == ":" || scalars[t - 1] == "," { t -= 1 }
+                var w = t
+                while w > q.end, scalars[w - 1] != " " { w -= 1 }
+                guard w > q.end, Self.opensWhatFollows.contains(word(at: w)), word(at: w).unicodeScalars.count == t - w else { break }
+                t = w
+                cutAfter = true
+            }
+            b = t
+        }
         if b < scalars.count, endsSentence(b), scalars[b] != "\n" { b += 1 }
         return (a..<b, cutBefore, cutAfter)
     }
+
+    /// Words that open what follows them, so told words never end on one.
+    static let opensWhatFollows: Set<String> = [
+        "including", "include", "includes", "such", "as", "like", "with", "and", "or", "the", "a", "an", "of", "to", "for", "following",
+        "namely", "are", "were", "is", "was"
+    ]
 
     /// The citation marks of a sentence: its source, then the others that carry it ("[2, 4]").
     static func marks(_ s: Digest.CitedSentence) -> String {

@@ -812,6 +812,16 @@ struct SeedStoryInTimeTests {
         #expect(text.contains("[2] (sources differ)"), "\(text)")
     }
 
+    /// A person's age is no key number of the story ("Ana Vell, 34"): it says nothing the reader
+    /// counts, unless the sources disagree on it.
+    @Test func anAgeIsNoKeyNumber() throws {
+        let article = Article(
+            origin: "a.txt", date: "2025-03-03",
+            text: "Harbour master Ana Vell, 34, closed the north quay of Calder after 12 piles cracked in the storm.")
+        let numbers = Pipeline().digest(articles: [article], budget: .words(80)).keyNumbers()
+        #expect(numbers.map(\.number.value) == ["12"], "\(numbers.map(\.number.text))")
+    }
+
     /// The words shown with a figure are its clause, with the clause it leans on.
     @Test(arguments: [
         (
@@ -843,6 +853,15 @@ struct SeedStoryInTimeTests {
         (
             "The harbour plan passed by 41 votes to 28, with three abstentions, in a late session.",
             "41 votes to 28", "The harbour plan passed by 41 votes to 28, with three abstentions …"
+        ),
+        // A sentence that runs into a list on the lines below ends before the words that open it.
+        (
+            "Divers have spent 900 hours on the quay so far, including:\nA survey of every pile.",
+            "900 hours", "Divers have spent 900 hours on the quay so far …"
+        ),
+        (
+            "The board hired 12 divers for the following\nA survey of every pile.",
+            "12 divers", "The board hired 12 divers …"
         )
     ])
     func aFigureIsShownWithItsClause(_ sentence: String, _ figure: String, _ shown: String) throws {
