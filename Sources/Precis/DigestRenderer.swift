@@ -286,7 +286,8 @@ public enum DigestRenderer {
                 while t > q.end, scalars[t - 1] == " " || scalars[t - 1] == ":" || scalars[t - 1] == "," { t -= 1 }
                 var w = t
                 while w > q.end, scalars[w - 1] != " " { w -= 1 }
-                guard w > q.end, Self.opensWhatFollows.contains(word(at: w)), word(at: w).unicodeScalars.count == t - w else { break }
+                let last = word(at: w)
+                guard w > q.end, Self.opensWhatFollows.contains(last), last.unicodeScalars.count == t - w else { break }
                 t = w
                 cutAfter = true
             }

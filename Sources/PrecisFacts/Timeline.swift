@@ -109,18 +109,16 @@ public struct StoryFacts: Sendable {
     /// Adds to facts read by `readTimes` (of the same texts and dates) what the sources say: quotes,
     /// quantities, disagreements and the names they use.
     public mutating func readStatements(texts: [String], dates: [String?]) {
-        var facts = self
         let finder = QuoteFinder()
-        facts.quotes = texts.map { finder.find(in: $0) }
-        QuoteFinder.nameDescriptions(&facts.quotes, texts: texts)
-        QuoteFinder.unifySpeakers(&facts.quotes)
-        QuoteFinder.fullNames(&facts.quotes, texts: texts)
-        QuoteFinder.trimTrailingLinks(&facts.quotes)
+        quotes = texts.map { finder.find(in: $0) }
+        QuoteFinder.nameDescriptions(&quotes, texts: texts)
+        QuoteFinder.unifySpeakers(&quotes)
+        QuoteFinder.fullNames(&quotes, texts: texts)
+        QuoteFinder.trimTrailingLinks(&quotes)
         let numbers = NumberFinder()
-        facts.numbers = texts.enumerated().map { numbers.find(in: $0.element, excluding: facts.times[$0.offset]) }
-        facts.findDisagreements(dates: dates)
-        facts.entities = EntityFinder().rank(texts: texts, quotes: facts.quotes)
-        self = facts
+        self.numbers = texts.enumerated().map { numbers.find(in: $0.element, excluding: times[$0.offset]) }
+        findDisagreements(dates: dates)
+        entities = EntityFinder().rank(texts: texts, quotes: quotes)
     }
 }
 

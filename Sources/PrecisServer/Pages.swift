@@ -131,10 +131,12 @@ public enum Pages {
                 "paragraphs": HTMLRenderer.paragraphs(doc.text, marks: marks[k], doc: k + 1)
             ]
         }
+        // The headline stems every source's text to test its title: asked once.
+        let headline = digest.headline ?? "Story \(id)"
         return page(
-            "story", title: digest.headline ?? "Story \(id)",
+            "story", title: headline,
             [
-                "headline": digest.headline ?? "Story \(id)", "meta": meta,
+                "headline": headline, "meta": meta,
                 "sentences": HTMLRenderer.sentences(digest, cite: cite),
                 "sections": HTMLRenderer.facts(digest, level: 2, idPrefix: "", cite: cite),
                 "sources": list,
