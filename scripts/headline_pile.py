@@ -5,13 +5,20 @@ per document, plus the five seed articles; then `precis digest` on each half, pr
 headline (one line each: half, story, headline) for a reader to judge.
 
     python3 scripts/headline_pile.py --bin .build/debug/precis
+    python3 scripts/headline_pile.py --bin .build/release/precis --newswire   # TimeBank and AQUAINT
+
+With --newswire the pile is instead the 256 wire and newspaper articles of TimeBank and AQUAINT
+(`../shared/data/timex/tbaq-cleaned`, the text of each article's TEXT element, its markup left out:
+wire datelines, no titles), each summarised on its own; one line each: file, headline.
 
 The files are written to a temporary directory, never into the repository.
 """
 import argparse
 import glob
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +27,23 @@ import tempfile
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 SHARED = os.path.join(ROOT, "..", "shared")
 DEV = os.path.join(SHARED, "data", "mds", "multinews-dev100.jsonl")
+TBAQ = os.path.join(SHARED, "data", "timex", "tbaq-cleaned")
+
+
+def newswire(args):
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted(glob.glob(os.path.join(TBAQ, "*", "*.tml"))):
+            markup = open(path, encoding="utf-8", errors="replace").read()
+            start, end = markup.find("<TEXT>"), markup.find("</TEXT>")
+            if start < 0 or end < 0:
+                continue
+            text = html.unescape(re.sub(r"<[^>]+>", "", markup[start + 6:end])).strip()
+            name = os.path.basename(path)[:-4] + ".txt"
+            with open(os.path.join(tmp, name), "w", encoding="utf-8") as f:
+                f.write(text)
+            out = subprocess.run([args.bin, "summarize", os.path.join(tmp, name), "-q", "--format", "json"],
+                                 capture_output=True, text=True, check=True).stdout
+            print(f"{name}\t{json.loads(out).get('headline')}")
 
 
 def main():
@@ -27,7 +51,10 @@ def main():
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "debug", "precis"))
     parser.add_argument("--clusters", type=int, default=15)
     parser.add_argument("--show", action="store_true", help="also print each story's first summary sentence")
+    parser.add_argument("--newswire", action="store_true", help="headlines of the TimeBank and AQUAINT articles, each alone")
     args = parser.parse_args()
+    if args.newswire:
+        return newswire(args)
     halves = json.loads(subprocess.run([sys.executable, os.path.join(SHARED, "tools", "halves.py"), DEV],
                                        capture_output=True, text=True, check=True).stdout)
     data = {}

@@ -43,6 +43,7 @@ public enum Headline {
             return "holds a link, a handle or a clock time (a post or a player embedded in the page)"
         }
         if Captions.describesPicture(title) { return "tells what a picture shows (a caption)" }
+        if Datelines.isWholeLine(title) { return "is a dateline (a place and an agency)" }
         return nil
     }
 
@@ -81,7 +82,8 @@ public enum Headline {
     /// within the first `maxWords` ("... a shallow fault and old" is never a headline), but not an
     /// "of" or the "by" or "to" of a past form, or before a past form and its "by" after a verb (when
     /// a verb stands among those words, only a cut that keeps it); else
-    /// its first `maxWords` words and an ellipsis.
+    /// its first `maxWords` words and an ellipsis (and the closing mark of a quotation it cuts). No
+    /// cut leaves a verb wanting what it takes (`leavesVerbWanting`).
     public static func cut(_ sentence: String) -> String? {
         // A space the source left before a comma ("al-Bashir , a man") joins the word before it.
         var tokens = sentence.replacingOccurrences(of: " ,", with: ",").split(whereSeparator: { $0.isWhitespace }).map(String.init)
@@ -106,18 +108,27 @@ public enum Headline {
             }
             open[k + 1] = depth
         }
+        let dangles = { k in Self.leavesVerbWanting(tokens, bare, at: k) }
+        // A sentence that opens on a subordinate clause or a participle ("While the ferries waited,
+        // ...", "Turning its back on ..., the council voted"): its first clause is no headline, so
+        // the verb a cut keeps stands after the comma that closes it.
+        let main = Self.mainClauseStart(tokens, bare)
+        func keepsVerb(_ k: Int) -> Bool { main < k && (main..<k).contains(where: verbLike) }
         var boundary: Int? = nil
         for k in 5..<min(tokens.count, maxWords + 1) {
             var here = false
             if let c = tokens[k - 1].last, ",;:".contains(c) { here = true }
             if ["–", "—", "-"].contains(tokens[k]) || openers.contains(bare[k]) { here = true }
-            if here, !function(k - 1), !open[k], (1..<k).contains(where: verbLike) { boundary = k }
+            if here, !function(k - 1), !open[k], keepsVerb(k), !dangles(k) { boundary = k }
         }
         if let boundary { return trimmed(tokens[..<boundary]) }
         // A cut never parts a word from the "of" after it ("in the midst | of"), nor a past form
         // from its "by" or "to" ("owned | by", "led | to"); before a past form that takes "by" after
         // a noun, a phrase ends ("seized a ferry | owned by").
-        func binds(_ k: Int) -> Bool { bare[k] == "of" || (["by", "to"].contains(bare[k]) && bare[k - 1].hasSuffix("ed")) }
+        func binds(_ k: Int) -> Bool {
+            bare[k] == "of" || (["by", "to"].contains(bare[k]) && bare[k - 1].hasSuffix("ed"))
+                || (bare[k] == "to" && Self.takesTo.contains(bare[k - 1]))
+        }
         func participle(_ k: Int) -> Bool {
             k + 1 < tokens.count && bare[k].hasSuffix("ed") && bare[k + 1] == "by" && (1..<k).contains(where: verbLike)
         }
@@ -126,12 +137,15 @@ public enum Headline {
         // words up to the limit tell more than a subject alone.
         let needsVerb = (1..<min(tokens.count, maxWords)).contains(where: verbLike)
         for k in stride(from: maxWords, through: 5, by: -1)
-        where !function(k - 1) && (function(k) && !binds(k) || participle(k)) && (!needsVerb || (1..<k).contains(where: verbLike))
-            && !open[k]
+        where !function(k - 1) && (function(k) && !binds(k) || participle(k)) && (!needsVerb || keepsVerb(k))
+            && !open[k] && !dangles(k)
         {
             return trimmed(tokens[..<k])
         }
-        return trimmed(tokens[..<maxWords]) + " …"
+        // Cut inside a quotation, the ellipsis stands in it and the mark closes it.
+        guard open[maxWords] else { return trimmed(tokens[..<maxWords]) + " …" }
+        let straight = tokens[..<maxWords].joined().last(where: { $0 == "\u{201C}" || $0 == "\"" }) == "\""
+        return trimmed(tokens[..<maxWords]) + " …" + (straight ? "\"" : "\u{201D}")
     }
 
     /// A word as compared: its letters and digits, lower-cased.
@@ -146,15 +160,113 @@ public enum Headline {
                 && !TimeTagger.isTimeUnit(bare))
     }
 
+    /// Where the main clause of a sentence starts: after the first comma when the sentence opens on a
+    /// subordinating word ("While", "Because", "After", "Now that") or on a form in -ing followed by a function
+    /// word ("Turning its back", "Taking the stand"; not "Boeing said", "Beijing and Calder"); else at
+    /// its second word.
+    static func mainClauseStart(_ tokens: [String], _ bare: [String]) -> Int {
+        guard tokens.count > 1 else { return 1 }
+        let stop = LanguageData.english.stopWords
+        let participle =
+            bare[0].count > 4 && bare[0].hasSuffix("ing") && stop.contains(bare[1]) && !auxiliaries.contains(bare[1])
+            && !["and", "or"].contains(bare[1])
+        guard subordinators.contains(bare[0]) || participle || (bare[0] == "now" && bare[1] == "that") else { return 1 }
+        // The comma that closes the clause, not one of a list inside it ("While it helped
+        // researchers, students and the curious, it ...": past the words that run on with "and").
+        let commas = tokens.indices.filter { tokens[$0].hasSuffix(",") }
+        for (n, c) in commas.enumerated() {
+            let next = n + 1 < commas.count ? commas[n + 1] : tokens.count
+            let segment = (c + 1)..<next
+            let list =
+                next < tokens.count && segment.prefix(4).contains { ["and", "or"].contains(bare[$0]) }
+                && !segment.contains { auxiliaries.contains(bare[$0]) || bare[$0].hasSuffix("ed") || TimeTagger.isIrregularPast(bare[$0]) }
+            if !list { return c + 1 }
+        }
+        return 1
+    }
+    /// Whether a word after an opening clause's comma may open the main clause: not an adverb in -ly,
+    /// a form in -ing ("..., instantly raising ...", "..., leaving ..."), nor "and", "or", "but".
+    static func opensClause(_ word: String) -> Bool {
+        !(word.count > 4 && (word.hasSuffix("ly") || word.hasSuffix("ing"))) && !["and", "or", "but"].contains(word)
+    }
+    static let subordinators: Set<String> = [
+        "while", "when", "whenever", "after", "as", "because", "although", "though", "if", "since", "before", "despite", "unlike",
+        "once", "until", "whereas", "amid", "following", "during"
+    ]
+
+    /// Whether a cut before token `k` leaves a verb wanting what it takes: its object, as an active
+    /// form does ("... plans to host | a show", "... list earned | a total", "... is requesting |
+    /// the public's help", "... in reducing | the risk"; a passive after a form of "be" takes none:
+    /// "was launched | in May"); its subject's verb ("... said the quay | did not"); or what was said
+    /// ("... said on Monday | the quay").
+    static func leavesVerbWanting(_ tokens: [String], _ bare: [String], at k: Int) -> Bool {
+        guard k > 1, k <= tokens.count else { return false }
+        let stop = LanguageData.english.stopWords
+        if k < tokens.count, auxiliaries.contains(bare[k]), !stop.contains(bare[k - 1]) { return true }
+        if activeVerb(tokens, bare, k - 1) { return true }
+        // The last verb a reporting one, and nothing said after it: only function words, names, days.
+        // "Said" and "says" take a clause: one whose subject opens with a determiner and whose verb
+        // the cut leaves out has not told what was said ("... Corp. said the final step | in the ...
+        // was"; not "... said it withdrew its offer").
+        if let j = (1..<k).last(where: { verbLike(tokens[$0]) }), Quote.isReportingVerb(bare[j]),
+            auxiliaries.contains(bare[j]) || activeVerb(tokens, bare, j)
+        {
+            let subject = (j + 1..<k).first { !(stop.contains(bare[$0]) && !determiners.contains(bare[$0])) && tokens[$0].first?.isUppercase != true }
+            if ["said", "says"].contains(bare[j]), let subject, determiners.contains(bare[subject]) { return true }
+            return !(j + 1..<k).contains { tokens[$0].first?.isLowercase == true && !stop.contains(bare[$0]) }
+        }
+        return false
+    }
+
+    /// Whether token `j` is a verb form that takes what follows it: a form in -ing after a function
+    /// word that is no determiner ("is requesting", "in reducing"; not "the meeting"), an infinitive
+    /// after a verb and "to" ("plans to host") or after a modal ("will cost"), a past form not after a form of "be" ("earned",
+    /// "have established"; not "was launched"), a reporting verb, or a form in -s right after a
+    /// comma ("Ana Pell, the host of “Morning Tide,” plans"; after a name it may be a noun: "Norland
+    /// officials").
+    static func activeVerb(_ tokens: [String], _ bare: [String], _ j: Int) -> Bool {
+        let token = tokens[j]
+        let word = bare[j]
+        guard j > 0, token.first?.isLowercase == true, !token.contains("-"), word.count > 2 else { return false }
+        let stop = LanguageData.english.stopWords
+        let before = bare[j - 1]
+        if word.count > 4, word.hasSuffix("ing") { return stop.contains(before) && !determiners.contains(before) }
+        if before == "to", j > 1, verbLike(tokens[j - 2]), !stop.contains(word) { return true }
+        if modals.contains(before), !stop.contains(word) { return true }
+        let past = (word.count >= 5 && word.hasSuffix("ed") && !word.hasSuffix("eed") && word != "hundred") || TimeTagger.isIrregularPast(word)
+        if past || Quote.isReportingVerb(word) { return !passive.contains(before) }
+        if word.hasSuffix("s"), !word.hasSuffix("ss"), !stop.contains(word), !TimeTagger.isTimeUnit(word) {
+            return tokens[j - 1].hasSuffix(",") || tokens[j - 1].hasSuffix(",\u{201D}") || tokens[j - 1].hasSuffix(",\"")
+        }
+        return false
+    }
+
+    static let determiners: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "any", "every", "each", "no"
+    ]
+    static let modals: Set<String> = ["will", "would", "can", "could", "may", "might", "must", "should", "shall"]
+    /// Forms of "be" (and "get") before a past form that make it passive.
+    static let passive: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"]
+    /// Words that take "to" as "of" is taken ("due to", "according to"): a cut never parts them.
+    static let takesTo: Set<String> = ["due", "according", "thanks", "prior", "owing"]
+
     /// A long sentence less what a headline leaves out, when it reads on without it: an opening
-    /// attribution ("According to the harbour board, ferries ...") and an insertion between commas
+    /// attribution ("According to the harbour board, ferries ..."), an opening subordinate clause or
+    /// participle (`mainClauseStart`), and an insertion between commas
     /// after the subject ("Ada Vell, a captain of thirty years, has left" -> "Ada Vell has left").
     /// The subject holds no verb, the insertion at most 16 words, and a lower-case word other than
-    /// "and", "or" or "but" follows it (the verb), so a list is not taken for an insertion.
+    /// "and", "or" or "but" follows it (the verb), so a list is not taken for an insertion; nor is
+    /// one that holds an auxiliary, unless a relative pronoun opens it (a clause: "Norland, Brenna
+    /// and Calder can now join the pact, because ..."; but "Ana Pell, who is of Calder, says"), or
+    /// that opens as the rest of a list of names ("Norland, Brenna and Calder"). The
+    /// insertion's closing comma may stand inside a quotation's closing mark ("Ana Pell, the host of
+    /// “Morning Tide,” plans ...").
     static func condensed(_ tokens: [String]) -> [String] {
         var tokens = tokens
-        func comma(from start: Int, within n: Int) -> Int? {
-            (start..<min(tokens.count, start + n)).first { tokens[$0].hasSuffix(",") }
+        func comma(from start: Int, within n: Int, quoted: Bool = false) -> Int? {
+            (start..<min(tokens.count, start + n)).first {
+                tokens[$0].hasSuffix(",") || (quoted && (tokens[$0].hasSuffix(",\u{201D}") || tokens[$0].hasSuffix(",\"")))
+            }
         }
         if tokens.count > 2, bareWord(tokens[0]) == "according", bareWord(tokens[1]) == "to", let i = comma(from: 2, within: 9),
             tokens.count - i > 5
@@ -162,8 +274,20 @@ public enum Headline {
             tokens.removeSubrange(0...i)
             if let first = tokens.first?.first, first.isLowercase { tokens[0] = first.uppercased() + tokens[0].dropFirst() }
         }
+        // An opening subordinate clause or participle of at most 16 words, when the main clause after
+        // it runs on: "Turning its back on ..., the council voted" -> "The council voted". Not a
+        // condition ("If ...", "Unless ..."), which the main clause does not hold without.
+        let main = mainClauseStart(tokens, tokens.map(bareWord))
+        if main > 1, main <= 16, !["if", "unless"].contains(bareWord(tokens[0])), tokens.count - main >= 6,
+            let first = tokens[main].first, first.isLetter || first.isNumber, opensClause(bareWord(tokens[main]))
+        {
+            tokens.removeSubrange(0..<main)
+            if first.isLowercase { tokens[0] = first.uppercased() + tokens[0].dropFirst() }
+        }
         guard let i = comma(from: 0, within: 7), !(0...i).contains(where: { verbLike(tokens[$0]) }),
-            let j = comma(from: i + 1, within: 17), j + 3 < tokens.count,
+            let j = comma(from: i + 1, within: 17, quoted: true), j + 3 < tokens.count,
+            ["who", "which", "whose"].contains(bareWord(tokens[i + 1])) || !(i + 1...j).contains(where: { auxiliaries.contains(bareWord(tokens[$0])) }),
+            !(tokens[i + 1].first?.isUppercase == true && (i + 1...min(j, i + 4)).contains { ["and", "or"].contains(bareWord(tokens[$0])) }),
             let next = tokens[j + 1].first, next.isLowercase, !["and", "or", "but"].contains(bareWord(tokens[j + 1]))
         else { return tokens }
         tokens[i].removeLast()

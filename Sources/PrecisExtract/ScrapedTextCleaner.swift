@@ -387,8 +387,11 @@ public struct ScrapedTextCleaner: Sendable {
         return names
     }
 
+    /// A short line with no closing mark, and not a wire dateline set on a line of its own
+    /// ("CALDER, Norland (AP) _"), which stays with the text it places.
     func isHeadline(_ line: Line) -> Bool {
         line.words >= 3 && line.words <= 25 && !Self.endsWithMark(line.text.replacingOccurrences(of: "?", with: ""))
+            && !Datelines.isWholeLine(line.text)
     }
 
     func isKeywordLine(_ line: Line) -> Bool {

@@ -944,6 +944,10 @@ extension Quote {
     /// with no woman named before): a voice a reader cannot tell.
     public var speakerIsPronoun: Bool { QuoteWords.english.pronouns.contains(speaker.lowercased()) }
 
+    /// Whether a word is a reporting verb ("said", "told", "announced": the `cue` words of
+    /// quotewords.txt).
+    public static func isReportingVerb(_ word: String) -> Bool { QuoteWords.english.cues.contains(word) }
+
     /// Whether the speaker reads as a name or a description a reader can be shown ("Ana Okafor",
     /// "ICC deputy prosecutor Ana Okafor", "a hospital spokesman"): no pronoun left unnamed, no
     /// figure, and no word that no speaker mention holds (a verb, an auxiliary, a word that opens a

@@ -28,6 +28,16 @@ import Testing
         #expect(r.text.hasPrefix("The Calder council voted"))
     }
 
+    /// Wire copy sets its dateline on a line of its own above the text: no title, and it stays in
+    /// the text it places.
+    @Test func aDatelineOnItsOwnLineIsNoTitle() {
+        let r = clean("CALDER, Norland (AP) _\n\n" + body)
+        #expect(r.title == nil)
+        #expect(r.text.hasPrefix("CALDER, Norland (AP) _"))
+        let titled = clean("Storm wall to be rebuilt\n\nCALDER, Norland (AP) _\n\n" + body)
+        #expect(titled.title == "Storm wall to be rebuilt")
+    }
+
     @Test func removesWidgetsCreditsAndLayoutWords() {
         let r = clean(
             body

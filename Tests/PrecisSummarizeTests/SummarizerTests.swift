@@ -171,7 +171,10 @@ let storyDocuments = [
         ("(CNN) The storm hit the coast overnight.", "The storm hit the coast overnight."),
         ("(CNN) — The storm hit the coast overnight.", "The storm hit the coast overnight."),
         ("LONDON: Ministers met on Tuesday.", "Ministers met on Tuesday."),
-        ("CALDER, Norland\u{2014}The harbour board met on Friday.", "The harbour board met on Friday.")
+        ("CALDER, Norland\u{2014}The harbour board met on Friday.", "The harbour board met on Friday."),
+        // Wire copy's underscore for a dash, glued to the agency or set off by spaces.
+        ("CALDER, Norland (AP)_ The harbour board met on Friday.", "The harbour board met on Friday."),
+        ("BRENNA (AP) _ Ferries ran again on Monday.", "Ferries ran again on Monday.")
     ])
     func datelinesAreTrimmed(_ input: String, _ expected: String) {
         let text = ScalarText(input)
@@ -189,9 +192,21 @@ let storyDocuments = [
         "A - B"
     ])
     func ordinarySentencesAreLeftAlone(_ input: String) {
+        #expect(!Datelines.isWholeLine(input))
         let text = ScalarText(input)
         let whole = TextSpan(start: 0, end: text.count)
         #expect(Datelines.trim(whole, in: text) == whole)
+    }
+
+    /// A dateline on a line of its own above the text, as wire copy sets it, is a dateline; a place
+    /// alone, a headline in capitals or a sentence is not.
+    @Test func aDatelineAloneOnItsLineIsOne() {
+        for line in ["CALDER, Norland (AP) _", "BRENNA (Norland Wire) --", "NEW YORK, March 3 (AP) --", "  CALDER (AP) --  ", "LONDON:"] {
+            #expect(Datelines.isWholeLine(line), "\(line)")
+        }
+        for line in ["UNITED NATIONS", "FERRIES STOP AT CALDER", "Calder council backs new harbour wall", "", "CALDER (AP) _ The quay reopened on Monday."] {
+            #expect(!Datelines.isWholeLine(line), "\(line)")
+        }
     }
 
     @Test func aSentenceFromInsideAQuotationIsShownAsOne() {

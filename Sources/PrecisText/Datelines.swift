@@ -1,14 +1,38 @@
-import PrecisText
-
 /// Light compression that keeps provenance: a wire dateline at the start of a sentence
-/// ("CALDER (Norland Wire) - ", "NEW YORK, March 3 (AP) -- ", "(CNN) — ") is left out by moving the
-/// sentence's start offset, so the cited span still gives back exactly the text shown.
+/// ("CALDER (Norland Wire) - ", "NEW YORK, March 3 (AP) -- ", "BRENNA, Norland (AP)_ ", "(CNN) — ")
+/// is left out by moving the sentence's start offset, so the cited span still gives back exactly the
+/// text shown.
 public enum Datelines {
     /// `span` without a leading dateline, or `span` itself when it has none.
     public static func trim(_ span: TextSpan, in text: ScalarText) -> TextSpan {
+        guard let i = after(span.start, span.end, in: text.scalars) else { return span }
         let s = text.scalars
-        var i = span.start
-        let end = span.end
+        // What is left must read as a sentence: a capital, a digit or an opening quote, and some length.
+        guard i < span.end, CharClass.isUpper(s[i]) || CharClass.isDigit(s[i]) || s[i] == "\"" || s[i] == "\u{201C}",
+            span.end - i >= 12
+        else { return span }
+        return TextSpan(start: i, end: span.end)
+    }
+
+    /// Whether a line is a dateline and nothing else, as wire copy sets it on a line of its own above
+    /// the text ("CALDER, Norland (AP) _", "BRENNA (Norland Wire) --"): no title of the article.
+    public static func isWholeLine(_ line: String) -> Bool {
+        let s = Array(line.unicodeScalars)
+        var end = s.count
+        while end > 0 && CharClass.isSpace(s[end - 1]) { end -= 1 }
+        var start = 0
+        while start < end && CharClass.isSpace(s[start]) { start += 1 }
+        guard start < end else { return false }
+        // A place alone ("UNITED NATIONS") may be a label or a title: a dateline has its agency or its
+        // separator.
+        guard let i = after(start, end + 1, in: s + [" "]), i >= end else { return false }
+        return s[start..<end].contains { $0 == "(" || $0 == "-" || $0 == "_" || $0 == "\u{2014}" || $0 == "\u{2013}" || $0 == ":" }
+    }
+
+    /// Where what follows a dateline at `start` begins (spaces after it skipped), or nil when no
+    /// dateline opens there.
+    static func after(_ start: Int, _ end: Int, in s: [Unicode.Scalar]) -> Int? {
+        var i = start
 
         func skipSpaces() { while i < end && s[i] == " " { i += 1 } }
 
@@ -37,8 +61,9 @@ public enum Datelines {
             return true
         }
 
-        /// " - ", " -- ", " – ", " — ", or a colon right after the place; or an em dash between the
-        /// place and a capital ("CALDER, Norland—The ..."; an en dash so placed joins: "US–China").
+        /// " - ", " -- ", " – ", " — ", " _ " (wire copy's dash), or a colon right after the place; or
+        /// an em dash between the place and a capital ("CALDER, Norland—The ..."; an en dash so placed
+        /// joins: "US–China").
         func separator() -> Bool {
             let begin = i
             skipSpaces()
@@ -48,7 +73,7 @@ public enum Datelines {
                 return true
             }
             var dashes = 0
-            while i < end && (s[i] == "-" || s[i] == "\u{2013}" || s[i] == "\u{2014}") { i += 1; dashes += 1 }
+            while i < end && (s[i] == "-" || s[i] == "_" || s[i] == "\u{2013}" || s[i] == "\u{2014}") { i += 1; dashes += 1 }
             if dashes >= 1 && dashes <= 2 && i < end && s[i] == " " { return true }
             i = begin
             return false
@@ -89,12 +114,8 @@ public enum Datelines {
                 matched = separator()
             }
         }
-        guard matched else { return span }
+        guard matched else { return nil }
         skipSpaces()
-        // What is left must read as a sentence: a capital, a digit or an opening quote, and some length.
-        guard i < end, CharClass.isUpper(s[i]) || CharClass.isDigit(s[i]) || s[i] == "\"" || s[i] == "\u{201C}",
-            end - i >= 12
-        else { return span }
-        return TextSpan(start: i, end: end)
+        return i
     }
 }
