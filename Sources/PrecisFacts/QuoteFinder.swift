@@ -776,7 +776,6 @@ public struct QuoteFinder: Sendable {
     /// before the surname, when the story's texts name one person of that surname; two ("Ana Pell",
     /// "Ivo Pell") leave it as it is.
     public static func fullNames(_ quotes: inout [[Quote]], texts: [String]) {
-        let language = LanguageData.english
         let titles = QuoteWords.english.titles
         var surnames = Set<String>()
         for doc in quotes {
@@ -787,14 +786,37 @@ public struct QuoteFinder: Sendable {
         guard !surnames.isEmpty else { return }
         // Not a name in capitals ("ESPN"), a title ("Det"), or a word the story also writes in lower
         // case ("Officers", "Three": a common word opening its sentence).
-        var lowerWords = Set<Substring>()
-        for text in texts {
-            for word in text.split(whereSeparator: { !$0.isLetter }) where word.first?.isLowercase == true { lowerWords.insert(word) }
-        }
+        let lowerWords = lowerCaseWords(texts)
         surnames = surnames.filter { name in
             name.contains { $0.isLowercase } && !titles.contains(name.lowercased()) && !lowerWords.contains(Substring(name.lowercased()))
         }
         guard !surnames.isEmpty else { return }
+        let full = fullForms(of: surnames, texts: texts)
+        for d in quotes.indices {
+            for k in quotes[d].indices {
+                if let names = full[quotes[d][k].speaker], names.count == 1, let name = names.keys.first { quotes[d][k].speaker = name }
+            }
+        }
+    }
+
+    /// A name as compared: lower case, without accents ("Yulín" and "Yulin" are one).
+    static func folded(_ name: String) -> String { name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+
+    /// The words the texts write in lower case.
+    static func lowerCaseWords(_ texts: [String]) -> Set<Substring> {
+        var words = Set<Substring>()
+        for text in texts {
+            for word in text.split(whereSeparator: { !$0.isLetter }) where word.first?.isLowercase == true { words.insert(word) }
+        }
+        return words
+    }
+
+    /// The full names ("Serena Williams") the texts give each of `surnames`: the capitalised word (not
+    /// a stop word, a title, a day or a month, an initial, a word in capitals or one the texts also
+    /// write in lower case) right before the surname, each with how often the texts write it.
+    static func fullForms(of surnames: Set<String>, texts: [String]) -> [String: [String: Int]] {
+        let language = LanguageData.english
+        let titles = QuoteWords.english.titles
         func isGivenName(_ word: Substring) -> Bool {
             guard let first = word.first, first.isUppercase, word.count >= 2, word.dropFirst().allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." }) else {
                 return false
@@ -805,7 +827,15 @@ public struct QuoteFinder: Sendable {
             return !language.isStopWord(lower) && language.months[lower] == nil && language.weekdays[lower] == nil
                 && !titles.contains(lower.trimmingCharacters(in: CharacterSet(charactersIn: ".")))
         }
-        var full: [String: Set<String>] = [:]
+        // Not a word the texts also write in lower case ("Despite Pell", "Socialist Pell"), a word in
+        // capitals ("WATCH Pell"), or an initial ("J. Pell" is a form of another full name).
+        let lowerWords = lowerCaseWords(texts)
+        func couldBeGiven(_ word: Substring) -> Bool {
+            let letters = word.filter(\.isLetter)
+            return letters.count >= 2 && (letters.contains(where: \.isLowercase) || word.contains("."))
+                && !lowerWords.contains(Substring(letters.lowercased()))
+        }
+        var full: [String: [String: Int]] = [:]
         for text in texts {
             let words = text.split(whereSeparator: { $0.isWhitespace })
             for (k, word) in words.enumerated() where k > 0 {
@@ -814,35 +844,39 @@ public struct QuoteFinder: Sendable {
                 guard surnames.contains(String(surname)) else { continue }
                 // The given name right before it; one word, as a capitalised role before the name
                 // ("Assessor Carmen Chu") is no part of it.
-                guard isGivenName(words[k - 1]) else { continue }
-                full[String(surname), default: []].insert(words[k - 1] + " " + surname)
+                guard isGivenName(words[k - 1]), couldBeGiven(words[k - 1]) else { continue }
+                full[String(surname), default: [:]][words[k - 1] + " " + surname, default: 0] += 1
             }
         }
-        for d in quotes.indices {
-            for k in quotes[d].indices {
-                if let names = full[quotes[d][k].speaker], names.count == 1, let name = names.first { quotes[d][k].speaker = name }
-            }
-        }
+        return full
     }
 
     /// One name per speaker across the quotes of a story: a name that is the last word of a longer
     /// name ("Choe" and "Choe Myong-nam"), or the same letters with other hyphens and spaces
-    /// ("Choe Myong Nam"), takes the longest form seen.
-    public static func unifySpeakers(_ quotes: inout [[Quote]]) {
-        func key(_ name: String) -> String { name.lowercased().filter { $0.isLetter } }
+    /// ("Choe Myong Nam"), takes the longest form seen. A surname alone stays as it is when it may be
+    /// either of two people: two longer names of it that are not forms of one another ("Ana Pell"
+    /// and "Ivo Pell"), or two given names the texts put before it.
+    public static func unifySpeakers(_ quotes: inout [[Quote]], texts: [String] = []) {
+        func key(_ name: String) -> String { folded(name).filter { $0.isLetter } }
         func tokens(_ name: String) -> [String] {
-            name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+            folded(name).split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
         }
         var names: [String] = []
         for doc in quotes { for q in doc where q.speaker.first?.isUppercase == true { names.append(q.speaker) } }
+        let given = texts.isEmpty ? [:] : fullForms(of: Set(names.filter { !$0.contains(" ") }), texts: texts)
         var canonical: [String: String] = [:]
         for name in names {
             let t = tokens(name)
-            let best =
-                names.filter { other in
-                    let o = tokens(other)
-                    return key(other) == key(name) || (o.count > t.count && (o.contains(t.last ?? "") || o.first == t.last) && t.count == 1)
-                }.max { ($0.count, $0) < ($1.count, $1) } ?? name
+            let longer = names.filter { other in
+                let o = tokens(other)
+                return o.count > t.count && (o.contains(t.last ?? "") || o.first == t.last) && t.count == 1
+            }
+            // The people the name may be: the longer names that speak, and the full names the texts
+            // write more than once (a capitalised word before a surname once is often no given name:
+            // "Despite Pell").
+            let people = (longer + (given[name] ?? [:]).filter { $0.value >= 2 }.map(\.key)).map { Set(tokens($0)) }
+            let onePerson = people.allSatisfy { a in people.allSatisfy { b in a.isSubset(of: b) || b.isSubset(of: a) } }
+            let best = (names.filter { key($0) == key(name) } + (onePerson ? longer : [])).max { ($0.count, $0) < ($1.count, $1) } ?? name
             canonical[name] = best
         }
         for d in quotes.indices {

@@ -112,7 +112,7 @@ public struct StoryFacts: Sendable {
         let finder = QuoteFinder()
         quotes = texts.map { finder.find(in: $0) }
         QuoteFinder.nameDescriptions(&quotes, texts: texts)
-        QuoteFinder.unifySpeakers(&quotes)
+        QuoteFinder.unifySpeakers(&quotes, texts: texts)
         QuoteFinder.fullNames(&quotes, texts: texts)
         QuoteFinder.trimTrailingLinks(&quotes)
         let numbers = NumberFinder()

@@ -397,6 +397,32 @@ import Testing
         QuoteFinder.unifySpeakers(&q)
         #expect(Set(q.flatMap { $0.map(\.speaker) }).count == 1)
     }
+
+    /// A surname alone is not given to one of two people who bear it: not when two speakers of it
+    /// have other given names, nor when the texts name two people of it (each more than once) and
+    /// only one speaks in full.
+    @Test func aSurnameTwoPeopleBearStaysASurname() {
+        let texts = [
+            "\"We will win the vote,\" Pell said on Monday. Ivo Pell is the mayor of Calder; Ivo Pell took office in May.",
+            "\"I am proud of him,\" said Ana Pell, his wife."
+        ]
+        var q = texts.map { finder.find(in: $0) }
+        QuoteFinder.unifySpeakers(&q, texts: texts)
+        #expect(q[0].map(\.speaker) == ["Pell"])
+        #expect(q[1].map(\.speaker) == ["Ana Pell"])
+        // Without the texts' second Pell, the one full name is taken.
+        var alone = texts.map { finder.find(in: $0) }
+        // (A capitalised word once before the surname is no second person: "Despite Pell".)
+        QuoteFinder.unifySpeakers(&alone, texts: ["\"We will win the vote,\" Pell said on Monday. Despite Pell's lead, the count goes on.", texts[1]])
+        #expect(alone[0].map(\.speaker) == ["Ana Pell"])
+        // Two speakers of other given names leave the surname alone, texts or not.
+        var two = [
+            finder.find(in: "\"We will win,\" Pell said."), finder.find(in: "\"I am proud,\" said Ana Pell."),
+            finder.find(in: "\"So am I,\" said Ivo Pell.")
+        ]
+        QuoteFinder.unifySpeakers(&two)
+        #expect(two[0].map(\.speaker) == ["Pell"])
+    }
 }
 
 @Suite struct NumberFinderTests {
