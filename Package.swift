@@ -111,8 +111,10 @@ let package = Package(
                 "PrecisIngest", "PrecisJSON", "PrecisExtract", "PrecisText", "PrecisSummarize", "PrecisStories", "PrecisFacts",
                 .product(name: "Mustache", package: "swift-mustache")
             ],
-            // The HTML templates of digests and of the server's pages (Mustache, escaping by default).
+            // The words of the digest's own cuts, and the HTML templates of digests and of the
+            // server's pages (Mustache, escaping by default).
             resources: [
+                .embedInCode("Resources/en/digestwords.txt"),
                 .embedInCode("Resources/templates/article.mustache"),
                 .embedInCode("Resources/templates/cite.mustache"),
                 .embedInCode("Resources/templates/digest.mustache"),

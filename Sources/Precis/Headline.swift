@@ -189,10 +189,7 @@ public enum Headline {
     static func opensClause(_ word: String) -> Bool {
         !(word.count > 4 && (word.hasSuffix("ly") || word.hasSuffix("ing"))) && !["and", "or", "but"].contains(word)
     }
-    static let subordinators: Set<String> = [
-        "while", "when", "whenever", "after", "as", "because", "although", "though", "if", "since", "before", "despite", "unlike",
-        "once", "until", "whereas", "amid", "following", "during"
-    ]
+    static let subordinators = DigestWords.english["subordinator"]
 
     /// Whether a cut before token `k` leaves a verb wanting what it takes: its object, as an active
     /// form does ("... plans to host | a show", "... list earned | a total", "... is requesting |
@@ -241,14 +238,12 @@ public enum Headline {
         return false
     }
 
-    static let determiners: Set<String> = [
-        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "any", "every", "each", "no"
-    ]
-    static let modals: Set<String> = ["will", "would", "can", "could", "may", "might", "must", "should", "shall"]
+    static let determiners = DigestWords.english["determiner"]
+    static let modals = DigestWords.english["modal"]
     /// Forms of "be" (and "get") before a past form that make it passive.
-    static let passive: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"]
+    static let passive = DigestWords.english["passive"]
     /// Words that take "to" as "of" is taken ("due to", "according to"): a cut never parts them.
-    static let takesTo: Set<String> = ["due", "according", "thanks", "prior", "owing"]
+    static let takesTo = DigestWords.english["takesto"]
 
     /// A long sentence less what a headline leaves out, when it reads on without it: an opening
     /// attribution ("According to the harbour board, ferries ..."), an opening subordinate clause or
@@ -296,11 +291,8 @@ public enum Headline {
     }
 
     /// Words a clause may open with: a cut before them ends a clause.
-    static let openers: Set<String> = ["and", "but", "which", "who", "after", "as", "while", "when", "because", "where"]
-    static let auxiliaries: Set<String> = [
-        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should",
-        "does", "did", "do", "says", "said", "be"
-    ]
+    static let openers = DigestWords.english["opener"]
+    static let auxiliaries = DigestWords.english["auxiliary"]
 
     /// Lower-cased words of four letters or more: what a title and a summary share.
     /// The content words of a text as stems: no stop words ("over", "against"), and one stem for the

@@ -949,3 +949,14 @@ struct SeedStoryInTimeTests {
         #expect(DigestRenderer.told(quantity, in: sentence) == shown)
     }
 }
+
+/// The digest's word lists come from their resource file, every kind the code reads filled.
+@Suite struct DigestWordsTests {
+    @Test func everyKindTheCutsReadIsInTheFile() {
+        for kind in ["opener", "auxiliary", "subordinator", "determiner", "modal", "passive", "takesto", "leans", "goeson", "opensnext"] {
+            #expect(!DigestWords.english[kind].isEmpty, "\(kind)")
+        }
+        #expect(DigestWords.english["no such kind"].isEmpty)
+        #expect(Headline.auxiliaries.contains("said") && Headline.takesTo.contains("due"))
+    }
+}
