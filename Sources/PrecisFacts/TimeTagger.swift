@@ -911,9 +911,15 @@ struct TimeToken {
                 var token = TimeToken(lower: mark, start: i, end: i + 1, kind: .punct, capitalized: false)
                 if c == ".", let word = out.last, word.kind == .word, word.end == i {
                     let form = String(String.UnicodeScalarView(s[word.start..<word.end]))
-                    token.closesAbbreviation =
-                        form.count == 1 && word.capitalized
-                        || LanguageData.english.abbreviationKind(Substring(form)) == .title
+                    let kind = LanguageData.english.abbreviationKind(Substring(form))
+                    token.closesAbbreviation = form.count == 1 && word.capitalized || kind == .title
+                    // An abbreviation that may end a sentence ("Inc.", "Dec.") does not before a digit
+                    // or a lower-case word ("the Dec. 21, 1988, bombing", "Calder Inc. said").
+                    if kind == .abbreviation {
+                        var k = i + 1
+                        while k < s.count, CharClass.isSpace(s[k]) { k += 1 }
+                        token.closesAbbreviation = k < s.count && (CharClass.isDigit(s[k]) || CharClass.isLower(s[k]))
+                    }
                     // The stop of "a.m." or "p.m." ends a sentence only before a capital.
                     if ["a", "p"].contains(form.lowercased()), i + 2 < s.count, s[i + 1] == "m" || s[i + 1] == "M", s[i + 2] == "." {
                         token.closesAbbreviation = true

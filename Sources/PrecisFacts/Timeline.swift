@@ -428,8 +428,11 @@ public struct TimelineBuilder {
         for (k, w) in words.enumerated() {
             if ["will", "scheduled", "slated", "'ll"].contains(w) { return true }
             // "a special event to be held on October 12", "the report is to be published in May".
-            // Not a plan told as past: "the ships were to be sold in June".
-            if w == "to", k + 2 < words.count, words[k + 1] == "be", isParticiple(words[k + 2]), k == 0 || !["was", "were"].contains(words[k - 1]) {
+            // Not a plan told as past: "the ships were to be sold in June", "he was about to be
+            // deported" (a past form one word before "to" too).
+            if w == "to", k + 2 < words.count, words[k + 1] == "be", isParticiple(words[k + 2]),
+                !words[max(0, k - 2)..<k].contains(where: { ["was", "were"].contains($0) })
+            {
                 return true
             }
             // A procedure told in the present: "The plan is then put to the full assembly in May".

@@ -20,6 +20,16 @@ import Testing
         return try #require(q.interval)
     }
 
+    /// The year a figure's sentence names in a date with an abbreviated month ("the Dec. 21, 1988,
+    /// sinking") makes it a figure of that year: the 1988 toll is not this year's.
+    @Test func aFigureOfAnAbbreviatedDatesYearIsThatYears() {
+        let texts = [
+            "Police arrested a second man over the harbour bombings that killed 224 people. He replaces two agents charged in the Dec. 21, 1988, sinking of a ferry that killed 259 people on board.",
+            "A court heard that the harbour bombings killed 224 people in Calder and Brenna."
+        ]
+        #expect(disagreements(texts, dates: ["2026-03-02", "2026-03-04"]).isEmpty)
+    }
+
     @Test func valuesAreIntervalsOfWhatTheyAllow() throws {
         let more = try interval("More than 80,000 people marched.")
         #expect(more.lower == 80_000 && more.lowerOpen && more.bound == .lower)

@@ -449,6 +449,14 @@ import Testing
         #expect(range?.latest == nil)
         #expect(range?.earliest == "2023-05-01")
         #expect(!TimelineBuilder.announces("The line's old ships were to be sold in June 2022"))
+        // An abbreviation that may end a sentence does not before a digit or a lower-case word.
+        func stops(_ text: String) -> [String] {
+            TimeToken.tokenize(Array(text.unicodeScalars)).enumerated().filter(\.element.endsSentence).map { "\($0.offset)" }
+        }
+        #expect(stops("the Dec. 21, 1988, sinking of the ferry") == [])
+        #expect(stops("Calder Ferries Inc. said it would sail") == [])
+        #expect(stops("He works for Calder Ferries Inc. The firm sails daily.").count == 2)
+        #expect(!TimelineBuilder.announces("Police said they held the skipper at the quay on Thursday as he was about to be sent home"))
         #expect(TimelineBuilder.announces("a special hearing to be held on October 12"))
         #expect(!TimelineBuilder.announces("the hearing was held on October 12"))
         // A plan told as past ("were due to", "was expected to") does not say the source was
