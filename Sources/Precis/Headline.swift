@@ -217,7 +217,8 @@ public enum Headline {
 
     /// Whether token `j` is a verb form that takes what follows it: a form in -ing after a function
     /// word that is no determiner ("is requesting", "in reducing"; not "the meeting"), an infinitive
-    /// after a verb and "to" ("plans to host") or after a modal ("will cost"), a past form not after a form of "be" ("earned",
+    /// after "to" ("plans to host", "approval to buy"; a noun there, "returned to work", is passed
+    /// over too, a cut before it lost little) or after a modal ("will cost"), a past form not after a form of "be" ("earned",
     /// "have established"; not "was launched"), a reporting verb, or a form in -s right after a
     /// comma ("Ana Pell, the host of “Morning Tide,” plans"; after a name it may be a noun: "Norland
     /// officials").
@@ -228,7 +229,7 @@ public enum Headline {
         let stop = LanguageData.english.stopWords
         let before = bare[j - 1]
         if word.count > 4, word.hasSuffix("ing") { return stop.contains(before) && !determiners.contains(before) }
-        if before == "to", j > 1, verbLike(tokens[j - 2]), !stop.contains(word) { return true }
+        if before == "to", !stop.contains(word) { return true }
         if modals.contains(before), !stop.contains(word) { return true }
         let past = (word.count >= 5 && word.hasSuffix("ed") && !word.hasSuffix("eed") && word != "hundred") || TimeTagger.isIrregularPast(word)
         if past || Quote.isReportingVerb(word) { return !passive.contains(before) }
