@@ -861,8 +861,12 @@ public struct QuoteFinder: Sendable {
         func tokens(_ name: String) -> [String] {
             folded(name).split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
         }
+        // Each name once (a story may quote one speaker hundreds of times), in a fixed order.
         var names: [String] = []
-        for doc in quotes { for q in doc where q.speaker.first?.isUppercase == true { names.append(q.speaker) } }
+        var seen = Set<String>()
+        for doc in quotes {
+            for q in doc where q.speaker.first?.isUppercase == true && seen.insert(q.speaker).inserted { names.append(q.speaker) }
+        }
         let given = texts.isEmpty ? [:] : fullForms(of: Set(names.filter { !$0.contains(" ") }), texts: texts)
         var canonical: [String: String] = [:]
         for name in names {
