@@ -336,9 +336,6 @@ public struct Digest: Sendable {
         self.sentences = summary.map(CitedSentence.init)
     }
 
-    /// Fills `also` for every summary sentence: the other sources holding the same sentence, compared
-    /// on letters and digits only (so quotes, dashes and spacing do not matter). Sentences of fewer
-    /// than six words are left alone: short lines repeat by chance.
     /// Names the speaker of summary sentences taken from a quotation of several sentences whose
     /// attribution ("..., she said") none of them holds: beside the last of each run of such
     /// sentences of one quotation, as the facts read it, when it reads as a name
@@ -367,6 +364,9 @@ public struct Digest: Sendable {
         }
     }
 
+    /// Fills `also` for every summary sentence: the other sources holding the same sentence, compared
+    /// on letters and digits only (so quotes, dashes and spacing do not matter). Sentences of fewer
+    /// than six words are left alone: short lines repeat by chance.
     mutating func findRepeats(analyzed: [AnalyzedDocument]) {
         guard documents.count > 1, !sentences.isEmpty else { return }
         var wanted: [String: [Int]] = [:]

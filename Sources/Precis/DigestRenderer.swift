@@ -223,7 +223,7 @@ public enum DigestRenderer {
         // A clause that opens on a relative word or a participle leans on the one before it.
         func leans(at k: Int) -> Bool {
             let word = word(at: k)
-            return DigestWords.english["leans"].contains(word) || word.hasSuffix("ed") || word.hasSuffix("ing")
+            return Self.leaningWords.contains(word) || word.hasSuffix("ed") || word.hasSuffix("ing")
                 || (word.hasSuffix("en") && word.count > 4)
         }
         // The figure's sentence as the segmenter reads its paragraph (which also ends sentences a page
@@ -264,7 +264,7 @@ public enum DigestRenderer {
         func goesOn(after k: Int) -> Bool {
             var s = k + 1
             while s < scalars.count, scalars[s] == " " { s += 1 }
-            return DigestWords.english["goeson"].contains(word(at: s))
+            return Self.goingOnWords.contains(word(at: s))
         }
         while b < end, !endsSentence(b) {
             if breaksClause(b), !goesOn(after: b) {
@@ -299,6 +299,10 @@ public enum DigestRenderer {
 
     /// Words that open what follows them, so told words never end on one.
     static let opensWhatFollows = DigestWords.english["opensnext"]
+    /// Words that open a clause leaning on the one before it ("which", "including").
+    static let leaningWords = DigestWords.english["leans"]
+    /// Words after which a clause goes on counting what the figure counts ("with", "including").
+    static let goingOnWords = DigestWords.english["goeson"]
 
     /// The citation marks of a sentence: its source, then the others that carry it ("[2, 4]").
     static func marks(_ s: Digest.CitedSentence) -> String {

@@ -791,7 +791,7 @@ public struct QuoteFinder: Sendable {
             name.contains { $0.isLowercase } && !titles.contains(name.lowercased()) && !lowerWords.contains(Substring(name.lowercased()))
         }
         guard !surnames.isEmpty else { return }
-        let full = fullForms(of: surnames, texts: texts)
+        let full = fullForms(of: surnames, texts: texts, lowerWords: lowerWords)
         for d in quotes.indices {
             for k in quotes[d].indices {
                 if let names = full[quotes[d][k].speaker], names.count == 1, let name = names.keys.first { quotes[d][k].speaker = name }
@@ -814,7 +814,8 @@ public struct QuoteFinder: Sendable {
     /// The full names ("Serena Williams") the texts give each of `surnames`: the capitalised word (not
     /// a stop word, a title, a day or a month, an initial, a word in capitals or one the texts also
     /// write in lower case) right before the surname, each with how often the texts write it.
-    static func fullForms(of surnames: Set<String>, texts: [String]) -> [String: [String: Int]] {
+    /// `lowerWords`: the texts' `lowerCaseWords`, when the caller has them.
+    static func fullForms(of surnames: Set<String>, texts: [String], lowerWords: Set<Substring>? = nil) -> [String: [String: Int]] {
         let language = LanguageData.english
         let titles = QuoteWords.english.titles
         func isGivenName(_ word: Substring) -> Bool {
@@ -829,7 +830,7 @@ public struct QuoteFinder: Sendable {
         }
         // Not a word the texts also write in lower case ("Despite Pell", "Socialist Pell"), a word in
         // capitals ("WATCH Pell"), or an initial ("J. Pell" is a form of another full name).
-        let lowerWords = lowerCaseWords(texts)
+        let lowerWords = lowerWords ?? lowerCaseWords(texts)
         func couldBeGiven(_ word: Substring) -> Bool {
             let letters = word.filter(\.isLetter)
             return letters.count >= 2 && (letters.contains(where: \.isLowercase) || word.contains("."))

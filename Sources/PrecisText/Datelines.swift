@@ -23,10 +23,10 @@ public enum Datelines {
         var start = 0
         while start < end && CharClass.isSpace(s[start]) { start += 1 }
         guard start < end else { return false }
-        // A place alone ("UNITED NATIONS") may be a label or a title: a dateline has its agency or its
-        // separator.
-        guard let i = after(start, end + 1, in: s + [" "]), i >= end else { return false }
-        return s[start..<end].contains { $0 == "(" || $0 == "-" || $0 == "_" || $0 == "\u{2014}" || $0 == "\u{2013}" || $0 == ":" }
+        // `after` finds a place only with its agency or its separator: a place alone ("UNITED
+        // NATIONS") may be a label or a title. The space added lets a separator end the line.
+        guard let i = after(start, end + 1, in: s + [" "]) else { return false }
+        return i >= end
     }
 
     /// Where what follows a dateline at `start` begins (spaces after it skipped), or nil when no
