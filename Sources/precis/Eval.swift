@@ -195,6 +195,12 @@ struct EvalStories: ParsableCommand {
     @Option(name: .customLong("name-weight"), help: "Override the weight of capitalised words.")
     var nameWeight: Double?
 
+    @Option(name: .customLong("day-window"), help: "Override how many days apart two dated articles still count as one moment.")
+    var dayWindow: Int?
+
+    @Option(name: .customLong("day-half-life"), help: "Override the days over which a pair's score halves beyond the window (0: no fading).")
+    var dayHalfLife: Double?
+
     func run() throws {
         let set: (documents: [LabelledDocument], skipped: [SkippedInput])
         do {
@@ -209,6 +215,8 @@ struct EvalStories: ParsableCommand {
         if let mergeThreshold { options.mergeThreshold = mergeThreshold }
         if let batchThreshold { options.batchThreshold = batchThreshold }
         if let nameWeight { options.nameWeight = Float(nameWeight) }
+        if let dayWindow { options.dayWindow = max(0, dayWindow) }
+        if let dayHalfLife { options.dayHalfLife = dayHalfLife > 0 ? dayHalfLife : .infinity }
         let r = StoryEvaluation(options: options).run(set.documents, seed: seed, streaming: streaming)
         if let dump { try Console.write(r.dumpLines(origins: set.documents.map(\.raw.origin)), to: dump) }
         Console.out(r.text(seed: seed))
