@@ -11,8 +11,8 @@ public struct SentenceReading: Sendable, Equatable {
     /// It is part of a quotation of several sentences whose speaker another sentence names; a summary
     /// shows it in the quotation marks it lacks (`SummarySentence.shown`).
     public var isInsideLongerQuotation: Bool
-    /// It tells what a picture shows, not what happened (a caption), or is the source's note on its
-    /// own publication (`Captions.tellsNoEvent`).
+    /// It tells what a picture shows, not what happened (a caption), is the source's note on its
+    /// own publication, or only introduces what follows it (`Captions.tellsNoEvent`).
     public var isCaption: Bool
     /// It is cut off: it ends on an ellipsis right after a word ("The main event was a 10-round...",
     /// a link's teaser "Calder Reopens Its Quay To The Fe..."), where the text stopped, not a

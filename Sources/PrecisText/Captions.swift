@@ -30,7 +30,19 @@ public enum Captions {
     /// (`describesPicture`) or a note on the source's publication (`notesPublication`). Neither is
     /// an event, a summary sentence nor a headline.
     public static func tellsNoEvent(_ text: String) -> Bool {
-        describesPicture(text) || notesPublication(text)
+        describesPicture(text) || notesPublication(text) || introducesWhatFollows(text)
+    }
+
+    /// Whether a line only introduces what comes after it: it ends on a colon ("The paper said in
+    /// an editorial on Monday:"), or announces a list or a text that follows ("The following are
+    /// the latest figures ...", "... read as follows."). Lifted out, it promises what it does not give.
+    public static func introducesWhatFollows(_ text: String) -> Bool {
+        var end = text.unicodeScalars[...]
+        while let last = end.last, CharClass.isSpace(last) { end = end.dropLast() }
+        if end.last == ":" { return true }
+        let lower = text.drop { !$0.isLetter }.prefix(80).lowercased()
+        return lower.hasPrefix("the following ") || lower.hasPrefix("following are ") || lower.hasPrefix("following is ")
+            || lower.contains(" as follows")
     }
 
     static let publication = try! NSRegularExpression(

@@ -6,7 +6,9 @@ import Foundation
 /// - line breaks unified to `\n`; non-breaking and other exotic spaces become a plain space;
 /// - invisible characters (zero-width spaces, soft hyphens, byte-order marks, control codes) removed;
 /// - runs of spaces collapsed, lines trimmed, and runs of blank lines reduced to one blank line,
-///   which is how a paragraph break is written in the clean text.
+///   which is how a paragraph break is written in the clean text;
+/// - quotation marks typed as pairs of ASCII marks, as wire copy and tokenised corpora write them,
+///   become quotation marks (`typewriterQuotes`).
 public enum TextNormalizer {
     /// True when every scalar is one NFC leaves alone whatever surrounds it: below U+0300 (ASCII and
     /// Latin-1, before the combining marks) or typographic punctuation and currency signs
@@ -82,6 +84,38 @@ public enum TextNormalizer {
             UTF8.encode(scalar) { out.append($0) }
             atStart = false
         }
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: typewriterQuotes(out), as: UTF8.self)
+    }
+
+    /// Quotation marks typed as pairs of ASCII marks: two grave accents open a quotation (``...''),
+    /// and two apostrophes close it in a text that opens with grave accents; in one that does not,
+    /// two apostrophes stand on both sides (''...''), as some papers write them, and become a
+    /// straight double mark. After a digit two apostrophes are inches ("6'2''") and stay.
+    static func typewriterQuotes(_ bytes: [UInt8]) -> [UInt8] {
+        let grave: UInt8 = 0x60, apostrophe: UInt8 = 0x27
+        var graves = false, apostrophes = false
+        for k in bytes.indices.dropFirst() {
+            if bytes[k] == grave && bytes[k - 1] == grave { graves = true }
+            if bytes[k] == apostrophe && bytes[k - 1] == apostrophe { apostrophes = true }
+        }
+        guard graves || apostrophes else { return bytes }
+        let opening: [UInt8] = [0xE2, 0x80, 0x9C], closing: [UInt8] = graves ? [0xE2, 0x80, 0x9D] : [0x22]
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var k = 0
+        while k < bytes.count {
+            let pair = k + 1 < bytes.count && bytes[k + 1] == bytes[k]
+            if pair && bytes[k] == grave {
+                out += opening
+                k += 2
+            } else if pair && bytes[k] == apostrophe && !(k > 0 && bytes[k - 1] >= 0x30 && bytes[k - 1] <= 0x39) {
+                out += closing
+                k += 2
+            } else {
+                out.append(bytes[k])
+                k += 1
+            }
+        }
+        return out
     }
 }

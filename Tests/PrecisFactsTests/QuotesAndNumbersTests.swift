@@ -11,6 +11,15 @@ import Testing
     }
 
     /// A speaker shown beside a quotation reads as a name or a description, never as a clause.
+    @Test func aPronounIsNotWhatAFigureCounts() {
+        // Found in wire copy: "133 of them" and "Eight of them" were one quantity, "them", whose two
+        // values disagreed.
+        let text = "Forty people were hurt in Calder. Eight of them are still in hospital, and 133 of them went home."
+        let found = NumberFinder().find(in: text)
+        #expect(!found.contains { $0.counts == "them" })
+        #expect(found.contains { $0.counts == "people" && $0.value == "40" })
+    }
+
     @Test func aSpeakerThatIsAClauseIsNoName() {
         func quote(_ speaker: String) -> Quote {
             Quote(speaker: speaker, text: "", start: 0, end: 0, direct: true, source: TextSpan(start: 0, end: 0), cue: TextSpan(start: 0, end: 0))

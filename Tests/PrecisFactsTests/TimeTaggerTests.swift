@@ -406,6 +406,26 @@ import Testing
         #expect(!Captions.signsPost(before: "mail us (@) "))
     }
 
+    @Test func aLineThatIntroducesWhatFollowsIsNoEvent() {
+        // Found reading digests of wire copy: "The following are the latest figures as of Monday ..."
+        // headed a story and led its summary; "The paper said in an editorial on Monday, Oct. 26:"
+        // was a timeline entry.
+        let text = """
+            The ferry company cancelled every crossing on Monday, March 3, 2025, when the storm reached the coast.
+
+            The Calder Herald said in an editorial on Tuesday, March 4, 2025:
+
+            The following are the latest counts of the stranded as of Wednesday, March 5, 2025, at the two ports.
+            """
+        let story = TimelineBuilder().build(texts: [text], dates: ["2025-03-06"])
+        #expect(story.timeline.map(\.date) == ["2025-03-03"])
+        #expect(Captions.introducesWhatFollows("The Calder Herald said in an editorial on Tuesday:"))
+        #expect(Captions.introducesWhatFollows("The following are the latest counts of the stranded."))
+        #expect(Captions.introducesWhatFollows("The board's ruling reads as follows."))
+        #expect(!Captions.introducesWhatFollows("Following the storm, the port closed for a week."))
+        #expect(!Captions.introducesWhatFollows("The board will update the timetable: ferries sail at 7."))
+    }
+
     @Test func aNoteOnTheSourcesPublicationDatesNoEvent() {
         // "The article was first published on ..." dates the source, not an event of the story.
         let text = """

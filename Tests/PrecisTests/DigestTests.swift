@@ -219,6 +219,25 @@ import Testing
         #expect(json.contains(#""speaker":"Ana Okafor","role":null,"text":"repairs would take"#))
     }
 
+    @Test func wireCopysTypedQuotationMarksAreQuotations() throws {
+        // Found reading digests of AP and NYT wire copy (TimeBank), which write quotations as ``...'':
+        // "who said what" held one quotation left open, and quoted sentences were timeline events.
+        let wire = RawDocument(
+            origin: "wire.txt", format: .text,
+            content: """
+                CALDER (AP) _ A winter storm closed the port of Calder on Monday, stranding 40 ships in the bay.
+
+                ``We will reopen the north quay on Friday, when the divers are done,'' harbour master Ana Okafor said.
+
+                ``Nobody saw a storm like this coming,'' said Jan Pugh, a retired pilot.
+                """)
+        let digest = Pipeline().digest([wire], budget: .words(60)).digest
+        let quotes = digest.keyQuotes().map(\.quote)
+        #expect(quotes.map(\.speaker).sorted() == ["Ana Okafor", "Jan Pugh"])
+        #expect(quotes.allSatisfy { !$0.text.contains("``") && !$0.text.contains("''") })
+        #expect(!digest.timeline.contains { $0.text.contains("north quay") }, "a quotation is no event")
+    }
+
     @Test func aQuotationTwoSourcesRepeatIsShownOnce() throws {
         // Found reading the dev digests: a spokesman's words, quoted by two sources with a comma
         // more or less, were listed twice under "Who said what".

@@ -16,6 +16,18 @@ import Testing
         #expect(TextNormalizer.normalize("a\u{0007}b\u{FFFD}c") == "ab\u{FFFD}c")
     }
 
+    @Test func typewriterQuotesBecomeQuotationMarks() {
+        // Wire copy and tokenised corpora: grave accents open, apostrophes close.
+        #expect(
+            TextNormalizer.normalize("``We will rebuild the pier,'' the harbour master said.")
+                == "\u{201C}We will rebuild the pier,\u{201D} the harbour master said.")
+        #expect(TextNormalizer.normalize("`` Not today , '' she said .") == "\u{201C} Not today , \u{201D} she said .")
+        // Apostrophes on both sides: a straight mark each.
+        #expect(TextNormalizer.normalize("The levy ''will not pass,'' he said.") == "The levy \"will not pass,\" he said.")
+        // Inches after a digit, a lone grave accent and an apostrophe stay.
+        #expect(TextNormalizer.normalize("She is 5'11'' tall and it's `odd'.") == "She is 5'11'' tall and it's `odd'.")
+    }
+
     @Test func emptyAndBlankGiveEmpty() {
         #expect(TextNormalizer.normalize("") == "")
         #expect(TextNormalizer.normalize(" \n\t \r\n ") == "")
