@@ -8,7 +8,8 @@ import Foundation
 /// - runs of spaces collapsed, lines trimmed, and runs of blank lines reduced to one blank line,
 ///   which is how a paragraph break is written in the clean text;
 /// - quotation marks typed as pairs of ASCII marks, as wire copy and tokenised corpora write them,
-///   become quotation marks (`typewriterQuotes`).
+///   become quotation marks (`typewriterQuotes`), and dashes typed as an underscore or a run of
+///   hyphens set off by spaces become a dash (`typewriterDashes`).
 public enum TextNormalizer {
     /// True when every scalar is one NFC leaves alone whatever surrounds it: below U+0300 (ASCII and
     /// Latin-1, before the combining marks) or typographic punctuation and currency signs
@@ -84,7 +85,40 @@ public enum TextNormalizer {
             UTF8.encode(scalar) { out.append($0) }
             atStart = false
         }
-        return String(decoding: typewriterQuotes(out), as: UTF8.self)
+        return String(decoding: typewriterDashes(typewriterQuotes(out)), as: UTF8.self)
+    }
+
+    /// A dash typed as wire copy types it: an underscore standing alone after a space ("(AP) _ A
+    /// storm", "is _ period") or a run of two or more hyphens between spaces ("the service ---- a
+    /// ceremony", "Calder -- the port"), becomes an em dash. Hyphens and underscores inside words
+    /// ("snake_case", "--help") stay.
+    static func typewriterDashes(_ bytes: [UInt8]) -> [UInt8] {
+        let space: UInt8 = 0x20, newline: UInt8 = 0x0A, underscore: UInt8 = 0x5F, hyphen: UInt8 = 0x2D
+        func isDash(_ k: Int) -> Int? {
+            guard k > 0, bytes[k - 1] == space else { return nil }
+            var e = k
+            if bytes[k] == underscore {
+                e = k + 1
+            } else {
+                while e < bytes.count && bytes[e] == hyphen { e += 1 }
+                guard e - k >= 2 else { return nil }
+            }
+            return e == bytes.count || bytes[e] == space || bytes[e] == newline ? e : nil
+        }
+        guard bytes.indices.contains(where: { (bytes[$0] == underscore || bytes[$0] == hyphen) && isDash($0) != nil }) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var k = 0
+        while k < bytes.count {
+            if bytes[k] == underscore || bytes[k] == hyphen, let e = isDash(k) {
+                out += [0xE2, 0x80, 0x94]
+                k = e
+            } else {
+                out.append(bytes[k])
+                k += 1
+            }
+        }
+        return out
     }
 
     /// Quotation marks typed as pairs of ASCII marks: two grave accents open a quotation (``...''),

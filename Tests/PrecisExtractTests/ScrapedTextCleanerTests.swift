@@ -33,7 +33,7 @@ import Testing
     @Test func aDatelineOnItsOwnLineIsNoTitle() {
         let r = clean("CALDER, Norland (AP) _\n\n" + body)
         #expect(r.title == nil)
-        #expect(r.text.hasPrefix("CALDER, Norland (AP) _"))
+        #expect(r.text.hasPrefix("CALDER, Norland (AP) \u{2014}"), "wire copy's underscore is read as the dash it stands for")
         let titled = clean("Storm wall to be rebuilt\n\nCALDER, Norland (AP) _\n\n" + body)
         #expect(titled.title == "Storm wall to be rebuilt")
     }

@@ -28,6 +28,15 @@ import Testing
         #expect(TextNormalizer.normalize("She is 5'11'' tall and it's `odd'.") == "She is 5'11'' tall and it's `odd'.")
     }
 
+    @Test func typewriterDashesBecomeDashes() {
+        #expect(TextNormalizer.normalize("CALDER (AP) _ A storm closed the port.") == "CALDER (AP) \u{2014} A storm closed the port.")
+        #expect(TextNormalizer.normalize("BRENNA (AP) _\nThe ferry sank.") == "BRENNA (AP) \u{2014}\nThe ferry sank.")
+        #expect(
+            TextNormalizer.normalize("The service ---- a vigil ---- was held, and the quay -- the old one -- fell.")
+                == "The service \u{2014} a vigil \u{2014} was held, and the quay \u{2014} the old one \u{2014} fell.")
+        #expect(TextNormalizer.normalize("Run it with --help in snake_case, not _ alone_ or a - b.") == "Run it with --help in snake_case, not \u{2014} alone_ or a - b.")
+    }
+
     @Test func emptyAndBlankGiveEmpty() {
         #expect(TextNormalizer.normalize("") == "")
         #expect(TextNormalizer.normalize(" \n\t \r\n ") == "")
