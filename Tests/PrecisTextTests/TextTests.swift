@@ -34,7 +34,9 @@ import Testing
         #expect(
             TextNormalizer.normalize("The service ---- a vigil ---- was held, and the quay -- the old one -- fell.")
                 == "The service \u{2014} a vigil \u{2014} was held, and the quay \u{2014} the old one \u{2014} fell.")
-        #expect(TextNormalizer.normalize("Run it with --help in snake_case, not _ alone_ or a - b.") == "Run it with --help in snake_case, not \u{2014} alone_ or a - b.")
+        #expect(
+            TextNormalizer.normalize("Run it with --help in snake_case, not _ alone_ or a - b.")
+                == "Run it with --help in snake_case, not \u{2014} alone_ or a - b.")
     }
 
     @Test func emptyAndBlankGiveEmpty() {
