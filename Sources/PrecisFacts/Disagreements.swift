@@ -398,7 +398,19 @@ extension NumberFinder {
             }
         }
         guard !result.incompatible.isEmpty else { return nil }
-        result.kind = changed(values, list: list) ? .changed : .conflict
+        // Only the values the disagreement is about are shown: one a chain of links joined to the
+        // group but that no claimed pair holds ("more than 1,700 injured" beside a death toll's
+        // values) would read as part of it.
+        let held = Set(result.incompatible.flatMap { $0 })
+        if held.count < values.count {
+            let kept = values.indices.filter(held.contains)
+            let at = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
+            result.values = kept.map { values[$0] }
+            result.incompatible = result.incompatible.map { $0.map { at[$0]! } }
+            let shown = result.values.compactMap { byDocument[$0.document]?.counts }
+            result.about = shown.min { ($0.count, $0) < ($1.count, $1) } ?? result.about
+        }
+        result.kind = changed(result.values, list: list) ? .changed : .conflict
         return result
     }
 

@@ -63,6 +63,22 @@ import Testing
         #expect(found.first?.incompatible == [[0, 1], [1, 2]])
     }
 
+    @Test func aValueNoClaimedPairHoldsIsNotShown() {
+        // Found on dated wire copy: a value joined to a death toll's group by a link of values that
+        // can both hold ("more than 1,700 injured" beside the dead) read as part of the disagreement.
+        let close = FigurePairModel(intercept: 2, weights: [0, 0, -20, 0, 0, 0], threshold: 0.5)
+        let texts = [
+            "Rescuers pulled 40 boats from the Orvale harbour after the storm.",
+            "Rescuers pulled 35 boats from the Orvale harbour after the storm.",
+            "Rescuers pulled at least 38 boats from the Orvale harbour after the storm."
+        ]
+        let found = NumberFinder.disagreements(texts.map { finder.find(in: $0) }, dates: [nil, nil, nil], model: close)
+        // 40 and 35 are not one quantity to the model; "at least 38" is one with each: with 40 it can
+        // hold, with 35 it cannot. Only 35 and "at least 38" are shown.
+        #expect(found.map { $0.values.map(\.value) } == [["35", "38"]])
+        #expect(found.first?.incompatible == [[0, 1]])
+    }
+
     @Test func valuesThatCanBothHoldAreOneFigure() {
         #expect(disagreements(["About 10 boats sank in the Calder harbour storm.", "Ten boats sank in the Calder harbour storm."]).isEmpty)
         #expect(
