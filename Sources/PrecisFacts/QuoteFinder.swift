@@ -669,6 +669,12 @@ public struct QuoteFinder: Sendable {
         return TextSpan(start: start, end: end)
     }
 
+    /// Whether a word is a title ("Sgt.", "minister"), or titles joined by hyphens ("Det.-Sgt.").
+    static func isTitle(_ word: some StringProtocol, words: QuoteWords) -> Bool {
+        let parts = word.lowercased().split(separator: "-").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+        return !parts.isEmpty && parts.allSatisfy { words.titles.contains($0) }
+    }
+
     /// A speaker's name without titles and possessives: "Mr. Choe" → "Choe", "North Korea's U.N.
     /// mission" stays (an organisation).
     static func cleanName(_ mention: String, words: QuoteWords) -> String {
@@ -679,9 +685,7 @@ public struct QuoteFinder: Sendable {
             let name = pieces.first(where: { piece in
                 let w = piece.split(separator: " ")
                 return w.count <= 5
-                    && w.allSatisfy {
-                        $0.first?.isUppercase == true || words.titles.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")))
-                    }
+                    && w.allSatisfy { $0.first?.isUppercase == true || Self.isTitle($0, words: words) }
                     && w.contains { $0.first?.isUppercase == true } && !["The", "A", "An"].contains(String(w[0]))
                     // A place or a time set before the sentence ("In Calder, Ana Pell, a pilot,
                     // said") names no one.
@@ -691,7 +695,7 @@ public struct QuoteFinder: Sendable {
             return cleanName(name, words: words)
         }
         let parts = mention.split(separator: " ").map(String.init)
-        func isTitle(_ w: String) -> Bool { words.titles.contains(w.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
+        func isTitle(_ w: String) -> Bool { Self.isTitle(w, words: words) }
         // The name after the last title: "political counselor Kim Song from the mission" is Kim Song,
         // "British Ambassador Mark Lyall Grant" is Mark Lyall Grant.
         if let t = parts.lastIndex(where: isTitle), t + 1 < parts.count {
@@ -995,7 +999,10 @@ extension Quote {
     public var speakerReadsAsName: Bool {
         guard !speakerIsPronoun, !speaker.contains(where: \.isNumber) else { return false }
         let words = QuoteWords.english
-        return !speaker.split(whereSeparator: { !$0.isLetter && $0 != "'" }).contains { word in
+        // A title alone ("Det.", a rank whose bearer the span lost) names no one.
+        let parts = speaker.split(whereSeparator: { !$0.isLetter && $0 != "'" })
+        guard !parts.allSatisfy({ words.titles.contains($0.lowercased()) }) else { return false }
+        return !parts.contains { word in
             let w = word.lowercased()
             return words.nonspeakers.contains(w) || words.auxiliaries.contains(w) || words.clauseOpeners.contains(w) || words.cues.contains(w)
         }

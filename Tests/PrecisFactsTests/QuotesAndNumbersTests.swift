@@ -20,6 +20,17 @@ import Testing
         #expect(found.contains { $0.counts == "people" && $0.value == "40" })
     }
 
+    @Test func aPoliceRankAbbreviatedTitlesItsBearer() {
+        // Found reading the dev digests: "Police Det" was a speaker, from "Toronto Police Det.-Sgt.
+        // Susan Gomes" (the hyphenated rank itself still cuts the speaker's span short).
+        for rank in ["Det.", "Supt.", "Insp.", "Det. Sgt."] {
+            let text = "\u{201C}We believe the boats were taken,\u{201D} said Calder Police \(rank) Ilse Marr, the officer in charge."
+            let quotes = QuoteFinder().find(in: text)
+            #expect(quotes.map(\.speaker) == ["Ilse Marr"], "\(rank)")
+        }
+        #expect(QuoteFinder.cleanName("Calder Police Det.-Sgt. Ilse Marr", words: .english) == "Ilse Marr")
+    }
+
     @Test func aSpeakerThatIsAClauseIsNoName() {
         func quote(_ speaker: String) -> Quote {
             Quote(speaker: speaker, text: "", start: 0, end: 0, direct: true, source: TextSpan(start: 0, end: 0), cue: TextSpan(start: 0, end: 0))
@@ -30,7 +41,9 @@ import Testing
         ] {
             #expect(quote(name).speakerReadsAsName, "\(name)")
         }
-        for name in ["she", "Calder has already won 10 of the first 15", "Calder has already won", "Okafor and the report, are", "Ana Okafor said"] {
+        for name in [
+            "she", "Det.", "Det.-Sgt.", "Calder has already won 10 of the first 15", "Calder has already won", "Okafor and the report, are", "Ana Okafor said"
+        ] {
             #expect(!quote(name).speakerReadsAsName, "\(name)")
         }
     }
