@@ -48,35 +48,23 @@ import Testing
         #expect(!(try interval("He has four half-siblings.").overlaps(try interval("He has five half-siblings."))))
     }
 
-    @Test func aDisagreementClaimsOnlyThePairsTheModelReadAsOneQuantity() {
-        // A model that reads two figures as one quantity when their values lie within a tenth.
+    /// Three counts of one harbour's boats, under a model that reads two figures as one quantity
+    /// when their values lie within a tenth; the values shown and the pairs said to disagree.
+    /// - 40, 37, 34: 40 and 37, and 37 and 34, are one quantity: one group of three values. 40 and
+    ///   34 were not, so the group does not say that they disagree.
+    /// - 40, 35, at least 38 (found on dated wire copy, where "more than 1,700 injured" stood beside
+    ///   a death toll's values): 40 and 35 are not one quantity; "at least 38" is one with each, and
+    ///   can hold with 40, not with 35. A value no claimed pair holds (40) is not shown.
+    @Test(arguments: [
+        (["40", "37", "34"], [["40", "37", "34"]], [[0, 1], [1, 2]]),
+        (["40", "35", "at least 38"], [["35", "38"]], [[0, 1]])
+    ])
+    func aDisagreementClaimsAndShowsOnlyThePairsTheModelReadAsOneQuantity(_ counts: [String], _ shown: [[String]], _ pairs: [[Int]]) {
         let close = FigurePairModel(intercept: 2, weights: [0, 0, -20, 0, 0, 0], threshold: 0.5)
-        let texts = [
-            "Rescuers pulled 40 boats from the Orvale harbour after the storm.",
-            "Rescuers pulled 37 boats from the Orvale harbour after the storm.",
-            "Rescuers pulled 34 boats from the Orvale harbour after the storm."
-        ]
+        let texts = counts.map { "Rescuers pulled \($0) boats from the Orvale harbour after the storm." }
         let found = NumberFinder.disagreements(texts.map { finder.find(in: $0) }, dates: [nil, nil, nil], model: close)
-        // 40 and 37, and 37 and 34, are read as one quantity: one group of three values. 40 and 34
-        // were not, so the group does not say that they disagree.
-        #expect(found.map { $0.values.map(\.value) } == [["40", "37", "34"]])
-        #expect(found.first?.incompatible == [[0, 1], [1, 2]])
-    }
-
-    @Test func aValueNoClaimedPairHoldsIsNotShown() {
-        // Found on dated wire copy: a value joined to a death toll's group by a link of values that
-        // can both hold ("more than 1,700 injured" beside the dead) read as part of the disagreement.
-        let close = FigurePairModel(intercept: 2, weights: [0, 0, -20, 0, 0, 0], threshold: 0.5)
-        let texts = [
-            "Rescuers pulled 40 boats from the Orvale harbour after the storm.",
-            "Rescuers pulled 35 boats from the Orvale harbour after the storm.",
-            "Rescuers pulled at least 38 boats from the Orvale harbour after the storm."
-        ]
-        let found = NumberFinder.disagreements(texts.map { finder.find(in: $0) }, dates: [nil, nil, nil], model: close)
-        // 40 and 35 are not one quantity to the model; "at least 38" is one with each: with 40 it can
-        // hold, with 35 it cannot. Only 35 and "at least 38" are shown.
-        #expect(found.map { $0.values.map(\.value) } == [["35", "38"]])
-        #expect(found.first?.incompatible == [[0, 1]])
+        #expect(found.map { $0.values.map(\.value) } == shown)
+        #expect(found.first?.incompatible == pairs)
     }
 
     @Test func valuesThatCanBothHoldAreOneFigure() {

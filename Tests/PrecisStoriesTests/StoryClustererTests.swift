@@ -61,32 +61,23 @@ import Testing
         }
     }
 
-    @Test func datesFarApartKeepSimilarArticlesApart() {
+    /// The third article's date and the stories, batch and streamed, its date gives. Years apart,
+    /// two reports of one kind of accident are two stories; a follow-up four months on (the
+    /// inquiry's report after the accident) is the same story: dates weeks or months apart do not
+    /// split what the texts tell as one.
+    @Test(arguments: [("2029-06-01", [0, 0, 1]), ("2025-07-20", [0, 0, 0])])
+    func publicationDatesFadeOverYearsNotMonths(_ third: String, _ expected: [Int?]) {
         let dated = [
             StoryDocument(text: Fixture.harbourCourier, date: "2025-03-03"),
             StoryDocument(text: Fixture.harbourGazette, date: "2025-03-04T09:00:00Z"),
-            StoryDocument(text: Fixture.harbourRadio, date: "2029-06-01")
+            StoryDocument(text: Fixture.harbourRadio, date: third)
         ]
-        #expect(stories(StoryClusterer.cluster(dated)) == [0, 0, 1])
+        #expect(stories(StoryClusterer.cluster(dated)) == expected)
         let clusterer = StoryClusterer()
         for d in dated { clusterer.add(d) }
-        #expect(stories(clusterer.assignments) == [0, 0, 1])
+        #expect(stories(clusterer.assignments) == expected)
         // Undated, the same three are one story.
         #expect(stories(StoryClusterer.cluster(dated.map { StoryDocument(text: $0.text) })) == [0, 0, 0])
-    }
-
-    @Test func aStoryRunsForMonths() {
-        // A follow-up four months on (the inquiry's report after the accident) is the same story:
-        // dates weeks or months apart do not split what the texts tell as one.
-        let dated = [
-            StoryDocument(text: Fixture.harbourCourier, date: "2025-03-03"),
-            StoryDocument(text: Fixture.harbourGazette, date: "2025-03-04T09:00:00Z"),
-            StoryDocument(text: Fixture.harbourRadio, date: "2025-07-20")
-        ]
-        #expect(stories(StoryClusterer.cluster(dated)) == [0, 0, 0])
-        let clusterer = StoryClusterer()
-        for d in dated { clusterer.add(d) }
-        #expect(stories(clusterer.assignments) == [0, 0, 0])
     }
 
     @Test func titleCountsAsTheLead() {
