@@ -174,7 +174,9 @@ public struct TimelineBuilder {
                 while j < found.count && found[j].start < sentence.span.end {
                     let t = found[j]
                     j += 1
-                    guard t.type == .date || t.type == .time, let value = t.value, let date = Self.eventDate(TimexValue(value)) else { continue }
+                    guard t.type == .date || t.type == .time, !Self.clockTimeAlone(t), let value = t.value,
+                        let date = Self.eventDate(TimexValue(value))
+                    else { continue }
                     let said = analyzed.text[sentence.span]
                     // Announced or told as done, as the time's own clause says.
                     let before = TextSpan(start: sentence.span.start, end: max(sentence.span.start, min(t.start, sentence.span.end)))
@@ -506,6 +508,21 @@ public struct TimelineBuilder {
     /// Whether a sentence says something beyond names, links and its date: at least three lower-case
     /// words outside links and handles. A post's signature line ("https://t.co/x — Ana Pell (@apell)
     /// January 26, 2016") tells no event.
+    /// Words of a time of day that name no day: "10 p.m.", "at 2000 GMT", "4 in the morning".
+    static let clockWords: Set<String> = [
+        "a", "m", "p", "am", "pm", "at", "in", "the", "o", "clock", "noon", "midnight", "morning", "afternoon", "evening",
+        "night", "local", "time", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "pt", "bst",
+        "cet", "cest", "h", "hrs"
+    ]
+
+    /// Whether a time expression is a time of day alone ("shot at 10 p.m."): the tagger places it on
+    /// its source's day, but it says when in a day, not which day, and the event it times may be
+    /// one the source tells from weeks before. No event is dated by it ("at 10 p.m. Friday" is).
+    static func clockTimeAlone(_ t: TimeExpression) -> Bool {
+        guard t.type == .time else { return false }
+        return t.text.lowercased().split(whereSeparator: { !$0.isLetter }).allSatisfy { clockWords.contains(String($0)) }
+    }
+
     static func tellsSomething(_ text: String) -> Bool {
         var count = 0
         for chunk in text.split(whereSeparator: { $0.isWhitespace }) {

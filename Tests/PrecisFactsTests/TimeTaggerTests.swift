@@ -406,6 +406,21 @@ import Testing
         #expect(!Captions.signsPost(before: "mail us (@) "))
     }
 
+    @Test func aTimeOfDayAloneDatesNoEvent() {
+        // Found reading dated wire copy: "Slepian ... was shot to death at 10 p.m. as he stood in
+        // his kitchen", background in a report months later, was placed on the report's own day.
+        let text = """
+            The harbour inquiry heard from the ferry's captain on Monday.
+
+            Ana Okafor, 52, was found on the quay at 10 p.m. as she walked her dog.
+
+            The ferry sank at 4 a.m. Saturday, the captain said.
+            """
+        let story = TimelineBuilder().build(texts: [text], dates: ["2025-07-15"])
+        #expect(story.timeline.map(\.date) == ["2025-07-12", "2025-07-14"])
+        #expect(!story.timeline.contains { $0.text.contains("walked her dog") })
+    }
+
     @Test func aLineThatIntroducesWhatFollowsIsNoEvent() {
         // Found reading digests of wire copy: "The following are the latest figures as of Monday ..."
         // headed a story and led its summary; "The paper said in an editorial on Monday, Oct. 26:"
