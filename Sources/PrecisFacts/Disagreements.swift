@@ -380,37 +380,35 @@ extension NumberFinder {
             let values = list.compactMap { $0.1.interval?.middle }
             guard let low = values.min(), let high = values.max(), low > 0, high <= 2 * low else { return nil }
         }
-        let values = list.map { d, q in
+        let byDocument = Dictionary(list.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        /// The pairs of `values` (indices) the disagreement claims: sources `apart` whose values
+        /// cannot both hold.
+        func claimed(_ values: [Disagreement.Value]) -> [[Int]] {
+            var pairs: [[Int]] = []
+            for i in values.indices {
+                for j in values.indices where j > i {
+                    let (x, y) = (values[i].document, values[j].document)
+                    if let apart, !apart.contains([min(x, y), max(x, y)]) { continue }
+                    if let a = byDocument[x], let b = byDocument[y], !a.compatible(with: b) { pairs.append([i, j]) }
+                }
+            }
+            return pairs
+        }
+        let all = list.map { d, q in
             Disagreement.Value(
                 value: q.value, qualifier: q.qualifier, text: q.text, document: d, start: q.start, end: q.end,
                 date: dates[d], inferredRange: inferred[d])
         }.sorted { ($0.date ?? "9999", $0.document) < ($1.date ?? "9999", $1.document) }
-        let about = list.map(\.1.counts).min { ($0.count, $0) < ($1.count, $1) } ?? list[0].1.key
-        var result = Disagreement(about: about, values: values)
-        let byDocument = Dictionary(list.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
-        for i in values.indices {
-            for j in values.indices where j > i {
-                let (x, y) = (values[i].document, values[j].document)
-                if let apart, !apart.contains([min(x, y), max(x, y)]) { continue }
-                if let a = byDocument[x], let b = byDocument[y], !a.compatible(with: b) {
-                    result.incompatible.append([i, j])
-                }
-            }
-        }
-        guard !result.incompatible.isEmpty else { return nil }
         // Only the values the disagreement is about are shown: one a chain of links joined to the
         // group but that no claimed pair holds ("more than 1,700 injured" beside a death toll's
         // values) would read as part of it.
-        let held = Set(result.incompatible.flatMap { $0 })
-        if held.count < values.count {
-            let kept = values.indices.filter(held.contains)
-            let at = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
-            result.values = kept.map { values[$0] }
-            result.incompatible = result.incompatible.map { $0.map { at[$0]! } }
-            let shown = result.values.compactMap { byDocument[$0.document]?.counts }
-            result.about = shown.min { ($0.count, $0) < ($1.count, $1) } ?? result.about
-        }
-        result.kind = changed(result.values, list: list) ? .changed : .conflict
+        let held = Set(claimed(all).flatMap { $0 })
+        guard !held.isEmpty else { return nil }
+        let values = all.indices.filter(held.contains).map { all[$0] }
+        let about = values.compactMap { byDocument[$0.document]?.counts }.min { ($0.count, $0) < ($1.count, $1) } ?? list[0].1.key
+        var result = Disagreement(about: about, values: values)
+        result.incompatible = claimed(values)
+        result.kind = changed(values, list: list) ? .changed : .conflict
         return result
     }
 

@@ -1001,7 +1001,7 @@ extension Quote {
         let words = QuoteWords.english
         // A title alone ("Det.", a rank whose bearer the span lost) names no one.
         let parts = speaker.split(whereSeparator: { !$0.isLetter && $0 != "'" })
-        guard parts.isEmpty || !parts.allSatisfy({ words.titles.contains($0.lowercased()) }) else { return false }
+        guard parts.isEmpty || !parts.allSatisfy({ QuoteFinder.isTitle($0, words: words) }) else { return false }
         return !parts.contains { word in
             let w = word.lowercased()
             return words.nonspeakers.contains(w) || words.auxiliaries.contains(w) || words.clauseOpeners.contains(w) || words.cues.contains(w)

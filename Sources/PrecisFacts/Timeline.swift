@@ -508,12 +508,12 @@ public struct TimelineBuilder {
     /// Whether a sentence says something beyond names, links and its date: at least three lower-case
     /// words outside links and handles. A post's signature line ("https://t.co/x — Ana Pell (@apell)
     /// January 26, 2016") tells no event.
-    /// Words of a time of day that name no day: "10 p.m.", "at 2000 GMT", "4 in the morning".
-    static let clockWords: Set<String> = [
-        "a", "m", "p", "am", "pm", "at", "in", "the", "o", "clock", "noon", "midnight", "morning", "afternoon", "evening",
-        "night", "local", "time", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "pt", "bst",
-        "cet", "cest", "h", "hrs"
-    ]
+    /// Words of a time of day that name no day: "10 p.m.", "at 2000 GMT", "4 in the morning": the
+    /// tagger's time zones and parts of a day (`timewords.txt`), and the words of a clock time.
+    static let clockWords: Set<String> = TimeWords.english.zones.union(TimeWords.english.partsOfDay.keys).union([
+        "a", "m", "p", "am", "pm", "at", "in", "the", "o", "clock", "noon", "midnight", "local", "time", "gmt", "utc", "ct",
+        "bst", "cet", "cest", "h", "hrs"
+    ])
 
     /// Whether a time expression is a time of day alone ("shot at 10 p.m."): the tagger places it on
     /// its source's day, but it says when in a day, not which day, and the event it times may be
