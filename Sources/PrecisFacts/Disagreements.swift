@@ -20,12 +20,25 @@ public struct ValueInterval: Sendable, Equatable {
     public func overlaps(_ other: ValueInterval) -> Bool {
         if bound != .none, bound == other.bound {
             let a = bound == .lower ? lower : upper, b = bound == .lower ? other.lower : other.upper
+            // A round lower bound is written to its unit: "more than 300" is a count in the three
+            // hundreds, which "at least 295" may have been before the last were counted. Not a
+            // precise one above a round one ("at least 21" against "at least 20").
+            if bound == .lower, let unit = Self.roundUnit(max(a, b)), max(a, b) - min(a, b) <= unit { return true }
             return abs(a - b) <= 1e-9 * max(abs(a), abs(b))
         }
         if upper < other.lower || other.upper < lower { return false }
         if upper == other.lower { return !(upperOpen || other.lowerOpen) }
         if other.upper == lower { return !(other.upperOpen || lowerOpen) }
         return true
+    }
+
+    /// The largest power of ten, ten or more, that a whole value is a multiple of: 100 for 300,
+    /// 1 000 for 16 000; nil for 21 or 6.5.
+    static func roundUnit(_ v: Double) -> Double? {
+        guard v >= 10, v == v.rounded(), v < 1e15 else { return nil }
+        var unit = 1.0
+        while (v / (unit * 10)).rounded() == v / (unit * 10) { unit *= 10 }
+        return unit >= 10 ? unit : nil
     }
 
     /// The middle of the interval: what "rose from 19 to 29" compares.
@@ -281,6 +294,13 @@ public struct DistinctQuantityRule: Sendable {
             let (order, count) = a.orderOfSize ? (x, y) : (y, x)
             return count.upper < order.lower / 2 || count.lower > order.upper * 2
         },
+        // "one of 13 Cubans" on a boat against "the 700,000 Cubans" of a state, "a $50,000 reward"
+        // against "a $5 million reward": a figure told twice stays within a factor of ten. Not a
+        // toll (the same thing befell both: 23 dead, then 247), which may grow further as a story
+        // goes on, nor an order of size ("dozens" may become "tens of thousands").
+        DistinctQuantityRule(name: "values more than ten times apart") { a, b, _, _ in
+            !a.orderOfSize && !b.orderOfSize && (a.outcome.isEmpty || a.outcome != b.outcome) && a.gap(to: b) > log(10)
+        },
         // "Ana Vell, 34" against "Tom Vell, 61": two people of one surname.
         DistinctQuantityRule(name: "ages of different people") { a, b, _, _ in
             guard let x = a.who?.split(separator: " "), let y = b.who?.split(separator: " "), x.count >= 2, y.count >= 2 else { return false }
@@ -319,30 +339,55 @@ extension NumberFinder {
         _ quantities: [[Quantity]], dates: [String?],
         inferred: [Int: (earliest: String?, latest: String?)] = [:], model: FigurePairModel = .fitted
     ) -> [Disagreement] {
-        let pairs = figurePairs(quantities, dates: dates).filter { model.same($0.features) }
+        let compared = comparedPairs(quantities, dates: dates)
+        // The links, surest first, so a chain is built from its strongest links. Two mentions a rule
+        // tells apart never end in one group: a link that would join their groups is not made
+        // ("more than 1,700 injured" and a death toll, each linked to other counts of people).
+        let pairs = compared.pairs
+            .map { (pair: $0, p: model.probability($0.features)) }
+            .filter { $0.p >= model.threshold }
+            .sorted { a, b in
+                a.p != b.p
+                    ? a.p > b.p
+                    : [a.pair.a.document, a.pair.a.index, a.pair.b.document, a.pair.b.index]
+                        .lexicographicallyPrecedes([b.pair.a.document, b.pair.a.index, b.pair.b.document, b.pair.b.index])
+            }
+            .map(\.pair)
+        func distinct(_ x: [Int], _ y: [Int]) -> Bool {
+            compared.distinct.contains(x.lexicographicallyPrecedes(y) ? x + y : y + x)
+        }
         var groupsOf = MentionGroups()
-        var conflicting = Set<[Int]>()
-        var linkedApart = Set<[Int]>()
-        // The pairs of sources with two mentions the model reads as one quantity whose values
-        // cannot both hold: the only pairs a disagreement claims.
-        var sourcesApart = Set<[Int]>()
+        var membersOf: [[Int]: [[Int]]] = [:]
+        // The mention pairs the model reads as one quantity and whose values cannot both hold: the
+        // only pairs a disagreement claims.
+        var apartPairs = Set<[Int]>()
         for p in pairs {
             let a = [p.a.document, p.a.index], b = [p.b.document, p.b.index]
-            groupsOf.join(a, b)
-            if !p.compatible {
-                linkedApart.formUnion([a, b])
-                sourcesApart.insert([min(p.a.document, p.b.document), max(p.a.document, p.b.document)])
+            let (ra, rb) = (groupsOf.root(a), groupsOf.root(b))
+            if ra != rb {
+                let left = membersOf[ra] ?? [a], right = membersOf[rb] ?? [b]
+                if left.contains(where: { x in right.contains { y in distinct(x, y) } }) { continue }
+                groupsOf.join(a, b)
+                let r = groupsOf.root(a)
+                membersOf[ra] = nil
+                membersOf[rb] = nil
+                membersOf[r] = left + right
             }
+            if !p.compatible { apartPairs.insert(a + b) }
         }
-        for m in groupsOf.members where linkedApart.contains(m) { conflicting.insert(groupsOf.root(m)) }
-        var groups: [[Int]: [[Int]]] = [:]
-        for m in groupsOf.members.sorted(by: { $0.lexicographicallyPrecedes($1) }) { groups[groupsOf.root(m), default: []].append(m) }
         var out: [Disagreement] = []
-        for r in groups.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) where conflicting.contains(r) {
-            var chosen: [Int: Int] = [:]
-            for m in groups[r]! where chosen[m[0]] == nil && linkedApart.contains(m) { chosen[m[0]] = m[1] }
-            for m in groups[r]! where chosen[m[0]] == nil { chosen[m[0]] = m[1] }
-            let list = chosen.keys.sorted().map { ($0, quantities[$0][chosen[$0]!]) }
+        for r in membersOf.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let members = membersOf[r]!.sorted { $0.lexicographicallyPrecedes($1) }
+            // One value per source: the mention in most claimed pairs of the group, else its first.
+            var claims: [[Int]: Int] = [:]
+            for x in members { for y in members where apartPairs.contains(x + y) { claims[x, default: 0] += 1; claims[y, default: 0] += 1 } }
+            guard !claims.isEmpty else { continue }
+            var chosen: [Int: [Int]] = [:]
+            for m in members where (claims[m] ?? 0) > (chosen[m[0]].flatMap { claims[$0] } ?? -1) { chosen[m[0]] = m }
+            let picked = chosen.keys.sorted().map { chosen[$0]! }
+            var sourcesApart = Set<[Int]>()
+            for x in picked { for y in picked where apartPairs.contains(x + y) { sourcesApart.insert([x[0], y[0]]) } }
+            let list = picked.map { ($0[0], quantities[$0[0]][$0[1]]) }
             if let d = disagreement(list, dates: dates, inferred: inferred, apart: sourcesApart) { out.append(d) }
         }
         return out

@@ -74,6 +74,13 @@ extension NumberFinder {
     /// `DistinctQuantityRule` tells apart, with its features. `dates` are the sources' dates, known
     /// or inferred (nil when neither).
     public static func figurePairs(_ quantities: [[Quantity]], dates: [String?]) -> [FigurePair] {
+        comparedPairs(quantities, dates: dates).pairs
+    }
+
+    /// `figurePairs`, and the pairs of mentions of one counted noun that a `DistinctQuantityRule`
+    /// tells apart, each `[document, index, document, index]`, the earlier mention first: what may
+    /// never be one quantity, however a chain of links runs.
+    static func comparedPairs(_ quantities: [[Quantity]], dates: [String?]) -> (pairs: [FigurePair], distinct: Set<[Int]>) {
         // A figure without a year of its own is of its source's year; of any year a source of the
         // story is dated by when its own is undated; of the story's present (empty) when none is.
         let datedYears = Set(dates.compactMap { $0.flatMap { Int($0.prefix(4)) } })
@@ -102,6 +109,7 @@ extension NumberFinder {
             }
         }
         var out: [FigurePair] = []
+        var distinct = Set<[Int]>()
         for key in keys {
             let list = byKey[key]!
             for x in list.indices {
@@ -109,7 +117,10 @@ extension NumberFinder {
                     let (da, ia) = list[x], (db, ib) = list[y]
                     let qa = quantities[da][ia], qb = quantities[db][ib]
                     let ya = years(da, qa), yb = years(db, qb)
-                    if DistinctQuantityRule.all.contains(where: { $0.applies(qa, qb, ya, yb) }) { continue }
+                    if DistinctQuantityRule.all.contains(where: { $0.applies(qa, qb, ya, yb) }) {
+                        distinct.insert([da, ia, db, ib])
+                        continue
+                    }
                     out.append(
                         FigurePair(
                             a: (da, ia), b: (db, ib),
@@ -120,7 +131,7 @@ extension NumberFinder {
                 }
             }
         }
-        return out
+        return (out, distinct)
     }
 
     /// The `FigurePairFeature`s of two mentions.

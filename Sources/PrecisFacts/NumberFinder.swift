@@ -94,7 +94,7 @@ public struct NumberFinder: Sendable {
     let rateWords: Set<String>, relativeAfter: Set<String>
     /// Phrases that make a figure a part of another (before it, or after its noun), words that make it
     /// a capacity, and the units a measure may name after its noun: `numberwords.txt`.
-    let partBefore: [[String]], partAfter: [[String]], capacityWords: Set<String>, subunits: [String: String]
+    let partBefore: [[String]], partAfter: [[String]], partWithin: Set<String>, capacityWords: Set<String>, subunits: [String: String]
     /// Words before a measure, or after it, that make it the size of a change: `numberwords.txt`.
     let changeBefore: Set<String>, changeAfter: Set<String>, countChangeAfter: Set<String>
     let stopWords = LanguageData.english.stopWords
@@ -134,6 +134,7 @@ public struct NumberFinder: Sendable {
         rateWords = lists["rate"] ?? []
         relativeAfter = lists["relative"] ?? []
         partBefore = (lists["partbefore"] ?? []).sorted().map { $0.split(separator: " ").map(String.init) }
+        partWithin = lists["partwithin"] ?? []
         partAfter = (lists["partafter"] ?? []).sorted().map { $0.split(separator: " ").map(String.init) }
         capacityWords = lists["capacity"] ?? []
         changeBefore = lists["changebefore"] ?? []
@@ -240,6 +241,7 @@ public struct NumberFinder: Sendable {
         q.part =
             partBefore.contains { phrase($0, at: first - $0.count) }
             || (last + 1...last + 4).contains { k in partAfter.contains { phrase($0, at: k) } }
+            || (first + 1..<max(first + 1, last)).contains { partWithin.contains(tokens[$0].lower) }
         q.capacity = (max(window.lowerBound, first - 3)..<first).contains { capacityWords.contains(tokens[$0].lower) }
         if last + 1 <= window.upperBound, tokens[last + 1].kind == .word { q.unit = subunits[tokens[last + 1].lower] }
         func before(_ k: Int) -> String? { k >= window.lowerBound ? tokens[k].lower : nil }
@@ -263,14 +265,25 @@ public struct NumberFinder: Sendable {
     }
 
     /// What the words just after the figure at tokens `first...last` say happened to what it counts,
-    /// else the words just before it: the heads of the `alike` lines among them.
+    /// up to a clause break, else the words just before it: the heads of the `alike` lines among
+    /// them. In "killing at least 81 people and injuring more than 1,700 others" the injuring is
+    /// said of the others, not of the 81.
     func outcome(_ tokens: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int, stem: (String) -> String) -> Set<String> {
         func heads(_ range: Range<Int>) -> Set<String> {
             Set(range.compactMap { tokens[$0].kind == .word ? alike[stem(tokens[$0].lower)] : nil })
         }
-        let after = heads((last + 1)..<max(last + 1, min(last + Self.nearWords, window.upperBound) + 1))
+        var end = last + 1
+        while end <= min(last + Self.nearWords, window.upperBound), !Self.clauseBreaks.contains(tokens[end].lower),
+            tokens[end].kind != .punct || tokens[end].lower == "-"
+        {
+            end += 1
+        }
+        let after = heads((last + 1)..<end)
         return after.isEmpty ? heads(max(first - Self.nearWords, window.lowerBound)..<max(first, window.lowerBound)) : after
     }
+
+    /// Words that end what is said of a figure: what follows them is said of something else.
+    static let clauseBreaks: Set<String> = ["and", "or", "but", "while", "whereas", "with", "as"]
 
     /// The values of the dates that lie within the window.
     func dateValues(_ tokens: [TimeToken], window: ClosedRange<Int>, times: [TimeExpression]) -> [String] {

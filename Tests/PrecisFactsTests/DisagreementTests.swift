@@ -67,6 +67,46 @@ import Testing
         #expect(found.first?.incompatible == pairs)
     }
 
+    /// What is said after a figure up to a clause break is said of it; past "and" it is said of
+    /// what follows ("killing at least 30 people and injuring more than 400 others").
+    @Test func anOutcomeAfterAClauseBreakIsSaidOfWhatFollows() {
+        let found = finder.find(in: "Two bombs exploded in Calder, killing at least 30 people and injuring more than 400 others.")
+        #expect(found.first { $0.value == "30" }?.outcome == ["die"])
+        #expect(found.first { $0.value == "400" }.map { !$0.outcome.isEmpty && !$0.outcome.contains("die") } == true)
+        #expect(finder.find(in: "At least 30 people were killed in the Calder blast.").first?.outcome == ["die"])
+    }
+
+    /// A chain of links never joins two mentions a rule tells apart: 40 killed and 46 injured, each
+    /// one quantity with 43 people (no word says what befell them) under a model that reads values
+    /// within a tenth as one, are not one group. The surer link (43 and 46) is made first.
+    @Test func aChainOfLinksNeverJoinsWhatARuleTellsApart() {
+        let close = FigurePairModel(intercept: 2, weights: [0, 0, -20, 0, 0, 0], threshold: 0.5)
+        let texts = [
+            "The Orvale ferry fire killed 40 people on Monday.",
+            "Some reports put the number aboard the Orvale ferry at 43 people.",
+            "The Orvale ferry fire injured 46 people on Monday."
+        ]
+        let found = NumberFinder.disagreements(texts.map { finder.find(in: $0) }, dates: [nil, nil, nil], model: close)
+        #expect(found.map { $0.values.map(\.value) } == [["43", "46"]])
+    }
+
+    /// A figure told twice, or grown as a story goes on, stays within a factor of ten: the 13
+    /// fishermen of one trawler and the 9,000 of a coast, months apart, are two figures. A toll
+    /// may grow further (`countsFarFromTheirGroupAreOtherFigures`).
+    @Test func valuesMoreThanTenTimesApartAreTwoFigures() {
+        let texts = [
+            "One of 13 fishermen aboard the Orvale trawler survived the storm off Calder.",
+            "The 9,000 fishermen of the Calder coast marched in Orvale on Monday after the storm."
+        ]
+        #expect(disagreements(texts, dates: ["2026-01-05", "2026-04-20"]).isEmpty)
+        // Orders of size are not held to it: "dozens" of threats may become "tens of thousands".
+        #expect(
+            disagreements(
+                ["Dozens of schools in Calder received the emailed bomb threats.", "Tens of thousands of schools received the emailed bomb threats."],
+                dates: ["2026-01-05", "2026-01-09"]
+            ).count == 1)
+    }
+
     @Test func valuesThatCanBothHoldAreOneFigure() {
         #expect(disagreements(["About 10 boats sank in the Calder harbour storm.", "Ten boats sank in the Calder harbour storm."]).isEmpty)
         #expect(
@@ -79,6 +119,17 @@ import Testing
                 "Some 50 countries co-sponsored the harbour resolution.",
                 "The harbour resolution was co-sponsored by 48 countries."
             ]).isEmpty)
+    }
+
+    /// A round lower bound is written to its unit: "more than 300" meets "at least 295", and "more
+    /// than 16,000" meets "more than 15,000"; "more than 18,000" does not, nor does "at least 21"
+    /// meet "at least 20", nor "at least six" "at least five".
+    @Test func aRoundLowerBoundMeetsOneWithinItsUnitBelow() throws {
+        #expect(try interval("More than 300 people died.").overlaps(try interval("At least 295 people died.")))
+        #expect(try interval("More than 16,000 flights were cancelled.").overlaps(try interval("More than 15,000 flights were cancelled.")))
+        #expect(!(try interval("More than 18,000 flights were cancelled.").overlaps(try interval("More than 16,000 flights were cancelled."))))
+        #expect(!(try interval("At least 21 people died.").overlaps(try interval("At least 20 people died."))))
+        #expect(!(try interval("At least six people were hurt.").overlaps(try interval("At least five people were hurt."))))
     }
 
     @Test func boundsOfOneKindWithDifferentValuesDisagree() {
@@ -107,6 +158,13 @@ import Testing
         #expect(finder.find(in: "The patrol caught the remaining three boats.").first?.part == true)
         #expect(finder.find(in: "The other four climbers were flown out.").first?.part == true)
         #expect(finder.find(in: "Two other passengers were treated in Calder.").first?.part == false)
+        // A word between the figure and its noun may say so too: "the 12 original members".
+        #expect(finder.find(in: "The 12 original members of the Calder league met.").first?.part == true)
+        #expect(
+            disagreements([
+                "The 12 original members of the Calder harbour league signed the charter in Orvale.",
+                "The 16 members of the Calder harbour league signed the charter in Orvale."
+            ]).isEmpty)
         #expect(
             disagreements([
                 "Two of the skiffs fled and the patrol caught the remaining three skiffs off Calder Point.",
