@@ -9,7 +9,8 @@ import Foundation
 ///   which is how a paragraph break is written in the clean text;
 /// - quotation marks typed as pairs of ASCII marks, as wire copy and tokenised corpora write them,
 ///   become quotation marks (`typewriterQuotes`), and dashes typed as an underscore or a run of
-///   hyphens set off by spaces become a dash (`typewriterDashes`).
+///   hyphens set off by spaces become a dash (`typewriterDashes`), and wire copy's typesetting
+///   codes ("&QL;") go (`typesettingCodes`).
 public enum TextNormalizer {
     /// True when every scalar is one NFC leaves alone whatever surrounds it: below U+0300 (ASCII and
     /// Latin-1, before the combining marks) or typographic punctuation and currency signs
@@ -85,8 +86,47 @@ public enum TextNormalizer {
             UTF8.encode(scalar) { out.append($0) }
             atStart = false
         }
-        return String(decoding: typewriterDashes(typewriterQuotes(out)), as: UTF8.self)
+        return String(decoding: typewriterDashes(typewriterQuotes(typesettingCodes(out))), as: UTF8.self)
     }
+
+    /// A typesetting code of wire copy, an ampersand, two to five capital letters and a semicolon
+    /// ("&QL;", "&UR;", "&MD;", left in the text when its markup is unescaped), is no text and goes,
+    /// with a space beside it. HTML's own capital entities ("&AMP;", "&LT;", "&GT;", "&QUOT;",
+    /// "&COPY;", "&REG;") stay for whoever decodes them.
+    static func typesettingCodes(_ bytes: [UInt8]) -> [UInt8] {
+        let ampersand: UInt8 = 0x26, semicolon: UInt8 = 0x3B, space: UInt8 = 0x20
+        func code(at k: Int) -> Int? {
+            var e = k + 1
+            while e < bytes.count, e - k <= 6, bytes[e] >= 0x41, bytes[e] <= 0x5A { e += 1 }
+            guard (3...6).contains(e - k), e < bytes.count, bytes[e] == semicolon else { return nil }
+            let name = String(decoding: bytes[(k + 1)..<e], as: UTF8.self)
+            return htmlCapitals.contains(name) ? nil : e + 1
+        }
+        guard bytes.indices.contains(where: { bytes[$0] == ampersand && code(at: $0) != nil }) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var k = 0
+        while k < bytes.count {
+            if bytes[k] == ampersand, var e = code(at: k) {
+                if out.isEmpty || out.last == 0x0A {
+                    // Alone on its line, or first on it: the line goes, or its text moves up.
+                    while e < bytes.count, bytes[e] == space || bytes[e] == 0x0A { e += 1 }
+                } else if e == bytes.count || bytes[e] == 0x0A {
+                    while out.last == space { out.removeLast() }
+                } else if out.last == space {
+                    while e < bytes.count, bytes[e] == space { e += 1 }
+                }
+                k = e
+            } else {
+                out.append(bytes[k])
+                k += 1
+            }
+        }
+        while out.last == space || out.last == 0x0A { out.removeLast() }
+        return out
+    }
+
+    static let htmlCapitals: Set<String> = ["AMP", "LT", "GT", "QUOT", "COPY", "REG"]
 
     /// A dash typed as wire copy types it: an underscore standing alone after a space ("(AP) _ A
     /// storm", "is _ period") or a run of two or more hyphens between spaces ("the service ---- a

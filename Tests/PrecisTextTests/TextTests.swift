@@ -39,6 +39,15 @@ import Testing
                 == "Run it with --help in snake_case, not \u{2014} alone_ or a - b.")
     }
 
+    @Test func wireTypesettingCodesGo() {
+        #expect(
+            TextNormalizer.normalize("The Calder Gazette said in an editorial on Monday: &QL;\nThe quay must be rebuilt.")
+                == "The Calder Gazette said in an editorial on Monday:\nThe quay must be rebuilt.")
+        #expect(TextNormalizer.normalize("The port &UR; reopened.\n\n&LR;\n\nThe ferry sailed.") == "The port reopened.\n\nThe ferry sailed.")
+        // HTML's own capital entities, and an ampersand in words, stay.
+        #expect(TextNormalizer.normalize("Ships &AMP; boats, R&D; Calder & Brenna.") == "Ships &AMP; boats, R&D; Calder & Brenna.")
+    }
+
     @Test func emptyAndBlankGiveEmpty() {
         #expect(TextNormalizer.normalize("") == "")
         #expect(TextNormalizer.normalize(" \n\t \r\n ") == "")
