@@ -5,7 +5,8 @@
 ///    in lower case (hard-wrapped text). Headlines and list items thus stand alone.
 /// 2. Closing quotes and brackets after the mark belong to the sentence that ends: `…attend,” he told AFP.`
 ///    keeps together, `“We will not attend.”` ends after the quote.
-/// 3. `!` and `?` end a sentence unless lower case follows (`“Why?” he asked`).
+/// 3. `!` and `?` end a sentence unless lower case follows (`“Why?” he asked`), or they stand inside a
+///    short quotation whose sentence goes on after it (`“Liberty! Liberty!” blocked the road`).
 /// 4. After a full stop: a title ("Mr.", "Gen.") never ends a sentence; other abbreviations, dotted
 ///    acronyms ("U.S.", "p.m.") and initials ("W.") end one only when a clear opener follows
 ///    ("in the U.S. The ..."), and never before a number ("Dec. 5"); lower case never starts a sentence.
@@ -72,7 +73,7 @@ public struct SentenceSegmenter: Sendable {
             }
             if CharClass.isTerminal(c) {
                 let j = markRunEnd(s, from: i + 1, n: n, sentenceStart: start ?? i)
-                if isBoundary(s, markAt: i, runEnd: j, n: n) {
+                if isBoundary(s, markAt: i, runEnd: j, n: n, sentenceStart: start ?? i) {
                     close(at: j)
                 }
                 i = j
@@ -115,7 +116,7 @@ public struct SentenceSegmenter: Sendable {
         CharClass.isLower(s[k])
     }
 
-    private func isBoundary(_ s: [Unicode.Scalar], markAt i: Int, runEnd j: Int, n: Int) -> Bool {
+    private func isBoundary(_ s: [Unicode.Scalar], markAt i: Int, runEnd j: Int, n: Int, sentenceStart: Int) -> Bool {
         if j >= n { return true }
         let run = s[i..<j]
         let hasStrongMark = run.contains { $0 == "!" || $0 == "?" || $0 == "\u{203C}" || $0 == "\u{2049}" || $0 == "\u{2048}" || $0 == "\u{2047}" }
@@ -144,7 +145,9 @@ public struct SentenceSegmenter: Sendable {
             return m + 1 < n && CharClass.isUpper(s[m + 1]) && !hasStrongMark && !isEllipsis
                 && wordBefore(s, endingAt: i).kind == .word
         }
-        if hasStrongMark { return true }
+        if hasStrongMark {
+            return closesQuote || !quotationOpen(s, from: sentenceStart, to: i) || !quotationGoesOn(s, from: m, n: n)
+        }
         if isEllipsis {
             return CharClass.isUpper(first) || CharClass.isOpening(s[k])
         }
@@ -161,6 +164,37 @@ public struct SentenceSegmenter: Sendable {
         case .word, .number, .none:
             return true
         }
+    }
+
+    /// Whether a quotation opened in `s[start..<end]` is still open at `end`.
+    private func quotationOpen(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+        var curly = 0, straight = 0
+        for c in s[start..<end] {
+            if c == "\u{201C}" { curly += 1 } else if c == "\u{201D}" { curly -= 1 } else if c == "\"" { straight += 1 }
+        }
+        return curly > 0 || straight % 2 == 1
+    }
+
+    /// Rule 3's exception: inside a quotation that closes within four words and is followed by lower
+    /// case, a `!` or `?` ends no sentence ("“Liberty! Liberty!” blocked the road", "“Stop! Thief!”
+    /// she shouted"): the chant and the clause it stands in are one sentence.
+    private func quotationGoesOn(_ s: [Unicode.Scalar], from m: Int, n: Int) -> Bool {
+        var k = m, spaces = 0
+        while k < n {
+            let c = s[k]
+            if CharClass.isNewline(c) { return false }
+            if c == "\u{201D}" || c == "\"" {
+                var e = k + 1
+                while e < n && s[e] == " " { e += 1 }
+                return e > k + 1 && e < n && CharClass.isLower(s[e])
+            }
+            if c == " " {
+                spaces += 1
+                if spaces > 3 { return false }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// `word.Word` with no space: split only between a real word and a capitalised word.

@@ -55,6 +55,18 @@ let segmentationCases: [(String, [String])] = [
     ("He called it a “moment of truth.” Others disagreed.", ["He called it a “moment of truth.”", "Others disagreed."]),
     ("“Why now?” she asked. Nobody answered.", ["“Why now?” she asked.", "Nobody answered."]),
     ("“Stop!” the guard shouted.", ["“Stop!” the guard shouted."]),
+    // A chant or a short cry inside a sentence that goes on after it.
+    (
+        "Dozens of dockers chanting “Wages! Wages!” blocked the Calder quay. Police watched.",
+        ["Dozens of dockers chanting “Wages! Wages!” blocked the Calder quay.", "Police watched."]
+    ),
+    ("“Run! Now!” the pilot shouted.", ["“Run! Now!” the pilot shouted."]),
+    // A quotation that goes on for longer is sentences of its own.
+    (
+        "“We are done! The port will never reopen as it was,” she said.",
+        ["“We are done!", "The port will never reopen as it was,” she said."]
+    ),
+    ("He shouted: “Help! The boat is sinking!” Nobody came.", ["He shouted: “Help!", "The boat is sinking!”", "Nobody came."]),
     ("The mayor resigned. (She denied any wrongdoing.) An inquiry began.", ["The mayor resigned.", "(She denied any wrongdoing.)", "An inquiry began."]),
     ("The figure (about 40 percent) was disputed.", ["The figure (about 40 percent) was disputed."]),
     ("‘It is over,’ she said. ‘We lost.’", ["‘It is over,’ she said.", "‘We lost.’"]),
