@@ -123,6 +123,33 @@ public struct Digest: Sendable {
     /// Dated events of the story, each citing the sources that tell it.
     public var timeline: [TimelineEntry] { facts?.timeline ?? [] }
 
+    /// The timeline a reader is shown, at most `limit` entries in date order: all of it when it is
+    /// that short; otherwise the events most sources tell, each further pick preferring a day not yet
+    /// shown, so a story told over months shows its course rather than its busiest week, and its
+    /// latest event always (the story as it stands). The JSON lists every entry.
+    public func keyEvents(limit: Int = 12) -> [TimelineEntry] {
+        let all = timeline
+        guard all.count > limit, limit > 0 else { return all }
+        var picked = Set<Int>()
+        var days = Set<String>()
+        func sources(_ k: Int) -> Int { Set(all[k].sources.map(\.document)).count }
+        func rank(_ k: Int) -> (Int, Int, Int, Int) {
+            (sources(k), days.contains(all[k].date) ? 0 : 1, all[k].expected ? 0 : 1, -k)
+        }
+        if let latest = all.indices.last(where: { !all[$0].expected }) ?? all.indices.last {
+            picked.insert(latest)
+            days.insert(all[latest].date)
+        }
+        while picked.count < limit {
+            guard
+                let next = all.indices.filter({ !picked.contains($0) }).max(by: { rank($0) < rank($1) })
+            else { break }
+            picked.insert(next)
+            days.insert(all[next].date)
+        }
+        return picked.sorted().map { all[$0] }
+    }
+
     /// The quotes worth showing a reader, at most `limit`: a named speaker's own words (not a
     /// pronoun no name was found for, nor a clause read as a name: `Quote.speakerReadsAsName`), a whole quotation or a statement
     /// that quotes three words or more ('based on "the fabricated testimonies

@@ -147,7 +147,8 @@ public enum DigestRenderer {
     /// The facts a digest shows, in reading order: timeline, quotes, key numbers, disagreements.
     public static func factSections(_ digest: Digest) -> [(title: String, cssClass: String, items: [FactItem])] {
         var sections: [(title: String, cssClass: String, items: [FactItem])] = []
-        let timeline = digest.timeline.map {
+        let events = digest.keyEvents()
+        let timeline = events.map {
             FactItem(
                 date: $0.date, approximateDate: $0.dateInferred?.shown, label: $0.expected ? "expected" : nil,
                 parts: [($0.text, $0.sources.map(\.document), nil)])
@@ -171,7 +172,10 @@ public enum DigestRenderer {
                 parts: g.values.map { v in (v.text, [v.document], v.shownDate) })
         }
         for (title, css, items) in [
-            ("Timeline", "timeline", timeline), ("Who said what", "quotes", quotes),
+            (
+                events.count < digest.timeline.count ? "Timeline: \(events.count) key events of \(digest.timeline.count)" : "Timeline", "timeline",
+                timeline
+            ), ("Who said what", "quotes", quotes),
             ("Key numbers", "numbers", numbers), ("Where sources disagree", "disagreements", disagreements)
         ]
         where !items.isEmpty {

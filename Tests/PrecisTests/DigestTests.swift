@@ -24,6 +24,38 @@ import Testing
         RawDocument(origin: "c.txt", format: .text, content: "\n\n")
     ]
 
+    /// A story told over months shows its course: at most twelve timeline entries, the one most
+    /// sources tell and the latest among them, in date order; the section says how many it leaves
+    /// to the JSON, which lists them all.
+    @Test func aLongTimelineShowsItsKeyEventsAndItsLatest() throws {
+        let things = [
+            "ferry", "crane", "lighthouse", "pier", "dredger", "tug", "warehouse", "slipway", "beacon", "barge",
+            "customs shed", "fish market", "ropewalk", "dry dock", "signal tower", "quay wall"
+        ]
+        var raw: [RawDocument] = []
+        for (k, thing) in things.enumerated() {
+            let day = String(format: "2025-%02d-%02d", 1 + k / 2, k % 2 == 0 ? 6 : 20)
+            var body = "<p>The Calder harbour board sold the old \(thing) on Monday, its chair Ana Okafor said.</p>"
+            // The storm that closed the port, retold by three sources.
+            if k < 3 { body += "<p>A winter storm closed the port of Calder on Jan. 2, 2025, stranding 40 ships in the bay.</p>" }
+            raw.append(
+                RawDocument(
+                    origin: "\(k).html", format: .html,
+                    content: "<html><head><meta property=\"article:published_time\" content=\"\(day)\"></head><body>\(body)</body></html>"))
+        }
+        let digest = Pipeline().digest(raw, budget: .words(80)).digest
+        #expect(digest.timeline.count > 12, "\(digest.timeline.map(\.date))")
+        let shown = digest.keyEvents()
+        #expect(shown.count == 12)
+        #expect(shown.map(\.date) == shown.map(\.date).sorted())
+        #expect(shown.first?.date == "2025-01-02" && shown.first?.sources.count == 3)
+        #expect(shown.last?.date == digest.timeline.last?.date)
+        let text = DigestRenderer.render(digest, as: .text)
+        #expect(text.contains("Timeline: 12 key events of \(digest.timeline.count)\n"))
+        let json = DigestRenderer.render(digest, as: .json)
+        #expect(json.components(separatedBy: "\"expected\"").count - 1 >= digest.timeline.count)
+    }
+
     @Test func digestCitesSourcesWithExactOffsets() throws {
         let outcome = Pipeline().digest(raw, budget: .words(60))
         #expect(outcome.skipped.map(\.origin) == ["c.txt"])
