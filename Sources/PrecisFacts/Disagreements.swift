@@ -466,11 +466,14 @@ extension NumberFinder {
         let byDocument = Dictionary(list.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
         let intervals = values.compactMap { byDocument[$0.document]?.interval }
         guard intervals.count == values.count else { return false }
+        // Wholly below or above, where two values as written meet at an open end: 11 (10.5 up to
+        // 11.5) then 12 (from 11.5) rose.
+        func below(_ a: ValueInterval, _ b: ValueInterval) -> Bool { a.upper < b.lower || (a.upper == b.lower && (a.upperOpen || b.lowerOpen)) }
         var rose = false
         for i in values.indices {
             for j in values.indices where values[i].days.high < values[j].days.low {
-                if intervals[j].upper < intervals[i].lower { return false }
-                if intervals[j].lower > intervals[i].upper { rose = true }
+                if below(intervals[j], intervals[i]) { return false }
+                if below(intervals[i], intervals[j]) { rose = true }
             }
         }
         return rose

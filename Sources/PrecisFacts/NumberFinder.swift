@@ -233,13 +233,16 @@ public struct NumberFinder: Sendable {
     }
 
     /// Marks what the words around a figure say of it: a part of a larger figure, a capacity, a unit.
-    func describe(_ q: inout Quantity, _ tokens: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int) {
+    /// `previousKey` is the key of the figure before it in its sentence, if any: a part of a figure of
+    /// another noun is the whole count of its own ("killed 200 people, including 12 Americans": all
+    /// the Americans killed), as "another 3,000 jobs" after "7,000 jobs" is not.
+    func describe(_ q: inout Quantity, _ tokens: [TimeToken], window: ClosedRange<Int>, first: Int, last: Int, previousKey: String? = nil) {
         func phrase(_ words: [String], at k: Int) -> Bool {
             k >= window.lowerBound && k + words.count - 1 <= window.upperBound
                 && words.indices.allSatisfy { tokens[k + $0].lower == words[$0] }
         }
         q.part =
-            partBefore.contains { phrase($0, at: first - $0.count) }
+            (previousKey == nil || previousKey == q.key) && partBefore.contains { phrase($0, at: first - $0.count) }
             || (last + 1...last + 4).contains { k in partAfter.contains { phrase($0, at: k) } }
             || (first + 1..<max(first + 1, last)).contains { partWithin.contains(tokens[$0].lower) }
         q.capacity = (max(window.lowerBound, first - 3)..<first).contains { capacityWords.contains(tokens[$0].lower) }

@@ -265,7 +265,7 @@ extension NumberFinder {
             low: low,
             per: period(t, window: w, last: last, times: c.times), years: years(t, window: w, times: c.times))
         quantity.months = months(t, window: w, times: c.times)
-        describe(&quantity, t, window: w, first: first, last: last)
+        describe(&quantity, t, window: w, first: first, last: last, previousKey: c.previous?.key)
         quantity.outcome = outcome(t, window: w, first: first, last: last, stem: { c.stemmer?.stem($0) ?? $0 })
         return quantity
     }

@@ -158,6 +158,10 @@ import Testing
         #expect(finder.find(in: "The patrol caught the remaining three boats.").first?.part == true)
         #expect(finder.find(in: "The other four climbers were flown out.").first?.part == true)
         #expect(finder.find(in: "Two other passengers were treated in Calder.").first?.part == false)
+        // Among a figure of another noun, a figure is the whole count of its own: all the sailors
+        // the storm killed, not a part of them.
+        #expect(finder.find(in: "The storm killed 30 people, including 12 sailors.").last?.part == false)
+        #expect(finder.find(in: "The yard cut 7,000 jobs last year and will cut another 3,000 jobs.").last?.part == true)
         // A word between the figure and its noun may say so too: "the 12 original members".
         #expect(finder.find(in: "The 12 original members of the Calder league met.").first?.part == true)
         #expect(
@@ -245,6 +249,17 @@ import Testing
         #expect(d.kind == .changed)
         #expect(d.values.map(\.value) == ["19", "29"])
         #expect(d.summary == "rose from At least 19 people (2025-03-01) to At least 29 people (2025-03-03)")
+    }
+
+    /// Values as written meet at an open end (11 is 10.5 up to 11.5, 12 from 11.5): 11, then 12 on a
+    /// later day, rose.
+    @Test func aCountOneHigherOnALaterDayRose() throws {
+        let rose = try #require(
+            disagreements(
+                ["The 11 sailors were killed when the Calder ferry sank.", "Twelve sailors were killed when the Calder ferry sank."],
+                dates: ["2025-03-01", "2025-03-07"]
+            ).first)
+        #expect(rose.kind == .changed)
     }
 
     @Test func valuesOfOneDayOrFallingWithTheDatesConflict() throws {
