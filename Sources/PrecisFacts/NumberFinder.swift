@@ -83,6 +83,8 @@ public struct NumberFinder: Sendable {
     /// Words that say the same of a figure, by stem ("killed", "dead" -> "die"), and words around a
     /// figure that tell nothing of what it counts ("said", "reported"): `numberwords.txt`.
     let alike: [String: String], vague: Set<String>
+    /// Words before a counted noun that say it did not happen ("attempted murders"): `numberwords.txt`.
+    let undone: Set<String>
     /// Nouns that end in s and are singular ("news", "series"): `numberwords.txt`.
     let singulars: Set<String>
     /// Nouns that are plural without ending in s ("people", "children"): `numberwords.txt`.
@@ -158,6 +160,7 @@ public struct NumberFinder: Sendable {
             for s in stems { same[s] = stems[0] }
         }
         alike = same
+        undone = lists["undone"] ?? []
     }
 
     /// The tokens within `contextWords` words of tokens `first...last`, in their sentence and

@@ -379,8 +379,11 @@ extension NumberFinder {
         }
         // "21 killed", "eight wounded", "73 deaths": people, of whom that is said; "10 others" counts
         // what the figure before it in its sentence counts ("20 people ... and 10 others").
-        let countedHead = alike[c.stemmer?.stem(counts) ?? counts]
+        // "a dozen attempted murders": what did not happen befell no one.
+        let attempted = last > first && t[last].lower == counts.lowercased() && undone.contains(t[last - 1].lower)
+        let countedHead = attempted ? nil : alike[c.stemmer?.stem(counts) ?? counts]
         if countedHead != nil { key = c.stemKey("people") }
+        if attempted { key = c.stemKey(t[last - 1].lower + " " + counts) }
         if counts == "others", let previous = c.previous { key = previous.key }
         var quantity = read(c, value: Self.format(value), qualifier: qualifier, low: low, counts: counts, key: key, first: first, last: last)
         if let countedHead {

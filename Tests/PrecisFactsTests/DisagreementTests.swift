@@ -251,6 +251,19 @@ import Testing
         #expect(d.summary == "rose from At least 19 people (2025-03-01) to At least 29 people (2025-03-03)")
     }
 
+    /// What did not happen befell no one: "a dozen attempted murders" is no toll beside "seven
+    /// people" killed.
+    @Test func anAttemptIsNoToll() throws {
+        let attempts = try #require(finder.find(in: "Police tied the Calder sniper to a dozen attempted murders.").first)
+        #expect(attempts.outcome.isEmpty)
+        #expect(finder.find(in: "Police tied the Calder sniper to a dozen murders.").first?.outcome.isEmpty == false)
+        #expect(
+            disagreements(
+                ["Police tied the Calder sniper to a dozen attempted murders.", "Police said the Calder sniper killed seven people."],
+                dates: ["2025-03-01", "2025-09-07"]
+            ).isEmpty)
+    }
+
     /// Values as written meet at an open end (11 is 10.5 up to 11.5, 12 from 11.5): 11, then 12 on a
     /// later day, rose.
     @Test func aCountOneHigherOnALaterDayRose() throws {
