@@ -431,9 +431,10 @@ public struct TimelineBuilder {
             if ["will", "scheduled", "slated", "'ll"].contains(w) { return true }
             // "a special event to be held on October 12", "the report is to be published in May".
             // Not a plan told as past: "the ships were to be sold in June", "he was about to be
-            // deported" (a past form one word before "to" too).
+            // deported" (a past form one word before "to" too); nor what came of an act: "returned
+            // in June 1998, only to be jailed".
             if w == "to", k + 2 < words.count, words[k + 1] == "be", isParticiple(words[k + 2]),
-                !words[max(0, k - 2)..<k].contains(where: { ["was", "were"].contains($0) })
+                !words[max(0, k - 2)..<k].contains(where: { ["was", "were"].contains($0) }), k == 0 || words[k - 1] != "only"
             {
                 return true
             }

@@ -493,6 +493,8 @@ import Testing
         #expect(stops("He works for Calder Ferries Inc. The firm sails daily.").count == 2)
         #expect(!TimelineBuilder.announces("Police said they held the skipper at the quay on Thursday as he was about to be sent home"))
         #expect(TimelineBuilder.announces("a special hearing to be held on October 12"))
+        // "only to be": what came of an act, told as past.
+        #expect(!TimelineBuilder.announces("The skipper fled to Brenna in June 1998 and came back later that year, only to be jailed"))
         #expect(!TimelineBuilder.announces("the hearing was held on October 12"))
         // A plan told as past ("were due to", "was expected to") does not say the source was
         // written before its date.
