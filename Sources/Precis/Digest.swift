@@ -132,9 +132,9 @@ public struct Digest: Sendable {
         guard all.count > limit, limit > 0 else { return all }
         var picked = Set<Int>()
         var days = Set<String>()
-        func sources(_ k: Int) -> Int { Set(all[k].sources.map(\.document)).count }
+        let sources = all.map { Set($0.sources.map(\.document)).count }
         func rank(_ k: Int) -> (Int, Int, Int, Int) {
-            (sources(k), days.contains(all[k].date) ? 0 : 1, all[k].expected ? 0 : 1, -k)
+            (sources[k], days.contains(all[k].date) ? 0 : 1, all[k].expected ? 0 : 1, -k)
         }
         if let latest = all.indices.last(where: { !all[$0].expected }) ?? all.indices.last {
             picked.insert(latest)

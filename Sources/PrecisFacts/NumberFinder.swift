@@ -83,8 +83,9 @@ public struct NumberFinder: Sendable {
     /// Words that say the same of a figure, by stem ("killed", "dead" -> "die"), and words around a
     /// figure that tell nothing of what it counts ("said", "reported"): `numberwords.txt`.
     let alike: [String: String], vague: Set<String>
-    /// Words before a counted noun that say it did not happen ("attempted murders"): `numberwords.txt`.
-    let undone: Set<String>
+    /// Words before a counted noun that say it did not happen ("attempted murders"), and words after a
+    /// figure that end what is said of it ("and", "while"): `numberwords.txt`.
+    let undone: Set<String>, clauseBreaks: Set<String>
     /// Nouns that end in s and are singular ("news", "series"): `numberwords.txt`.
     let singulars: Set<String>
     /// Nouns that are plural without ending in s ("people", "children"): `numberwords.txt`.
@@ -161,6 +162,7 @@ public struct NumberFinder: Sendable {
         }
         alike = same
         undone = lists["undone"] ?? []
+        clauseBreaks = lists["clausebreak"] ?? []
     }
 
     /// The tokens within `contextWords` words of tokens `first...last`, in their sentence and
@@ -279,7 +281,7 @@ public struct NumberFinder: Sendable {
             Set(range.compactMap { tokens[$0].kind == .word ? alike[stem(tokens[$0].lower)] : nil })
         }
         var end = last + 1
-        while end <= min(last + Self.nearWords, window.upperBound), !Self.clauseBreaks.contains(tokens[end].lower),
+        while end <= min(last + Self.nearWords, window.upperBound), !clauseBreaks.contains(tokens[end].lower),
             tokens[end].kind != .punct || tokens[end].lower == "-"
         {
             end += 1
@@ -287,9 +289,6 @@ public struct NumberFinder: Sendable {
         let after = heads((last + 1)..<end)
         return after.isEmpty ? heads(max(first - Self.nearWords, window.lowerBound)..<max(first, window.lowerBound)) : after
     }
-
-    /// Words that end what is said of a figure: what follows them is said of something else.
-    static let clauseBreaks: Set<String> = ["and", "or", "but", "while", "whereas", "with", "as"]
 
     /// The values of the dates that lie within the window.
     func dateValues(_ tokens: [TimeToken], window: ClosedRange<Int>, times: [TimeExpression]) -> [String] {

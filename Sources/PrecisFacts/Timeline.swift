@@ -506,9 +506,6 @@ public struct TimelineBuilder {
     }
     static let speechVerbs: Set<String> = ["said", "says", "say", "told", "tells", "added", "asked", "stated", "declared", "insisted", "according"]
 
-    /// Whether a sentence says something beyond names, links and its date: at least three lower-case
-    /// words outside links and handles. A post's signature line ("https://t.co/x — Ana Pell (@apell)
-    /// January 26, 2016") tells no event.
     /// Words of a time of day that name no day: "10 p.m.", "at 2000 GMT", "4 in the morning": the
     /// tagger's time zones and parts of a day (`timewords.txt`), and the words of a clock time.
     static let clockWords: Set<String> = TimeWords.english.zones.union(TimeWords.english.partsOfDay.keys).union([
@@ -524,6 +521,9 @@ public struct TimelineBuilder {
         return t.text.lowercased().split(whereSeparator: { !$0.isLetter }).allSatisfy { clockWords.contains(String($0)) }
     }
 
+    /// Whether a sentence says something beyond names, links and its date: at least three lower-case
+    /// words outside links and handles. A post's signature line ("https://t.co/x — Ana Pell (@apell)
+    /// January 26, 2016") tells no event.
     static func tellsSomething(_ text: String) -> Bool {
         var count = 0
         for chunk in text.split(whereSeparator: { $0.isWhitespace }) {
