@@ -161,16 +161,21 @@ public enum Headline {
     }
 
     /// Where the main clause of a sentence starts: after the first comma when the sentence opens on a
-    /// subordinating word ("While", "Because", "After", "Now that") or on a form in -ing followed by a function
-    /// word ("Turning its back", "Taking the stand"; not "Boeing said", "Beijing and Calder"); else at
-    /// its second word.
+    /// subordinating word ("While", "Because", "After", "Now that"), on a form in -ing followed by a function
+    /// word ("Turning its back", "Taking the stand"; not "Boeing said", "Beijing and Calder") or on a
+    /// preposition whose phrase runs to five words or more before the comma; else at its second word.
     static func mainClauseStart(_ tokens: [String], _ bare: [String]) -> Int {
         guard tokens.count > 1 else { return 1 }
         let stop = LanguageData.english.stopWords
         let participle =
             bare[0].count > 4 && bare[0].hasSuffix("ing") && stop.contains(bare[1]) && !auxiliaries.contains(bare[1])
             && !["and", "or"].contains(bare[1])
-        guard subordinators.contains(bare[0]) || participle || (bare[0] == "now" && bare[1] == "that") else { return 1 }
+        let clause = subordinators.contains(bare[0]) || participle || (bare[0] == "now" && bare[1] == "that")
+        // A phrase that opens on a preposition ("In an apparent bid to ...,", "With a tense town
+        // waiting,") is set before the main clause as a clause is, once it runs to five words or
+        // more; a shorter one ("In Calder today,", "For his part,") stays with it.
+        let phrase = !clause && prepositions.contains(bare[0])
+        guard clause || phrase else { return 1 }
         // The comma that closes the clause, not one of a list inside it ("While it helped
         // researchers, students and the curious, it ...": past the words that run on with "and").
         let commas = tokens.indices.filter { tokens[$0].hasSuffix(",") }
@@ -180,7 +185,7 @@ public enum Headline {
             let list =
                 next < tokens.count && segment.prefix(4).contains { ["and", "or"].contains(bare[$0]) }
                 && !segment.contains { auxiliaries.contains(bare[$0]) || bare[$0].hasSuffix("ed") || TimeTagger.isIrregularPast(bare[$0]) }
-            if !list { return c + 1 }
+            if !list { return phrase && c + 1 < 5 ? 1 : c + 1 }
         }
         return 1
     }
@@ -190,6 +195,7 @@ public enum Headline {
         !(word.count > 4 && (word.hasSuffix("ly") || word.hasSuffix("ing"))) && !["and", "or", "but"].contains(word)
     }
     static let subordinators = DigestWords.english["subordinator"]
+    static let prepositions = DigestWords.english["preposition"]
 
     /// Whether a cut before token `k` leaves a verb wanting what it takes: its object, as an active
     /// form does ("... plans to host | a show", "... list earned | a total", "... is requesting |

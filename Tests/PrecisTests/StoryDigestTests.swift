@@ -621,6 +621,20 @@ struct SeedQuoteTests {
         #expect(condition != "If the storm returns this week as the forecasters expect it to")
     }
 
+    /// A long phrase that opens on a preposition is set aside as a clause is ("In an apparent bid to
+    /// ..., the board said ..."); a short one stays with the main clause ("In Calder today, ...").
+    @Test func aHeadlineSetsALongOpeningPhraseAside() {
+        #expect(
+            Headline.cut(
+                "In an apparent bid to show goodwill in the long quarrel over the north quay, the harbour board said the ferry crews may return in May.")
+                == "The harbour board said the ferry crews may return in May")
+        #expect(
+            Headline.cut("With a tense harbour town waiting, island officials said on Monday they will close the north quay to every ferry.")
+                == "Island officials said on Monday they will close the north quay to every ferry")
+        let short = Headline.cut("In Calder today, the harbour board released the ferry logs that the crews had asked to see for two whole years.")
+        #expect(short?.hasPrefix("In Calder today, the harbour board released") == true)
+    }
+
     /// Words between the first two commas are no insertion after a subject when they hold a clause
     /// or run on a list of names.
     @Test func aListOrAClauseIsNoInsertion() {
