@@ -110,14 +110,28 @@ public struct Pipeline: Sendable {
         let dates = facts.effectiveDates(articles.map(\.date))
         var background: [Int: Set<Int>] = [:]
         for span in facts.background(dates: dates) { background[span.document, default: []].insert(span.start) }
+        var announcing: [Int: Set<Int>] = [:]
+        for span in facts.timeline.flatMap(\.announced) { announcing[span.document, default: []].insert(span.start) }
         let summary = summarizer.summarize(
-            analyzed: analyzed, budget: budget, dates: dates, superseded: superseded, titles: titles, background: background)
+            analyzed: analyzed, budget: budget, dates: dates, superseded: superseded, titles: titles, background: background,
+            announcing: announcing, latest: Self.latest(articles.map(\.date), effective: dates))
         var digest = Digest(articles: articles, summary: summary)
         for d in digest.documents.indices where d < facts.dating.count { digest.documents[d].dateInferred = facts.dating[d] }
         digest.findRepeats(analyzed: analyzed)
         digest.facts = facts
         if readAll { digest.nameQuotationSpeakers() }
         return (digest, order)
+    }
+
+    /// The sources that tell the story as it stands: those of the latest publication date known,
+    /// when no source is placed after it (an inferred date that lies wholly later); none when no
+    /// date is known or all sources share one.
+    static func latest(_ known: [String?], effective: [String?]) -> Set<Int> {
+        let days = known.map { $0.map { String($0.prefix(10)) } }
+        guard let last = days.compactMap({ $0 }).max(), Set(days.compactMap { $0 }).count > 1 || days.contains(nil),
+            !effective.contains(where: { ($0.map { String($0.prefix(10)) } ?? "") > last })
+        else { return [] }
+        return Set(days.indices.filter { days[$0] == last })
     }
 
     /// The facts of the story the articles tell: time expressions (resolved against each article's

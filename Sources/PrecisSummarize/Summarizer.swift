@@ -75,8 +75,9 @@ public struct Summarizer: Sendable {
     /// (a batch run) to keep its caches warm; the result does not depend on it.
     ///
     /// `dates` (ISO 8601, one per document, nil when unknown) order the summary: when every cited
-    /// source has a date, the summary leads with its most central chosen sentence (the one carrying,
-    /// per word, most of what the sources share: the story's main event as it stands), then goes in date order, then by source and
+    /// source has a date, the summary leads with the story as it stands: the most central chosen
+    /// sentence (the one carrying, per word, most of what the sources share) of the `latest`
+    /// sources, or of all when theirs only tell what is to come, then goes in date order, then by source and
     /// position; otherwise it leads with the most central of the chosen sentences that open their
     /// article (a news lead), then goes by source and position. Either way it does not open on a sentence that
     /// needs the one before it (`SentenceReading.needsTheSentenceBefore`) while another reads alone. With dates, sentences of later sources weigh more
@@ -96,10 +97,15 @@ public struct Summarizer: Sendable {
     /// Summarises documents already analysed with `TextAnalyzer`.
     ///
     /// `titles` holds, per document, the content stems of its title (analysed with the same
-    /// analyzer): a sentence that only restates it is left out while others qualify.
+    /// analyzer): a sentence that only restates it is left out while others qualify. `announcing`
+    /// holds, per document, the start offsets of sentences that announce an event to come ("is
+    /// expected to meet on Monday"): they may be chosen but do not lead a dated summary as the
+    /// latest sources' news. `latest` holds the sources known to be the latest (by publication date): a
+    /// dated summary leads with what they tell.
     public func summarize(
         analyzed: [AnalyzedDocument], budget: SummaryBudget, dates: [String?]? = nil,
-        superseded: [Int: Set<Int>] = [:], titles: [Set<Int>] = [], background: [Int: Set<Int>] = [:]
+        superseded: [Int: Set<Int>] = [:], titles: [Set<Int>] = [], background: [Int: Set<Int>] = [:],
+        announcing: [Int: Set<Int>] = [:], latest: Set<Int> = []
     ) -> [SummarySentence] {
         let vocabulary = analyzed.lazy.flatMap { $0.sentences }.flatMap { $0.contentStems }.max().map { $0 + 1 } ?? 0
         var table = ConceptTable(vocabularySize: vocabulary)
@@ -153,9 +159,17 @@ public struct Summarizer: Sendable {
             list.max(by: { (centrality($0.element), -$0.offset) < (centrality($1.element), -$1.offset) })?.element
         }
         let openings = leads.filter { $0.element.sentence.index == 0 }
+        // Dated, the lead tells the story as it stands: the most central chosen sentence of the
+        // latest sources (`latest`) that announces nothing to come (a preview is no state); when
+        // they have none, the most central of the others that announce nothing.
+        let settled = leads.filter {
+            !isSuperseded($0.element) && announcing[$0.element.document]?.contains($0.element.sentence.span.start) != true
+        }
+        let now = settled.filter { latest.contains($0.element.document) }
+        let others = !latest.isEmpty && !settled.isEmpty ? settled : leads.isEmpty ? Array(chosen.enumerated()) : leads
         let first =
             dated
-            ? central(leads.isEmpty ? Array(chosen.enumerated()) : leads)
+            ? (central(now) ?? central(others))
             : (central(openings) ?? ordered.first(where: \.readsAlone))
         let lead = first.map { first in
             [first] + ordered.filter { $0.document != first.document || $0.sentence.index != first.sentence.index }

@@ -260,6 +260,41 @@ struct SeedQuoteTests {
         #expect(digest.headline != nil)
     }
 
+    /// A dated summary leads with the story as it stands: what the latest source tells, not the
+    /// first report all sources retell; and not a plan the latest source announces.
+    @Test func aDatedSummaryLeadsWithTheLatestSourcesNews() throws {
+        let vote = Article(
+            origin: "vote.txt", date: "2025-03-11",
+            text: """
+                The Calder council voted on Tuesday to rebuild the old harbour wall before the winter storms. \
+                The harbour wall plan passed by nine votes to four after a long debate about its cost.
+                """)
+        let praise = Article(
+            origin: "praise.txt", date: "2025-03-12",
+            text: """
+                Fishermen praised the Calder council vote to rebuild the old harbour wall before the winter storms. \
+                The old harbour wall has stood since 1904 and was last repaired in 1988.
+                """)
+        let cracks = Article(
+            origin: "cracks.txt", date: "2025-04-02",
+            text: """
+                Engineers found deep cracks along the northern end of the wall on Wednesday and closed the quay to ferries. \
+                The council's works committee will meet on Monday to hear the engineers explain the cracks.
+                """)
+        let digest = Pipeline().digest(articles: [vote, praise, cracks], budget: .words(80))
+        let lead = try #require(digest.sentences.first)
+        #expect(lead.text.hasPrefix("Engineers found deep cracks"), "\(digest.sentences.map(\.text))")
+        // When the latest source only announces what is to come, the lead is a settled fact.
+        let plan = Article(
+            origin: "plan.txt", date: "2025-04-02",
+            text: """
+                The Calder council's works committee will meet on Monday to hear engineers on the old harbour wall and the vote to rebuild it.
+                """)
+        let announced = Pipeline().digest(articles: [vote, praise, plan], budget: .words(80))
+        let first = try #require(announced.sentences.first)
+        #expect(first.document != 2, "\(announced.sentences.map(\.text))")
+    }
+
     @Test func anAnnouncedEventNoSourceReportsIsExpected() throws {
         let facts = Pipeline().facts(articles: [
             Article(
