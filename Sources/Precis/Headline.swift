@@ -200,13 +200,27 @@ public enum Headline {
     /// Whether a cut before token `k` leaves a verb wanting what it takes: its object, as an active
     /// form does ("... plans to host | a show", "... list earned | a total", "... is requesting |
     /// the public's help", "... in reducing | the risk"; a passive after a form of "be" takes none:
-    /// "was launched | in May"); its subject's verb ("... said the quay | did not"); or what was said
-    /// ("... said on Monday | the quay").
+    /// "was launched | in May"); its subject's verb ("... said the quay | did not"); what was said
+    /// ("... said on Monday | the quay"); or the verb of a clause a conjunction opens ("... if the
+    /// crews | who ...").
     static func leavesVerbWanting(_ tokens: [String], _ bare: [String], at k: Int) -> Bool {
         guard k > 1, k <= tokens.count else { return false }
         let stop = LanguageData.english.stopWords
         if k < tokens.count, auxiliaries.contains(bare[k]), !stop.contains(bare[k - 1]) { return true }
         if activeVerb(tokens, bare, k - 1) { return true }
+        // A clause opened by a conjunction ("if", "because", "while") and cut before its verb:
+        // "... could be forced to stay longer if the Miami relatives | who are seeking ... pursue".
+        // A word in -s right after a name or a determiner, or right before a relative pronoun, is
+        // taken for a plural noun there ("the Miami relatives", "the ferry crews who").
+        func clauseVerb(_ i: Int) -> Bool {
+            guard verbLike(tokens[i]) else { return false }
+            if auxiliaries.contains(bare[i]) || bare[i].hasSuffix("ed") || TimeTagger.isIrregularPast(bare[i]) { return true }
+            if i + 1 < tokens.count, ["who", "whose", "which"].contains(bare[i + 1]) { return false }
+            return tokens[i - 1].first?.isUppercase != true && !determiners.contains(bare[i - 1])
+        }
+        if let j = (1..<k).last(where: { conjunctions.contains(bare[$0]) }), !(j + 1..<k).contains(where: clauseVerb) {
+            return true
+        }
         // The last verb a reporting one, and nothing said after it: only function words, names, days.
         // "Said" and "says" take a clause: one whose subject opens with a determiner and whose verb
         // the cut leaves out has not told what was said ("... Corp. said the final step | in the ...
@@ -246,6 +260,7 @@ public enum Headline {
     }
 
     static let determiners = DigestWords.english["determiner"]
+    static let conjunctions = DigestWords.english["conjunction"]
     static let modals = DigestWords.english["modal"]
     /// Forms of "be" (and "get") before a past form that make it passive.
     static let passive = DigestWords.english["passive"]

@@ -628,6 +628,11 @@ struct SeedQuoteTests {
         #expect(
             Headline.cut("A new ferry built by the Brenna yard for the island run was launched in May after two years of delays and disputes.")
                 == "A new ferry built by the Brenna yard for the island run was launched")
+        // A clause a conjunction opens keeps its verb, else the cut comes before it.
+        #expect(
+            Headline.cut(
+                "The ferry could be kept in port even longer if the Calder ferry crews who are seeking better pay for the winter run strike again.")
+                == "The ferry could be kept in port even longer")
     }
 
     /// An opening subordinate clause or participle is no headline: a long sentence leaves it out and
