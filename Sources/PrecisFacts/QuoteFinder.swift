@@ -873,19 +873,26 @@ public struct QuoteFinder: Sendable {
             for q in doc where q.speaker.first?.isUppercase == true && seen.insert(q.speaker).inserted { names.append(q.speaker) }
         }
         let given = texts.isEmpty ? [:] : fullForms(of: Set(names.filter { !$0.contains(" ") }), texts: texts)
+        // Each name's key and words, once: a story may have hundreds of speakers, and each name is
+        // compared with every other.
+        let keys = names.map(key), words = names.map(tokens)
+        var sameKey: [String: [String]] = [:]
+        for (name, k) in zip(names, keys) { sameKey[k, default: []].append(name) }
         var canonical: [String: String] = [:]
-        for name in names {
-            let t = tokens(name)
-            let longer = names.filter { other in
-                let o = tokens(other)
-                return o.count > t.count && (o.contains(t.last ?? "") || o.first == t.last) && t.count == 1
-            }
+        for (n, name) in names.enumerated() {
+            let t = words[n]
+            let longer =
+                t.count == 1
+                ? names.indices.filter { m in
+                    let o = words[m]
+                    return o.count > t.count && (o.contains(t.last ?? "") || o.first == t.last)
+                }.map { names[$0] } : []
             // The people the name may be: the longer names that speak, and the full names the texts
             // write more than once (a capitalised word before a surname once is often no given name:
             // "Despite Pell").
             let people = (longer + (given[name] ?? [:]).filter { $0.value >= 2 }.map(\.key)).map { Set(tokens($0)) }
             let onePerson = people.allSatisfy { a in people.allSatisfy { b in a.isSubset(of: b) || b.isSubset(of: a) } }
-            let best = (names.filter { key($0) == key(name) } + (onePerson ? longer : [])).max { ($0.count, $0) < ($1.count, $1) } ?? name
+            let best = (sameKey[keys[n], default: []] + (onePerson ? longer : [])).max { ($0.count, $0) < ($1.count, $1) } ?? name
             canonical[name] = best
         }
         for d in quotes.indices {
