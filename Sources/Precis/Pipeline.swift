@@ -118,6 +118,7 @@ public struct Pipeline: Sendable {
         var digest = Digest(articles: articles, summary: summary)
         for d in digest.documents.indices where d < facts.dating.count { digest.documents[d].dateInferred = facts.dating[d] }
         digest.findRepeats(analyzed: analyzed)
+        Self.tellReadably(&facts.timeline, texts: analyzed.map(\.text))
         digest.facts = facts
         if readAll { digest.nameQuotationSpeakers() }
         return (digest, order)
@@ -137,7 +138,29 @@ public struct Pipeline: Sendable {
     /// The facts of the story the articles tell: time expressions (resolved against each article's
     /// publication date), timeline, quotes with speakers, quantities, and disagreements.
     public func facts(articles: [Article], analyzer: TextAnalyzer = TextAnalyzer()) -> StoryFacts {
-        StoryFacts.read(texts: articles.map(\.text), dates: articles.map(\.date), captions: Self.captions(articles), analyzer: analyzer)
+        var facts = StoryFacts.read(texts: articles.map(\.text), dates: articles.map(\.date), captions: Self.captions(articles), analyzer: analyzer)
+        Self.tellReadably(&facts.timeline, texts: articles.map { ScalarText($0.text) })
+        return facts
+    }
+
+    /// An event several sources tell is shown in the words of the first of them whose sentence reads
+    /// without the one before it ("But nothing could stop the bullet that tore through his kitchen
+    /// window Friday night" in an editorial, "A sniper killed the doctor in his kitchen on Friday
+    /// night" in a report): that source is cited first, as the one the entry quotes.
+    static func tellReadably(_ timeline: inout [TimelineEntry], texts: [ScalarText]) {
+        func sentence(_ s: SourceSpan) -> String? {
+            guard s.document < texts.count, 0 <= s.start, s.start <= s.end, s.end <= texts[s.document].count else { return nil }
+            return texts[s.document][TextSpan(start: s.start, end: s.end)]
+        }
+        for k in timeline.indices where timeline[k].sources.count > 1 && SentenceReading(timeline[k].text).needsTheSentenceBefore {
+            guard
+                let j = timeline[k].sources.indices.dropFirst().first(where: { j in
+                    sentence(timeline[k].sources[j]).map { !SentenceReading($0).needsTheSentenceBefore } ?? false
+                }), let text = sentence(timeline[k].sources[j])
+            else { continue }
+            timeline[k].sources.insert(timeline[k].sources.remove(at: j), at: 0)
+            timeline[k].text = text
+        }
     }
 
     /// The photo captions cleaning removed from each article: a full date one names helps date it.

@@ -295,6 +295,33 @@ struct SeedQuoteTests {
         #expect(first.document != 2, "\(announced.sentences.map(\.text))")
     }
 
+    /// An event several sources tell is shown in a sentence that reads alone, and cites its source
+    /// first; not the editorial's "But ..." that an earlier source happened to put it in.
+    @Test func aTimelineEntryIsToldInASentenceThatReadsAlone() throws {
+        let editorial = Article(
+            origin: "editorial.txt", date: "2025-03-15",
+            text: """
+                The harbour had been safe for decades. \
+                But not even the new wall could stop the storm that sank the Calder ferry off the north quay on Friday night, drowning two crew.
+                """)
+        let report = Article(
+            origin: "report.txt", date: "2025-03-16",
+            text: """
+                The Calder ferry sank in a storm off the north quay on Friday night, drowning two of its crew, the harbour master said. \
+                Divers were searching the wreck on Sunday.
+                """)
+        let facts = Pipeline().facts(articles: [editorial, report])
+        let sinking = try #require(facts.timeline.first { $0.date == "2025-03-14" })
+        #expect(sinking.text.hasPrefix("The Calder ferry sank"), "\(sinking.text)")
+        #expect(sinking.sources.map(\.document) == [1, 0])
+        let digest = Pipeline().digest(articles: [editorial, report], budget: .words(60))
+        let shown = try #require(digest.timeline.first { $0.date == "2025-03-14" })
+        #expect(shown.text.hasPrefix("The Calder ferry sank"), "\(shown.text)")
+        let span = try #require(shown.sources.first)
+        let text = digest.documents[span.document].text
+        #expect(String(String.UnicodeScalarView(Array(text.unicodeScalars)[span.start..<span.end])) == shown.text)
+    }
+
     @Test func anAnnouncedEventNoSourceReportsIsExpected() throws {
         let facts = Pipeline().facts(articles: [
             Article(
