@@ -187,7 +187,8 @@ public enum DigestRenderer {
     /// The words of a figure's sentence that say what it counts: its clause, with the clause before
     /// it when the figure's leans on it ("the draft resolution, which has some 50 co-sponsors"; "the
     /// text, co-sponsored by 48 countries") and the clause after it when the figure's opens the
-    /// sentence on a participle ("Co-sponsored by more than 60 countries, the resolution ..."); at
+    /// sentence on a participle ("Co-sponsored by more than 60 countries, the resolution ...") or
+    /// is a phrase of five words at most before it ("In 45 ports, the number of ferries ..."); at
     /// most `wordsAround` words each side, within its sentence, with an ellipsis where the sentence
     /// goes on ("... passed by a vote of 41 to 28 with three abstentions in a late session ...").
     static func told(_ q: Quantity, in text: String, wordsAround: Int = 12) -> String {
@@ -246,7 +247,20 @@ public enum DigestRenderer {
             }
             a -= 1
         }
-        let opensOnParticiple = (a == first || endsSentence(a - 1)) && leans(at: a)
+        // A figure's clause that opens the sentence on a participle, or is a short phrase before
+        // the main clause ("In 45 states, the number of doctors ... declined"), says what it counts
+        // only with the clause after it.
+        let opensSentence = a == first || endsSentence(a - 1)
+        let shortOpening: Bool = {
+            guard opensSentence else { return false }
+            var k = q.end, spaces = scalars[a..<q.end].filter { $0 == " " }.count
+            while k < end, !endsSentence(k), !breaksClause(k) {
+                if scalars[k] == " " { spaces += 1 }
+                k += 1
+            }
+            return k < end && breaksClause(k) && spaces < 5
+        }()
+        let opensOnParticiple = opensSentence && (leans(at: a) || shortOpening)
         let cutBefore = a > first && !endsSentence(a - 1)
         // Cut by the word limit inside a phrase ("... Oct. 31 it suspended"): the shown words start
         // after the function words and numbers the cut left at their head.

@@ -1026,6 +1026,11 @@ struct SeedStoryInTimeTests {
         (
             "The board hired 12 divers for the following\nA survey of every pile.",
             "12 divers", "The board hired 12 divers …"
+        ),
+        // A short phrase that opens the sentence says what it counts with the clause after it.
+        (
+            "In 45 ports, the number of ferries fell between 2010 and 2020.",
+            "45 ports", "In 45 ports, the number of ferries fell between 2010 and 2020."
         )
     ])
     func aFigureIsShownWithItsClause(_ sentence: String, _ figure: String, _ shown: String) throws {
@@ -1037,7 +1042,10 @@ struct SeedStoryInTimeTests {
 /// The digest's word lists come from their resource file, every kind the code reads filled.
 @Suite struct DigestWordsTests {
     @Test func everyKindTheCutsReadIsInTheFile() {
-        for kind in ["opener", "auxiliary", "subordinator", "determiner", "modal", "passive", "takesto", "leans", "goeson", "opensnext"] {
+        for kind in [
+            "opener", "auxiliary", "subordinator", "preposition", "conjunction", "determiner", "modal", "passive", "takesto", "leans", "goeson",
+            "opensnext"
+        ] {
             #expect(!DigestWords.english[kind].isEmpty, "\(kind)")
         }
         #expect(DigestWords.english["no such kind"].isEmpty)
