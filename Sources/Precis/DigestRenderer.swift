@@ -238,8 +238,14 @@ public enum DigestRenderer {
         while hi < scalars.count, scalars[hi] != "\n" { hi += 1 }
         let sentence = SentenceSegmenter().sentences(in: scalars, range: lo..<hi).first { $0.start <= q.start && q.start < $0.end }
         let (first, end) = (sentence?.start ?? 0, sentence.map { Swift.max($0.end, q.end) } ?? scalars.count)
+        // Within the sentence the segmenter found, a full stop ends it only at its end ("outside
+        // U.S. embassies" goes on).
+        func stops(_ k: Int) -> Bool {
+            guard sentence != nil else { return endsSentence(k) }
+            return scalars[k] == "\n" || (k >= end - 2 && endsSentence(k))
+        }
         var a = q.start, words = 0
-        while a > first, !endsSentence(a - 1) {
+        while a > first, !stops(a - 1) {
             if scalars[a - 1] == " " {
                 words += 1
                 if words > wordsAround { break }
@@ -250,18 +256,18 @@ public enum DigestRenderer {
         // A figure's clause that opens the sentence on a participle, or is a short phrase before
         // the main clause ("In 45 states, the number of doctors ... declined"), says what it counts
         // only with the clause after it.
-        let opensSentence = a == first || endsSentence(a - 1)
+        let opensSentence = a == first || stops(a - 1)
         let shortOpening: Bool = {
             guard opensSentence else { return false }
             var k = q.end, spaces = scalars[a..<q.end].filter { $0 == " " }.count
-            while k < end, !endsSentence(k), !breaksClause(k) {
+            while k < end, !stops(k), !breaksClause(k) {
                 if scalars[k] == " " { spaces += 1 }
                 k += 1
             }
             return k < end && breaksClause(k) && spaces < 5
         }()
         let opensOnParticiple = opensSentence && (leans(at: a) || shortOpening)
-        let cutBefore = a > first && !endsSentence(a - 1)
+        let cutBefore = a > first && !stops(a - 1)
         // Cut by the word limit inside a phrase ("... Oct. 31 it suspended"): the shown words start
         // after the function words and numbers the cut left at their head.
         if cutBefore, !(a >= 2 && breaksClause(a - 2)) {
@@ -284,7 +290,7 @@ public enum DigestRenderer {
             while s < scalars.count, scalars[s] == " " { s += 1 }
             return Self.goingOnWords.contains(word(at: s))
         }
-        while b < end, !endsSentence(b) {
+        while b < end, !stops(b) {
             if breaksClause(b), !goesOn(after: b) {
                 breaks += 1
                 if breaks > (opensOnParticiple ? 1 : 0) { break }
@@ -295,7 +301,7 @@ public enum DigestRenderer {
             }
             b += 1
         }
-        var cutAfter = b < end && !endsSentence(b)
+        var cutAfter = b < end && !stops(b)
         // Words that open what comes next ("so far, including:", "for the following" before a list
         // on the lines below) end no told words: they are cut, and the words before them shown.
         if b < scalars.count, scalars[b] == "\n" || !endsSentence(b) {

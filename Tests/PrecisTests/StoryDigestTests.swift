@@ -1027,6 +1027,11 @@ struct SeedStoryInTimeTests {
             "The board hired 12 divers for the following\nA survey of every pile.",
             "12 divers", "The board hired 12 divers …"
         ),
+        // A full stop inside the sentence ("U.S.") does not end the figure's words.
+        (
+            "Two bombs exploded outside U.S. embassies in Calder and Brenna on Friday.",
+            "Two bombs", "Two bombs exploded outside U.S. embassies in Calder and Brenna on Friday."
+        ),
         // A short phrase that opens the sentence says what it counts with the clause after it.
         (
             "In 45 ports, the number of ferries fell between 2010 and 2020.",
