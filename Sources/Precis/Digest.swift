@@ -124,8 +124,9 @@ public struct Digest: Sendable {
     public var timeline: [TimelineEntry] { facts?.timeline ?? [] }
 
     /// The timeline a reader is shown, at most `limit` entries in date order: all of it when it is
-    /// that short; otherwise the events most sources tell, each further pick preferring a day not yet
-    /// shown, so a story told over months shows its course rather than its busiest week, and its
+    /// that short; otherwise the story's own events before the background its sources recall (unless
+    /// most of them retell it), those most sources tell first, each further pick preferring a day not
+    /// yet shown, so a story told over months shows its course rather than its busiest week, and its
     /// latest event always (the story as it stands). The JSON lists every entry.
     public func keyEvents(limit: Int = 12) -> [TimelineEntry] {
         let all = timeline
@@ -133,8 +134,15 @@ public struct Digest: Sendable {
         var picked = Set<Int>()
         var days = Set<String>()
         let sources = all.map { Set($0.sources.map(\.document)).count }
-        func rank(_ k: Int) -> (Int, Int, Int, Int) {
-            (sources[k], days.contains(all[k].date) ? 0 : 1, all[k].expected ? 0 : 1, -k)
+        // Background the sources recall (an event well before they were written: `StoryFacts.background`)
+        // comes after the story's own events, unless most sources retell it: then it is how the
+        // story began (the boy found at sea, in every report of the custody fight).
+        let recalled = Set((facts?.background(dates: effectiveDates) ?? []).map { [$0.document, $0.start] })
+        let own = all.indices.map { k in
+            all[k].sources.contains { !recalled.contains([$0.document, $0.start]) } || 2 * sources[k] > documents.count ? 1 : 0
+        }
+        func rank(_ k: Int) -> (Int, Int, Int, Int, Int) {
+            (own[k], sources[k], days.contains(all[k].date) ? 0 : 1, all[k].expected ? 0 : 1, -k)
         }
         if let latest = all.indices.last(where: { !all[$0].expected }) ?? all.indices.last {
             picked.insert(latest)

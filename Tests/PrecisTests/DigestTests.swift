@@ -56,6 +56,33 @@ import Testing
         #expect(json.components(separatedBy: "\"expected\"").count - 1 >= digest.timeline.count)
     }
 
+    /// Background a source recalls (an event years before it was written) comes after the story's
+    /// own events when the timeline shown is cut short.
+    @Test func theKeyEventsPutTheStorysOwnBeforeTheBackgroundItRecalls() throws {
+        let article = Article(
+            origin: "a.txt", date: "2025-03-12",
+            text: """
+                The Calder council voted on Tuesday to close the north quay to every ferry. \
+                Divers began a survey of the old harbour wall on Wednesday morning. \
+                The quay was first closed in May 2019 after a winter storm broke its wall.
+                """)
+        // Two more sources, telling no dated event: the recalled closure is one source's of three.
+        let others = [
+            Article(origin: "b.txt", date: "2025-03-12", text: "Ferry crews at Calder said the closure of the north quay would cost them their jobs."),
+            Article(origin: "c.txt", date: "2025-03-12", text: "The harbour master of Calder called the closure of the north quay a sad necessity.")
+        ]
+        let digest = Pipeline().digest(articles: [article] + others, budget: .words(60))
+        #expect(digest.timeline.count == 3, "\(digest.timeline.map(\.date))")
+        let shown = digest.keyEvents(limit: 2).map(\.date)
+        #expect(shown == ["2025-03-11", "2025-03-12"], "\(shown)")
+        // When most sources retell it, it is how the story began, and shown.
+        let retold = others.map { a in
+            Article(origin: a.origin, date: a.date, text: a.text + " The quay was first closed in May 2019 when a winter storm broke its wall.")
+        }
+        let begun = Pipeline().digest(articles: [article] + retold, budget: .words(60)).keyEvents(limit: 2).map(\.date)
+        #expect(begun.contains("2019-05"), "\(begun)")
+    }
+
     @Test func digestCitesSourcesWithExactOffsets() throws {
         let outcome = Pipeline().digest(raw, budget: .words(60))
         #expect(outcome.skipped.map(\.origin) == ["c.txt"])
