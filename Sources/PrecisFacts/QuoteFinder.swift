@@ -1159,12 +1159,23 @@ extension Quote {
 
     /// The words the source puts before the speaker's name ("British Ambassador Mark Lyall Grant",
     /// "harbour master Ana Pell"): a role of at most six words, not a courtesy title ("Ms."), nor a
-    /// phrase with a comma.
+    /// phrase with a comma; without a linking word before it ("But") or a rank abbreviated after a
+    /// role ("spokesman Capt.").
     func roleBeforeName(_ scalars: [Unicode.Scalar]) -> String? {
         guard !speaker.isEmpty, source.start < source.end, source.end <= scalars.count else { return nil }
         let mention = String(String.UnicodeScalarView(scalars[source.start..<source.end]))
         guard let name = mention.range(of: speaker) else { return nil }
         var words = mention[..<name.lowerBound].split(separator: " ").map(String.init)
+        // A word that links the sentence to the one before ("But Norland's Foreign Minister ...") is
+        // no part of the role, nor a rank abbreviated before the name after a role that names one
+        // ("police spokesman Capt."; but "New York Gov." is the role).
+        let titles = QuoteWords.english.titles
+        while let first = words.first, QuoteWords.english.clauseOpeners.contains(first.lowercased()) { words.removeFirst() }
+        if let last = words.last, last.hasSuffix("."), titles.contains(String(last.dropLast()).lowercased()),
+            words.dropLast().contains(where: { titles.contains($0.lowercased()) })
+        {
+            words.removeLast()
+        }
         if let first = words.first, ["the", "a", "an"].contains(first.lowercased()) {
             words.removeFirst()
             if first.lowercased() == "the", let described = describedBefore(words, scalars) { return described }

@@ -117,6 +117,11 @@ import Testing
         #expect(finder.find(in: plain).first?.role(in: plain) == nil)
         let courtesy = "\"We reopen on Monday,\" said Ms. Pell."
         #expect(finder.find(in: courtesy).first?.role(in: courtesy) == nil)
+        // A linking word before the role and a rank abbreviated after it are no part of it.
+        let linked = "\"We reopen on Monday,\" said the port's chief. But Norland Harbour Minister Ivo Marsh said, \"Not before May.\""
+        #expect(finder.find(in: linked).first { $0.speaker == "Ivo Marsh" }?.role(in: linked) == "Norland Harbour Minister")
+        let ranked = "\"The quay is closed,\" harbour police spokesman Capt. Ana Pell said."
+        #expect(finder.find(in: ranked).first?.role(in: ranked) == "harbour police spokesman")
     }
 
     /// What stands between a name and "said" is a role only when it names one: a participle's
