@@ -98,7 +98,11 @@ public enum Headline {
         let bare = tokens.map(bareWord)
         let stop = LanguageData.english.stopWords
         func function(_ k: Int) -> Bool { stop.contains(bare[k]) }
-        func verbLike(_ k: Int) -> Bool { Self.verbLike(tokens[k]) }
+        // A word in -s right before "of" is a plural noun ("the three foreign ministers of ..."), no verb.
+        func verbLike(_ k: Int) -> Bool {
+            Self.verbLike(tokens[k])
+                && !(bare[k].hasSuffix("s") && !auxiliaries.contains(bare[k]) && k + 1 < tokens.count && bare[k + 1] == "of")
+        }
         // A cut never leaves a quotation open ("... claims to show “the direct link").
         var open = [Bool](repeating: false, count: tokens.count + 1)
         for k in tokens.indices {
