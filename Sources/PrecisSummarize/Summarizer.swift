@@ -159,17 +159,25 @@ public struct Summarizer: Sendable {
             list.max(by: { (centrality($0.element), -$0.offset) < (centrality($1.element), -$1.offset) })?.element
         }
         let openings = leads.filter { $0.element.sentence.index == 0 }
-        // Dated, the lead tells the story as it stands: the most central chosen sentence of the
-        // latest sources (`latest`) that announces nothing to come (a preview is no state); when
-        // they have none, the most central of the others that announce nothing.
+        // Dated, the lead tells the story as it stands: the chosen sentence of the latest sources
+        // (`latest`) that announces nothing to come (a preview is no state) and is most central for
+        // what it adds; when they have none, the most central of the others that announce nothing.
         let settled = leads.filter {
             !isSuperseded($0.element) && announcing[$0.element.document]?.contains($0.element.sentence.span.start) != true
         }
         let now = settled.filter { latest.contains($0.element.document) }
         let others = !latest.isEmpty && !settled.isEmpty ? settled : leads.isEmpty ? Array(chosen.enumerated()) : leads
+        // Among the latest sources' sentences, what they add, not the background they repeat: the
+        // most central by the share of its weight no earlier source told.
+        let newest = now.max(by: { x, y in
+            func score(_ e: (offset: Int, element: Candidate)) -> (Double, Int) {
+                (centrality(e.element) * added(e.element, weights: weights, firstTold: firstTold, recency: recency), -e.offset)
+            }
+            return score(x) < score(y)
+        })?.element
         let first =
             dated
-            ? (central(now) ?? central(others))
+            ? (newest ?? central(others))
             : (central(openings) ?? ordered.first(where: \.readsAlone))
         let lead = first.map { first in
             [first] + ordered.filter { $0.document != first.document || $0.sentence.index != first.sentence.index }
