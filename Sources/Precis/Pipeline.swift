@@ -104,17 +104,12 @@ public struct Pipeline: Sendable {
             facts = times()
         }
         if readAll { facts.readStatements(texts: articles.map(\.text), dates: articles.map(\.date)) }
-        var superseded: [Int: Set<Int>] = [:]
-        for span in facts.superseded { superseded[span.document, default: []].insert(span.start) }
         let titles = articles.map { a in Set(a.title.map { analyzer.analyze($0).sentences.flatMap(\.contentStems) } ?? []) }
         let dates = facts.effectiveDates(articles.map(\.date))
-        var background: [Int: Set<Int>] = [:]
-        for span in facts.background(dates: dates) { background[span.document, default: []].insert(span.start) }
-        var announcing: [Int: Set<Int>] = [:]
-        for span in facts.timeline.flatMap(\.announced) { announcing[span.document, default: []].insert(span.start) }
         let summary = summarizer.summarize(
-            analyzed: analyzed, budget: budget, dates: dates, superseded: superseded, titles: titles, background: background,
-            announcing: announcing, latest: Self.latest(articles.map(\.date), effective: dates))
+            analyzed: analyzed, budget: budget, dates: dates, superseded: Self.starts(facts.superseded), titles: titles,
+            background: Self.starts(facts.background(dates: dates)), announcing: Self.starts(facts.timeline.flatMap(\.announced)),
+            latest: Self.latest(articles.map(\.date), effective: dates))
         var digest = Digest(articles: articles, summary: summary)
         for d in digest.documents.indices where d < facts.dating.count { digest.documents[d].dateInferred = facts.dating[d] }
         digest.findRepeats(analyzed: analyzed)
@@ -122,6 +117,14 @@ public struct Pipeline: Sendable {
         digest.facts = facts
         if readAll { digest.nameQuotationSpeakers() }
         return (digest, order)
+    }
+
+    /// The start offsets of sentences, by document: how the summarizer is told which sentences a
+    /// fact marks (superseded, background, announcing).
+    static func starts(_ spans: [SourceSpan]) -> [Int: Set<Int>] {
+        var out: [Int: Set<Int>] = [:]
+        for span in spans { out[span.document, default: []].insert(span.start) }
+        return out
     }
 
     /// The sources that tell the story as it stands: those of the latest publication date known,

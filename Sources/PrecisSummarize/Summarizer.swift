@@ -75,9 +75,10 @@ public struct Summarizer: Sendable {
     /// (a batch run) to keep its caches warm; the result does not depend on it.
     ///
     /// `dates` (ISO 8601, one per document, nil when unknown) order the summary: when every cited
-    /// source has a date, the summary leads with the story as it stands: the most central chosen
-    /// sentence (the one carrying, per word, most of what the sources share) of the `latest`
-    /// sources, or of all when theirs only tell what is to come, then goes in date order, then by source and
+    /// source has a date, the summary leads with the story as it stands: of the `latest` sources'
+    /// chosen sentences, the most central (carrying, per word, most of what the sources share) for
+    /// what it adds (times the share no earlier source told); of all when theirs only tell what is
+    /// to come; then it goes in date order, then by source and
     /// position; otherwise it leads with the most central of the chosen sentences that open their
     /// article (a news lead), then goes by source and position. Either way it does not open on a sentence that
     /// needs the one before it (`SentenceReading.needsTheSentenceBefore`) while another reads alone. With dates, sentences of later sources weigh more
@@ -155,8 +156,10 @@ public struct Summarizer: Sendable {
             isSuperseded(c) ? 0 : c.concepts.reduce(0) { $0 + weights[$1] } / pow(Double(max(c.words, 1)), options.leadLengthExponent)
         }
         let leads = chosen.enumerated().filter { $0.element.readsAlone }
-        func central(_ list: [(offset: Int, element: Candidate)]) -> Candidate? {
-            list.max(by: { (centrality($0.element), -$0.offset) < (centrality($1.element), -$1.offset) })?.element
+        // The most central of `list`, its centrality times `weighing` (ties to the earlier).
+        func central(_ list: [(offset: Int, element: Candidate)], weighing: (Candidate) -> Double = { _ in 1 }) -> Candidate? {
+            func score(_ e: (offset: Int, element: Candidate)) -> (Double, Int) { (centrality(e.element) * weighing(e.element), -e.offset) }
+            return list.max(by: { score($0) < score($1) })?.element
         }
         let openings = leads.filter { $0.element.sentence.index == 0 }
         // Dated, the lead tells the story as it stands: the chosen sentence of the latest sources
@@ -169,12 +172,7 @@ public struct Summarizer: Sendable {
         let others = !latest.isEmpty && !settled.isEmpty ? settled : leads.isEmpty ? Array(chosen.enumerated()) : leads
         // Among the latest sources' sentences, what they add, not the background they repeat: the
         // most central by the share of its weight no earlier source told.
-        let newest = now.max(by: { x, y in
-            func score(_ e: (offset: Int, element: Candidate)) -> (Double, Int) {
-                (centrality(e.element) * added(e.element, weights: weights, firstTold: firstTold, recency: recency), -e.offset)
-            }
-            return score(x) < score(y)
-        })?.element
+        let newest = central(now, weighing: { added($0, weights: weights, firstTold: firstTold, recency: recency) })
         let first =
             dated
             ? (newest ?? central(others))
