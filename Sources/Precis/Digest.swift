@@ -317,8 +317,10 @@ public struct Digest: Sendable {
     /// taken for a title is passed over); when no title is left, the first summary sentence that
     /// reads alone, cut at a clause boundary (`Headline.choose`, `Headline.cut`).
     public var headline: String? {
-        Headline.choose(
-            titles: documents.map(\.title), dates: effectiveDates, summary: sentences.map(\.text), texts: documents.map(\.text))
+        let days = effectiveDates
+        return Headline.choose(
+            titles: documents.map(\.title), dates: days, summary: sentences.map(\.shown), texts: documents.map(\.text),
+            summaryDates: sentences.map { days[$0.document] })
     }
 
     /// Each source's day to order and compare it by: its date, else the inferred one

@@ -15,8 +15,14 @@ public enum Headline {
     /// a title none of whose content words its own text holds: no headline of that article but a
     /// site's or a section's name, a byline, a place tag or a prompt ("Lauren Vell, The Norland
     /// Press"; "Looking for news you can trust?"). With no title left, the first summary sentence
-    /// that reads on its own (`readsAlone`), else the first, cut by `cut`. Nil when there is neither.
-    public static func choose(titles: [String?], dates: [String?], summary: [String], texts: [String]? = nil) -> String? {
+    /// that reads on its own (`readsAlone`), else the first, cut by `cut`; when that cut keeps no
+    /// verb (a subject alone: "The three foreign ministers of Poland, Hungary and ..."), the first
+    /// other sentence that reads on its own and whose cut keeps one, the latest first by
+    /// `summaryDates` (the day of each summary sentence's source, when known). Nil when there is
+    /// neither.
+    public static func choose(
+        titles: [String?], dates: [String?], summary: [String], texts: [String]? = nil, summaryDates: [String?] = []
+    ) -> String? {
         let stemmer = Stemmer(algorithm: LanguageData.english.stemmerAlgorithm)
         let told = Set(summary.flatMap { words($0, stemmer: stemmer) })
         var best: (score: Double, date: String, index: Int)? = nil
@@ -29,7 +35,13 @@ public enum Headline {
             if best == nil || (score, date, -k) > (best!.score, best!.date, -best!.index) { best = (score, date, k) }
         }
         if let best { return titles[best.index].map(withoutSlug) }
-        return (summary.first(where: readsAlone) ?? summary.first).flatMap(cut)
+        guard let lead = summary.firstIndex(where: readsAlone) ?? (summary.isEmpty ? nil : 0), let first = cutReading(summary[lead])
+        else { return nil }
+        if first.keepsVerb { return first.text }
+        // Another sentence's cut that keeps its verb, the latest source's first (then in summary order).
+        func day(_ k: Int) -> String { k < summaryDates.count ? summaryDates[k] ?? "" : "" }
+        let others = summary.indices.filter { $0 != lead && readsAlone(summary[$0]) }.sorted { (day($0), -$0) > (day($1), -$1) }
+        return others.lazy.compactMap { cutReading(summary[$0]) }.first(where: \.keepsVerb)?.text ?? first.text
     }
 
     /// What page furniture taken for a title looks like, as properties any title may have: nil when
@@ -85,6 +97,13 @@ public enum Headline {
     /// its first `maxWords` words and an ellipsis (and the closing mark of a quotation it cuts). No
     /// cut leaves a verb wanting what it takes (`leavesVerbWanting`).
     public static func cut(_ sentence: String) -> String? {
+        cutReading(sentence)?.text
+    }
+
+    /// `cut`'s headline, and whether it keeps a verb of the sentence's main clause: the sentence
+    /// whole, a cut at a clause boundary (which only keeps one), or a cut after a verb; not a subject
+    /// alone ("The three foreign ministers of Poland, Hungary and ...").
+    static func cutReading(_ sentence: String) -> (text: String, keepsVerb: Bool)? {
         // A space the source left before a comma ("al-Bashir , a man") joins the word before it.
         var tokens = sentence.replacingOccurrences(of: " ,", with: ",").split(whereSeparator: { $0.isWhitespace }).map(String.init)
         guard !tokens.isEmpty else { return nil }
@@ -94,7 +113,7 @@ public enum Headline {
             while let last = text.last, ".,;:–—-".contains(last) { text.removeLast() }
             return text.trimmingCharacters(in: .whitespaces)
         }
-        if tokens.count <= maxWords { return trimmed(tokens[...]) }
+        if tokens.count <= maxWords { return (trimmed(tokens[...]), true) }
         let bare = tokens.map(bareWord)
         let stop = LanguageData.english.stopWords
         func function(_ k: Int) -> Bool { stop.contains(bare[k]) }
@@ -125,7 +144,7 @@ public enum Headline {
             if ["–", "—", "-"].contains(tokens[k]) || openers.contains(bare[k]) { here = true }
             if here, !function(k - 1), !open[k], keepsVerb(k), !dangles(k) { boundary = k }
         }
-        if let boundary { return trimmed(tokens[..<boundary]) }
+        if let boundary { return (trimmed(tokens[..<boundary]), true) }
         // A cut never parts a word from the "of" after it ("in the midst | of"), nor a past form
         // from its "by" or "to" ("owned | by", "led | to"); before a past form that takes "by" after
         // a noun, a phrase ends ("seized a ferry | owned by").
@@ -144,12 +163,13 @@ public enum Headline {
         where !function(k - 1) && (function(k) && !binds(k) || participle(k)) && (!needsVerb || keepsVerb(k))
             && !open[k] && !dangles(k)
         {
-            return trimmed(tokens[..<k])
+            return (trimmed(tokens[..<k]), keepsVerb(k))
         }
         // Cut inside a quotation, the ellipsis stands in it and the mark closes it.
-        guard open[maxWords] else { return trimmed(tokens[..<maxWords]) + " …" }
+        let verb = keepsVerb(maxWords)
+        guard open[maxWords] else { return (trimmed(tokens[..<maxWords]) + " …", verb) }
         let straight = tokens[..<maxWords].joined().last(where: { $0 == "\u{201C}" || $0 == "\"" }) == "\""
-        return trimmed(tokens[..<maxWords]) + " …" + (straight ? "\"" : "\u{201D}")
+        return (trimmed(tokens[..<maxWords]) + " …" + (straight ? "\"" : "\u{201D}"), verb)
     }
 
     /// A word as compared: its letters and digits, lower-cased.

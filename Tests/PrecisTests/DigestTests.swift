@@ -58,6 +58,21 @@ import Testing
 
     /// Background a source recalls (an event years before it was written) comes after the story's
     /// own events when the timeline shown is cut short.
+    @Test func aSentenceFromInsideAQuotationIsNoHeadline() throws {
+        let article = Article(
+            origin: "a.txt", title: nil, date: nil, url: nil,
+            text: """
+                The Calder harbour board voted on Tuesday to rebuild the north quay before the winter storms. \
+                The work on the quay will cost four million euros and start in April, the board said.
+                """)
+        var digest = Pipeline().digest(articles: [article], budget: .words(60))
+        try #require(digest.sentences.count == 2)
+        #expect(digest.headline == Headline.cut(digest.sentences[0].text))
+        // Shown with the marks of the quotation it stands in, the first sentence is someone's words.
+        digest.sentences[0].startsInQuotation = true
+        #expect(digest.headline == Headline.cut(digest.sentences[1].text))
+    }
+
     @Test func theKeyEventsPutTheStorysOwnBeforeTheBackgroundItRecalls() throws {
         let article = Article(
             origin: "a.txt", date: "2025-03-12",

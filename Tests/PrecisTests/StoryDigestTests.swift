@@ -554,6 +554,30 @@ struct SeedQuoteTests {
         #expect(Headline.choose(titles: [nil], dates: [nil], summary: ["It rained."]) == "It rained")
     }
 
+    @Test func aLeadWhoseCutKeepsNoVerbGivesWayToTheLatestThatDoes() {
+        // Fourteen words hold the lead's subject and no verb: a subject alone is no headline.
+        let lead =
+            "At the old customs house in Calder, the three harbour masters of Norland, Brenna, Ostwick and the outer islands of the north signed the pact."
+        #expect(Headline.cutReading(lead)?.keepsVerb == false)
+        let summary = [
+            lead,
+            "The ferries will sail again on Monday, the board said.",
+            "Calder, Brenna and Ostwick formally joined the harbour pact at a ceremony in the customs house.",
+            "\u{201C}Send us the timetable before the ferries sail,\u{201D} the masters wrote to the board."
+        ]
+        let days: [String?] = ["2026-03-13", "2026-02-16", "2026-03-13", "2026-03-13"]
+        // The latest source's sentence whose cut keeps its verb, not the older preview before it.
+        #expect(
+            Headline.choose(titles: [nil], dates: [nil], summary: summary, summaryDates: days)
+                == "Calder, Brenna and Ostwick formally joined the harbour pact at a ceremony")
+        // Undated, the first such sentence in the summary's order.
+        #expect(Headline.choose(titles: [nil], dates: [nil], summary: summary) == "The ferries will sail again on Monday, the board said")
+        // When no other sentence's cut keeps a verb, the lead's cut stands.
+        #expect(Headline.choose(titles: [nil], dates: [nil], summary: [lead]) == Headline.cut(lead))
+        // A lead whose cut keeps its verb is kept.
+        #expect(Headline.choose(titles: [nil], dates: [nil], summary: Array(summary[2...]) + [summary[1]]) == Headline.cut(summary[2]))
+    }
+
     @Test func aCutEndsOnAContentWordAfterAVerb() {
         // Not after "but", where the next clause opens.
         #expect(
