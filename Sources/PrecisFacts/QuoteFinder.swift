@@ -64,7 +64,7 @@ public struct QuoteFinder: Sendable {
             let (found, tagged) = sentenceAttributions(tokens, r, taggerTokens, tr, scalars.scalars)
             // "Okafor dismissed the claim. Asked ..., she said": a person who is the subject of a sentence
             // that quotes no one is who a later pronoun may point to.
-            if found.isEmpty, let person = subjectPerson(tokens, r, titled: titled) {
+            if found.isEmpty, let person = subjectPerson(tokens, r, titled: titled, speakers: named.map(\.name)) {
                 let gender = named.last { $0.name == person }?.gender
                 named.removeAll { $0.name == person }
                 named.append((person, gender))
@@ -573,6 +573,10 @@ public struct QuoteFinder: Sendable {
             // A full stop after an abbreviated title ("Mr.", "Sen.", "Gov."); after a longer one it
             // ends the sentence ("met the Secretary. But ..."), and what follows is no name.
             if j < tokens.count, tokens[j].lower == ".", tokens[i].lower.count <= 4 { j += 1 }
+            // A title to come: "President-elect Ana Vell", "Minister-designate Lu".
+            if j + 1 < tokens.count, tokens[j].lower == "-", tokens[j].start == tokens[i].end, words.toCome.contains(tokens[j + 1].lower) {
+                j += 2
+            }
             let first = j
             var surname: String?, end = 0
             // A name follows its title on the same line: "1:24pm PDT" ending a line titles nobody, and
@@ -608,15 +612,26 @@ public struct QuoteFinder: Sendable {
         return out
     }
 
-    /// The person a sentence is about, when its subject is one the text names after a title: the
-    /// capitalised words that open it, follow an opening "But" or "And", or follow its first comma
-    /// ("But on Thursday, Okafor dismissed ..."), not a possessive, before a lower-case word or a comma.
-    func subjectPerson(_ tokens: [TimeToken], _ sentence: Range<Int>, titled: [String: String]) -> String? {
+    /// The person a sentence is about, when its subject is one the text names after a title, or one
+    /// of the `speakers` it has quoted by name (by surname): the capitalised words that follow its
+    /// first comma ("But on Thursday, Okafor dismissed ...", "Unlike Pell, Vell rejects ..."), open
+    /// it, or follow an opening "But" or "And", not a possessive, before a lower-case word or a
+    /// comma, and not a name in a list ("Pell, Vell and Okafor").
+    func subjectPerson(_ tokens: [TimeToken], _ sentence: Range<Int>, titled: [String: String], speakers: [String] = []) -> String? {
+        var titled = titled
+        for name in speakers where name.first?.isUppercase == true && !words.pronouns.contains(name.lowercased()) {
+            if let surname = name.split(separator: " ").last?.lowercased(), titled[surname] == nil { titled[surname] = name }
+        }
         guard !titled.isEmpty else { return nil }
-        var starts = [sentence.lowerBound]
-        if ["but", "and", "yet", "still"].contains(tokens[sentence.lowerBound].lower) { starts.append(sentence.lowerBound + 1) }
+        let stop = LanguageData.english.stopWords
+        // After the first comma first: what opens the sentence before it may be a phrase ("Unlike
+        // Pell, Vell rejects ..."); then the sentence's first word, and the word after an opening "But".
+        var starts: [Int] = []
         if let comma = sentence.prefix(12).first(where: { tokens[$0].lower == "," }) { starts.append(comma + 1) }
-        for a in starts where a < sentence.upperBound {
+        starts.append(sentence.lowerBound)
+        if ["but", "and", "yet", "still"].contains(tokens[sentence.lowerBound].lower) { starts.append(sentence.lowerBound + 1) }
+        // A capitalised preposition opens a phrase, not a subject ("In Calder, ...").
+        for a in starts where a < sentence.upperBound && !(stop.contains(tokens[a].lower) && !words.titles.contains(tokens[a].lower)) {
             var j = a
             while j < sentence.upperBound {
                 if tokens[j].kind == .word, tokens[j].capitalized || words.titles.contains(tokens[j].lower) { j += 1; continue }
@@ -628,6 +643,15 @@ public struct QuoteFinder: Sendable {
             guard j > a, j < sentence.upperBound else { continue }
             let next = tokens[j]
             guard (next.kind == .word && !next.capitalized) || next.lower == "," else { continue }
+            // Not a name in a list ("Pell, Vell and Okafor"), though a subject may run on with "and"
+            // ("Pell and her crew are ...").
+            func list(after k: Int) -> Bool {
+                var m = k
+                while m < sentence.upperBound, tokens[m].kind == .word, tokens[m].capitalized { m += 1 }
+                return m > k && m < sentence.upperBound && ["and", "or"].contains(tokens[m].lower)
+            }
+            if a > sentence.lowerBound, tokens[a - 1].lower == ",", ["and", "or"].contains(next.lower) { continue }
+            if next.lower == ",", list(after: j + 1) { continue }
             let last = tokens[j - 1].lower
             if last.hasSuffix("'s") || last.hasSuffix("\u{2019}s") { continue }
             if let person = titled[last] { return person }
@@ -672,7 +696,7 @@ public struct QuoteFinder: Sendable {
     /// Whether a word is a title ("Sgt.", "minister"), or titles joined by hyphens ("Det.-Sgt.").
     static func isTitle(_ word: some StringProtocol, words: QuoteWords) -> Bool {
         let parts = word.lowercased().split(separator: "-").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
-        return !parts.isEmpty && parts.allSatisfy { words.titles.contains($0) }
+        return !parts.isEmpty && words.titles.contains(parts[0]) && parts.dropFirst().allSatisfy { words.titles.contains($0) || words.toCome.contains($0) }
     }
 
     /// A speaker's name without titles and possessives: "Mr. Choe" → "Choe", "North Korea's U.N.
@@ -703,8 +727,11 @@ public struct QuoteFinder: Sendable {
             if !name.isEmpty { return name.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
         }
         // A role in lower case before a name of two words or more ("harbour master Ana Pell", "the
-        // team captain Lea Berg"): the name (`Quote.role` gives the role).
+        // team captain Lea Berg"): the name (`Quote.role` gives the role). Not a role whose noun
+        // takes the name after a preposition ("the next leader of Calder Democrats" is a leader,
+        // not the party).
         if let n = parts.firstIndex(where: { $0.first?.isUppercase == true }), n > 0, parts.count - n >= 2,
+            !words.roleTies.contains(parts[n - 1]),
             parts[..<n].allSatisfy({ $0.first?.isLowercase == true && $0.allSatisfy(\.isLetter) }),
             parts[n...].allSatisfy({ $0.first?.isUppercase == true })
         {
@@ -906,6 +933,11 @@ struct QuoteWords: Sendable {
     var cues: Set<String> = []
     var titles: Set<String> = []
     var pronouns: Set<String> = []
+    /// What a title takes after a hyphen for one yet to take it up ("President-elect"): still a title.
+    var toCome: Set<String> = []
+    /// Prepositions that tie a role to whom it serves ("the leader of Calder Democrats"): the name
+    /// after one is not the speaker.
+    var roleTies: Set<String> = []
     var groups: Set<String> = []
     var participles: Set<String> = []
     var attribution: Set<String> = []
@@ -961,6 +993,8 @@ struct QuoteWords: Sendable {
             case "cue": w.cues.insert(word)
             case "title": w.titles.insert(word)
             case "pronoun": w.pronouns.insert(word)
+            case "tocome": w.toCome.insert(word)
+            case "roletie": w.roleTies.insert(word)
             case "group": w.groups.insert(word)
             case "participle": w.participles.insert(word)
             case "attribution": w.attribution.insert(word)

@@ -266,6 +266,45 @@ import Testing
         #expect(quotes(possessive).map(\.speaker) == ["Tomas Reyes", "Ilse Marr"])
     }
 
+    @Test func aPronounPointsBackToASubjectQuotedBeforeByName() {
+        // Found reading a Multi-News digest: "Trump has consistently dismissed the findings. “I don't
+        // believe they interfered,” he told Time" gave the quotation to the speaker quoted before it,
+        // since Trump had been named with no title but "President-elect".
+        let text =
+            "Ana Vell said the harbour would stay shut. Tomas Reyes, a pilot, said the ferries were ready.\n\n"
+            + "Vell has long dismissed the pilots' warnings. \u{201C}The quay is sound,\u{201D} she told the Calder Herald."
+        #expect(quotes(text).map(\.speaker) == ["Ana Vell", "Tomas Reyes", "Ana Vell"])
+        // A title to come is a title: the person it names is who a later pronoun points to.
+        let elect =
+            "Council leader Tomas Reyes said the vote would pass. Mayor-elect Ana Vell rejected the plan on Monday. "
+            + "\u{201C}We will not sign,\u{201D} she said."
+        #expect(quotes(elect).map(\.speaker) == ["Tomas Reyes", "Ana Vell"])
+        // What opens the sentence before its first comma may be a phrase: the subject follows it.
+        let unlike =
+            "Tomas Reyes said the quay was not sound. Ana Vell said it was.\n\n"
+            + "Unlike Vell, Reyes rejects the board's figures. \u{201C}They are wrong,\u{201D} he said."
+        #expect(quotes(unlike).map(\.speaker) == ["Tomas Reyes", "Ana Vell", "Tomas Reyes"])
+        // A name in a list is no subject; a subject may run on with "and".
+        let list =
+            "Tomas Reyes said the vote would pass. Ana Vell said the same.\n\n"
+            + "Reyes and his crew sailed at dawn. \u{201C}We are late,\u{201D} he said."
+        #expect(quotes(list).map(\.speaker) == ["Tomas Reyes", "Ana Vell", "Tomas Reyes"])
+        let names =
+            "Tomas Reyes said the vote would pass. Ana Vell said it would not. Ilse Marr said she would abstain.\n\n"
+            + "Vell, Reyes and Marr\n\n\u{201C}It is done,\u{201D} she said."
+        #expect(quotes(names).map(\.speaker).last == "Ilse Marr")
+    }
+
+    @Test func aRoleTiedToANameByAPrepositionIsNoName() {
+        // Found reading a Multi-News digest: "..., the next leader of Senate Democrats said" gave the
+        // speaker "Senate Democrats" with the role "next leader of".
+        let q = finder.find(in: "The plan is \u{201C}a gift to the port,\u{201D} the next leader of Calder Democrats said.")
+        #expect(q.map(\.speaker) == ["the next leader of Calder Democrats"])
+        #expect(quotes("The plan is a gift, a spokesman for Brenna Ferries said.").map(\.speaker) == ["a spokesman for Brenna Ferries"])
+        // A role with no preposition before the name still gives way to the name.
+        #expect(quotes("The plan is a gift, harbour master Ana Vell said.").map(\.speaker) == ["Ana Vell"])
+    }
+
     @Test func aNameThatOpensTheSentenceWithAnAppositionIsTheSpeaker() {
         // Found writing a digest fixture: "Ana Okafor, the harbour master, said the port would reopen ..."
         // gave no quote ("the" after the cue was read as opening a speaker, "said the president").
