@@ -76,7 +76,7 @@ public enum Headline {
 
     /// Whether a sentence can lead on its own: it opens with a word, not a quotation mark or a
     /// symbol, and not with a pronoun or a linking word that needs the sentence before it, nor with a
-    /// condition ("If ..."); it tells news, not what a picture shows or how the page was published
+    /// condition ("If ...") or in the first person ("We are monitoring ..."); it tells news, not what a picture shows or how the page was published
     /// (`Captions.tellsNoEvent`), and holds no web address.
     public static func readsAlone(_ sentence: String) -> Bool {
         guard let first = sentence.first, first.isLetter || first.isNumber, !Captions.tellsNoEvent(sentence),
@@ -84,6 +84,7 @@ public enum Headline {
         else { return false }
         let word = sentence.prefix { $0.isLetter }.lowercased()
         return !Summarizer.danglingOpeners.contains(word) && !SentenceReading.conditions.contains(word)
+            && !SentenceReading.firstPerson.contains(word)
     }
 
     /// A headline cut from a sentence: the sentence itself when it has at most `maxWords` words

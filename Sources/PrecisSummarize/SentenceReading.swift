@@ -38,6 +38,10 @@ public struct SentenceReading: Sendable, Equatable {
     /// It opens on a condition or a supposition ("If the name sounds familiar, it is because ..."):
     /// no event of its own, so it neither leads a summary nor heads a story while another can.
     public var opensOnCondition: Bool
+    /// It opens in the first person ("We are monitoring the threats", "I was out in Dalston"): the
+    /// writer's or a speaker's own words, not a report, so it neither leads a summary nor heads a
+    /// story while another can.
+    public var opensInFirstPerson: Bool
 
     /// Reads `text` (one sentence); `inQuotation` says whether a quotation of several sentences is
     /// open where it starts and where it ends.
@@ -65,6 +69,7 @@ public struct SentenceReading: Sendable, Equatable {
         let first = trimmed.drop { !$0.isLetter }.prefix { $0.isLetter }.lowercased()
         needsTheSentenceBefore = Self.openers.contains(first)
         opensOnCondition = Self.conditions.contains(first)
+        opensInFirstPerson = Self.firstPerson.contains(first)
         givesPhoneNumber = Self.hasPhoneNumber(trimmed)
         holdsWebAddress = Self.hasWebAddress(trimmed)
         isQuotationOfAPronoun = marks >= 2 && Self.pronounSpeaks(trimmed)
@@ -158,6 +163,8 @@ public struct SentenceReading: Sendable, Equatable {
 
     /// Words that open a condition or a supposition (`condition` lines of openers.txt).
     public static let conditions: Set<String> = Set(openerEntries.filter { $0.kind == "condition" }.map(\.value))
+    /// Words of the first person (`first` lines of openers.txt).
+    public static let firstPerson: Set<String> = Set(openerEntries.filter { $0.kind == "first" }.map(\.value))
 
     static let openerEntries = resourceEntries(PackageResources.openers_txt)
 }

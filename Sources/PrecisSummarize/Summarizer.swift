@@ -207,7 +207,8 @@ public struct Summarizer: Sendable {
         /// Whether a quotation of several sentences is open where the sentence starts and where it ends.
         var inQuotation = (atStart: false, atEnd: false)
         /// Whether it can lead: it reads without the sentence before it
-        /// (`SentenceReading.needsTheSentenceBefore`) and tells no mere condition (`opensOnCondition`).
+        /// (`SentenceReading.needsTheSentenceBefore`), tells no mere condition (`opensOnCondition`) and
+        /// is no one's own words (`opensInFirstPerson`).
         var readsAlone = true
     }
 
@@ -299,7 +300,8 @@ public struct Summarizer: Sendable {
                     Candidate(
                         document: d, sentence: sentence, span: span, words: words,
                         concepts: concepts, unigrams: concepts.filter { !ConceptTable.isBigram($0) }, prior: prior,
-                        inQuotation: quoted[i], readsAlone: !reading.needsTheSentenceBefore && !reading.opensOnCondition))
+                        inQuotation: quoted[i],
+                        readsAlone: !reading.needsTheSentenceBefore && !reading.opensOnCondition && !reading.opensInFirstPerson))
             }
         }
         return out

@@ -440,6 +440,23 @@ let storyDocuments = [
         let first = try #require(summary.first)
         #expect(!first.text.hasPrefix("If"), "\(summary.map(\.text))")
     }
+
+    /// An opening in the first person (a post or a statement pasted in as an article) does not lead
+    /// while a report can.
+    @Test func theFirstPersonDoesNotLead() throws {
+        let docs = [
+            "We are monitoring a fire on the north pier of Calder harbour, and the harbour master has closed the port to boats.",
+            "A fire broke out on the north pier of Calder harbour on Friday night, and crews from three towns fought it for six hours.",
+            "The harbour master shut the port after the fire, and the ferry to Brenna was cancelled until Monday."
+        ]
+        #expect(SentenceReading("We are monitoring reports of a fire.").opensInFirstPerson)
+        #expect(SentenceReading("I was on the pier when it caught fire.").opensInFirstPerson)
+        #expect(!SentenceReading("Weather closed the pier.").opensInFirstPerson)
+        let summary = Summarizer().summarize(docs, budget: .words(80))
+        try #require(summary.contains { $0.document == 0 })
+        let first = try #require(summary.first)
+        #expect(first.document != 0, "\(summary.map(\.text))")
+    }
 }
 
 @Suite struct StoryAsItStandsTests {

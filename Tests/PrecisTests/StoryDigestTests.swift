@@ -536,6 +536,13 @@ struct SeedQuoteTests {
         #expect(Headline.readsAlone("The show drew 4,000 people to the quay."))
         // A condition tells no event: "If the name sounds familiar" was a pile's headline.
         #expect(!Headline.readsAlone("If the ferry's name sounds familiar, it is because it ran aground in 2019."))
+        // Nor do the words of the first person: a post or a statement pasted in, not a report.
+        #expect(!Headline.readsAlone("We are monitoring reports of a fire on the north pier."))
+        #expect(
+            Headline.choose(
+                titles: [nil], dates: [nil],
+                summary: ["We are monitoring reports of a fire on the north pier.", "A fire broke out on the Calder pier."])
+                == "A fire broke out on the Calder pier")
         #expect(
             Headline.choose(
                 titles: [nil], dates: [nil],
