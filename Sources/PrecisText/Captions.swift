@@ -6,9 +6,20 @@ public enum Captions {
     /// Whether a line tells what a picture shows rather than what happened: a gallery's controls
     /// ("Hide Caption 4 of 76", "Photos:"), a photo, image or handout that "shows" something, or a
     /// "picture taken" on a day.
+    /// A sentence that ends on a picture's credit, a name and the outlet after a slash ("...
+    /// Mobile, Ala. (Ana Pell/The Calder Herald)", "... on Monday. Ana Pell / AP"), or that holds a
+    /// photo shop's button ("Buy Photo"), is a caption too; a slash inside a sentence ("the Basic
+    /// Underwater Demolition/SEAL course") credits nobody.
     public static func describesPicture(_ text: String) -> Bool {
-        picture.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        let range = NSRange(text.startIndex..., in: text)
+        return picture.firstMatch(in: text, range: range) != nil || credit.firstMatch(in: text, range: range) != nil
     }
+
+    /// A name of two or three capitalised words, a slash and an outlet of one to four, in brackets
+    /// or ending the sentence (or before "Buy Photo"); or the button alone.
+    static let credit = try! NSRegularExpression(
+        pattern:
+            #"(?:\(|(?<=[.!?\x{201D}"]\s)|^)\s*\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]*){1,2} ?/ ?\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3}\s*(?:\)|(?=\s+Buy Photo\b)|\s*$)|\bBuy Photo\b"#)
 
     /// Compiled once: every candidate sentence of a summary is read with it.
     static let picture = try! NSRegularExpression(

@@ -268,6 +268,13 @@ let storyDocuments = [
         #expect(!summary.contains { $0.text.contains("photo") || $0.text.contains("Picture") })
         #expect(SentenceReading("A file image of the quay, showing the storm damage.").isCaption)
         #expect(!SentenceReading("The show drew 4,000 people to the quay.").isCaption)
+        // A sentence that ends on a picture's credit, or holds a photo shop's button, is a caption;
+        // a slash inside a sentence credits nobody.
+        #expect(SentenceReading("The mayor waves to the crowd on the quay in Calder. (Ana Pell/The Calder Herald)").isCaption)
+        #expect(SentenceReading("The mayor waves as she is greeted on the quay. Ana Pell/The Calder Herald Buy Photo Wait 1 second.").isCaption)
+        #expect(SentenceReading("Divers search the north quay on Monday. Ivo Marsh / AP").isCaption)
+        #expect(!SentenceReading("Seaman Ivo Marsh, 21, died during the Basic Harbour Diving/SEAL course at the Calder base.").isCaption)
+        #expect(!SentenceReading("Calder Ferries/Brenna Lines merged on Monday, the harbour board said.").isCaption)
     }
 
     /// A title in title case left in the text (a related story's link, a video's name) is no
