@@ -1052,7 +1052,8 @@ extension Quote {
     /// What a reader is shown of a direct quotation: its quoted parts alone, each in its marks, when
     /// it opens with a quotation and the attribution stands between or after the parts ('"The quay is
     /// safe again," said Ana Okafor, the harbour master. "We reopen on Monday."' shows the two
-    /// quotations, an ellipsis between them); `oneLineText` otherwise.
+    /// quotations, an ellipsis between them); `oneLineText` otherwise, and when one quoted phrase
+    /// runs on into what was said ('"quite clear" that the quay had sunk').
     public var shownText: String {
         guard direct else { return oneLineText }
         // The comma a quotation closes on leads into its attribution ('"... human rights," he said'):
@@ -1081,8 +1082,15 @@ extension Quote {
         }
         // Only when a quotation opens it: a statement that quotes a phrase ('the report called the
         // quay “beyond repair”') keeps its own words.
+        // Not when the words after one quoted phrase carry on what was said ('"quite clear" that the
+        // vote was rigged', its cue before it): the phrase runs on in lower case, not closing on a
+        // comma into an attribution or the writer's own words ('"...," though he did not say why').
+        func runsOn() -> Bool {
+            guard parts.count == 1, cue.end <= start || cue.start >= end, parts[0].dropLast().last != "," else { return false }
+            return oneLineText.dropFirst(parts[0].count).drop(while: \.isWhitespace).first?.isLowercase == true
+        }
         guard let first = oneLineText.first, first == "\u{201C}" || first == "\"", parts.count >= 2 || oneLineText.count > (parts.first?.count ?? 0) + 1,
-            !parts.isEmpty, open == nil
+            !parts.isEmpty, open == nil, !runsOn()
         else { return closed(oneLineText) }
         // The attribution between two quotations is left out, and an ellipsis says so.
         return parts.map(closed).joined(separator: " … ")

@@ -228,6 +228,13 @@ import Testing
         let two = QuoteFinder().find(
             in: "The pier is \"safe for now, but not for long,\" said Harbour Master Ana Pell. \"We reopen on Monday,\" she added.")
         #expect(two.map(\.shownText) == ["The pier is \"safe for now, but not for long\"", "\"We reopen on Monday\""])
+        // A quoted phrase whose sentence carries on what was said, the cue before it, keeps those words.
+        let phrase = QuoteFinder().find(in: "Port officials told senators it was now \"quite clear\" that the old quay had sunk.")
+        #expect(phrase.map(\.shownText).contains { $0.hasPrefix("\"quite clear\"") && $0.hasSuffix("the old quay had sunk") }, "\(phrase.map(\.shownText))")
+        // A quotation that closes on a comma goes into words of the writer's own, not what was said.
+        let aside = QuoteFinder().find(
+            in: "The harbour master said \"we had to name the pilot at the same time,\" though he did not say why.")
+        #expect(aside.map(\.shownText).contains("\"we had to name the pilot at the same time\""), "\(aside.map(\.shownText))")
     }
 
     @Test func wherePhraseBeforeThatIsNotWhatWasSaid() {
