@@ -198,7 +198,8 @@ public enum Headline {
         let clause = subordinators.contains(bare[0]) || participle || (bare[0] == "now" && bare[1] == "that")
         // A phrase that opens on a preposition ("In an apparent bid to ...,", "With a tense town
         // waiting,") is set before the main clause as a clause is, once it runs to five words or
-        // more; a shorter one ("In Calder today,", "For his part,") stays with it.
+        // more and holds no auxiliary; a shorter one ("In Calder today,", "For his part,") stays
+        // with it.
         let phrase = !clause && prepositions.contains(bare[0])
         guard clause || phrase else { return 1 }
         // The comma that closes the clause, not one of a list inside it ("While it helped
@@ -210,6 +211,9 @@ public enum Headline {
             let list =
                 next < tokens.count && segment.prefix(4).contains { ["and", "or"].contains(bare[$0]) }
                 && !segment.contains { auxiliaries.contains(bare[$0]) || bare[$0].hasSuffix("ed") || TimeTagger.isIrregularPast(bare[$0]) }
+            // A phrase holds no verb of its own: "At least 21 people were shot dead ..., a police
+            // chief said" opens on its main clause.
+            if phrase, (1..<c).contains(where: { auxiliaries.contains(bare[$0]) }) { return 1 }
             if !list { return phrase && c + 1 < 5 ? 1 : c + 1 }
         }
         return 1

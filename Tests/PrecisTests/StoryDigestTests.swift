@@ -736,6 +736,10 @@ struct SeedQuoteTests {
                 == "Island officials said on Monday they will close the north quay to every ferry")
         let short = Headline.cut("In Calder today, the harbour board released the ferry logs that the crews had asked to see for two whole years.")
         #expect(short?.hasPrefix("In Calder today, the harbour board released") == true)
+        // "At least" opens a count, not a phrase: the words up to the comma hold the main verb.
+        #expect(
+            Headline.cut("At least 21 people were hurt on the north quay after a crane fell, a harbour official told the Calder Herald on Monday.")
+                == "At least 21 people were hurt on the north quay")
     }
 
     /// Words between the first two commas are no insertion after a subject when they hold a clause
