@@ -19,7 +19,8 @@ public enum Captions {
     /// or ending the sentence (or before "Buy Photo"); or the button alone.
     static let credit = try! NSRegularExpression(
         pattern:
-            #"(?:\(|(?<=[.!?\x{201D}"]\s)|^)\s*\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]*){1,2} ?/ ?\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3}\s*(?:\)|(?=\s+Buy Photo\b)|\s*$)|\bBuy Photo\b"#)
+            #"(?:\(|(?<=[.!?\x{201D}"]\s)|^)\s*\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]*){1,2} ?/ ?\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3}\s*(?:\)|(?=\s+Buy Photo\b)|\s*$)|\bBuy Photo\b"#
+    )
 
     /// Compiled once: every candidate sentence of a summary is read with it.
     static let picture = try! NSRegularExpression(
