@@ -89,6 +89,13 @@ extension NumberFinder {
             stops: ["See calder.example/news/[2231] for more.", "The ferry is back on patrol at [11] pic.example.com/8aanQ"],
             skips: ["The ferry carried [11] passengers, the board said on example.org."]),
         NumberRule(
+            name: "a number in a caption", match: { $0.captionRule($1) },
+            stops: [
+                "The mayor waves on the quay. Ana Pell/The Calder Herald Buy Photo Wait [1] second to continue.",
+                "A handout photo shows [40] divers at the north quay on Monday."
+            ],
+            skips: ["The ferry carried [40] passengers on Monday, Ana Pell of the harbour board said."]),
+        NumberRule(
             name: "a number after the noun it names", match: { $0.labelRule($1) },
             stops: ["Flight [116] left the quay late.", "Berth No. [4] was flooded."]),
         NumberRule(
@@ -204,6 +211,14 @@ extension NumberFinder {
         if inLink(c.scalars, c.tokens[c.index].start) { return NumberVerdict.none }
         if let next = c.tokens.at(c.number.next), next.kind == .word, inLink(c.scalars, next.start) { return NumberVerdict.none }
         return nil
+    }
+
+    /// A number in a caption (`Captions.describesPicture`: what a picture shows, its credit, a photo
+    /// shop's button) is no figure of the story: "Wait 1 second to continue", "Image 1 of 25".
+    func captionRule(_ c: NumberCursor) -> NumberVerdict? {
+        let w = window(c.tokens, c.scalars, first: c.index, last: c.index, words: 40)
+        let text = String(String.UnicodeScalarView(c.scalars[c.tokens[w.lowerBound].start..<c.tokens[w.upperBound].end]))
+        return Captions.describesPicture(text) ? NumberVerdict.none : nil
     }
 
     /// A number after a noun it names is a label: "flight 116", "Route 66", "No. 1".
