@@ -266,33 +266,43 @@ import Testing
         #expect(quotes(possessive).map(\.speaker) == ["Tomas Reyes", "Ilse Marr"])
     }
 
-    @Test func aPronounPointsBackToASubjectQuotedBeforeByName() {
-        // Found reading a Multi-News digest: "Trump has consistently dismissed the findings. “I don't
-        // believe they interfered,” he told Time" gave the quotation to the speaker quoted before it,
-        // since Trump had been named with no title but "President-elect".
-        let text =
+    /// Found reading a Multi-News digest: "Trump has consistently dismissed the findings. “I don't
+    /// believe they interfered,” he told Time" gave the quotation to the speaker quoted before it,
+    /// since Trump had been named with no title but "President-elect".
+    @Test(arguments: [
+        // A subject the text has quoted by name is who a later pronoun points to.
+        (
             "Ana Vell said the harbour would stay shut. Tomas Reyes, a pilot, said the ferries were ready.\n\n"
-            + "Vell has long dismissed the pilots' warnings. \u{201C}The quay is sound,\u{201D} she told the Calder Herald."
-        #expect(quotes(text).map(\.speaker) == ["Ana Vell", "Tomas Reyes", "Ana Vell"])
+                + "Vell has long dismissed the pilots' warnings. \u{201C}The quay is sound,\u{201D} she told the Calder Herald.",
+            ["Ana Vell", "Tomas Reyes", "Ana Vell"]
+        ),
         // A title to come is a title: the person it names is who a later pronoun points to.
-        let elect =
+        (
             "Council leader Tomas Reyes said the vote would pass. Mayor-elect Ana Vell rejected the plan on Monday. "
-            + "\u{201C}We will not sign,\u{201D} she said."
-        #expect(quotes(elect).map(\.speaker) == ["Tomas Reyes", "Ana Vell"])
+                + "\u{201C}We will not sign,\u{201D} she said.",
+            ["Tomas Reyes", "Ana Vell"]
+        ),
         // What opens the sentence before its first comma may be a phrase: the subject follows it.
-        let unlike =
+        (
             "Tomas Reyes said the quay was not sound. Ana Vell said it was.\n\n"
-            + "Unlike Vell, Reyes rejects the board's figures. \u{201C}They are wrong,\u{201D} he said."
-        #expect(quotes(unlike).map(\.speaker) == ["Tomas Reyes", "Ana Vell", "Tomas Reyes"])
-        // A name in a list is no subject; a subject may run on with "and".
-        let list =
+                + "Unlike Vell, Reyes rejects the board's figures. \u{201C}They are wrong,\u{201D} he said.",
+            ["Tomas Reyes", "Ana Vell", "Tomas Reyes"]
+        ),
+        // A subject may run on with "and".
+        (
             "Tomas Reyes said the vote would pass. Ana Vell said the same.\n\n"
-            + "Reyes and his crew sailed at dawn. \u{201C}We are late,\u{201D} he said."
-        #expect(quotes(list).map(\.speaker) == ["Tomas Reyes", "Ana Vell", "Tomas Reyes"])
-        let names =
+                + "Reyes and his crew sailed at dawn. \u{201C}We are late,\u{201D} he said.",
+            ["Tomas Reyes", "Ana Vell", "Tomas Reyes"]
+        ),
+        // A name in a list is no subject.
+        (
             "Tomas Reyes said the vote would pass. Ana Vell said it would not. Ilse Marr said she would abstain.\n\n"
-            + "Vell, Reyes and Marr\n\n\u{201C}It is done,\u{201D} she said."
-        #expect(quotes(names).map(\.speaker).last == "Ilse Marr")
+                + "Vell, Reyes and Marr\n\n\u{201C}It is done,\u{201D} she said.",
+            ["Tomas Reyes", "Ana Vell", "Ilse Marr", "Ilse Marr"]
+        )
+    ])
+    func aPronounPointsBackToASubjectQuotedBeforeByName(text: String, speakers: [String]) {
+        #expect(quotes(text).map(\.speaker) == speakers)
     }
 
     @Test func aRoleTiedToANameByAPrepositionIsNoName() {
