@@ -76,8 +76,9 @@ public enum Headline {
 
     /// Whether a sentence can lead on its own: it opens with a word, not a quotation mark or a
     /// symbol, and not with a pronoun or a linking word that needs the sentence before it, nor with a
-    /// condition ("If ...") or in the first person ("We are monitoring ..."); it tells news, not what a picture shows or how the page was published
-    /// (`Captions.tellsNoEvent`), and holds no web address.
+    /// condition ("If ...") or in the first person ("We are monitoring ..."); it tells news, not what
+    /// a picture shows or how the page was published (`Captions.tellsNoEvent`), and holds no web
+    /// address.
     public static func readsAlone(_ sentence: String) -> Bool {
         guard let first = sentence.first, first.isLetter || first.isNumber, !Captions.tellsNoEvent(sentence),
             !SentenceReading.hasWebAddress(sentence)
