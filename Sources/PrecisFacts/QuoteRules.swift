@@ -439,12 +439,15 @@ extension QuoteFinder {
             !tokens[c + 1].capitalized && (!words.speakerOpeners.contains(tokens[c + 1].lower) || namedBefore) || runsOn && c + 10 < range.upperBound,
             let subject = leadingSubject(tokens, range, before: c)
         else { return nil }
+        // What was said starts past a listener, a venue or a time ("said in a radio interview that ...").
+        let b = contentStart(sentence, cue: f)
+        guard b < range.upperBound else { return .noQuote }
         var last = range.upperBound - 1
-        if last > c + 1 && tokens[last].lower == "." { last -= 1 }
+        if last > b && tokens[last].lower == "." { last -= 1 }
         return .quote(
             Quote(
-                speaker: "", text: sentence.text(tokens[c + 1].start, tokens[last].end), start: tokens[c + 1].start, end: tokens[last].end,
-                direct: sentence.isQuote(c + 1), source: subject, cue: f.span))
+                speaker: "", text: sentence.text(tokens[b].start, tokens[last].end), start: tokens[b].start, end: tokens[last].end,
+                direct: sentence.isQuote(b), source: subject, cue: f.span))
     }
 
     /// "...," said Mr. X.
@@ -469,6 +472,26 @@ extension QuoteFinder {
         guard let f = sentence.cue, !saysFirst(sentence), f.sourceStart < f.verbStart, !f.endsAfterCue else { return nil }
         let c = f.index
         let a = f.sourceStart
+        let b = contentStart(sentence, cue: f)
+        guard b < range.upperBound else { return .noQuote }
+        // "Hays reported from New York and Breed reported from Raleigh": where from, and nothing said.
+        if tokens[b].lower == "from", b + 1 < range.upperBound, tokens[b + 1].capitalized { return .noQuote }
+        var last = range.upperBound - 1
+        // A closing full stop is not content, unless a quotation closes after it.
+        if last > b && [".", "!", "?"].contains(tokens[last].lower) && tokens[last].lower == "." { last -= 1 }
+        let direct = sentence.isQuote(b)
+        return .quote(
+            Quote(
+                speaker: "", text: sentence.text(tokens[b].start, tokens[last].end), start: tokens[b].start, end: tokens[last].end, direct: direct,
+                source: TextSpan(start: tokens[a].start, end: tokens[f.sourceEnd].end), cue: f.span))
+    }
+
+    /// Where what was said starts after the cue: past a listener ("told AFP (that) ..."), a phrase
+    /// telling where it was said ("said in an interview with AFP that ..."), words telling when ("said
+    /// on Tuesday", "said last year that ..."), and a comma or a colon.
+    func contentStart(_ sentence: SentenceCursor, cue f: CueFrame) -> Int {
+        let tokens = sentence.tokens, range = sentence.range
+        let c = f.index
         var b = c + 1
         // "X told AFP (that) ...": the listener is not content.
         if f.tellsSomeone {
@@ -482,8 +505,14 @@ extension QuoteFinder {
         {
             b = that
         }
-        // "X said on Tuesday (that)": time words after the cue are not content.
-        while b < range.upperBound && words.settings.contains(tokens[b].lower) && b - c <= 3 { b += 1 }
+        // "X said on Tuesday (that)", "said in a statement": time and setting words after the cue
+        // are not content; an article right after the cue opens what was said ("said a gunfight
+        // broke out"), not a setting.
+        let start = b
+        while b < range.upperBound && words.settings.contains(tokens[b].lower) && b - c <= 3 {
+            if b == start, ["a", "an", "the"].contains(tokens[b].lower) { break }
+            b += 1
+        }
         // "X said last year that ...", "earlier this month that ...": a time phrase before "that"
         // tells when it was said.
         let time = TimeWords.english
@@ -496,16 +525,6 @@ extension QuoteFinder {
         }
         if j > b, j < range.upperBound, tokens[j].lower == "that" { b = j }
         while b < range.upperBound && (tokens[b].lower == "," || tokens[b].lower == ":") { b += 1 }
-        guard b < range.upperBound else { return .noQuote }
-        // "Hays reported from New York and Breed reported from Raleigh": where from, and nothing said.
-        if tokens[b].lower == "from", b + 1 < range.upperBound, tokens[b + 1].capitalized { return .noQuote }
-        var last = range.upperBound - 1
-        // A closing full stop is not content, unless a quotation closes after it.
-        if last > b && [".", "!", "?"].contains(tokens[last].lower) && tokens[last].lower == "." { last -= 1 }
-        let direct = sentence.isQuote(b)
-        return .quote(
-            Quote(
-                speaker: "", text: sentence.text(tokens[b].start, tokens[last].end), start: tokens[b].start, end: tokens[last].end, direct: direct,
-                source: TextSpan(start: tokens[a].start, end: tokens[f.sourceEnd].end), cue: f.span))
+        return b
     }
 }

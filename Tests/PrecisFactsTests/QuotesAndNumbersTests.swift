@@ -435,6 +435,17 @@ import Testing
         #expect(quotes("Lind said from Calder that the wall held.").map(\.text) == ["that the wall held"])
     }
 
+    @Test func whatWasSaidStartsPastWhereAndWhenItWasSaid() {
+        // Found in a Multi-News digest: "Julian Assange, the founder of WikiLeaks, said in a
+        // television interview that ..." showed "in a television interview that ..." as his words.
+        #expect(
+            quotes("Ana Vell, the harbour master, said in a radio interview that the quay would reopen on Monday.").map(\.text)
+                == ["that the quay would reopen on Monday"])
+        // An article right after the cue opens what was said.
+        #expect(quotes("The harbour master said a crane fell on the quay.").map(\.text) == ["a crane fell on the quay"])
+        #expect(quotes("The harbour master said in a statement the quay would reopen.").map(\.text) == ["the quay would reopen"])
+    }
+
     @Test func aWeddingStorysSpeakers() {
         // Found in the digest of a shooting at a wedding (Multi-News dev cluster 93).
         #expect(
