@@ -35,7 +35,7 @@ public enum Headline {
             if best == nil || (score, date, -k) > (best!.score, best!.date, -best!.index) { best = (score, date, k) }
         }
         if let best { return titles[best.index].map(withoutSlug) }
-        guard let lead = summary.firstIndex(where: readsAlone) ?? (summary.isEmpty ? nil : 0), let first = cutReading(summary[lead])
+        guard let lead = summary.firstIndex(where: readsAlone) ?? summary.indices.first, let first = cutReading(summary[lead])
         else { return nil }
         if first.keepsVerb { return first.text }
         // Another sentence's cut that keeps its verb, the latest source's first (then in summary order).
@@ -84,8 +84,7 @@ public enum Headline {
             !SentenceReading.hasWebAddress(sentence)
         else { return false }
         let word = sentence.prefix { $0.isLetter }.lowercased()
-        return !Summarizer.danglingOpeners.contains(word) && !SentenceReading.conditions.contains(word)
-            && !SentenceReading.firstPerson.contains(word)
+        return !Summarizer.danglingOpeners.contains(word) && !SentenceReading.opensWithoutReport(word)
     }
 
     /// A headline cut from a sentence: the sentence itself when it has at most `maxWords` words

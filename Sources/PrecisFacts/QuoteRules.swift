@@ -442,12 +442,7 @@ extension QuoteFinder {
         // What was said starts past a listener, a venue or a time ("said in a radio interview that ...").
         let b = contentStart(sentence, cue: f)
         guard b < range.upperBound else { return .noQuote }
-        var last = range.upperBound - 1
-        if last > b && tokens[last].lower == "." { last -= 1 }
-        return .quote(
-            Quote(
-                speaker: "", text: sentence.text(tokens[b].start, tokens[last].end), start: tokens[b].start, end: tokens[last].end,
-                direct: sentence.isQuote(b), source: subject, cue: f.span))
+        return .quote(said(sentence, from: b, source: subject, cue: f.span))
     }
 
     /// "...," said Mr. X.
@@ -470,20 +465,22 @@ extension QuoteFinder {
     func speakerThenContentRule(_ sentence: SentenceCursor) -> QuoteVerdict? {
         let tokens = sentence.tokens, range = sentence.range
         guard let f = sentence.cue, !saysFirst(sentence), f.sourceStart < f.verbStart, !f.endsAfterCue else { return nil }
-        let c = f.index
-        let a = f.sourceStart
         let b = contentStart(sentence, cue: f)
         guard b < range.upperBound else { return .noQuote }
         // "Hays reported from New York and Breed reported from Raleigh": where from, and nothing said.
         if tokens[b].lower == "from", b + 1 < range.upperBound, tokens[b + 1].capitalized { return .noQuote }
-        var last = range.upperBound - 1
-        // A closing full stop is not content, unless a quotation closes after it.
-        if last > b && [".", "!", "?"].contains(tokens[last].lower) && tokens[last].lower == "." { last -= 1 }
-        let direct = sentence.isQuote(b)
-        return .quote(
-            Quote(
-                speaker: "", text: sentence.text(tokens[b].start, tokens[last].end), start: tokens[b].start, end: tokens[last].end, direct: direct,
-                source: TextSpan(start: tokens[a].start, end: tokens[f.sourceEnd].end), cue: f.span))
+        return .quote(said(sentence, from: b, source: TextSpan(start: tokens[f.sourceStart].start, end: tokens[f.sourceEnd].end), cue: f.span))
+    }
+
+    /// What was said from token `b` to the sentence's end, less a closing full stop (a quotation
+    /// that closes after one keeps it), with its speaker's mention and cue.
+    func said(_ sentence: SentenceCursor, from b: Int, source: TextSpan, cue: TextSpan) -> Quote {
+        let tokens = sentence.tokens
+        var last = sentence.range.upperBound - 1
+        if last > b && tokens[last].lower == "." { last -= 1 }
+        return Quote(
+            speaker: "", text: sentence.text(tokens[b].start, tokens[last].end), start: tokens[b].start, end: tokens[last].end,
+            direct: sentence.isQuote(b), source: source, cue: cue)
     }
 
     /// Where what was said starts after the cue: past a listener ("told AFP (that) ..."), a phrase

@@ -166,5 +166,12 @@ public struct SentenceReading: Sendable, Equatable {
     /// Words of the first person (`first` lines of openers.txt).
     public static let firstPerson: Set<String> = Set(openerEntries.filter { $0.kind == "first" }.map(\.value))
 
+    /// Whether a sentence whose first word (lower case) is `word` has no report of its own to lead a
+    /// summary or head a story with: it opens on a condition or in the first person.
+    public static func opensWithoutReport(_ word: String) -> Bool { conditions.contains(word) || firstPerson.contains(word) }
+
+    /// `opensWithoutReport` of this sentence's first word.
+    public var opensWithoutReport: Bool { opensOnCondition || opensInFirstPerson }
+
     static let openerEntries = resourceEntries(PackageResources.openers_txt)
 }

@@ -301,7 +301,7 @@ public struct Summarizer: Sendable {
                         document: d, sentence: sentence, span: span, words: words,
                         concepts: concepts, unigrams: concepts.filter { !ConceptTable.isBigram($0) }, prior: prior,
                         inQuotation: quoted[i],
-                        readsAlone: !reading.needsTheSentenceBefore && !reading.opensOnCondition && !reading.opensInFirstPerson))
+                        readsAlone: !reading.needsTheSentenceBefore && !reading.opensWithoutReport))
             }
         }
         return out

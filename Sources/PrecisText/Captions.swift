@@ -16,10 +16,10 @@ public enum Captions {
     }
 
     /// A name of two or three capitalised words, a slash and an outlet of one to four, in brackets
-    /// or ending the sentence (or before "Buy Photo"); or the button alone.
+    /// or ending the sentence; or the photo shop's button anywhere.
     static let credit = try! NSRegularExpression(
         pattern:
-            #"(?:\(|(?<=[.!?\x{201D}"]\s)|^)\s*\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]*){1,2} ?/ ?\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3}\s*(?:\)|(?=\s+Buy Photo\b)|\s*$)|\bBuy Photo\b"#
+            #"(?:\(|(?<=[.!?\x{201D}"]\s)|^)\s*\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]*){1,2} ?/ ?\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3}\s*(?:\)|\s*$)|\bBuy Photo\b"#
     )
 
     /// Compiled once: every candidate sentence of a summary is read with it.
