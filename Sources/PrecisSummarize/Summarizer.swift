@@ -111,16 +111,18 @@ public struct Summarizer: Sendable {
         let vocabulary = analyzed.lazy.flatMap { $0.sentences }.flatMap { $0.contentStems }.max().map { $0 + 1 } ?? 0
         var table = ConceptTable(vocabularySize: vocabulary)
         var candidates = collectCandidates(analyzed, strict: true, titles: titles, table: &table)
-        if candidates.isEmpty { candidates = collectCandidates(analyzed, strict: false, titles: titles, table: &table) }
+        if !candidates.contains(where: { !$0.reserve }) { candidates = collectCandidates(analyzed, strict: false, titles: titles, table: &table) }
         guard !candidates.isEmpty else { return [] }
         let recency = Self.recency(dates, count: analyzed.count)
-        var weights = conceptWeights(candidates, documentCount: analyzed.count, conceptCount: table.count, recency: recency)
+        // What the sources share is weighed on the sentences that read on their own.
+        var weights = conceptWeights(
+            candidates.filter { !$0.reserve }, documentCount: analyzed.count, conceptCount: table.count, recency: recency)
         // What later sources add: a concept weighs more the later the first source that carries it,
         // so the story's developments come before its background is told again.
         var firstTold = [Double](repeating: 0, count: weights.count)
         if recency.contains(where: { $0 > 0 }) {
             firstTold = [Double](repeating: 1, count: weights.count)
-            for c in candidates { for concept in c.concepts { firstTold[concept] = min(firstTold[concept], recency[c.document]) } }
+            for c in candidates where !c.reserve { for concept in c.concepts { firstTold[concept] = min(firstTold[concept], recency[c.document]) } }
             for k in weights.indices { weights[k] *= 1 + options.noveltyBoost * firstTold[k] }
         }
         // A preview a later report has overtaken tells readers what is no longer so ("will vote on
@@ -210,6 +212,9 @@ public struct Summarizer: Sendable {
         /// (`SentenceReading.needsTheSentenceBefore`), tells no mere condition (`opensOnCondition`) and
         /// is no one's own words (`opensInFirstPerson`).
         var readsAlone = true
+        /// Whether it reads poorly on its own (a question, a quotation that names no speaker, a
+        /// sentence cut off): chosen only once no other sentence fits the budget.
+        var reserve = false
     }
 
     /// Gives each concept (a stem, or two stems in a row) an integer id in order of first appearance.
@@ -285,12 +290,15 @@ public struct Summarizer: Sendable {
                 // title left in the text, a telephone number or a web address for readers does not
                 // read on its own: left out while any other sentence qualifies.
                 let reading = SentenceReading(doc.text[span], inQuotation: quoted[i])
-                let aside = reading.isCaption || reading.isCutOff || reading.isHeadline || reading.givesPhoneNumber || reading.holdsWebAddress
+                let aside = reading.isCaption || reading.isHeadline || reading.givesPhoneNumber || reading.holdsWebAddress
                 let unattributed = reading.isUnattributedQuotation || reading.isQuotationOfAPronoun
                 if strict && (reading.isQuestion || unattributed || aside) {
                     proseIndex += 1
                     continue
                 }
+                // A sentence cut off ("..., signaling a compromise...") still tells what its source
+                // says: kept in reserve, for a summary the whole sentences cannot fill.
+                let reserve = strict && reading.isCutOff
                 if strict, d < titles.count, restates(sentence.contentStems, title: titles[d]) { proseIndex += 1; continue }
                 if strict, i == 0, isStandfirstOfLead(doc) { proseIndex += 1; continue }
                 let prior = (1 + options.leadBoost / (1 + Double(proseIndex) / options.leadScale)) * openerPenalty(sentence)
@@ -301,7 +309,7 @@ public struct Summarizer: Sendable {
                         document: d, sentence: sentence, span: span, words: words,
                         concepts: concepts, unigrams: concepts.filter { !ConceptTable.isBigram($0) }, prior: prior,
                         inQuotation: quoted[i],
-                        readsAlone: !reading.needsTheSentenceBefore && !reading.opensWithoutReport))
+                        readsAlone: !reserve && !reading.needsTheSentenceBefore && !reading.opensWithoutReport, reserve: reserve))
             }
         }
         return out
@@ -423,35 +431,41 @@ public struct Summarizer: Sendable {
             for concept in c.concepts { gain += weights[concept] }
             return gain * c.factor
         }
-        var order = Array(candidates.indices)
-        while sentencesLeft > 0 {
-            order.sort { bound[$0] != bound[$1] ? bound[$0] > bound[$1] : $0 < $1 }
-            var best: Int? = nil
-            var bestScore = -1.0
-            for k in order where !used[k] {
-                if bound[k] < bestScore || (bound[k] == bestScore && k > best!) { break }
-                let c = candidates[k]
-                guard c.words <= wordsLeft else { continue }
-                if chosen.contains(where: { Self.overlap(c.unigrams, $0.unigrams) > options.maxOverlap }) {
-                    used[k] = true
-                    continue
+        func pick(from order: inout [Int]) {
+            while sentencesLeft > 0 {
+                order.sort { bound[$0] != bound[$1] ? bound[$0] > bound[$1] : $0 < $1 }
+                var best: Int? = nil
+                var bestScore = -1.0
+                for k in order where !used[k] {
+                    if bound[k] < bestScore || (bound[k] == bestScore && k > best!) { break }
+                    let c = candidates[k]
+                    guard c.words <= wordsLeft else { continue }
+                    if chosen.contains(where: { Self.overlap(c.unigrams, $0.unigrams) > options.maxOverlap }) {
+                        used[k] = true
+                        continue
+                    }
+                    var gain = 0.0
+                    for concept in c.concepts where !covered[concept] { gain += weights[concept] }
+                    let score = gain * c.factor
+                    bound[k] = score
+                    if score > bestScore || (score == bestScore && k < best!) {
+                        bestScore = score
+                        best = k
+                    }
                 }
-                var gain = 0.0
-                for concept in c.concepts where !covered[concept] { gain += weights[concept] }
-                let score = gain * c.factor
-                bound[k] = score
-                if score > bestScore || (score == bestScore && k < best!) {
-                    bestScore = score
-                    best = k
-                }
+                guard let pick = best else { break }
+                used[pick] = true
+                let c = candidates[pick]
+                chosen.append(c)
+                for concept in c.concepts { covered[concept] = true }
+                if wordsLeft != Int.max { wordsLeft -= c.words }
+                sentencesLeft -= 1
             }
-            guard let pick = best else { break }
-            used[pick] = true
-            let c = candidates[pick]
-            chosen.append(c)
-            for concept in c.concepts { covered[concept] = true }
-            if wordsLeft != Int.max { wordsLeft -= c.words }
-            sentencesLeft -= 1
+        }
+        // Sentences kept in reserve come only once no other fits.
+        for reserve in [false, true] {
+            var order = candidates.indices.filter { candidates[$0].reserve == reserve }
+            pick(from: &order)
         }
         return chosen
     }
