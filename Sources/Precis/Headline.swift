@@ -118,10 +118,27 @@ public enum Headline {
         let bare = tokens.map(bareWord)
         let stop = LanguageData.english.stopWords
         func function(_ k: Int) -> Bool { stop.contains(bare[k]) }
-        // A word in -s right before "of" is a plural noun ("the three foreign ministers of ..."), no verb.
+        // No verb: a word in -s right before "of" (a plural noun: "the three foreign ministers of
+        // ..."); a word right after "of", a preposition or an article or possessive (a noun or an
+        // adjective: "the airing of protests", "the injured"); any word of a phrase that a past
+        // form and its "by" open after a comma, up to the next comma (a participle: "The letters,
+        // consigned by the estate and dated from 1954, were ...").
+        let aside: [Bool] = {
+            var inside = [Bool](repeating: false, count: tokens.count)
+            var open = false
+            for k in tokens.indices {
+                if k > 0, tokens[k - 1].hasSuffix(",") {
+                    open = bare[k].hasSuffix("ed") && k + 1 < tokens.count && bare[k + 1] == "by"
+                }
+                inside[k] = open
+            }
+            return inside
+        }()
         func verbLike(_ k: Int) -> Bool {
-            Self.verbLike(tokens[k])
-                && !(bare[k].hasSuffix("s") && !auxiliaries.contains(bare[k]) && k + 1 < tokens.count && bare[k + 1] == "of")
+            guard Self.verbLike(tokens[k]), !aside[k] else { return false }
+            if auxiliaries.contains(bare[k]) { return true }
+            if bare[k].hasSuffix("s") && k + 1 < tokens.count && bare[k + 1] == "of" { return false }
+            return !(k > 0 && (bare[k - 1] == "of" || prepositions.contains(bare[k - 1]) || nounMarkers.contains(bare[k - 1])))
         }
         // A cut never leaves a quotation open ("... claims to show “the direct link").
         var open = [Bool](repeating: false, count: tokens.count + 1)
@@ -132,7 +149,11 @@ public enum Headline {
             }
             open[k + 1] = depth
         }
-        let dangles = { k in Self.leavesVerbWanting(tokens, bare, at: k) }
+        // Nor parts "between" from its "and" ("will fetch between $10,000 | and $15,000").
+        let dangles = { k in
+            Self.leavesVerbWanting(tokens, bare, at: k)
+                || (k < tokens.count && bare[k] == "and" && (max(0, k - 3)..<k).contains { bare[$0] == "between" })
+        }
         // A sentence that opens on a subordinate clause or a participle ("While the ferries waited,
         // ...", "Turning its back on ..., the council voted"): its first clause is no headline, so
         // the verb a cut keeps stands after the comma that closes it.
@@ -289,6 +310,8 @@ public enum Headline {
     }
 
     static let determiners = DigestWords.english["determiner"]
+    /// Words after which a noun or an adjective comes, never a verb: articles and possessives.
+    static let nounMarkers = DigestWords.english["nounmarker"]
     static let conjunctions = DigestWords.english["conjunction"]
     static let modals = DigestWords.english["modal"]
     /// Forms of "be" (and "get") before a past form that make it passive.

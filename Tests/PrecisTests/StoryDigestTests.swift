@@ -578,6 +578,22 @@ struct SeedQuoteTests {
         #expect(Headline.choose(titles: [nil], dates: [nil], summary: Array(summary[2...]) + [summary[1]]) == Headline.cut(summary[2]))
     }
 
+    @Test func aNounAfterAnArticleOrAPrepositionOrAnAsideIsNoVerb() {
+        // A word in -s after "of" or an article is a noun; a past form after a comma with its "by"
+        // opens an aside that holds no main verb: none of these cuts keeps one.
+        let airing = "The sudden airing of grievances against Mayor Vell at the harbour board appeared aimed at the ferry crews on Monday."
+        #expect(Headline.cutReading(airing)?.keepsVerb == true)
+        #expect(Headline.cut(airing) == "The sudden airing of grievances against Mayor Vell at the harbour board appeared aimed \u{2026}")
+        let letters =
+            "The charts, bequeathed by the old harbour master and dated from 1931 to 1940, go on show at the Calder museum on Monday."
+        #expect(Headline.cutReading(letters)?.keepsVerb == false)
+        let travel = "The storms at the north quays of Calder and Brenna have frightened away visitors this summer."
+        #expect(Headline.cut(travel) == "The storms at the north quays of Calder and Brenna have frightened away visitors")
+        // A cut never parts "between" from its "and".
+        let fares = "Calder Ferries will almost double its sailings between Calder and Brenna by the end of the summer."
+        #expect(Headline.cut(fares) == "Calder Ferries will almost double its sailings between Calder and Brenna")
+    }
+
     @Test func aCutEndsOnAContentWordAfterAVerb() {
         // Not after "but", where the next clause opens.
         #expect(
