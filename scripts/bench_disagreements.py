@@ -252,25 +252,33 @@ def training_set(rows, halves):
     return np.array(xs, dtype=float), np.array(ys, dtype=float)
 
 
+SMOOTH = os.environ.get("PRECIS_DIS_PEAK") is None
+
+
 def choose_threshold(weights, rows, halves):
     """The probability, on a grid, at which the disagreements found among the pairs of `halves` (values
     that cannot both hold, one quantity by the model) score the best F0.5 against the gold's conflicts
     and changes: precision counts twice as much as recall, as an editor signs what is shown."""
-    best = None
     cand = [r for r in rows if r["half"] in halves and not r["compatible"]]
     gold = sum(1 for r in cand if r["label"] in ("conflict", "changed"))
-    for t in [k / 100 for k in range(5, 100, 5)]:
+    grid = [k / 100 for k in range(5, 100, 5)]
+    scores = []
+    for t in grid:
         pred = right = 0
         for r in cand:
             z = weights[0] + sum(w * r["features"][f] for w, f in zip(weights[1:], FEATURES))
             if 1 / (1 + np.exp(-z)) >= t:
                 pred += 1
                 right += r["label"] in ("conflict", "changed")
-        if not pred or not right:
-            continue
-        p, rc = right / pred, right / max(gold, 1)
-        f = 1.25 * p * rc / (0.25 * p + rc)
-        if best is None or f > best[0] + 1e-9:
+        p, rc = (right / pred if pred else 0), right / max(gold, 1)
+        scores.append(1.25 * p * rc / (0.25 * p + rc) if right else 0.0)
+    if SMOOTH:
+        # Each grid point by the mean of its own F0.5 and its neighbours' (one step each side): a
+        # handful of pairs decides the best single point, which moves with one label more or less.
+        scores = [sum(scores[max(0, k - 1):k + 2]) / len(scores[max(0, k - 1):k + 2]) for k in range(len(grid))]
+    best = None
+    for t, f in zip(grid, scores):
+        if f > 0 and (best is None or f > best[0] + 1e-9):
             best = (f, t)
     return best[1] if best else 0.5
 
