@@ -162,9 +162,12 @@ public enum TextNormalizer {
     }
 
     /// Quotation marks typed as pairs of ASCII marks: two grave accents open a quotation (``...''),
-    /// and two apostrophes close it in a text that opens with grave accents; in one that does not,
+    /// and two apostrophes close it in a text that opens with grave accents, unless they start a
+    /// word (then they open one: ''...''); in one that does not,
     /// two apostrophes stand on both sides (''...''), as some papers write them, and become a
     /// straight double mark. After a digit two apostrophes are inches ("6'2''") and stay.
+    static func isASCIIAlphanumeric(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+
     static func typewriterQuotes(_ bytes: [UInt8]) -> [UInt8] {
         let grave: UInt8 = 0x60, apostrophe: UInt8 = 0x27
         var graves = false, apostrophes = false
@@ -183,7 +186,13 @@ public enum TextNormalizer {
                 out += opening
                 k += 2
             } else if pair && bytes[k] == apostrophe && !(k > 0 && bytes[k - 1] >= 0x30 && bytes[k - 1] <= 0x39) {
-                out += closing
+                // In a text that opens with grave accents, a pair of apostrophes that starts a word
+                // (after a space or a line's start, before a letter or a digit) opens one too: wire
+                // copy mixes the two ("``Toys,'' he said. ''He cannot decide.''").
+                let startsWord =
+                    (k == 0 || [0x20, 0x0A, 0x09, 0x28].contains(bytes[k - 1]))
+                    && k + 2 < bytes.count && (Self.isASCIIAlphanumeric(bytes[k + 2]) || bytes[k + 2] >= 0x80)
+                out += graves && startsWord ? opening : closing
                 k += 2
             } else {
                 out.append(bytes[k])

@@ -22,6 +22,10 @@ import Testing
             TextNormalizer.normalize("``We will rebuild the pier,'' the harbour master said.")
                 == "\u{201C}We will rebuild the pier,\u{201D} the harbour master said.")
         #expect(TextNormalizer.normalize("`` Not today , '' she said .") == "\u{201C} Not today , \u{201D} she said .")
+        // A text that mixes the two: apostrophes that start a word open a quotation.
+        #expect(
+            TextNormalizer.normalize("``Toys,'' he said. ''He cannot decide,'' said Ana Vell.")
+                == "\u{201C}Toys,\u{201D} he said. \u{201C}He cannot decide,\u{201D} said Ana Vell.")
         // Apostrophes on both sides: a straight mark each.
         #expect(TextNormalizer.normalize("The levy ''will not pass,'' he said.") == "The levy \"will not pass,\" he said.")
         // Inches after a digit, a lone grave accent and an apostrophe stay.
