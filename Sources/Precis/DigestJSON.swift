@@ -114,7 +114,17 @@ extension TimelineEntry {
     public var json: JSONOutput {
         .object([
             ("date", .string(date)), ("text", .string(text)), ("expected", .bool(expected)),
-            ("date_inferred", dateInferred?.json ?? .null), ("sources", .array(sources.map(\.json)))
+            ("date_inferred", dateInferred?.json ?? .null),
+            (
+                "sources",
+                .array(
+                    sources.map { s in
+                        .object([
+                            ("document", .int(s.document)), ("start", .int(s.start)), ("end", .int(s.end)),
+                            ("announced", .bool(announced.contains(s)))
+                        ])
+                    })
+            )
         ])
     }
 }

@@ -148,10 +148,14 @@ public enum DigestRenderer {
     public static func factSections(_ digest: Digest) -> [(title: String, cssClass: String, items: [FactItem])] {
         var sections: [(title: String, cssClass: String, items: [FactItem])] = []
         let events = digest.keyEvents()
-        let timeline = events.map {
-            FactItem(
-                date: $0.date, approximateDate: $0.dateInferred?.shown, label: $0.expected ? "expected" : nil,
-                parts: [($0.text, $0.sources.map(\.document), nil)])
+        // An event some sources told as done cites them; those that had only announced it are
+        // named apart ("It is then formally approved in December", written before it was).
+        let timeline = events.map { e -> FactItem in
+            let told = e.expected ? e.sources : e.sources.filter { !e.announced.contains($0) }
+            let before = e.expected ? [] : e.sources.filter { e.announced.contains($0) }.map { String($0.document + 1) }
+            return FactItem(
+                date: e.date, approximateDate: e.dateInferred?.shown, label: e.expected ? "expected" : nil,
+                parts: [(e.text, told.map(\.document), before.isEmpty ? nil : "announced before in " + before.joined(separator: ", "))])
         }
         // Each voice with its role once, as a source gives it (the shown quote's own, else the first
         // another quote of the same speaker gives), and the quotation without its attribution clause.

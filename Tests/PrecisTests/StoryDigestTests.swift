@@ -387,6 +387,16 @@ struct SeedQuoteTests {
         #expect(approval.date == "2025-04")
         #expect(Set(approval.sources.map(\.document)).count == 2)
         #expect(!facts.timeline.contains { $0.text.contains("will go to the regional assembly") })
+        // The source that only announced it is cited apart: in JSON each source says whether it
+        // announced, and the digest cites the report and names the announcement beside it.
+        let json = approval.json.serialized()
+        #expect(json.contains(#""document":0,"start""#) && json.contains(#""announced":true"#) && json.contains(#""announced":false"#))
+        let digest = Pipeline().digest(articles: [announced, undated], budget: .words(80))
+        let item = DigestRenderer.factSections(digest).first { $0.cssClass == "timeline" }?.items.first {
+            $0.parts[0].text.contains("final approval last week")
+        }
+        #expect(item?.parts[0].documents == [1])
+        #expect(item?.parts[0].note == "announced before in 1")
         // Without the announcement the report stands alone, after the Monday of that week.
         let alone = Pipeline().facts(articles: [report, undated])
         let placed = try #require(alone.timeline.first { $0.text.contains("final approval last week") })
