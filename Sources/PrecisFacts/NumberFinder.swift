@@ -64,7 +64,7 @@ public struct Quantity: Sendable, Equatable {
 /// 34,"). Years, dates and times are not quantities.
 public struct NumberFinder: Sendable {
     let numberWords: [String: Double]
-    /// Words that multiply the number before them ("million", "bn"), and the short forms that do so
+    /// Words that multiply the number before them ("million", "bn", "dozen"), and the short forms that do so
     /// only glued to an amount of money ("$3m", "£40k"; "3m" alone may be metres): `numberwords.txt`.
     let scales: [String: Double], moneyScales: [String: Double]
     /// Words before a figure that make it approximate or a bound ("more than", "some"), tried in the
@@ -127,7 +127,12 @@ public struct NumberFinder: Sendable {
             }
             return table
         }
-        scales = powers("scale")
+        var scaleTable = powers("scale")
+        for entry in lists["multiple"] ?? [] {
+            let parts = entry.split(separator: " ")
+            if parts.count == 2, let factor = Double(parts[1]) { scaleTable[String(parts[0])] = factor }
+        }
+        scales = scaleTable
         moneyScales = powers("moneyscale")
         // A line of vague words may hold several.
         vague = Set((lists["vague"] ?? []).flatMap { $0.split(separator: " ").map(String.init) })

@@ -383,6 +383,10 @@ import Testing
         let q = try #require(finder.find(in: "About half a dozen inquiries into the Orvale ferry fire followed.").first)
         #expect(q.value == "6" && q.qualifier == "about" && q.text == "About half a dozen inquiries")
         #expect(finder.find(in: "A dozen ferries sailed.").first?.value == "12")
+        // "Dozen" after a number multiplies it, as "million" does.
+        let two = try #require(finder.find(in: "Lifeguards pulled nearly two dozen swimmers from the Orvale surf.").first)
+        #expect(two.value == "24" && two.qualifier == "nearly" && two.text == "nearly two dozen swimmers" && two.counts == "swimmers")
+        #expect(finder.find(in: "The ferry carried 3 dozen crates.").first?.value == "36")
     }
 
     @Test func aPersonGivenTwoAgesIsADisagreementAndTwoPeopleOfOneNameAreNot() {
