@@ -225,7 +225,8 @@ public struct Digest: Sendable {
     }
 
     /// The figures that matter most, at most `limit`, each quantity once: those several sources give
-    /// (whether or not they agree), then the rest, in the order the sources first give them. A
+    /// (whether or not they agree), then the rest, in the order the sources first give them, precise
+    /// figures before orders of size and counts of one or two. A
     /// quantity the sources disagree on is shown by its latest source's value; two figures of one
     /// clause are one entry; a person's age only when the sources disagree on it.
     public func keyNumbers(limit: Int = 8) -> [KeyNumber] {
@@ -304,7 +305,15 @@ public struct Digest: Sendable {
             told.append(DigestRenderer.toldRange(entry.number, in: scalars[entry.document]!).range)
         }
         func shared(_ e: KeyNumber) -> Bool { e.sources.count > 1 || e.disputed || (sources[e.number.key]?.count ?? 0) > 1 }
-        return Array((shownEntries.filter(shared) + shownEntries.filter { !shared($0) }).prefix(limit))
+        // Of the figures one source alone gives, an order of size ("dozens of escapees", a range of
+        // values; not "two dozen") or a count of one or two in words ("two top officials"; not "2
+        // percent") tells least: after the precise ones.
+        func vague(_ e: KeyNumber) -> Bool {
+            (e.number.orderOfSize && e.number.low != nil)
+                || (["1", "2"].contains(e.number.value) && !e.number.text.contains(where: \.isNumber))
+        }
+        let alone = shownEntries.filter { !shared($0) }
+        return Array((shownEntries.filter(shared) + alone.filter { !vague($0) } + alone.filter(vague)).prefix(limit))
     }
 
     /// The summary as plain prose, sentences joined by a space.

@@ -1045,6 +1045,18 @@ struct SeedStoryInTimeTests {
         #expect(numbers.map(\.number.value) == ["12"], "\(numbers.map(\.number.text))")
     }
 
+    /// Of the figures one source alone gives, the precise ones come first: an order of size or a count
+    /// of one or two tells least.
+    @Test func preciseFiguresComeBeforeOrdersOfSizeAndPairs() throws {
+        let article = Article(
+            origin: "a.txt", date: "2025-03-03",
+            text: """
+                Two harbour officials will brief the Calder board on Monday. Dozens of fishermen watched from the quay.                 The storm sank 14 boats off the north quay. Power was cut to 3,400 homes along the coast.
+                """)
+        let numbers = Pipeline().digest(articles: [article], budget: .words(80)).keyNumbers()
+        #expect(numbers.map(\.number.text) == ["14 boats", "3,400 homes", "Two harbour officials", "Dozens of fishermen"])
+    }
+
     /// The words shown with a figure are its clause, with the clause it leans on.
     @Test(arguments: [
         (
