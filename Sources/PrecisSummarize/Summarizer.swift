@@ -212,8 +212,8 @@ public struct Summarizer: Sendable {
         /// (`SentenceReading.needsTheSentenceBefore`), tells no mere condition (`opensOnCondition`) and
         /// is no one's own words (`opensInFirstPerson`).
         var readsAlone = true
-        /// Whether it reads poorly on its own (a question, a quotation that names no speaker, a
-        /// sentence cut off): chosen only once no other sentence fits the budget.
+        /// Whether it is a sentence cut off ("..., signaling a compromise..."): chosen only once no
+        /// whole sentence fits the budget, it weighs nothing in what the sources share and never leads.
         var reserve = false
     }
 
@@ -286,9 +286,9 @@ public struct Summarizer: Sendable {
                 } else {
                     guard !sentence.contentStems.isEmpty else { continue }
                 }
-                // A question, a quotation that names no speaker, a caption, a sentence cut off, a
-                // title left in the text, a telephone number or a web address for readers does not
-                // read on its own: left out while any other sentence qualifies.
+                // A question, a quotation that names no speaker, a caption, a title left in the text,
+                // a telephone number or a web address for readers does not read on its own: left out
+                // while any other sentence qualifies.
                 let reading = SentenceReading(doc.text[span], inQuotation: quoted[i])
                 let aside = reading.isCaption || reading.isHeadline || reading.givesPhoneNumber || reading.holdsWebAddress
                 let unattributed = reading.isUnattributedQuotation || reading.isQuotationOfAPronoun
