@@ -99,6 +99,13 @@ extension NumberFinder {
             name: "a number after the noun it names", match: { $0.labelRule($1) },
             stops: ["Flight [116] left the quay late.", "Berth No. [4] was flooded."]),
         NumberRule(
+            name: "a street's block or the age one turns", match: { $0.addressOrBirthdayRule($1) },
+            stops: [
+                "Officers were called to the [5500] block of Quay Road.", "The harbour master turns [61] today.",
+                "The ferry turned [50] on Monday."
+            ],
+            skips: ["The board bought [12] blocks of flats.", "Fares turned [20] percent higher."]),
+        NumberRule(
             name: "an order of size", match: { $0.vagueCountRule($1) },
             reads: [
                 "The storm left [dozens of boats] adrift.", "The ferry strike stranded [tens of thousands of travellers] at Easter.",
@@ -226,6 +233,17 @@ extension NumberFinder {
         let t = c.tokens, i = c.index
         guard let before = t.at(t.isWord(i - 1, ".") ? i - 2 : i - 1), before.kind == .word, labels.contains(before.lower) else { return nil }
         return NumberVerdict.none
+    }
+
+    /// "the 5500 block of Quay Road": where, not how many; "turns 61 today": a birthday, not a count.
+    func addressOrBirthdayRule(_ c: NumberCursor) -> NumberVerdict? {
+        let t = c.tokens, i = c.index, next = c.number.next
+        if t.isWord(next, "block"), t.isWord(next + 1, "of") { return NumberVerdict.none }
+        guard let before = t.at(i - 1), ["turns", "turned", "turning"].contains(before.lower) else { return nil }
+        // What follows says when, or nothing: not a unit or a noun ("turned 20 percent higher").
+        guard let after = t.at(next) else { return NumberVerdict.none }
+        return after.kind != .word || ["today", "on", "in", "this", "next", "last", "tomorrow", "yesterday", "and"].contains(after.lower)
+            ? NumberVerdict.none : nil
     }
 
     /// "111-19", "111 to 19", "a 111-to-19 vote", "41 votes to 28": counted as votes.
