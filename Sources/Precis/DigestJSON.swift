@@ -105,8 +105,11 @@ extension StoryDigest {
 }
 
 extension SourceSpan {
-    public var json: JSONOutput {
-        .object([("document", .int(document)), ("start", .int(start)), ("end", .int(end))])
+    public var json: JSONOutput { json(adding: []) }
+
+    /// The span's fields, then `extra`.
+    public func json(adding extra: [(String, JSONOutput)]) -> JSONOutput {
+        .object([("document", .int(document)), ("start", .int(start)), ("end", .int(end))] + extra)
     }
 }
 
@@ -115,16 +118,7 @@ extension TimelineEntry {
         .object([
             ("date", .string(date)), ("text", .string(text)), ("expected", .bool(expected)),
             ("date_inferred", dateInferred?.json ?? .null),
-            (
-                "sources",
-                .array(
-                    sources.map { s in
-                        .object([
-                            ("document", .int(s.document)), ("start", .int(s.start)), ("end", .int(s.end)),
-                            ("announced", .bool(announced.contains(s)))
-                        ])
-                    })
-            )
+            ("sources", .array(sources.map { $0.json(adding: [("announced", .bool(announced.contains($0)))]) }))
         ])
     }
 }

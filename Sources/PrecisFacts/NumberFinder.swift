@@ -80,6 +80,8 @@ public struct NumberFinder: Sendable {
     /// senior officials"), nouns a number after them names rather than counts ("flight 116"), and
     /// words never counted ("116 as it landed"): `numberwords.txt`.
     let skip: Set<String>, labels: Set<String>, uncounted: Set<String>
+    /// Verbs before the age one turns, and the words after it that say when ("turns 61 today").
+    let birthdayVerbs: Set<String>, birthdayWhen: Set<String>
     /// Words that say the same of a figure, by stem ("killed", "dead" -> "die"), and words around a
     /// figure that tell nothing of what it counts ("said", "reported"): `numberwords.txt`.
     let alike: [String: String], vague: Set<String>
@@ -119,21 +121,19 @@ public struct NumberFinder: Sendable {
         skip = lists["filler"] ?? []
         labels = lists["label"] ?? []
         uncounted = lists["nocount"] ?? []
-        func powers(_ kind: String) -> [String: Double] {
+        birthdayVerbs = lists["birthday"] ?? []
+        birthdayWhen = lists["birthdaywhen"] ?? []
+        // "KIND WORD NUMBER" lines: each word and the factor its number gives.
+        func factors(_ kind: String, _ factor: (Double) -> Double) -> [String: Double] {
             var table: [String: Double] = [:]
             for entry in lists[kind] ?? [] {
                 let parts = entry.split(separator: " ")
-                if parts.count == 2, let exponent = Double(parts[1]) { table[String(parts[0])] = pow(10, exponent) }
+                if parts.count == 2, let number = Double(parts[1]) { table[String(parts[0])] = factor(number) }
             }
             return table
         }
-        var scaleTable = powers("scale")
-        for entry in lists["multiple"] ?? [] {
-            let parts = entry.split(separator: " ")
-            if parts.count == 2, let factor = Double(parts[1]) { scaleTable[String(parts[0])] = factor }
-        }
-        scales = scaleTable
-        moneyScales = powers("moneyscale")
+        scales = factors("scale") { pow(10, $0) }.merging(factors("multiple") { $0 }) { scale, _ in scale }
+        moneyScales = factors("moneyscale") { pow(10, $0) }
         // A line of vague words may hold several.
         vague = Set((lists["vague"] ?? []).flatMap { $0.split(separator: " ").map(String.init) })
         singulars = lists["singular"] ?? []

@@ -239,11 +239,10 @@ extension NumberFinder {
     func addressOrBirthdayRule(_ c: NumberCursor) -> NumberVerdict? {
         let t = c.tokens, i = c.index, next = c.number.next
         if t.isWord(next, "block"), t.isWord(next + 1, "of") { return NumberVerdict.none }
-        guard let before = t.at(i - 1), ["turns", "turned", "turning"].contains(before.lower) else { return nil }
+        guard let before = t.at(i - 1), birthdayVerbs.contains(before.lower) else { return nil }
         // What follows says when, or nothing: not a unit or a noun ("turned 20 percent higher").
         guard let after = t.at(next) else { return NumberVerdict.none }
-        return after.kind != .word || ["today", "on", "in", "this", "next", "last", "tomorrow", "yesterday", "and"].contains(after.lower)
-            ? NumberVerdict.none : nil
+        return after.kind != .word || birthdayWhen.contains(after.lower) ? NumberVerdict.none : nil
     }
 
     /// "111-19", "111 to 19", "a 111-to-19 vote", "41 votes to 28": counted as votes.

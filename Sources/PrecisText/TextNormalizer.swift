@@ -166,8 +166,6 @@ public enum TextNormalizer {
     /// word (then they open one: ''...''); in one that does not,
     /// two apostrophes stand on both sides (''...''), as some papers write them, and become a
     /// straight double mark. After a digit two apostrophes are inches ("6'2''") and stay.
-    static func isASCIIAlphanumeric(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
-
     static func typewriterQuotes(_ bytes: [UInt8]) -> [UInt8] {
         let grave: UInt8 = 0x60, apostrophe: UInt8 = 0x27
         var graves = false, apostrophes = false
@@ -191,7 +189,7 @@ public enum TextNormalizer {
                 // copy mixes the two ("``Toys,'' he said. ''He cannot decide.''").
                 let startsWord =
                     (k == 0 || [0x20, 0x0A, 0x09, 0x28].contains(bytes[k - 1]))
-                    && k + 2 < bytes.count && (Self.isASCIIAlphanumeric(bytes[k + 2]) || bytes[k + 2] >= 0x80)
+                    && k + 2 < bytes.count && (bytes[k + 2] >= 0x80 || CharClass.isAlphanumeric(Unicode.Scalar(bytes[k + 2])))
                 out += graves && startsWord ? opening : closing
                 k += 2
             } else {
